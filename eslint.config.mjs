@@ -1,0 +1,59 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypeScript from 'eslint-config-next/typescript';
+
+/** Layers: src/app → src/features → src/platform → src/ui. Imports point down, never up. */
+const noFeatureImports = {
+  patterns: [
+    {
+      group: ['@/features/*', '**/features/*', '@/app/*'],
+      message: 'src/platform and src/ui must not import features or routes: they know no feature (see docs/architecture/structure.md).',
+    },
+  ],
+};
+
+const config = [
+  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**'] },
+  ...nextCoreWebVitals,
+  ...nextTypeScript,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Plain <a> is fine until the app shell's Link-based navigation lands.
+      '@next/next/no-html-link-for-pages': 'off',
+    },
+  },
+  {
+    files: ['src/platform/**', 'src/ui/**'],
+    rules: { 'no-restricted-imports': ['error', noFeatureImports] },
+  },
+  {
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noFeatureImports.patterns,
+            { group: ['@/platform/*', '**/platform/*'], message: 'src/ui holds design-system components only: no data access, no platform machinery.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/*/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/features/*/*'], message: "Use another feature only through its public face: import from '@/features/<name>'." },
+            { group: ['@/app/*'], message: 'Features must not import routes.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

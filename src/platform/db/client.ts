@@ -1,0 +1,41 @@
+import 'server-only';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { serverConfig } from '@/platform/config/server-config';
+import { logger } from '@/platform/logger';
+
+/**
+ * The application's PostgreSQL pool and Drizzle instance.
+ *
+ * Kept on globalThis so that hot reloads in development reuse one pool instead
+ * of opening new connections on every edit.
+ */
+const globalForDb = globalThis as unknown as { keelPool?: pg.Pool };
+
+function createPool() {
+  const pool = new pg.Pool({
+    connectionString: serverConfig.databaseUrl,
+    max: serverConfig.databasePoolMax,
+    // Fail fast when the database is unreachable, so health checks and
+    // requests answer within seconds instead of hanging.
+    connectionTimeoutMillis: 3_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle PostgreSQL connection lost'));
+  return pool;
+}
+
+export const pool: pg.Pool = (globalForDb.keelPool ??= createPool());
+export const db: NodePgDatabase = drizzle(pool);
+export type Database = typeof db;
+/** A transaction handle, as passed to `db.transaction(async (tx) => …)`. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export async function closeDatabase() {
+  if (globalForDb.keelPool) {
+    const closing = globalForDb.keelPool;
+    globalForDb.keelPool = undefined;
+    await closing.end();
+  }
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+/** Where drizzle-kit writes migrations (`npm run db:generate`) and where they are applied from. */
+export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
+
+// Any fixed number: the advisory lock that serialises migrations across processes.
+const MIGRATION_LOCK_ID = 7_240_613;
+
+/**
+ * Applies every pending migration. Safe to run from several processes at once
+ * (several app instances starting together): they queue on an advisory lock.
+ */
+export async function runMigrations(databaseUrl: string, migrationsFolder = MIGRATIONS_FOLDER) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // Quiet the "schema already exists, skipping" notices.
+    await client.query('set client_min_messages = warning');
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await migrate(drizzle(client), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await client.end();
+  }
+}

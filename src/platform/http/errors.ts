@@ -1,0 +1,75 @@
+/**
+ * The error vocabulary shared by server actions, API routes and the client.
+ * Codes are stable (clients may branch on them); messages are translated from
+ * the `errors` message namespace.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type FieldErrors = Record<string, string[]>;
+
+/** What an action result or an API error envelope carries. */
+export interface ErrorPayload {
+  code: ErrorCode;
+  status: number;
+  message: string;
+  fieldErrors?: FieldErrors;
+  requestId: string;
+  /** Where a developer reads about this error (set for CSRF failures). */
+  docs?: string;
+}
+
+/** The result of every server action built with `defineAction`. */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+/** The JSON body of every API error response: `{ "error": { … } }`. */
+export interface ErrorEnvelope {
+  error: ErrorPayload;
+}
+
+/**
+ * Throw this from an action or route handler to answer with a specific code.
+ * The message is a translation key in the `errors` namespace (defaults to the
+ * code), so the user reads it in their language.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    options: {
+      messageKey?: string;
+      values?: Record<string, string | number>;
+      fieldErrors?: FieldErrors;
+      retryAfterSeconds?: number;
+    } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+    this.messageKey = options.messageKey ?? code;
+    this.values = options.values;
+    this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+  readonly messageKey: string;
+  readonly values?: Record<string, string | number>;
+  readonly fieldErrors?: FieldErrors;
+  readonly retryAfterSeconds?: number;
+}
+
+export const CSRF_DOCS_PATH = 'docs/security/csrf.md';

@@ -1,0 +1,74 @@
+import 'server-only';
+import { serverConfig } from '@/platform/config/server-config';
+import { translatorFor } from '@/platform/i18n/translator';
+import { consumeRateLimit, type RateLimitRule } from '@/platform/rate-limit/rate-limit';
+import { csrfCookieName, isSameOriginRequest } from './csrf';
+import { verifyCsrfToken } from './csrf-signing';
+import { AppError, CSRF_DOCS_PATH, ERROR_STATUS, type ErrorPayload } from './errors';
+import { allowedOrigins, type RequestContext } from './request-context';
+
+/**
+ * The steps that server actions (`defineAction`) and API routes
+ * (`defineRoute`) share, so both enforce exactly the same rules.
+ */
+
+export function csrfCookie() {
+  return csrfCookieName(serverConfig.isProduction);
+}
+
+/** Refuses a request that comes from another site or lacks a valid token for this visitor. */
+export function assertCsrf(context: RequestContext, token: string | null | undefined) {
+  if (!isSameOriginRequest(context.headers, allowedOrigins(context.headers))) {
+    context.logger.warn({ origin: context.headers.get('origin'), fetchSite: context.headers.get('sec-fetch-site') }, 'cross-site request refused');
+    throw new AppError('CSRF_TOKEN_INVALID');
+  }
+  const verdict = verifyCsrfToken(serverConfig.appSecret, context.cookies.get(csrfCookie()), token);
+  if (verdict !== 'valid') {
+    context.logger.warn({ verdict }, 'CSRF token refused');
+    throw new AppError('CSRF_TOKEN_INVALID');
+  }
+}
+
+export type RateLimitOption<Input> = RateLimitRule & {
+  /** What to count by; defaults to the client IP. */
+  by?: (context: RequestContext, input: Input) => string;
+};
+
+export async function enforceRateLimit<Input>(option: RateLimitOption<Input>, context: RequestContext, input: Input) {
+  const subject = option.by ? option.by(context, input) : `ip:${context.ip ?? 'unknown'}`;
+  const outcome = await consumeRateLimit(option, subject);
+  if (!outcome.allowed) {
+    throw new AppError('RATE_LIMITED', {
+      values: { seconds: outcome.retryAfterSeconds },
+      retryAfterSeconds: outcome.retryAfterSeconds,
+    });
+  }
+}
+
+/**
+ * Turns anything thrown into the error payload the client sees. Expected
+ * refusals (AppError) are translated; anything else is logged in full with the
+ * request id and answered with a calm, generic message carrying that id.
+ */
+export function toErrorPayload(error: unknown, context: RequestContext): ErrorPayload & { retryAfterSeconds?: number } {
+  const t = translatorFor(context.locale, 'errors');
+  if (error instanceof AppError) {
+    const values = { requestId: context.requestId, ...error.values };
+    return {
+      code: error.code,
+      status: error.status,
+      message: t.has(error.messageKey as never) ? t(error.messageKey as never, values as never) : t(error.code, values as never),
+      requestId: context.requestId,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.code === 'CSRF_TOKEN_INVALID' ? { docs: CSRF_DOCS_PATH } : {}),
+      ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    };
+  }
+  context.logger.error({ err: error }, 'unexpected error while handling a request');
+  return {
+    code: 'INTERNAL_ERROR',
+    status: ERROR_STATUS.INTERNAL_ERROR,
+    message: t('INTERNAL_ERROR', { requestId: context.requestId }),
+    requestId: context.requestId,
+  };
+}

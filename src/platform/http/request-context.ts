@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { appConfig, type Locale } from '@/platform/config/app-config';
+import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
+import { logger, type Logger } from '@/platform/logger';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export interface CookieReader {
+  get(name: string): string | undefined;
+}
+
+/** What every action and route handler knows about the request it serves. */
+export interface RequestContext {
+  requestId: string;
+  locale: Locale;
+  /** The client's IP address when it can be known (see TRUST_PROXY), else null. */
+  ip: string | null;
+  headers: Headers;
+  cookies: CookieReader;
+  logger: Logger;
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The id proxy.ts gave this request (or a new one): logged with every line and returned to the client. */
+export function requestIdFrom(headers: Headers): string {
+  const given = headers.get(REQUEST_ID_HEADER);
+  return given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+}
+
+/**
+ * The client's address. Behind a proxy you trust (TRUST_PROXY=true) that is the
+ * first X-Forwarded-For entry. Otherwise it is the last entry, which Next.js
+ * fills from the socket — unless the client sent the header itself, so a
+ * public deployment should sit behind a proxy and trust it.
+ */
+export function clientIp(headers: Headers, trustProxy: boolean): string | null {
+  const forwarded = headers
+    .get('x-forwarded-for')
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (!forwarded?.length) return headers.get('x-real-ip');
+  return (trustProxy ? forwarded[0] : forwarded[forwarded.length - 1]) ?? null;
+}
+
+export function parseCookieHeader(header: string | null): CookieReader {
+  const jar = new Map<string, string>();
+  for (const part of header?.split(';') ?? []) {
+    const index = part.indexOf('=');
+    if (index < 1) continue;
+    const name = part.slice(0, index).trim();
+    if (!jar.has(name)) {
+      try {
+        jar.set(name, decodeURIComponent(part.slice(index + 1).trim()));
+      } catch {
+        jar.set(name, part.slice(index + 1).trim());
+      }
+    }
+  }
+  return { get: (name) => jar.get(name) };
+}
+
+export function createRequestContext(headers: Headers, cookies: CookieReader, trustProxy: boolean): RequestContext {
+  const requestId = requestIdFrom(headers);
+  return {
+    requestId,
+    locale: resolveLocale({
+      cookie: cookies.get(LOCALE_COOKIE),
+      acceptLanguage: headers.get('accept-language'),
+      defaultLocale: appConfig.locales.default,
+    }),
+    ip: clientIp(headers, trustProxy),
+    headers,
+    cookies,
+    logger: logger.child({ requestId }),
+  };
+}
+
+/**
+ * Origins a state-changing request may come from: the configured site URL and
+ * the origin the browser addressed (its Host header), so the app also works
+ * when reached by another name, e.g. 127.0.0.1 instead of localhost.
+ */
+export function allowedOrigins(headers: Headers): string[] {
+  const origins = [appConfig.site.url];
+  const host = headers.get('host');
+  if (host) {
+    const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || 'http';
+    origins.push(`${proto}://${host}`);
+  }
+  return origins;
+}

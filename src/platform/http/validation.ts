@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Locale } from '@/platform/config/app-config';
+import { translatorFor } from '@/platform/i18n/translator';
+import type { FieldErrors } from './errors';
+
+import { FORM_ERROR_KEY } from './validation-keys';
+
+export { FORM_ERROR_KEY };
+
+type Translate = ReturnType<typeof translatorFor<'errors'>>;
+
+function messageFor(issue: z.core.$ZodRawIssue, t: Translate): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.input === ''
+        ? t('validation.required')
+        : t('validation.invalid');
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { minimum: Number(issue.minimum) });
+      }
+      return t('validation.tooSmall', { minimum: String(issue.minimum) });
+    case 'too_big':
+      return issue.origin === 'string'
+        ? t('validation.tooLong', { maximum: Number(issue.maximum) })
+        : t('validation.tooBig', { maximum: String(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
+    case 'invalid_value':
+      return t('validation.invalidOption');
+    case 'unrecognized_keys':
+      return t('validation.unexpectedField');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+/**
+ * Validates `input` and reports problems per field, in the user's language.
+ *
+ * Built-in checks get a translated message from the `errors.validation`
+ * namespace. A schema may give its own message as a translation key in that
+ * namespace, e.g. `z.string().min(12, 'validation.passwordTooShort')`.
+ */
+export function validateInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale,
+): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
+  const t = translatorFor(locale, 'errors');
+  const result = schema.safeParse(input, { error: (issue) => messageFor(issue, t) });
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : FORM_ERROR_KEY;
+    const message = issue.message.startsWith('validation.') && t.has(issue.message as never) ? t(issue.message as never) : issue.message;
+    (fieldErrors[key] ??= []).push(message);
+  }
+  return { ok: false, fieldErrors };
+}
+
+/**
+ * Turns FormData or URLSearchParams into a plain object for validation:
+ * repeated names become arrays; Next.js' own `$ACTION_*` fields are dropped.
+ */
+export function entriesToObject(entries: FormData | URLSearchParams, omit: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of entries.entries()) {
+    if (key.startsWith('$ACTION') || omit.includes(key)) continue;
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[key] = [existing, value];
+  }
+  return out;
+}

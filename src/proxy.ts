@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { NextResponse, type NextRequest } from 'next/server';
+import { appConfig } from '@/platform/config/app-config';
+import {
+  CSRF_COOKIE_MAX_AGE_SECONDS,
+  CSRF_EXEMPT_PATH_PREFIXES,
+  csrfCookieName,
+  isSameOriginRequest,
+  isStateChangingMethod,
+} from '@/platform/http/csrf';
+import { newCsrfSessionId } from '@/platform/http/csrf-signing';
+import { CSRF_DOCS_PATH, type ErrorEnvelope } from '@/platform/http/errors';
+import { allowedOrigins, requestIdFrom, REQUEST_ID_HEADER } from '@/platform/http/request-context';
+import { contentSecurityPolicy } from '@/platform/http/security-headers';
+import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
+import { translatorFor } from '@/platform/i18n/translator';
+
+/**
+ * Runs before every page and API request:
+ * - gives the request an id (logged everywhere, returned in `X-Request-Id`);
+ * - sets a per-request CSP nonce (pages are rendered per request);
+ * - makes sure the visitor has the CSRF session cookie their tokens bind to;
+ * - refuses state-changing requests from other sites early.
+ *
+ * It is a first line only: every server action and route handler verifies the
+ * CSRF token, the user and their permissions itself.
+ */
+export function proxy(request: NextRequest) {
+  const production = process.env.NODE_ENV === 'production';
+  const requestId = requestIdFrom(request.headers);
+  const path = request.nextUrl.pathname;
+
+  if (
+    isStateChangingMethod(request.method) &&
+    !CSRF_EXEMPT_PATH_PREFIXES.some((prefix) => path.startsWith(prefix)) &&
+    !isSameOriginRequest(request.headers, allowedOrigins(request.headers))
+  ) {
+    const locale = resolveLocale({
+      cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+      acceptLanguage: request.headers.get('accept-language'),
+      defaultLocale: appConfig.locales.default,
+    });
+    const body: ErrorEnvelope = {
+      error: {
+        code: 'CSRF_TOKEN_INVALID',
+        status: 403,
+        message: translatorFor(locale, 'errors')('CSRF_TOKEN_INVALID'),
+        requestId,
+        docs: CSRF_DOCS_PATH,
+      },
+    };
+    return NextResponse.json(body, { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, 'cache-control': 'no-store' } });
+  }
+
+  const nonce = randomBytes(16).toString('base64');
+  const csp = contentSecurityPolicy(nonce, {
+    development: !production,
+    httpsOnly: appConfig.site.url.startsWith('https://'),
+  });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', csp);
+
+  const cookieName = csrfCookieName(production);
+  const existing = request.cookies.get(cookieName)?.value;
+  const sessionId = existing || newCsrfSessionId();
+  if (!existing) {
+    // Let this very request render with the cookie (its page needs a token).
+    const cookieHeader = request.headers.get('cookie');
+    requestHeaders.set('cookie', `${cookieHeader ? `${cookieHeader}; ` : ''}${cookieName}=${sessionId}`);
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  if (!existing) {
+    response.cookies.set(cookieName, sessionId, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: production,
+      path: '/',
+      maxAge: CSRF_COOKIE_MAX_AGE_SECONDS,
+    });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Everything but build assets and files served as they are.
+    '/((?!_next/static|_next/image|favicon.ico|icon|apple-icon|manifest.webmanifest|robots.txt|sitemap.xml|fonts/).*)',
+  ],
+};

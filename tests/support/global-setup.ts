@@ -1,0 +1,78 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/db/embedded-postgres';
+import { runMigrations } from '../../src/platform/db/migrate';
+
+/**
+ * Once per `npm test`: a PostgreSQL server (an embedded one in a temporary
+ * directory, or the server TEST_DATABASE_URL names) and a template database
+ * with every migration applied. Each test file then clones the template
+ * (tests/support/per-file-database.ts), which takes milliseconds.
+ */
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabaseAdminUrl: string;
+    testTemplateDatabase: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function withDatabase(url: string, database: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedDatabase | null = null;
+  let tempDir: string | null = null;
+  let adminUrl = process.env.TEST_DATABASE_URL;
+
+  if (!adminUrl) {
+    tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-test-pg-'));
+    await fs.chmod(tempDir, 0o755);
+    embedded = await startEmbeddedPostgres({
+      dir: path.join(tempDir, 'data'),
+      port: await freePort(),
+      database: 'postgres',
+      log: () => undefined,
+    });
+    adminUrl = embedded.url;
+  }
+
+  const template = `keel_test_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('set client_min_messages = warning');
+  await admin.query(`drop database if exists ${template}`);
+  await admin.query(`create database ${template}`);
+  await admin.end();
+  await runMigrations(withDatabase(adminUrl, template));
+
+  project.provide('testDatabaseAdminUrl', adminUrl);
+  project.provide('testTemplateDatabase', template);
+
+  return async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${template} with (force)`).catch(() => undefined);
+    await client.end();
+    await embedded?.stop();
+    if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+  };
+}
