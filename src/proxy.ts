@@ -27,6 +27,7 @@ import { translatorFor } from '@/platform/i18n/translator';
  */
 export function proxy(request: NextRequest) {
   const production = process.env.NODE_ENV === 'production';
+  const development = process.env.NODE_ENV === 'development';
   const requestId = requestIdFrom(request.headers);
   const path = request.nextUrl.pathname;
 
@@ -54,7 +55,7 @@ export function proxy(request: NextRequest) {
 
   const nonce = randomBytes(16).toString('base64');
   const csp = contentSecurityPolicy(nonce, {
-    development: !production,
+    development,
     httpsOnly: appConfig.site.url.startsWith('https://'),
   });
 

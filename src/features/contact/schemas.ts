@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** What the contact form sends. Used by the server action and the form alike. */
 export const contactRequestSchema = z.object({
   name: z.string().trim().min(1).max(100),
-  email: z.email().trim().toLowerCase().max(254),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
   message: z.string().trim().min(10).max(5000),
 });
 

@@ -164,7 +164,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
 
   if (running && isAlive(running.pid)) {
     const owner = await readOwner(dir);
-    if (owner !== null && owner !== process.pid && isAlive(owner) && running.port === port && (await canConnect(port))) {
+    if (owner !== null && isAlive(owner) && running.port === port && (await canConnect(port))) {
       // Started by another Keel command that is still running: share it.
       await ensureDatabase(port, database);
       return handle(options, false, async () => undefined);

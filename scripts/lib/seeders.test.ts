@@ -1,0 +1,35 @@
+import { count } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { contactRequests } from '../../src/features/contact/server/schema';
+import { db } from '../../src/platform/db/client';
+import { runSeeders, type Seeder } from '../../src/platform/db/seed';
+import { seeders } from './seeders';
+
+describe('seeding', () => {
+  it('is idempotent: running it twice leaves the same demo data', async () => {
+    const first = await runSeeders(process.env.DATABASE_URL!, seeders);
+    expect(first).toContain('contact: 2 new contact request(s), 0 already present');
+    const second = await runSeeders(process.env.DATABASE_URL!, seeders);
+    expect(second).toContain('contact: 0 new contact request(s), 2 already present');
+    expect((await db.select({ n: count() }).from(contactRequests))[0]?.n).toBe(2);
+  });
+
+  it('writes nothing when one seeder fails', async () => {
+    const before = (await db.select({ n: count() }).from(contactRequests))[0]?.n;
+    const failing: Seeder = {
+      name: 'broken',
+      run: async () => {
+        throw new Error('seed data is inconsistent');
+      },
+    };
+    const writer: Seeder = {
+      name: 'writer',
+      run: async (tx) => {
+        await tx.insert(contactRequests).values({ name: 'Half', email: 'half@example.com', message: 'written before the failure', locale: 'en' });
+        return 'one row';
+      },
+    };
+    await expect(runSeeders(process.env.DATABASE_URL!, [writer, failing])).rejects.toThrow('seed data is inconsistent');
+    expect((await db.select({ n: count() }).from(contactRequests))[0]?.n).toBe(before);
+  });
+});

@@ -1,0 +1,64 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The app's pool points at a port where, at first, a server accepts
+ * connections and never answers — a database that hangs, the worst case for a
+ * health check. Then a relay to the real test database appears on that
+ * port, as when the database comes back, and health must recover by itself.
+ */
+const realUrl = new URL(process.env.DATABASE_URL!);
+let relay: net.Server | null = null;
+let port = 0;
+
+beforeAll(async () => {
+  port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const downUrl = new URL(realUrl);
+  downUrl.port = String(port);
+  process.env.DATABASE_URL = downUrl.toString();
+});
+
+afterAll(async () => {
+  const { closeDatabase } = await import('./db/client');
+  await closeDatabase();
+  await new Promise((resolve) => (relay ? relay.close(resolve) : resolve(null)));
+});
+
+function startRelay() {
+  relay = net.createServer((client) => {
+    const upstream = net.connect(Number(realUrl.port), realUrl.hostname);
+    client.pipe(upstream).pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  return new Promise<void>((resolve) => relay!.listen(port, '127.0.0.1', () => resolve()));
+}
+
+describe('GET /api/health', () => {
+  it('answers 503 within 5 seconds while the database is down, then 200 once it is back, without a restart', async () => {
+    const { GET } = await import('@/app/api/health/route');
+    const call = () => GET(new Request('http://localhost:3000/api/health'), { params: Promise.resolve({}) });
+
+    const held: net.Socket[] = [];
+    const blackHole = net.createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => blackHole.listen(port, '127.0.0.1', () => resolve()));
+    const began = Date.now();
+    const down = await call();
+    held.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => blackHole.close(resolve));
+    expect(Date.now() - began).toBeLessThan(5_000);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'degraded', database: { status: 'unreachable' } });
+
+    await startRelay();
+    const up = await call();
+    expect(up.status).toBe(200);
+    expect(await up.json()).toMatchObject({ status: 'ok', database: { status: 'ok' } });
+    expect(up.headers.get('cache-control')).toBe('private, no-store');
+  });
+});

@@ -1,0 +1,56 @@
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import { proxy } from './proxy';
+
+function directives(csp: string | null) {
+  return Object.fromEntries((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values])) as Record<string, string[]>;
+}
+
+describe('proxy', () => {
+  it('sends a strict Content-Security-Policy with a fresh nonce on every page', () => {
+    const first = proxy(new NextRequest('http://localhost:3000/'));
+    const second = proxy(new NextRequest('http://localhost:3000/'));
+    const csp = directives(first.headers.get('content-security-policy'));
+    const nonce = csp['script-src']?.find((value) => value.startsWith("'nonce-"));
+    expect(nonce).toBeDefined();
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce!);
+    expect(csp['script-src']).not.toContain("'unsafe-inline'");
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(csp['object-src']).toEqual(["'none'"]);
+    expect(csp['base-uri']).toEqual(["'none'"]);
+    // Tests run with NODE_ENV=test: like production, no eval.
+    expect(csp['script-src']).not.toContain("'unsafe-eval'");
+  });
+
+  it('gives each request an id and a first-time visitor the HttpOnly CSRF cookie', () => {
+    const response = proxy(new NextRequest('http://localhost:3000/contact'));
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const cookie = response.cookies.get('keel-csrf');
+    expect(cookie?.value).toMatch(/^[\w-]{32}$/);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
+  });
+
+  it('keeps the CSRF cookie of a returning visitor', () => {
+    const response = proxy(new NextRequest('http://localhost:3000/', { headers: { cookie: 'keel-csrf=existing-visitor-session' } }));
+    expect(response.cookies.get('keel-csrf')).toBeUndefined();
+  });
+
+  it('refuses a state-changing request from another site with 403 CSRF_TOKEN_INVALID', async () => {
+    const response = proxy(
+      new NextRequest('http://localhost:3000/contact', {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'accept-language': 'es' },
+      }),
+    );
+    expect(response.status).toBe(403);
+    const body = await response.json();
+    expect(body.error.code).toBe('CSRF_TOKEN_INVALID');
+    expect(body.error.message).toContain('token de seguridad');
+    expect(body.error.docs).toBe('docs/security/csrf.md');
+  });
+
+  it('lets signature-verified webhooks through', () => {
+    const response = proxy(new NextRequest('http://localhost:3000/api/webhooks/stripe', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } }));
+    expect(response.status).toBe(200);
+  });
+});
