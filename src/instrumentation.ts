@@ -1,21 +1,10 @@
 /**
- * Runs once when a Next.js server starts, before it serves requests.
- * Validates the configuration (a mistake stops the server with a message that
- * names the variable) and closes the database pool on shutdown.
+ * Runs once when a Next.js server starts, before it serves requests. The work
+ * is Node.js-only, so it lives in instrumentation-node.ts.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { ConfigError } = await import('@/platform/config/env-schema');
-  try {
-    await import('@/platform/config/app-config');
-    await import('@/platform/config/server-config');
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`\n${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { onServerStart } = await import('./instrumentation-node');
+    await onServerStart();
   }
-  const { registerShutdown } = await import('@/platform/shutdown');
-  registerShutdown();
 }

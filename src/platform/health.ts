@@ -1,5 +1,5 @@
 import 'server-only';
-import { pool } from '@/platform/db/client';
+import { getPool } from '@/platform/db/client';
 
 const DATABASE_TIMEOUT_MS = 3_000;
 const startedAt = Date.now();
@@ -21,7 +21,7 @@ export async function checkHealth(): Promise<HealthReport> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      pool.query('select 1'),
+      getPool().query('select 1'),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS);
       }),

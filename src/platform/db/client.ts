@@ -1,7 +1,7 @@
 import 'server-only';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { serverConfig } from '@/platform/config/server-config';
+import { getServerConfig } from '@/platform/config/server-config';
 import { logger } from '@/platform/logger';
 
 /**
@@ -14,8 +14,8 @@ const globalForDb = globalThis as unknown as { keelPool?: pg.Pool };
 
 function createPool() {
   const pool = new pg.Pool({
-    connectionString: serverConfig.databaseUrl,
-    max: serverConfig.databasePoolMax,
+    connectionString: getServerConfig().databaseUrl,
+    max: getServerConfig().databasePoolMax,
     // Fail fast when the database is unreachable, so health checks and
     // requests answer within seconds instead of hanging.
     connectionTimeoutMillis: 3_000,
@@ -26,8 +26,24 @@ function createPool() {
   return pool;
 }
 
-export const pool: pg.Pool = (globalForDb.keelPool ??= createPool());
-export const db: NodePgDatabase = drizzle(pool);
+/** The pool, created on first use (so that `next build` can import this module without a database). */
+export function getPool(): pg.Pool {
+  return (globalForDb.keelPool ??= createPool());
+}
+
+/**
+ * Stands in for the pool until first use. It passes `instanceof pg.Pool`, so
+ * Drizzle runs transactions on a dedicated connection as it does with a pool.
+ */
+const lazyPool = new Proxy(Object.create(pg.Pool.prototype) as pg.Pool, {
+  get(_target, property) {
+    const pool = getPool();
+    const value = Reflect.get(pool, property, pool);
+    return typeof value === 'function' ? value.bind(pool) : value;
+  },
+});
+
+export const db: NodePgDatabase = drizzle({ client: lazyPool });
 export type Database = typeof db;
 /** A transaction handle, as passed to `db.transaction(async (tx) => …)`. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { serverConfig } from '@/platform/config/server-config';
+import { getServerConfig } from '@/platform/config/server-config';
 import { CSRF_FIELD } from './csrf';
 import { AppError, type ActionResult } from './errors';
 import { runGuards, type Guard, type GuardsOutput } from './guards';
@@ -47,7 +47,7 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
   rawInput: unknown,
   request: ActionRequest,
 ): Promise<ActionResult<R>> {
-  const context = createRequestContext(request.headers, request.cookies, serverConfig.trustProxy);
+  const context = createRequestContext(request.headers, request.cookies, getServerConfig().trustProxy);
   try {
     const isForm = rawInput instanceof FormData;
     const token = isForm

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { serverConfig } from '@/platform/config/server-config';
+import { getServerConfig } from '@/platform/config/server-config';
 import { CSRF_COOKIE_MAX_AGE_SECONDS } from './csrf';
 import { createCsrfToken, newCsrfSessionId } from './csrf-signing';
 import { csrfCookie } from './pipeline';
@@ -13,16 +13,16 @@ import type { CookieReader } from './request-context';
  */
 export async function getCsrfToken(): Promise<string | null> {
   const sessionId = (await cookies()).get(csrfCookie())?.value;
-  return sessionId ? createCsrfToken(serverConfig.appSecret, sessionId) : null;
+  return sessionId ? createCsrfToken(getServerConfig().appSecret, sessionId) : null;
 }
 
 /** GET /api/csrf: a token for this visitor, setting their CSRF cookie first if they have none. */
 export function issueCsrfToken(cookieJar: CookieReader): Response {
   const existing = cookieJar.get(csrfCookie());
   const sessionId = existing ?? newCsrfSessionId();
-  const response = Response.json({ token: createCsrfToken(serverConfig.appSecret, sessionId) });
+  const response = Response.json({ token: createCsrfToken(getServerConfig().appSecret, sessionId) });
   if (!existing) {
-    const secure = serverConfig.isProduction ? '; Secure' : '';
+    const secure = getServerConfig().isProduction ? '; Secure' : '';
     response.headers.append(
       'set-cookie',
       `${csrfCookie()}=${sessionId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${CSRF_COOKIE_MAX_AGE_SECONDS}${secure}`,

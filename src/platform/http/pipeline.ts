@@ -1,5 +1,5 @@
 import 'server-only';
-import { serverConfig } from '@/platform/config/server-config';
+import { getServerConfig } from '@/platform/config/server-config';
 import { translatorFor } from '@/platform/i18n/translator';
 import { consumeRateLimit, type RateLimitRule } from '@/platform/rate-limit/rate-limit';
 import { csrfCookieName, isSameOriginRequest } from './csrf';
@@ -13,7 +13,7 @@ import { allowedOrigins, type RequestContext } from './request-context';
  */
 
 export function csrfCookie() {
-  return csrfCookieName(serverConfig.isProduction);
+  return csrfCookieName(getServerConfig().isProduction);
 }
 
 /** Refuses a request that comes from another site or lacks a valid token for this visitor. */
@@ -22,7 +22,7 @@ export function assertCsrf(context: RequestContext, token: string | null | undef
     context.logger.warn({ origin: context.headers.get('origin'), fetchSite: context.headers.get('sec-fetch-site') }, 'cross-site request refused');
     throw new AppError('CSRF_TOKEN_INVALID');
   }
-  const verdict = verifyCsrfToken(serverConfig.appSecret, context.cookies.get(csrfCookie()), token);
+  const verdict = verifyCsrfToken(getServerConfig().appSecret, context.cookies.get(csrfCookie()), token);
   if (verdict !== 'valid') {
     context.logger.warn({ verdict }, 'CSRF token refused');
     throw new AppError('CSRF_TOKEN_INVALID');

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { serverConfig } from '@/platform/config/server-config';
+import { getServerConfig } from '@/platform/config/server-config';
 import { CSRF_HEADER, isStateChangingMethod } from './csrf';
 import { AppError, type ErrorEnvelope } from './errors';
 import { runGuards, type Guard, type GuardsOutput } from './guards';
@@ -117,7 +117,7 @@ export function defineRoute<
 >(definition: RouteDefinition<Q, B, P, G>): RouteHandler {
   const maxBodyBytes = definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return async function routeHandler(request, segment) {
-    const context = createRequestContext(request.headers, parseCookieHeader(request.headers.get('cookie')), serverConfig.trustProxy);
+    const context = createRequestContext(request.headers, parseCookieHeader(request.headers.get('cookie')), getServerConfig().trustProxy);
     try {
       if (isStateChangingMethod(request.method) && definition.csrf === undefined) {
         assertCsrf(context, request.headers.get(CSRF_HEADER));

@@ -1,0 +1,64 @@
+/**
+ * `npm run test:e2e`: end-to-end tests in a real Chromium against the
+ * production build, served by `npm start` on its own embedded PostgreSQL
+ * (.data/e2e-postgres, recreated each run).
+ *
+ *   npm run test:e2e                    build, then test
+ *   npm run test:e2e -- --no-build      test the existing build (CI builds first)
+ *   npm run test:e2e -- tests/e2e/x.spec.ts   any further arguments go to Playwright
+ *
+ * Browser downloads are blocked here, so Playwright uses Debian's `chromium`
+ * package, installed by this script when it is missing (as root; otherwise it
+ * says which command to run).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './lib/local-environment';
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--no-build');
+const playwrightArgs = args.filter((arg) => arg !== '--no-build');
+
+function ensureChromium() {
+  if (existsSync(chromium)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) {
+    console.error(`Chromium is missing (${chromium}). Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\nor point CHROMIUM_PATH at a Chromium or Chrome binary.`);
+    process.exit(1);
+  }
+  console.log('[e2e] Installing Debian chromium (first run only)…');
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+ensureChromium();
+
+// The secret the build and the server run with. The suite checks that this
+// value never reaches the files sent to browsers.
+if (!skipBuild || !process.env.APP_SECRET) {
+  if (skipBuild) {
+    console.error('[e2e] --no-build needs the APP_SECRET the build was made with (the secret-leak test looks for it).');
+    process.exit(1);
+  }
+  process.env.APP_SECRET = `e2e-canary-${randomBytes(24).toString('hex')}`;
+}
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_SECRET_CANARY: process.env.APP_SECRET };
+
+if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);
+
+// A fresh database each run.
+rmSync(path.join(projectRoot, '.data/e2e-postgres'), { recursive: true, force: true });
+rmSync(path.join(projectRoot, '.data/e2e-postgres.owner'), { force: true });
+
+run(process.execPath, [path.join(projectRoot, 'node_modules/@playwright/test/cli.js'), 'test', ...playwrightArgs], env);

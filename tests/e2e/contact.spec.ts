@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { queryDatabase } from './support';
+
+test.describe('the contact form posts through a server action', () => {
+  test('with JavaScript: the message is stored and acknowledged', async ({ page }) => {
+    const email = `e2e-js-${Date.now()}@example.com`;
+    await page.goto('/contact');
+    await page.getByLabel('Your name').fill('Edsger Dijkstra');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Message').fill('Is there a plan for universities?');
+    const [actionCall] = await Promise.all([
+      page.waitForRequest((request) => request.method() === 'POST' && request.headers()['next-action'] !== undefined),
+      page.getByRole('button', { name: 'Send message' }).click(),
+    ]);
+    // React (running under the nonce-based CSP) sent it, not a plain form post.
+    expect(actionCall.url()).toMatch(/\/contact$/);
+    await expect(page.getByRole('status')).toHaveText(/Thank you, Edsger Dijkstra!/);
+    expect(await queryDatabase('select name, locale from contact_requests where email = $1', [email])).toEqual([
+      { name: 'Edsger Dijkstra', locale: 'en' },
+    ]);
+  });
+
+  test('without JavaScript: the browser posts the form and the page shows the result', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const email = `e2e-nojs-${Date.now()}@example.com`;
+    await page.goto('/contact');
+    await page.getByLabel('Your name').fill('Barbara Liskov');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Message').fill('Can I self-host the whole thing?');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await expect(page.getByRole('status')).toHaveText(/Thank you, Barbara Liskov!/);
+    expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([{ n: 1 }]);
+    await context.close();
+  });
+
+  test('invalid input: each field says what is wrong, in Spanish for a Spanish visitor, and nothing is stored', async ({ page, context }) => {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: 'http://localhost:3100' }]);
+    await page.goto('/contact');
+    await page.getByLabel('Correo electrónico').fill('not-an-email');
+    await page.getByLabel('Mensaje').fill('short');
+    await page.getByRole('button', { name: 'Enviar mensaje' }).click();
+    await expect(page.locator('[data-field-error="name"]')).toHaveText('Este campo es obligatorio.');
+    await expect(page.locator('[data-field-error="email"]')).toHaveText('Introduce un correo electrónico válido.');
+    await expect(page.locator('[data-field-error="message"]')).toHaveText('Usa al menos 10 caracteres.');
+    await expect(page.getByLabel('Mensaje')).toHaveAttribute('aria-invalid', 'true');
+    expect(await queryDatabase("select count(*)::int as n from contact_requests where email = 'not-an-email'")).toEqual([{ n: 0 }]);
+  });
+
+  test('a form whose CSRF token was removed is refused and says why', async ({ page }) => {
+    const email = `e2e-csrf-${Date.now()}@example.com`;
+    await page.goto('/contact');
+    await page.locator('input[name="csrf_token"]').evaluate((input: HTMLInputElement) => input.remove());
+    await page.getByLabel('Your name').fill('Mallory');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Message').fill('This should never be stored.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await expect(page.locator('[data-error-code="CSRF_TOKEN_INVALID"]')).toContainText('security token is missing or has expired');
+    expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([{ n: 0 }]);
+  });
+});
