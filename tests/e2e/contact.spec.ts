@@ -34,8 +34,8 @@ test.describe('the contact form posts through a server action', () => {
     await context.close();
   });
 
-  test('invalid input: each field says what is wrong, in Spanish for a Spanish visitor, and nothing is stored', async ({ page, context }) => {
-    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: 'http://localhost:3100' }]);
+  test('invalid input: each field says what is wrong, in Spanish for a Spanish visitor, and nothing is stored', async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);
     await page.goto('/contact');
     await page.getByLabel('Correo electrónico').fill('not-an-email');
     await page.getByLabel('Mensaje').fill('short');
@@ -44,6 +44,9 @@ test.describe('the contact form posts through a server action', () => {
     await expect(page.locator('[data-field-error="email"]')).toHaveText('Introduce un correo electrónico válido.');
     await expect(page.locator('[data-field-error="message"]')).toHaveText('Usa al menos 10 caracteres.');
     await expect(page.getByLabel('Mensaje')).toHaveAttribute('aria-invalid', 'true');
+    // What the visitor typed is still there to correct.
+    await expect(page.getByLabel('Correo electrónico')).toHaveValue('not-an-email');
+    await expect(page.getByLabel('Mensaje')).toHaveValue('short');
     expect(await queryDatabase("select count(*)::int as n from contact_requests where email = 'not-an-email'")).toEqual([{ n: 0 }]);
   });
 

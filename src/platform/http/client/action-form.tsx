@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, type ComponentProps, type ReactNode } from 'react';
+import { createContext, useActionState, useContext, useEffect, useRef, type ComponentProps, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionResult, FieldErrors } from '../errors';
 import { FORM_ERROR_KEY } from '../validation-keys';
@@ -28,14 +28,49 @@ export function ActionForm<R>({
   children: ReactNode | ((result: ActionResult<R> | null) => ReactNode);
 }) {
   const [result, formAction] = useActionState(action, null, permalink);
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitted = useRef<FormData | null>(null);
+
+  // React clears a form after its action runs. When the action refused the
+  // input, put back what the user typed so they only fix what is wrong.
+  useEffect(() => {
+    if (result && !result.ok && submitted.current && formRef.current) restoreValues(formRef.current, submitted.current);
+  }, [result]);
+
   return (
     <ActionResultContext.Provider value={result}>
-      <form {...props} action={formAction} noValidate>
+      <form
+        {...props}
+        ref={formRef}
+        action={formAction}
+        noValidate
+        onSubmit={(event) => {
+          submitted.current = new FormData(event.currentTarget);
+          props.onSubmit?.(event);
+        }}
+      >
         <CsrfField />
         {typeof children === 'function' ? children(result) : children}
       </form>
     </ActionResultContext.Provider>
   );
+}
+
+const NOT_RESTORED = new Set(['hidden', 'file', 'password', 'submit', 'button', 'reset', 'image']);
+
+function restoreValues(form: HTMLFormElement, data: FormData) {
+  for (const element of Array.from(form.elements)) {
+    if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+    if (!element.name || (element instanceof HTMLInputElement && NOT_RESTORED.has(element.type))) continue;
+    const values = data.getAll(element.name).map(String);
+    if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
+      element.checked = values.includes(element.value);
+    } else if (element instanceof HTMLSelectElement && element.multiple) {
+      for (const option of Array.from(element.options)) option.selected = values.includes(option.value);
+    } else if (values[0] !== undefined) {
+      element.value = values[0];
+    }
+  }
 }
 
 /** The last result of the enclosing `ActionForm`. */
