@@ -6,7 +6,6 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: ['./src/platform/**/schema.ts', './src/features/*/server/schema.ts'],
   out: './drizzle',
-  casing: 'snake_case',
   strict: true,
   verbose: true,
 });

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { exitWithFriendlyError, prepareLocalEnvironment, projectRoot } from './lib/local-environment';
+import { exitWithFriendlyError, loadEnvFiles, prepareLocalEnvironment, projectRoot } from './lib/local-environment';
 
 const requested = process.argv[2];
 if (requested !== 'dev' && requested !== 'start') {
@@ -14,7 +14,6 @@ if (requested !== 'dev' && requested !== 'start') {
   process.exit(2);
 }
 const mode: 'dev' | 'start' = requested;
-const port = Number(process.env.PORT || 3000);
 
 function isPortFree(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -25,6 +24,8 @@ function isPortFree(candidate: number): Promise<boolean> {
 }
 
 async function main() {
+  loadEnvFiles(mode === 'dev');
+  const port = Number(process.env.PORT || 3000);
   if (!(await isPortFree(port))) {
     console.error(
       `\nPort ${port} is already in use (is another \`npm run dev\` running?).\n` +

@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </a>
                 <nav aria-label={t('navigation.main')}>
                   <ul className="flex gap-4 text-sm">
-                    {appConfig.navigation.marketing.map((item) => (
+                    {appConfig.navigation.marketing.filter((item) => !item.feature || appConfig.features[item.feature]).map((item) => (
                       <li key={item.path}>
                         <a className="text-muted-foreground hover:text-foreground" href={item.path}>
                           {t(item.labelKey as 'navigation.home')}

@@ -1,12 +1,13 @@
 import 'server-only';
 import { getPool } from '@/platform/db/client';
+import { logger } from '@/platform/logger';
 
 const DATABASE_TIMEOUT_MS = 3_000;
 const startedAt = Date.now();
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
-  database: { status: 'ok' | 'unreachable'; latencyMs: number; error?: string };
+  database: { status: 'ok' | 'unreachable'; latencyMs: number };
   uptimeSeconds: number;
 }
 
@@ -32,13 +33,11 @@ export async function checkHealth(): Promise<HealthReport> {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     };
   } catch (error) {
+    // The reason (host, port, credentials problem) goes to the log, not to the public.
+    logger.error({ reason: (error as Error).message }, 'health check: database unreachable');
     return {
       status: 'degraded',
-      database: {
-        status: 'unreachable',
-        latencyMs: Math.round(performance.now() - began),
-        error: (error as Error).message || 'connection failed',
-      },
+      database: { status: 'unreachable', latencyMs: Math.round(performance.now() - began) },
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     };
   } finally {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import nextEnv from '@next/env';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/db/embedded-postgres';
@@ -39,6 +40,8 @@ function withDatabase(url: string, database: string) {
 }
 
 export default async function setup(project: TestProject) {
+  // Like Next.js in test mode: .env.test.local, .env.test and .env (TEST_DATABASE_URL may live there).
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => undefined, error: console.error });
   let embedded: EmbeddedDatabase | null = null;
   let tempDir: string | null = null;
   let adminUrl = process.env.TEST_DATABASE_URL;

@@ -25,7 +25,7 @@ export const publicEnvSchema = z.object({
   NEXT_PUBLIC_SITE_NAME: envString('Keel').describe('a short product name, e.g. NEXT_PUBLIC_SITE_NAME="Acme".'),
   NEXT_PUBLIC_SITE_URL: envString('http://localhost:3000')
     .pipe(
-      z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL without a trailing path' }),
+      z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
     )
     .describe('the public origin of the app, e.g. https://app.example.com (http://localhost:3000 locally).'),
   NEXT_PUBLIC_SITE_DESCRIPTION: envString('The open-source SaaS starter kit on Next.js and PostgreSQL.').describe(
@@ -87,9 +87,6 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       signUp: '/auth/sign-up',
       dashboard: '/dashboard',
       settings: '/settings',
-      docs: {
-        csrf: '/docs/security/csrf',
-      },
     },
     features: {
       themeSwitcher: env.NEXT_PUBLIC_FEATURE_THEME_SWITCHER,

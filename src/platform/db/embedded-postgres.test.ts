@@ -57,6 +57,10 @@ describe('embedded PostgreSQL', () => {
     const second = await startEmbeddedPostgres(options);
     expect(second.owner).toBe(false);
     await second.stop();
+    // A command that asks for another port is told so; it must not stop the running server.
+    await expect(startEmbeddedPostgres({ ...options, port: port + 1 })).rejects.toThrow(
+      `already running on port ${port}`,
+    );
     expect(await query(first.url, 'select value from kept')).toEqual([{ value: 'still here' }]);
 
     // The owner "dies" without stopping PostgreSQL (kill -9): the server keeps running, orphaned.

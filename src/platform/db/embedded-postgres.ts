@@ -164,10 +164,20 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
 
   if (running && isAlive(running.pid)) {
     const owner = await readOwner(dir);
-    if (owner !== null && isAlive(owner) && running.port === port && (await canConnect(port))) {
-      // Started by another Keel command that is still running: share it.
-      await ensureDatabase(port, database);
-      return handle(options, false, async () => undefined);
+    if (owner !== null && isAlive(owner)) {
+      if (running.port !== port) {
+        throw new EmbeddedPostgresError(
+          [
+            `The embedded PostgreSQL in ${dir} is already running on port ${running.port} (started by process ${owner}),`,
+            `but this command asked for port ${port}. Use the same EMBEDDED_POSTGRES_PORT for every command that shares this data directory.`,
+          ].join('\n'),
+        );
+      }
+      if (await canConnect(port)) {
+        // Started by another Keel command that is still running: share it.
+        await ensureDatabase(port, database);
+        return handle(options, false, async () => undefined);
+      }
     }
     // Nobody owns it any more: a process was killed before it could stop it.
     await stopLeftoverServer(dir, log);

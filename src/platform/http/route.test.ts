@@ -189,5 +189,7 @@ describe('defineRoute', () => {
       handler: async () => new Response(null, { status: 204 }),
     });
     expect((await webhook(request('POST', '/api/webhooks/test', { token: null }), segment())).status).toBe(204);
+    const explicit = defineRoute({ csrf: true, handler: async () => new Response(null, { status: 204 }) });
+    expect((await explicit(request('POST', '/api/explicit', { token: null }), segment())).status).toBe(403);
   });
 });

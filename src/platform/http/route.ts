@@ -119,7 +119,7 @@ export function defineRoute<
   return async function routeHandler(request, segment) {
     const context = createRequestContext(request.headers, parseCookieHeader(request.headers.get('cookie')), getServerConfig().trustProxy);
     try {
-      if (isStateChangingMethod(request.method) && definition.csrf === undefined) {
+      if (isStateChangingMethod(request.method) && typeof definition.csrf !== 'object') {
         assertCsrf(context, request.headers.get(CSRF_HEADER));
       }
       const rawParams = (await segment?.params) ?? {};

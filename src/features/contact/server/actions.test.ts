@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { db } from '@/platform/db/client';
 import { csrfCookieName } from '@/platform/http/csrf';
 import { createCsrfToken } from '@/platform/http/csrf-signing';
 import { defineAction } from '@/platform/http/action';
+import { useAction } from '@/platform/http/client/use-action';
 import { logger } from '@/platform/logger';
 import { z } from 'zod';
 import { sendContactRequest } from './actions';
@@ -99,6 +100,10 @@ describe('sendContactRequest', () => {
 });
 
 describe('defineAction', () => {
+  it('produces actions that the client hook accepts (checked by the type checker)', () => {
+    expectTypeOf(useAction<{ name: string; email: string; message: string }, { name: string }>).toBeCallableWith(sendContactRequest);
+  });
+
   it('answers an unexpected failure with a calm message and the request id, logging the details', async () => {
     const records: unknown[][] = [];
     const child = vi

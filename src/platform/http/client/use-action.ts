@@ -2,6 +2,7 @@
 
 import { useCallback, useState, useTransition } from 'react';
 import { CSRF_FIELD } from '../csrf';
+import type { Action, ActionInput } from '../action';
 import type { ActionResult } from '../errors';
 import { useCsrfToken } from './csrf-token-provider';
 
@@ -10,7 +11,7 @@ import { useCsrfToken } from './csrf-token-provider';
  * CSRF token added. `run` resolves to the action's result; `pending` and the
  * last `result` are there for rendering.
  */
-export function useAction<I extends object, R>(action: (input: I & { [CSRF_FIELD]?: string }) => Promise<ActionResult<R>>) {
+export function useAction<I extends object, R>(action: Action<I, R>) {
   const token = useCsrfToken();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<R> | null>(null);
@@ -19,7 +20,7 @@ export function useAction<I extends object, R>(action: (input: I & { [CSRF_FIELD
     (input: I) =>
       new Promise<ActionResult<R>>((resolve) => {
         startTransition(async () => {
-          const outcome = await action({ ...input, [CSRF_FIELD]: token ?? undefined });
+          const outcome = await action({ ...input, [CSRF_FIELD]: token ?? undefined } as ActionInput<I>);
           setResult(outcome);
           resolve(outcome);
         });
