@@ -13,7 +13,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './lib/local-environment';
 
@@ -45,13 +45,19 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
 ensureChromium();
 
 // The secret the build and the server run with. The suite checks that this
-// value never reaches the files sent to browsers.
-if (!skipBuild || !process.env.APP_SECRET) {
-  if (skipBuild) {
-    console.error('[e2e] --no-build needs the APP_SECRET the build was made with (the secret-leak test looks for it).');
-    process.exit(1);
-  }
-  process.env.APP_SECRET = `e2e-canary-${randomBytes(24).toString('hex')}`;
+// value never reaches the files sent to browsers. A build made by this script
+// leaves its secret in .data/, so `--no-build` can test it again.
+const canaryFile = path.join(projectRoot, '.data/e2e-build-secret');
+if (skipBuild && !process.env.APP_SECRET && existsSync(canaryFile)) {
+  process.env.APP_SECRET = readFileSync(canaryFile, 'utf8').trim();
+}
+if (!skipBuild) {
+  process.env.APP_SECRET ??= `e2e-canary-${randomBytes(24).toString('hex')}`;
+  mkdirSync(path.dirname(canaryFile), { recursive: true });
+  writeFileSync(canaryFile, process.env.APP_SECRET, { mode: 0o600 });
+} else if (!process.env.APP_SECRET) {
+  console.error('[e2e] --no-build needs the APP_SECRET the build was made with (the secret-leak test looks for it): set it, or run without --no-build.');
+  process.exit(1);
 }
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_SECRET_CANARY: process.env.APP_SECRET };
 

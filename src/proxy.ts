@@ -91,6 +91,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything but build assets and files served as they are.
-    '/((?!_next/static|_next/image|favicon.ico|icon|apple-icon|manifest.webmanifest|robots.txt|sitemap.xml|fonts/).*)',
+    '/((?!_next/static/|_next/image|favicon\\.ico$|icon$|apple-icon$|opengraph-image$|manifest\\.webmanifest$|robots\\.txt$|sitemap\\.xml$).*)',
   ],
 };

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { reportClientError } from '@/platform/http/client/report-client-error';
+import { Button } from '@/ui/button';
 
 /** Shown when rendering a page fails. The error is reported to the server log with its digest. */
 export default function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -11,13 +12,13 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
     reportClientError(error);
   }, [error]);
   return (
-    <div role="alert" className="mx-auto max-w-xl space-y-4 text-center">
-      <h1 className="text-3xl font-bold">{t('title')}</h1>
-      <p className="text-muted-foreground">{t('description')}</p>
+    <main id="main" role="alert" className="flex min-h-[60vh] flex-col items-center justify-center gap-4 px-4 text-center">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="max-w-md text-muted-foreground">{t('description')}</p>
       {error.digest ? <p className="text-sm text-muted-foreground">{t('reference', { digest: error.digest })}</p> : null}
-      <button type="button" onClick={reset} className="rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground">
+      <Button type="button" onClick={reset}>
         {t('retry')}
-      </button>
-    </div>
+      </Button>
+    </main>
   );
 }

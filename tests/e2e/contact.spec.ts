@@ -40,9 +40,10 @@ test.describe('the contact form posts through a server action', () => {
     await page.getByLabel('Correo electrónico').fill('not-an-email');
     await page.getByLabel('Mensaje').fill('short');
     await page.getByRole('button', { name: 'Enviar mensaje' }).click();
-    await expect(page.locator('[data-field-error="name"]')).toHaveText('Este campo es obligatorio.');
-    await expect(page.locator('[data-field-error="email"]')).toHaveText('Introduce un correo electrónico válido.');
-    await expect(page.locator('[data-field-error="message"]')).toHaveText('Usa al menos 10 caracteres.');
+    // Each message is tied to its field (aria-describedby), so screen readers read it with the field.
+    await expect(page.getByLabel('Tu nombre')).toHaveAccessibleDescription('Este campo es obligatorio.');
+    await expect(page.getByLabel('Correo electrónico')).toHaveAccessibleDescription('Introduce un correo electrónico válido.');
+    await expect(page.getByLabel('Mensaje')).toHaveAccessibleDescription('Usa al menos 10 caracteres.');
     await expect(page.getByLabel('Mensaje')).toHaveAttribute('aria-invalid', 'true');
     // What the visitor typed is still there to correct.
     await expect(page.getByLabel('Correo electrónico')).toHaveValue('not-an-email');

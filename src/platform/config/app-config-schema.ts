@@ -28,12 +28,17 @@ export const publicEnvSchema = z.object({
       z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
     )
     .describe('the public origin of the app, e.g. https://app.example.com (http://localhost:3000 locally).'),
+  NEXT_PUBLIC_LOGO_URL: envString('').describe('a path under public/ or an absolute URL of your logo, e.g. /logo.svg (empty: a mark and the site name).'),
+  NEXT_PUBLIC_LOGO_DARK_URL: envString('').describe('the logo variant for dark backgrounds, e.g. /logo-dark.svg (empty: the same logo).'),
   NEXT_PUBLIC_SITE_DESCRIPTION: envString('The open-source SaaS starter kit on Next.js and PostgreSQL.').describe(
     'one sentence used in page metadata.',
   ),
   NEXT_PUBLIC_DEFAULT_LOCALE: envString('en')
     .pipe(z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }))
     .describe('a language code that has message files in messages/, e.g. "en".'),
+  NEXT_PUBLIC_BRAND_COLOR: envString('#1d4ed8')
+    .pipe(z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb'))
+    .describe('your main brand colour, e.g. #7c3aed; text on it stays readable automatically.'),
   NEXT_PUBLIC_DEFAULT_THEME: envString('system')
     .pipe(z.enum(THEMES, { error: `must be one of ${THEMES.join(', ')}` }))
     .describe('"light", "dark" or "system".'),
@@ -50,14 +55,25 @@ export const publicEnvSchema = z.object({
   NEXT_PUBLIC_FEATURE_EMAIL_VERIFICATION_REQUIRED: envBoolean(true).describe('"true" or "false".'),
 });
 
-/** A menu entry: the label is a translation key, the icon a name the UI maps to a component. */
+/**
+ * A menu entry. `labelKey` is a full translation key ("namespace.key"); `icon`
+ * is a name from src/app/_shell/icons.ts. Adding a page to a menu is one entry.
+ */
 export interface NavigationItem {
   labelKey: string;
   path: string;
-  icon?: string;
+  icon?: NavigationIcon;
   /** Shown only when this feature flag is on. */
   feature?: keyof AppConfig['features'];
 }
+
+export interface NavigationSection {
+  labelKey: string;
+  items: NavigationItem[];
+}
+
+export const NAVIGATION_ICONS = ['dashboard', 'tasks', 'members', 'billing', 'settings', 'profile', 'home', 'contact'] as const;
+export type NavigationIcon = (typeof NAVIGATION_ICONS)[number];
 
 export function buildAppConfig(values: Record<string, string | undefined>) {
   const env = parseEnv(publicEnvSchema, values);
@@ -67,6 +83,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       name: env.NEXT_PUBLIC_SITE_NAME,
       url: siteUrl.origin,
       description: env.NEXT_PUBLIC_SITE_DESCRIPTION,
+      logo: { light: env.NEXT_PUBLIC_LOGO_URL || undefined, dark: env.NEXT_PUBLIC_LOGO_DARK_URL || undefined },
     },
     locales: {
       supported: LOCALES,
@@ -74,6 +91,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
     },
     theme: {
       default: env.NEXT_PUBLIC_DEFAULT_THEME,
+      brandColor: env.NEXT_PUBLIC_BRAND_COLOR.toLowerCase(),
     },
     auth: {
       password: env.NEXT_PUBLIC_AUTH_PASSWORD,
@@ -97,11 +115,33 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       emailVerificationRequired: env.NEXT_PUBLIC_FEATURE_EMAIL_VERIFICATION_REQUIRED,
     },
     navigation: {
+      /** The marketing site's header. */
       marketing: [
-        { labelKey: 'navigation.home', path: '/' },
-        { labelKey: 'navigation.contact', path: '/contact' },
-      ] satisfies NavigationItem[] as NavigationItem[],
-      sidebar: [] as NavigationItem[],
+        { labelKey: 'common.navigation.home', path: '/' },
+        { labelKey: 'common.navigation.contact', path: '/contact' },
+        { labelKey: 'common.navigation.dashboard', path: '/dashboard' },
+      ] as NavigationItem[],
+      /** The marketing site's footer, in columns. */
+      footer: [
+        {
+          labelKey: 'common.footer.groups.product',
+          items: [
+            { labelKey: 'common.footer.links.features', path: '/#features' },
+            { labelKey: 'common.navigation.dashboard', path: '/dashboard' },
+          ],
+        },
+        {
+          labelKey: 'common.footer.groups.company',
+          items: [{ labelKey: 'common.footer.links.contact', path: '/contact' }],
+        },
+      ] as NavigationSection[],
+      /** The application's sidebar, in sections. */
+      sidebar: [
+        {
+          labelKey: 'app.sidebar.sections.workspace',
+          items: [{ labelKey: 'app.nav.dashboard', path: '/dashboard', icon: 'dashboard' }],
+        },
+      ] as NavigationSection[],
     },
     billing: {
       /** Filled by the billing capability; kept here so pricing reads one place. */

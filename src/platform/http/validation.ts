@@ -4,36 +4,9 @@ import { translatorFor } from '@/platform/i18n/translator';
 import type { FieldErrors } from './errors';
 
 import { FORM_ERROR_KEY } from './validation-keys';
+import { validationMessage, type ErrorsTranslator } from './validation-messages';
 
 export { FORM_ERROR_KEY };
-
-type Translate = ReturnType<typeof translatorFor<'errors'>>;
-
-function messageFor(issue: z.core.$ZodRawIssue, t: Translate): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined || issue.input === null || issue.input === ''
-        ? t('validation.required')
-        : t('validation.invalid');
-    case 'too_small':
-      if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { minimum: Number(issue.minimum) });
-      }
-      return t('validation.tooSmall', { minimum: String(issue.minimum) });
-    case 'too_big':
-      return issue.origin === 'string'
-        ? t('validation.tooLong', { maximum: Number(issue.maximum) })
-        : t('validation.tooBig', { maximum: String(issue.maximum) });
-    case 'invalid_format':
-      return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
-    case 'invalid_value':
-      return t('validation.invalidOption');
-    case 'unrecognized_keys':
-      return t('validation.unexpectedField');
-    default:
-      return t('validation.invalid');
-  }
-}
 
 /**
  * Validates `input` and reports problems per field, in the user's language.
@@ -48,7 +21,7 @@ export function validateInput<S extends z.ZodType>(
   locale: Locale,
 ): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
   const t = translatorFor(locale, 'errors');
-  const result = schema.safeParse(input, { error: (issue) => messageFor(issue, t) });
+  const result = schema.safeParse(input, { error: (issue) => validationMessage(issue, t as ErrorsTranslator) });
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -1,123 +1,115 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useRef, type ComponentProps, type ReactNode } from 'react';
-import { useFormStatus } from 'react-dom';
-import type { ActionResult, FieldErrors } from '../errors';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { startTransition, useActionState, useEffect, useEffectEvent, type ComponentProps, type ReactNode } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { Alert, AlertDescription } from '@/ui/alert';
+import { Form } from '@/ui/form';
+import type { ActionResult } from '../errors';
+import { validationMessage, type ErrorsTranslator } from '../validation-messages';
 import { FORM_ERROR_KEY } from '../validation-keys';
 import { CsrfField } from './csrf-token-provider';
 
 type FormAction<R> = (previous: ActionResult<R> | null, input: FormData) => Promise<ActionResult<R>>;
 
-const ActionResultContext = createContext<ActionResult<unknown> | null>(null);
-
 /**
- * A `<form>` bound to a server action made with `defineAction`. It adds the
- * CSRF token, keeps the last result (for `FieldError`, `FormError` and
- * `children` as a function), and works before JavaScript loads: the browser
- * posts the form, the action runs, and the page renders the result.
+ * A react-hook-form form bound to a server action made with `defineAction`:
+ *
+ * - the same zod schema validates in the browser (translated messages) and on
+ *   the server;
+ * - the CSRF token is added for you;
+ * - the server's field errors land on the fields, its other errors in
+ *   `<FormError />`, and nothing the user typed is lost;
+ * - before JavaScript loads, the browser posts the form natively and the page
+ *   renders the result (progressive enhancement).
  */
-export function ActionForm<R>({
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>({
+  schema,
   action,
-  children,
+  defaultValues,
   permalink,
-  ...props
-}: Omit<ComponentProps<'form'>, 'action' | 'children'> & {
+  onSuccess,
+}: {
+  schema: S;
   action: FormAction<R>;
-  /** The page URL to show the result on when JavaScript has not loaded. */
+  defaultValues?: DefaultValues<z.input<S>>;
+  /** The page URL that shows the result when JavaScript has not loaded. */
   permalink?: string;
-  children: ReactNode | ((result: ActionResult<R> | null) => ReactNode);
+  onSuccess?: (data: R) => void;
 }) {
-  const [result, formAction] = useActionState(action, null, permalink);
-  const formRef = useRef<HTMLFormElement>(null);
-  const submitted = useRef<FormData | null>(null);
+  const t = useTranslations('errors');
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    // The zod 4 resolver accepts per-parse options, among them the error map.
+    resolver: zodResolver(schema as never, {
+      error: (issue: never) => validationMessage(issue, t as unknown as ErrorsTranslator),
+    } as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    defaultValues,
+  });
+  const [result, formAction, pending] = useActionState(action, null, permalink);
+  const succeeded = useEffectEvent((data: R) => onSuccess?.(data));
 
-  // React clears a form after its action runs. When the action refused the
-  // input, put back what the user typed so they only fix what is wrong.
   useEffect(() => {
-    if (result && !result.ok && submitted.current && formRef.current) restoreValues(formRef.current, submitted.current);
-  }, [result]);
-
-  return (
-    <ActionResultContext.Provider value={result}>
-      <form
-        {...props}
-        ref={formRef}
-        action={formAction}
-        noValidate
-        onSubmit={(event) => {
-          submitted.current = new FormData(event.currentTarget);
-          props.onSubmit?.(event);
-        }}
-      >
-        <CsrfField />
-        {typeof children === 'function' ? children(result) : children}
-      </form>
-    </ActionResultContext.Provider>
-  );
-}
-
-const NOT_RESTORED = new Set(['hidden', 'file', 'password', 'submit', 'button', 'reset', 'image']);
-
-function restoreValues(form: HTMLFormElement, data: FormData) {
-  for (const element of Array.from(form.elements)) {
-    if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
-    if (!element.name || (element instanceof HTMLInputElement && NOT_RESTORED.has(element.type))) continue;
-    const values = data.getAll(element.name).map(String);
-    if (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio')) {
-      element.checked = values.includes(element.value);
-    } else if (element instanceof HTMLSelectElement && element.multiple) {
-      for (const option of Array.from(element.options)) option.selected = values.includes(option.value);
-    } else if (values[0] !== undefined) {
-      element.value = values[0];
+    if (!result) return;
+    if (result.ok) {
+      succeeded(result.data);
+      return;
     }
-  }
+    for (const [field, messages] of Object.entries(result.error.fieldErrors ?? {})) {
+      if (field === FORM_ERROR_KEY) continue;
+      form.setError(field as Path<z.input<S>>, { type: 'server', message: messages.join(' ') }, { shouldFocus: true });
+    }
+  }, [result, form]);
+
+  // Valid in the browser: send the form's own fields (CSRF token included) to the action.
+  const onSubmit = form.handleSubmit((_values, event) => {
+    const element = event?.target;
+    if (!(element instanceof HTMLFormElement)) return;
+    const data = new FormData(element);
+    startTransition(() => formAction(data));
+  });
+
+  return { form, result, pending, formAction, onSubmit };
 }
 
-/** The last result of the enclosing `ActionForm`. */
-export function useActionResult<R = unknown>(): ActionResult<R> | null {
-  return useContext(ActionResultContext) as ActionResult<R> | null;
+/** What `ActionForm` and `FormError` need from `useActionForm`'s return value. */
+interface ActionFormState<R> {
+  form: object;
+  result: ActionResult<R> | null;
+  formAction: (payload: FormData) => void;
+  onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void>;
 }
 
-export function fieldErrorsOf(result: ActionResult<unknown> | null): FieldErrors {
-  return result && !result.ok ? (result.error.fieldErrors ?? {}) : {};
-}
-
-/** The messages for one field of the enclosing form, linked to the input by id. */
-export function FieldError({ name, id, className }: { name: string; id?: string; className?: string }) {
-  const messages = fieldErrorsOf(useActionResult())[name];
-  if (!messages?.length) return null;
-  return (
-    <p id={id ?? `${name}-error`} className={className} role="alert" data-field-error={name}>
-      {messages.join(' ')}
-    </p>
-  );
-}
-
-/** The form-level message: the error of a refused or failed submission. */
-export function FormError({ className }: { className?: string }) {
-  const result = useActionResult();
-  if (!result || result.ok) return null;
-  const formMessages = result.error.fieldErrors?.[FORM_ERROR_KEY];
-  return (
-    <div className={className} role="alert" data-error-code={result.error.code}>
-      <p>{result.error.message}</p>
-      {formMessages?.map((message) => (
-        <p key={message}>{message}</p>
-      ))}
-    </div>
-  );
-}
-
-/** A submit button that shows `pendingLabel` while the form is being sent. */
-export function SubmitButton({
+/** Renders the `<form>` for `useActionForm`, with the CSRF field. */
+export function ActionForm<R>({
+  state,
   children,
-  pendingLabel,
   ...props
-}: ComponentProps<'button'> & { pendingLabel?: ReactNode }) {
-  const { pending } = useFormStatus();
+}: Omit<ComponentProps<'form'>, 'action' | 'onSubmit' | 'ref'> & { state: ActionFormState<R>; children: ReactNode }) {
   return (
-    <button type="submit" aria-disabled={pending} disabled={pending || props.disabled} {...props}>
-      {pending && pendingLabel ? pendingLabel : children}
-    </button>
+    <Form {...(state.form as UseFormReturn<FieldValues>)}>
+      <form {...props} action={state.formAction} onSubmit={state.onSubmit} noValidate>
+        <CsrfField />
+        {children}
+      </form>
+    </Form>
+  );
+}
+
+/** The error of the last submission that is not about one field (CSRF, rate limit, server failure). */
+export function FormError<R>({ state, className }: { state: ActionFormState<R>; className?: string }) {
+  const { result } = state;
+  if (!result || result.ok) return null;
+  const formMessages = result.error.fieldErrors?.[FORM_ERROR_KEY] ?? [];
+  return (
+    <Alert variant="destructive" className={className} data-error-code={result.error.code}>
+      <AlertDescription>
+        <p>{result.error.message}</p>
+        {formMessages.map((message) => (
+          <p key={message}>{message}</p>
+        ))}
+      </AlertDescription>
+    </Alert>
   );
 }

@@ -1,0 +1,19 @@
+import { getTranslations } from 'next-intl/server';
+import { Skeleton } from '@/ui/skeleton';
+
+export default async function DashboardLoading() {
+  const t = await getTranslations('app.dashboard');
+  return (
+    <div className="space-y-8" role="status" aria-label={t('loading')}>
+      <div className="space-y-2">
+        <Skeleton className="h-7 w-48" />
+        <Skeleton className="h-4 w-72" />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Skeleton className="h-28" />
+        <Skeleton className="h-28" />
+        <Skeleton className="h-28" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
+import type { ReactNode } from 'react';
+import { appConfig } from '@/platform/config/app-config';
+import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
+import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
+import { AppShell } from '../_shell/app-shell';
+import { Logo } from '../_shell/logo';
+import { SIDEBAR_COOKIE, visibleSections } from '../_shell/navigation';
+import { UserMenu } from '../_shell/user-menu';
+
+/**
+ * The application area. Later capabilities fill the slots: the accounts
+ * capability guards these pages and gives the user menu its user, the
+ * organizations capability puts its switcher in `sidebarHeader`.
+ */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const [t, cookieStore] = await Promise.all([getTranslations(), cookies()]);
+  const sections = visibleSections(appConfig.navigation.sidebar).map((section) => ({
+    label: t(section.labelKey as never),
+    items: section.items.map((item) => ({ path: item.path, label: t(item.labelKey as never), icon: item.icon })),
+  }));
+  return (
+    <AppShell
+      sections={sections}
+      initiallyCollapsed={cookieStore.get(SIDEBAR_COOKIE)?.value === 'collapsed'}
+      labels={{
+        sidebar: t('app.sidebar.label'),
+        collapse: t('app.sidebar.collapse'),
+        expand: t('app.sidebar.expand'),
+        openMenu: t('common.navigation.openMenu'),
+        closeMenu: t('common.navigation.closeMenu'),
+      }}
+      logo={
+        <Link href="/" className="rounded-md">
+          <Logo />
+        </Link>
+      }
+      topbarActions={
+        <>
+          {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}
+          {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
+          <UserMenu />
+        </>
+      }
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { appConfig } from '@/platform/config/app-config';
+import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
+import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
+import { Logo } from '../_shell/logo';
+
+/** Sign-in, sign-up and their companions: a centred card under the logo. */
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col bg-muted/40">
+      <div className="flex justify-end gap-1 p-3">
+        {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}
+        {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
+      </div>
+      <main id="main" className="flex flex-1 flex-col items-center px-4 pb-16">
+        <Link href="/" className="mb-8 rounded-md">
+          <Logo />
+        </Link>
+        <div className="w-full max-w-md rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:p-8">{children}</div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+'use client';
+
+import { Menu, PanelLeftClose, PanelLeftOpen } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
+import type { NavigationIcon } from '@/platform/config/app-config-schema';
+import { Button } from '@/ui/button';
+import { cn } from '@/ui/cn';
+import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/ui/sheet';
+import { Tooltip, TooltipContent, TooltipTrigger } from '@/ui/tooltip';
+import { navigationIcons } from './icons';
+import { isActivePath, SIDEBAR_COOKIE } from './navigation';
+
+
+export interface ShellSection {
+  label: string;
+  items: { path: string; label: string; icon?: NavigationIcon }[];
+}
+
+interface AppShellProps {
+  sections: ShellSection[];
+  initiallyCollapsed: boolean;
+  labels: { sidebar: string; collapse: string; expand: string; openMenu: string; closeMenu: string };
+  logo: ReactNode;
+  /** Top of the sidebar: the organization switcher (organizations capability). */
+  sidebarHeader?: ReactNode;
+  /** Right side of the top bar: notifications, switchers, the user menu. */
+  topbarActions?: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * The application layout: a sidebar (collapsible to icons on desktop, a drawer
+ * on phones) with sections from configuration, a top bar, and the page.
+ */
+export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHeader, topbarActions, children }: AppShellProps) {
+  const [collapsed, setCollapsed] = useState(initiallyCollapsed);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  function toggle() {
+    const next = !collapsed;
+    setCollapsed(next);
+    document.cookie = `${SIDEBAR_COOKIE}=${next ? 'collapsed' : 'expanded'}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  }
+
+  return (
+    <div className="flex min-h-screen">
+      <aside
+        aria-label={labels.sidebar}
+        data-collapsed={collapsed}
+        className={cn('sticky top-0 hidden h-screen shrink-0 flex-col border-r bg-card transition-[width] md:flex', collapsed ? 'w-16' : 'w-64')}
+      >
+        <div className={cn('flex h-16 items-center border-b px-3', collapsed ? 'justify-center' : 'justify-between')}>
+          {collapsed ? null : logo}
+          <Button variant="ghost" size="icon" onClick={toggle} aria-label={collapsed ? labels.expand : labels.collapse} aria-expanded={!collapsed}>
+            {collapsed ? <PanelLeftOpen aria-hidden /> : <PanelLeftClose aria-hidden />}
+          </Button>
+        </div>
+        {sidebarHeader && !collapsed ? <div className="border-b p-3">{sidebarHeader}</div> : null}
+        <SidebarNavigation sections={sections} collapsed={collapsed} label={labels.sidebar} />
+      </aside>
+
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-30 flex h-16 items-center gap-2 border-b bg-background/90 px-3 backdrop-blur sm:px-4">
+          <Sheet open={drawerOpen} onOpenChange={setDrawerOpen}>
+            <SheetTrigger asChild>
+              <Button variant="ghost" size="icon" className="md:hidden" aria-label={labels.openMenu}>
+                <Menu aria-hidden />
+              </Button>
+            </SheetTrigger>
+            <SheetContent side="left" closeLabel={labels.closeMenu} className="w-72 p-0">
+              <SheetHeader className="border-b p-4">
+                <SheetTitle>{logo}</SheetTitle>
+              </SheetHeader>
+              {sidebarHeader ? <div className="border-b p-3">{sidebarHeader}</div> : null}
+              <SidebarNavigation sections={sections} collapsed={false} label={labels.sidebar} onNavigate={() => setDrawerOpen(false)} />
+            </SheetContent>
+          </Sheet>
+          <div className="md:hidden">{logo}</div>
+          <div className="ml-auto flex items-center gap-1">{topbarActions}</div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function SidebarNavigation({ sections, collapsed, label, onNavigate }: { sections: ShellSection[]; collapsed: boolean; label: string; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="flex-1 overflow-y-auto p-2">
+      {sections.map((section) => (
+        <div key={section.label} className="mb-4">
+          <h2 className={cn('px-3 pb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase', collapsed && 'sr-only')}>{section.label}</h2>
+          <ul className="space-y-1">
+            {section.items.map((item) => {
+              const Icon = item.icon ? navigationIcons[item.icon] : null;
+              const active = isActivePath(pathname, item.path);
+              const link = (
+                <Link
+                  href={item.path}
+                  onClick={onNavigate}
+                  aria-current={active ? 'page' : undefined}
+                  className={cn(
+                    'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-accent-foreground',
+                    active && 'bg-accent text-accent-foreground',
+                    collapsed && 'justify-center px-0',
+                  )}
+                >
+                  {Icon ? <Icon aria-hidden className="size-4 shrink-0" /> : null}
+                  <span className={cn(collapsed && 'sr-only')}>{item.label}</span>
+                </Link>
+              );
+              return (
+                <li key={item.path}>
+                  {collapsed ? (
+                    <Tooltip>
+                      <TooltipTrigger asChild>{link}</TooltipTrigger>
+                      <TooltipContent side="right">{item.label}</TooltipContent>
+                    </Tooltip>
+                  ) : (
+                    link
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,14 @@
+import { CreditCard, Home, LayoutDashboard, ListTodo, Mail, Settings, User, Users, type LucideIcon } from 'lucide-react';
+import type { NavigationIcon } from '@/platform/config/app-config-schema';
+
+/** The icons navigation entries may name in the configuration. Add one here to use it in a menu. */
+export const navigationIcons: Record<NavigationIcon, LucideIcon> = {
+  dashboard: LayoutDashboard,
+  tasks: ListTodo,
+  members: Users,
+  billing: CreditCard,
+  settings: Settings,
+  profile: User,
+  home: Home,
+  contact: Mail,
+};

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { appConfig } from '@/platform/config/app-config';
+import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
+import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
+import { Logo } from './logo';
+import { MobileMenu } from './mobile-menu';
+import { visibleItems } from './navigation';
+
+/** The marketing site's header: logo, menu from configuration, switchers; a drawer on small screens. */
+export async function MarketingHeader() {
+  const t = await getTranslations();
+  const items = visibleItems(appConfig.navigation.marketing).map((item) => ({ path: item.path, label: t(item.labelKey as never) }));
+  return (
+    <header className="sticky top-0 z-40 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">
+        <Link href="/" className="rounded-md">
+          <Logo />
+        </Link>
+        <nav aria-label={t('common.navigation.main')} className="hidden md:block">
+          <ul className="flex items-center gap-6 text-sm font-medium">
+            {items.map((item) => (
+              <li key={item.path}>
+                <Link className="text-muted-foreground transition-colors hover:text-foreground" href={item.path}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex items-center gap-1">
+          {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}
+          {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
+          <MobileMenu
+            items={items}
+            labels={{ open: t('common.navigation.openMenu'), close: t('common.navigation.closeMenu'), title: t('common.navigation.menu') }}
+          />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+
+test('the language switcher changes the interface language and remembers it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ship your SaaS on a keel that holds');
+
+  await page.getByTestId('language-switcher').click();
+  await page.getByRole('menuitemradio', { name: 'Español' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lanza tu SaaS sobre una quilla que aguanta');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+
+  // Remembered: another page, then a reload, stay in Spanish.
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Panel');
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Aplicación' })).toBeVisible();
+
+  // Dates, numbers and currencies follow the language.
+  await page.goto('/');
+  await expect(page.getByTestId('facts')).toContainText('25 de noviembre de 2026');
+  await expect(page.getByTestId('facts')).toContainText('1.234.567 descargas');
+  await expect(page.getByTestId('facts')).toContainText('19,00 €');
+
+  await page.getByTestId('language-switcher').click();
+  await page.getByRole('menuitemradio', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ship your SaaS on a keel that holds');
+  await expect(page.getByTestId('facts')).toContainText('1,234,567 downloads');
+});

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test.describe('on a 375 px wide phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('the marketing menu opens in a drawer and navigates', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Menu' });
+    await expect(drawer).toBeVisible();
+    await drawer.getByRole('link', { name: 'Contact' }).click();
+    await expect(page).toHaveURL(/\/contact$/);
+    await expect(drawer).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contact us');
+  });
+
+  test('the application sidebar opens in a drawer', async ({ page }) => {
+    await page.goto('/dashboard');
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await expect(page.getByRole('dialog').getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  test('no page scrolls sideways', async ({ page }) => {
+    for (const path of ['/', '/contact', '/dashboard', '/auth/error']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    }
+  });
+});
+
+test('the desktop sidebar collapses to icons and remembers it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/dashboard');
+  const sidebar = page.getByRole('complementary', { name: 'Application' });
+  await page.getByRole('button', { name: 'Collapse sidebar' }).click();
+  await expect(sidebar).toHaveAttribute('data-collapsed', 'true');
+  await page.reload();
+  await expect(sidebar).toHaveAttribute('data-collapsed', 'true');
+  await page.getByRole('button', { name: 'Expand sidebar' }).click();
+  await expect(sidebar).toHaveAttribute('data-collapsed', 'false');
+});
+
+const pages = [
+  ['marketing', '/'],
+  ['marketing form', '/contact'],
+  ['application', '/dashboard'],
+  ['auth', '/auth/error?error=access_denied'],
+  ['not found', '/no-such-page'],
+] as const;
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const [layout, path] of pages) {
+    test(`axe finds no serious accessibility violation: ${layout} layout (${path}), ${theme} theme`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+      expect(serious).toEqual([]);
+    });
+  }
+}
+
+test('the auth layout explains a failed sign-in in the visitor language', async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);
+  await page.goto('/auth/error?error=state_mismatch');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No hemos podido iniciar tu sesión');
+  await expect(page.locator('[data-error-code="state_mismatch"]')).toContainText('otra pestaña');
+  // An unknown code never echoes what the URL says.
+  await page.goto('/auth/error?error=<script>alert(1)</script>');
+  await expect(page.locator('[data-error-code="unknown"]')).toBeVisible();
+});
+
+test('icons, manifest and social image are generated from the brand', async ({ request }) => {
+  for (const [path, type] of [
+    ['/icon', 'image/png'],
+    ['/apple-icon', 'image/png'],
+    ['/opengraph-image', 'image/png'],
+    ['/manifest.webmanifest', 'application/manifest+json'],
+  ] as const) {
+    const response = await request.get(path);
+    expect({ path, status: response.status(), type: response.headers()['content-type'] }).toEqual({ path, status: 200, type });
+  }
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ name: 'Keel', theme_color: '#1d4ed8' });
+});
