@@ -12,7 +12,7 @@ export async function MarketingFooter() {
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-[2fr_1fr_1fr]">
         <div className="space-y-3">
           <Logo />
-          <p className="max-w-sm text-sm text-muted-foreground">{appConfig.site.description}</p>
+          <p className="max-w-sm text-sm text-muted-foreground">{t('common.footer.tagline')}</p>
         </div>
         {visibleSections(appConfig.navigation.footer).map((group) => (
           <nav key={group.labelKey} aria-label={t(group.labelKey as never)}>
