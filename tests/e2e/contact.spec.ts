@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { queryDatabase } from './support';
+import { queryDatabase, waitForHydration } from './support';
 
 test.describe('the contact form posts through a server action', () => {
   test('with JavaScript: the message is stored and acknowledged', async ({ page }) => {
     const email = `e2e-js-${Date.now()}@example.com`;
     await page.goto('/contact');
+    await waitForHydration(page, 'form');
     await page.getByLabel('Your name').fill('Edsger Dijkstra');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Message').fill('Is there a plan for universities?');
@@ -37,6 +38,7 @@ test.describe('the contact form posts through a server action', () => {
   test('invalid input: each field says what is wrong, in Spanish for a Spanish visitor, and nothing is stored', async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);
     await page.goto('/contact');
+    await waitForHydration(page, 'form');
     await page.getByLabel('Correo electrónico').fill('not-an-email');
     await page.getByLabel('Mensaje').fill('short');
     await page.getByRole('button', { name: 'Enviar mensaje' }).click();
@@ -54,6 +56,7 @@ test.describe('the contact form posts through a server action', () => {
   test('a form whose CSRF token was removed is refused and says why', async ({ page }) => {
     const email = `e2e-csrf-${Date.now()}@example.com`;
     await page.goto('/contact');
+    await waitForHydration(page, 'form');
     await page.locator('input[name="csrf_token"]').evaluate((input: HTMLInputElement) => input.remove());
     await page.getByLabel('Your name').fill('Mallory');
     await page.getByLabel('Email').fill(email);

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { openMenu } from './support';
 
 test('the language switcher changes the interface language and remembers it', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ship your SaaS on a keel that holds');
 
-  await page.getByTestId('language-switcher').click();
+  await openMenu(page, 'language-switcher');
   await page.getByRole('menuitemradio', { name: 'Español' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lanza tu SaaS sobre una quilla que aguanta');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -21,7 +22,7 @@ test('the language switcher changes the interface language and remembers it', as
   await expect(page.getByTestId('facts')).toContainText('1.234.567 descargas');
   await expect(page.getByTestId('facts')).toContainText('19,00 €');
 
-  await page.getByTestId('language-switcher').click();
+  await openMenu(page, 'language-switcher');
   await page.getByRole('menuitemradio', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ship your SaaS on a keel that holds');
   await expect(page.getByTestId('facts')).toContainText('1,234,567 downloads');

@@ -1,11 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { waitForHydration } from './support';
 
 test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
   test('the marketing menu opens in a drawer and navigates', async ({ page }) => {
     await page.goto('/');
+    await waitForHydration(page, 'header');
     await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
     await page.getByRole('button', { name: 'Open menu' }).click();
     const drawer = page.getByRole('dialog', { name: 'Menu' });
@@ -18,6 +20,7 @@ test.describe('on a 375 px wide phone', () => {
 
   test('the application sidebar opens in a drawer', async ({ page }) => {
     await page.goto('/dashboard');
+    await waitForHydration(page, 'header');
     await page.getByRole('button', { name: 'Open menu' }).click();
     await expect(page.getByRole('dialog').getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
   });
@@ -34,11 +37,13 @@ test.describe('on a 375 px wide phone', () => {
 test('the desktop sidebar collapses to icons and remembers it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/dashboard');
+  await waitForHydration(page, 'aside');
   const sidebar = page.getByRole('complementary', { name: 'Application' });
   await page.getByRole('button', { name: 'Collapse sidebar' }).click();
   await expect(sidebar).toHaveAttribute('data-collapsed', 'true');
   await page.reload();
   await expect(sidebar).toHaveAttribute('data-collapsed', 'true');
+  await waitForHydration(page, 'aside');
   await page.getByRole('button', { name: 'Expand sidebar' }).click();
   await expect(sidebar).toHaveAttribute('data-collapsed', 'false');
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openMenu } from './support';
 
 /** Records the theme <html> has when <body> first appears — before anything is painted. */
 async function watchFirstPaint(page: Page) {
@@ -19,7 +20,7 @@ test('the chosen theme is remembered across reloads, without a frame of the wron
   await page.goto('/');
   expect(await firstPaintTheme(page)).toBe('light');
 
-  await page.getByTestId('theme-switcher').click();
+  await openMenu(page, 'theme-switcher');
   await page.getByRole('menuitemradio', { name: 'Dark' }).click();
   await expect(page.locator('html')).toHaveClass(/\bdark\b/);
 
@@ -29,7 +30,7 @@ test('the chosen theme is remembered across reloads, without a frame of the wron
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
   }
 
-  await page.getByTestId('theme-switcher').click();
+  await openMenu(page, 'theme-switcher');
   await page.getByRole('menuitemradio', { name: 'Light' }).click();
   await page.reload();
   expect(await firstPaintTheme(page)).toBe('light');
@@ -40,6 +41,10 @@ test('"system" follows the operating system, from the first frame and live', asy
   await watchFirstPaint(page);
   await page.goto('/');
   expect(await firstPaintTheme(page)).toBe('dark');
+  // Once the page is interactive (its menu opens), it follows a change of the OS setting.
+  await openMenu(page, 'theme-switcher');
+  await expect(page.getByRole('menuitemradio', { name: 'System' })).toBeChecked();
+  await page.keyboard.press('Escape');
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
 });
