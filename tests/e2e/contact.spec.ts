@@ -19,6 +19,10 @@ test.describe('the contact form posts through a server action', () => {
     expect(await queryDatabase('select name, locale from contact_requests where email = $1', [email])).toEqual([
       { name: 'Edsger Dijkstra', locale: 'en' },
     ]);
+    // The sender's copy went out (to the dev mailbox: this server has no SMTP_URL).
+    expect(await queryDatabase<{ subject: string }>('select subject from dev_mailbox_messages where "to" ? $1', [email])).toEqual([
+      { subject: 'We received your message — Keel' },
+    ]);
   });
 
   test('without JavaScript: the browser posts the form and the page shows the result', async ({ browser }) => {
@@ -65,4 +69,8 @@ test.describe('the contact form posts through a server action', () => {
     await expect(page.locator('[data-error-code="CSRF_TOKEN_INVALID"]')).toContainText('security token is missing or has expired');
     expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([{ n: 0 }]);
   });
+});
+
+test('the dev mailbox is never mounted in production', async ({ request }) => {
+  expect((await request.get('/dev/mailbox')).status()).toBe(404);
 });

@@ -23,6 +23,12 @@ const serverEnvSchema = z.object({
   TRUST_PROXY: envBoolean(false).describe(
     '"true" only behind a proxy that sets X-Forwarded-For (Vercel, a load balancer); otherwise "false".',
   ),
+  SMTP_URL: envString('')
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })]))
+    .describe('smtp://user:password@smtp.example.com:587 (smtps:// for TLS on connect); empty stores emails in the dev mailbox.'),
+  EMAIL_FROM: envString('')
+    .pipe(z.union([z.literal(''), z.string().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, optionally with a name: "Acme <hello@acme.com>"')]))
+    .describe('the sender of every email, e.g. "Acme <hello@acme.com>" (default: the site name at no-reply@localhost).'),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -31,7 +37,7 @@ const serverEnvSchema = z.object({
 export type ServerConfig = ReturnType<typeof readServerConfig>;
 
 export function readServerConfig(env: Record<string, string | undefined>) {
-  const parsed = parseEnv(serverEnvSchema, env, ['APP_SECRET', 'DATABASE_URL']);
+  const parsed = parseEnv(serverEnvSchema, env, ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL']);
   return {
     environment: parsed.NODE_ENV,
     isProduction: parsed.NODE_ENV === 'production',
@@ -40,5 +46,9 @@ export function readServerConfig(env: Record<string, string | undefined>) {
     appSecret: parsed.APP_SECRET,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY,
+    email: {
+      smtpUrl: parsed.SMTP_URL || null,
+      from: parsed.EMAIL_FROM || null,
+    },
   };
 }

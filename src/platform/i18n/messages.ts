@@ -3,12 +3,14 @@ import enApp from '../../../messages/en/app.json';
 import enAuth from '../../../messages/en/auth.json';
 import enCommon from '../../../messages/en/common.json';
 import enContact from '../../../messages/en/contact.json';
+import enEmails from '../../../messages/en/emails.json';
 import enErrors from '../../../messages/en/errors.json';
 import enMarketing from '../../../messages/en/marketing.json';
 import esApp from '../../../messages/es/app.json';
 import esAuth from '../../../messages/es/auth.json';
 import esCommon from '../../../messages/es/common.json';
 import esContact from '../../../messages/es/contact.json';
+import esEmails from '../../../messages/es/emails.json';
 import esErrors from '../../../messages/es/errors.json';
 import esMarketing from '../../../messages/es/marketing.json';
 
@@ -19,11 +21,11 @@ import esMarketing from '../../../messages/es/marketing.json';
  * exactly the same keys and that code uses only keys that exist; the type
  * checker does too (see next-intl.d.ts).
  */
-const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, errors: enErrors };
+const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, emails: enEmails, errors: enErrors };
 
 const catalog: Record<Locale, typeof en> = {
   en,
-  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, errors: esErrors },
+  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, emails: esEmails, errors: esErrors },
 };
 
 export type Messages = typeof en;

@@ -9,6 +9,9 @@ import { logger } from '@/platform/logger';
 import { z } from 'zod';
 import { sendContactRequest } from './actions';
 import { contactRequests } from './schema';
+import { devMailboxMessages } from '@/platform/email/schema';
+import { getServerConfig } from '@/platform/config/server-config';
+import { sql } from 'drizzle-orm';
 
 /**
  * The contact action through the real action helper and database. Only the
@@ -46,6 +49,24 @@ describe('sendContactRequest', () => {
     const rows = await db.select().from(contactRequests).where(eq(contactRequests.email, 'grace@example.com'));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'Grace Hopper', locale: 'en' });
+    // The sender gets a copy (in the dev mailbox here: no SMTP server is configured).
+    const mails = await db.select().from(devMailboxMessages).where(sql`${devMailboxMessages.to} ? 'grace@example.com'`);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('We received your message — Keel');
+    expect(mails[0]!.text).toContain('Please tell me about yearly pricing.');
+  });
+
+  it('stores nothing and says so when the email cannot be sent', async () => {
+    const config = getServerConfig();
+    config.email.smtpUrl = 'smtp://127.0.0.1:9'; // nothing listens on the discard port
+    try {
+      const result = await sendContactRequest({ ...valid, email: 'smtp-down@example.com', csrf_token: token() });
+      expect(result.ok ? null : result.error).toMatchObject({ code: 'EMAIL_NOT_SENT', status: 502 });
+      expect(result.ok ? '' : result.error.message).toContain('nothing was saved');
+      expect(await db.select().from(contactRequests).where(eq(contactRequests.email, 'smtp-down@example.com'))).toHaveLength(0);
+    } finally {
+      config.email.smtpUrl = null;
+    }
   });
 
   it('works when called from code with an object', async () => {

@@ -1,0 +1,70 @@
+import net from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * A real SMTP server, started by the test: the app's transport speaks SMTP to
+ * it exactly as it would to a provider.
+ */
+const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onData(stream, session, callback) {
+    simpleParser(stream)
+      .then((mail) => {
+        received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
+        callback();
+      })
+      .catch(callback);
+  },
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = (server.server.address() as net.AddressInfo).port;
+process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+process.env.EMAIL_FROM = 'Keel Tests <hello@keel.test>';
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const { sendEmail } = await import('./transport');
+const { renderEmail } = await import('./render');
+const { ContactReceivedEmail, contactReceivedSubject } = await import('@/features/contact/emails/contact-received');
+const { createElement } = await import('react');
+
+describe('sendEmail through SMTP', () => {
+  it('delivers a translated template to the recipient, with its HTML and plain-text parts', async () => {
+    const { html, text } = await renderEmail(createElement(ContactReceivedEmail, { locale: 'es', name: 'Ada', message: 'Hola, ¿qué tal?' }));
+    const sent = await sendEmail({ to: 'ada@example.com', subject: contactReceivedSubject('es'), html, text });
+    expect(sent.transport).toBe('smtp');
+    const delivery = received.at(-1)!;
+    expect(delivery.envelopeTo).toEqual(['ada@example.com']);
+    expect(delivery.mail.subject).toBe('Hemos recibido tu mensaje — Keel');
+    expect(delivery.mail.from?.value).toEqual([{ name: 'Keel Tests', address: 'hello@keel.test' }]);
+    expect(delivery.mail.text).toContain('Hola, Ada:');
+    expect(delivery.mail.text).toContain('Hola, ¿qué tal?');
+    expect(delivery.mail.html).toMatch(/<html[^>]* lang="es"/);
+  });
+
+  it('reports a server that refuses as EMAIL_NOT_SENT', async () => {
+    const refusing = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      },
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const refusingPort = (refusing.server.address() as net.AddressInfo).port;
+    // The transport follows SMTP_URL when it changes.
+    const { getServerConfig } = await import('@/platform/config/server-config');
+    const config = getServerConfig();
+    const original = config.email.smtpUrl;
+    config.email.smtpUrl = `smtp://127.0.0.1:${refusingPort}`;
+    try {
+      await expect(sendEmail({ to: 'nobody@example.com', subject: 'x', html: '<p>x</p>', text: 'x' })).rejects.toMatchObject({ code: 'EMAIL_NOT_SENT', status: 502 });
+    } finally {
+      config.email.smtpUrl = original;
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+  });
+});
