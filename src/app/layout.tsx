@@ -15,18 +15,21 @@ import { TooltipProvider } from '@/ui/tooltip';
 import { brandFont } from './fonts';
 import './globals.css';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(appConfig.site.url),
-  title: { default: appConfig.site.name, template: `%s · ${appConfig.site.name}` },
-  description: appConfig.site.description,
-  applicationName: appConfig.site.name,
-  openGraph: { siteName: appConfig.site.name, type: 'website' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return {
+    metadataBase: new URL(appConfig.site.url),
+    title: { default: appConfig.site.name, template: `%s · ${appConfig.site.name}` },
+    description: t('footer.tagline'),
+    applicationName: appConfig.site.name,
+    openGraph: { siteName: appConfig.site.name, type: 'website' },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [
     { media: '(prefers-color-scheme: light)', color: '#ffffff' },
-    { media: '(prefers-color-scheme: dark)', color: '#12151d' },
+    { media: '(prefers-color-scheme: dark)', color: '#0b0f18' },
   ],
 };
 

@@ -8,6 +8,7 @@ import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
 import { AppShell } from '../_shell/app-shell';
 import { Logo } from '../_shell/logo';
 import { SIDEBAR_COOKIE, visibleSections } from '../_shell/navigation';
+import { SkipLink } from '../_shell/skip-link';
 import { UserMenu } from '../_shell/user-menu';
 
 /**
@@ -22,7 +23,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     items: section.items.map((item) => ({ path: item.path, label: t(item.labelKey as never), icon: item.icon })),
   }));
   return (
-    <AppShell
+    <>
+      <SkipLink />
+      <AppShell
       sections={sections}
       initiallyCollapsed={cookieStore.get(SIDEBAR_COOKIE)?.value === 'collapsed'}
       labels={{
@@ -46,6 +49,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       }
     >
       {children}
-    </AppShell>
+      </AppShell>
+    </>
   );
 }

@@ -4,11 +4,13 @@ import { appConfig } from '@/platform/config/app-config';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
 import { Logo } from '../_shell/logo';
+import { SkipLink } from '../_shell/skip-link';
 
 /** Sign-in, sign-up and their companions: a centred card under the logo. */
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-muted/40">
+      <SkipLink />
       <div className="flex justify-end gap-1 p-3">
         {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}
         {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}

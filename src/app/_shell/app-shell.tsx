@@ -110,7 +110,13 @@ function SidebarNavigation({ sections, collapsed, label, onNavigate }: { section
                     collapsed && 'justify-center px-0',
                   )}
                 >
-                  {Icon ? <Icon aria-hidden className="size-4 shrink-0" /> : null}
+                  {Icon ? (
+                    <Icon aria-hidden className="size-4 shrink-0" />
+                  ) : collapsed ? (
+                    <span aria-hidden className="flex size-5 items-center justify-center rounded bg-muted text-xs font-semibold uppercase">
+                      {item.label.slice(0, 1)}
+                    </span>
+                  ) : null}
                   <span className={cn(collapsed && 'sr-only')}>{item.label}</span>
                 </Link>
               );

@@ -7,7 +7,7 @@ describe('locale resolution', () => {
     expect(resolveLocale({ ...base, userPreference: 'es', cookie: 'en', acceptLanguage: 'en' })).toBe('es');
     expect(resolveLocale({ ...base, cookie: 'es', acceptLanguage: 'en' })).toBe('es');
     expect(resolveLocale({ ...base, acceptLanguage: 'es-MX,es;q=0.9,en;q=0.8' })).toBe('es');
-    expect(resolveLocale({ ...base, acceptLanguage: 'fr-FR,de;q=0.5' })).toBe('en');
+    expect(resolveLocale({ ...base, acceptLanguage: 'zz-ZZ,xx;q=0.5' })).toBe('en');
     expect(resolveLocale({ defaultLocale: 'es' })).toBe('es');
   });
 

@@ -36,10 +36,10 @@ export function resolveLocale(input: {
 }): Locale {
   if (isLocale(input.userPreference)) return input.userPreference;
   if (isLocale(input.cookie)) return input.cookie;
+  const byLowerCase = new Map(LOCALES.map((locale) => [locale.toLowerCase(), locale] as const));
   for (const tag of parseAcceptLanguage(input.acceptLanguage)) {
-    if (isLocale(tag)) return tag;
-    const base = tag.split('-')[0];
-    if (isLocale(base)) return base;
+    const exact = byLowerCase.get(tag) ?? byLowerCase.get(tag.split('-')[0]!);
+    if (exact) return exact;
   }
   return input.defaultLocale;
 }

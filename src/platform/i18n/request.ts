@@ -12,5 +12,6 @@ export default getRequestConfig(async () => {
     acceptLanguage: headerList.get('accept-language'),
     defaultLocale: appConfig.locales.default,
   });
-  return { locale, messages: messagesFor(locale) };
+  // One time zone on server and client, so formatted dates never differ at hydration.
+  return { locale, messages: messagesFor(locale), timeZone: 'UTC' };
 });

@@ -9,7 +9,7 @@ type Rgb = [number, number, number];
 
 /** The page backgrounds the text variants are checked against (globals.css: --background). */
 export const LIGHT_BACKGROUND = '#ffffff';
-export const DARK_BACKGROUND = '#12151d';
+export const DARK_BACKGROUND = '#0b0f18';
 const WHITE = '#ffffff';
 const INK = '#0b0f19';
 const AA = 4.5;

@@ -42,9 +42,14 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   const t = useTranslations('errors');
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // The zod 4 resolver accepts per-parse options, among them the error map.
-    resolver: zodResolver(schema as never, {
-      error: (issue: never) => validationMessage(issue, t as unknown as ErrorsTranslator),
-    } as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    resolver: translatedResolver(
+      zodResolver(schema as never, { error: (issue: never) => validationMessage(issue, t as unknown as ErrorsTranslator) } as never) as unknown as Resolver<
+        z.input<S>,
+        unknown,
+        z.output<S>
+      >,
+      (key) => (t.has(key as never) ? t(key as never) : key),
+    ),
     defaultValues,
   });
   const [result, formAction, pending] = useActionState(action, null, permalink);
@@ -71,6 +76,20 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   });
 
   return { form, result, pending, formAction, onSubmit };
+}
+
+/**
+ * A schema's own messages are translation keys ("validation.passwordTooShort");
+ * the server translates them in validateInput, this does it in the browser.
+ */
+function translatedResolver<V extends FieldValues, O>(resolver: Resolver<V, unknown, O>, translate: (key: string) => string): Resolver<V, unknown, O> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    for (const error of Object.values(result.errors) as { message?: unknown }[]) {
+      if (typeof error?.message === 'string' && error.message.startsWith('validation.')) error.message = translate(error.message);
+    }
+    return result;
+  };
 }
 
 /** What `ActionForm` and `FormError` need from `useActionForm`'s return value. */
