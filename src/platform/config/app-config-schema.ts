@@ -65,6 +65,12 @@ export interface NavigationItem {
   icon?: NavigationIcon;
   /** Shown only when this feature flag is on. */
   feature?: keyof AppConfig['features'];
+  /**
+   * Shown only to members with one of these roles in the current organization
+   * (e.g. ['owner', 'admin'] for Billing). Hiding an entry is a convenience:
+   * the page itself must still check the role on the server.
+   */
+  roles?: string[];
 }
 
 export interface NavigationSection {
