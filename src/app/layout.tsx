@@ -6,6 +6,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { appConfig } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
 import { getCsrfToken } from '@/platform/http/csrf-token';
+import { clientMessagesFor } from '@/platform/i18n/messages';
 import { brandCssVariables } from '@/platform/theme/brand-palette';
 import { parseTheme, serverThemeClass, THEME_COOKIE, themeBootScript } from '@/platform/theme/theme';
 import { ThemeProvider } from '@/platform/theme/theme-provider';
@@ -56,7 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript(appConfig.theme.default) }} />
       </head>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessagesFor(locale)}>
           <CsrfTokenProvider token={csrfToken}>
             <ThemeProvider initialTheme={theme}>
               <TooltipProvider>

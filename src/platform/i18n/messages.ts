@@ -35,4 +35,10 @@ export function messagesFor(locale: Locale): Messages {
   return catalog[locale];
 }
 
+/** The messages sent to the browser with each page: everything but what only the server uses (email templates). */
+export function clientMessagesFor(locale: Locale): Omit<Messages, 'emails'> {
+  const { emails: _emails, ...rest } = catalog[locale];
+  return rest;
+}
+
 export const messageCatalog: Readonly<Record<Locale, Messages>> = catalog;
