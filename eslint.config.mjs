@@ -24,7 +24,17 @@ const config = [
   },
   {
     files: ['src/platform/**', 'src/ui/**'],
-    rules: { 'no-restricted-imports': ['error', noFeatureImports] },
+    rules: {
+      'no-restricted-imports': ['error', noFeatureImports],
+      // The same rule for import(): no way round the layers.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportExpression[source.value=/^(@\\/(features|app)\\/|.*\\/features\\/)/]",
+          message: 'src/platform and src/ui must not import features or routes, not even with import().',
+        },
+      ],
+    },
   },
   {
     files: ['src/ui/**'],

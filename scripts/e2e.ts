@@ -15,6 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stopLeftoverServer } from '../src/platform/db/embedded-postgres';
 import { projectRoot } from './lib/local-environment';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -63,7 +64,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_SECRET_CANARY: p
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);
 
-// A fresh database each run.
+// A fresh database each run (stopping a server a crashed run left behind first).
+await stopLeftoverServer(path.join(projectRoot, '.data/e2e-postgres'), (message) => console.log(`[e2e] ${message}`));
 rmSync(path.join(projectRoot, '.data/e2e-postgres'), { recursive: true, force: true });
 rmSync(path.join(projectRoot, '.data/e2e-postgres.owner'), { force: true });
 

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { exitWithFriendlyError, loadEnvFiles, prepareLocalEnvironment, projectRoot } from './lib/local-environment';
 
@@ -61,7 +62,9 @@ async function main() {
 
   child.on('exit', async (code, signal) => {
     await environment.stop().catch((error) => console.error('[db] Could not stop PostgreSQL cleanly:', error));
-    process.exit(code ?? (signal ? 0 : 1));
+    // Killed by a signal we did not ask for (out of memory…): report it as a failure, so supervisors restart.
+    if (code === null && signal && !shuttingDown) process.exit(128 + (osConstants.signals[signal] ?? 1));
+    process.exit(code ?? 0);
   });
 }
 

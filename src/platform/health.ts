@@ -1,5 +1,6 @@
 import 'server-only';
-import { getPool } from '@/platform/db/client';
+import pg from 'pg';
+import { getServerConfig } from '@/platform/config/server-config';
 import { logger } from '@/platform/logger';
 
 const DATABASE_TIMEOUT_MS = 3_000;
@@ -19,14 +20,17 @@ export interface HealthReport {
  */
 export async function checkHealth(): Promise<HealthReport> {
   const began = performance.now();
-  let timer: NodeJS.Timeout | undefined;
+  // Its own connection, with timeouts on connecting and on the query: a stalled
+  // database never holds one of the app's pooled connections.
+  const client = new pg.Client({
+    connectionString: getServerConfig().databaseUrl,
+    connectionTimeoutMillis: DATABASE_TIMEOUT_MS,
+    query_timeout: DATABASE_TIMEOUT_MS,
+  });
+  client.on('error', () => undefined);
   try {
-    await Promise.race([
-      getPool().query('select 1'),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS);
-      }),
-    ]);
+    await client.connect();
+    await client.query('select 1');
     return {
       status: 'ok',
       database: { status: 'ok', latencyMs: Math.round(performance.now() - began) },
@@ -41,6 +45,6 @@ export async function checkHealth(): Promise<HealthReport> {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     };
   } finally {
-    clearTimeout(timer);
+    await client.end().catch(() => undefined);
   }
 }

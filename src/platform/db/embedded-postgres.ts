@@ -112,10 +112,19 @@ async function binDir(): Promise<string> {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** Whether `pid` is a PostgreSQL server (and not another program that got a recycled pid). Where /proc is missing, trusts the pid. */
+async function isPostgres(pid: number): Promise<boolean> {
+  try {
+    return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('postgres');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync('/proc/self');
+  }
+}
+
 /** Stops a server left running by a process that exited without stopping it. */
 export async function stopLeftoverServer(dir: string, log: (message: string) => void = console.log) {
   const leftover = await readPostmasterPid(dir);
-  if (!leftover || !isAlive(leftover.pid)) return false;
+  if (!leftover || !isAlive(leftover.pid) || !(await isPostgres(leftover.pid))) return false;
   log(`Stopping a PostgreSQL server left running from an earlier run (pid ${leftover.pid})…`);
   const pgCtl = path.join(await binDir(), 'pg_ctl');
   const args = ['stop', '-D', dir, '-m', 'fast', '-w', '-t', '30'];
@@ -162,7 +171,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const { dir, port, database } = options;
   const running = await readPostmasterPid(dir);
 
-  if (running && isAlive(running.pid)) {
+  if (running && isAlive(running.pid) && (await isPostgres(running.pid))) {
     const owner = await readOwner(dir);
     if (owner !== null && isAlive(owner)) {
       if (running.port !== port) {

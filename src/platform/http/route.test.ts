@@ -183,6 +183,28 @@ describe('defineRoute', () => {
     expect((await route(request('GET', '/api/limited', { headers: { 'x-forwarded-for': '198.51.100.8' } }), segment())).status).toBe(200);
   });
 
+  it('passes a handler Response through, even one with immutable headers', async () => {
+    const redirecting = defineRoute({ handler: async () => Response.redirect('http://localhost:3000/elsewhere', 302) });
+    const response = await redirecting(request('GET', '/api/go'), segment());
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('http://localhost:3000/elsewhere');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('treats field names like __proto__ and constructor as plain fields', async () => {
+    const route = defineRoute({
+      body: z.object({ constructor: z.string(), title: z.string() }),
+      handler: async ({ body }) => ({ body, polluted: ({} as Record<string, unknown>).polluted ?? null }),
+    });
+    const form = new URLSearchParams({ constructor: 'x', title: 't', __proto__: 'p' } as Record<string, string>);
+    form.append('__proto__', 'polluted');
+    const response = await route(
+      request('POST', '/api/form', { body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      segment(),
+    );
+    expect(await response.json()).toEqual({ body: { constructor: 'x', title: 't' }, polluted: null });
+  });
+
   it('skips CSRF only for routes that declare they verify a webhook signature', async () => {
     const webhook = defineRoute({
       csrf: { disabledBecause: 'webhook-signature-verified' },

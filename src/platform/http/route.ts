@@ -137,7 +137,8 @@ export function defineRoute<
         request: Request;
       } & GuardsOutput<G>);
 
-      const response = result instanceof Response ? result : Response.json(result ?? null, { headers: noStore });
+      // A handler's Response may have immutable headers (Response.redirect, fetch): copy it before adding ours.
+      const response = result instanceof Response ? new Response(result.body, result) : Response.json(result ?? null, { headers: noStore });
       response.headers.set(REQUEST_ID_HEADER, context.requestId);
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', noStore['cache-control']);
       return response;

@@ -37,13 +37,14 @@ export function validateInput<S extends z.ZodType>(
  * repeated names become arrays; Next.js' own `$ACTION_*` fields are dropped.
  */
 export function entriesToObject(entries: FormData | URLSearchParams, omit: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // A Map, so names like "__proto__" or "constructor" are plain fields, not the object's own machinery.
+  const fields = new Map<string, unknown>();
   for (const [key, value] of entries.entries()) {
     if (key.startsWith('$ACTION') || omit.includes(key)) continue;
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
+    const existing = fields.get(key);
+    if (existing === undefined) fields.set(key, value);
     else if (Array.isArray(existing)) existing.push(value);
-    else out[key] = [existing, value];
+    else fields.set(key, [existing, value]);
   }
-  return out;
+  return Object.fromEntries(fields);
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { closeDatabase } = await import('./db/client');
+  const { closeDatabase } = await import('@/platform/db/client');
   await closeDatabase();
   await new Promise((resolve) => (relay ? relay.close(resolve) : resolve(null)));
 });

@@ -26,8 +26,8 @@ process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 process.env.EMAIL_FROM = 'Keel Tests <hello@keel.test>';
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const { sendEmail } = await import('./transport');
-const { renderEmail } = await import('./render');
+const { sendEmail } = await import('@/platform/email/transport');
+const { renderEmail } = await import('@/platform/email/render');
 const { ContactReceivedEmail, contactReceivedSubject } = await import('@/features/contact/emails/contact-received');
 const { createElement } = await import('react');
 
