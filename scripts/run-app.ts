@@ -38,7 +38,9 @@ async function main() {
   const environment = await prepareLocalEnvironment({ dev: mode === 'dev' });
 
   const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [nextBin, mode, '--port', String(port), ...process.argv.slice(3)], {
+  // The dev server (and its /dev/mailbox) listens on this machine only, unless DEV_HOST says otherwise.
+  const hostArgs = mode === 'dev' ? ['--hostname', process.env.DEV_HOST || '127.0.0.1'] : [];
+  const child = spawn(process.execPath, [nextBin, mode, '--port', String(port), ...hostArgs, ...process.argv.slice(3)], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
   });

@@ -56,6 +56,8 @@ export async function prepareLocalEnvironment(options: { dev: boolean; migrate?:
   // A generated local secret is fine for development and for the embedded
   // database (a machine-local setup); a real deployment must set its own.
   if (!process.env.APP_SECRET && (options.dev || embedded)) process.env.APP_SECRET = localSecret();
+  // On the embedded database this is a local run: keep emails in the dev mailbox unless SMTP is configured.
+  if (embedded && !process.env.SMTP_URL) process.env.EMAIL_TRANSPORT ||= 'mailbox';
 
   try {
     buildAppConfig(process.env);

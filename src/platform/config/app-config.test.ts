@@ -74,8 +74,19 @@ describe('server configuration', () => {
   const valid = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', APP_SECRET: 'x'.repeat(32) };
 
   it('reads the secrets and settings', () => {
-    const config = readServerConfig({ ...valid, NODE_ENV: 'production', TRUST_PROXY: 'true', DATABASE_POOL_MAX: '4' });
-    expect(config).toMatchObject({ isProduction: true, trustProxy: true, databasePoolMax: 4, databaseUrl: valid.DATABASE_URL });
+    const config = readServerConfig({ ...valid, NODE_ENV: 'production', TRUST_PROXY: 'true', DATABASE_POOL_MAX: '4', SMTP_URL: 'smtp://mail.example.com:587' });
+    expect(config).toMatchObject({ isProduction: true, trustedProxies: 1, databasePoolMax: 4, databaseUrl: valid.DATABASE_URL });
+    expect(config.email).toMatchObject({ transport: 'smtp', smtpUrl: 'smtp://mail.example.com:587' });
+    expect(readServerConfig({ ...valid, TRUST_PROXY: '2' }).trustedProxies).toBe(2);
+    expect(readServerConfig({ ...valid, TRUST_PROXY: 'false' }).trustedProxies).toBe(0);
+    expect(configError(() => readServerConfig({ ...valid, TRUST_PROXY: 'sometimes' })).message).toContain('TRUST_PROXY must be "false", "true" or the number of proxies');
+  });
+
+  it('keeps emails in the dev mailbox outside production, and demands SMTP in production', () => {
+    expect(readServerConfig(valid).email.transport).toBe('mailbox');
+    expect(configError(() => readServerConfig({ ...valid, NODE_ENV: 'production' })).message).toContain('SMTP_URL is required in production');
+    expect(readServerConfig({ ...valid, NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox' }).email.transport).toBe('mailbox');
+    expect(configError(() => readServerConfig({ ...valid, EMAIL_TRANSPORT: 'smtp' })).message).toContain('SMTP_URL is required');
   });
 
   it('reports a missing or short secret without printing it', () => {

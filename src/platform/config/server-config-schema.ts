@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envBoolean, envString, parseEnv } from './env-schema';
+import { ConfigError, envString, parseEnv } from './env-schema';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,9 +20,20 @@ const serverEnvSchema = z.object({
   LOG_LEVEL: envString('info')
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
     .describe('"info" is a good default; "debug" for more detail.'),
-  TRUST_PROXY: envBoolean(false).describe(
-    '"true" only behind a proxy that sets X-Forwarded-For (Vercel, a load balancer); otherwise "false".',
-  ),
+  TRUST_PROXY: envString('false')
+    .transform((value, ctx) => {
+      const normalised = value.toLowerCase();
+      if (['false', '0', 'no', 'off'].includes(normalised)) return 0;
+      if (['true', 'yes', 'on'].includes(normalised)) return 1;
+      const hops = Number(normalised);
+      if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
+      ctx.addIssue({ code: 'custom', message: 'must be "false", "true" or the number of proxies in front of the app (1-10)' });
+      return z.NEVER;
+    })
+    .describe('"true" (or the number of proxies, e.g. 2 for a CDN in front of a load balancer) behind proxies that add X-Forwarded-For; "false" otherwise.'),
+  EMAIL_TRANSPORT: envString('')
+    .pipe(z.enum(['', 'smtp', 'mailbox'], { error: 'must be "smtp" or "mailbox"' }))
+    .describe('"smtp" (needs SMTP_URL) or "mailbox" (store emails in the database; local runs only). Default: smtp when SMTP_URL is set.'),
   SMTP_URL: envString('')
     .pipe(z.union([z.literal(''), z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })]))
     .describe('smtp://user:password@smtp.example.com:587 (smtps:// for TLS on connect); empty stores emails in the dev mailbox.'),
@@ -38,6 +49,13 @@ export type ServerConfig = ReturnType<typeof readServerConfig>;
 
 export function readServerConfig(env: Record<string, string | undefined>) {
   const parsed = parseEnv(serverEnvSchema, env, ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+  const transport = parsed.EMAIL_TRANSPORT || (parsed.SMTP_URL ? 'smtp' : parsed.NODE_ENV === 'production' ? null : 'mailbox');
+  if (!transport || (transport === 'smtp' && !parsed.SMTP_URL)) {
+    // In production, emails (verification, password reset) must really leave.
+    throw new ConfigError([
+      'SMTP_URL is required in production (it is not set). Fix: smtp://user:password@smtp.example.com:587 — or EMAIL_TRANSPORT=mailbox to keep emails in the database on a machine that is not public (npm start on the embedded database does this for you).',
+    ]);
+  }
   return {
     environment: parsed.NODE_ENV,
     isProduction: parsed.NODE_ENV === 'production',
@@ -45,8 +63,10 @@ export function readServerConfig(env: Record<string, string | undefined>) {
     databasePoolMax: parsed.DATABASE_POOL_MAX,
     appSecret: parsed.APP_SECRET,
     logLevel: parsed.LOG_LEVEL,
-    trustProxy: parsed.TRUST_PROXY,
+    /** How many proxies in front of the app add to X-Forwarded-For (0: none trusted). */
+    trustedProxies: parsed.TRUST_PROXY,
     email: {
+      transport,
       smtpUrl: parsed.SMTP_URL || null,
       from: parsed.EMAIL_FROM || null,
     },

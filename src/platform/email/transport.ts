@@ -43,9 +43,9 @@ export function senderAddress() {
 export async function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
   const to = Array.isArray(email.to) ? email.to : [email.to];
   const from = senderAddress();
-  const { smtpUrl } = getServerConfig().email;
+  const { smtpUrl, transport } = getServerConfig().email;
 
-  if (!smtpUrl) {
+  if (transport === 'mailbox' || !smtpUrl) {
     const [stored] = await db
       .insert(devMailboxMessages)
       .values({ from, to, subject: email.subject, html: email.html, text: email.text })

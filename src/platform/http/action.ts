@@ -6,7 +6,7 @@ import { getServerConfig } from '@/platform/config/server-config';
 import { CSRF_FIELD } from './csrf';
 import { AppError, type ActionResult } from './errors';
 import { runGuards, type Guard, type GuardsOutput } from './guards';
-import { assertCsrf, enforceRateLimit, toErrorPayload, type RateLimitOption } from './pipeline';
+import { assertCsrf, enforceRateLimits, toErrorPayload, type RateLimitOption } from './pipeline';
 import { createRequestContext, type CookieReader, type RequestContext } from './request-context';
 import { entriesToObject, validateInput } from './validation';
 
@@ -28,7 +28,8 @@ export interface ActionDefinition<S extends z.ZodType, G extends readonly Guard<
   name: string;
   input: S;
   guards?: G;
-  rateLimit?: RateLimitOption<z.output<S>>;
+  /** One limit, or several (per client and per recipient, say): all must allow the request. */
+  rateLimit?: RateLimitOption<z.output<S>> | RateLimitOption<z.output<S>>[];
   handler: (input: z.output<S>, context: RequestContext & GuardsOutput<G>) => Promise<R>;
 }
 
@@ -47,7 +48,7 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
   rawInput: unknown,
   request: ActionRequest,
 ): Promise<ActionResult<R>> {
-  const context = createRequestContext(request.headers, request.cookies, getServerConfig().trustProxy);
+  const context = createRequestContext(request.headers, request.cookies, getServerConfig().trustedProxies);
   try {
     const isForm = rawInput instanceof FormData;
     const token = isForm
@@ -66,7 +67,7 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
     const validated = validateInput(definition.input, candidate, context.locale);
     if (!validated.ok) throw new AppError('VALIDATION_FAILED', { fieldErrors: validated.fieldErrors });
 
-    if (definition.rateLimit) await enforceRateLimit(definition.rateLimit, context, validated.data);
+    if (definition.rateLimit) await enforceRateLimits(definition.rateLimit, context, validated.data);
 
     const added = await runGuards(definition.guards ?? [], { ...context, input: validated.data, params: {} });
     const data = await definition.handler(validated.data, { ...context, ...added } as RequestContext & GuardsOutput<G>);

@@ -34,7 +34,15 @@ export type RateLimitOption<Input> = RateLimitRule & {
   by?: (context: RequestContext, input: Input) => string;
 };
 
-export async function enforceRateLimit<Input>(option: RateLimitOption<Input>, context: RequestContext, input: Input) {
+export async function enforceRateLimits<Input>(
+  options: RateLimitOption<Input> | RateLimitOption<Input>[],
+  context: RequestContext,
+  input: Input,
+) {
+  for (const option of Array.isArray(options) ? options : [options]) await enforceRateLimit(option, context, input);
+}
+
+async function enforceRateLimit<Input>(option: RateLimitOption<Input>, context: RequestContext, input: Input) {
   const subject = option.by ? option.by(context, input) : `ip:${context.ip ?? 'unknown'}`;
   const outcome = await consumeRateLimit(option, subject);
   if (!outcome.allowed) {

@@ -29,19 +29,21 @@ export function requestIdFrom(headers: Headers): string {
 }
 
 /**
- * The client's address. Behind a proxy you trust (TRUST_PROXY=true) that is the
- * first X-Forwarded-For entry. Otherwise it is the last entry, which Next.js
- * fills from the socket — unless the client sent the header itself, so a
- * public deployment should sit behind a proxy and trust it.
+ * The client's address. Each trusted proxy (TRUST_PROXY=1, 2…) appends the
+ * address it received the request from to X-Forwarded-For, so the client is
+ * the entry that many places from the end; anything further left was written
+ * by the client and is ignored. With no trusted proxy, it is the last entry,
+ * which Next.js fills from the socket — unless the client sent the header
+ * itself, so a public deployment should sit behind a proxy and trust it.
  */
-export function clientIp(headers: Headers, trustProxy: boolean): string | null {
+export function clientIp(headers: Headers, trustedProxies: number): string | null {
   const forwarded = headers
     .get('x-forwarded-for')
     ?.split(',')
     .map((part) => part.trim())
     .filter(Boolean);
   if (!forwarded?.length) return headers.get('x-real-ip');
-  return (trustProxy ? forwarded[0] : forwarded[forwarded.length - 1]) ?? null;
+  return forwarded[Math.max(0, forwarded.length - Math.max(1, trustedProxies))] ?? null;
 }
 
 export function parseCookieHeader(header: string | null): CookieReader {
@@ -61,7 +63,7 @@ export function parseCookieHeader(header: string | null): CookieReader {
   return { get: (name) => jar.get(name) };
 }
 
-export function createRequestContext(headers: Headers, cookies: CookieReader, trustProxy: boolean): RequestContext {
+export function createRequestContext(headers: Headers, cookies: CookieReader, trustedProxies: number): RequestContext {
   const requestId = requestIdFrom(headers);
   return {
     requestId,
@@ -70,7 +72,7 @@ export function createRequestContext(headers: Headers, cookies: CookieReader, tr
       acceptLanguage: headers.get('accept-language'),
       defaultLocale: appConfig.locales.default,
     }),
-    ip: clientIp(headers, trustProxy),
+    ip: clientIp(headers, trustedProxies),
     headers,
     cookies,
     logger: logger.child({ requestId }),

@@ -5,7 +5,7 @@ import { getServerConfig } from '@/platform/config/server-config';
 import { CSRF_HEADER, isStateChangingMethod } from './csrf';
 import { AppError, type ErrorEnvelope } from './errors';
 import { runGuards, type Guard, type GuardsOutput } from './guards';
-import { assertCsrf, enforceRateLimit, toErrorPayload, type RateLimitOption } from './pipeline';
+import { assertCsrf, enforceRateLimits, toErrorPayload, type RateLimitOption } from './pipeline';
 import { createRequestContext, parseCookieHeader, REQUEST_ID_HEADER, type RequestContext } from './request-context';
 import { entriesToObject, validateInput } from './validation';
 
@@ -26,7 +26,8 @@ export interface RouteDefinition<
   /** Validates the dynamic segments, e.g. `[slug]`. */
   params?: P;
   guards?: G;
-  rateLimit?: RateLimitOption<RouteInput<Q, B, P>>;
+  /** One limit, or several: all must allow the request. */
+  rateLimit?: RateLimitOption<RouteInput<Q, B, P>> | RateLimitOption<RouteInput<Q, B, P>>[];
   /** Largest body accepted, in bytes (413 beyond). Default 1 MiB. */
   maxBodyBytes?: number;
   /**
@@ -117,7 +118,7 @@ export function defineRoute<
 >(definition: RouteDefinition<Q, B, P, G>): RouteHandler {
   const maxBodyBytes = definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return async function routeHandler(request, segment) {
-    const context = createRequestContext(request.headers, parseCookieHeader(request.headers.get('cookie')), getServerConfig().trustProxy);
+    const context = createRequestContext(request.headers, parseCookieHeader(request.headers.get('cookie')), getServerConfig().trustedProxies);
     try {
       if (isStateChangingMethod(request.method) && typeof definition.csrf !== 'object') {
         assertCsrf(context, request.headers.get(CSRF_HEADER));
@@ -131,7 +132,7 @@ export function defineRoute<
         body: validated(definition.body, body, context.locale, ''),
       } as RouteInput<Q, B, P>;
 
-      if (definition.rateLimit) await enforceRateLimit(definition.rateLimit, context, input);
+      if (definition.rateLimit) await enforceRateLimits(definition.rateLimit, context, input);
       const added = await runGuards(definition.guards ?? [], { ...context, input, params: rawParams });
       const result = await definition.handler(input, { ...context, request, ...added } as RequestContext & {
         request: Request;

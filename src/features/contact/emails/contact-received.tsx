@@ -4,14 +4,16 @@ import { appConfig } from '@/platform/config/app-config';
 import { EmailLayout, emailText } from '@/platform/email/email-layout';
 import { translatorFor } from '@/platform/i18n/translator';
 
-/** Sent to whoever used the contact form: proof that their message arrived, with a copy of it. */
-export function ContactReceivedEmail({ locale, name, message }: { locale: Locale; name: string; message: string }) {
+/**
+ * Sent to whoever used the contact form. It contains only our own words: text
+ * typed into a public form must never travel in an email from our address.
+ */
+export function ContactReceivedEmail({ locale }: { locale: Locale }) {
   const t = translatorFor(locale, 'emails');
   return (
     <EmailLayout locale={locale} preview={t('contactReceived.preview')} footer={t('footer', { siteName: appConfig.site.name })}>
-      <Text style={emailText}>{t('contactReceived.greeting', { name })}</Text>
+      <Text style={emailText}>{t('contactReceived.greeting')}</Text>
       <Text style={emailText}>{t('contactReceived.body', { siteName: appConfig.site.name })}</Text>
-      <Text style={{ ...emailText, borderLeft: '3px solid #e5e7eb', color: '#374151', paddingLeft: 12, whiteSpace: 'pre-wrap' }}>{message}</Text>
     </EmailLayout>
   );
 }
