@@ -39,6 +39,22 @@ test.describe('the contact form posts through a server action', () => {
     await context.close();
   });
 
+  test('without JavaScript, a refused form comes back with what was typed and what is wrong', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/contact');
+    await page.getByLabel('Your name').fill('Grace');
+    await page.getByLabel('Email').fill('grace-at-example');
+    await page.getByLabel('Message').fill('Hi there, a question about plans.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Enter a valid email address.' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Some fields need your attention.' })).toBeVisible();
+    await expect(page.getByLabel('Your name')).toHaveValue('Grace');
+    await expect(page.getByLabel('Email')).toHaveValue('grace-at-example');
+    await expect(page.getByLabel('Message')).toHaveValue('Hi there, a question about plans.');
+    await context.close();
+  });
+
   test('invalid input: each field says what is wrong, in Spanish for a Spanish visitor, and nothing is stored', async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);
     await page.goto('/contact');

@@ -78,8 +78,21 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
     const { retryAfterSeconds: _retry, ...payload } = toErrorPayload(error, context);
     if (payload.status >= 500) context.logger.error({ action: definition.name, code: payload.code }, 'action failed');
     else context.logger.info({ action: definition.name, code: payload.code }, 'action refused');
-    return { ok: false, error: payload };
+    return { ok: false, error: payload, ...(rawInput instanceof FormData ? { values: echoableValues(rawInput) } : {}) };
   }
+}
+
+const NEVER_ECHOED = /password|secret|token|csrf|otp|code/i;
+
+/** The text fields of a submitted form, minus anything secret, to render the form again. */
+function echoableValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && !NEVER_ECHOED.test(key) && !Object.hasOwn(values, key)) {
+      Object.defineProperty(values, key, { value: value.slice(0, 10_000), enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return values;
 }
 
 /**

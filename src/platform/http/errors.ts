@@ -36,7 +36,17 @@ export interface ErrorPayload {
 }
 
 /** The result of every server action built with `defineAction`. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      error: ErrorPayload;
+      /**
+       * What a form submitted (text fields only, never passwords or tokens), so
+       * a page rendered without JavaScript can show it again with the errors.
+       */
+      values?: Record<string, string>;
+    };
 
 /** The JSON body of every API error response: `{ "error": { … } }`. */
 export interface ErrorEnvelope {

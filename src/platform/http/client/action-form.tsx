@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useEffectEvent, type ComponentProps, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert, AlertDescription } from '@/ui/alert';
 import { Form } from '@/ui/form';
@@ -40,6 +40,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   onSuccess?: (data: R) => void;
 }) {
   const t = useTranslations('errors');
+  const [result, formAction, pending] = useActionState(action, null, permalink);
+  const failed = result && !result.ok ? result : null;
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // The zod 4 resolver accepts per-parse options, among them the error map.
     resolver: translatedResolver(
@@ -50,22 +52,16 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
       >,
       (key) => (t.has(key as never) ? t(key as never) : key),
     ),
-    defaultValues,
+    // After a refused submission: what was sent and the server's field errors.
+    // This also renders on the server, so a page without JavaScript shows them.
+    defaultValues: (failed?.values as DefaultValues<z.input<S>> | undefined) ?? defaultValues,
+    errors: failed ? (fieldErrorsForForm(failed.error.fieldErrors) as FieldErrors<z.input<S>>) : undefined,
   });
-  const [result, formAction, pending] = useActionState(action, null, permalink);
   const succeeded = useEffectEvent((data: R) => onSuccess?.(data));
 
   useEffect(() => {
-    if (!result) return;
-    if (result.ok) {
-      succeeded(result.data);
-      return;
-    }
-    for (const [field, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-      if (field === FORM_ERROR_KEY) continue;
-      form.setError(field as Path<z.input<S>>, { type: 'server', message: messages.join(' ') }, { shouldFocus: true });
-    }
-  }, [result, form]);
+    if (result?.ok) succeeded(result.data);
+  }, [result]);
 
   // Valid in the browser: send the form's own fields (CSRF token included) to the action.
   const onSubmit = form.handleSubmit((_values, event) => {
@@ -76,6 +72,19 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   });
 
   return { form, result, pending, formAction, onSubmit };
+}
+
+/** The server's "a.b" field errors as react-hook-form's nested error objects. */
+function fieldErrorsForForm(fieldErrors: Record<string, string[]> = {}) {
+  const errors: Record<string, unknown> = {};
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    if (field === FORM_ERROR_KEY) continue;
+    const path = field.split('.');
+    let node = errors;
+    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[path.at(-1)!] = { type: 'server', message: messages.join(' ') };
+  }
+  return errors;
 }
 
 /**
