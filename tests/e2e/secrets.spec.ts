@@ -24,3 +24,13 @@ test('no server secret reaches the files sent to browsers', async () => {
   expect(sawClientCode).toBe(true);
   expect(leaks).toEqual([]);
 });
+
+test('the configuration validator stays on the server (page weight)', async () => {
+  const files = (await filesUnder(path.join(process.cwd(), '.next/static'))).filter((file) => file.endsWith('.js'));
+  const shipped = [];
+  for (const file of files) {
+    // A message only src/platform/config/env-schema.ts contains.
+    if ((await readFile(file, 'utf8')).includes('must be \\"true\\" or \\"false\\"') || (await readFile(file, 'utf8')).includes(`must be "true" or "false"`)) shipped.push(path.relative(process.cwd(), file));
+  }
+  expect(shipped).toEqual([]);
+});

@@ -18,7 +18,7 @@ import { UserMenu } from '../_shell/user-menu';
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const [t, cookieStore] = await Promise.all([getTranslations(), cookies()]);
-  const sections = visibleSections(appConfig.navigation.sidebar).map((section) => ({
+  const sections = visibleSections(appConfig.navigation.sidebar, { features: appConfig.features }).map((section) => ({
     label: t(section.labelKey as never),
     items: section.items.map((item) => ({ path: item.path, label: t(item.labelKey as never), icon: item.icon })),
   }));

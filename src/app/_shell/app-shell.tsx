@@ -4,7 +4,7 @@ import { Menu, PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
-import type { NavigationIcon } from '@/platform/config/app-config-schema';
+import type { NavigationIcon } from '@/platform/config/constants';
 import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/ui/sheet';

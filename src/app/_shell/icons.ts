@@ -1,5 +1,5 @@
 import { CreditCard, Home, LayoutDashboard, ListTodo, Mail, Settings, User, Users, type LucideIcon } from 'lucide-react';
-import type { NavigationIcon } from '@/platform/config/app-config-schema';
+import type { NavigationIcon } from '@/platform/config/constants';
 
 /** The icons navigation entries may name in the configuration. Add one here to use it in a menu. */
 export const navigationIcons: Record<NavigationIcon, LucideIcon> = {

@@ -14,7 +14,7 @@ export async function MarketingFooter() {
           <Logo />
           <p className="max-w-sm text-sm text-muted-foreground">{t('common.footer.tagline')}</p>
         </div>
-        {visibleSections(appConfig.navigation.footer).map((group) => (
+        {visibleSections(appConfig.navigation.footer, { features: appConfig.features }).map((group) => (
           <nav key={group.labelKey} aria-label={t(group.labelKey as never)}>
             <h2 className="text-sm font-semibold">{t(group.labelKey as never)}</h2>
             <ul className="mt-3 space-y-2 text-sm">

@@ -10,7 +10,7 @@ import { visibleItems } from './navigation';
 /** The marketing site's header: logo, menu from configuration, switchers; a drawer on small screens. */
 export async function MarketingHeader() {
   const t = await getTranslations();
-  const items = visibleItems(appConfig.navigation.marketing).map((item) => ({ path: item.path, label: t(item.labelKey as never) }));
+  const items = visibleItems(appConfig.navigation.marketing, { features: appConfig.features }).map((item) => ({ path: item.path, label: t(item.labelKey as never) }));
   return (
     <header className="sticky top-0 z-40 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">

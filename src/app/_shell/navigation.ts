@@ -1,24 +1,25 @@
-import { appConfig, type NavigationItem, type NavigationSection } from '@/platform/config/app-config';
+// Imported by client components too: it must not pull the configuration (and its validator) into the browser.
+import type { NavigationItem, NavigationSection } from '@/platform/config/app-config-schema';
 
 /** Remembers whether the application sidebar is collapsed (read by the server to render it so). */
 export const SIDEBAR_COOKIE = 'keel-sidebar';
 
 interface Viewer {
+  /** The feature flags (appConfig.features). */
+  features: Record<string, boolean>;
   /** The viewer's role in the current organization, when there is one. */
   role?: string;
-  features?: Record<string, boolean>;
 }
 
 /** Entries whose feature flag (if any) is on and whose roles (if any) include the viewer's. */
-export function visibleItems(items: readonly NavigationItem[], viewer: Viewer = {}): NavigationItem[] {
-  const features: Record<string, boolean> = viewer.features ?? appConfig.features;
+export function visibleItems(items: readonly NavigationItem[], viewer: Viewer): NavigationItem[] {
   return items.filter(
-    (item) => (!item.feature || features[item.feature]) && (!item.roles || (viewer.role !== undefined && item.roles.includes(viewer.role))),
+    (item) => (!item.feature || viewer.features[item.feature]) && (!item.roles || (viewer.role !== undefined && item.roles.includes(viewer.role))),
   );
 }
 
 /** Sections with their visible entries; empty sections disappear. */
-export function visibleSections(sections: readonly NavigationSection[], viewer: Viewer = {}): NavigationSection[] {
+export function visibleSections(sections: readonly NavigationSection[], viewer: Viewer): NavigationSection[] {
   return sections
     .map((section) => ({ ...section, items: visibleItems(section.items, viewer) }))
     .filter((section) => section.items.length > 0);

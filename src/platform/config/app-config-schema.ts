@@ -12,14 +12,8 @@ import { envBoolean, envList, envString, parseEnv } from './env-schema';
  * next to it. Structural values (navigation, plans) are code, edited here.
  */
 
-export const LOCALES = ['en', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const THEMES = ['light', 'dark', 'system'] as const;
-export type Theme = (typeof THEMES)[number];
-
-export const OAUTH_PROVIDERS = ['github', 'google', 'oidc'] as const;
-export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+export * from './constants';
+import { LOCALES, OAUTH_PROVIDERS, THEMES, type NavigationIcon } from './constants';
 
 export const publicEnvSchema = z.object({
   NEXT_PUBLIC_SITE_NAME: envString('Keel').describe('a short product name, e.g. NEXT_PUBLIC_SITE_NAME="Acme".'),
@@ -78,8 +72,7 @@ export interface NavigationSection {
   items: NavigationItem[];
 }
 
-export const NAVIGATION_ICONS = ['dashboard', 'tasks', 'members', 'billing', 'settings', 'profile', 'home', 'contact'] as const;
-export type NavigationIcon = (typeof NAVIGATION_ICONS)[number];
+
 
 export function buildAppConfig(values: Record<string, string | undefined>) {
   const env = parseEnv(publicEnvSchema, values);

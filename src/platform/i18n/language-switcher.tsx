@@ -4,7 +4,7 @@ import { Languages } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { LOCALES, type Locale } from '@/platform/config/app-config-schema';
+import { LOCALES, type Locale } from '@/platform/config/constants';
 import { useAction } from '@/platform/http/client/use-action';
 import { Button } from '@/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from '@/ui/dropdown-menu';

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Theme } from '@/platform/config/app-config-schema';
+import type { Theme } from '@/platform/config/constants';
 import { THEME_COOKIE, THEME_COOKIE_MAX_AGE_SECONDS } from './theme';
 
 interface ThemeState {

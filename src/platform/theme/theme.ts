@@ -1,4 +1,4 @@
-import type { Theme } from '@/platform/config/app-config-schema';
+import type { Theme } from '@/platform/config/constants';
 
 /**
  * The visitor's theme choice lives in a cookie (readable by the server, so a
