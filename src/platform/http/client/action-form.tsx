@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useEffectEvent, type ComponentProps, type ReactNode } from 'react';
+import { startTransition, useActionState, useEffect, useEffectEvent, useMemo, type ComponentProps, type ReactNode } from 'react';
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert, AlertDescription } from '@/ui/alert';
@@ -42,6 +42,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   const t = useTranslations('errors');
   const [result, formAction, pending] = useActionState(action, null, permalink);
   const failed = result && !result.ok ? result : null;
+  // One object per result: react-hook-form re-applies `errors` whenever its identity changes.
+  const serverErrors = useMemo(() => (failed ? fieldErrorsForForm(failed.error.fieldErrors) : undefined), [failed]);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // The zod 4 resolver accepts per-parse options, among them the error map.
     resolver: translatedResolver(
@@ -55,7 +57,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     // After a refused submission: what was sent and the server's field errors.
     // This also renders on the server, so a page without JavaScript shows them.
     defaultValues: (failed?.values as DefaultValues<z.input<S>> | undefined) ?? defaultValues,
-    errors: failed ? (fieldErrorsForForm(failed.error.fieldErrors) as FieldErrors<z.input<S>>) : undefined,
+    errors: serverErrors as FieldErrors<z.input<S>> | undefined,
   });
   const succeeded = useEffectEvent((data: R) => onSuccess?.(data));
 
