@@ -57,8 +57,8 @@ async function main() {
     } else if (command === 'reset') {
       if (!(await confirmReset(environment.databaseUrl))) {
         console.log('[db] Reset cancelled; nothing was changed.');
-        process.exitCode = 1;
-        return;
+        await environment.stop();
+        process.exit(1);
       }
       await resetSchema(environment.databaseUrl);
       await runMigrations(environment.databaseUrl);

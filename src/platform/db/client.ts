@@ -22,7 +22,11 @@ function createPool() {
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its connection (database restart) must not crash the process.
-  pool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle PostgreSQL connection lost'));
+  pool.on('error', (error) => {
+    const code = (error as { code?: string }).code;
+    // 57P01: the server is shutting down (a deploy, Ctrl+C) — expected, not a warning.
+    logger[code === '57P01' ? 'info' : 'warn']({ code, reason: error.message }, 'idle PostgreSQL connection lost');
+  });
   return pool;
 }
 

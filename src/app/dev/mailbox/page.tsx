@@ -14,6 +14,9 @@ export default async function DevMailboxPage() {
   const [messages, t, format] = await Promise.all([listMailboxMessages(), getTranslations('app.devMailbox'), getFormatter()]);
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-10">
+      <Link href="/" className="text-sm text-link underline-offset-4 hover:underline">
+        {t('backToApp')}
+      </Link>
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="text-muted-foreground">{t('description')}</p>
