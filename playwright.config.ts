@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -7,6 +9,12 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT || 3100);
 const databasePort = Number(process.env.E2E_DATABASE_PORT || 54339);
+/**
+ * The e2e server's own throwaway database lives in the system's temporary
+ * folder: when the tests run as root (CI), PostgreSQL runs as the `postgres`
+ * user, which may not be allowed into the checkout's folder.
+ */
+export const e2eDatabaseDir = path.join(os.tmpdir(), `keel-e2e-postgres-${process.getuid?.() ?? 'user'}`, 'data');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,7 +44,7 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     env: {
       PORT: String(port),
-      EMBEDDED_POSTGRES_DIR: '.data/e2e-postgres',
+      EMBEDDED_POSTGRES_DIR: e2eDatabaseDir,
       EMBEDDED_POSTGRES_PORT: String(databasePort),
       LOG_LEVEL: 'warn',
     },

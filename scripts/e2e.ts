@@ -1,7 +1,7 @@
 /**
  * `npm run test:e2e`: end-to-end tests in a real Chromium against the
  * production build, served by `npm start` on its own embedded PostgreSQL
- * (.data/e2e-postgres, recreated each run).
+ * (in the system's temporary folder, recreated each run).
  *
  *   npm run test:e2e                    build, then test
  *   npm run test:e2e -- --no-build      test the existing build (CI builds first)
@@ -13,9 +13,10 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stopLeftoverServer } from '../src/platform/db/embedded-postgres';
+import { e2eDatabaseDir } from '../playwright.config';
 import { projectRoot } from './lib/local-environment';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -65,8 +66,11 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_SECRET_CANARY: p
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);
 
 // A fresh database each run (stopping a server a crashed run left behind first).
-await stopLeftoverServer(path.join(projectRoot, '.data/e2e-postgres'), (message) => console.log(`[e2e] ${message}`));
-rmSync(path.join(projectRoot, '.data/e2e-postgres'), { recursive: true, force: true });
-rmSync(path.join(projectRoot, '.data/e2e-postgres.owner'), { force: true });
+await stopLeftoverServer(e2eDatabaseDir, (message) => console.log(`[e2e] ${message}`));
+rmSync(e2eDatabaseDir, { recursive: true, force: true });
+rmSync(`${e2eDatabaseDir}.owner`, { force: true });
+// PostgreSQL (run as the `postgres` user when we are root) must be able to enter its parent folder.
+mkdirSync(path.dirname(e2eDatabaseDir), { recursive: true, mode: 0o755 });
+chmodSync(path.dirname(e2eDatabaseDir), 0o755);
 
 run(process.execPath, [path.join(projectRoot, 'node_modules/@playwright/test/cli.js'), 'test', ...playwrightArgs], env);

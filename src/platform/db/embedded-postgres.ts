@@ -112,6 +112,32 @@ async function binDir(): Promise<string> {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
+/**
+ * Started by root, PostgreSQL runs as the `postgres` user, which must be able
+ * to walk down to its data directory. A project under /root (mode 700) is the
+ * usual trap: say so before initdb fails with something obscure.
+ */
+async function assertReachableByPostgresUser(dir: string) {
+  if (!isRoot()) return;
+  let current = path.dirname(path.resolve(dir));
+  while (true) {
+    const stats = await fs.stat(current).catch(() => null);
+    if (stats && (stats.mode & 0o001) === 0) {
+      throw new EmbeddedPostgresError(
+        [
+          `Run as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current} (mode ${(stats.mode & 0o777).toString(8)}).`,
+          'Either keep its data elsewhere: EMBEDDED_POSTGRES_DIR=/var/tmp/keel-postgres npm run dev',
+          `or let others enter that folder: chmod o+x ${current}`,
+          'or use your own PostgreSQL: DATABASE_URL=postgres://user:password@host:5432/keel npm run dev',
+        ].join('\n'),
+      );
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
 /** Whether `pid` is a PostgreSQL server (and not another program that got a recycled pid). Where /proc is missing, trusts the pid. */
 async function isPostgres(pid: number): Promise<boolean> {
   try {
@@ -222,6 +248,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   });
 
   const initialised = existsSync(path.join(dir, 'PG_VERSION'));
+  await assertReachableByPostgresUser(dir);
   try {
     if (!initialised) {
       log(`Creating the embedded PostgreSQL data directory in ${path.relative(process.cwd(), dir) || dir} (first run only)…`);
