@@ -6,7 +6,10 @@ import { devMailboxEnabled, listMailboxMessages } from '@/platform/email/dev-mai
 import { EmptyState } from '@/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/ui/table';
 
-export const metadata: Metadata = { title: 'Dev mailbox', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app.devMailbox');
+  return { title: t('title'), robots: { index: false } };
+}
 
 /** Every email the app "sent" while no SMTP server is configured. Not mounted in production. */
 export default async function DevMailboxPage() {
