@@ -4,9 +4,9 @@
  * Next.js, and on Ctrl+C / SIGTERM stops Next.js first, then the database.
  */
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
+import { isPortFree } from '../src/platform/net/ports';
 import { exitWithFriendlyError, loadEnvFiles, prepareLocalEnvironment, projectRoot } from './lib/local-environment';
 
 const requested = process.argv[2];
@@ -15,14 +15,6 @@ if (requested !== 'dev' && requested !== 'start') {
   process.exit(2);
 }
 const mode: 'dev' | 'start' = requested;
-
-function isPortFree(candidate: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port: candidate }, () => server.close(() => resolve(true)));
-  });
-}
 
 async function main() {
   loadEnvFiles(mode === 'dev');

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '@/platform/net/ports';
 
 /**
  * The app's pool points at a port where, at first, a server accepts
@@ -12,12 +13,7 @@ let relay: net.Server | null = null;
 let port = 0;
 
 beforeAll(async () => {
-  port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
+  port = await findFreePort();
   const downUrl = new URL(realUrl);
   downUrl.port = String(port);
   process.env.DATABASE_URL = downUrl.toString();

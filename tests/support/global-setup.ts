@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import nextEnv from '@next/env';
@@ -7,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/db/embedded-postgres';
 import { runMigrations } from '../../src/platform/db/migrate';
+import { findFreePort } from '../../src/platform/net/ports';
 
 /**
  * Once per `npm test`: a PostgreSQL server (an embedded one in a temporary
@@ -20,17 +20,6 @@ declare module 'vitest' {
     testDatabaseAdminUrl: string;
     testTemplateDatabase: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function withDatabase(url: string, database: string) {
@@ -51,7 +40,7 @@ export default async function setup(project: TestProject) {
     await fs.chmod(tempDir, 0o755);
     embedded = await startEmbeddedPostgres({
       dir: path.join(tempDir, 'data'),
-      port: await freePort(),
+      port: await findFreePort(),
       database: 'postgres',
       log: () => undefined,
     });

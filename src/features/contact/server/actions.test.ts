@@ -108,7 +108,7 @@ describe('sendContactRequest', () => {
 
   it('returns field errors in the visitor language and writes nothing', async () => {
     request.cookies.set('NEXT_LOCALE', 'es');
-    const result = await sendContactRequest(null, form({ name: '', email: 'not-an-email', message: 'short', csrf_token: token() }));
+    const result = await sendContactRequest(null, form({ name: '', email: 'not-an-email', message: 'short', password: 'hunter2', csrf_token: token() }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION_FAILED');
@@ -119,6 +119,8 @@ describe('sendContactRequest', () => {
       message: ['Usa al menos 10 caracteres.'],
     });
     expect(await db.select().from(contactRequests).where(eq(contactRequests.email, 'not-an-email'))).toHaveLength(0);
+    // The form can be shown again as submitted (without JavaScript) — never with secrets in it.
+    expect(result.values).toEqual({ name: '', email: 'not-an-email', message: 'short' });
   });
 
   it('rate limits one client to 5 messages per 10 minutes', async () => {
