@@ -34,6 +34,9 @@ export const viewport: Viewport = {
   ],
 };
 
+// Computed once: the brand colour only changes with a new build.
+const brandStyle = brandCssVariables(appConfig.theme.brandColor) as CSSProperties;
+
 /** The document: language, theme (applied before first paint), brand colours, and the providers every page needs. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, csrfToken, cookieStore, headerList, t] = await Promise.all([
@@ -49,7 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html
       lang={locale}
       className={cn(brandFont.variable, serverThemeClass(theme))}
-      style={brandCssVariables(appConfig.theme.brandColor) as CSSProperties}
+      style={brandStyle}
       data-theme={theme}
       suppressHydrationWarning
     >
