@@ -61,7 +61,13 @@ if (!skipBuild) {
   console.error('[e2e] --no-build needs the APP_SECRET the build was made with (the secret-leak test looks for it): set it, or run without --no-build.');
   process.exit(1);
 }
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_SECRET_CANARY: process.env.APP_SECRET };
+// Emailed links must point at the server the tests use.
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  E2E_SECRET_CANARY: process.env.APP_SECRET,
+  NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL || `http://localhost:${process.env.E2E_PORT || 3100}`,
+};
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);
 

@@ -10,7 +10,8 @@ import {
 } from '@/platform/http/csrf';
 import { newCsrfSessionId } from '@/platform/http/csrf-signing';
 import { CSRF_DOCS_PATH, type ErrorEnvelope } from '@/platform/http/errors';
-import { allowedOrigins, requestIdFrom, REQUEST_ID_HEADER } from '@/platform/http/request-context';
+import { allowedOrigins, PATH_HEADER, requestIdFrom, REQUEST_ID_HEADER } from '@/platform/http/request-context';
+import { SESSION_COOKIE, SIGNED_IN_AREAS, cookieName } from '@/features/auth/constants';
 import { contentSecurityPolicy } from '@/platform/http/security-headers';
 import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
 import { translatorFor } from '@/platform/i18n/translator';
@@ -53,6 +54,13 @@ export function proxy(request: NextRequest) {
     return NextResponse.json(body, { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, 'cache-control': 'no-store' } });
   }
 
+  // A convenience only: pages and actions check the session themselves (requireUser, signedIn).
+  if (SIGNED_IN_AREAS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) && !hasSessionCookie(request)) {
+    const signIn = new URL(appConfig.paths.signIn, request.url);
+    signIn.searchParams.set('next', `${path}${request.nextUrl.search}`);
+    return NextResponse.redirect(signIn);
+  }
+
   const nonce = randomBytes(16).toString('base64');
   const csp = contentSecurityPolicy(nonce, {
     development,
@@ -63,6 +71,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
+  // Lets pages send a signed-out visitor to sign in and back here (requireUser).
+  requestHeaders.set(PATH_HEADER, `${path}${request.nextUrl.search}`);
 
   const cookieName = csrfCookieName(production);
   const existing = request.cookies.get(cookieName)?.value;
@@ -86,6 +96,10 @@ export function proxy(request: NextRequest) {
     });
   }
   return response;
+}
+
+function hasSessionCookie(request: NextRequest) {
+  return request.cookies.has(cookieName(SESSION_COOKIE, false)) || request.cookies.has(cookieName(SESSION_COOKIE, true));
 }
 
 export const config = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OAuthProvider } from './constants';
 import { ConfigError, envString, parseEnv } from './env-schema';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -40,6 +41,15 @@ const serverEnvSchema = z.object({
   EMAIL_FROM: envString('')
     .pipe(z.union([z.literal(''), z.string().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, optionally with a name: "Acme <hello@acme.com>"')]))
     .describe('the sender of every email, e.g. "Acme <hello@acme.com>" (default: the site name at no-reply@localhost).'),
+  GITHUB_CLIENT_ID: envString('').describe('the Client ID of your GitHub OAuth app (needed when NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS lists github).'),
+  GITHUB_CLIENT_SECRET: envString('').describe('the client secret of that GitHub OAuth app.'),
+  GOOGLE_CLIENT_ID: envString('').describe('the OAuth client ID from the Google Cloud console (needed when the list has google).'),
+  GOOGLE_CLIENT_SECRET: envString('').describe('the client secret of that Google OAuth client.'),
+  OIDC_ISSUER_URL: envString('')
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
+    .describe('the issuer of any OpenID Connect provider (Okta, Auth0, Keycloak, Entra…), e.g. https://id.example.com; /.well-known/openid-configuration is read from it.'),
+  OIDC_CLIENT_ID: envString('').describe('the client id registered at that OpenID Connect provider.'),
+  OIDC_CLIENT_SECRET: envString('').describe('the client secret registered at that OpenID Connect provider.'),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -47,8 +57,34 @@ const serverEnvSchema = z.object({
 
 export type ServerConfig = ReturnType<typeof readServerConfig>;
 
-export function readServerConfig(env: Record<string, string | undefined>) {
-  const parsed = parseEnv(serverEnvSchema, env, ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+type ParsedServerEnv = z.output<typeof serverEnvSchema>;
+
+/** Credentials of the OAuth providers switched on in NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS; each must be complete. */
+function readOAuthProviders(parsed: ParsedServerEnv, enabled: readonly OAuthProvider[]) {
+  const needed: Record<OAuthProvider, (keyof ParsedServerEnv)[]> = {
+    github: ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'],
+    google: ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+    oidc: ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'],
+  };
+  const missing = enabled.flatMap((provider) =>
+    needed[provider]
+      .filter((name) => !parsed[name])
+      .map((name) => `${name} is required because NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS lists "${provider}". Fix: set it, or remove "${provider}" from the list (see docs/auth/oauth-providers.md).`),
+  );
+  if (missing.length > 0) throw new ConfigError(missing);
+  return {
+    github: enabled.includes('github') ? { clientId: parsed.GITHUB_CLIENT_ID, clientSecret: parsed.GITHUB_CLIENT_SECRET } : null,
+    google: enabled.includes('google') ? { clientId: parsed.GOOGLE_CLIENT_ID, clientSecret: parsed.GOOGLE_CLIENT_SECRET } : null,
+    oidc: enabled.includes('oidc')
+      ? { issuerUrl: parsed.OIDC_ISSUER_URL.replace(/\/+$/, ''), clientId: parsed.OIDC_CLIENT_ID, clientSecret: parsed.OIDC_CLIENT_SECRET }
+      : null,
+  };
+}
+
+/** `enabledProviders`: the OAuth providers of the public configuration (appConfig.auth.oauthProviders). */
+export function readServerConfig(env: Record<string, string | undefined>, enabledProviders: readonly OAuthProvider[] = []) {
+  const parsed = parseEnv(serverEnvSchema, env, ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL', 'GITHUB_CLIENT_SECRET', 'GOOGLE_CLIENT_SECRET', 'OIDC_CLIENT_SECRET']);
+  const oauth = readOAuthProviders(parsed, enabledProviders);
   const transport = parsed.EMAIL_TRANSPORT || (parsed.SMTP_URL ? 'smtp' : parsed.NODE_ENV === 'production' ? null : 'mailbox');
   if (!transport || (transport === 'smtp' && !parsed.SMTP_URL)) {
     // In production, emails (verification, password reset) must really leave.
@@ -65,6 +101,7 @@ export function readServerConfig(env: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     /** How many proxies in front of the app add to X-Forwarded-For (0: none trusted). */
     trustedProxies: parsed.TRUST_PROXY,
+    oauth,
     email: {
       transport,
       smtpUrl: parsed.SMTP_URL || null,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { appConfig } from './app-config';
 import { readServerConfig, type ServerConfig } from './server-config-schema';
 
 let cached: ServerConfig | undefined;
@@ -12,7 +13,7 @@ let cached: ServerConfig | undefined;
  * (src/instrumentation.ts), so a mistake still stops the app before any request.
  */
 export function getServerConfig(): ServerConfig {
-  return (cached ??= readServerConfig(process.env));
+  return (cached ??= readServerConfig(process.env, appConfig.auth.oauthProviders));
 }
 
 export type { ServerConfig };

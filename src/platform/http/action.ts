@@ -7,7 +7,7 @@ import { CSRF_FIELD } from './csrf';
 import { AppError, type ActionResult } from './errors';
 import { runGuards, type Guard, type GuardsOutput } from './guards';
 import { assertCsrf, enforceRateLimits, toErrorPayload, type RateLimitOption } from './pipeline';
-import { createRequestContext, type CookieReader, type RequestContext } from './request-context';
+import { createRequestContext, type CookieReader, type CookieWriter, type RequestContext } from './request-context';
 import { entriesToObject, validateInput } from './validation';
 
 /** What an action accepts: its input as an object, or the FormData of a `<form action>`. */
@@ -36,6 +36,8 @@ export interface ActionDefinition<S extends z.ZodType, G extends readonly Guard<
 export interface ActionRequest {
   headers: Headers;
   cookies: CookieReader;
+  /** Receives the cookies the action sets (next/headers' cookies() for real requests). */
+  responseCookies?: CookieWriter;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
   rawInput: unknown,
   request: ActionRequest,
 ): Promise<ActionResult<R>> {
-  const context = createRequestContext(request.headers, request.cookies, getServerConfig().trustedProxies);
+  const context = createRequestContext(request.headers, request.cookies, getServerConfig().trustedProxies, request.responseCookies);
   try {
     const isForm = rawInput instanceof FormData;
     const token = isForm
@@ -103,13 +105,16 @@ function echoableValues(form: FormData): Record<string, string> {
  */
 export function defineAction<S extends z.ZodType, const G extends readonly Guard<z.output<S>, object>[] = [], R = void>(
   definition: ActionDefinition<S, G, R>,
-): Action<z.input<S>, R> {
-  return async function action(...args: unknown[]) {
+): Action<z.input<S>, R> & { definition: ActionDefinition<S, G, R> } {
+  const action = async function action(...args: unknown[]) {
     const rawInput = args.length > 1 ? args[1] : args[0];
     const [headerList, cookieStore] = await Promise.all([headers(), cookies()]);
     return executeAction(definition, rawInput, {
       headers: new Headers(headerList),
       cookies: { get: (name) => cookieStore.get(name)?.value },
+      responseCookies: { set: (name, value, options) => void cookieStore.set(name, value, options) },
     });
   } as Action<z.input<S>, R>;
+  // Tests run the definition with a request of their own (executeAction).
+  return Object.assign(action, { definition });
 }

@@ -4,10 +4,34 @@ import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
 import { logger, type Logger } from '@/platform/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** The path and query of the page being rendered, set by proxy.ts (to come back after signing in). */
+export const PATH_HEADER = 'x-keel-path';
 
 export interface CookieReader {
   get(name: string): string | undefined;
 }
+
+export interface CookieOptions {
+  path?: string;
+  domain?: string;
+  maxAge?: number;
+  expires?: Date;
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: 'lax' | 'strict' | 'none';
+}
+
+/** Sets cookies on the response (next/headers' cookies() in a request; a jar in tests). */
+export interface CookieWriter {
+  set(name: string, value: string, options: CookieOptions): void | Promise<void>;
+}
+
+/** A writer for requests that cannot set cookies. */
+export const NO_COOKIE_WRITER: CookieWriter = {
+  set() {
+    throw new Error('Cookies cannot be set while handling this request.');
+  },
+};
 
 /** What every action and route handler knows about the request it serves. */
 export interface RequestContext {
@@ -17,6 +41,8 @@ export interface RequestContext {
   ip: string | null;
   headers: Headers;
   cookies: CookieReader;
+  /** Where cookies set while handling the request go (a session after sign-in, the language…). */
+  responseCookies: CookieWriter;
   logger: Logger;
 }
 
@@ -63,7 +89,12 @@ export function parseCookieHeader(header: string | null): CookieReader {
   return { get: (name) => jar.get(name) };
 }
 
-export function createRequestContext(headers: Headers, cookies: CookieReader, trustedProxies: number): RequestContext {
+export function createRequestContext(
+  headers: Headers,
+  cookies: CookieReader,
+  trustedProxies: number,
+  responseCookies: CookieWriter = NO_COOKIE_WRITER,
+): RequestContext {
   const requestId = requestIdFrom(headers);
   return {
     requestId,
@@ -75,6 +106,7 @@ export function createRequestContext(headers: Headers, cookies: CookieReader, tr
     ip: clientIp(headers, trustedProxies),
     headers,
     cookies,
+    responseCookies,
     logger: logger.child({ requestId }),
   };
 }

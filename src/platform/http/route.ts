@@ -1,4 +1,5 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getServerConfig } from '@/platform/config/server-config';
@@ -118,7 +119,9 @@ export function defineRoute<
 >(definition: RouteDefinition<Q, B, P, G>): RouteHandler {
   const maxBodyBytes = definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return async function routeHandler(request, segment) {
-    const context = createRequestContext(request.headers, parseCookieHeader(request.headers.get('cookie')), getServerConfig().trustedProxies);
+    const context = createRequestContext(request.headers, parseCookieHeader(request.headers.get('cookie')), getServerConfig().trustedProxies, {
+      set: async (name, value, options) => void (await cookies()).set(name, value, options),
+    });
     try {
       if (isStateChangingMethod(request.method) && typeof definition.csrf !== 'object') {
         assertCsrf(context, request.headers.get(CSRF_HEADER));

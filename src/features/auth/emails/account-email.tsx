@@ -1,0 +1,76 @@
+import { Button, Link, Text } from '@react-email/components';
+import type { Locale } from '@/platform/config/app-config-schema';
+import { appConfig } from '@/platform/config/app-config';
+import { brandPalette } from '@/platform/theme/brand-palette';
+import { EmailLayout, emailText } from '@/platform/email/email-layout';
+import { translatorFor } from '@/platform/i18n/translator';
+
+/** The account emails. Each has its words in messages/<locale>/emails.json under `account.<kind>`. */
+export const ACCOUNT_EMAILS = [
+  'verifyEmail',
+  'magicLink',
+  'passwordReset',
+  'emailChangeNew',
+  'emailChangeOld',
+  'passwordChanged',
+  'signInMethodAdded',
+  'existingAccount',
+] as const;
+export type AccountEmailKind = (typeof ACCOUNT_EMAILS)[number];
+
+/** The values an email's text may use besides the site name. */
+export interface AccountEmailValues {
+  /** The link the button opens (verification, sign-in, reset…). */
+  url?: string;
+  newEmail?: string;
+  provider?: string;
+  minutes?: number;
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+function words(locale: Locale): Translate {
+  return translatorFor(locale, 'emails') as unknown as Translate;
+}
+
+function textValues(values: AccountEmailValues) {
+  return { siteName: appConfig.site.name, newEmail: values.newEmail ?? '', provider: values.provider ?? '', minutes: values.minutes ?? 0 };
+}
+
+/**
+ * One template for every account email: a greeting, what happened or what to
+ * do, a button when there is a link (with the link written out for clients
+ * that hide buttons), and a note on what to do if it was not you.
+ */
+export function AccountEmail({ locale, kind, values }: { locale: Locale; kind: AccountEmailKind; values: AccountEmailValues }) {
+  const t = words(locale);
+  const v = textValues(values);
+  const brand = brandPalette(appConfig.theme.brandColor).light;
+  return (
+    <EmailLayout locale={locale} preview={t(`account.${kind}.preview`, v)} footer={t('footer', { siteName: appConfig.site.name })}>
+      <Text style={emailText}>{t('account.greeting')}</Text>
+      <Text style={emailText}>{t(`account.${kind}.body`, v)}</Text>
+      {values.url ? (
+        <>
+          <Button
+            href={values.url}
+            style={{ backgroundColor: brand.fill, color: brand.foreground, borderRadius: 6, fontSize: 15, fontWeight: 600, padding: '12px 20px', display: 'inline-block' }}
+          >
+            {t(`account.${kind}.action`, v)}
+          </Button>
+          <Text style={{ ...emailText, fontSize: 13, color: '#4b5563', marginTop: 24 }}>
+            {t('account.linkFallback')}{' '}
+            <Link href={values.url} style={{ color: brand.text, wordBreak: 'break-all' }}>
+              {values.url}
+            </Link>
+          </Text>
+        </>
+      ) : null}
+      <Text style={{ ...emailText, fontSize: 13, color: '#4b5563' }}>{t(`account.${kind}.notYou`, v)}</Text>
+    </EmailLayout>
+  );
+}
+
+export function accountEmailSubject(locale: Locale, kind: AccountEmailKind, values: AccountEmailValues) {
+  return words(locale)(`account.${kind}.subject`, textValues(values));
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * What the account forms send. Shared by the server actions and the forms, so
+ * the browser shows the same field errors the server would. The check against
+ * common passwords runs on the server only (the list stays out of bundles).
+ */
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const emailField = z.string().trim().toLowerCase().max(254).pipe(z.email());
+/** A new password: length only, no composition rules (NIST SP 800-63B). */
+export const newPasswordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+/** An existing password: anything non-empty (old accounts may predate today's rules). */
+export const currentPasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+export const nameField = z.string().trim().min(1).max(100);
+/** Where to go after signing in; sanitised again on the server (see safeRedirectPath). */
+export const nextField = z.string().max(2000).optional();
+
+export const signUpSchema = z.object({ email: emailField, password: newPasswordField, next: nextField });
+export const signInSchema = z.object({ email: emailField, password: currentPasswordField, next: nextField });
+export const emailOnlySchema = z.object({ email: emailField, next: nextField });
+export const resetPasswordSchema = z.object({ token: z.string().min(1).max(500), password: newPasswordField });
+export const magicLinkVerifySchema = z.object({ token: z.string().min(1).max(500), next: nextField });
+export const totpCodeField = z.string().trim().regex(/^\d{6}$/, 'validation.totpCode');
+export const twoFactorChallengeSchema = z.object({
+  code: totpCodeField,
+  trustDevice: z.enum(['on']).optional(),
+  next: nextField,
+});
+export const recoveryCodeChallengeSchema = z.object({ code: z.string().trim().min(6).max(40), next: nextField });
+
+export const onboardingSchema = z.object({ name: nameField });
+export const profileSchema = z.object({ name: nameField });
+export const changeEmailSchema = z.object({ email: emailField, password: currentPasswordField.optional() });
+export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
+export const passwordConfirmationSchema = z.object({ password: currentPasswordField });
+export const enableTwoFactorSchema = z.object({ password: currentPasswordField.optional() });
+export const confirmTwoFactorSchema = z.object({ code: totpCodeField });
+export const disableTwoFactorSchema = z.object({ password: currentPasswordField.optional(), code: totpCodeField.optional() });
+export const revokeSessionSchema = z.object({ sessionId: z.string().min(1).max(200) });
+export const deleteAccountSchema = z.object({
+  password: currentPasswordField.optional(),
+  confirmation: z.string().trim().min(1).max(254),
+});

@@ -1,0 +1,256 @@
+'use server';
+
+import { and, eq } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
+import { appConfig } from '@/platform/config/app-config';
+import { getServerConfig } from '@/platform/config/server-config';
+import { db } from '@/platform/db/client';
+import { defineAction } from '@/platform/http/action';
+import { AppError } from '@/platform/http/errors';
+import type { RequestContext } from '@/platform/http/request-context';
+import { LOCALE_COOKIE, isLocale } from '@/platform/i18n/locale';
+import { TWO_FACTOR_COOKIE, cookieName } from '../constants';
+import { safeRedirectPath } from '../redirect';
+import {
+  emailOnlySchema,
+  magicLinkVerifySchema,
+  onboardingSchema,
+  recoveryCodeChallengeSchema,
+  resetPasswordSchema,
+  signInSchema,
+  signUpSchema,
+  twoFactorChallengeSchema,
+} from '../schemas';
+import { getAuth } from './auth';
+import { callAuth } from './auth-call';
+import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
+import { users } from './schema';
+import { signedIn } from './session';
+
+/**
+ * The sign-in side of accounts. Each is a public endpoint built with
+ * defineAction (CSRF, validation, rate limits in PostgreSQL), calling
+ * better-auth on the server. Endpoints that take an email answer the same
+ * way, in about the same time, whether or not an account exists.
+ */
+
+/** Responses of the endpoints that could reveal whether an email has an account take at least this long. */
+const UNIFORM_RESPONSE_MS = 600;
+
+function verifyEmailPath(email: string, next?: string) {
+  const params = new URLSearchParams({ email });
+  const target = safeRedirectPath(next, '');
+  if (target) params.set('next', target);
+  return `/auth/verify-email?${params}`;
+}
+
+/** Makes the language cookie follow the signed-in user's saved preference. */
+async function applyLocalePreference(context: RequestContext, user: unknown) {
+  const locale = (user as { locale?: unknown } | undefined)?.locale;
+  if (!isLocale(locale)) return;
+  await context.responseCookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', secure: getServerConfig().isProduction });
+}
+
+export const signUp = defineAction({
+  name: 'auth.signUp',
+  input: withPasswordPolicy(signUpSchema, ['password']),
+  rateLimit: limitsByIpAndEmail('sign-up', 10, 5, 60 * 60),
+  handler: async ({ email, password, next }, context) => {
+    if (!appConfig.auth.password) throw new AppError('FORBIDDEN');
+    const existedBefore = await userExists(email);
+    const result = await withMinimumDuration(UNIFORM_RESPONSE_MS, async () => {
+      try {
+        return await callAuth(context, (headers) =>
+          getAuth().api.signUpEmail({
+            body: { email, password, name: '', callbackURL: verifiedCallback(next) },
+            headers,
+            returnHeaders: true,
+          }),
+        );
+      } catch (error) {
+        // The confirmation email could not leave: undo the sign-up so that trying
+        // again later starts afresh instead of meeting a half-made account.
+        if (error instanceof AppError && error.code === 'EMAIL_NOT_SENT' && !existedBefore) {
+          await db.delete(users).where(and(eq(users.email, email), eq(users.emailVerified, false)));
+        }
+        throw error;
+      }
+    });
+    if (appConfig.features.emailVerificationRequired) redirect(verifyEmailPath(email, next));
+    if (!result.token) redirect(verifyEmailPath(email, next));
+    redirect('/onboarding');
+  },
+});
+
+/** Where the email verification link lands: a confirmation page that continues to onboarding (or `next`). */
+function verifiedCallback(next?: string) {
+  return `/auth/verified?next=${encodeURIComponent(safeRedirectPath(next, '/onboarding'))}`;
+}
+
+async function userExists(email: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  return Boolean(row);
+}
+
+export const signIn = defineAction({
+  name: 'auth.signIn',
+  input: signInSchema,
+  rateLimit: limitsByIpAndEmail('sign-in', 30, 10),
+  handler: async ({ email, password, next }, context) => {
+    if (!appConfig.auth.password) throw new AppError('FORBIDDEN');
+    let result;
+    try {
+      result = await callAuth(context, (headers) => getAuth().api.signInEmail({ body: { email, password }, headers, returnHeaders: true }));
+    } catch (error) {
+      // The password was right but the address is not confirmed yet: offer to resend.
+      if (error instanceof AppError && error.messageKey === 'auth.emailNotVerified') redirect(verifyEmailPath(email, next));
+      throw error;
+    }
+    if ('twoFactorRedirect' in result && result.twoFactorRedirect) {
+      redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);
+    }
+    if ('user' in result) await applyLocalePreference(context, result.user);
+    redirect(safeRedirectPath(next));
+  },
+});
+
+export const signOut = defineAction({
+  name: 'auth.signOut',
+  input: emailOnlySchema.pick({}),
+  handler: async (_input, context) => {
+    // Signing out of a session that is already gone is not an error.
+    await callAuth(context, (headers) => getAuth().api.signOut({ headers, returnHeaders: true })).catch(() => undefined);
+    redirect('/');
+  },
+});
+
+export const requestPasswordReset = defineAction({
+  name: 'auth.requestPasswordReset',
+  input: emailOnlySchema,
+  rateLimit: limitsByIpAndEmail('password-reset', 10, 3, 60 * 60),
+  handler: async ({ email }, context) => {
+    await withMinimumDuration(UNIFORM_RESPONSE_MS, () =>
+      callAuth(context, (headers) =>
+        getAuth().api.requestPasswordReset({ body: { email, redirectTo: '/auth/reset-password' }, headers, returnHeaders: true }),
+      ),
+    );
+    return { email };
+  },
+});
+
+export const resetPassword = defineAction({
+  name: 'auth.resetPassword',
+  input: withPasswordPolicy(resetPasswordSchema, ['password']),
+  rateLimit: { name: 'password-reset-submit', limit: 20, windowSeconds: 15 * 60 },
+  handler: async ({ token, password }, context) => {
+    await callAuth(context, (headers) => getAuth().api.resetPassword({ body: { token, newPassword: password }, headers, returnHeaders: true }));
+    redirect(`${appConfig.paths.signIn}?reset=1`);
+  },
+});
+
+export const requestMagicLink = defineAction({
+  name: 'auth.requestMagicLink',
+  input: emailOnlySchema,
+  rateLimit: limitsByIpAndEmail('magic-link', 10, 3, 15 * 60),
+  handler: async ({ email, next }, context) => {
+    if (!appConfig.auth.magicLink) throw new AppError('FORBIDDEN');
+    await withMinimumDuration(UNIFORM_RESPONSE_MS, () =>
+      callAuth(context, (headers) =>
+        getAuth().api.signInMagicLink({ body: { email, callbackURL: safeRedirectPath(next) }, headers, returnHeaders: true }),
+      ),
+    );
+    return { email };
+  },
+});
+
+/**
+ * The magic link opens a page with a button; the button consumes the token.
+ * (Link scanners in mail systems open links, but do not press buttons.)
+ */
+export const verifyMagicLink = defineAction({
+  name: 'auth.verifyMagicLink',
+  input: magicLinkVerifySchema,
+  rateLimit: { name: 'magic-link-verify', limit: 20, windowSeconds: 15 * 60 },
+  handler: async ({ token, next }, context) => {
+    // Without a callbackURL better-auth answers JSON; an invalid or used token is a redirect carrying ?error=.
+    const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
+    const user = (result as { user?: { onboardedAt?: unknown } } | undefined)?.user;
+    if (!user) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
+    await applyLocalePreference(context, user);
+    redirect(user.onboardedAt ? safeRedirectPath(next) : '/onboarding');
+  },
+});
+
+export const resendVerificationEmail = defineAction({
+  name: 'auth.resendVerification',
+  input: emailOnlySchema,
+  rateLimit: limitsByIpAndEmail('verification-resend', 10, 3, 60 * 60),
+  handler: async ({ email, next }, context) => {
+    await withMinimumDuration(UNIFORM_RESPONSE_MS, async () => {
+      try {
+        await callAuth(context, (headers) =>
+          getAuth().api.sendVerificationEmail({ body: { email, callbackURL: verifiedCallback(next) }, headers, returnHeaders: true }),
+        );
+      } catch (error) {
+        // Already verified, or no such account: the same answer as a sent email.
+        if (error instanceof AppError && error.code === 'EMAIL_NOT_SENT') throw error;
+        if (error instanceof AppError) return;
+        throw error;
+      }
+    });
+    return { email };
+  },
+});
+
+const twoFactorLimits = [
+  { name: 'two-factor-ip', limit: 30, windowSeconds: 15 * 60 },
+  // The pending sign-in (better-auth's two-factor cookie) is the account being attacked.
+  {
+    name: 'two-factor-challenge',
+    limit: 10,
+    windowSeconds: 15 * 60,
+    by: (context: { cookies: { get(name: string): string | undefined } }) =>
+      `challenge:${context.cookies.get(twoFactorCookieName()) ?? 'none'}`,
+  },
+];
+
+function twoFactorCookieName() {
+  return cookieName(TWO_FACTOR_COOKIE, getServerConfig().isProduction);
+}
+
+export const verifyTwoFactorCode = defineAction({
+  name: 'auth.verifyTwoFactor',
+  input: twoFactorChallengeSchema,
+  rateLimit: twoFactorLimits,
+  handler: async ({ code, trustDevice, next }, context) => {
+    const result = await callAuth(context, (headers) =>
+      getAuth().api.verifyTOTP({ body: { code, trustDevice: trustDevice === 'on' }, headers, returnHeaders: true }),
+    );
+    await applyLocalePreference(context, (result as { user?: unknown }).user);
+    redirect(safeRedirectPath(next));
+  },
+});
+
+export const verifyRecoveryCode = defineAction({
+  name: 'auth.verifyRecoveryCode',
+  input: recoveryCodeChallengeSchema,
+  rateLimit: twoFactorLimits,
+  handler: async ({ code, next }, context) => {
+    await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true }));
+    redirect(safeRedirectPath(next));
+  },
+});
+
+/** The first step after signing up: a name (the avatar can be added in settings). */
+export const completeOnboarding = defineAction({
+  name: 'auth.completeOnboarding',
+  input: onboardingSchema,
+  guards: [signedIn],
+  handler: async ({ name }, { user }) => {
+    await db
+      .update(users)
+      .set({ name, onboardedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    redirect(appConfig.paths.dashboard);
+  },
+});

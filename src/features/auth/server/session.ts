@@ -1,0 +1,103 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { appConfig } from '@/platform/config/app-config';
+import { getServerConfig } from '@/platform/config/server-config';
+import { AppError } from '@/platform/http/errors';
+import type { Guard } from '@/platform/http/guards';
+import { PATH_HEADER, clientIp } from '@/platform/http/request-context';
+import { safeRedirectPath } from '../redirect';
+import { getAuth } from './auth';
+import { authHeaders } from './auth-headers';
+
+
+export interface SignedInUser {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  twoFactorEnabled: boolean;
+  locale: string | null;
+  onboardedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface CurrentSession {
+  user: SignedInUser;
+  session: { id: string; expiresAt: Date; createdAt: Date; ipAddress: string | null; userAgent: string | null };
+}
+
+type RawSession = Awaited<ReturnType<ReturnType<typeof getAuth>['api']['getSession']>>;
+
+function toCurrentSession(raw: RawSession): CurrentSession | null {
+  if (!raw) return null;
+  const { user, session } = raw;
+  return {
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      emailVerified: user.emailVerified,
+      image: user.image ?? null,
+      twoFactorEnabled: Boolean(user.twoFactorEnabled),
+      locale: (user.locale as string | null | undefined) ?? null,
+      onboardedAt: (user.onboardedAt as Date | null | undefined) ?? null,
+      createdAt: user.createdAt,
+    },
+    session: {
+      id: session.id,
+      expiresAt: session.expiresAt,
+      createdAt: session.createdAt,
+      ipAddress: session.ipAddress ?? null,
+      userAgent: session.userAgent ?? null,
+    },
+  };
+}
+
+/** The session of a request given by its headers (route handlers, actions, tests). Null when signed out or revoked. */
+export async function getSessionFromHeaders(requestHeaders: Headers): Promise<CurrentSession | null> {
+  const raw = await getAuth().api.getSession({
+    headers: authHeaders({ headers: requestHeaders, ip: clientIp(requestHeaders, getServerConfig().trustedProxies) }),
+  });
+  return toCurrentSession(raw);
+}
+
+/** The signed-in session of the current request, read once per request. */
+export const getSession = cache(async (): Promise<CurrentSession | null> => getSessionFromHeaders(new Headers(await headers())));
+
+/** The signed-in user, or null. For server components, actions and route handlers. */
+export async function getUser(): Promise<SignedInUser | null> {
+  return (await getSession())?.user ?? null;
+}
+
+/** The sign-in page, set to come back to `next` afterwards. */
+export function signInPath(next?: string | null) {
+  const target = safeRedirectPath(next, '');
+  return target ? `${appConfig.paths.signIn}?next=${encodeURIComponent(target)}` : appConfig.paths.signIn;
+}
+
+/**
+ * The signed-in user, for pages: a visitor who is not signed in is sent to
+ * sign in (and brought back here afterwards); a user who has not finished
+ * onboarding is sent there first, unless `allowOnboarding` is set.
+ */
+export async function requireUser(options: { allowOnboarding?: boolean } = {}): Promise<SignedInUser> {
+  const user = await getUser();
+  if (!user) redirect(signInPath((await headers()).get(PATH_HEADER)));
+  if (!user.onboardedAt && !options.allowOnboarding) redirect('/onboarding');
+  return user;
+}
+
+/**
+ * Guard for defineAction / defineRoute: refuses with 401 unless signed in, and
+ * adds `user` and `session` to the handler's context.
+ *
+ *   export const rename = defineAction({ name: 'x.rename', input, guards: [signedIn], handler: (input, { user }) => … });
+ */
+export const signedIn: Guard<unknown, CurrentSession> = async (context) => {
+  const current = await getSessionFromHeaders(context.headers);
+  if (!current) throw new AppError('UNAUTHENTICATED');
+  return current;
+};
