@@ -6,6 +6,7 @@ import enContact from '../../../messages/en/contact.json';
 import enEmails from '../../../messages/en/emails.json';
 import enErrors from '../../../messages/en/errors.json';
 import enMarketing from '../../../messages/en/marketing.json';
+import enSettings from '../../../messages/en/settings.json';
 import esApp from '../../../messages/es/app.json';
 import esAuth from '../../../messages/es/auth.json';
 import esCommon from '../../../messages/es/common.json';
@@ -13,6 +14,7 @@ import esContact from '../../../messages/es/contact.json';
 import esEmails from '../../../messages/es/emails.json';
 import esErrors from '../../../messages/es/errors.json';
 import esMarketing from '../../../messages/es/marketing.json';
+import esSettings from '../../../messages/es/settings.json';
 
 /**
  * Message files live in messages/<locale>/<namespace>.json. A new namespace is
@@ -21,11 +23,11 @@ import esMarketing from '../../../messages/es/marketing.json';
  * exactly the same keys and that code uses only keys that exist; the type
  * checker does too (see next-intl.d.ts).
  */
-const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, emails: enEmails, errors: enErrors };
+const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, emails: enEmails, errors: enErrors, settings: enSettings };
 
 const catalog: Record<Locale, typeof en> = {
   en,
-  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, emails: esEmails, errors: esErrors },
+  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, emails: esEmails, errors: esErrors, settings: esSettings },
 };
 
 export type Messages = typeof en;
