@@ -26,7 +26,7 @@ export function ForgotPasswordForm({ permalink }: { permalink: string }) {
   }
 
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('forgotPassword.title')}>
+    <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <FormField
         control={state.form.control}

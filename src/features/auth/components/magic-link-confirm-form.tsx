@@ -16,7 +16,7 @@ export function MagicLinkConfirmForm({ token, next, permalink, requestNewHref }:
   const state = useActionForm({ schema: magicLinkVerifySchema, action: verifyMagicLink, defaultValues: { token, next }, permalink });
   const failed = state.result && !state.result.ok;
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('landing.submit')}>
+    <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       {failed ? (
         <Link href={requestNewHref} className="block text-sm font-medium text-link underline-offset-4 hover:underline">

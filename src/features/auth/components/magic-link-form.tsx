@@ -30,7 +30,7 @@ export function MagicLinkForm({ next, permalink, minutes, description }: { next:
   }
 
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('signIn.withMagicLink')}>
+    <ActionForm state={state} className="space-y-4">
       <p className="text-sm text-muted-foreground">{description ?? t('magicLink.description')}</p>
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />

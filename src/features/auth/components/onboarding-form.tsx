@@ -13,7 +13,7 @@ export function OnboardingForm({ defaultName, next, permalink }: { defaultName: 
   const t = useTranslations('auth.onboarding');
   const state = useActionForm({ schema: onboardingSchema, action: completeOnboarding, defaultValues: { name: defaultName }, permalink });
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('title')}>
+    <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
       <FormField

@@ -22,7 +22,7 @@ export function ResendVerificationForm({ email, next, permalink }: { email?: str
   const state = useActionForm({ schema: emailOnlySchema, action: resendVerificationEmail, defaultValues: { email: email ?? '' }, permalink });
   const sentTo = state.result?.ok ? state.result.data.email : null;
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={labels.submit}>
+    <ActionForm state={state} className="space-y-4">
       {sentTo ? (
         <Alert variant="success">
           <AlertDescription>

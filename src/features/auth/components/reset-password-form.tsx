@@ -16,7 +16,7 @@ export function ResetPasswordForm({ token, permalink, requestNewHref }: { token:
   // The link can expire (or be used in another tab) while the page is open.
   const linkFailed = state.result && !state.result.ok && state.result.error.code === 'BAD_REQUEST';
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('resetPassword.title')}>
+    <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       {linkFailed ? (
         <Link href={requestNewHref} className="block text-sm font-medium text-link underline-offset-4 hover:underline">

@@ -15,7 +15,7 @@ export function SignInForm({ next, permalink, forgotPasswordHref }: { next: stri
   const t = useTranslations('auth');
   const state = useActionForm({ schema: signInSchema, action: signIn, defaultValues: { email: '', password: '' }, permalink });
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('signIn.withPassword')}>
+    <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
       <FormField

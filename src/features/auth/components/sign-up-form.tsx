@@ -14,7 +14,7 @@ export function SignUpForm({ next, permalink }: { next: string; permalink: strin
   const t = useTranslations('auth');
   const state = useActionForm({ schema: signUpSchema, action: signUp, defaultValues: { email: '', password: '' }, permalink });
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('signUp.title')}>
+    <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
       <FormField

@@ -15,7 +15,7 @@ export function TwoFactorCodeForm({ next, permalink }: { next: string; permalink
   const trustId = useId();
   const state = useActionForm({ schema: twoFactorChallengeSchema, action: verifyTwoFactorCode, defaultValues: { code: '' }, permalink });
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('title')}>
+    <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
       <FormField
@@ -58,7 +58,7 @@ export function RecoveryCodeForm({ next, permalink }: { next: string; permalink:
   const t = useTranslations('auth.twoFactor');
   const state = useActionForm({ schema: recoveryCodeChallengeSchema, action: verifyRecoveryCode, defaultValues: { code: '' }, permalink });
   return (
-    <ActionForm state={state} className="space-y-4" aria-label={t('recoveryTitle')}>
+    <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
       <FormField
