@@ -41,6 +41,13 @@ describe('peeking at emailed links (the pages they open say at once when they ar
 
     expect(await visitor.run(verifyMagicLink, { token })).toEqual({ redirect: '/onboarding' });
     expect(await magicLinkEmail(token)).toBeNull();
+    // Pressed again (another tab, a double click): "ask for a new link", not a server error.
+    for (const spent of [token, 'made-up-token']) {
+      expect(await visitor.run(verifyMagicLink, { token: spent })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: 'This link has expired or was already used. Ask for a new one.' },
+      });
+    }
     expect(await magicLinkEmail('made-up-token')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 'use server';
 
+import { isAPIError } from 'better-auth/api';
 import { and, eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { appConfig } from '@/platform/config/app-config';
@@ -173,8 +174,15 @@ export const verifyMagicLink = defineAction({
   input: magicLinkVerifySchema,
   rateLimit: { name: 'magic-link-verify', limit: 20, windowSeconds: 15 * 60 },
   handler: async ({ token, next }, context) => {
-    // Without a callbackURL better-auth answers JSON; an invalid or used token is a redirect carrying ?error=.
-    const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
+    // Without a callbackURL better-auth answers JSON; an invalid or used token is a redirect carrying ?error=,
+    // which reaches us as a thrown 302 APIError.
+    let result;
+    try {
+      result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
+    } catch (error) {
+      if (isAPIError(error) && error.status === 'FOUND') throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
+      throw error;
+    }
     const user = (result as { user?: { onboardedAt?: unknown } } | undefined)?.user;
     if (!user) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
     await applyLocalePreference(context, user);
