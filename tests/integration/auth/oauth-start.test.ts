@@ -1,11 +1,15 @@
 import { like } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 
-// The public configuration is read when it is first imported: switch GitHub on before that.
+// The configuration is read when it is first imported: switch the providers on before that.
 vi.hoisted(() => {
-  process.env.NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS = 'github';
+  process.env.NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS = 'github,oidc';
   process.env.GITHUB_CLIENT_ID = 'keel-test-client';
   process.env.GITHUB_CLIENT_SECRET = 'keel-test-secret';
+  // An OpenID provider that cannot be reached (nothing listens on port 9).
+  process.env.OIDC_ISSUER_URL = 'http://127.0.0.1:9';
+  process.env.OIDC_CLIENT_ID = 'keel-test-client';
+  process.env.OIDC_CLIENT_SECRET = 'keel-test-secret';
 });
 
 const { signInWithProvider } = await import('@/features/auth/server/oauth-actions');
@@ -52,5 +56,10 @@ describe('signInWithProvider', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { provider: [expect.any(String)] } } });
     const off = await visitor.run(signInWithProvider, { provider: 'google' });
     expect(off).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('answers calmly when a configured provider cannot be used right now', async () => {
+    const outcome = await new Visitor().run(signInWithProvider, { provider: 'oidc' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE', status: 503 } });
   });
 });

@@ -8,7 +8,7 @@ import { AUTH_PAGES, landingPath } from '../paths';
 import { safeRedirectPath } from '../redirect';
 import { signInWithProviderSchema } from '../schemas';
 import { getAuth } from './auth';
-import { callAuth } from './auth-call';
+import { authErrorCode, callAuth } from './auth-call';
 
 /**
  * Starts signing in (or up) with an OAuth provider: better-auth records the
@@ -27,19 +27,28 @@ export const signInWithProvider = defineAction({
   rateLimit: { name: 'oauth-start', limit: 30, windowSeconds: 15 * 60 },
   handler: async ({ provider, next }, context) => {
     if (!appConfig.auth.oauthProviders.includes(provider)) throw new AppError('FORBIDDEN');
-    const result = await callAuth(context, (headers) =>
-      getAuth().api.signInSocial({
-        body: {
-          provider,
-          callbackURL: safeRedirectPath(next, appConfig.paths.dashboard),
-          newUserCallbackURL: landingPath({ onboardedAt: null }, next),
-          errorCallbackURL: AUTH_PAGES.error,
-          disableRedirect: true,
-        },
-        headers,
-        returnHeaders: true,
-      }),
-    );
+    let result;
+    try {
+      result = await callAuth(context, (headers) =>
+        getAuth().api.signInSocial({
+          body: {
+            provider,
+            callbackURL: safeRedirectPath(next, appConfig.paths.dashboard),
+            newUserCallbackURL: landingPath({ onboardedAt: null }, next),
+            errorCallbackURL: AUTH_PAGES.error,
+            disableRedirect: true,
+          },
+          headers,
+          returnHeaders: true,
+        }),
+      );
+    } catch (error) {
+      // Configured but unusable — an OpenID provider whose discovery document could not be
+      // read, say: the operator reads why in the log, the user a calm "try again shortly".
+      if (authErrorCode(error) !== 'PROVIDER_NOT_FOUND') throw error;
+      context.logger.error({ provider }, 'OAuth provider unavailable (see the better-auth error above)');
+      throw new AppError('SERVICE_UNAVAILABLE');
+    }
     if (!result.url) throw new Error(`better-auth returned no authorization URL for ${provider}`);
     redirect(result.url);
   },

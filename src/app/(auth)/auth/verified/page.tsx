@@ -31,7 +31,7 @@ export default async function VerifiedPage({ searchParams }: { searchParams: Sea
     return (
       <div className="space-y-6" data-testid="link-invalid">
         <AuthHeader title={t('failedTitle')} description={error === 'TOKEN_EXPIRED' ? t('expired') : t('invalid')} />
-        <p className="text-sm text-muted-foreground">{t('askAgain')}</p>
+        <p className="text-center text-sm text-muted-foreground">{t('askAgain')}</p>
         <ResendVerificationForm next={next} permalink={authHref(AUTH_PAGES.verified, { error, next })} />
       </div>
     );
