@@ -4,6 +4,7 @@ import {
   createAccount,
   emailedLink,
   expectNoSeriousA11yViolations,
+  memberAccount,
   openMenu,
   queryDatabase,
   signInAsMember,
@@ -175,7 +176,7 @@ test('forgot password: the same answer for any address, a link by email, a new p
 });
 
 test('magic link: ask on the sign-in page, open the email, press the button, signed in', async ({ page, browser }) => {
-  const account = await createAccount(browser, { name: 'Radia Perlman' });
+  const account = await memberAccount(browser);
   await page.goto('/auth/sign-in?next=%2Fdashboard%3Fvia%3Dlink');
   await page.getByRole('navigation', { name: 'Sign-in method' }).getByRole('link', { name: 'Email link' }).click();
   await expect(page).toHaveURL(/method=magic-link&next=%2Fdashboard%3Fvia%3Dlink$/);
@@ -202,7 +203,7 @@ test('magic link: ask on the sign-in page, open the email, press the button, sig
 });
 
 test('an open-redirect attempt through ?next= ends on the dashboard', async ({ page, browser, baseURL }) => {
-  const account = await createAccount(browser, { name: 'Barbara Liskov' });
+  const account = await memberAccount(browser);
   await page.goto('/auth/sign-in?next=//evil.com');
   // The unsafe destination is not carried to other links either.
   await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/auth/sign-up');
@@ -211,7 +212,7 @@ test('an open-redirect attempt through ?next= ends on the dashboard', async ({ p
 });
 
 test('without JavaScript: sign in with a password, and a wrong one comes back with the message', async ({ browser }) => {
-  const account = await createAccount(browser, { name: 'Hedy Lamarr' });
+  const account = await memberAccount(browser);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/auth/sign-in?next=%2Fdashboard%3Fnojs%3D1');

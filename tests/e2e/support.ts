@@ -115,13 +115,19 @@ export async function createAccount(browser: Browser, { name = 'Ada Lovelace', e
 let member: ReturnType<typeof createAccount> | undefined;
 
 /**
- * Signs `context` in as a verified, onboarded member, for specs about the
- * application's pages. The account is created once per worker and its session
- * shared (do not sign it out; specs about signing in make their own accounts).
+ * The member account shared by the specs of a worker, created on first use.
+ * Sign in with its password as often as you like; never sign it out, reset
+ * its password or change it otherwise (specs about that make their own
+ * accounts with createAccount).
  */
+export function memberAccount(browser: Browser) {
+  member ??= createAccount(browser, { name: 'Grace Hopper' });
+  return member;
+}
+
+/** Signs `context` in as the shared member (verified and onboarded), for specs about the application's pages. */
 export async function signInAsMember(context: BrowserContext) {
-  member ??= createAccount(context.browser()!, { name: 'Grace Hopper' });
-  const account = await member;
+  const account = await memberAccount(context.browser()!);
   await context.addCookies(account.session);
   return account;
 }
