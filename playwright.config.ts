@@ -65,3 +65,5 @@ export default defineConfig({
 });
 
 export const e2eDatabaseUrl = `postgres://postgres:postgres@127.0.0.1:${databasePort}/keel`;
+/** The server under test (the `baseURL` of every page), for contexts a helper opens itself. */
+export const e2eBaseUrl = `http://localhost:${port}`;

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { openMenu } from './support';
+import { openMenu, signInAsMember } from './support';
 
-test('the language switcher changes the interface language and remembers it', async ({ page }) => {
+test('the language switcher changes the interface language and remembers it', async ({ page, context }) => {
+  await signInAsMember(context);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ship your SaaS on a keel that holds');
 

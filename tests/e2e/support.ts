@@ -1,6 +1,7 @@
-import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
-import { e2eDatabaseUrl } from '../../playwright.config';
+import { e2eBaseUrl, e2eDatabaseUrl } from '../../playwright.config';
 
 /** Runs a query against the database of the server under test. */
 export async function queryDatabase<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -35,4 +36,98 @@ export async function waitForHydration(page: Page, selector = 'main') {
     },
     selector,
   );
+}
+
+/** Runs axe on the page as it is and expects no serious or critical violation (WCAG 2.1 A/AA and best practices). */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** The password the e2e accounts are created with (long enough, not a common one). */
+export const E2E_PASSWORD = 'correct horse battery staple';
+
+/** An address nobody else in the run uses. */
+export function uniqueEmail(prefix = 'e2e') {
+  return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/**
+ * The first link of the latest email to `to` in the dev mailbox (the e2e
+ * server has no SMTP), waiting for it to arrive. `after` skips older emails.
+ */
+export async function emailedLink(to: string, after = new Date(0)): Promise<string> {
+  let link: string | undefined;
+  await expect(async () => {
+    const [message] = await queryDatabase<{ text: string }>(
+      'select text from dev_mailbox_messages where "to" ? $1 and created_at > $2 order by created_at desc limit 1',
+      [to, after],
+    );
+    link = message?.text.match(/https?:\/\/[^\s)\]]+/)?.[0];
+    expect(link, `an email with a link to ${to}`).toBeTruthy();
+  }).toPass({ timeout: 10_000 });
+  return link!;
+}
+
+/**
+ * Signs up through the pages, as a person would: the sign-up form, the
+ * confirmation link from the dev mailbox, the "email confirmed" page and
+ * onboarding. The page ends on the dashboard, signed in. English UI.
+ */
+export async function signUpThroughUi(page: Page, { email, name, password = E2E_PASSWORD }: { email: string; name: string; password?: string }) {
+  await page.goto('/auth/sign-up');
+  await waitForHydration(page, 'form');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/auth\/verify-email\?/);
+  await page.goto(await emailedLink(email));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email confirmed');
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/onboarding/);
+  await waitForHydration(page, 'form');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/**
+ * An account made through the pages in a browser context of its own (so the
+ * caller's language, theme and cookies do not matter), signed out of nothing:
+ * the caller signs in as it likes. Returns its credentials and that context's
+ * session cookie.
+ */
+export async function createAccount(browser: Browser, { name = 'Ada Lovelace', email = uniqueEmail() }: { name?: string; email?: string } = {}) {
+  const context = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US' });
+  try {
+    await signUpThroughUi(await context.newPage(), { email, name });
+    const session = (await context.cookies()).filter((cookie) => cookie.name.endsWith('keel.session_token'));
+    expect(session).toHaveLength(1);
+    return { email, name, password: E2E_PASSWORD, session };
+  } finally {
+    await context.close();
+  }
+}
+
+let member: ReturnType<typeof createAccount> | undefined;
+
+/**
+ * The member account shared by the specs of a worker, created on first use.
+ * Sign in with its password as often as you like; never sign it out, reset
+ * its password or change it otherwise (specs about that make their own
+ * accounts with createAccount).
+ */
+export function memberAccount(browser: Browser) {
+  member ??= createAccount(browser, { name: 'Grace Hopper' });
+  return member;
+}
+
+/** Signs `context` in as the shared member (verified and onboarded), for specs about the application's pages. */
+export async function signInAsMember(context: BrowserContext) {
+  const account = await memberAccount(context.browser()!);
+  await context.addCookies(account.session);
+  return account;
 }

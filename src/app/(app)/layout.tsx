@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { requireUser } from '@/features/auth/server/session';
 import { appConfig } from '@/platform/config/app-config';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
@@ -12,12 +13,14 @@ import { SkipLink } from '../_shell/skip-link';
 import { UserMenu } from '../_shell/user-menu';
 
 /**
- * The application area. Later capabilities fill the slots: the accounts
- * capability guards these pages and gives the user menu its user, the
- * organizations capability puts its switcher in `sidebarHeader`.
+ * The application area, for signed-in users who finished onboarding (others
+ * are sent to sign in or to onboarding). Pages below check again with
+ * requireUser() where they read user data: a layout does not re-render on
+ * every navigation. The organizations capability puts its switcher in
+ * `sidebarHeader`.
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const [t, cookieStore] = await Promise.all([getTranslations(), cookies()]);
+  const [user, t, cookieStore] = await Promise.all([requireUser(), getTranslations(), cookies()]);
   const sections = visibleSections(appConfig.navigation.sidebar, { features: appConfig.features }).map((section) => ({
     label: t(section.labelKey as never),
     items: section.items.map((item) => ({ path: item.path, label: t(item.labelKey as never), icon: item.icon })),
@@ -44,7 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <>
           {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}
           {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
-          <UserMenu />
+          <UserMenu user={user} />
         </>
       }
     >

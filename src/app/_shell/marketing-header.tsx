@@ -1,15 +1,21 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { getUser } from '@/features/auth/server/session';
 import { appConfig } from '@/platform/config/app-config';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
+import { Button } from '@/ui/button';
 import { Logo } from './logo';
 import { MobileMenu } from './mobile-menu';
 import { visibleItems } from './navigation';
 
-/** The marketing site's header: logo, menu from configuration, switchers; a drawer on small screens. */
+/**
+ * The marketing site's header: logo, menu from configuration, switchers, and
+ * the way in — "Sign in" and "Get started" for visitors, "Dashboard" once
+ * signed in; a drawer on small screens.
+ */
 export async function MarketingHeader() {
-  const t = await getTranslations();
+  const [t, user] = await Promise.all([getTranslations(), getUser()]);
   const items = visibleItems(appConfig.navigation.marketing, { features: appConfig.features }).map((item) => ({ path: item.path, label: t(item.labelKey as never) }));
   return (
     <header className="sticky top-0 z-40 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
@@ -31,6 +37,20 @@ export async function MarketingHeader() {
         <div className="flex items-center gap-1">
           {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}
           {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
+          {user ? (
+            <Button asChild size="sm" className="ml-1">
+              <Link href={appConfig.paths.dashboard}>{t('common.navigation.dashboard')}</Link>
+            </Button>
+          ) : (
+            <>
+              <Button asChild size="sm" variant="ghost" className="ml-1">
+                <Link href={appConfig.paths.signIn}>{t('common.navigation.signIn')}</Link>
+              </Button>
+              <Button asChild size="sm" className="hidden sm:inline-flex">
+                <Link href={appConfig.paths.signUp}>{t('common.navigation.getStarted')}</Link>
+              </Button>
+            </>
+          )}
           <MobileMenu
             items={items}
             labels={{ open: t('common.navigation.openMenu'), close: t('common.navigation.closeMenu'), title: t('common.navigation.menu') }}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OAUTH_PROVIDERS } from '@/platform/config/constants';
 
 /**
  * What the account forms send. Shared by the server actions and the forms, so
@@ -31,7 +32,9 @@ export const twoFactorChallengeSchema = z.object({
 });
 export const recoveryCodeChallengeSchema = z.object({ code: z.string().trim().min(6).max(40), next: nextField });
 
-export const onboardingSchema = z.object({ name: nameField });
+export const signInWithProviderSchema = z.object({ provider: z.enum(OAUTH_PROVIDERS), next: nextField });
+
+export const onboardingSchema = z.object({ name: nameField, next: nextField });
 export const profileSchema = z.object({ name: nameField });
 export const changeEmailSchema = z.object({ email: emailField, password: currentPasswordField.optional() });
 export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });

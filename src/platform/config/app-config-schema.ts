@@ -114,11 +114,10 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       emailVerificationRequired: env.NEXT_PUBLIC_FEATURE_EMAIL_VERIFICATION_REQUIRED,
     },
     navigation: {
-      /** The marketing site's header. */
+      /** The marketing site's header (its sign-in / dashboard buttons are not menu entries: see marketing-header.tsx). */
       marketing: [
         { labelKey: 'common.navigation.home', path: '/' },
         { labelKey: 'common.navigation.contact', path: '/contact' },
-        { labelKey: 'common.navigation.dashboard', path: '/dashboard' },
       ] as NavigationItem[],
       /** The marketing site's footer, in columns. */
       footer: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandPalette, contrastRatio, DARK_BACKGROUND, LIGHT_BACKGROUND } from './brand-palette';
+import { brandPalette, contrastRatio, DARK_BACKGROUND, DARK_SURFACE, LIGHT_BACKGROUND } from './brand-palette';
 
 describe('brand palette', () => {
   it('computes WCAG contrast ratios', () => {
@@ -15,6 +15,8 @@ describe('brand palette', () => {
       expect(contrastRatio(palette.dark.foreground, palette.dark.fill)).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(palette.light.text, LIGHT_BACKGROUND)).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(palette.dark.text, DARK_BACKGROUND)).toBeGreaterThanOrEqual(4.5);
+      // Links sit on cards too, a little lighter than the page.
+      expect(contrastRatio(palette.dark.text, DARK_SURFACE)).toBeGreaterThanOrEqual(4.5);
     },
   );
 

@@ -10,6 +10,12 @@ type Rgb = [number, number, number];
 /** The page backgrounds the text variants are checked against (globals.css: --background). */
 export const LIGHT_BACKGROUND = '#ffffff';
 export const DARK_BACKGROUND = '#0b0f18';
+/**
+ * The lightest dark surface that holds links: cards, popovers and alerts
+ * (globals.css: --card in dark mode). Text readable on it is readable on the
+ * darker background too.
+ */
+export const DARK_SURFACE = '#141822';
 const WHITE = '#ffffff';
 const INK = '#0b0f19';
 const AA = 4.5;
@@ -70,7 +76,7 @@ export function brandPalette(brand: string): BrandPalette {
   const darkFill = contrastRatio(base, DARK_BACKGROUND) >= 3 ? base : mix(base, WHITE, 0.25);
   return {
     light: { fill: base, foreground: foregroundOn(base), text: readableOn(LIGHT_BACKGROUND, base) },
-    dark: { fill: darkFill, foreground: foregroundOn(darkFill), text: readableOn(DARK_BACKGROUND, base) },
+    dark: { fill: darkFill, foreground: foregroundOn(darkFill), text: readableOn(DARK_SURFACE, base) },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { requireUser } from '@/features/auth/server/session';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app.dashboard');
@@ -7,7 +8,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DashboardPage() {
-  const t = await getTranslations('app.dashboard');
+  // Every page checks for itself: the layout's check does not run again on client-side navigation.
+  const [, t] = await Promise.all([requireUser(), getTranslations('app.dashboard')]);
   return (
     <div className="space-y-8">
       <div className="space-y-1">

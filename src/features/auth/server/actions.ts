@@ -10,6 +10,7 @@ import { AppError } from '@/platform/http/errors';
 import type { RequestContext } from '@/platform/http/request-context';
 import { LOCALE_COOKIE, isLocale } from '@/platform/i18n/locale';
 import { TWO_FACTOR_COOKIE, cookieName } from '../constants';
+import { landingPath } from '../paths';
 import { safeRedirectPath } from '../redirect';
 import {
   emailOnlySchema,
@@ -254,11 +255,12 @@ export const completeOnboarding = defineAction({
   name: 'auth.completeOnboarding',
   input: onboardingSchema,
   guards: [signedIn],
-  handler: async ({ name }, { user }) => {
+  handler: async ({ name, next }, { user }) => {
     await db
       .update(users)
       .set({ name, onboardedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, user.id));
-    redirect(appConfig.paths.dashboard);
+    // The organizations capability adds its steps here (create or join an organization) before the app.
+    redirect(landingPath({ onboardedAt: new Date() }, next, appConfig.paths.dashboard));
   },
 });

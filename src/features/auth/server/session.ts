@@ -1,5 +1,5 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { appConfig } from '@/platform/config/app-config';
@@ -7,6 +7,8 @@ import { getServerConfig } from '@/platform/config/server-config';
 import { AppError } from '@/platform/http/errors';
 import type { Guard } from '@/platform/http/guards';
 import { PATH_HEADER, clientIp } from '@/platform/http/request-context';
+import { TWO_FACTOR_COOKIE, cookieName } from '../constants';
+import { landingPath } from '../paths';
 import { safeRedirectPath } from '../redirect';
 import { getAuth } from './auth';
 import { authHeaders } from './auth-headers';
@@ -88,6 +90,20 @@ export async function requireUser(options: { allowOnboarding?: boolean } = {}): 
   if (!user) redirect(signInPath((await headers()).get(PATH_HEADER)));
   if (!user.onboardedAt && !options.allowOnboarding) redirect('/onboarding');
   return user;
+}
+
+/**
+ * For the pages of signed-out visitors (sign in, sign up): a user who is
+ * already signed in is sent on — to onboarding if unfinished, else to `next`.
+ */
+export async function redirectIfSignedIn(next?: string | null): Promise<void> {
+  const user = await getUser();
+  if (user) redirect(landingPath(user, next, appConfig.paths.dashboard));
+}
+
+/** Whether this browser is between the password and the second factor (better-auth's two-factor cookie is set). */
+export async function hasPendingTwoFactor(): Promise<boolean> {
+  return (await cookies()).has(cookieName(TWO_FACTOR_COOKIE, getServerConfig().isProduction));
 }
 
 /**

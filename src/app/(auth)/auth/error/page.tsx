@@ -1,10 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { AuthHeader } from '@/features/auth/components/auth-header';
+import { firstValue } from '@/features/auth/paths';
 import { appConfig } from '@/platform/config/app-config';
 import { Button } from '@/ui/button';
 
-const KNOWN_CODES = ['access_denied', 'state_mismatch', 'email_not_verified', 'account_not_linked'] as const;
+/** better-auth's error codes (OAuth callbacks, mostly), grouped by what the visitor can do about them. */
+const MESSAGES = {
+  access_denied: 'access_denied',
+  state_mismatch: 'state_mismatch',
+  state_not_found: 'state_mismatch',
+  please_restart_the_process: 'state_mismatch',
+  email_not_verified: 'email_not_verified',
+  email_not_found: 'email_not_found',
+  account_not_linked: 'account_not_linked',
+  account_already_linked_to_different_user: 'already_linked',
+  signup_disabled: 'signup_disabled',
+  new_user_signup_disabled: 'signup_disabled',
+} as const;
+
+type Known = keyof typeof MESSAGES;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.error');
@@ -13,11 +29,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Where a failed sign-in (an OAuth provider's refusal, say) lands: a translated explanation, never the raw error. */
 export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
-  const [{ error }, t] = await Promise.all([searchParams, getTranslations('auth.error')]);
-  const code = KNOWN_CODES.find((known) => known === error) ?? 'unknown';
+  const [params, t] = await Promise.all([searchParams, getTranslations('auth.error')]);
+  const error = firstValue(params.error)?.toLowerCase() ?? '';
+  const code = Object.hasOwn(MESSAGES, error) ? MESSAGES[error as Known] : 'unknown';
   return (
-    <div className="space-y-4 text-center">
-      <h1 className="text-xl font-semibold">{t('title')}</h1>
+    <div className="space-y-6 text-center">
+      <AuthHeader title={t('title')} />
       <p className="text-muted-foreground" data-error-code={code}>
         {t(`codes.${code}`)}
       </p>

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { AuthHeader } from '@/features/auth/components/auth-header';
+import { OnboardingForm } from '@/features/auth/components/onboarding-form';
+import { AUTH_PAGES, authHref, firstValue, landingPath } from '@/features/auth/paths';
+import { safeRedirectPath } from '@/features/auth/redirect';
+import { requireUser } from '@/features/auth/server/session';
+import { appConfig } from '@/platform/config/app-config';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.onboarding');
+  return { title: t('title') };
+}
+
+type SearchParams = Promise<Record<'next', string | string[] | undefined>>;
+
+/**
+ * The first step after signing up, in the card layout (the app's sidebar
+ * would only distract). Users who finished it are sent on.
+ *
+ * The organizations capability adds the next step here: create an
+ * organization (or accept an invitation), then invite teammates.
+ */
+export default async function OnboardingPage({ searchParams }: { searchParams: SearchParams }) {
+  const next = safeRedirectPath(firstValue((await searchParams).next), '');
+  const user = await requireUser({ allowOnboarding: true });
+  if (user.onboardedAt) redirect(landingPath(user, next, appConfig.paths.dashboard));
+  const t = await getTranslations('auth.onboarding');
+  return (
+    <div className="space-y-6">
+      <AuthHeader title={t('title')} description={t('description')} />
+      <OnboardingForm defaultName={user.name} next={next} permalink={authHref(AUTH_PAGES.onboarding, { next })} />
+    </div>
+  );
+}

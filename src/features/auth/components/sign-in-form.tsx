@@ -1,0 +1,57 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
+import { Button } from '@/ui/button';
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
+import { Input } from '@/ui/input';
+import { signInSchema } from '../schemas';
+import { signIn } from '../server/actions';
+import { PasswordInput } from './password-input';
+
+/** Email and password. The action goes on to `next`, two-factor, or "confirm your email". */
+export function SignInForm({ next, permalink, forgotPasswordHref }: { next: string; permalink: string; forgotPasswordHref: string }) {
+  const t = useTranslations('auth');
+  const state = useActionForm({ schema: signInSchema, action: signIn, defaultValues: { email: '', password: '' }, permalink });
+  return (
+    <ActionForm state={state} className="space-y-4">
+      <FormError state={state} />
+      <input type="hidden" name="next" value={next} />
+      <FormField
+        control={state.form.control}
+        name="email"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>{t('fields.email')}</FormLabel>
+            <FormControl>
+              <Input type="email" autoComplete="username" inputMode="email" {...field} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <FormField
+        control={state.form.control}
+        name="password"
+        render={({ field }) => (
+          <FormItem>
+            <div className="flex items-center justify-between gap-2">
+              <FormLabel>{t('fields.password')}</FormLabel>
+              <Link href={forgotPasswordHref} className="text-sm font-medium text-link underline-offset-4 hover:underline">
+                {t('signIn.forgotPassword')}
+              </Link>
+            </div>
+            <FormControl>
+              <PasswordInput autoComplete="current-password" toggleLabel={t('fields.showPassword')} {...field} />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      <Button type="submit" className="w-full" loading={state.pending} loadingLabel={t('signIn.submitting')}>
+        {t('signIn.submit')}
+      </Button>
+    </ActionForm>
+  );
+}
