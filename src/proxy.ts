@@ -11,7 +11,7 @@ import {
 import { newCsrfSessionId } from '@/platform/http/csrf-signing';
 import { CSRF_DOCS_PATH, type ErrorEnvelope } from '@/platform/http/errors';
 import { allowedOrigins, PATH_HEADER, requestIdFrom, REQUEST_ID_HEADER } from '@/platform/http/request-context';
-import { SESSION_COOKIE, SIGNED_IN_AREAS, cookieName } from '@/features/auth/constants';
+import { SESSION_COOKIE, SIGNED_IN_AREAS, cookieName, oauthAuthorizationOrigins } from '@/features/auth/constants';
 import { contentSecurityPolicy } from '@/platform/http/security-headers';
 import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
 import { translatorFor } from '@/platform/i18n/translator';
@@ -65,6 +65,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, {
     development,
     httpsOnly: appConfig.site.url.startsWith('https://'),
+    formActionOrigins: oauthAuthorizationOrigins(appConfig.auth.oauthProviders, process.env.OIDC_ISSUER_URL),
   });
 
   const requestHeaders = new Headers(request.headers);

@@ -8,3 +8,16 @@ export function cookieName(base: string, secure: boolean) {
 
 /** Areas only signed-in users can open (proxy.ts redirects early; each page checks with requireUser). */
 export const SIGNED_IN_AREAS = ['/dashboard', '/settings', '/onboarding'];
+
+/**
+ * Where the OAuth buttons' forms end up: the sign-in form posts to our action,
+ * which redirects to the provider's authorization page. Browsers apply the CSP
+ * `form-action` to that redirect, so these origins are allowed there.
+ */
+export function oauthAuthorizationOrigins(providers: readonly string[], oidcIssuerUrl: string | undefined): string[] {
+  const origins: string[] = [];
+  if (providers.includes('github')) origins.push('https://github.com');
+  if (providers.includes('google')) origins.push('https://accounts.google.com');
+  if (providers.includes('oidc') && oidcIssuerUrl && URL.canParse(oidcIssuerUrl)) origins.push(new URL(oidcIssuerUrl).origin);
+  return origins;
+}

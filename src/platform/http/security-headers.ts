@@ -5,7 +5,15 @@
  * development (React uses it there for debugging), no plugins, no framing, no
  * <base> tag. Styles allow inline attributes, which UI libraries set.
  */
-export function contentSecurityPolicy(nonce: string, options: { development: boolean; httpsOnly: boolean }) {
+export function contentSecurityPolicy(
+  nonce: string,
+  options: {
+    development: boolean;
+    httpsOnly: boolean;
+    /** Other origins a form may lead to (OAuth sign-in posts, then is redirected to the provider). */
+    formActionOrigins?: readonly string[];
+  },
+) {
   const directives = [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? ` 'unsafe-eval'` : ''}`,
@@ -15,7 +23,7 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
     `connect-src 'self'`,
     `object-src 'none'`,
     `base-uri 'none'`,
-    `form-action 'self'`,
+    `form-action 'self'${(options.formActionOrigins ?? []).map((origin) => ` ${origin}`).join('')}`,
     `frame-ancestors 'none'`,
     ...(options.httpsOnly ? ['upgrade-insecure-requests'] : []),
   ];
