@@ -7,8 +7,6 @@ import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
 import { defineAction } from '@/platform/http/action';
 import { AppError } from '@/platform/http/errors';
-import type { RequestContext } from '@/platform/http/request-context';
-import { LOCALE_COOKIE, isLocale } from '@/platform/i18n/locale';
 import { TWO_FACTOR_COOKIE, cookieName } from '../constants';
 import { safeRedirectPath } from '../redirect';
 import {
@@ -24,6 +22,7 @@ import {
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
 import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
+import { applyPreferenceCookies } from './preferences';
 import { users } from './schema';
 import { signedIn } from './session';
 
@@ -42,13 +41,6 @@ function verifyEmailPath(email: string, next?: string) {
   const target = safeRedirectPath(next, '');
   if (target) params.set('next', target);
   return `/auth/verify-email?${params}`;
-}
-
-/** Makes the language cookie follow the signed-in user's saved preference. */
-async function applyLocalePreference(context: RequestContext, user: unknown) {
-  const locale = (user as { locale?: unknown } | undefined)?.locale;
-  if (!isLocale(locale)) return;
-  await context.responseCookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', secure: getServerConfig().isProduction });
 }
 
 export const signUp = defineAction({
@@ -109,7 +101,7 @@ export const signIn = defineAction({
     if ('twoFactorRedirect' in result && result.twoFactorRedirect) {
       redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);
     }
-    if ('user' in result) await applyLocalePreference(context, result.user);
+    if ('user' in result) await applyPreferenceCookies(context, result.user);
     redirect(safeRedirectPath(next));
   },
 });
@@ -176,7 +168,7 @@ export const verifyMagicLink = defineAction({
     const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
     const user = (result as { user?: { onboardedAt?: unknown } } | undefined)?.user;
     if (!user) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
-    await applyLocalePreference(context, user);
+    await applyPreferenceCookies(context, user);
     redirect(user.onboardedAt ? safeRedirectPath(next) : '/onboarding');
   },
 });
@@ -226,7 +218,7 @@ export const verifyTwoFactorCode = defineAction({
     const result = await callAuth(context, (headers) =>
       getAuth().api.verifyTOTP({ body: { code, trustDevice: trustDevice === 'on' }, headers, returnHeaders: true }),
     );
-    await applyLocalePreference(context, (result as { user?: unknown }).user);
+    await applyPreferenceCookies(context, (result as { user?: unknown }).user);
     redirect(safeRedirectPath(next));
   },
 });
@@ -236,7 +228,8 @@ export const verifyRecoveryCode = defineAction({
   input: recoveryCodeChallengeSchema,
   rateLimit: twoFactorLimits,
   handler: async ({ code, next }, context) => {
-    await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true }));
+    const result = await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true }));
+    await applyPreferenceCookies(context, (result as { user?: unknown }).user);
     redirect(safeRedirectPath(next));
   },
 });

@@ -20,6 +20,8 @@ export interface SignedInUser {
   image: string | null;
   twoFactorEnabled: boolean;
   locale: string | null;
+  /** Saved theme preference ("light" | "dark" | "system"), or null. */
+  theme: string | null;
   onboardedAt: Date | null;
   createdAt: Date;
 }
@@ -43,6 +45,7 @@ function toCurrentSession(raw: RawSession): CurrentSession | null {
       image: user.image ?? null,
       twoFactorEnabled: Boolean(user.twoFactorEnabled),
       locale: (user.locale as string | null | undefined) ?? null,
+      theme: (user.theme as string | null | undefined) ?? null,
       onboardedAt: (user.onboardedAt as Date | null | undefined) ?? null,
       createdAt: user.createdAt,
     },
