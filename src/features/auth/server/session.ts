@@ -1,5 +1,5 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { appConfig } from '@/platform/config/app-config';
@@ -67,8 +67,18 @@ export async function getSessionFromHeaders(requestHeaders: Headers): Promise<Cu
   return toCurrentSession(raw);
 }
 
-/** The signed-in session of the current request, read once per request. */
-export const getSession = cache(async (): Promise<CurrentSession | null> => getSessionFromHeaders(new Headers(await headers())));
+/**
+ * The signed-in session of the current request, read once per request.
+ * Cookies come from cookies(), not the Cookie header: when a server action
+ * replaces the session (password change, two-factor on or off), the page
+ * Next.js renders in the same response must see the new session cookie.
+ */
+export const getSession = cache(async (): Promise<CurrentSession | null> => {
+  const [headerList, cookieStore] = await Promise.all([headers(), cookies()]);
+  const requestHeaders = new Headers(headerList);
+  requestHeaders.set('cookie', cookieStore.toString());
+  return getSessionFromHeaders(requestHeaders);
+});
 
 /** The signed-in user, or null. For server components, actions and route handlers. */
 export async function getUser(): Promise<SignedInUser | null> {

@@ -16,7 +16,7 @@ const BROWSERS: [RegExp, string][] = [
   [/\b(?:Firefox|FxiOS)\/(\d+)/, 'Firefox'],
   [/\bCriOS\/(\d+)/, 'Chrome'],
   [/\bChromium\/(\d+)/, 'Chromium'],
-  [/\bChrome\/(\d+)/, 'Chrome'],
+  [/(?:\b|Headless)Chrome\/(\d+)/, 'Chrome'],
   [/\bVersion\/(\d+)(?:\.\d+)*.*\bSafari\//, 'Safari'],
 ];
 
