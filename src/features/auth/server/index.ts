@@ -22,3 +22,6 @@ export { pendingEmailChange } from './email-change';
 export { PROVIDER_NAMES } from './auth';
 export { toClientUser, type ClientUser } from '../client-user';
 export { RECENT_SIGN_IN_MINUTES } from './account-deletion';
+
+// The settings pages' components (server and client components, for pages to render).
+export * from '../components/settings';
