@@ -9,6 +9,7 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT || 3100);
 const databasePort = Number(process.env.E2E_DATABASE_PORT || 54339);
+const oidcPort = Number(process.env.E2E_OIDC_PORT || 3199);
 /**
  * The e2e server's own throwaway database lives in the system's temporary
  * folder: when the tests run as root (CI), PostgreSQL runs as the `postgres`
@@ -34,21 +35,33 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  webServer: {
-    command: 'node --import tsx scripts/run-app.ts start',
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-    env: {
-      PORT: String(port),
-      EMBEDDED_POSTGRES_DIR: e2eDatabaseDir,
-      EMBEDDED_POSTGRES_PORT: String(databasePort),
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // The OpenID Connect provider "Sign in with SSO" talks to (scripts/e2e.ts configures the app for it).
+      command: 'node --import tsx tests/support/oidc-provider-server.ts',
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { E2E_OIDC_PORT: String(oidcPort), OIDC_CLIENT_ID: 'keel-e2e', OIDC_CLIENT_SECRET: 'keel-e2e-client-secret' },
     },
-  },
+    {
+      command: 'node --import tsx scripts/run-app.ts start',
+      url: `http://localhost:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+      env: {
+        PORT: String(port),
+        EMBEDDED_POSTGRES_DIR: e2eDatabaseDir,
+        EMBEDDED_POSTGRES_PORT: String(databasePort),
+        LOG_LEVEL: 'warn',
+      },
+    },
+  ],
 });
 
 export const e2eDatabaseUrl = `postgres://postgres:postgres@127.0.0.1:${databasePort}/keel`;

@@ -67,6 +67,11 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   E2E_SECRET_CANARY: process.env.APP_SECRET,
   NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL || `http://localhost:${process.env.E2E_PORT || 3100}`,
+  // "Sign in with SSO" against the test OpenID Connect provider that playwright.config.ts starts.
+  NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS: 'oidc',
+  OIDC_ISSUER_URL: `http://127.0.0.1:${process.env.E2E_OIDC_PORT || 3199}`,
+  OIDC_CLIENT_ID: 'keel-e2e',
+  OIDC_CLIENT_SECRET: 'keel-e2e-client-secret',
 };
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);

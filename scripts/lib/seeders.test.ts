@@ -1,5 +1,8 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { getAuth } from '../../src/features/auth/server/auth';
+import { users } from '../../src/features/auth/server/schema';
+import { DEMO_USER } from '../../src/features/auth/server/seed';
 import { contactRequests } from '../../src/features/contact/server/schema';
 import { db } from '../../src/platform/db/client';
 import { runSeeders, type Seeder } from '../../src/platform/db/seed';
@@ -12,6 +15,16 @@ describe('seeding', () => {
     const second = await runSeeders(process.env.DATABASE_URL!, seeders);
     expect(second).toContain('contact: 0 new contact request(s), 2 already present');
     expect((await db.select({ n: count() }).from(contactRequests))[0]?.n).toBe(2);
+  });
+
+  it('creates a demo user who can sign in with the printed password', async () => {
+    const summary = await runSeeders(process.env.DATABASE_URL!, seeders);
+    expect(summary).toMatch(/accounts: (sign in as demo@keel\.dev|demo@keel\.dev already present)/);
+    const { headers } = await getAuth().api.signInEmail({ body: { email: DEMO_USER.email, password: DEMO_USER.password }, returnHeaders: true });
+    expect(headers.get('set-cookie')).toContain('keel.session_token=');
+    const [demo] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
+    expect(demo).toMatchObject({ emailVerified: true, name: DEMO_USER.name });
+    expect(demo?.onboardedAt).toBeInstanceOf(Date);
   });
 
   it('writes nothing when one seeder fails', async () => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { secretFrom, totp } from '../support/totp';
+import { secretFrom, totpCode } from '../support/totp';
 import { queryDatabase, waitForHydration } from './support';
 import { signInThroughUi, signUpThroughUi } from './users';
 
@@ -47,7 +47,7 @@ test.describe('account settings', () => {
     await twoFactor.getByRole('button', { name: 'Turn on' }).click();
     await expect(twoFactor.getByRole('img', { name: /QR code/ })).toBeVisible();
     const secret = secretFrom((await twoFactor.getByTestId('totp-manual-key').textContent())!);
-    await twoFactor.getByLabel('Authentication code').fill(totp(secret));
+    await twoFactor.getByLabel('Authentication code').fill(totpCode(secret));
     await twoFactor.getByRole('button', { name: 'Turn on two-factor' }).click();
     await expect(twoFactor.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
     await expect(twoFactor.getByTestId('two-factor-status')).toHaveText('On');
@@ -61,7 +61,7 @@ test.describe('account settings', () => {
     await signInThroughUi(elsewhere, user);
     await expect(elsewhere).toHaveURL(/\/auth\/two-factor/);
     await waitForHydration(elsewhere, 'form');
-    await elsewhere.getByLabel('Authentication code').fill(totp(secret));
+    await elsewhere.getByLabel('Authentication code').fill(totpCode(secret));
     await elsewhere.getByRole('button', { name: 'Verify', exact: true }).click();
     await expect(elsewhere).toHaveURL(/\/dashboard$/);
 

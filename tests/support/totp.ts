@@ -1,34 +1,50 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * RFC 6238 time-based one-time passwords (SHA-1, 6 digits, 30 seconds), as
- * authenticator apps compute them — written out here so the tests check
- * better-auth against the standard, not against itself.
+ * RFC 6238 time-based codes, computed here independently of better-auth, the
+ * way an authenticator app computes them from the otpauth:// URI it scanned.
  */
-export function totp(base32Secret: string, at = Date.now(), stepSeconds = 30): string {
-  const key = decodeBase32(base32Secret);
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / stepSeconds)));
-  const digest = createHmac('sha1', key).update(counter).digest();
-  const offset = digest[digest.length - 1]! & 0x0f;
-  const binary = digest.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 1_000_000).padStart(6, '0');
-}
 
-function decodeBase32(input: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const clean = input.toUpperCase().replace(/[\s=]/g, '');
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function base32Decode(text: string): Buffer {
   let bits = '';
-  for (const char of clean) {
-    const value = alphabet.indexOf(char);
-    if (value < 0) throw new Error(`Not base32: ${char}`);
-    bits += value.toString(2).padStart(5, '0');
+  for (const char of text.replace(/=+$/, '').toUpperCase()) {
+    const index = BASE32.indexOf(char);
+    if (index < 0) throw new Error(`not base32: ${char}`);
+    bits += index.toString(2).padStart(5, '0');
   }
   const bytes = bits.match(/.{8}/g) ?? [];
   return Buffer.from(bytes.map((byte) => parseInt(byte, 2)));
 }
 
-/** The secret of an otpauth:// URI or a manual key shown in groups ("JBSW Y3DP …"). */
-export function secretFrom(uriOrKey: string): string {
-  return uriOrKey.startsWith('otpauth://') ? new URL(uriOrKey).searchParams.get('secret')! : uriOrKey.replace(/\s+/g, '');
+/** The secret of an otpauth:// URI (base32, as an app reads it from the QR code). */
+export function secretOfUri(uri: string) {
+  const secret = new URL(uri).searchParams.get('secret');
+  if (!secret) throw new Error(`no secret in ${uri}`);
+  return secret;
+}
+
+/** The 6-digit code for `secret` at `time` (30-second steps, HMAC-SHA1). */
+export function totpCode(secret: string, time = Date.now()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(time / 1000 / 30)));
+  const digest = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = digest[digest.length - 1]! & 0x0f;
+  const value = (digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, '0');
+}
+
+/** A code that is not valid now (nor in the neighbouring steps a server tolerates). */
+export function wrongCode(secret: string) {
+  const valid = new Set([-1, 0, 1].map((step) => totpCode(secret, Date.now() + step * 30_000)));
+  for (let candidate = 0; ; candidate += 1) {
+    const code = String(candidate).padStart(6, '0');
+    if (!valid.has(code)) return code;
+  }
+}
+
+/** The secret of an otpauth:// URI, or of a key shown for typing by hand ("GMWX SNSC …"). */
+export function secretFrom(uriOrKey: string) {
+  return uriOrKey.startsWith('otpauth://') ? secretOfUri(uriOrKey) : uriOrKey.replace(/\s+/g, '');
 }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
+import { getServerConfig } from '@/platform/config/server-config';
 import { executeAction, type ActionDefinition } from '@/platform/http/action';
 import { csrfCookieName } from '@/platform/http/csrf';
 import { createCsrfToken } from '@/platform/http/csrf-signing';
 import type { ActionResult } from '@/platform/http/errors';
 import { db } from '@/platform/db/client';
 import { devMailboxMessages } from '@/platform/email/schema';
+import type { CookieOptions } from '@/platform/http/request-context';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -15,6 +17,20 @@ export type Outcome<R> = { redirect: string } | ActionResult<R>;
 
 type AnyDefinition = ActionDefinition<never, never, unknown>;
 
+/** The attributes of the last Set-Cookie a visitor received for a cookie (HttpOnly, SameSite…). */
+export type ReceivedCookie = CookieOptions & { value: string };
+
+/**
+ * Each visitor comes from its own address (documentation ranges, RFC 5737), so
+ * per-IP rate limits of one visitor never count another's requests.
+ */
+const TEST_NETWORKS = ['192.0.2', '198.51.100', '203.0.113'];
+let visitorsSoFar = Math.floor(Math.random() * 254);
+function nextIp() {
+  const n = visitorsSoFar++ % (TEST_NETWORKS.length * 254);
+  return `${TEST_NETWORKS[Math.floor(n / 254)]}.${(n % 254) + 1}`;
+}
+
 /**
  * A browser for integration tests: it keeps cookies (CSRF visitor id, session,
  * language) and runs server actions the way Next.js would for a form post —
@@ -22,11 +38,13 @@ type AnyDefinition = ActionDefinition<never, never, unknown>;
  */
 export class Visitor {
   readonly cookies = new Map<string, string>();
+  /** Every cookie the app set for this visitor, with its attributes (kept when a later response clears it). */
+  readonly received = new Map<string, ReceivedCookie>();
   ip: string;
 
   constructor(options: { ip?: string; locale?: string } = {}) {
-    this.ip = options.ip ?? `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
-    this.cookies.set(csrfCookieName(false), randomBytes(16).toString('hex'));
+    this.ip = options.ip ?? nextIp();
+    this.cookies.set(this.csrfCookie(), randomBytes(16).toString('hex'));
     if (options.locale) this.cookies.set('NEXT_LOCALE', options.locale);
   }
 
@@ -42,8 +60,13 @@ export class Visitor {
     });
   }
 
+  /** The CSRF cookie's name: "__Host-" prefixed in production, as the app names it. */
+  private csrfCookie() {
+    return csrfCookieName(getServerConfig().isProduction);
+  }
+
   csrfToken() {
-    return createCsrfToken(process.env.APP_SECRET!, this.cookies.get(csrfCookieName(false))!);
+    return createCsrfToken(process.env.APP_SECRET!, this.cookies.get(this.csrfCookie())!);
   }
 
   /** Runs an action (exported from a 'use server' file) with `input`, as a same-site form post. */
@@ -57,6 +80,7 @@ export class Visitor {
         cookies: { get: (name) => this.cookies.get(name) },
         responseCookies: {
           set: (name, value, options) => {
+            this.received.set(name, { ...options, value });
             const expired = options.maxAge === 0 || (options.expires && options.expires.getTime() <= Date.now()) || value === '';
             if (expired) this.cookies.delete(name);
             else this.cookies.set(name, value);
@@ -72,17 +96,41 @@ export class Visitor {
   /** Follows a link (an email's) through a GET route handler, keeping the cookies it sets. */
   async follow(url: string, handler: (request: Request) => Promise<Response>): Promise<Response> {
     const response = await handler(new Request(new URL(url, ORIGIN), { headers: this.headers() }));
-    for (const line of response.headers.getSetCookie()) {
+    this.keepCookies(response.headers);
+    return response;
+  }
+
+  /** Keeps the cookies of a response's Set-Cookie headers (deleting expired ones). */
+  keepCookies(headers: Headers) {
+    for (const line of headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');
       const index = pair.indexOf('=');
       const name = pair.slice(0, index).trim();
       const value = pair.slice(index + 1).trim();
+      this.received.set(name, { ...cookieAttributes(attributes), value });
       const expired = attributes.some((a) => /max-age=0\b/i.test(a.trim())) || value === '';
       if (expired) this.cookies.delete(name);
       else this.cookies.set(name, decodeURIComponent(value));
     }
-    return response;
   }
+}
+
+/** The attributes of one Set-Cookie line, in the shape actions give to cookies().set(). */
+function cookieAttributes(attributes: string[]): CookieOptions {
+  const options: CookieOptions = {};
+  for (const attribute of attributes) {
+    const [rawName = '', ...rest] = attribute.split('=');
+    const name = rawName.trim().toLowerCase();
+    const value = rest.join('=').trim();
+    if (name === 'path') options.path = value;
+    else if (name === 'domain') options.domain = value;
+    else if (name === 'max-age') options.maxAge = Number(value);
+    else if (name === 'expires') options.expires = new Date(value);
+    else if (name === 'httponly') options.httpOnly = true;
+    else if (name === 'secure') options.secure = true;
+    else if (name === 'samesite') options.sameSite = value.toLowerCase() as CookieOptions['sameSite'];
+  }
+  return options;
 }
 
 export function csrfField() {

@@ -28,5 +28,7 @@ export function safeRedirectPath(next: unknown, fallback = '/dashboard'): string
   const base = 'http://keel.invalid';
   const resolved = new URL(next, base);
   if (resolved.origin !== base) return fallback;
+  // Dot segments can resolve to a path starting with "//" ("/..//evil.com"), which a browser reads as another host.
+  if (resolved.pathname.startsWith('//')) return fallback;
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

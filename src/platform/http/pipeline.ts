@@ -46,8 +46,11 @@ async function enforceRateLimit<Input>(option: RateLimitOption<Input>, context: 
   const subject = option.by ? option.by(context, input) : `ip:${context.ip ?? 'unknown'}`;
   const outcome = await consumeRateLimit(option, subject);
   if (!outcome.allowed) {
+    const seconds = outcome.retryAfterSeconds;
     throw new AppError('RATE_LIMITED', {
-      values: { seconds: outcome.retryAfterSeconds },
+      // "in 3,600 seconds" reads badly: long waits are said in minutes.
+      ...(seconds > 90 ? { messageKey: 'RATE_LIMITED_MINUTES' } : {}),
+      values: { seconds, minutes: Math.ceil(seconds / 60) },
       retryAfterSeconds: outcome.retryAfterSeconds,
     });
   }

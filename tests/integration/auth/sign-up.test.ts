@@ -1,13 +1,26 @@
-import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET as authLinks } from '@/app/api/auth/[...all]/route';
-import { signIn, signUp } from '@/features/auth/server/actions';
-import { users } from '@/features/auth/server/schema';
+import { requestMagicLink, requestPasswordReset, resendVerificationEmail, signIn, signUp } from '@/features/auth/server/actions';
+import { sessions, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
-import { Visitor, lastEmailTo, uniqueEmail } from '../../support/visitor';
+import { errorText, subjectOf } from '../../support/messages';
+import { TEST_PASSWORD as password, createVerifiedUser } from '../../support/users';
+import { Visitor, emailsTo, lastEmailTo, uniqueEmail } from '../../support/visitor';
 
-const password = 'correct horse battery staple';
+async function userRows(email: string) {
+  return db.select().from(users).where(eq(users.email, email));
+}
+
+async function sessionCount(userId: string) {
+  const [row] = await db.select({ total: count() }).from(sessions).where(eq(sessions.userId, userId));
+  return row?.total ?? 0;
+}
+
+function verifyPagePath(email: string) {
+  return `/auth/verify-email?email=${encodeURIComponent(email)}`;
+}
 
 describe('sign up with email and password', () => {
   it('creates an unverified account, emails a link, and signs in once verified', async () => {
@@ -16,22 +29,212 @@ describe('sign up with email and password', () => {
     const outcome = await visitor.run(signUp, { email, password, next: '/settings' });
     expect(outcome).toEqual({ redirect: `/auth/verify-email?email=${encodeURIComponent(email)}&next=%2Fsettings` });
 
-    const [user] = await db.select().from(users).where(eq(users.email, email));
+    const [user] = await userRows(email);
     expect(user?.emailVerified).toBe(false);
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
 
     // Signing in before verifying goes to the verification page, without a session.
-    expect(await visitor.run(signIn, { email, password })).toEqual({ redirect: `/auth/verify-email?email=${encodeURIComponent(email)}` });
+    expect(await visitor.run(signIn, { email, password })).toEqual({ redirect: verifyPagePath(email) });
+    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect(await sessionCount(user!.id)).toBe(0);
 
     const message = await lastEmailTo(email);
-    expect(message?.subject).toContain('Confirm your email address');
+    expect(message?.subject).toBe(subjectOf('verifyEmail'));
     expect(message?.link).toMatch(/\/api\/auth\/verify-email\?token=/);
 
     const response = await visitor.follow(message!.link!, authLinks);
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toContain('/auth/verified');
+    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fsettings');
     const session = await getSessionFromHeaders(visitor.headers());
     expect(session?.user.email).toBe(email);
     expect(session?.user.emailVerified).toBe(true);
+  });
+
+  it('stores the address lower-cased and trimmed', async () => {
+    const email = uniqueEmail('Mixed.Case');
+    await new Visitor().run(signUp, { email: `  ${email.toUpperCase()} `, password });
+    expect(await userRows(email.toLowerCase())).toHaveLength(1);
+  });
+});
+
+describe('sign-up refusals', () => {
+  async function refusal(input: Record<string, unknown>, locale?: 'en' | 'es') {
+    const outcome = await new Visitor({ locale }).run(signUp, input);
+    if ('redirect' in outcome || outcome.ok) throw new Error(`expected a refusal, got ${JSON.stringify(outcome)}`);
+    return outcome.error;
+  }
+
+  it('refuses a common password with a translated field error, creating no account', async () => {
+    const email = uniqueEmail();
+    const english = await refusal({ email, password: 'iloveyou' });
+    expect(english).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    expect(english.fieldErrors).toEqual({ password: [errorText('en', 'validation.commonPassword')] });
+
+    // Case does not help: the list is compared case-insensitively.
+    const spanish = await refusal({ email, password: 'Password1' }, 'es');
+    expect(spanish.message).toBe('Algunos campos necesitan tu atención.');
+    expect(spanish.fieldErrors).toEqual({ password: ['Esta contraseña es demasiado común. Elige una más difícil de adivinar.'] });
+    expect(await userRows(email)).toHaveLength(0);
+  });
+
+  it('refuses a short password and an invalid email, naming each field', async () => {
+    const short = await refusal({ email: uniqueEmail(), password: 'x7#kQ2' });
+    expect(short.fieldErrors).toEqual({ password: [errorText('en', 'validation.tooShort', { minimum: 8 })] });
+
+    const badEmail = await refusal({ email: 'not-an-email', password }, 'es');
+    expect(badEmail.fieldErrors).toEqual({ email: ['Introduce un correo electrónico válido.'] });
+  });
+
+  it('accepts a 128-character password and refuses 129', async () => {
+    const tooLong = uniqueEmail();
+    const refused = await refusal({ email: tooLong, password: 'a1b2c3d4'.repeat(16) + 'z' });
+    expect(refused.fieldErrors).toEqual({ password: [errorText('en', 'validation.tooLong', { maximum: 128 })] });
+    expect(await userRows(tooLong)).toHaveLength(0);
+
+    const longest = uniqueEmail();
+    const accepted = await new Visitor().run(signUp, { email: longest, password: 'a1b2c3d4'.repeat(16) });
+    expect(accepted).toEqual({ redirect: verifyPagePath(longest) });
+    expect(await userRows(longest)).toHaveLength(1);
+  });
+});
+
+describe('signing up with an address that already has an account', () => {
+  it('answers like a new sign-up, emails the owner instead, and changes nothing', async () => {
+    const owner = await createVerifiedUser();
+    const before = await userRows(owner.email);
+
+    const outcome = await new Visitor().run(signUp, { email: owner.email, password: 'a different passphrase' });
+    expect(outcome).toEqual({ redirect: verifyPagePath(owner.email) });
+
+    const after = await userRows(owner.email);
+    expect(after).toEqual(before);
+    const message = await lastEmailTo(owner.email);
+    expect(message?.subject).toBe(subjectOf('existingAccount'));
+    expect(message?.link).toBe('http://localhost:3000/auth/sign-in');
+    // No second confirmation email, and the stranger's password does not work.
+    expect((await emailsTo(owner.email)).filter((email) => email.subject === subjectOf('verifyEmail'))).toHaveLength(1);
+    const stranger = await new Visitor().run(signIn, { email: owner.email, password: 'a different passphrase' });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('takes about as long as a new sign-up, and never less than 600 ms', async () => {
+    const owner = await createVerifiedUser();
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const outcome = await new Visitor().run(signUp, { email, password });
+      expect(outcome).toEqual({ redirect: verifyPagePath(email) });
+      return performance.now() - started;
+    };
+
+    const fresh: number[] = [];
+    const existing: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      fresh.push(await timed(uniqueEmail()));
+      existing.push(await timed(owner.email));
+    }
+    // Timers may fire a millisecond early; the floor is what matters.
+    for (const duration of [...fresh, ...existing]) expect(duration).toBeGreaterThanOrEqual(595);
+    expect(Math.abs(median(fresh) - median(existing))).toBeLessThan(400);
+  });
+});
+
+describe('the confirmation link', () => {
+  it('signs in only once: a second use lands on the confirmation page without a session', async () => {
+    const email = uniqueEmail();
+    const visitor = new Visitor();
+    await visitor.run(signUp, { email, password });
+    const link = (await lastEmailTo(email))!.link!;
+    await visitor.follow(link, authLinks);
+    const [user] = await userRows(email);
+    expect(await sessionCount(user!.id)).toBe(1);
+
+    // better-auth's link is a signed token (no database row): used again, it finds the
+    // address already confirmed and only redirects — it creates no session.
+    const later = new Visitor();
+    const response = await later.follow(link, authLinks);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
+    expect(later.cookies.has('keel.session_token')).toBe(false);
+    expect(await getSessionFromHeaders(later.headers())).toBeNull();
+    expect(await sessionCount(user!.id)).toBe(1);
+  });
+
+  describe('after 24 hours', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is refused with an error redirect, and the account stays unconfirmed', async () => {
+      const email = uniqueEmail();
+      const visitor = new Visitor();
+      // Sign up "25 hours ago": the link's token is signed with that time.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 25 * 60 * 60 * 1000 });
+      await visitor.run(signUp, { email, password });
+      vi.useRealTimers();
+
+      const response = await visitor.follow((await lastEmailTo(email))!.link!, authLinks);
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding&error=TOKEN_EXPIRED');
+      expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+      expect((await userRows(email))[0]?.emailVerified).toBe(false);
+    });
+  });
+
+  it('refuses a tampered token', async () => {
+    const email = uniqueEmail();
+    const visitor = new Visitor();
+    await visitor.run(signUp, { email, password });
+    const link = new URL((await lastEmailTo(email))!.link!);
+    const token = link.searchParams.get('token')!;
+    link.searchParams.set('token', `${token.slice(0, -4)}AAAA`);
+
+    const response = await visitor.follow(link.toString(), authLinks);
+    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding&error=INVALID_TOKEN');
+    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect((await userRows(email))[0]?.emailVerified).toBe(false);
+  });
+});
+
+describe('resending the confirmation email', () => {
+  it('sends a new link to an unconfirmed address, and answers the same for others without sending', async () => {
+    const pending = uniqueEmail();
+    await new Visitor().run(signUp, { email: pending, password });
+    const confirmed = await createVerifiedUser();
+    const unknown = uniqueEmail();
+
+    for (const email of [pending, confirmed.email, unknown]) {
+      expect(await new Visitor().run(resendVerificationEmail, { email })).toEqual({ ok: true, data: { email } });
+    }
+    const sent = (email: string) => emailsTo(email).then((all) => all.filter((message) => message.subject === subjectOf('verifyEmail')));
+    expect(await sent(pending)).toHaveLength(2);
+    expect(await sent(confirmed.email)).toHaveLength(1);
+    expect(await emailsTo(unknown)).toHaveLength(0);
+
+    // The new link works.
+    const visitor = new Visitor();
+    await visitor.follow((await lastEmailTo(pending))!.link!, authLinks);
+    expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(pending);
+  });
+});
+
+describe('the language of account emails', () => {
+  it('is the language of the visitor who caused them, unless the user saved one', async () => {
+    const owner = await createVerifiedUser();
+    const newcomer = uniqueEmail();
+    const stranger = uniqueEmail();
+    const spanish = () => new Visitor({ locale: 'es' });
+    await Promise.all([
+      spanish().run(signUp, { email: newcomer, password }),
+      spanish().run(signUp, { email: owner.email, password }),
+      spanish().run(requestMagicLink, { email: stranger }),
+    ]);
+    expect((await lastEmailTo(newcomer))?.subject).toBe(subjectOf('verifyEmail', 'es'));
+    expect((await lastEmailTo(owner.email))?.subject).toBe(subjectOf('existingAccount', 'es'));
+    expect((await lastEmailTo(stranger))?.subject).toBe(subjectOf('magicLink', 'es'));
+
+    await db.update(users).set({ locale: 'en' }).where(eq(users.id, owner.id));
+    await spanish().run(requestPasswordReset, { email: owner.email });
+    expect((await lastEmailTo(owner.email))?.subject).toBe(subjectOf('passwordReset', 'en'));
   });
 });

@@ -21,6 +21,7 @@ import {
 } from '../schemas';
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
+import { requireEmailDelivery } from './emails';
 import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
 import { applyPreferenceCookies } from './preferences';
 import { users } from './schema';
@@ -52,12 +53,15 @@ export const signUp = defineAction({
     const existedBefore = await userExists(email);
     const result = await withMinimumDuration(UNIFORM_RESPONSE_MS, async () => {
       try {
-        return await callAuth(context, (headers) =>
-          getAuth().api.signUpEmail({
-            body: { email, password, name: '', callbackURL: verifiedCallback(next) },
-            headers,
-            returnHeaders: true,
-          }),
+        // better-auth sends the confirmation (or existing-account) email in a helper that only logs a failure.
+        return await requireEmailDelivery(() =>
+          callAuth(context, (headers) =>
+            getAuth().api.signUpEmail({
+              body: { email, password, name: '', callbackURL: verifiedCallback(next) },
+              headers,
+              returnHeaders: true,
+            }),
+          ),
         );
       } catch (error) {
         // The confirmation email could not leave: undo the sign-up so that trying
@@ -121,9 +125,12 @@ export const requestPasswordReset = defineAction({
   input: emailOnlySchema,
   rateLimit: limitsByIpAndEmail('password-reset', 10, 3, 60 * 60),
   handler: async ({ email }, context) => {
+    // An address without an account gets no email, so only a real send can fail here.
     await withMinimumDuration(UNIFORM_RESPONSE_MS, () =>
-      callAuth(context, (headers) =>
-        getAuth().api.requestPasswordReset({ body: { email, redirectTo: '/auth/reset-password' }, headers, returnHeaders: true }),
+      requireEmailDelivery(() =>
+        callAuth(context, (headers) =>
+          getAuth().api.requestPasswordReset({ body: { email, redirectTo: '/auth/reset-password' }, headers, returnHeaders: true }),
+        ),
       ),
     );
     return { email };
@@ -164,7 +171,8 @@ export const verifyMagicLink = defineAction({
   input: magicLinkVerifySchema,
   rateLimit: { name: 'magic-link-verify', limit: 20, windowSeconds: 15 * 60 },
   handler: async ({ token, next }, context) => {
-    // Without a callbackURL better-auth answers JSON; an invalid or used token is a redirect carrying ?error=.
+    // Without a callbackURL better-auth answers JSON; an invalid, used or expired token is a redirect carrying
+    // ?error=INVALID_TOKEN, which callAuth turns into auth.invalidLink.
     const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
     const user = (result as { user?: { onboardedAt?: unknown } } | undefined)?.user;
     if (!user) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });

@@ -5,6 +5,7 @@ import { AppError, type ErrorCode } from '@/platform/http/errors';
 import type { CookieOptions, RequestContext } from '@/platform/http/request-context';
 import { translatorFor } from '@/platform/i18n/translator';
 import { authHeaders } from './auth-headers';
+import { inRequestLanguage } from './emails';
 
 /**
  * better-auth's refusals, as Keel errors: a stable code, an HTTP status and a
@@ -38,11 +39,18 @@ const KNOWN: Record<string, { code: ErrorCode; key: string; field?: string }> = 
   TOTP_ALREADY_ENABLED: { code: 'CONFLICT', key: 'auth.twoFactorAlreadyEnabled' },
 };
 
-/** The better-auth error code of an APIError ("INVALID_TOKEN"…), or null. */
+/**
+ * The better-auth error code of an APIError ("INVALID_TOKEN"…), or null. Link
+ * endpoints (magic link…) refuse with a redirect carrying `?error=CODE`, also
+ * when called from the server: that code counts.
+ */
 export function authErrorCode(error: unknown): string | null {
   if (!isAPIError(error)) return null;
   const body = error.body as { code?: string } | undefined;
-  return body?.code ?? (typeof error.status === 'string' ? error.status : null);
+  if (body?.code) return body.code;
+  const location = error.headers ? new Headers(error.headers).get('location') : null;
+  const redirected = location ? new URL(location, 'http://keel.invalid').searchParams.get('error') : null;
+  return redirected ?? (typeof error.status === 'string' ? error.status : null);
 }
 
 /** Turns a better-auth APIError into an AppError; rethrows anything else unchanged. */
@@ -59,8 +67,9 @@ export function toAppError(error: unknown, translate: (key: string) => string): 
 
 /**
  * Runs a better-auth server call for a request: gives it the request's headers
- * (with the client address Keel computed), passes the cookies it sets (a new
- * session, a cleared one…) to the response, and maps its refusals to AppErrors.
+ * (with the client address Keel computed) and language (for the emails it
+ * sends), passes the cookies it sets (a new session, a cleared one…) to the
+ * response, and maps its refusals to AppErrors.
  *
  *   const user = await callAuth(context, (headers) => getAuth().api.updateUser({ body, headers, returnHeaders: true }));
  */
@@ -69,7 +78,8 @@ export async function callAuth<T>(
   call: (headers: Headers) => Promise<{ headers: Headers | null; response: T }>,
 ): Promise<T> {
   try {
-    const { headers, response } = await call(authHeaders(context));
+    // Emails better-auth sends during the call speak the request's language.
+    const { headers, response } = await inRequestLanguage(context.locale, () => call(authHeaders(context)));
     await applySetCookies(headers, context);
     return response;
   } catch (error) {

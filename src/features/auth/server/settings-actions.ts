@@ -30,7 +30,7 @@ import { getAuth } from './auth';
 import { callAuth, errorsTranslator } from './auth-call';
 import { AvatarRejected, type AvatarProblem } from './avatar-image';
 import { recordPendingEmailChange } from './email-change';
-import { sendAccountEmail } from './emails';
+import { requireEmailDelivery, sendAccountEmail } from './emails';
 import { withPasswordPolicy } from './policy';
 import { applyPreferenceCookies, savePreferences } from './preferences';
 import { deleteAvatarFile, removeAvatar, setAvatar, updateProfile } from './profile';
@@ -170,8 +170,11 @@ export const requestEmailChange = defineAction({
     if (await hasPassword(user.id)) await confirmPassword(context, password);
 
     await sendAccountEmail('emailChangeOld', user.email, emailLocale(context, user), { newEmail: email, url: siteLink('/settings/security') });
-    await callAuth(context, (headers) =>
-      getAuth().api.changeEmail({ body: { newEmail: email, callbackURL: '/settings/account?email=confirmed' }, headers, returnHeaders: true }),
+    // better-auth sends the confirmation in a helper that only logs a failure: count it here.
+    await requireEmailDelivery(() =>
+      callAuth(context, (headers) =>
+        getAuth().api.changeEmail({ body: { newEmail: email, callbackURL: '/settings/account?email=confirmed' }, headers, returnHeaders: true }),
+      ),
     );
     await recordPendingEmailChange(user.id, email);
     return { email };
@@ -210,8 +213,10 @@ export const sendPasswordSetupLink = defineAction({
   rateLimit: limitsPerSession('settings-password-setup', 10, 3, 60 * 60),
   handler: async (_input, context) => {
     if (!appConfig.auth.password) throw new AppError('NOT_FOUND');
-    await callAuth(context, (headers) =>
-      getAuth().api.requestPasswordReset({ body: { email: context.user.email, redirectTo: '/auth/reset-password' }, headers, returnHeaders: true }),
+    await requireEmailDelivery(() =>
+      callAuth(context, (headers) =>
+        getAuth().api.requestPasswordReset({ body: { email: context.user.email, redirectTo: '/auth/reset-password' }, headers, returnHeaders: true }),
+      ),
     );
     return { email: context.user.email };
   },

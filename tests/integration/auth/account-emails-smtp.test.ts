@@ -1,0 +1,111 @@
+import net from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '@/platform/net/ports';
+
+/**
+ * Account emails over SMTP. The file starts with SMTP_URL pointing at a port
+ * where nothing listens (an SMTP outage); one test switches to a real SMTP
+ * server started here. Each test file is its own process, so the environment
+ * is set before anything reads the server configuration.
+ */
+process.env.EMAIL_TRANSPORT = 'smtp';
+process.env.SMTP_URL = `smtp://127.0.0.1:${await findFreePort()}`;
+process.env.EMAIL_FROM = 'Keel Tests <hello@keel.test>';
+
+const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onData(stream, session, callback) {
+    simpleParser(stream)
+      .then((mail) => {
+        received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
+        callback();
+      })
+      .catch(callback);
+  },
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const livePort = (server.server.address() as net.AddressInfo).port;
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const { eq, and } = await import('drizzle-orm');
+const { GET: authLinks } = await import('@/app/api/auth/[...all]/route');
+const { requestMagicLink, requestPasswordReset, resendVerificationEmail, signUp } = await import('@/features/auth/server/actions');
+const { accounts, users } = await import('@/features/auth/server/schema');
+const { getSessionFromHeaders } = await import('@/features/auth/server/session');
+const { getServerConfig } = await import('@/platform/config/server-config');
+const { db } = await import('@/platform/db/client');
+const { errorText, subjectOf } = await import('../../support/messages');
+const { TEST_PASSWORD } = await import('../../support/users');
+const { Visitor, uniqueEmail } = await import('../../support/visitor');
+
+/** Runs `work` with emails going to the SMTP server started above. */
+async function withWorkingSmtp<T>(work: () => Promise<T>): Promise<T> {
+  const config = getServerConfig();
+  const outage = config.email.smtpUrl;
+  config.email.smtpUrl = `smtp://127.0.0.1:${livePort}`;
+  try {
+    return await work();
+  } finally {
+    config.email.smtpUrl = outage;
+  }
+}
+
+function expectEmailNotSent(outcome: unknown, locale: 'en' | 'es' = 'en') {
+  expect(outcome).toMatchObject({ ok: false, error: { code: 'EMAIL_NOT_SENT', status: 502, message: errorText(locale, 'EMAIL_NOT_SENT') } });
+}
+
+describe('account emails through a real SMTP server', () => {
+  it('delivers the confirmation email to the new address, with a working link', async () => {
+    const email = uniqueEmail();
+    const visitor = new Visitor({ locale: 'es' });
+    await withWorkingSmtp(() => visitor.run(signUp, { email, password: TEST_PASSWORD }));
+
+    const delivery = received.find((message) => message.envelopeTo.includes(email));
+    expect(delivery?.envelopeTo).toEqual([email]);
+    expect(delivery?.mail.subject).toBe(subjectOf('verifyEmail', 'es'));
+    expect(delivery?.mail.from?.value).toEqual([{ name: 'Keel Tests', address: 'hello@keel.test' }]);
+    const link = delivery?.mail.text?.match(/https?:\/\/\S+verify-email\?token=\S+/)?.[0];
+    expect(link).toBeTruthy();
+    expect(delivery?.mail.html).toContain(link!.replace(/&/g, '&amp;'));
+
+    await visitor.follow(link!, authLinks);
+    expect((await getSessionFromHeaders(visitor.headers()))?.user).toMatchObject({ email, emailVerified: true });
+  });
+});
+
+describe('when the SMTP server cannot be reached', () => {
+  it('sign-up answers EMAIL_NOT_SENT calmly and leaves no account behind', async () => {
+    const email = uniqueEmail();
+    expectEmailNotSent(await new Visitor({ locale: 'es' }).run(signUp, { email, password: TEST_PASSWORD }), 'es');
+    expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+
+    // Once mail flows again, the same address signs up normally.
+    const retried = await withWorkingSmtp(() => new Visitor().run(signUp, { email, password: TEST_PASSWORD }));
+    expect(retried).toEqual({ redirect: `/auth/verify-email?email=${encodeURIComponent(email)}` });
+  });
+
+  it('password reset answers EMAIL_NOT_SENT and the account is unchanged', async () => {
+    const email = uniqueEmail();
+    await withWorkingSmtp(() => new Visitor().run(signUp, { email, password: TEST_PASSWORD }));
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    const credential = () => db.select().from(accounts).where(and(eq(accounts.userId, user!.id), eq(accounts.providerId, 'credential')));
+    const before = await credential();
+
+    expectEmailNotSent(await new Visitor().run(requestPasswordReset, { email }));
+    expect(await credential()).toEqual(before);
+    expect((await db.select().from(users).where(eq(users.email, email)))[0]).toEqual(user);
+  });
+
+  it('magic link and confirmation resend answer EMAIL_NOT_SENT', async () => {
+    const email = uniqueEmail();
+    expectEmailNotSent(await new Visitor().run(requestMagicLink, { email }));
+
+    const pending = uniqueEmail();
+    await withWorkingSmtp(() => new Visitor().run(signUp, { email: pending, password: TEST_PASSWORD }));
+    expectEmailNotSent(await new Visitor().run(resendVerificationEmail, { email: pending }));
+  });
+});
