@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { secretFrom, totpCode } from '../support/totp';
@@ -87,5 +88,24 @@ test.describe('account settings', () => {
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ajustes');
     expect(await queryDatabase('select locale, theme from users where email = $1', [user.email])).toEqual([{ locale: 'es', theme: 'dark' }]);
+  });
+
+  test('every settings page fits a phone and passes axe in light and dark', async ({ page, context, baseURL }) => {
+    await signUpThroughUi(page, { name: 'Grace Hopper' });
+    await page.setViewportSize({ width: 375, height: 740 });
+    for (const theme of ['light', 'dark'] as const) {
+      await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
+      for (const section of ['profile', 'account', 'security', 'preferences']) {
+        await page.goto(`/settings/${section}`);
+        await expect(page.getByRole('link', { name: new RegExp(`^${section}$`, 'i') })).toHaveAttribute('aria-current', 'page');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect({ section, overflow }).toEqual({ section, overflow: 0 });
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        const serious = results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+        expect({ section, theme, serious }).toEqual({ section, theme, serious: [] });
+      }
+    }
   });
 });
