@@ -57,7 +57,11 @@ const config = [
         'error',
         {
           patterns: [
-            { group: ['@/features/*/*'], message: "Use another feature only through its public face: import from '@/features/<name>'." },
+            {
+              // Two public faces: index.ts (client-safe) and server/index.ts (server-only).
+              group: ['@/features/*/*', '!@/features/*/server'],
+              message: "Use another feature only through its public faces: import from '@/features/<name>' (or '@/features/<name>/server' in server code).",
+            },
             { group: ['@/app/*'], message: 'Features must not import routes.' },
           ],
         },

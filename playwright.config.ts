@@ -16,6 +16,8 @@ const oidcPort = Number(process.env.E2E_OIDC_PORT || 3199);
  * user, which may not be allowed into the checkout's folder.
  */
 export const e2eDatabaseDir = path.join(os.tmpdir(), `keel-e2e-postgres-${process.getuid?.() ?? 'user'}`, 'data');
+/** Uploads (avatars) of the e2e server, beside its database and emptied with it, never in the checkout's .data/. */
+export const e2eUploadsDir = path.join(path.dirname(e2eDatabaseDir), 'uploads');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -57,6 +59,7 @@ export default defineConfig({
       env: {
         PORT: String(port),
         EMBEDDED_POSTGRES_DIR: e2eDatabaseDir,
+        STORAGE_DIR: e2eUploadsDir,
         EMBEDDED_POSTGRES_PORT: String(databasePort),
         LOG_LEVEL: 'warn',
       },

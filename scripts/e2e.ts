@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stopLeftoverServer } from '../src/platform/db/embedded-postgres';
-import { e2eDatabaseDir } from '../playwright.config';
+import { e2eDatabaseDir, e2eUploadsDir } from '../playwright.config';
 import { projectRoot } from './lib/local-environment';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -80,6 +80,7 @@ if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot,
 await stopLeftoverServer(e2eDatabaseDir, (message) => console.log(`[e2e] ${message}`));
 rmSync(e2eDatabaseDir, { recursive: true, force: true });
 rmSync(`${e2eDatabaseDir}.owner`, { force: true });
+rmSync(e2eUploadsDir, { recursive: true, force: true });
 // PostgreSQL (run as the `postgres` user when we are root) must be able to enter its parent folder.
 mkdirSync(path.dirname(e2eDatabaseDir), { recursive: true, mode: 0o755 });
 chmodSync(path.dirname(e2eDatabaseDir), 0o755);

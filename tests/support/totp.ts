@@ -43,3 +43,8 @@ export function wrongCode(secret: string) {
     if (!valid.has(code)) return code;
   }
 }
+
+/** The secret of an otpauth:// URI, or of a key shown for typing by hand ("GMWX SNSC …"). */
+export function secretFrom(uriOrKey: string) {
+  return uriOrKey.startsWith('otpauth://') ? secretOfUri(uriOrKey) : uriOrKey.replace(/\s+/g, '');
+}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { toClientUser, UserProvider } from '@/features/auth';
 import { requireUser } from '@/features/auth/server/session';
 import { appConfig } from '@/platform/config/app-config';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
@@ -26,7 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     items: section.items.map((item) => ({ path: item.path, label: t(item.labelKey as never), icon: item.icon })),
   }));
   return (
-    <>
+    <UserProvider user={toClientUser(user)}>
       <SkipLink />
       <AppShell
       sections={sections}
@@ -53,6 +54,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     >
       {children}
       </AppShell>
-    </>
+    </UserProvider>
   );
 }

@@ -1,14 +1,23 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { appConfig } from '@/platform/config/app-config';
+import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
 
 const features = ['database', 'security', 'i18n'] as const;
 
-export default async function HomePage() {
-  const [t, format] = await Promise.all([getTranslations('marketing.home'), getFormatter()]);
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+  const [t, format, tSettings, { notice }] = await Promise.all([getTranslations('marketing.home'), getFormatter(), getTranslations('settings'), searchParams]);
   return (
     <div className="space-y-16">
+      {/* Where deleting an account lands (settings → account). */}
+      {notice === 'account-deleted' ? (
+        <Alert variant="success" className="mt-6">
+          <AlertDescription>
+            <p>{tSettings('account.delete.deleted')}</p>
+          </AlertDescription>
+        </Alert>
+      ) : null}
       <section className="space-y-6 pt-6">
         <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-5xl">{t('title')}</h1>
         <p className="max-w-2xl text-lg text-muted-foreground">{t('lead', { siteName: appConfig.site.name })}</p>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OAUTH_PROVIDERS } from '@/platform/config/constants';
+import { LOCALES, OAUTH_PROVIDERS, THEMES } from '@/platform/config/constants';
 
 /**
  * What the account forms send. Shared by the server actions and the forms, so
@@ -35,15 +35,30 @@ export const recoveryCodeChallengeSchema = z.object({ code: z.string().trim().mi
 export const signInWithProviderSchema = z.object({ provider: z.enum(OAUTH_PROVIDERS), next: nextField });
 
 export const onboardingSchema = z.object({ name: nameField, next: nextField });
+
+// Settings (src/features/auth/server/settings-actions.ts).
 export const profileSchema = z.object({ name: nameField });
+/** An uploaded file (checked by shape: FormData parsers differ in which File class they use). */
+const uploadedFile = z.custom<Blob>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function' && typeof (value as Blob).size === 'number',
+  'validation.required',
+);
+/** The picture itself is checked on the server, by its bytes (see avatar-image.ts). */
+export const avatarUploadSchema = z.object({ avatar: uploadedFile.refine((file) => file.size > 0, 'validation.required') });
+/** `password` is required on the server when the user has one. */
 export const changeEmailSchema = z.object({ email: emailField, password: currentPasswordField.optional() });
 export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
 export const passwordConfirmationSchema = z.object({ password: currentPasswordField });
 export const enableTwoFactorSchema = z.object({ password: currentPasswordField.optional() });
 export const confirmTwoFactorSchema = z.object({ code: totpCodeField });
+/** Users with a password confirm with it; users without one, with a current code from their app. */
 export const disableTwoFactorSchema = z.object({ password: currentPasswordField.optional(), code: totpCodeField.optional() });
+export const regenerateRecoveryCodesSchema = disableTwoFactorSchema;
 export const revokeSessionSchema = z.object({ sessionId: z.string().min(1).max(200) });
+export const preferencesSchema = z.object({ locale: z.enum(LOCALES), theme: z.enum(THEMES) });
 export const deleteAccountSchema = z.object({
   password: currentPasswordField.optional(),
   confirmation: z.string().trim().min(1).max(254),
 });
+/** For actions that take nothing but the CSRF token. */
+export const noInputSchema = z.object({});

@@ -139,6 +139,10 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
           labelKey: 'app.sidebar.sections.workspace',
           items: [{ labelKey: 'app.nav.dashboard', path: '/dashboard', icon: 'dashboard' }],
         },
+        {
+          labelKey: 'app.sidebar.sections.account',
+          items: [{ labelKey: 'app.nav.settings', path: '/settings', icon: 'settings' }],
+        },
       ] as NavigationSection[],
     },
     billing: {

@@ -50,6 +50,9 @@ const serverEnvSchema = z.object({
     .describe('the issuer of any OpenID Connect provider (Okta, Auth0, Keycloak, Entra…), e.g. https://id.example.com; /.well-known/openid-configuration is read from it.'),
   OIDC_CLIENT_ID: envString('').describe('the client id registered at that OpenID Connect provider.'),
   OIDC_CLIENT_SECRET: envString('').describe('the client secret registered at that OpenID Connect provider.'),
+  STORAGE_DIR: envString('.data/uploads').describe(
+    'the folder where uploaded files (avatars) are kept, absolute or relative to the app, e.g. /var/lib/keel/uploads; it must survive deploys.',
+  ),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -102,6 +105,8 @@ export function readServerConfig(env: Record<string, string | undefined>, enable
     /** How many proxies in front of the app add to X-Forwarded-For (0: none trusted). */
     trustedProxies: parsed.TRUST_PROXY,
     oauth,
+    /** Where the local-disk storage adapter keeps uploads (src/platform/storage). */
+    storage: { dir: parsed.STORAGE_DIR },
     email: {
       transport,
       smtpUrl: parsed.SMTP_URL || null,

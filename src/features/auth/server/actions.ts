@@ -7,8 +7,6 @@ import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
 import { defineAction } from '@/platform/http/action';
 import { AppError } from '@/platform/http/errors';
-import type { RequestContext } from '@/platform/http/request-context';
-import { LOCALE_COOKIE, isLocale } from '@/platform/i18n/locale';
 import { TWO_FACTOR_COOKIE, cookieName } from '../constants';
 import { landingPath } from '../paths';
 import { safeRedirectPath } from '../redirect';
@@ -26,6 +24,7 @@ import { getAuth } from './auth';
 import { callAuth } from './auth-call';
 import { requireEmailDelivery } from './emails';
 import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
+import { applyPreferenceCookies } from './preferences';
 import { users } from './schema';
 import { signedIn } from './session';
 
@@ -44,13 +43,6 @@ function verifyEmailPath(email: string, next?: string) {
   const target = safeRedirectPath(next, '');
   if (target) params.set('next', target);
   return `/auth/verify-email?${params}`;
-}
-
-/** Makes the language cookie follow the signed-in user's saved preference. */
-async function applyLocalePreference(context: RequestContext, user: unknown) {
-  const locale = (user as { locale?: unknown } | undefined)?.locale;
-  if (!isLocale(locale)) return;
-  await context.responseCookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', secure: getServerConfig().isProduction });
 }
 
 export const signUp = defineAction({
@@ -114,7 +106,7 @@ export const signIn = defineAction({
     if ('twoFactorRedirect' in result && result.twoFactorRedirect) {
       redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);
     }
-    if ('user' in result) await applyLocalePreference(context, result.user);
+    if ('user' in result) await applyPreferenceCookies(context, result.user);
     redirect(safeRedirectPath(next));
   },
 });
@@ -185,7 +177,7 @@ export const verifyMagicLink = defineAction({
     const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
     const user = (result as { user?: { onboardedAt?: unknown } } | undefined)?.user;
     if (!user) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
-    await applyLocalePreference(context, user);
+    await applyPreferenceCookies(context, user);
     redirect(user.onboardedAt ? safeRedirectPath(next) : '/onboarding');
   },
 });
@@ -235,7 +227,7 @@ export const verifyTwoFactorCode = defineAction({
     const result = await callAuth(context, (headers) =>
       getAuth().api.verifyTOTP({ body: { code, trustDevice: trustDevice === 'on' }, headers, returnHeaders: true }),
     );
-    await applyLocalePreference(context, (result as { user?: unknown }).user);
+    await applyPreferenceCookies(context, (result as { user?: unknown }).user);
     redirect(safeRedirectPath(next));
   },
 });
@@ -245,7 +237,8 @@ export const verifyRecoveryCode = defineAction({
   input: recoveryCodeChallengeSchema,
   rateLimit: twoFactorLimits,
   handler: async ({ code, next }, context) => {
-    await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true }));
+    const result = await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true }));
+    await applyPreferenceCookies(context, (result as { user?: unknown }).user);
     redirect(safeRedirectPath(next));
   },
 });

@@ -84,6 +84,7 @@ function createAuth() {
       modelName: 'user',
       additionalFields: {
         locale: { type: 'string', required: false, input: false },
+        theme: { type: 'string', required: false, input: false },
         onboardedAt: { type: 'date', required: false, input: false },
       },
       changeEmail: { enabled: true },
@@ -148,6 +149,8 @@ function createAuth() {
     plugins: [
       twoFactor({
         issuer: appConfig.site.name,
+        // Users without a password (magic link, OAuth) confirm with a current code instead; see settings-actions.ts.
+        allowPasswordless: true,
         backupCodeOptions: { amount: 10, length: 10 },
       }),
       magicLink({

@@ -25,6 +25,8 @@ export const users = pgTable(
     twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
     /** Preferred language; the cookie follows it at sign-in. */
     locale: text('locale'),
+    /** Preferred theme ("light" | "dark" | "system"); the theme cookie follows it at sign-in. */
+    theme: text('theme'),
     /** Set when the user finished onboarding (name, optional avatar). */
     onboardedAt: timestamp('onboarded_at', { withTimezone: true }),
     ...timestamps,

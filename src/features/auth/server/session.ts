@@ -22,6 +22,8 @@ export interface SignedInUser {
   image: string | null;
   twoFactorEnabled: boolean;
   locale: string | null;
+  /** Saved theme preference ("light" | "dark" | "system"), or null. */
+  theme: string | null;
   onboardedAt: Date | null;
   createdAt: Date;
 }
@@ -45,6 +47,7 @@ function toCurrentSession(raw: RawSession): CurrentSession | null {
       image: user.image ?? null,
       twoFactorEnabled: Boolean(user.twoFactorEnabled),
       locale: (user.locale as string | null | undefined) ?? null,
+      theme: (user.theme as string | null | undefined) ?? null,
       onboardedAt: (user.onboardedAt as Date | null | undefined) ?? null,
       createdAt: user.createdAt,
     },
@@ -66,8 +69,18 @@ export async function getSessionFromHeaders(requestHeaders: Headers): Promise<Cu
   return toCurrentSession(raw);
 }
 
-/** The signed-in session of the current request, read once per request. */
-export const getSession = cache(async (): Promise<CurrentSession | null> => getSessionFromHeaders(new Headers(await headers())));
+/**
+ * The signed-in session of the current request, read once per request.
+ * Cookies come from cookies(), not the Cookie header: when a server action
+ * replaces the session (password change, two-factor on or off), the page
+ * Next.js renders in the same response must see the new session cookie.
+ */
+export const getSession = cache(async (): Promise<CurrentSession | null> => {
+  const [headerList, cookieStore] = await Promise.all([headers(), cookies()]);
+  const requestHeaders = new Headers(headerList);
+  requestHeaders.set('cookie', cookieStore.toString());
+  return getSessionFromHeaders(requestHeaders);
+});
 
 /** The signed-in user, or null. For server components, actions and route handlers. */
 export async function getUser(): Promise<SignedInUser | null> {

@@ -1,0 +1,8 @@
+/**
+ * The auth feature's client-safe public face: for pages and client
+ * components. Server code (server components, actions, route handlers) uses
+ * `@/features/auth/server`: getUser, requireUser, the signedIn guard…
+ * See docs/auth/user-sdk.md.
+ */
+export { UserProvider, useUser } from './components/user-context';
+export { toClientUser, type ClientUser } from './client-user';

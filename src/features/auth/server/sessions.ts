@@ -1,0 +1,61 @@
+import 'server-only';
+import { and, desc, eq, gt, ne } from 'drizzle-orm';
+import { db } from '@/platform/db/client';
+import { sessions } from './schema';
+import { describeUserAgent, type DeviceDescription } from './user-agent';
+
+/** One signed-in device, as the sessions list shows it. */
+export interface SessionSummary {
+  id: string;
+  /** The session of the request that asked. */
+  current: boolean;
+  device: DeviceDescription;
+  ipAddress: string | null;
+  createdAt: Date;
+  /** When the session was last extended (better-auth moves its expiry forward about once a day of use). */
+  lastActiveAt: Date;
+  expiresAt: Date;
+}
+
+/** The user's sessions that still work, most recently active first, this device's on top. */
+export async function listSessions(userId: string, currentSessionId?: string): Promise<SessionSummary[]> {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+    .orderBy(desc(sessions.updatedAt));
+  return rows
+    .map((row) => ({
+      id: row.id,
+      current: row.id === currentSessionId,
+      device: describeUserAgent(row.userAgent),
+      ipAddress: row.ipAddress,
+      createdAt: row.createdAt,
+      lastActiveAt: row.updatedAt,
+      expiresAt: row.expiresAt,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/**
+ * Signs one of the user's sessions out, by id. Only the user's own: the
+ * condition names both, so another user's session id does nothing. Returns
+ * whether a session was removed. better-auth reads the session table on every
+ * request, so the device is signed out on its next request.
+ */
+export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+  const removed = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return removed.length > 0;
+}
+
+/** Signs out every session of the user but `keepSessionId`; returns how many. */
+export async function revokeOtherSessions(userId: string, keepSessionId: string): Promise<number> {
+  const removed = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+    .returning({ id: sessions.id });
+  return removed.length;
+}

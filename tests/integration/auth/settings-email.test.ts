@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { GET as authLinks } from '@/app/api/auth/[...all]/route';
+import { users } from '@/features/auth/server/schema';
+import { pendingEmailChange } from '@/features/auth/server/email-change';
+import { getSessionFromHeaders } from '@/features/auth/server/session';
+import { requestEmailChange } from '@/features/auth/server/settings-actions';
+import { db } from '@/platform/db/client';
+import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInWithPassword } from '../../support/settings-users';
+import { Visitor, emailsTo, lastEmailTo, uniqueEmail } from '../../support/visitor';
+
+async function emailOf(userId: string) {
+  const [row] = await db.select({ email: users.email, verified: users.emailVerified }).from(users).where(eq(users.id, userId));
+  return row!;
+}
+
+describe('changing the email address', () => {
+  it('emails both addresses and changes nothing until the link sent to the new one is opened', async () => {
+    const user = await createPasswordUser();
+    const visitor = await signInWithPassword(user);
+    const newEmail = uniqueEmail('moved');
+
+    const outcome = await visitor.run(requestEmailChange, { email: newEmail.toUpperCase(), password: user.password });
+    expect(outcome).toEqual({ ok: true, data: { email: newEmail } });
+
+    // The old address is told, with the new one named.
+    const notice = await lastEmailTo(user.email);
+    expect(notice?.subject).toContain('Your email address is being changed');
+    expect(notice?.text).toContain(newEmail);
+    // The new address gets the confirmation link.
+    const confirmation = await lastEmailTo(newEmail);
+    expect(confirmation?.subject).toContain('Confirm your new email address');
+    expect(confirmation?.link).toMatch(/\/api\/auth\/verify-email\?token=/);
+
+    // Nothing has changed yet; the page can show the pending change.
+    expect(await emailOf(user.id)).toEqual({ email: user.email, verified: true });
+    expect(await pendingEmailChange(user.id, user.email)).toMatchObject({ email: newEmail });
+
+    const response = await visitor.follow(confirmation!.link!, authLinks);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/settings/account?email=confirmed');
+    expect(await emailOf(user.id)).toEqual({ email: newEmail, verified: true });
+    expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(newEmail);
+    expect(await pendingEmailChange(user.id, newEmail)).toBeNull();
+  });
+
+  it('works from a signed-out browser too (the link carries the change)', async () => {
+    const user = await createPasswordUser();
+    const visitor = await signInWithPassword(user);
+    const newEmail = uniqueEmail('elsewhere');
+    await visitor.run(requestEmailChange, { email: newEmail, password: user.password });
+    const link = (await lastEmailTo(newEmail))!.link!;
+    await new Visitor().follow(link, authLinks);
+    expect((await emailOf(user.id)).email).toBe(newEmail);
+  });
+
+  it('refuses a wrong password with a field error and sends nothing', async () => {
+    const user = await createPasswordUser();
+    const visitor = await signInWithPassword(user);
+    const newEmail = uniqueEmail('nope');
+    const outcome = await visitor.run(requestEmailChange, { email: newEmail, password: 'not my password' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', fieldErrors: { password: ['That password is not right.'] } } });
+    expect(await emailsTo(newEmail)).toHaveLength(0);
+
+    const missing = await visitor.run(requestEmailChange, { email: newEmail });
+    expect(missing).toMatchObject({ ok: false, error: { fieldErrors: { password: ['Enter your password to confirm.'] } } });
+    expect((await emailOf(user.id)).email).toBe(user.email);
+  });
+
+  it('refuses the current address, in the user’s language', async () => {
+    const user = await createPasswordUser();
+    const visitor = await signInWithPassword(user, new Visitor({ locale: 'es' }));
+    const outcome = await visitor.run(requestEmailChange, { email: user.email, password: user.password });
+    expect(outcome).toMatchObject({ ok: false, error: { fieldErrors: { email: ['Esta ya es tu dirección de correo.'] } } });
+  });
+
+  it('answers the same for an address that already has an account, and sends it nothing', async () => {
+    const user = await createPasswordUser();
+    const other = await createPasswordUser();
+    const visitor = await signInWithPassword(user);
+    const before = (await emailsTo(other.email)).length;
+    expect(await visitor.run(requestEmailChange, { email: other.email, password: user.password })).toEqual({ ok: true, data: { email: other.email } });
+    expect(await emailsTo(other.email)).toHaveLength(before);
+    expect((await emailOf(user.id)).email).toBe(user.email);
+  });
+
+  it('needs no password from a user who has none', async () => {
+    const user = await createPasswordlessUser();
+    const visitor = await signInWithMagicLink(user);
+    const newEmail = uniqueEmail('linkmoved');
+    expect(await visitor.run(requestEmailChange, { email: newEmail })).toEqual({ ok: true, data: { email: newEmail } });
+    await visitor.follow((await lastEmailTo(newEmail))!.link!, authLinks);
+    expect((await emailOf(user.id)).email).toBe(newEmail);
+  });
+});
