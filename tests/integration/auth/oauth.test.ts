@@ -16,6 +16,9 @@ const { db } = await import('@/platform/db/client');
 const { accounts, users } = await import('@/features/auth/server/schema');
 const { eq } = await import('drizzle-orm');
 const { Visitor, emailsTo, uniqueEmail } = await import('../../support/visitor');
+const { createVerifiedUser, enableAuthenticator } = await import('../../support/users');
+const { totpCode } = await import('../../support/totp');
+const { verifyTwoFactorCode } = await import('@/features/auth/server/actions');
 type VisitorType = InstanceType<typeof Visitor>;
 
 afterAll(() => provider.close());
@@ -95,6 +98,18 @@ describe('OpenID Connect sign-in against a local provider', () => {
     const response = await signInThroughProvider(visitor, { email, emailVerified: true });
     expect(response.headers.get('location')).toBe('/auth/error?error=account_not_linked');
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+  });
+
+  it('asks a person who turned on two-factor authentication for their code before letting them in', async () => {
+    const email = uniqueEmail('oidc-2fa');
+    const user = await createVerifiedUser({ email });
+    const { secret } = await enableAuthenticator(user);
+    const visitor = new Visitor();
+    const response = await signInThroughProvider(visitor, { email, emailVerified: true });
+    expect(response.headers.get('location')).toBe('/auth/two-factor?next=%2Fdashboard');
+    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect(await visitor.run(verifyTwoFactorCode, { code: totpCode(secret), next: '/dashboard' })).toEqual({ redirect: '/dashboard' });
+    expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(email);
   });
 
   it('sends a cancelled sign-in to the error page', async () => {

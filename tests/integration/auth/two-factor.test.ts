@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signIn, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
+import { requestMagicLink, signIn, verifyMagicLink, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
 import { sessions } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
 import { totpCode, wrongCode } from '../../support/totp';
 import { createVerifiedUser, enableAuthenticator, type TestUser } from '../../support/users';
-import { Visitor, type Outcome } from '../../support/visitor';
+import { Visitor, lastEmailTo, type Outcome } from '../../support/visitor';
 
 const TWO_FACTOR_COOKIE = 'keel.two_factor';
 
@@ -148,5 +148,20 @@ describe.concurrent('guessing codes', () => {
     // The owner's own sign-in (its own challenge) is not affected.
     const owner = await startSignIn(user);
     expect(await owner.run(verifyTwoFactorCode, { code: totpCode(user.secret) })).toEqual({ redirect: '/dashboard' });
+  });
+});
+
+describe('two-factor authentication after a passwordless sign-in', () => {
+  it('a magic link leads to the code prompt, not into the account', async () => {
+    const user = await createTwoFactorUser();
+    const visitor = new Visitor();
+    await visitor.run(requestMagicLink, { email: user.email, next: '/settings' });
+    const token = new URL((await lastEmailTo(user.email))!.link!).searchParams.get('token')!;
+    expect(await visitor.run(verifyMagicLink, { token, next: '/settings' })).toEqual({ redirect: '/auth/two-factor?next=%2Fsettings' });
+    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect(await sessionTokens(user.id)).toHaveLength(1); // only the session of the set-up
+
+    expect(await visitor.run(verifyTwoFactorCode, { code: totpCode(user.secret), next: '/settings' })).toEqual({ redirect: '/settings' });
+    expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(user.email);
   });
 });

@@ -175,6 +175,10 @@ export const verifyMagicLink = defineAction({
     // Without a callbackURL better-auth answers JSON; an invalid, used or expired token is a redirect carrying
     // ?error=INVALID_TOKEN, which callAuth turns into auth.invalidLink.
     const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
+    // Two-factor users still owe their code (see second-factor-gate.ts).
+    if ((result as { twoFactorRedirect?: boolean } | undefined)?.twoFactorRedirect) {
+      redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);
+    }
     const user = (result as { user?: { onboardedAt?: unknown } } | undefined)?.user;
     if (!user) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
     await applyPreferenceCookies(context, user);

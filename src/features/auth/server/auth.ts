@@ -11,6 +11,7 @@ import { db } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
 import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { CLIENT_IP_HEADER } from './auth-headers';
+import { secondFactorGate } from './second-factor-gate';
 import { sendAccountEmail, localeOfRequest } from './emails';
 import { accounts, sessions, twoFactors, users, verifications } from './schema';
 
@@ -153,6 +154,8 @@ function createAuth() {
         allowPasswordless: true,
         backupCodeOptions: { amount: 10, length: 10 },
       }),
+      // …and after a magic link or an OAuth sign-in too, not only after a password.
+      secondFactorGate(),
       magicLink({
         expiresIn: MAGIC_LINK_MINUTES * 60,
         storeToken: 'hashed',
