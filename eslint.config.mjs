@@ -12,7 +12,7 @@ const noFeatureImports = {
 };
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**'] },
+  { ignores: ['.next/**', '.next-e2e/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**'] },
   ...nextCoreWebVitals,
   ...nextTypeScript,
   {

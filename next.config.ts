@@ -5,6 +5,9 @@ import { staticSecurityHeaders } from './src/platform/http/security-headers';
 const withNextIntl = createNextIntlPlugin('./src/platform/i18n/request.ts');
 
 const nextConfig: NextConfig = {
+  // The end-to-end suite builds its own variant (its site URL, an OAuth provider) into .next-e2e,
+  // so it never replaces the build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native parts or dynamic requires stay outside the server bundle.

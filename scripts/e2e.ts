@@ -3,8 +3,12 @@
  * production build, served by `npm start` on its own embedded PostgreSQL
  * (in the system's temporary folder, recreated each run).
  *
- *   npm run test:e2e                    build, then test
- *   npm run test:e2e -- --no-build      test the existing build (CI builds first)
+ *   npm run test:e2e                    build (into .next-e2e), then test
+ *   npm run test:e2e -- --no-build      test the e2e build made by an earlier run
+ *
+ * The suite has a build of its own: its site URL (emailed links point at the
+ * test server) and its OAuth provider (a local OpenID Connect server) are
+ * public values, fixed when building, so `npm run build`'s output would not do.
  *   npm run test:e2e -- tests/e2e/x.spec.ts   any further arguments go to Playwright
  *
  * Browser downloads are blocked here, so Playwright uses Debian's `chromium`
@@ -57,15 +61,20 @@ if (!skipBuild) {
   process.env.APP_SECRET ??= `e2e-canary-${randomBytes(24).toString('hex')}`;
   mkdirSync(path.dirname(canaryFile), { recursive: true });
   writeFileSync(canaryFile, process.env.APP_SECRET, { mode: 0o600 });
+} else if (!existsSync(path.join(projectRoot, '.next-e2e', 'BUILD_ID'))) {
+  console.error('[e2e] --no-build needs an earlier `npm run test:e2e` build in .next-e2e: run without --no-build.');
+  process.exit(1);
 } else if (!process.env.APP_SECRET) {
   console.error('[e2e] --no-build needs the APP_SECRET the build was made with (the secret-leak test looks for it): set it, or run without --no-build.');
   process.exit(1);
 }
-// Emailed links must point at the server the tests use.
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
   E2E_SECRET_CANARY: process.env.APP_SECRET,
+  // A build of its own (next.config.ts): its public values differ from the build `npm start` serves.
+  NEXT_DIST_DIR: '.next-e2e',
+  // Emailed links must point at the server the tests use.
   NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL || `http://localhost:${process.env.E2E_PORT || 3100}`,
   // "Sign in with SSO" against the test OpenID Connect provider that playwright.config.ts starts.
   NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS: 'oidc',

@@ -10,7 +10,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 test('no server secret reaches the files sent to browsers', async () => {
   const canary = process.env.E2E_SECRET_CANARY;
   expect(canary, 'scripts/e2e.ts builds with a canary APP_SECRET').toMatch(/^e2e-canary-|.{32,}/);
-  const files = await filesUnder(path.join(process.cwd(), '.next/static'));
+  const files = await filesUnder(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'static'));
   const clientCode = files.filter((file) => /\.(js|css|json|html|txt|map)$/.test(file));
   expect(clientCode.length).toBeGreaterThan(5);
 
@@ -26,7 +26,7 @@ test('no server secret reaches the files sent to browsers', async () => {
 });
 
 test('the configuration validator stays on the server (page weight)', async () => {
-  const files = (await filesUnder(path.join(process.cwd(), '.next/static'))).filter((file) => file.endsWith('.js'));
+  const files = (await filesUnder(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'static'))).filter((file) => file.endsWith('.js'));
   const shipped = [];
   for (const file of files) {
     // A message only src/platform/config/env-schema.ts contains.
