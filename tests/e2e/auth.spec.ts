@@ -48,7 +48,10 @@ test('sign up: confirm the email from the mailbox, onboard, and arrive on the da
   await expect(page).toHaveURL(/\/auth\/verified\?next=%2Fonboarding/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email confirmed');
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole('link', { name: 'Continue' }).click();
+  // The link confirms the address but signs nobody in: that still takes the password.
+  await expect(page.getByRole('link', { name: 'Continue' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Sign in to continue' }).click();
+  await signInWithPassword(page, email, E2E_PASSWORD);
 
   await expect(page).toHaveURL(/\/onboarding$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome! What should we call you?');

@@ -1,22 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
-import { queryDatabase, waitForHydration } from './support';
+import { E2E_PASSWORD, queryDatabase, uniqueEmail, waitForHydration } from './support';
 
 /**
  * Accounts for end-to-end tests, made the way a person makes them: the
  * sign-up form, then the link from the confirmation email (read from the dev
- * mailbox table of the server under test). Onboarding is marked done in the
- * database, so specs start at the page they test.
+ * mailbox table of the server under test), then sign-in. Onboarding is marked
+ * done in the database, so specs start at the page they test.
  */
-export const E2E_PASSWORD = 'correct horse battery staple';
-
 export interface E2eUser {
   email: string;
   password: string;
-}
-
-export function uniqueE2eEmail(prefix = 'e2e') {
-  return `${prefix}-${randomBytes(4).toString('hex')}@example.com`;
 }
 
 /** The first link in the newest email to `to`, waiting for it to arrive. */
@@ -33,9 +26,9 @@ export async function latestEmailLink(to: string, subjectContains = ''): Promise
   return link!;
 }
 
-/** Signs up through /auth/sign-up, confirms the email, and leaves the page signed in. */
+/** Signs up through /auth/sign-up, confirms the email, signs in, and leaves the page on the dashboard. */
 export async function signUpThroughUi(page: Page, options: { name?: string } = {}): Promise<E2eUser> {
-  const user = { email: uniqueE2eEmail(), password: E2E_PASSWORD };
+  const user = { email: uniqueEmail(), password: E2E_PASSWORD };
   await page.goto('/auth/sign-up');
   await waitForHydration(page, 'form');
   await page.getByLabel('Email').fill(user.email);
@@ -46,6 +39,9 @@ export async function signUpThroughUi(page: Page, options: { name?: string } = {
   await page.waitForURL(/\/auth\/verify-email/);
   await page.goto(await latestEmailLink(user.email, 'Confirm your email'));
   await queryDatabase(`update users set onboarded_at = now(), name = $2 where email = $1`, [user.email, options.name ?? '']);
+  // The link confirms the address; signing in is still done with the password.
+  await signInThroughUi(page, user);
+  await page.waitForURL(/\/dashboard/);
   return user;
 }
 

@@ -14,7 +14,7 @@ export interface TestUser {
   id: string;
   email: string;
   password: string;
-  /** The visitor who signed up; signed in (the verification link signs in). */
+  /** The visitor who signed up; signed in (with the password, after following the confirmation link). */
   visitor: Visitor;
 }
 
@@ -29,7 +29,7 @@ export interface TestUserOptions {
 
 /**
  * A verified user, made the way a person makes one: the signUp action, then
- * the link of the confirmation email (which signs them in), then onboarding.
+ * the link of the confirmation email, sign-in with the password, then onboarding.
  * Each step is checked, so a broken step fails loudly here rather than as a
  * puzzling failure later in the test.
  */
@@ -47,6 +47,9 @@ export async function createVerifiedUser(options: TestUserOptions = {}): Promise
   if (response.status !== 302 || response.headers.get('location')?.includes('error=')) {
     throw new Error(`confirmation link of ${email} refused: ${response.status} ${response.headers.get('location')}`);
   }
+  // The link confirms the address; signing in is still done with the password.
+  const signedIn = await visitor.run(signIn, { email, password });
+  if (!('redirect' in signedIn)) throw new Error(`sign-in of ${email} after confirmation refused: ${JSON.stringify(signedIn)}`);
 
   const name = options.name === undefined ? 'Ada Lovelace' : options.name;
   if (name !== null) {

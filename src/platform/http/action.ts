@@ -84,8 +84,8 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
   }
 }
 
-/** Field names whose values are never sent back (passwords, one-time codes, tokens). */
-const NEVER_ECHOED = /password|secret|token|csrf|otp|mfa|recovery/i;
+/** Field names whose values are never sent back (passwords, one-time and recovery codes, tokens). */
+const NEVER_ECHOED = /password|secret|token|csrf|otp|mfa|recovery|code/i;
 
 /** The text fields of a submitted form, minus anything secret, to render the form again. */
 function echoableValues(form: FormData): Record<string, string> {

@@ -33,7 +33,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const { eq, and } = await import('drizzle-orm');
 const { GET: authLinks } = await import('@/app/api/auth/[...all]/route');
-const { requestMagicLink, requestPasswordReset, resendVerificationEmail, signUp } = await import('@/features/auth/server/actions');
+const { requestMagicLink, requestPasswordReset, resendVerificationEmail, signIn, signUp } = await import('@/features/auth/server/actions');
 const { accounts, users } = await import('@/features/auth/server/schema');
 const { getSessionFromHeaders } = await import('@/features/auth/server/session');
 const { getServerConfig } = await import('@/platform/config/server-config');
@@ -72,7 +72,13 @@ describe('account emails through a real SMTP server', () => {
     expect(link).toBeTruthy();
     expect(delivery?.mail.html).toContain(link!.replace(/&/g, '&amp;'));
 
-    await visitor.follow(link!, authLinks);
+    // The link confirms the address (it signs nobody in); the password then does.
+    const confirmed = await visitor.follow(link!, authLinks);
+    expect(confirmed.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    expect(user?.emailVerified).toBe(true);
+    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect(await visitor.run(signIn, { email, password: TEST_PASSWORD })).toEqual({ redirect: '/dashboard' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user).toMatchObject({ email, emailVerified: true });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorizeAs, startOidcProvider } from '../../support/oidc-provider';
 
@@ -41,6 +42,11 @@ async function signInThroughProvider(visitor: VisitorType, identity: Parameters<
   return visitor.follow(callback, authLinks);
 }
 
+/** The `sub` the local provider gives an email (see tests/support/oidc-provider.ts): the account id of its OAuth account. */
+function providerSubject(email: string) {
+  return `sub-${createHash('sha256').update(email).digest('hex').slice(0, 16)}`;
+}
+
 async function createPasswordUser(email: string, verified: boolean) {
   await getAuth().api.signUpEmail({ body: { email, password: 'a long and unusual passphrase', name: 'Existing' } });
   if (verified) await db.update(users).set({ emailVerified: true }).where(eq(users.email, email));
@@ -57,6 +63,30 @@ describe('OpenID Connect sign-in against a local provider', () => {
     expect(session?.user).toMatchObject({ email, name: 'Ada Lovelace', emailVerified: true });
     const linked = await db.select().from(accounts).where(eq(accounts.userId, session!.user.id));
     expect(linked.map((account) => account.providerId)).toEqual(['oidc']);
+  });
+
+  it('creates no account for a new person when the provider does not vouch for the email', async () => {
+    const visitor = new Visitor();
+    const email = uniqueEmail('oidc-new-unverified');
+    const response = await signInThroughProvider(visitor, { email, emailVerified: false });
+    expect(response.status).toBe(302);
+    // better-auth adds error_description (the same code); the error page reads only `error`.
+    const location = new URL(response.headers.get('location')!, 'http://localhost:3000');
+    expect(location.pathname).toBe('/auth/error');
+    expect(location.searchParams.get('error')).toBe('email_not_verified');
+    expect(visitor.received.has('keel.session_token')).toBe(false);
+    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect(await db.select().from(users).where(eq(users.email, email))).toEqual([]);
+    expect(await db.select().from(accounts).where(eq(accounts.accountId, providerSubject(email)))).toEqual([]);
+
+    // Once the provider vouches for it, the same person gets their account (with that OAuth account).
+    const vouched = await signInThroughProvider(new Visitor(), { email, emailVerified: true });
+    expect(vouched.headers.get('location')).toBe('/onboarding');
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    expect(user?.emailVerified).toBe(true);
+    expect(await db.select({ userId: accounts.userId }).from(accounts).where(eq(accounts.accountId, providerSubject(email)))).toEqual([
+      { userId: user!.id },
+    ]);
   });
 
   it('signs a returning person in to the same account', async () => {

@@ -1,17 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { GET as authLinks } from '@/app/api/auth/[...all]/route';
-import { completeOnboarding, signUp } from '@/features/auth/server/actions';
+import { completeOnboarding } from '@/features/auth/server/actions';
 import { users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
-import { Visitor, lastEmailTo, uniqueEmail } from '../../support/visitor';
+import { createVerifiedUser } from '../../support/users';
+import { Visitor, uniqueEmail } from '../../support/visitor';
 
-/** A visitor who signed up and confirmed their email (signed in, not onboarded yet). */
+/** A visitor who signed up, confirmed their email and signed in with the password (not onboarded yet). */
 async function newUser() {
-  const visitor = new Visitor();
-  const email = uniqueEmail('onboarding');
-  await visitor.run(signUp, { email, password: 'correct horse battery staple' });
-  await visitor.follow((await lastEmailTo(email))!.link!, authLinks);
+  const { visitor, email } = await createVerifiedUser({ email: uniqueEmail('onboarding'), name: null });
   return { visitor, email };
 }
 

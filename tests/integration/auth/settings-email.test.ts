@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as authLinks } from '@/app/api/auth/[...all]/route';
-import { users } from '@/features/auth/server/schema';
+import { sessions, users } from '@/features/auth/server/schema';
 import { pendingEmailChange } from '@/features/auth/server/email-change';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { requestEmailChange } from '@/features/auth/server/settings-actions';
@@ -84,12 +84,20 @@ describe('changing the email address', () => {
     expect((await emailOf(user.id)).email).toBe(user.email);
   });
 
-  it('needs no password from a user who has none', async () => {
+  it('asks a user without a password to have signed in within the last minutes', async () => {
     const user = await createPasswordlessUser();
     const visitor = await signInWithMagicLink(user);
     const newEmail = uniqueEmail('linkmoved');
-    expect(await visitor.run(requestEmailChange, { email: newEmail })).toEqual({ ok: true, data: { email: newEmail } });
-    await visitor.follow((await lastEmailTo(newEmail))!.link!, authLinks);
+
+    // A session signed in an hour ago (a stolen one, say) cannot move the account elsewhere.
+    await db.update(sessions).set({ createdAt: new Date(Date.now() - 60 * 60 * 1000) }).where(eq(sessions.userId, user.id));
+    expect(await visitor.run(requestEmailChange, { email: newEmail })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', status: 403 } });
+    expect(await lastEmailTo(newEmail)).toBeNull();
+
+    // Just signed in again: allowed.
+    const fresh = await signInWithMagicLink(user);
+    expect(await fresh.run(requestEmailChange, { email: newEmail })).toEqual({ ok: true, data: { email: newEmail } });
+    await fresh.follow((await lastEmailTo(newEmail))!.link!, authLinks);
     expect((await emailOf(user.id)).email).toBe(newEmail);
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
-import { twoFactors, users } from '@/features/auth/server/schema';
+import { sessions, twoFactors, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import {
   confirmTwoFactorSetup,
@@ -122,13 +122,15 @@ describe('two-factor authentication for a user with a password', () => {
 });
 
 describe('two-factor authentication for a user without a password', () => {
-  it('is set up without a password and turned off only with a current code', async () => {
+  it('is set up without a password and, once the sign-in is not recent, turned off only with a current code', async () => {
     const user = await createPasswordlessUser();
     const visitor = await signInWithMagicLink(user);
     const { secret } = await enableTwoFactor(visitor);
     expect((await twoFactorColumns(user.id)).enabled).toBe(true);
 
-    expect(await visitor.run(disableTwoFactor, {})).toMatchObject({ ok: false, error: { fieldErrors: { code: [expect.any(String)] } } });
+    // An hour later (a stolen session, say), neither nothing nor a wrong code will do.
+    await db.update(sessions).set({ createdAt: new Date(Date.now() - 60 * 60 * 1000) }).where(eq(sessions.userId, user.id));
+    expect(await visitor.run(disableTwoFactor, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', status: 403 } });
     expect(await visitor.run(disableTwoFactor, { code: wrongCode(secret) })).toMatchObject({ ok: false, error: { fieldErrors: { code: [expect.any(String)] } } });
     expect((await twoFactorColumns(user.id)).enabled).toBe(true);
 

@@ -76,12 +76,18 @@ describe('a successful sign-in', () => {
     expect(session?.session.userAgent).toContain('Keel-Test');
   });
 
-  it('sets the same cookie attributes when the confirmation link signs in', async () => {
+  it('sets no cookie when the confirmation link is followed, and the same attributes at the sign-in after it', async () => {
     const visitor = new Visitor();
     const email = uniqueEmail();
     await visitor.run(signUp, { email, password: TEST_PASSWORD });
     await visitor.follow((await lastEmailTo(email))!.link!, authLinks);
-    expect(visitor.received.get(SESSION_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
+    expect(visitor.received.has(SESSION_COOKIE)).toBe(false);
+
+    expect(await visitor.run(signIn, { email, password: TEST_PASSWORD })).toEqual({ redirect: '/dashboard' });
+    const cookie = visitor.received.get(SESSION_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_LIFETIME_SECONDS });
+    expect(cookie?.secure).toBeFalsy();
+    expect((await getSessionFromHeaders(visitor.headers()))?.user).toMatchObject({ email, emailVerified: true });
   });
 
   it('goes to `next` when it is a path of this site, and to the dashboard otherwise', async () => {

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET as authLinks } from '@/app/api/auth/[...all]/route';
 import { requestMagicLink, requestPasswordReset, resendVerificationEmail, signIn, signUp } from '@/features/auth/server/actions';
-import { sessions, users } from '@/features/auth/server/schema';
+import { accounts, sessions, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
 import { errorText, subjectOf } from '../../support/messages';
@@ -18,12 +19,14 @@ async function sessionCount(userId: string) {
   return row?.total ?? 0;
 }
 
+const SESSION_COOKIE = 'keel.session_token';
+
 function verifyPagePath(email: string) {
   return `/auth/verify-email?email=${encodeURIComponent(email)}`;
 }
 
 describe('sign up with email and password', () => {
-  it('creates an unverified account, emails a link, and signs in once verified', async () => {
+  it('creates an unverified account, emails a link that confirms it, and signs in with the password afterwards', async () => {
     const visitor = new Visitor();
     const email = uniqueEmail();
     const outcome = await visitor.run(signUp, { email, password, next: '/settings' });
@@ -32,19 +35,25 @@ describe('sign up with email and password', () => {
     const [user] = await userRows(email);
     expect(user?.emailVerified).toBe(false);
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    const message = await lastEmailTo(email);
+    expect(message?.subject).toBe(subjectOf('verifyEmail'));
+    expect(message?.link).toMatch(/\/api\/auth\/verify-email\?token=/);
 
     // Signing in before verifying goes to the verification page, without a session.
     expect(await visitor.run(signIn, { email, password })).toEqual({ redirect: verifyPagePath(email) });
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
     expect(await sessionCount(user!.id)).toBe(0);
 
-    const message = await lastEmailTo(email);
-    expect(message?.subject).toBe(subjectOf('verifyEmail'));
-    expect(message?.link).toMatch(/\/api\/auth\/verify-email\?token=/);
-
+    // The link confirms the address and lands on the confirmation page, carrying `next`; it signs nobody in.
     const response = await visitor.follow(message!.link!, authLinks);
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fsettings');
+    expect(visitor.received.has(SESSION_COOKIE)).toBe(false);
+    expect(await sessionCount(user!.id)).toBe(0);
+    expect((await userRows(email))[0]?.emailVerified).toBe(true);
+
+    // Signing in with the password now works.
+    expect(await visitor.run(signIn, { email, password, next: '/settings' })).toEqual({ redirect: '/settings' });
     const session = await getSessionFromHeaders(visitor.headers());
     expect(session?.user.email).toBe(email);
     expect(session?.user.emailVerified).toBe(true);
@@ -135,25 +144,111 @@ describe('signing up with an address that already has an account', () => {
   });
 });
 
+describe('signing up with an address whose account was never confirmed', () => {
+  const attackerPassword = 'the attacker knows this one';
+
+  async function confirmationEmails(email: string) {
+    return (await emailsTo(email)).filter((message) => message.subject === subjectOf('verifyEmail'));
+  }
+
+  it('replaces it: someone who registered the address first cannot keep their password on it', async () => {
+    const victim = uniqueEmail('victim');
+    // Someone signs up first with the victim's address and a password of their own.
+    const attacker = new Visitor();
+    expect(await attacker.run(signUp, { email: victim, password: attackerPassword })).toEqual({ redirect: verifyPagePath(victim) });
+    const [planted] = await userRows(victim);
+    const plantedLink = (await lastEmailTo(victim))!.link!;
+
+    // The victim signs up with their own password: the answer is the usual one, and a new confirmation email arrives.
+    const owner = new Visitor();
+    expect(await owner.run(signUp, { email: victim, password })).toEqual({ redirect: verifyPagePath(victim) });
+    const rows = await userRows(victim);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.id).not.toBe(planted!.id);
+    expect(rows[0]!.emailVerified).toBe(false);
+    expect(await db.select().from(accounts).where(eq(accounts.userId, planted!.id))).toEqual([]);
+    expect(await confirmationEmails(victim)).toHaveLength(2);
+
+    // The link sent at the first sign-up belonged to the removed account: it confirms nothing.
+    const stale = await owner.follow(plantedLink, authLinks);
+    expect(stale.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding&error=INVALID_TOKEN');
+    expect((await userRows(victim))[0]?.emailVerified).toBe(false);
+
+    // The victim confirms with the link of their own sign-up, then signs in with their password.
+    const confirmed = await owner.follow((await lastEmailTo(victim))!.link!, authLinks);
+    expect(confirmed.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
+    expect(await owner.run(signIn, { email: victim, password })).toEqual({ redirect: '/dashboard' });
+    expect((await getSessionFromHeaders(owner.headers()))?.user).toMatchObject({ id: rows[0]!.id, email: victim, emailVerified: true });
+
+    // The first password opens nothing.
+    const refused = await new Visitor().run(signIn, { email: victim, password: attackerPassword });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await userRows(victim)).toHaveLength(1);
+    expect(await sessionCount(rows[0]!.id)).toBe(1);
+  });
+
+  it('keeps an unconfirmed account that also signs in another way (an OAuth provider)', async () => {
+    const email = uniqueEmail('linked');
+    await new Visitor().run(signUp, { email, password: attackerPassword });
+    const [user] = await userRows(email);
+    await db.insert(accounts).values({ id: randomUUID(), accountId: randomUUID(), providerId: 'oidc', userId: user!.id });
+
+    expect(await new Visitor().run(signUp, { email, password })).toEqual({ redirect: verifyPagePath(email) });
+    expect(await userRows(email)).toEqual([user]);
+    expect(
+      (await db.select().from(accounts).where(eq(accounts.userId, user!.id)))
+        .map((account) => account.providerId)
+        .sort(),
+    ).toEqual(['credential', 'oidc']);
+    // Treated like any existing account: its owner is told, and no second confirmation link is sent.
+    expect((await lastEmailTo(email))?.subject).toBe(subjectOf('existingAccount'));
+    expect(await confirmationEmails(email)).toHaveLength(1);
+  });
+});
+
 describe('the confirmation link', () => {
-  it('signs in only once: a second use lands on the confirmation page without a session', async () => {
+  it('confirms the address without creating a session: the password is still needed to sign in', async () => {
+    const email = uniqueEmail();
+    await new Visitor().run(signUp, { email, password });
+    const link = (await lastEmailTo(email))!.link!;
+
+    // Whoever opens the link (the owner, or a mail scanner in another browser) gets no session.
+    const opener = new Visitor();
+    const response = await opener.follow(link, authLinks);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
+    expect(opener.received.has(SESSION_COOKIE)).toBe(false);
+    expect(await getSessionFromHeaders(opener.headers())).toBeNull();
+    const [user] = await userRows(email);
+    expect(user?.emailVerified).toBe(true);
+    expect(await sessionCount(user!.id)).toBe(0);
+
+    // The password is what signs in: a wrong one is still refused, the right one makes the one session.
+    expect(await opener.run(signIn, { email, password: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await sessionCount(user!.id)).toBe(0);
+    expect(await opener.run(signIn, { email, password })).toEqual({ redirect: '/dashboard' });
+    expect(await sessionCount(user!.id)).toBe(1);
+  });
+
+  it('used again, lands on the confirmation page and changes nothing', async () => {
     const email = uniqueEmail();
     const visitor = new Visitor();
     await visitor.run(signUp, { email, password });
     const link = (await lastEmailTo(email))!.link!;
     await visitor.follow(link, authLinks);
+    await visitor.run(signIn, { email, password });
     const [user] = await userRows(email);
     expect(await sessionCount(user!.id)).toBe(1);
 
     // better-auth's link is a signed token (no database row): used again, it finds the
-    // address already confirmed and only redirects — it creates no session.
+    // address already confirmed and only redirects.
     const later = new Visitor();
     const response = await later.follow(link, authLinks);
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
-    expect(later.cookies.has('keel.session_token')).toBe(false);
-    expect(await getSessionFromHeaders(later.headers())).toBeNull();
+    expect(later.received.has(SESSION_COOKIE)).toBe(false);
     expect(await sessionCount(user!.id)).toBe(1);
+    expect(await userRows(email)).toEqual([user]);
   });
 
   describe('after 24 hours', () => {
@@ -207,10 +302,43 @@ describe('resending the confirmation email', () => {
     expect(await sent(confirmed.email)).toHaveLength(1);
     expect(await emailsTo(unknown)).toHaveLength(0);
 
-    // The new link works.
+    // The new link confirms the address (without signing in); then the password signs in.
     const visitor = new Visitor();
-    await visitor.follow((await lastEmailTo(pending))!.link!, authLinks);
+    const response = await visitor.follow((await lastEmailTo(pending))!.link!, authLinks);
+    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
+    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect((await userRows(pending))[0]?.emailVerified).toBe(true);
+    expect(await visitor.run(signIn, { email: pending, password })).toEqual({ redirect: '/dashboard' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(pending);
+  });
+});
+
+describe('signing in to an unconfirmed account', () => {
+  it('with the right password, emails a fresh link (keeping `next`) and goes to the verification page; a wrong one sends nothing', async () => {
+    const email = uniqueEmail('unconfirmed');
+    await new Visitor().run(signUp, { email, password });
+    const sent = () => emailsTo(email).then((all) => all.filter((message) => message.subject === subjectOf('verifyEmail')));
+    expect(await sent()).toHaveLength(1);
+
+    const wrong = await new Visitor().run(signIn, { email, password: 'not the passphrase' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await sent()).toHaveLength(1);
+
+    const visitor = new Visitor();
+    expect(await visitor.run(signIn, { email, password, next: '/settings' })).toEqual({
+      redirect: `/auth/verify-email?email=${encodeURIComponent(email)}&next=%2Fsettings`,
+    });
+    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect(await sent()).toHaveLength(2);
+
+    // The fresh link lands on the confirmation page with the sign-in's `next`, and the password then signs in.
+    const response = await visitor.follow((await lastEmailTo(email))!.link!, authLinks);
+    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fsettings');
+    expect((await userRows(email))[0]?.emailVerified).toBe(true);
+    expect(await visitor.run(signIn, { email, password, next: '/settings' })).toEqual({ redirect: '/settings' });
+
+    // Once confirmed, signing in sends no more links.
+    expect(await sent()).toHaveLength(2);
   });
 });
 

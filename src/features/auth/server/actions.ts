@@ -1,6 +1,6 @@
 'use server';
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne, notExists } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { appConfig } from '@/platform/config/app-config';
 import { getServerConfig } from '@/platform/config/server-config';
@@ -25,7 +25,7 @@ import { callAuth } from './auth-call';
 import { requireEmailDelivery } from './emails';
 import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
 import { applyPreferenceCookies } from './preferences';
-import { users } from './schema';
+import { accounts, users } from './schema';
 import { signedIn } from './session';
 
 /**
@@ -51,6 +51,10 @@ export const signUp = defineAction({
   rateLimit: limitsByIpAndEmail('sign-up', 10, 5, 60 * 60),
   handler: async ({ email, password, next }, context) => {
     if (!appConfig.auth.password) throw new AppError('FORBIDDEN');
+    // An unconfirmed account proves nothing: nobody showed they own the address. A new
+    // sign-up replaces it, so someone who registered the address first cannot keep a
+    // password on the account its real owner will confirm.
+    if (appConfig.features.emailVerificationRequired) await removeUnconfirmedAccount(email);
     const existedBefore = await userExists(email);
     const result = await withMinimumDuration(UNIFORM_RESPONSE_MS, async () => {
       try {
@@ -84,6 +88,17 @@ function verifiedCallback(next?: string) {
   return `/auth/verified?next=${encodeURIComponent(safeRedirectPath(next, '/onboarding'))}`;
 }
 
+/** Deletes the account of `email` if its address was never confirmed and it has no other way in than a password. */
+async function removeUnconfirmedAccount(email: string) {
+  await db.delete(users).where(
+    and(
+      eq(users.email, email),
+      eq(users.emailVerified, false),
+      notExists(db.select().from(accounts).where(and(eq(accounts.userId, users.id), ne(accounts.providerId, 'credential')))),
+    ),
+  );
+}
+
 async function userExists(email: string) {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
   return Boolean(row);
@@ -97,7 +112,10 @@ export const signIn = defineAction({
     if (!appConfig.auth.password) throw new AppError('FORBIDDEN');
     let result;
     try {
-      result = await callAuth(context, (headers) => getAuth().api.signInEmail({ body: { email, password }, headers, returnHeaders: true }));
+      // callbackURL is where the fresh confirmation link (sent when the address is not confirmed yet) lands.
+      result = await callAuth(context, (headers) =>
+        getAuth().api.signInEmail({ body: { email, password, callbackURL: verifiedCallback(next) }, headers, returnHeaders: true }),
+      );
     } catch (error) {
       // The password was right but the address is not confirmed yet: offer to resend.
       if (error instanceof AppError && error.messageKey === 'auth.emailNotVerified') redirect(verifyEmailPath(email, next));

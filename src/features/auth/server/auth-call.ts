@@ -35,6 +35,7 @@ const KNOWN: Record<string, { code: ErrorCode; key: string; field?: string }> = 
   EMAIL_CAN_NOT_BE_UPDATED: { code: 'BAD_REQUEST', key: 'auth.emailUnchanged', field: 'email' },
   FAILED_TO_UNLINK_LAST_ACCOUNT: { code: 'BAD_REQUEST', key: 'auth.lastSignInMethod' },
   UNAUTHORIZED: { code: 'UNAUTHENTICATED', key: 'UNAUTHENTICATED' },
+  EMAIL_MISMATCH: { code: 'BAD_REQUEST', key: 'auth.invalidLink' },
   TOTP_NOT_ENABLED: { code: 'BAD_REQUEST', key: 'auth.twoFactorNotEnabled' },
   TOTP_ALREADY_ENABLED: { code: 'CONFLICT', key: 'auth.twoFactorAlreadyEnabled' },
 };

@@ -68,7 +68,13 @@ function createAuth() {
     },
     emailVerification: {
       sendOnSignUp: true,
-      autoSignInAfterVerification: true,
+      // An unconfirmed account that signs in with its password gets a fresh link.
+      sendOnSignIn: true,
+      // The link proves the mailbox, not the password: whoever follows it still signs in
+      // (with the password, and the second factor when on). So a link opened by a mail
+      // scanner signs nobody in, and someone who registered the address first with a
+      // password of their own cannot get the real owner signed in to that account.
+      autoSignInAfterVerification: false,
       expiresIn: EMAIL_VERIFICATION_HOURS * 60 * 60,
       sendVerificationEmail: async ({ user, url }, request) => {
         // An email change sends the verification to the new address: the stored one differs.
@@ -83,6 +89,13 @@ function createAuth() {
     },
     user: {
       modelName: 'user',
+      // An OAuth provider that does not vouch for the address cannot create an account
+      // claiming it while addresses must be confirmed (the error page explains).
+      validateUserInfo: ({ user, source }) => {
+        if (source.action === 'create-user' && source.method === 'oauth' && appConfig.features.emailVerificationRequired && !user.emailVerified) {
+          return { error: 'email_not_verified' };
+        }
+      },
       additionalFields: {
         locale: { type: 'string', required: false, input: false },
         theme: { type: 'string', required: false, input: false },

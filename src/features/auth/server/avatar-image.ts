@@ -5,10 +5,20 @@ import { AVATAR_MAX_BYTES } from '../avatar-rules';
 /** Stored avatars are this many pixels square. */
 export const AVATAR_SIZE = 256;
 /**
- * The largest image (in pixels) we decode: a 48-megapixel phone photo fits;
- * a "decompression bomb" — a small file declaring enormous dimensions — does not.
+ * The largest image (in pixels) we decode: a 24-megapixel camera photo fits;
+ * a "decompression bomb" — a small file declaring enormous dimensions — does
+ * not. Decoding costs about 5 bytes of memory and some CPU per pixel, so the
+ * cap also bounds what one upload can cost.
  */
-export const AVATAR_MAX_PIXELS = 50_000_000;
+export const AVATAR_MAX_PIXELS = 25_000_000;
+
+/** Decodes run one at a time per server process: many uploads at once queue instead of exhausting memory. */
+let decoding: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = decoding.then(work, work);
+  decoding = run.catch(() => undefined);
+  return run;
+}
 
 export type AvatarProblem = 'type' | 'tooLarge' | 'dimensions' | 'unreadable';
 
@@ -52,7 +62,9 @@ export async function processAvatar(bytes: Buffer): Promise<Buffer> {
     const { format, width = 0, height = 0 } = await image.metadata();
     if (format !== type) throw new AvatarRejected('type');
     if (width * height > AVATAR_MAX_PIXELS) throw new AvatarRejected('dimensions');
-    return await image.autoOrient().resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover', position: 'centre' }).webp({ quality: 85 }).toBuffer();
+    return await oneAtATime(() =>
+      image.autoOrient().resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover', position: 'centre' }).webp({ quality: 85 }).toBuffer(),
+    );
   } catch (error) {
     if (error instanceof AvatarRejected) throw error;
     if (error instanceof Error && /pixel limit/i.test(error.message)) throw new AvatarRejected('dimensions');

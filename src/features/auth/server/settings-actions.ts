@@ -43,8 +43,7 @@ import { authenticatorSetup } from './two-factor';
  * The account settings pages' actions. Every one requires a signed-in user
  * (the `signedIn` guard answers 401 otherwise) and acts on that user only.
  * Changes that an intruder holding a stolen session would want — email,
- * password, two-factor, deletion — ask for the password again (or, for users
- * without one, a current authenticator code or a recent sign-in).
+ * password, two-factor, deletion — ask who is there first (confirmIdentity).
  */
 
 /** Limits per client IP and per session (hashed: the rate-limit table never holds a session token). */
@@ -93,6 +92,18 @@ async function confirmPassword(context: RequestContext, password: string | undef
 async function confirmAuthenticatorCode(context: RequestContext, code: string | undefined) {
   if (!code) throw fieldError(context, 'code', 'validation.totpCode');
   await callAuth(context, (headers) => getAuth().api.verifyTOTP({ body: { code }, headers, returnHeaders: true }));
+}
+
+/**
+ * Asks who is there before a change an intruder with a stolen session would
+ * want (email, two-factor, deletion): the password when the account has one;
+ * otherwise a current authenticator code when two-factor is on, or a sign-in
+ * within the last few minutes. One rule for every such action.
+ */
+async function confirmIdentity(context: RequestContext & { user: SignedInUser; session: { createdAt: Date } }, proof: { password?: string; code?: string }) {
+  if (await hasPassword(context.user.id)) return confirmPassword(context, proof.password);
+  if (context.user.twoFactorEnabled && proof.code) return confirmAuthenticatorCode(context, proof.code);
+  if (!signedInRecently(context.session.createdAt)) throw new AppError('FORBIDDEN', { messageKey: 'auth.reauthenticate' });
 }
 
 function assertMultiFactorEnabled() {
@@ -167,7 +178,7 @@ export const requestEmailChange = defineAction({
   handler: async ({ email, password }, context) => {
     const { user } = context;
     if (email === user.email.toLowerCase()) throw fieldError(context, 'email', 'auth.emailUnchanged');
-    if (await hasPassword(user.id)) await confirmPassword(context, password);
+    await confirmIdentity(context, { password });
 
     await sendAccountEmail('emailChangeOld', user.email, emailLocale(context, user), { newEmail: email, url: siteLink('/settings/security') });
     // better-auth sends the confirmation in a helper that only logs a failure: count it here.
@@ -238,7 +249,7 @@ export const startTwoFactorSetup = defineAction({
   handler: async ({ password }, context) => {
     assertMultiFactorEnabled();
     if (context.user.twoFactorEnabled) throw new AppError('CONFLICT', { messageKey: 'auth.twoFactorAlreadyEnabled' });
-    if ((await hasPassword(context.user.id)) && !password) throw fieldError(context, 'password', 'auth.passwordRequired');
+    await confirmIdentity(context, { password });
     const result = await callAuth(context, (headers) =>
       getAuth().api.enableTwoFactor({ body: password ? { password } : {}, headers, returnHeaders: true }),
     );
@@ -276,11 +287,7 @@ export const disableTwoFactor = defineAction({
   handler: async ({ password, code }, context) => {
     assertMultiFactorEnabled();
     if (!context.user.twoFactorEnabled) throw new AppError('BAD_REQUEST', { messageKey: 'auth.twoFactorNotEnabled' });
-    if (await hasPassword(context.user.id)) {
-      if (!password) throw fieldError(context, 'password', 'auth.passwordRequired');
-    } else {
-      await confirmAuthenticatorCode(context, code);
-    }
+    await confirmIdentity(context, { password, code });
     await callAuth(context, (headers) =>
       getAuth().api.disableTwoFactor({ body: password ? { password } : {}, headers, returnHeaders: true }),
     );
@@ -296,11 +303,7 @@ export const regenerateRecoveryCodes = defineAction({
   rateLimit: twoFactorLimits,
   handler: async ({ password, code }, context) => {
     assertMultiFactorEnabled();
-    if (await hasPassword(context.user.id)) {
-      if (!password) throw fieldError(context, 'password', 'auth.passwordRequired');
-    } else {
-      await confirmAuthenticatorCode(context, code);
-    }
+    await confirmIdentity(context, { password, code });
     const { backupCodes } = await callAuth(context, (headers) =>
       getAuth().api.generateBackupCodes({ body: password ? { password } : {}, headers, returnHeaders: true }),
     );
@@ -362,11 +365,10 @@ export const deleteAccount = defineAction({
   rateLimit: limitsPerSession('settings-delete-account', 20, 10, 15 * 60),
   handler: async ({ password, confirmation }, context) => {
     if (!appConfig.features.accountDeletion) throw new AppError('NOT_FOUND');
-    const { user, session } = context;
+    const { user } = context;
     if (confirmation.toLowerCase() !== user.email.toLowerCase()) throw fieldError(context, 'confirmation', 'auth.deleteConfirmation');
     const withPassword = await hasPassword(user.id);
-    if (withPassword && !password) throw fieldError(context, 'password', 'auth.passwordRequired');
-    if (!withPassword && !signedInRecently(session.createdAt)) throw new AppError('FORBIDDEN', { messageKey: 'auth.reauthenticate' });
+    await confirmIdentity(context, { password });
     await assertCanDeleteAccount(user.id);
 
     await callAuth(context, (headers) =>
