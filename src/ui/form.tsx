@@ -2,17 +2,30 @@
 
 import { CircleAlert } from 'lucide-react';
 import { Slot as SlotPrimitive } from 'radix-ui';
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  type ComponentProps,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import {
   Controller,
   FormProvider,
   useFormContext,
   useFormState,
+  type Control,
   type ControllerProps,
   type FieldPath,
   type FieldValues,
 } from 'react-hook-form';
 import { cn } from './cn';
+import { Input, type InputProps } from './input';
 import { Label } from './label';
 
 /*
@@ -29,6 +42,10 @@ import { Label } from './label';
  *           <FormMessage />
  *         </FormItem>
  *       )} />
+ *
+ * A text field is all of that in one line (see TextField below):
+ *
+ *       <TextField control={form.control} name="email" label={t('email')} description={t('emailHint')} type="email" />
  */
 
 /** Provides the react-hook-form instance (the result of `useForm`) to the fields below. */
@@ -48,9 +65,11 @@ interface ItemContextValue {
 const ItemContext = createContext<ItemContextValue | null>(null);
 
 /** One form field, connected to react-hook-form through its Controller. */
-export function FormField<TFieldValues extends FieldValues = FieldValues, TName extends FieldPath<TFieldValues> = FieldPath<TFieldValues>>(
-  props: ControllerProps<TFieldValues, TName>,
-) {
+export function FormField<
+  TFieldValues extends FieldValues = FieldValues,
+  TName extends FieldPath<TFieldValues> = FieldPath<TFieldValues>,
+  TTransformedValues = TFieldValues,
+>(props: ControllerProps<TFieldValues, TName, TTransformedValues>) {
   return (
     <FieldNameContext.Provider value={props.name}>
       <Controller {...props} />
@@ -151,5 +170,67 @@ export function FormMessage({ className, children, ...props }: FormMessageProps)
       <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-destructive" />
       <span>{content}</span>
     </p>
+  );
+}
+
+/** What TextField passes on to its control: the props given to TextField plus the field's name, value and handlers. */
+export type TextFieldInputProps = InputProps;
+
+/** The input props a TextField passes on (the field itself sets the name, value and handlers). */
+type PassedInputProps = Omit<InputProps, 'name' | 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'ref' | 'children'>;
+
+export interface TextFieldProps<TFieldValues extends FieldValues, TName extends FieldPath<TFieldValues>, TTransformedValues>
+  extends PassedInputProps {
+  /** The react-hook-form control (`form.control`, or `state.form.control` with useActionForm). */
+  control: Control<TFieldValues, unknown, TTransformedValues>;
+  name: TName;
+  label: ReactNode;
+  /** Help text under the control, linked to it with aria-describedby. */
+  description?: ReactNode;
+  /**
+   * Renders the control when a plain `Input` will not do. It receives every
+   * input prop (type, autoComplete, className…) and the field's; spread them
+   * onto the element, which must pass them on to its `<input>`:
+   *
+   *   input={(props) => <PasswordInput toggleLabel={t('show')} {...props} />}
+   */
+  input?: (props: TextFieldInputProps) => ReactElement;
+}
+
+const plainInput = (props: TextFieldInputProps) => <Input {...props} />;
+
+/**
+ * A labelled text field in one element: FormField + FormItem with the label,
+ * the control (an `Input`, or what `input` renders), the description when
+ * given and the error message. The other props go to the control:
+ *
+ *   <TextField control={form.control} name="email" label={t('email')} description={t('emailHint')} type="email" />
+ *
+ * is the FormField block of the example at the top of this file. A field
+ * missing from the default values (an optional one) shows as empty rather
+ * than uncontrolled. For anything else (a textarea, a link beside the label,
+ * a checkbox, a select), write the FormField out.
+ */
+export function TextField<TFieldValues extends FieldValues, TName extends FieldPath<TFieldValues>, TTransformedValues = TFieldValues>({
+  control,
+  name,
+  label,
+  description,
+  input = plainInput,
+  ...inputProps
+}: TextFieldProps<TFieldValues, TName, TTransformedValues>) {
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>{input({ ...inputProps, ...field, value: field.value ?? '' })}</FormControl>
+          {description ? <FormDescription>{description}</FormDescription> : null}
+          <FormMessage />
+        </FormItem>
+      )}
+    />
   );
 }

@@ -3,8 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { onboardingSchema } from '../schemas';
 import { completeOnboarding } from '../server/actions';
 
@@ -16,19 +15,7 @@ export function OnboardingForm({ defaultName, next, permalink }: { defaultName: 
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
-      <FormField
-        control={state.form.control}
-        name="name"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('name')}</FormLabel>
-            <FormControl>
-              <Input autoComplete="name" maxLength={100} autoFocus {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextField control={state.form.control} name="name" label={t('name')} autoComplete="name" maxLength={100} autoFocus />
       <Button type="submit" className="w-full" loading={state.pending} loadingLabel={t('submitting')}>
         {t('submit')}
       </Button>

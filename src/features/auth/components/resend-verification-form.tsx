@@ -4,8 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { emailOnlySchema } from '../schemas';
 import { resendVerificationEmail } from '../server/actions';
 
@@ -35,19 +34,7 @@ export function ResendVerificationForm({ email, next, permalink }: { email?: str
       {email ? (
         <input type="hidden" name="email" value={email} />
       ) : (
-        <FormField
-          control={state.form.control}
-          name="email"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t('fields.email')}</FormLabel>
-              <FormControl>
-                <Input type="email" autoComplete="email" inputMode="email" {...field} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <TextField control={state.form.control} name="email" label={t('fields.email')} type="email" autoComplete="email" inputMode="email" />
       )}
       <Button type="submit" variant={email ? 'outline' : 'default'} className="w-full" loading={state.pending} loadingLabel={labels.submitting}>
         {labels.submit}

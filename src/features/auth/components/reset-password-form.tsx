@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
+import { TextField } from '@/ui/form';
 import { PASSWORD_MIN_LENGTH, resetPasswordSchema } from '../schemas';
 import { resetPassword } from '../server/actions';
 import { PasswordInput } from './password-input';
@@ -24,19 +24,13 @@ export function ResetPasswordForm({ token, permalink, requestNewHref }: { token:
         </Link>
       ) : null}
       <input type="hidden" name="token" value={token} />
-      <FormField
+      <TextField
         control={state.form.control}
         name="password"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('fields.newPassword')}</FormLabel>
-            <FormControl>
-              <PasswordInput autoComplete="new-password" toggleLabel={t('fields.showPassword')} {...field} />
-            </FormControl>
-            <FormDescription>{t('fields.passwordRules', { minimum: PASSWORD_MIN_LENGTH })}</FormDescription>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t('fields.newPassword')}
+        description={t('fields.passwordRules', { minimum: PASSWORD_MIN_LENGTH })}
+        autoComplete="new-password"
+        input={(props) => <PasswordInput toggleLabel={t('fields.showPassword')} {...props} />}
       />
       <Button type="submit" className="w-full" loading={state.pending} loadingLabel={t('resetPassword.submitting')}>
         {t('resetPassword.submit')}

@@ -4,8 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { FormControl, FormField, FormItem, FormLabel, FormMessage, TextField } from '@/ui/form';
 import { signInSchema } from '../schemas';
 import { signIn } from '../server/actions';
 import { PasswordInput } from './password-input';
@@ -18,19 +17,8 @@ export function SignInForm({ next, permalink, forgotPasswordHref }: { next: stri
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
-      <FormField
-        control={state.form.control}
-        name="email"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('fields.email')}</FormLabel>
-            <FormControl>
-              <Input type="email" autoComplete="username" inputMode="email" {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextField control={state.form.control} name="email" label={t('fields.email')} type="email" autoComplete="username" inputMode="email" />
+      {/* Written out: the label shares its row with the "Forgot password?" link. */}
       <FormField
         control={state.form.control}
         name="password"

@@ -3,8 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { PASSWORD_MIN_LENGTH, signUpSchema } from '../schemas';
 import { signUp } from '../server/actions';
 import { PasswordInput } from './password-input';
@@ -17,32 +16,14 @@ export function SignUpForm({ next, permalink }: { next: string; permalink: strin
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
-      <FormField
-        control={state.form.control}
-        name="email"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('fields.email')}</FormLabel>
-            <FormControl>
-              <Input type="email" autoComplete="email" inputMode="email" {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
-      <FormField
+      <TextField control={state.form.control} name="email" label={t('fields.email')} type="email" autoComplete="email" inputMode="email" />
+      <TextField
         control={state.form.control}
         name="password"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('fields.password')}</FormLabel>
-            <FormControl>
-              <PasswordInput autoComplete="new-password" toggleLabel={t('fields.showPassword')} {...field} />
-            </FormControl>
-            <FormDescription>{t('fields.passwordRules', { minimum: PASSWORD_MIN_LENGTH })}</FormDescription>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t('fields.password')}
+        description={t('fields.passwordRules', { minimum: PASSWORD_MIN_LENGTH })}
+        autoComplete="new-password"
+        input={(props) => <PasswordInput toggleLabel={t('fields.showPassword')} {...props} />}
       />
       <Button type="submit" className="w-full" loading={state.pending} loadingLabel={t('signUp.submitting')}>
         {t('signUp.submit')}

@@ -4,8 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { recoveryCodeChallengeSchema, twoFactorChallengeSchema } from '../schemas';
 import { verifyRecoveryCode, verifyTwoFactorCode } from '../server/actions';
 
@@ -18,26 +17,16 @@ export function TwoFactorCodeForm({ next, permalink }: { next: string; permalink
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
-      <FormField
+      <TextField
         control={state.form.control}
         name="code"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('code')}</FormLabel>
-            <FormControl>
-              <Input
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                pattern="[0-9]*"
-                maxLength={6}
-                autoFocus
-                className="text-center font-mono text-lg tracking-[0.5em]"
-                {...field}
-              />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t('code')}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        maxLength={6}
+        autoFocus
+        className="text-center font-mono text-lg tracking-[0.5em]"
       />
       {/* A native checkbox: it is sent with the form even before JavaScript has loaded. */}
       <div className="flex items-center gap-2">
@@ -61,18 +50,15 @@ export function RecoveryCodeForm({ next, permalink }: { next: string; permalink:
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
-      <FormField
+      <TextField
         control={state.form.control}
         name="code"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('recoveryCode')}</FormLabel>
-            <FormControl>
-              <Input autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus className="font-mono" {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t('recoveryCode')}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        className="font-mono"
       />
       <Button type="submit" className="w-full" loading={state.pending} loadingLabel={t('submitting')}>
         {t('submit')}

@@ -4,8 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { FormControl, FormField, FormItem, FormLabel, FormMessage, TextField } from '@/ui/form';
 import { Textarea } from '@/ui/textarea';
 import { contactRequestSchema } from '../schemas';
 import { sendContactRequest } from '../server/actions';
@@ -35,32 +34,9 @@ export function ContactForm() {
   return (
     <ActionForm state={state} className="space-y-5" aria-label={t('title')}>
       <FormError state={state} />
-      <FormField
-        control={state.form.control}
-        name="name"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('name')}</FormLabel>
-            <FormControl>
-              <Input autoComplete="name" maxLength={100} {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
-      <FormField
-        control={state.form.control}
-        name="email"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('email')}</FormLabel>
-            <FormControl>
-              <Input type="email" autoComplete="email" {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <TextField control={state.form.control} name="name" label={t('name')} autoComplete="name" maxLength={100} />
+      <TextField control={state.form.control} name="email" label={t('email')} type="email" autoComplete="email" />
+      {/* Written out: TextField renders single-line inputs. */}
       <FormField
         control={state.form.control}
         name="message"

@@ -127,10 +127,19 @@ export function ActionForm<R>({
   );
 }
 
-/** The error of the last submission that is not about one field (CSRF, rate limit, server failure). */
-export function FormError<R>({ state, className }: { state: ActionFormState<R>; className?: string }) {
+/**
+ * The error of the last submission that is not about one field (CSRF, rate
+ * limit, server failure).
+ *
+ * By default a refusal about fields also shows here, as a summary above the
+ * form ("Some fields need your attention."). Pass the form's `fields` to leave
+ * it out when the refusal names one of them: the message under that field says
+ * it, and a short form does not show the same sentence twice (settings forms).
+ */
+export function FormError<R>({ state, fields, className }: { state: ActionFormState<R>; fields?: readonly string[]; className?: string }) {
   const { result } = state;
   if (!result || result.ok) return null;
+  if (fields && Object.keys(result.error.fieldErrors ?? {}).some((key) => fields.includes(key))) return null;
   const formMessages = result.error.fieldErrors?.[FORM_ERROR_KEY] ?? [];
   return (
     <Alert variant="destructive" className={className} data-error-code={result.error.code}>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthFooter, AuthHeader } from '@/features/auth/components/auth-header';
-import { ForgotPasswordForm } from '@/features/auth/components/forgot-password-form';
+import { ForgotPasswordForm } from '@/features/auth/components/email-link-forms';
 import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
 import { appConfig } from '@/platform/config/app-config';
 

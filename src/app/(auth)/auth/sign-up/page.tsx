@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthFooter, AuthHeader } from '@/features/auth/components/auth-header';
-import { MagicLinkForm } from '@/features/auth/components/magic-link-form';
+import { MagicLinkForm } from '@/features/auth/components/email-link-forms';
 import { OAuthButtons } from '@/features/auth/components/oauth-buttons';
 import { SignUpForm } from '@/features/auth/components/sign-up-form';
 import { authHref, firstValue } from '@/features/auth/paths';

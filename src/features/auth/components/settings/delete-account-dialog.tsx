@@ -1,15 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { ActionForm, useActionForm } from '@/platform/http/client/action-form';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { deleteAccountSchema } from '../../schemas';
 import { deleteAccount } from '../../server/settings-actions';
-import { SettingsFormError } from './settings-form-error';
 
 /**
  * Deleting the account: a dialog that asks for the password (or relies on a
@@ -36,20 +34,14 @@ export function DeleteAccountDialog({ email, requirePassword, recentSignInMinute
           <DialogDescription>{t('dialogDescription')}</DialogDescription>
         </DialogHeader>
         <ActionForm state={state} className="grid gap-4" aria-label={t('dialogTitle')}>
-          <SettingsFormError result={state.result} fields={['password', 'confirmation']} />
+          <FormError state={state} fields={['password', 'confirmation']} />
           {requirePassword ? (
-            <FormField
+            <TextField
               control={state.form.control}
               name="password"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{tSettings('currentPassword')}</FormLabel>
-                  <FormControl>
-                    <Input type="password" autoComplete="current-password" {...field} value={field.value ?? ''} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
+              label={tSettings('currentPassword')}
+              type="password"
+              autoComplete="current-password"
             />
           ) : (
             <Alert>
@@ -58,18 +50,13 @@ export function DeleteAccountDialog({ email, requirePassword, recentSignInMinute
               </AlertDescription>
             </Alert>
           )}
-          <FormField
+          <TextField
             control={state.form.control}
             name="confirmation"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t('confirmationLabel', { email })}</FormLabel>
-                <FormControl>
-                  <Input autoComplete="off" autoCapitalize="none" spellCheck={false} {...field} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
+            label={t('confirmationLabel', { email })}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
           />
           <DialogFooter>
             <DialogClose asChild>

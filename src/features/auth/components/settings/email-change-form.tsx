@@ -2,14 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { ActionForm, useActionForm } from '@/platform/http/client/action-form';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Alert, AlertDescription, AlertTitle } from '@/ui/alert';
 import { Button } from '@/ui/button';
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { changeEmailSchema } from '../../schemas';
 import { requestEmailChange } from '../../server/settings-actions';
-import { SettingsFormError } from './settings-form-error';
 
 /** Asks for a new address (and the password, when the account has one); the change waits for the emailed link. */
 export function EmailChangeForm({ requirePassword }: { requirePassword: boolean }) {
@@ -37,34 +35,17 @@ export function EmailChangeForm({ requirePassword }: { requirePassword: boolean 
           </AlertDescription>
         </Alert>
       ) : null}
-      <SettingsFormError result={state.result} fields={['email', 'password']} />
-      <FormField
-        control={state.form.control}
-        name="email"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('newEmail')}</FormLabel>
-            <FormControl>
-              <Input type="email" autoComplete="email" className="sm:max-w-sm" {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <FormError state={state} fields={['email', 'password']} />
+      <TextField control={state.form.control} name="email" label={t('newEmail')} type="email" autoComplete="email" className="sm:max-w-sm" />
       {requirePassword ? (
-        <FormField
+        <TextField
           control={state.form.control}
           name="password"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{tSettings('currentPassword')}</FormLabel>
-              <FormControl>
-                <Input type="password" autoComplete="current-password" className="sm:max-w-sm" {...field} value={field.value ?? ''} />
-              </FormControl>
-              <FormDescription>{t('passwordHint')}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
+          label={tSettings('currentPassword')}
+          description={t('passwordHint')}
+          type="password"
+          autoComplete="current-password"
+          className="sm:max-w-sm"
         />
       ) : null}
       <div>

@@ -3,15 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ActionForm, useActionForm } from '@/platform/http/client/action-form';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { changePasswordSchema } from '../../schemas';
 import { changePassword, sendPasswordSetupLink } from '../../server/settings-actions';
 import { ActionButtonForm } from './action-button-form';
-import { SettingsFormError } from './settings-form-error';
 
 /** Current and new password; other sessions are signed out on success. */
 export function ChangePasswordForm() {
@@ -39,33 +37,23 @@ export function ChangePasswordForm() {
           </AlertDescription>
         </Alert>
       ) : null}
-      <SettingsFormError result={state.result} fields={['currentPassword', 'newPassword']} />
-      <FormField
+      <FormError state={state} fields={['currentPassword', 'newPassword']} />
+      <TextField
         control={state.form.control}
         name="currentPassword"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{tSettings('currentPassword')}</FormLabel>
-            <FormControl>
-              <Input type="password" autoComplete="current-password" className="sm:max-w-sm" {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={tSettings('currentPassword')}
+        type="password"
+        autoComplete="current-password"
+        className="sm:max-w-sm"
       />
-      <FormField
+      <TextField
         control={state.form.control}
         name="newPassword"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('newPassword')}</FormLabel>
-            <FormControl>
-              <Input type="password" autoComplete="new-password" className="sm:max-w-sm" {...field} />
-            </FormControl>
-            <FormDescription>{t('newPasswordHint')}</FormDescription>
-            <FormMessage />
-          </FormItem>
-        )}
+        label={t('newPassword')}
+        description={t('newPasswordHint')}
+        type="password"
+        autoComplete="new-password"
+        className="sm:max-w-sm"
       />
       <div>
         <Button type="submit" loading={state.pending} loadingLabel={t('submitting')}>

@@ -5,14 +5,13 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId } from 'react';
 import { LOCALES, THEMES, type Locale, type Theme } from '@/platform/config/constants';
-import { ActionForm, useActionForm } from '@/platform/http/client/action-form';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { useTheme } from '@/platform/theme/theme-provider';
 import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { toast } from '@/ui/toast';
 import { preferencesSchema } from '../../schemas';
 import { updatePreferences } from '../../server/settings-actions';
-import { SettingsFormError } from './settings-form-error';
 
 const THEME_ICONS = { light: Sun, dark: Moon, system: Monitor } satisfies Record<Theme, unknown>;
 
@@ -41,7 +40,7 @@ export function PreferencesForm({ locale, theme }: { locale: Locale; theme: Them
 
   return (
     <ActionForm state={state} className="grid gap-6" aria-label={t('title')}>
-      <SettingsFormError result={state.result} fields={['locale', 'theme']} />
+      <FormError state={state} fields={['locale', 'theme']} />
       <ChoiceGroup legend={t('language')}>
         {LOCALES.map((option) => (
           <Choice key={option} label={tCommon(`language.${option}`)} lang={option} input={register('locale')} value={option} />

@@ -2,14 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { ActionForm, useActionForm } from '@/platform/http/client/action-form';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
-import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { toast } from '@/ui/toast';
 import { profileSchema } from '../../schemas';
 import { saveProfile } from '../../server/settings-actions';
-import { SettingsFormError } from './settings-form-error';
 
 export function ProfileNameForm({ name }: { name: string }) {
   const t = useTranslations('settings.profile.name');
@@ -28,20 +26,8 @@ export function ProfileNameForm({ name }: { name: string }) {
 
   return (
     <ActionForm state={state} className="grid gap-4" aria-label={t('title')}>
-      <SettingsFormError result={state.result} fields={['name']} />
-      <FormField
-        control={state.form.control}
-        name="name"
-        render={({ field }) => (
-          <FormItem>
-            <FormLabel>{t('label')}</FormLabel>
-            <FormControl>
-              <Input autoComplete="name" maxLength={100} className="sm:max-w-sm" {...field} />
-            </FormControl>
-            <FormMessage />
-          </FormItem>
-        )}
-      />
+      <FormError state={state} fields={['name']} />
+      <TextField control={state.form.control} name="name" label={t('label')} autoComplete="name" maxLength={100} className="sm:max-w-sm" />
       <div>
         <Button type="submit" loading={state.pending} loadingLabel={t('submitting')}>
           {t('submit')}

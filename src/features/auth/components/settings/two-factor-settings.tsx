@@ -4,12 +4,12 @@ import Image from 'next/image';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ActionForm, useActionForm } from '@/platform/http/client/action-form';
+import type { Control } from 'react-hook-form';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
-import { Input } from '@/ui/input';
+import { TextField } from '@/ui/form';
 import { toast } from '@/ui/toast';
 import { confirmTwoFactorSchema, disableTwoFactorSchema, enableTwoFactorSchema, regenerateRecoveryCodesSchema } from '../../schemas';
 import {
@@ -19,7 +19,6 @@ import {
   startTwoFactorSetup,
 } from '../../server/settings-actions';
 import { RecoveryCodes } from './recovery-codes';
-import { SettingsFormError } from './settings-form-error';
 
 const PERMALINK = '/settings/security';
 
@@ -154,7 +153,7 @@ function TwoFactorSetup({ requirePassword, siteName, confirm }: { requirePasswor
           </code>
         </div>
         <ActionForm state={confirm} className="grid gap-4" aria-label={t('confirm')}>
-          <SettingsFormError result={confirm.result} fields={['code']} />
+          <FormError state={confirm} fields={['code']} />
           <CodeField form={confirm} label={t('codeLabel')} hint={t('codeHint')} />
           <div>
             <Button type="submit" loading={confirm.pending} loadingLabel={t('confirming')}>
@@ -168,21 +167,16 @@ function TwoFactorSetup({ requirePassword, siteName, confirm }: { requirePasswor
 
   return (
     <ActionForm state={start} className="grid gap-4" aria-label={t('enable')}>
-      <SettingsFormError result={start.result} fields={['password']} />
+      <FormError state={start} fields={['password']} />
       {requirePassword ? (
-        <FormField
+        <TextField
           control={start.form.control}
           name="password"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{tSettings('currentPassword')}</FormLabel>
-              <FormControl>
-                <Input type="password" autoComplete="current-password" className="sm:max-w-sm" {...field} value={field.value ?? ''} />
-              </FormControl>
-              <FormDescription>{t('enableHint')}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
+          label={tSettings('currentPassword')}
+          description={t('enableHint')}
+          type="password"
+          autoComplete="current-password"
+          className="sm:max-w-sm"
         />
       ) : null}
       <div>
@@ -232,20 +226,14 @@ function IdentityDialog({
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
         <ActionForm state={state} className="grid gap-4" aria-label={title}>
-          <SettingsFormError result={state.result} fields={['password', 'code']} />
+          <FormError state={state} fields={['password', 'code']} />
           {requirePassword ? (
-            <FormField
+            <TextField
               control={state.form.control}
               name="password"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{tSettings('currentPassword')}</FormLabel>
-                  <FormControl>
-                    <Input type="password" autoComplete="current-password" {...field} value={field.value ?? ''} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
+              label={tSettings('currentPassword')}
+              type="password"
+              autoComplete="current-password"
             />
           ) : (
             <CodeField form={state} label={t('codeLabel')} hint={t('confirmWithCode')} />
@@ -267,27 +255,16 @@ function IdentityDialog({
 /** A six-digit code field: numeric keyboard on phones, one-time-code autofill. */
 function CodeField({ form, label, hint }: { form: { form: { control: unknown } }; label: string; hint: string }) {
   return (
-    <FormField
-      control={form.form.control as never}
+    <TextField
+      control={form.form.control as Control<{ code?: string }>}
       name="code"
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{label}</FormLabel>
-          <FormControl>
-            <Input
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]*"
-              maxLength={6}
-              className="font-mono tracking-widest sm:max-w-40"
-              {...field}
-              value={(field.value as string | undefined) ?? ''}
-            />
-          </FormControl>
-          <FormDescription>{hint}</FormDescription>
-          <FormMessage />
-        </FormItem>
-      )}
+      label={label}
+      description={hint}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]*"
+      maxLength={6}
+      className="font-mono tracking-widest sm:max-w-40"
     />
   );
 }
