@@ -44,14 +44,18 @@ test('sign up: confirm the email from the mailbox, onboard, and arrive on the da
   const [user] = await queryDatabase<{ email_verified: boolean }>('select email_verified from users where email = $1', [email]);
   expect(user).toEqual({ email_verified: false });
 
+  // The link alone confirms nothing: its page asks for the password, which confirms and signs in.
   await page.goto(await emailedLink(email));
-  await expect(page).toHaveURL(/\/auth\/verified\?next=%2Fonboarding/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email confirmed');
+  await expect(page).toHaveURL(/\/auth\/confirm-email\?token=/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your email address');
   await expectNoSeriousA11yViolations(page);
-  // The link confirms the address but signs nobody in: that still takes the password.
-  await expect(page.getByRole('link', { name: 'Continue' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Sign in to continue' }).click();
-  await signInWithPassword(page, email, E2E_PASSWORD);
+  await waitForHydration(page, 'form');
+  await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+  await expect(page.getByText('That is not the password of this account.', { exact: false })).toBeVisible();
+  expect(await queryDatabase('select email_verified from users where email = $1', [email])).toEqual([{ email_verified: false }]);
+  await page.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click();
 
   await expect(page).toHaveURL(/\/onboarding$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome! What should we call you?');
@@ -252,8 +256,8 @@ test('"check your inbox": the email can be sent again, until the limit says to w
 });
 
 test('a spent or forged confirmation link says so and offers a new one', async ({ page }) => {
-  await page.goto('/api/auth/verify-email?token=forged&callbackURL=%2Fauth%2Fverified%3Fnext%3D%252Fonboarding');
-  await expect(page).toHaveURL(/\/auth\/verified\?next=%2Fonboarding&error=INVALID_TOKEN$/);
+  await page.goto('/auth/confirm-email?token=forged&next=%2Fonboarding');
+  await expect(page).toHaveURL(/\/auth\/verified\?.*error=INVALID_TOKEN/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not confirm your email');
   await expect(page.getByText('This confirmation link is not valid or was already used.')).toBeVisible();
   await waitForHydration(page, 'form');

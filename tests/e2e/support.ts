@@ -74,9 +74,17 @@ export async function emailedLink(to: string, after = new Date(0)): Promise<stri
 
 /**
  * Signs up through the pages, as a person would: the sign-up form, the
- * confirmation link from the dev mailbox, the "email confirmed" page, sign-in
- * and onboarding. The page ends on the dashboard, signed in. English UI.
+ * confirmation link from the dev mailbox (its page takes the password, which
+ * confirms the address and signs in) and onboarding. The page ends on the dashboard, signed in. English UI.
  */
+/** On the page of an emailed confirmation link: the password confirms the address and signs in. */
+export async function confirmEmailOnPage(page: Page, password: string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your email address');
+  await waitForHydration(page, 'form');
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+}
+
 export async function signUpThroughUi(page: Page, { email, name, password = E2E_PASSWORD }: { email: string; name: string; password?: string }) {
   await page.goto('/auth/sign-up');
   await waitForHydration(page, 'form');
@@ -85,13 +93,7 @@ export async function signUpThroughUi(page: Page, { email, name, password = E2E_
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/auth\/verify-email\?/);
   await page.goto(await emailedLink(email));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email confirmed');
-  // The link confirms the address; signing in is still done with the password.
-  await page.getByRole('link', { name: 'Sign in to continue' }).click();
-  await waitForHydration(page, 'form');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await confirmEmailOnPage(page, password);
   await expect(page).toHaveURL(/\/onboarding/);
   await waitForHydration(page, 'form');
   await page.getByLabel('Your name').fill(name);

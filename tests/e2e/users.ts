@@ -1,11 +1,11 @@
 import { expect, type Page } from '@playwright/test';
-import { E2E_PASSWORD, queryDatabase, uniqueEmail, waitForHydration } from './support';
+import { E2E_PASSWORD, confirmEmailOnPage, queryDatabase, uniqueEmail, waitForHydration } from './support';
 
 /**
  * Accounts for end-to-end tests, made the way a person makes them: the
  * sign-up form, then the link from the confirmation email (read from the dev
- * mailbox table of the server under test), then sign-in. Onboarding is marked
- * done in the database, so specs start at the page they test.
+ * mailbox table of the server under test), whose page takes the password.
+ * Onboarding is marked done in the database, so specs start at the page they test.
  */
 export interface E2eUser {
   email: string;
@@ -37,10 +37,9 @@ export async function signUpThroughUi(page: Page, options: { name?: string } = {
   await page.getByLabel('Password', { exact: true }).press('Enter');
   // The sign-up action sends the browser to the "check your inbox" page.
   await page.waitForURL(/\/auth\/verify-email/);
-  await page.goto(await latestEmailLink(user.email, 'Confirm your email'));
   await queryDatabase(`update users set onboarded_at = now(), name = $2 where email = $1`, [user.email, options.name ?? '']);
-  // The link confirms the address; signing in is still done with the password.
-  await signInThroughUi(page, user);
+  await page.goto(await latestEmailLink(user.email, 'Confirm your email'));
+  await confirmEmailOnPage(page, user.password);
   await page.waitForURL(/\/dashboard/);
   return user;
 }

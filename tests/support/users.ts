@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { GET as authLinks } from '@/app/api/auth/[...all]/route';
-import { completeOnboarding, signIn, signUp } from '@/features/auth/server/actions';
+import { completeOnboarding, confirmEmail, signIn, signUp } from '@/features/auth/server/actions';
 import { getAuth } from '@/features/auth/server/auth';
 import { users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
@@ -14,7 +13,7 @@ export interface TestUser {
   id: string;
   email: string;
   password: string;
-  /** The visitor who signed up; signed in (with the password, after following the confirmation link). */
+  /** The visitor who signed up; signed in (by the confirmation page, with the password). */
   visitor: Visitor;
 }
 
@@ -29,7 +28,7 @@ export interface TestUserOptions {
 
 /**
  * A verified user, made the way a person makes one: the signUp action, then
- * the link of the confirmation email, sign-in with the password, then onboarding.
+ * the confirmation email's page with the password (which signs in), then onboarding.
  * Each step is checked, so a broken step fails loudly here rather than as a
  * puzzling failure later in the test.
  */
@@ -41,15 +40,9 @@ export async function createVerifiedUser(options: TestUserOptions = {}): Promise
   const signedUp = await visitor.run(signUp, { email, password });
   if (!('redirect' in signedUp)) throw new Error(`sign-up of ${email} refused: ${JSON.stringify(signedUp)}`);
 
-  const link = (await lastEmailTo(email))?.link;
-  if (!link) throw new Error(`no confirmation email reached ${email}`);
-  const response = await visitor.follow(link, authLinks);
-  if (response.status !== 302 || response.headers.get('location')?.includes('error=')) {
-    throw new Error(`confirmation link of ${email} refused: ${response.status} ${response.headers.get('location')}`);
-  }
-  // The link confirms the address; signing in is still done with the password.
-  const signedIn = await visitor.run(signIn, { email, password });
-  if (!('redirect' in signedIn)) throw new Error(`sign-in of ${email} after confirmation refused: ${JSON.stringify(signedIn)}`);
+  // The link leads to /auth/confirm-email, where the password confirms the address and signs in.
+  const confirmed = await confirmFromEmail(visitor, email, password);
+  if (!('redirect' in confirmed)) throw new Error(`confirmation of ${email} refused: ${JSON.stringify(confirmed)}`);
 
   const name = options.name === undefined ? 'Ada Lovelace' : options.name;
   if (name !== null) {
@@ -80,4 +73,25 @@ export async function enableAuthenticator(user: TestUser) {
   const secret = secretOfUri(enabled.totpURI);
   await getAuth().api.verifyTOTP({ body: { code: totpCode(secret) }, headers: user.visitor.headers() });
   return { secret, recoveryCodes: enabled.backupCodes };
+}
+
+/** The link of the latest sign-up confirmation email to `email` (it opens /auth/confirm-email?token=…&next=…). */
+export async function confirmationLink(email: string) {
+  const link = (await lastEmailTo(email))?.link;
+  if (!link || !link.includes('/auth/confirm-email?')) throw new Error(`no confirmation email reached ${email}`);
+  return new URL(link);
+}
+
+/** The token of the latest sign-up confirmation email to `email`. */
+export async function confirmationToken(email: string) {
+  return (await confirmationLink(email)).searchParams.get('token')!;
+}
+
+/**
+ * Does what the confirmation page does: posts the emailed token with the
+ * password (confirmEmail), and the link's `next` unless another is given.
+ */
+export async function confirmFromEmail(visitor: Visitor, email: string, password: string, next?: string) {
+  const link = await confirmationLink(email);
+  return visitor.run(confirmEmail, { token: link.searchParams.get('token')!, password, next: next ?? link.searchParams.get('next') ?? '' });
 }

@@ -6,6 +6,7 @@ export const AUTH_PAGES = {
   resetPassword: '/auth/reset-password',
   verifyEmail: '/auth/verify-email',
   verified: '/auth/verified',
+  confirmEmail: '/auth/confirm-email',
   magicLink: '/auth/magic-link',
   twoFactor: '/auth/two-factor',
   error: '/auth/error',

@@ -23,6 +23,7 @@ export const signUpSchema = z.object({ email: emailField, password: newPasswordF
 export const signInSchema = z.object({ email: emailField, password: currentPasswordField, next: nextField });
 export const emailOnlySchema = z.object({ email: emailField, next: nextField });
 export const resetPasswordSchema = z.object({ token: z.string().min(1).max(500), password: newPasswordField });
+export const confirmEmailSchema = z.object({ token: z.string().min(1).max(2000), password: currentPasswordField, next: nextField });
 export const magicLinkVerifySchema = z.object({ token: z.string().min(1).max(500), next: nextField });
 export const totpCodeField = z.string().trim().regex(/^\d{6}$/, 'validation.totpCode');
 export const twoFactorChallengeSchema = z.object({

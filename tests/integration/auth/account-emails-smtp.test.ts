@@ -32,8 +32,9 @@ const livePort = (server.server.address() as net.AddressInfo).port;
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const { eq, and } = await import('drizzle-orm');
-const { GET: authLinks } = await import('@/app/api/auth/[...all]/route');
-const { requestMagicLink, requestPasswordReset, resendVerificationEmail, signIn, signUp } = await import('@/features/auth/server/actions');
+const { confirmEmail, requestMagicLink, requestPasswordReset, resendVerificationEmail, signUp } = await import(
+  '@/features/auth/server/actions'
+);
 const { accounts, users } = await import('@/features/auth/server/schema');
 const { getSessionFromHeaders } = await import('@/features/auth/server/session');
 const { getServerConfig } = await import('@/platform/config/server-config');
@@ -68,17 +69,19 @@ describe('account emails through a real SMTP server', () => {
     expect(delivery?.envelopeTo).toEqual([email]);
     expect(delivery?.mail.subject).toBe(subjectOf('verifyEmail', 'es'));
     expect(delivery?.mail.from?.value).toEqual([{ name: 'Keel Tests', address: 'hello@keel.test' }]);
-    const link = delivery?.mail.text?.match(/https?:\/\/\S+verify-email\?token=\S+/)?.[0];
+    const link = delivery?.mail.text?.match(/https?:\/\/\S+\/auth\/confirm-email\?token=\S+/)?.[0];
     expect(link).toBeTruthy();
     expect(delivery?.mail.html).toContain(link!.replace(/&/g, '&amp;'));
+    const url = new URL(link!);
+    expect(`${url.origin}${url.pathname}`).toBe('http://localhost:3000/auth/confirm-email');
+    expect(url.searchParams.get('next')).toBe('/onboarding');
 
-    // The link confirms the address (it signs nobody in); the password then does.
-    const confirmed = await visitor.follow(link!, authLinks);
-    expect(confirmed.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
+    // The link's page asks for the password, which confirms the address and signs in.
+    const token = url.searchParams.get('token')!;
+    const confirmed = await visitor.run(confirmEmail, { token, password: TEST_PASSWORD, next: url.searchParams.get('next')! });
+    expect(confirmed).toEqual({ redirect: '/onboarding' });
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user?.emailVerified).toBe(true);
-    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
-    expect(await visitor.run(signIn, { email, password: TEST_PASSWORD })).toEqual({ redirect: '/dashboard' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user).toMatchObject({ email, emailVerified: true });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GET as authLinks } from '@/app/api/auth/[...all]/route';
 import { requestMagicLink, requestPasswordReset, resetPassword, signUp, verifyMagicLink } from '@/features/auth/server/actions';
 import { isPasswordResetTokenUsable, magicLinkEmail } from '@/features/auth/server/link-tokens';
+import { confirmFromEmail } from '../../support/users';
 import { Visitor, lastEmailTo, uniqueEmail } from '../../support/visitor';
 
 const password = 'correct horse battery staple';
@@ -18,7 +18,7 @@ describe('peeking at emailed links (the pages they open say at once when they ar
     const visitor = new Visitor();
     const email = uniqueEmail();
     await visitor.run(signUp, { email, password });
-    await visitor.follow((await lastEmailTo(email))!.link!, authLinks);
+    expect(await confirmFromEmail(visitor, email, password)).toEqual({ redirect: '/onboarding' });
 
     await visitor.run(requestPasswordReset, { email });
     const token = await emailedToken(email);

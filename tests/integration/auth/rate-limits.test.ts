@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { requestMagicLink, requestPasswordReset, resendVerificationEmail, signIn, signUp } from '@/features/auth/server/actions';
+import {
+  confirmEmail,
+  requestMagicLink,
+  requestPasswordReset,
+  resendVerificationEmail,
+  signIn,
+  signUp,
+} from '@/features/auth/server/actions';
 import { normaliseEmail } from '@/features/auth/server/policy';
 import { errorText, subjectOf } from '../../support/messages';
-import { TEST_PASSWORD, createVerifiedUser } from '../../support/users';
+import { TEST_PASSWORD, confirmationToken, createVerifiedUser } from '../../support/users';
 import { Visitor, emailsTo, uniqueEmail, type Outcome } from '../../support/visitor';
 
 /** The minutes a RATE_LIMITED message tells the user to wait (the message is all a form receives; long waits are in minutes). */
@@ -21,10 +28,10 @@ function isRateLimited(outcome: Outcome<unknown>) {
 describe('sign-in limits', () => {
   it('allows 10 attempts per address in 15 minutes, from any number of addresses, then refuses even the right password', async () => {
     const user = await createVerifiedUser();
-    // createVerifiedUser signed in once (after the confirmation link): that attempt counts too,
-    // so 9 guesses make 10. Concurrent, as an attacker would send them: the counter is one atomic upsert.
+    // (createVerifiedUser signed in on the confirmation page, which is not the sign-in form and is not counted here.)
+    // Concurrent, as an attacker would send them: the counter is one atomic upsert.
     const guesses = await Promise.all(
-      Array.from({ length: 9 }, (_, i) => new Visitor().run(signIn, { email: user.email, password: `wrong guess ${i}` })),
+      Array.from({ length: 10 }, (_, i) => new Visitor().run(signIn, { email: user.email, password: `wrong guess ${i}` })),
     );
     for (const outcome of guesses) expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const blocked = await new Visitor({ locale: 'es' }).run(signIn, { email: user.email, password: user.password });
@@ -56,6 +63,25 @@ describe('sign-in limits', () => {
     minutesToWait(await attacker.run(signIn, { email: user.email, password: user.password }));
     // The same account from another address is fine.
     expect(await new Visitor().run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+  });
+});
+
+describe('confirmation page limits', () => {
+  it('allows 20 password attempts per client address in 15 minutes, then refuses even the right password', async () => {
+    const email = uniqueEmail('confirming');
+    await new Visitor().run(signUp, { email, password: TEST_PASSWORD });
+    const token = await confirmationToken(email);
+    const guesser = new Visitor();
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => guesser.run(confirmEmail, { token, password: `wrong guess ${i}` })),
+    );
+    for (const outcome of guesses) expect(outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const minutes = minutesToWait(await guesser.run(confirmEmail, { token, password: TEST_PASSWORD }));
+    expect(minutes).toBeGreaterThanOrEqual(14);
+    expect(minutes).toBeLessThanOrEqual(15);
+
+    // The refused attempts confirmed nothing; from another address the owner still can.
+    expect(await new Visitor().run(confirmEmail, { token, password: TEST_PASSWORD })).toEqual({ redirect: '/onboarding' });
   });
 });
 

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as authLinks } from '@/app/api/auth/[...all]/route';
+import { confirmEmail } from '@/features/auth/server/actions';
 import { sessions, users } from '@/features/auth/server/schema';
 import { pendingEmailChange } from '@/features/auth/server/email-change';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { requestEmailChange } from '@/features/auth/server/settings-actions';
 import { db } from '@/platform/db/client';
+import { errorText } from '../../support/messages';
 import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInWithPassword } from '../../support/settings-users';
 import { Visitor, emailsTo, lastEmailTo, uniqueEmail } from '../../support/visitor';
 
@@ -52,6 +54,24 @@ describe('changing the email address', () => {
     const link = (await lastEmailTo(newEmail))!.link!;
     await new Visitor().follow(link, authLinks);
     expect((await emailOf(user.id)).email).toBe(newEmail);
+  });
+
+  it('sends a link the sign-up confirmation page refuses: only GET /api/auth/verify-email takes it', async () => {
+    const user = await createPasswordUser();
+    const visitor = await signInWithPassword(user);
+    const newEmail = uniqueEmail('notsignup');
+    await visitor.run(requestEmailChange, { email: newEmail, password: user.password });
+    const link = (await lastEmailTo(newEmail))!.link!;
+    const token = new URL(link).searchParams.get('token')!;
+
+    // Even with the account's password: the confirmation page is for sign-ups only.
+    const confirmed = await new Visitor().run(confirmEmail, { token, password: user.password!, next: '' });
+    expect(confirmed).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') } });
+    expect(await emailOf(user.id)).toEqual({ email: user.email, verified: true });
+
+    const response = await visitor.follow(link, authLinks);
+    expect(response.headers.get('location')).toBe('/settings/account?email=confirmed');
+    expect(await emailOf(user.id)).toEqual({ email: newEmail, verified: true });
   });
 
   it('refuses a wrong password with a field error and sends nothing', async () => {

@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GET as authLinks } from '@/app/api/auth/[...all]/route';
 import { completeOnboarding, signIn, signOut, signUp } from '@/features/auth/server/actions';
 import { SESSION_LIFETIME_SECONDS } from '@/features/auth/server/auth';
 import { sessions, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
-import { TEST_PASSWORD, createVerifiedUser, signInAs, type TestUser } from '../../support/users';
-import { Visitor, lastEmailTo, uniqueEmail, type Outcome } from '../../support/visitor';
+import { TEST_PASSWORD, confirmFromEmail, createVerifiedUser, signInAs, type TestUser } from '../../support/users';
+import { Visitor, uniqueEmail, type Outcome } from '../../support/visitor';
 
 const SESSION_COOKIE = 'keel.session_token';
 
@@ -76,18 +75,20 @@ describe('a successful sign-in', () => {
     expect(session?.session.userAgent).toContain('Keel-Test');
   });
 
-  it('sets no cookie when the confirmation link is followed, and the same attributes at the sign-in after it', async () => {
+  it('sets the same cookie when the confirmation page signs a new account in', async () => {
     const visitor = new Visitor();
     const email = uniqueEmail();
     await visitor.run(signUp, { email, password: TEST_PASSWORD });
-    await visitor.follow((await lastEmailTo(email))!.link!, authLinks);
     expect(visitor.received.has(SESSION_COOKIE)).toBe(false);
 
-    expect(await visitor.run(signIn, { email, password: TEST_PASSWORD })).toEqual({ redirect: '/dashboard' });
+    expect(await confirmFromEmail(visitor, email, TEST_PASSWORD)).toEqual({ redirect: '/onboarding' });
     const cookie = visitor.received.get(SESSION_COOKIE);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_LIFETIME_SECONDS });
     expect(cookie?.secure).toBeFalsy();
-    expect((await getSessionFromHeaders(visitor.headers()))?.user).toMatchObject({ email, emailVerified: true });
+    const session = await getSessionFromHeaders(visitor.headers());
+    expect(session?.user).toMatchObject({ email, emailVerified: true });
+    expect(session?.session.ipAddress).toBe(visitor.ip);
+    expect(session?.session.userAgent).toContain('Keel-Test');
   });
 
   it('goes to `next` when it is a path of this site, and to the dashboard otherwise', async () => {

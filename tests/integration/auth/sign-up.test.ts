@@ -1,14 +1,30 @@
 import { randomUUID } from 'node:crypto';
+import { signJWT } from 'better-auth/crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET as authLinks } from '@/app/api/auth/[...all]/route';
-import { requestMagicLink, requestPasswordReset, resendVerificationEmail, signIn, signUp } from '@/features/auth/server/actions';
+import {
+  confirmEmail,
+  requestMagicLink,
+  requestPasswordReset,
+  resendVerificationEmail,
+  signIn,
+  signUp,
+} from '@/features/auth/server/actions';
+import { SESSION_LIFETIME_SECONDS } from '@/features/auth/server/auth';
+import { signUpConfirmationEmail } from '@/features/auth/server/email-confirmation';
 import { accounts, sessions, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
 import { errorText, subjectOf } from '../../support/messages';
-import { TEST_PASSWORD as password, createVerifiedUser } from '../../support/users';
-import { Visitor, emailsTo, lastEmailTo, uniqueEmail } from '../../support/visitor';
+import {
+  TEST_PASSWORD as password,
+  confirmFromEmail,
+  confirmationLink,
+  confirmationToken,
+  createVerifiedUser,
+} from '../../support/users';
+import { Visitor, emailsTo, lastEmailTo, uniqueEmail, type Outcome } from '../../support/visitor';
 
 async function userRows(email: string) {
   return db.select().from(users).where(eq(users.email, email));
@@ -25,8 +41,30 @@ function verifyPagePath(email: string) {
   return `/auth/verify-email?email=${encodeURIComponent(email)}`;
 }
 
+/** The error of a refused action, without its request id. */
+function refusal<R>(outcome: Outcome<R>) {
+  if ('redirect' in outcome || outcome.ok) throw new Error(`expected a refusal, got ${JSON.stringify(outcome)}`);
+  const { requestId: _requestId, ...rest } = outcome.error;
+  return rest;
+}
+
+/** The refusal of a confirmation with a password that is not the account's: a field error on `password`. */
+function wrongPassword(locale: 'en' | 'es' = 'en') {
+  const message = errorText(locale, 'auth.confirmPasswordWrong');
+  return { code: 'FORBIDDEN', status: 403, message, fieldErrors: { password: [message] } };
+}
+
+/** The refusal of a forged, expired or otherwise unusable confirmation token: "ask for a new link". */
+const INVALID_LINK = { code: 'BAD_REQUEST', status: 400, message: errorText('en', 'auth.invalidLink') };
+
+/** The old better-auth confirmation link (GET /api/auth/verify-email), as emails carried it before the confirmation page. */
+function oldStyleLink(token: string) {
+  const callback = encodeURIComponent('/auth/verified?next=%2Fonboarding');
+  return `http://localhost:3000/api/auth/verify-email?token=${token}&callbackURL=${callback}`;
+}
+
 describe('sign up with email and password', () => {
-  it('creates an unverified account, emails a link that confirms it, and signs in with the password afterwards', async () => {
+  it('creates an unverified account and emails a link to the confirmation page, where the password confirms it and signs in', async () => {
     const visitor = new Visitor();
     const email = uniqueEmail();
     const outcome = await visitor.run(signUp, { email, password, next: '/settings' });
@@ -37,26 +75,31 @@ describe('sign up with email and password', () => {
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
     const message = await lastEmailTo(email);
     expect(message?.subject).toBe(subjectOf('verifyEmail'));
-    expect(message?.link).toMatch(/\/api\/auth\/verify-email\?token=/);
+    // The link opens our page (not better-auth's GET endpoint), with the token and the sign-up's `next`.
+    const link = new URL(message!.link!);
+    expect(`${link.origin}${link.pathname}`).toBe('http://localhost:3000/auth/confirm-email');
+    expect([...link.searchParams.keys()]).toEqual(['token', 'next']);
+    expect(link.searchParams.get('next')).toBe('/settings');
+    const token = link.searchParams.get('token')!;
+    expect(await signUpConfirmationEmail(token)).toBe(email);
 
-    // Signing in before verifying goes to the verification page, without a session.
+    // Signing in before confirming goes to the verification page, without a session.
     expect(await visitor.run(signIn, { email, password })).toEqual({ redirect: verifyPagePath(email) });
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
     expect(await sessionCount(user!.id)).toBe(0);
 
-    // The link confirms the address and lands on the confirmation page, carrying `next`; it signs nobody in.
-    const response = await visitor.follow(message!.link!, authLinks);
-    expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fsettings');
-    expect(visitor.received.has(SESSION_COOKIE)).toBe(false);
-    expect(await sessionCount(user!.id)).toBe(0);
-    expect((await userRows(email))[0]?.emailVerified).toBe(true);
+    // (That sign-in emailed a fresh link, without `next`; the first one still works.)
+    expect((await confirmationLink(email)).searchParams.get('next')).toBe('/onboarding');
 
-    // Signing in with the password now works.
-    expect(await visitor.run(signIn, { email, password, next: '/settings' })).toEqual({ redirect: '/settings' });
+    // On the page, the password confirms the address and signs in; a new account goes to onboarding, keeping `next`.
+    const confirmed = await visitor.run(confirmEmail, { token, password, next: link.searchParams.get('next')! });
+    expect(confirmed).toEqual({ redirect: '/onboarding?next=%2Fsettings' });
+    expect((await userRows(email))[0]?.emailVerified).toBe(true);
+    const cookie = visitor.received.get(SESSION_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_LIFETIME_SECONDS });
     const session = await getSessionFromHeaders(visitor.headers());
-    expect(session?.user.email).toBe(email);
-    expect(session?.user.emailVerified).toBe(true);
+    expect(session?.user).toMatchObject({ id: user!.id, email, emailVerified: true });
+    expect(await sessionCount(user!.id)).toBe(1);
   });
 
   it('stores the address lower-cased and trimmed', async () => {
@@ -157,7 +200,7 @@ describe('signing up with an address whose account was never confirmed', () => {
     const attacker = new Visitor();
     expect(await attacker.run(signUp, { email: victim, password: attackerPassword })).toEqual({ redirect: verifyPagePath(victim) });
     const [planted] = await userRows(victim);
-    const plantedLink = (await lastEmailTo(victim))!.link!;
+    const plantedToken = await confirmationToken(victim);
 
     // The victim signs up with their own password: the answer is the usual one, and a new confirmation email arrives.
     const owner = new Visitor();
@@ -169,15 +212,14 @@ describe('signing up with an address whose account was never confirmed', () => {
     expect(await db.select().from(accounts).where(eq(accounts.userId, planted!.id))).toEqual([]);
     expect(await confirmationEmails(victim)).toHaveLength(2);
 
-    // The link sent at the first sign-up belonged to the removed account: it confirms nothing.
-    const stale = await owner.follow(plantedLink, authLinks);
-    expect(stale.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding&error=INVALID_TOKEN');
+    // The link sent at the first sign-up belonged to the removed account: it confirms nothing, whichever password comes with it.
+    expect(refusal(await owner.run(confirmEmail, { token: plantedToken, password }))).toEqual(INVALID_LINK);
+    expect(refusal(await attacker.run(confirmEmail, { token: plantedToken, password: attackerPassword }))).toEqual(wrongPassword());
     expect((await userRows(victim))[0]?.emailVerified).toBe(false);
+    expect(owner.received.has(SESSION_COOKIE) || attacker.received.has(SESSION_COOKIE)).toBe(false);
 
-    // The victim confirms with the link of their own sign-up, then signs in with their password.
-    const confirmed = await owner.follow((await lastEmailTo(victim))!.link!, authLinks);
-    expect(confirmed.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
-    expect(await owner.run(signIn, { email: victim, password })).toEqual({ redirect: '/dashboard' });
+    // The victim confirms with the link of their own sign-up and the password: that signs them in.
+    expect(await confirmFromEmail(owner, victim, password)).toEqual({ redirect: '/onboarding' });
     expect((await getSessionFromHeaders(owner.headers()))?.user).toMatchObject({ id: rows[0]!.id, email: victim, emailVerified: true });
 
     // The first password opens nothing.
@@ -185,6 +227,50 @@ describe('signing up with an address whose account was never confirmed', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await userRows(victim)).toHaveLength(1);
     expect(await sessionCount(rows[0]!.id)).toBe(1);
+  });
+
+  it('replaces it the other way round: the newest link does not lead the owner into an account registered after theirs', async () => {
+    const email = uniqueEmail('raced');
+    // The owner signs up; before they open the email, someone else signs up with the same address.
+    const owner = new Visitor();
+    expect(await owner.run(signUp, { email, password })).toEqual({ redirect: verifyPagePath(email) });
+    const ownersToken = await confirmationToken(email);
+    const attacker = new Visitor();
+    expect(await attacker.run(signUp, { email, password: attackerPassword })).toEqual({ redirect: verifyPagePath(email) });
+    const [planted] = await userRows(email);
+    expect(await confirmationEmails(email)).toHaveLength(2);
+
+    // The owner opens the newest email (sent for the other sign-up) and types their own password: refused, with
+    // a field error that says to sign up again. Their first email's link is refused the same way. Nothing is confirmed.
+    expect(refusal(await confirmFromEmail(owner, email, password))).toEqual(wrongPassword());
+    expect(refusal(await owner.run(confirmEmail, { token: ownersToken, password }))).toEqual(wrongPassword());
+    expect(refusal(await new Visitor({ locale: 'es' }).run(confirmEmail, { token: ownersToken, password }))).toEqual(wrongPassword('es'));
+    expect((await userRows(email))[0]).toMatchObject({ id: planted!.id, emailVerified: false });
+    expect(owner.received.has(SESSION_COOKIE)).toBe(false);
+
+    // The other party has no token from the mailbox: one signed with any other secret is refused, and signing in
+    // only sends a fresh link to the owner's mailbox. The old GET link confirms nothing either.
+    const forged = await signJWT({ email, userId: planted!.id }, 'not the app secret', 3600);
+    expect(refusal(await attacker.run(confirmEmail, { token: forged, password: attackerPassword }))).toEqual(INVALID_LINK);
+    expect(await attacker.run(signIn, { email, password: attackerPassword })).toEqual({ redirect: verifyPagePath(email) });
+    expect(await confirmationEmails(email)).toHaveLength(3);
+    const viaOldLink = await attacker.follow(oldStyleLink(forged), authLinks);
+    expect(viaOldLink.headers.get('location')).toBe('http://localhost:3000/auth/verified?error=INVALID_TOKEN');
+    expect(attacker.received.has(SESSION_COOKIE)).toBe(false);
+    expect(await sessionCount(planted!.id)).toBe(0);
+    expect((await userRows(email))[0]?.emailVerified).toBe(false);
+
+    // The owner signs up again with their password: that replaces the unconfirmed account, and the new link signs them in.
+    expect(await owner.run(signUp, { email, password })).toEqual({ redirect: verifyPagePath(email) });
+    const [mine] = await userRows(email);
+    expect(mine!.id).not.toBe(planted!.id);
+    expect(await confirmFromEmail(owner, email, password)).toEqual({ redirect: '/onboarding' });
+    expect((await getSessionFromHeaders(owner.headers()))?.user).toMatchObject({ id: mine!.id, email, emailVerified: true });
+
+    // The other password opens nothing.
+    const refused = await new Visitor().run(signIn, { email, password: attackerPassword });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await userRows(email)).toHaveLength(1);
   });
 
   it('keeps an unconfirmed account that also signs in another way (an OAuth provider)', async () => {
@@ -206,49 +292,43 @@ describe('signing up with an address whose account was never confirmed', () => {
   });
 });
 
-describe('the confirmation link', () => {
-  it('confirms the address without creating a session: the password is still needed to sign in', async () => {
+describe('the confirmation page', () => {
+  it('confirms only with the account’s password: a wrong one gets a field error and confirms nothing', async () => {
     const email = uniqueEmail();
     await new Visitor().run(signUp, { email, password });
-    const link = (await lastEmailTo(email))!.link!;
-
-    // Whoever opens the link (the owner, or a mail scanner in another browser) gets no session.
-    const opener = new Visitor();
-    const response = await opener.follow(link, authLinks);
-    expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
-    expect(opener.received.has(SESSION_COOKIE)).toBe(false);
-    expect(await getSessionFromHeaders(opener.headers())).toBeNull();
     const [user] = await userRows(email);
-    expect(user?.emailVerified).toBe(true);
+
+    // Whoever opens the link without the password (another person, a mail scanner pressing buttons) confirms nothing.
+    const opener = new Visitor();
+    expect(refusal(await confirmFromEmail(opener, email, 'not the passphrase'))).toEqual(wrongPassword());
+    expect(refusal(await confirmFromEmail(new Visitor({ locale: 'es' }), email, 'not the passphrase'))).toEqual(wrongPassword('es'));
+    const empty = await confirmFromEmail(opener, email, '');
+    const required = errorText('en', 'validation.required');
+    expect(refusal(empty)).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: { password: [required] } });
+    expect(opener.received.has(SESSION_COOKIE)).toBe(false);
+    expect((await userRows(email))[0]?.emailVerified).toBe(false);
     expect(await sessionCount(user!.id)).toBe(0);
 
-    // The password is what signs in: a wrong one is still refused, the right one makes the one session.
-    expect(await opener.run(signIn, { email, password: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await sessionCount(user!.id)).toBe(0);
-    expect(await opener.run(signIn, { email, password })).toEqual({ redirect: '/dashboard' });
+    // The refusals did not spend the link: with the right password it confirms and makes the one session.
+    expect(await confirmFromEmail(opener, email, password)).toEqual({ redirect: '/onboarding' });
+    expect((await userRows(email))[0]?.emailVerified).toBe(true);
+    expect((await getSessionFromHeaders(opener.headers()))?.user).toMatchObject({ id: user!.id, emailVerified: true });
     expect(await sessionCount(user!.id)).toBe(1);
   });
 
-  it('used again, lands on the confirmation page and changes nothing', async () => {
-    const email = uniqueEmail();
-    const visitor = new Visitor();
-    await visitor.run(signUp, { email, password });
-    const link = (await lastEmailTo(email))!.link!;
-    await visitor.follow(link, authLinks);
-    await visitor.run(signIn, { email, password });
-    const [user] = await userRows(email);
-    expect(await sessionCount(user!.id)).toBe(1);
+  it('used again, is spent: it goes to the "email confirmed" page without looking at the password, and signs nobody in', async () => {
+    const owner = await createVerifiedUser();
+    const [before] = await userRows(owner.email);
+    expect(await sessionCount(owner.id)).toBe(1);
 
-    // better-auth's link is a signed token (no database row): used again, it finds the
-    // address already confirmed and only redirects.
     const later = new Visitor();
-    const response = await later.follow(link, authLinks);
-    expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
+    for (const password of ['not the passphrase', owner.password]) {
+      expect(await confirmFromEmail(later, owner.email, password, '/settings')).toEqual({ redirect: '/auth/verified?next=%2Fsettings' });
+    }
     expect(later.received.has(SESSION_COOKIE)).toBe(false);
-    expect(await sessionCount(user!.id)).toBe(1);
-    expect(await userRows(email)).toEqual([user]);
+    expect(await getSessionFromHeaders(later.headers())).toBeNull();
+    expect(await sessionCount(owner.id)).toBe(1);
+    expect(await userRows(owner.email)).toEqual([before]);
   });
 
   describe('after 24 hours', () => {
@@ -256,7 +336,7 @@ describe('the confirmation link', () => {
       vi.useRealTimers();
     });
 
-    it('is refused with an error redirect, and the account stays unconfirmed', async () => {
+    it('refuses the link even with the right password, and the account stays unconfirmed', async () => {
       const email = uniqueEmail();
       const visitor = new Visitor();
       // Sign up "25 hours ago": the link's token is signed with that time.
@@ -264,26 +344,46 @@ describe('the confirmation link', () => {
       await visitor.run(signUp, { email, password });
       vi.useRealTimers();
 
-      const response = await visitor.follow((await lastEmailTo(email))!.link!, authLinks);
-      expect(response.status).toBe(302);
-      expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding&error=TOKEN_EXPIRED');
-      expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+      expect(refusal(await confirmFromEmail(visitor, email, password))).toEqual(INVALID_LINK);
+      expect(visitor.received.has(SESSION_COOKIE)).toBe(false);
       expect((await userRows(email))[0]?.emailVerified).toBe(false);
     });
   });
 
-  it('refuses a tampered token', async () => {
+  it('refuses a tampered token and a made-up one, even with the right password', async () => {
     const email = uniqueEmail();
     const visitor = new Visitor();
     await visitor.run(signUp, { email, password });
-    const link = new URL((await lastEmailTo(email))!.link!);
-    const token = link.searchParams.get('token')!;
-    link.searchParams.set('token', `${token.slice(0, -4)}AAAA`);
+    const token = await confirmationToken(email);
 
-    const response = await visitor.follow(link.toString(), authLinks);
-    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding&error=INVALID_TOKEN');
-    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    for (const forged of [`${token.slice(0, -4)}AAAA`, 'made-up-token']) {
+      expect(refusal(await visitor.run(confirmEmail, { token: forged, password }))).toEqual(INVALID_LINK);
+    }
+    expect(visitor.received.has(SESSION_COOKIE)).toBe(false);
     expect((await userRows(email))[0]?.emailVerified).toBe(false);
+  });
+});
+
+describe('the old confirmation link (GET /api/auth/verify-email)', () => {
+  it('no longer confirms a sign-up: it goes to the "could not confirm" page and changes nothing', async () => {
+    const email = uniqueEmail();
+    await new Visitor().run(signUp, { email, password });
+    const token = await confirmationToken(email);
+
+    // Opened by the owner or by a mail scanner, with or without a callback: no confirmation, no session.
+    for (const url of [oldStyleLink(token), `http://localhost:3000/api/auth/verify-email?token=${token}`]) {
+      const opener = new Visitor();
+      const response = await opener.follow(url, authLinks);
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe('http://localhost:3000/auth/verified?error=INVALID_TOKEN');
+      expect(opener.received.has(SESSION_COOKIE)).toBe(false);
+    }
+    const [user] = await userRows(email);
+    expect(user?.emailVerified).toBe(false);
+    expect(await sessionCount(user!.id)).toBe(0);
+
+    // The token was not spent: the confirmation page still takes it.
+    expect(await confirmFromEmail(new Visitor(), email, password)).toEqual({ redirect: '/onboarding' });
   });
 });
 
@@ -302,13 +402,10 @@ describe('resending the confirmation email', () => {
     expect(await sent(confirmed.email)).toHaveLength(1);
     expect(await emailsTo(unknown)).toHaveLength(0);
 
-    // The new link confirms the address (without signing in); then the password signs in.
+    // The new link leads to the confirmation page, where the password confirms the address and signs in.
     const visitor = new Visitor();
-    const response = await visitor.follow((await lastEmailTo(pending))!.link!, authLinks);
-    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fonboarding');
-    expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
+    expect(await confirmFromEmail(visitor, pending, password)).toEqual({ redirect: '/onboarding' });
     expect((await userRows(pending))[0]?.emailVerified).toBe(true);
-    expect(await visitor.run(signIn, { email: pending, password })).toEqual({ redirect: '/dashboard' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(pending);
   });
 });
@@ -331,11 +428,11 @@ describe('signing in to an unconfirmed account', () => {
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
     expect(await sent()).toHaveLength(2);
 
-    // The fresh link lands on the confirmation page with the sign-in's `next`, and the password then signs in.
-    const response = await visitor.follow((await lastEmailTo(email))!.link!, authLinks);
-    expect(response.headers.get('location')).toBe('/auth/verified?next=%2Fsettings');
+    // The fresh link carries the sign-in's `next`: the confirmation page signs in and keeps it for after onboarding.
+    expect((await confirmationLink(email)).searchParams.get('next')).toBe('/settings');
+    expect(await confirmFromEmail(visitor, email, password)).toEqual({ redirect: '/onboarding?next=%2Fsettings' });
     expect((await userRows(email))[0]?.emailVerified).toBe(true);
-    expect(await visitor.run(signIn, { email, password, next: '/settings' })).toEqual({ redirect: '/settings' });
+    expect(await new Visitor().run(signIn, { email, password, next: '/settings' })).toEqual({ redirect: '/settings' });
 
     // Once confirmed, signing in sends no more links.
     expect(await sent()).toHaveLength(2);

@@ -4,13 +4,15 @@ import { and, eq, ne, notExists } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { appConfig } from '@/platform/config/app-config';
 import { getServerConfig } from '@/platform/config/server-config';
+import { verifyPassword } from 'better-auth/crypto';
 import { db } from '@/platform/db/client';
 import { defineAction } from '@/platform/http/action';
 import { AppError } from '@/platform/http/errors';
 import { TWO_FACTOR_COOKIE, cookieName } from '../constants';
-import { landingPath } from '../paths';
+import { AUTH_PAGES, authHref, landingPath } from '../paths';
 import { safeRedirectPath } from '../redirect';
 import {
+  confirmEmailSchema,
   emailOnlySchema,
   magicLinkVerifySchema,
   onboardingSchema,
@@ -21,7 +23,8 @@ import {
   twoFactorChallengeSchema,
 } from '../schemas';
 import { getAuth } from './auth';
-import { callAuth } from './auth-call';
+import { callAuth, errorsTranslator } from './auth-call';
+import { signUpConfirmationEmail } from './email-confirmation';
 import { requireEmailDelivery } from './emails';
 import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
 import { applyPreferenceCookies } from './preferences';
@@ -178,6 +181,42 @@ export const requestMagicLink = defineAction({
       ),
     );
     return { email };
+  },
+});
+
+/**
+ * Confirms the address of a new account: the emailed link's token together
+ * with the account's password, then signs in. Neither alone is enough: the
+ * link proves the mailbox, the password proves who chose it. So a link opened
+ * by a mail scanner signs nobody in, and if someone else registered the address
+ * with a password of their own, its owner cannot be led into that account.
+ */
+export const confirmEmail = defineAction({
+  name: 'auth.confirmEmail',
+  input: confirmEmailSchema,
+  rateLimit: { name: 'confirm-email', limit: 20, windowSeconds: 15 * 60 },
+  handler: async ({ token, password, next }, context) => {
+    const email = await signUpConfirmationEmail(token);
+    if (!email) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
+    const [credential] = await db
+      .select({ hash: accounts.password, verified: users.emailVerified })
+      .from(accounts)
+      .innerJoin(users, eq(users.id, accounts.userId))
+      .where(and(eq(users.email, email), eq(accounts.providerId, 'credential')))
+      .limit(1);
+    if (!credential?.hash) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
+    // Used already: the link is spent (it is no second way to sign in); the page says so and offers sign-in.
+    if (credential.verified) redirect(authHref(AUTH_PAGES.verified, { next }));
+    if (!(await verifyPassword({ hash: credential.hash, password }))) {
+      throw new AppError('FORBIDDEN', { messageKey: 'auth.confirmPasswordWrong', fieldErrors: { password: [errorsTranslator(context)('auth.confirmPasswordWrong')] } });
+    }
+    // Expired or forged: better-auth refuses with INVALID_TOKEN / TOKEN_EXPIRED (an "ask for a new link" message).
+    await callAuth(context, (headers) => getAuth().api.verifyEmail({ query: { token }, headers, returnHeaders: true }));
+    const result = await callAuth(context, (headers) => getAuth().api.signInEmail({ body: { email, password }, headers, returnHeaders: true }));
+    if ('twoFactorRedirect' in result && result.twoFactorRedirect) redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);
+    const user = 'user' in result ? (result.user as { onboardedAt?: Date | null }) : undefined;
+    if (user) await applyPreferenceCookies(context, user);
+    redirect(landingPath({ onboardedAt: user?.onboardedAt ?? null }, next));
   },
 });
 

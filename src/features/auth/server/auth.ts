@@ -76,15 +76,21 @@ function createAuth() {
       // password of their own cannot get the real owner signed in to that account.
       autoSignInAfterVerification: false,
       expiresIn: EMAIL_VERIFICATION_HOURS * 60 * 60,
-      sendVerificationEmail: async ({ user, url }, request) => {
+      sendVerificationEmail: async ({ user, url, token }, request) => {
         // An email change sends the verification to the new address: the stored one differs.
         const current = await findUserEmail(user.id);
         const locale = localeOfRequest(request, user);
         if (current && current !== user.email.toLowerCase()) {
           await sendAccountEmail('emailChangeNew', user.email, locale, { url, newEmail: user.email });
-        } else {
-          await sendAccountEmail('verifyEmail', user.email, locale, { url });
+          return;
         }
+        // A sign-up is confirmed on our page, with the account's password (see confirmEmail).
+        const next = new URL(url).searchParams.get('callbackURL');
+        const confirm = new URL('/auth/confirm-email', appConfig.site.url);
+        confirm.searchParams.set('token', token);
+        const after = next ? new URL(next, appConfig.site.url).searchParams.get('next') : null;
+        if (after) confirm.searchParams.set('next', after);
+        await sendAccountEmail('verifyEmail', user.email, locale, { url: confirm.toString() });
       },
     },
     user: {
