@@ -1,30 +1,16 @@
 import net from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startTestSmtpServer } from '../support/smtp-server';
 
 /**
  * A real SMTP server, started by the test: the app's transport speaks SMTP to
  * it exactly as it would to a provider.
  */
-const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const port = (server.server.address() as net.AddressInfo).port;
+const { received, port, close: closeSmtp } = await startTestSmtpServer();
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 process.env.EMAIL_FROM = 'Keel Tests <hello@keel.test>';
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(closeSmtp);
 
 const { sendEmail } = await import('@/platform/email/transport');
 const { renderEmail } = await import('@/platform/email/render');

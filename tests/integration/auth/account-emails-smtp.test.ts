@@ -1,7 +1,5 @@
-import net from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startTestSmtpServer } from '../../support/smtp-server';
 import { findFreePort } from '@/platform/net/ports';
 
 /**
@@ -14,22 +12,8 @@ process.env.EMAIL_TRANSPORT = 'smtp';
 process.env.SMTP_URL = `smtp://127.0.0.1:${await findFreePort()}`;
 process.env.EMAIL_FROM = 'Keel Tests <hello@keel.test>';
 
-const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const livePort = (server.server.address() as net.AddressInfo).port;
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const { received, port: livePort, close: closeSmtp } = await startTestSmtpServer();
+afterAll(closeSmtp);
 
 const { eq, and } = await import('drizzle-orm');
 const { confirmEmail, requestMagicLink, requestPasswordReset, resendVerificationEmail, signUp } = await import(
