@@ -58,8 +58,9 @@ const config = [
         {
           patterns: [
             {
-              // Two public faces: index.ts (client-safe) and server/index.ts (server-only).
-              group: ['@/features/*/*', '!@/features/*/server'],
+              // Two public faces: index.ts (client-safe) and server/index.ts (server-only); and its
+              // tables (server/schema.ts), which other features' tables reference in foreign keys.
+              group: ['@/features/*/**', '!@/features/*/server', '!@/features/*/server/schema'],
               message: "Use another feature only through its public faces: import from '@/features/<name>' (or '@/features/<name>/server' in server code).",
             },
             { group: ['@/app/*'], message: 'Features must not import routes.' },

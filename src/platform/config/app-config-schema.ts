@@ -74,6 +74,53 @@ export interface NavigationSection {
 
 
 
+/**
+ * What a member may do in an organization. Server code checks these (never
+ * role names); the UI reads them to hide what would be refused.
+ */
+export const ORGANIZATION_PERMISSIONS = [
+  'organization.update',
+  'members.invite',
+  'members.changeRole',
+  'members.remove',
+  'billing.manage',
+  'organization.delete',
+  'organization.transferOwnership',
+] as const;
+export type OrganizationPermission = (typeof ORGANIZATION_PERMISSIONS)[number];
+
+export interface OrganizationRole {
+  /** Stored in the database; its label is the translation `organizations.roles.<name>`. */
+  name: string;
+  permissions: readonly OrganizationPermission[];
+}
+
+/**
+ * Organizations: roles from the highest to the lowest, and what each may do.
+ * To add a role, add an entry at its rank and its label in messages/*.json
+ * (docs/organizations/roles-and-permissions.md). A member acts only on members
+ * whose role ranks at or below their own and grants only such roles; the first
+ * role is the owner role, of which every organization keeps at least one.
+ */
+const ORGANIZATIONS = {
+  roles: [
+    { name: 'owner', permissions: ORGANIZATION_PERMISSIONS },
+    {
+      name: 'admin',
+      permissions: ['organization.update', 'members.invite', 'members.changeRole', 'members.remove', 'billing.manage'],
+    },
+    { name: 'member', permissions: [] },
+  ] as readonly OrganizationRole[],
+  /** The role an invitation offers unless the inviter picks another. */
+  defaultRole: 'member',
+  invitationExpiryDays: 7,
+  /** Slugs no organization may take (they would read like pages of the app). */
+  reservedSlugs: [
+    'admin', 'api', 'app', 'auth', 'billing', 'dashboard', 'help', 'join', 'login', 'logout', 'new', 'onboarding',
+    'organizations', 'settings', 'signin', 'signup', 'static', 'support', 'www',
+  ] as readonly string[],
+};
+
 export function buildAppConfig(values: Record<string, string | undefined>) {
   const env = parseEnv(publicEnvSchema, values);
   const siteUrl = new URL(env.NEXT_PUBLIC_SITE_URL);
@@ -145,6 +192,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
         },
       ] as NavigationSection[],
     },
+    organizations: ORGANIZATIONS,
     billing: {
       /** Filled by the billing capability; kept here so pricing reads one place. */
       plans: [] as const,

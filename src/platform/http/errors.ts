@@ -66,6 +66,8 @@ export class AppError extends Error {
       messageKey?: string;
       values?: Record<string, string | number>;
       fieldErrors?: FieldErrors;
+      /** Field errors as translation keys (in `errors`, with `values`), translated into the user's language when answered. */
+      fieldErrorKeys?: Record<string, string>;
       retryAfterSeconds?: number;
     } = {},
   ) {
@@ -75,12 +77,25 @@ export class AppError extends Error {
     this.messageKey = options.messageKey ?? code;
     this.values = options.values;
     this.fieldErrors = options.fieldErrors;
+    this.fieldErrorKeys = options.fieldErrorKeys;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
   readonly messageKey: string;
   readonly values?: Record<string, string | number>;
   readonly fieldErrors?: FieldErrors;
+  readonly fieldErrorKeys?: Record<string, string>;
   readonly retryAfterSeconds?: number;
+}
+
+/**
+ * A refusal about one field, for code that has no request at hand (services):
+ * the form shows the message under `field`, in the user's language. The
+ * overall message is the code's (VALIDATION_FAILED) or the same text.
+ *
+ *   throw fieldRefusal('CONFLICT', 'slug', 'organizations.slugTaken');
+ */
+export function fieldRefusal(code: ErrorCode, field: string, key: string, values?: Record<string, string | number>) {
+  return new AppError(code, { messageKey: code === 'VALIDATION_FAILED' ? code : key, values, fieldErrorKeys: { [field]: key } });
 }
 
 export const CSRF_DOCS_PATH = 'docs/security/csrf.md';

@@ -65,12 +65,16 @@ export function toErrorPayload(error: unknown, context: RequestContext): ErrorPa
   const t = translatorFor(context.locale, 'errors');
   if (error instanceof AppError) {
     const values = { requestId: context.requestId, ...error.values };
+    const fieldErrors = {
+      ...error.fieldErrors,
+      ...Object.fromEntries(Object.entries(error.fieldErrorKeys ?? {}).map(([field, key]) => [field, [t(key as never, values as never)]])),
+    };
     return {
       code: error.code,
       status: error.status,
       message: t.has(error.messageKey as never) ? t(error.messageKey as never, values as never) : t(error.code, values as never),
       requestId: context.requestId,
-      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
       ...(error.code === 'CSRF_TOKEN_INVALID' ? { docs: CSRF_DOCS_PATH } : {}),
       ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };

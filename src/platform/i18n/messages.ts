@@ -6,6 +6,7 @@ import enContact from '../../../messages/en/contact.json';
 import enEmails from '../../../messages/en/emails.json';
 import enErrors from '../../../messages/en/errors.json';
 import enMarketing from '../../../messages/en/marketing.json';
+import enOrganizations from '../../../messages/en/organizations.json';
 import enSettings from '../../../messages/en/settings.json';
 import esApp from '../../../messages/es/app.json';
 import esAuth from '../../../messages/es/auth.json';
@@ -14,6 +15,7 @@ import esContact from '../../../messages/es/contact.json';
 import esEmails from '../../../messages/es/emails.json';
 import esErrors from '../../../messages/es/errors.json';
 import esMarketing from '../../../messages/es/marketing.json';
+import esOrganizations from '../../../messages/es/organizations.json';
 import esSettings from '../../../messages/es/settings.json';
 
 /**
@@ -23,11 +25,11 @@ import esSettings from '../../../messages/es/settings.json';
  * exactly the same keys and that code uses only keys that exist; the type
  * checker does too (see next-intl.d.ts).
  */
-const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, emails: enEmails, errors: enErrors, settings: enSettings };
+const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, emails: enEmails, errors: enErrors, settings: enSettings, organizations: enOrganizations };
 
 const catalog: Record<Locale, typeof en> = {
   en,
-  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, emails: esEmails, errors: esErrors, settings: esSettings },
+  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, emails: esEmails, errors: esErrors, settings: esSettings, organizations: esOrganizations },
 };
 
 export type Messages = typeof en;

@@ -1,4 +1,7 @@
 import 'server-only';
+import { TransactionRollbackError, sql } from 'drizzle-orm';
+import { db } from '@/platform/db/client';
+import { AppError } from '@/platform/http/errors';
 
 /**
  * Users without a password confirm a deletion by having signed in recently:
@@ -10,16 +13,32 @@ export function signedInRecently(sessionCreatedAt: Date, now = new Date()) {
   return now.getTime() - sessionCreatedAt.getTime() <= RECENT_SIGN_IN_MINUTES * 60 * 1000;
 }
 
+/** Refusals of the database (by constraint name) that mean "not now", with their message. */
+const DELETION_RULES: Record<string, string> = {
+  // drizzle/0005_organization_rls.sql: the last owner of an organization that has other members.
+  organization_keeps_an_owner: 'auth.soleOwner',
+};
+
 /**
- * Throws when deleting the account now would harm others. Today there is
- * nothing to check; the organizations issue completes it: a user who is the
- * sole owner of an organization that has other members must first transfer
- * ownership or delete the organization, e.g.
- *
- *   throw new AppError('CONFLICT', { messageKey: 'auth.soleOwner', values: { organizations: names.join(', ') } });
- *
- * The delete-account action calls it before anything is removed.
+ * Throws when deleting the account now would harm others. Other features
+ * state their rules in the database (triggers and constraints on the rows
+ * that go with the user), so the account feature needs to know none of them:
+ * it rehearses the deletion in a transaction it always rolls back, and turns
+ * a refusal into a translated message. Today's rule: the last owner of an
+ * organization with other members must first transfer ownership or delete it.
  */
 export async function assertCanDeleteAccount(userId: string): Promise<void> {
-  void userId; // Used once organizations exist.
+  const rehearsal = db.transaction(async (tx) => {
+    await tx.execute(sql`delete from users where id = ${userId}`);
+    tx.rollback();
+  });
+  try {
+    await rehearsal;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string });
+    const messageKey = cause.code === '23514' && cause.constraint ? DELETION_RULES[cause.constraint] : undefined;
+    if (messageKey) throw new AppError('CONFLICT', { messageKey });
+    if (error instanceof TransactionRollbackError) return;
+    throw error;
+  }
 }

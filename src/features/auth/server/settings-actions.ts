@@ -25,9 +25,10 @@ import {
   regenerateRecoveryCodesSchema,
   revokeSessionSchema,
 } from '../schemas';
-import { assertCanDeleteAccount, signedInRecently } from './account-deletion';
+import { assertCanDeleteAccount } from './account-deletion';
+import { confirmAuthenticatorCode, confirmIdentity, fieldError } from './reauthentication';
 import { getAuth } from './auth';
-import { callAuth, errorsTranslator } from './auth-call';
+import { callAuth } from './auth-call';
 import { AvatarRejected, type AvatarProblem } from './avatar-image';
 import { recordPendingEmailChange } from './email-change';
 import { requireEmailDelivery, sendAccountEmail } from './emails';
@@ -62,11 +63,6 @@ function limitsPerSession(name: string, perIp: number, perSession: number, windo
   ];
 }
 
-/** A refusal about one field, in the user's language. */
-function fieldError(context: RequestContext, field: string, key: string, code: ErrorCode = 'VALIDATION_FAILED') {
-  return new AppError(code, { messageKey: code === 'VALIDATION_FAILED' ? code : key, fieldErrors: { [field]: [errorsTranslator(context)(key)] } });
-}
-
 /** better-auth names the password field "password"; some of our forms call it something else. */
 function renameFieldError(error: unknown, from: string, to: string): never {
   if (error instanceof AppError && error.fieldErrors?.[from]) {
@@ -81,29 +77,6 @@ function emailLocale(context: RequestContext, user: SignedInUser) {
 
 function siteLink(path: string) {
   return new URL(path, appConfig.site.url).toString();
-}
-
-async function confirmPassword(context: RequestContext, password: string | undefined) {
-  if (!password) throw fieldError(context, 'password', 'auth.passwordRequired');
-  await callAuth(context, (headers) => getAuth().api.verifyPassword({ body: { password }, headers, returnHeaders: true }));
-}
-
-/** Checks a current code from the user's authenticator app (two-factor must be on). */
-async function confirmAuthenticatorCode(context: RequestContext, code: string | undefined) {
-  if (!code) throw fieldError(context, 'code', 'validation.totpCode');
-  await callAuth(context, (headers) => getAuth().api.verifyTOTP({ body: { code }, headers, returnHeaders: true }));
-}
-
-/**
- * Asks who is there before a change an intruder with a stolen session would
- * want (email, two-factor, deletion): the password when the account has one;
- * otherwise a current authenticator code when two-factor is on, or a sign-in
- * within the last few minutes. One rule for every such action.
- */
-async function confirmIdentity(context: RequestContext & { user: SignedInUser; session: { createdAt: Date } }, proof: { password?: string; code?: string }) {
-  if (await hasPassword(context.user.id)) return confirmPassword(context, proof.password);
-  if (context.user.twoFactorEnabled && proof.code) return confirmAuthenticatorCode(context, proof.code);
-  if (!signedInRecently(context.session.createdAt)) throw new AppError('FORBIDDEN', { messageKey: 'auth.reauthenticate' });
 }
 
 function assertMultiFactorEnabled() {

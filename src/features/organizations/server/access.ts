@@ -1,0 +1,207 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { requireUser, signedIn, type CurrentSession, type SignedInUser } from '@/features/auth/server';
+import type { OrganizationPermission } from '@/platform/config/app-config';
+import { db, type Transaction } from '@/platform/db/client';
+import { withTenant, type TenantScope } from '@/platform/db/tenant';
+import { AppError } from '@/platform/http/errors';
+import type { Guard } from '@/platform/http/guards';
+import { atLeast, hasPermission, permissionsOf, rankOf } from '../roles';
+import { members, organizationSelections, organizations } from './schema';
+
+export interface Organization {
+  id: string;
+  name: string;
+  slug: string;
+  /** URL of the logo, or null. */
+  logoUrl: string | null;
+  createdAt: Date;
+}
+
+export interface Membership {
+  id: string;
+  organizationId: string;
+  userId: string;
+  role: string;
+  createdAt: Date;
+}
+
+/** A user's place in an organization: the organization, their membership and what their role allows. */
+export interface OrganizationAccess {
+  organization: Organization;
+  membership: Membership;
+  permissions: OrganizationPermission[];
+}
+
+/** What a membership requirement asks for: a role at least this high, and/or a permission. */
+export interface MembershipRequirement {
+  minimumRole?: string;
+  permission?: OrganizationPermission;
+}
+
+/** Where organization logos are served from (see src/app/api/organization-logos). */
+export const LOGO_ROUTE = '/api/organization-logos';
+
+export function logoUrl(key: string | null): string | null {
+  return key ? `${LOGO_ROUTE}/${key.split('/').pop()}` : null;
+}
+
+const organizationColumns = {
+  id: organizations.id,
+  name: organizations.name,
+  slug: organizations.slug,
+  logo: organizations.logo,
+  createdAt: organizations.createdAt,
+};
+
+function toOrganization(row: { id: string; name: string; slug: string; logo: string | null; createdAt: Date }): Organization {
+  return { id: row.id, name: row.name, slug: row.slug, logoUrl: logoUrl(row.logo), createdAt: row.createdAt };
+}
+
+function toAccess(row: { organization: Parameters<typeof toOrganization>[0]; membership: Membership }): OrganizationAccess {
+  return { organization: toOrganization(row.organization), membership: row.membership, permissions: permissionsOf(row.membership.role) };
+}
+
+/**
+ * The user's access to an organization given by slug (any case) or id; null
+ * when it does not exist or the user is not a member — callers answer both
+ * the same way (404), so nobody learns which organizations exist.
+ */
+export async function findAccess(userId: string, organization: { slug: string } | { id: string }): Promise<OrganizationAccess | null> {
+  const match = 'slug' in organization ? sql`lower(${organizations.slug}) = lower(${organization.slug})` : eq(organizations.id, organization.id);
+  if ('id' in organization && !/^[0-9a-f-]{36}$/i.test(organization.id)) return null;
+  const [row] = await db
+    .select({ organization: organizationColumns, membership: members })
+    .from(organizations)
+    .innerJoin(members, and(eq(members.organizationId, organizations.id), eq(members.userId, userId)))
+    .where(match)
+    .limit(1);
+  return row ? toAccess(row) : null;
+}
+
+/** The organizations a user belongs to, with their role in each, by name. */
+export async function listOrganizationsOfUser(userId: string): Promise<(Organization & { role: string })[]> {
+  const rows = await db
+    .select({ organization: organizationColumns, role: members.role })
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.organizationId))
+    .where(eq(members.userId, userId))
+    .orderBy(asc(sql`lower(${organizations.name})`));
+  return rows.map((row) => ({ ...toOrganization(row.organization), role: row.role }));
+}
+
+/** Records the organization a user is working in, so /dashboard brings them back to it. */
+export async function rememberOrganization(userId: string, organizationId: string): Promise<void> {
+  await db
+    .insert(organizationSelections)
+    .values({ userId, organizationId })
+    .onConflictDoUpdate({
+      target: organizationSelections.userId,
+      set: { organizationId, selectedAt: sql`now()` },
+      setWhere: sql`${organizationSelections.organizationId} <> ${organizationId}`,
+    });
+}
+
+/**
+ * The organization /dashboard opens for a user: the one they used last if
+ * they still belong to it, else their first by name; null when they have none.
+ */
+export async function rememberedOrganization(userId: string): Promise<Organization | null> {
+  const [remembered] = await db
+    .select({ organization: organizationColumns })
+    .from(organizationSelections)
+    .innerJoin(organizations, eq(organizations.id, organizationSelections.organizationId))
+    .innerJoin(members, and(eq(members.organizationId, organizations.id), eq(members.userId, userId)))
+    .where(eq(organizationSelections.userId, userId))
+    .limit(1);
+  if (remembered) return toOrganization(remembered.organization);
+  return (await listOrganizationsOfUser(userId))[0] ?? null;
+}
+
+function assertMeets(membership: Membership, requirement: MembershipRequirement) {
+  if (requirement.minimumRole && !atLeast(membership.role, requirement.minimumRole)) {
+    throw new AppError('FORBIDDEN', { messageKey: 'organizations.forbidden' });
+  }
+  if (requirement.permission && !hasPermission(membership.role, requirement.permission)) {
+    throw new AppError('FORBIDDEN', { messageKey: 'organizations.forbidden' });
+  }
+}
+
+/**
+ * For pages under /dashboard/[organization]: the signed-in user (signed-out
+ * visitors are sent to sign in) and their access to the organization in the
+ * URL. Not a member, or no such organization: the 404 page. A requirement
+ * that is not met: 404 as well (the page does not exist for this role).
+ * Read once per request.
+ */
+export const requireOrganization = cache(
+  async (slug: string, requirement: MembershipRequirement = {}): Promise<OrganizationAccess & { user: SignedInUser }> => {
+    const user = await requireUser();
+    const access = await findAccess(user.id, { slug: decodeURIComponent(slug) });
+    if (!access) notFound();
+    try {
+      assertMeets(access.membership, requirement);
+    } catch {
+      notFound();
+    }
+    return { ...access, user };
+  },
+);
+
+/**
+ * Guard for defineAction / defineRoute: the signed-in user must be a member
+ * of the organization named by the input's `organizationId` (or the route's
+ * `organizationId` param) and meet the requirement. 401 signed out, 404 not a
+ * member (whether or not the organization exists), 403 role too low. Adds
+ * `user`, `session` and `membership` to the handler's context.
+ *
+ *   guards: [organizationMember({ permission: 'members.invite' })]
+ */
+export function organizationMember(
+  requirement: MembershipRequirement = {},
+): Guard<{ organizationId?: string }, CurrentSession & { membership: Membership; organization: Organization }> {
+  return async (context) => {
+    const current = await signedIn(context);
+    const id = context.input?.organizationId ?? context.params.organizationId;
+    const access = typeof id === 'string' ? await findAccess(current.user.id, { id }) : null;
+    if (!access) throw new AppError('NOT_FOUND');
+    assertMeets(access.membership, requirement);
+    return { ...current, membership: access.membership, organization: access.organization };
+  };
+}
+
+/**
+ * Runs organization work as `scope.userId` inside the tenant transaction
+ * (row-level security on), after checking — inside that transaction — that
+ * the user is a member and meets the requirement. With `lock`, the
+ * organization row is locked first, so changes to its members happen one at
+ * a time and each sees the result of the one before (two owners demoting
+ * each other at once: the second finds they are no longer an owner).
+ */
+export async function inOrganization<T>(
+  scope: TenantScope,
+  options: MembershipRequirement & { lock?: boolean },
+  work: (tx: Transaction, actor: Membership) => Promise<T>,
+): Promise<T> {
+  if (!/^[0-9a-f-]{36}$/i.test(scope.organizationId)) throw new AppError('NOT_FOUND');
+  return withTenant(scope, async (tx) => {
+    if (options.lock) {
+      const locked = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, scope.organizationId)).for('update');
+      if (locked.length === 0) throw new AppError('NOT_FOUND');
+    }
+    const [actor] = await tx
+      .select()
+      .from(members)
+      .where(and(eq(members.organizationId, scope.organizationId), eq(members.userId, scope.userId)));
+    if (!actor) throw new AppError('NOT_FOUND');
+    assertMeets(actor, options);
+    return work(tx, actor);
+  });
+}
+
+/** Whether `actor` may act on a member with role `targetRole` (same rank or lower). */
+export function mayActOn(actorRole: string, targetRole: string): boolean {
+  return rankOf(targetRole) >= rankOf(actorRole);
+}

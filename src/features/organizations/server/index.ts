@@ -1,0 +1,37 @@
+import 'server-only';
+
+/**
+ * The organizations feature's server API (the organization SDK): what pages,
+ * route handlers, actions and other features use on the server. See
+ * docs/organizations/organization-sdk.md.
+ */
+export {
+  findAccess,
+  inOrganization,
+  listOrganizationsOfUser,
+  organizationMember,
+  rememberOrganization,
+  rememberedOrganization,
+  requireOrganization,
+  type MembershipRequirement,
+  type Membership,
+  type Organization,
+  type OrganizationAccess,
+} from './access';
+export { createOrganization, deleteOrganization, updateOrganization } from './organizations';
+export { changeMemberRole, leaveOrganization, listMembers, removeMember, transferOwnership, type MemberPage, type MemberRow } from './members';
+export { soleOwnedOrganizations } from './sole-owner';
+export {
+  acceptInvitation,
+  createInvitationLink,
+  inviteMembers,
+  listInvitations,
+  pendingInvitationsFor,
+  previewInvitation,
+  resendInvitation,
+  revokeInvitation,
+  type InvitationPreview,
+  type InvitationRow,
+} from './invitations';
+export { atLeast, grantableRoles, hasPermission, permissionsOf, roleNames, OWNER_ROLE } from '../roles';
+export { dashboardPath } from '../paths';

@@ -1,0 +1,86 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { appConfig } from '@/platform/config/app-config';
+import { db } from '@/platform/db/client';
+import type { TenantScope } from '@/platform/db/tenant';
+import { AppError, fieldRefusal } from '@/platform/http/errors';
+import { OWNER_ROLE } from '../roles';
+import { inOrganization, logoUrl, rememberOrganization, type Organization } from './access';
+import { members, organizations } from './schema';
+
+function assertSlugAllowed(slug: string) {
+  if (appConfig.organizations.reservedSlugs.includes(slug.toLowerCase())) throw fieldRefusal('VALIDATION_FAILED', 'slug', 'organizations.slugReserved');
+}
+
+/** PostgreSQL's unique violation on the slug index: another organization has it (also when two requests race). */
+function isSlugTaken(error: unknown) {
+  const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string });
+  return cause?.code === '23505' && cause.constraint === 'organizations_slug_key';
+}
+
+async function slugTakenOr<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isSlugTaken(error)) throw fieldRefusal('CONFLICT', 'slug', 'organizations.slugTaken');
+    throw error;
+  }
+}
+
+/**
+ * Creates an organization with `userId` as its owner, and makes it the one
+ * they work in. Two requests for one slug at once: one wins, the other gets a
+ * 409 on the slug field (the unique index decides, not a prior read).
+ */
+export async function createOrganization(userId: string, input: { name: string; slug: string }): Promise<Organization> {
+  assertSlugAllowed(input.slug);
+  const created = await slugTakenOr(
+    db.transaction(async (tx) => {
+      const [organization] = await tx.insert(organizations).values({ name: input.name, slug: input.slug.toLowerCase() }).returning();
+      await tx.insert(members).values({ organizationId: organization!.id, userId, role: OWNER_ROLE });
+      return organization!;
+    }),
+  );
+  await rememberOrganization(userId, created.id);
+  return { id: created.id, name: created.name, slug: created.slug, logoUrl: null, createdAt: created.createdAt };
+}
+
+/** Renames the organization and/or changes its slug (permission organization.update). */
+export async function updateOrganization(scope: TenantScope, input: { name: string; slug: string }): Promise<{ name: string; slug: string }> {
+  assertSlugAllowed(input.slug);
+  return slugTakenOr(
+    inOrganization(scope, { permission: 'organization.update' }, async (tx) => {
+      const [row] = await tx
+        .update(organizations)
+        .set({ name: input.name, slug: input.slug.toLowerCase(), updatedAt: sql`now()` })
+        .where(eq(organizations.id, scope.organizationId))
+        .returning({ name: organizations.name, slug: organizations.slug });
+      return row!;
+    }),
+  );
+}
+
+/** Replaces the logo's storage key; returns the previous key (for the caller to delete the file). */
+export async function setOrganizationLogo(scope: TenantScope, key: string | null): Promise<{ previous: string | null; logoUrl: string | null }> {
+  return inOrganization(scope, { permission: 'organization.update', lock: true }, async (tx) => {
+    const [current] = await tx.select({ logo: organizations.logo }).from(organizations).where(eq(organizations.id, scope.organizationId));
+    await tx.update(organizations).set({ logo: key, updatedAt: sql`now()` }).where(eq(organizations.id, scope.organizationId));
+    return { previous: current?.logo ?? null, logoUrl: logoUrl(key) };
+  });
+}
+
+/**
+ * Deletes the organization and everything scoped to it (foreign keys cascade),
+ * after the owner typed its name. Returns the logo key for the caller to remove.
+ */
+export async function deleteOrganization(scope: TenantScope, confirmation: string): Promise<{ logo: string | null }> {
+  if (!appConfig.features.organizationDeletion) throw new AppError('NOT_FOUND');
+  return inOrganization(scope, { permission: 'organization.delete', lock: true }, async (tx) => {
+    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, scope.organizationId));
+    if (!organization || confirmation.trim() !== organization.name.trim()) {
+      throw fieldRefusal('VALIDATION_FAILED', 'confirmation', 'organizations.deleteConfirmation');
+    }
+    await tx.delete(organizations).where(eq(organizations.id, scope.organizationId));
+    return { logo: organization.logo };
+  });
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { db, type Transaction } from './client';
+
+/** The PostgreSQL role tenant transactions run as (created by drizzle/0005_organization_rls.sql; no BYPASSRLS). */
+export const TENANT_ROLE = 'keel_tenant';
+
+export interface TenantScope {
+  /** The acting user. */
+  userId: string;
+  /** The organization the work is for. */
+  organizationId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs organization work in a transaction that row-level security confines
+ * to one organization: for this transaction only (SET LOCAL semantics) it
+ * switches to the tenant role and records the acting user and organization.
+ * Every query inside — even one without a `where` on organization — sees and
+ * writes only that organization's rows, and nothing at all unless the user is
+ * one of its members. When the transaction ends the connection goes back to
+ * the pool with none of it set.
+ *
+ *   const rows = await withTenant({ userId, organizationId }, (tx) => tx.select().from(tasks));
+ */
+export async function withTenant<T>(scope: TenantScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  if (!UUID.test(scope.organizationId)) throw new Error(`withTenant: not an organization id: ${JSON.stringify(scope.organizationId)}`);
+  if (!scope.userId) throw new Error('withTenant: no acting user');
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${TENANT_ROLE}, true), set_config('keel.user_id', ${scope.userId}, true), set_config('keel.organization_id', ${scope.organizationId}, true)`,
+    );
+    return work(tx);
+  });
+}
