@@ -4,6 +4,7 @@ import { getAuth } from '../../src/features/auth/server/auth';
 import { users } from '../../src/features/auth/server/schema';
 import { DEMO_USER } from '../../src/features/auth/server/seed';
 import { contactRequests } from '../../src/features/contact/server/schema';
+import { listInvitations, listMembers, listOrganizationsOfUser } from '../../src/features/organizations/server';
 import { db } from '../../src/platform/db/client';
 import { runSeeders, type Seeder } from '../../src/platform/db/seed';
 import { seeders } from './seeders';
@@ -25,6 +26,20 @@ describe('seeding', () => {
     const [demo] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
     expect(demo).toMatchObject({ emailVerified: true, name: DEMO_USER.name });
     expect(demo?.onboardedAt).toBeInstanceOf(Date);
+  });
+
+  it('gives the demo user an organization with a member in every role and an open invitation, and one they belong to', async () => {
+    await runSeeders(process.env.DATABASE_URL!, seeders);
+    const [demo] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
+    const theirs = await listOrganizationsOfUser(demo!.id);
+    expect(theirs.map((organization) => [organization.slug, organization.role])).toEqual([
+      ['acme', 'owner'],
+      ['globex', 'member'],
+    ]);
+    const acme = theirs[0]!.id;
+    const roles = (await listMembers({ userId: demo!.id, organizationId: acme })).members.map((member) => member.role);
+    expect(roles).toEqual(['owner', 'admin', 'member']);
+    expect((await listInvitations({ userId: demo!.id, organizationId: acme })).map((invitation) => invitation.state)).toEqual(['pending']);
   });
 
   it('writes nothing when one seeder fails', async () => {

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { users } from '@/features/auth/server/schema';
+import type { Seeder } from '@/platform/db/seed';
+import { invitations, members, organizations } from './schema';
+
+/** The demo user's organizations: one they own with teammates in every role and an open invitation, one where they are a member. */
+const ACME_ID = '00000000-0000-4000-8000-0000000b0001';
+const GLOBEX_ID = '00000000-0000-4000-8000-0000000b0002';
+
+const TEAMMATES = [
+  { id: '00000000-0000-4000-8000-0000000a0101', name: 'Ada Admin', email: 'ada@keel.dev' },
+  { id: '00000000-0000-4000-8000-0000000a0102', name: 'Max Member', email: 'max@keel.dev' },
+  { id: '00000000-0000-4000-8000-0000000a0103', name: 'Olga Owner', email: 'olga@keel.dev' },
+];
+
+export const organizationsSeeder: Seeder = {
+  name: 'organizations',
+  async run(db: NodePgDatabase) {
+    const [demo] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'demo@keel.dev'));
+    if (!demo) return 'no demo user, nothing to add';
+    const created = await db
+      .insert(organizations)
+      .values([
+        { id: ACME_ID, name: 'Acme', slug: 'acme' },
+        { id: GLOBEX_ID, name: 'Globex', slug: 'globex' },
+      ])
+      .onConflictDoNothing()
+      .returning({ id: organizations.id });
+    if (created.length === 0) return 'Acme and Globex already present';
+    // Teammates have no password: they exist to fill the members page (they cannot sign in).
+    await db
+      .insert(users)
+      .values(TEAMMATES.map((user) => ({ ...user, emailVerified: true, onboardedAt: new Date() })))
+      .onConflictDoNothing();
+    await db
+      .insert(members)
+      .values([
+        { organizationId: ACME_ID, userId: demo.id, role: 'owner' },
+        { organizationId: ACME_ID, userId: TEAMMATES[0]!.id, role: 'admin' },
+        { organizationId: ACME_ID, userId: TEAMMATES[1]!.id, role: 'member' },
+        { organizationId: GLOBEX_ID, userId: TEAMMATES[2]!.id, role: 'owner' },
+        { organizationId: GLOBEX_ID, userId: demo.id, role: 'member' },
+      ])
+      .onConflictDoNothing();
+    await db
+      .insert(invitations)
+      .values({
+        organizationId: ACME_ID,
+        email: 'new.colleague@example.com',
+        role: 'member',
+        inviterId: demo.id,
+        // The link of a seeded invitation is never sent; this hash matches no real token.
+        tokenHash: createHash('sha256').update(`seeded-invitation-${ACME_ID}`).digest('hex'),
+        expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
+      })
+      .onConflictDoNothing();
+    return 'Acme (demo user owner, an admin, a member, an open invitation) and Globex (demo user member)';
+  },
+};
