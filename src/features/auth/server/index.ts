@@ -23,6 +23,7 @@ export { PROVIDER_NAMES } from './auth';
 export { toClientUser, type ClientUser } from '../client-user';
 export { RECENT_SIGN_IN_MINUTES } from './account-deletion';
 export { confirmIdentity } from './reauthentication';
+export { limitsPerSession } from './rate-limits';
 
 // The settings pages' components (server and client components, for pages to render).
 export * from '../components/settings';

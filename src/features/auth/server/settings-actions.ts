@@ -1,16 +1,12 @@
 'use server';
 
-import { createHash } from 'node:crypto';
 import { redirect } from 'next/navigation';
 import { appConfig } from '@/platform/config/app-config';
-import { getServerConfig } from '@/platform/config/server-config';
 import { defineAction } from '@/platform/http/action';
 import { AppError, type ErrorCode } from '@/platform/http/errors';
-import type { RateLimitOption } from '@/platform/http/pipeline';
 import type { RequestContext } from '@/platform/http/request-context';
 import { isLocale } from '@/platform/i18n/locale';
 import { logger } from '@/platform/logger';
-import { SESSION_COOKIE, cookieName } from '../constants';
 import {
   avatarUploadSchema,
   changeEmailSchema,
@@ -27,6 +23,7 @@ import {
 } from '../schemas';
 import { assertCanDeleteAccount } from './account-deletion';
 import { confirmAuthenticatorCode, confirmIdentity, fieldError } from './reauthentication';
+import { limitsPerSession } from './rate-limits';
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
 import { AvatarRejected, type AvatarProblem } from './avatar-image';
@@ -47,21 +44,6 @@ import { authenticatorSetup } from './two-factor';
  * password, two-factor, deletion — ask who is there first (confirmIdentity).
  */
 
-/** Limits per client IP and per session (hashed: the rate-limit table never holds a session token). */
-function limitsPerSession(name: string, perIp: number, perSession: number, windowSeconds: number): RateLimitOption<unknown>[] {
-  return [
-    { name: `${name}-ip`, limit: perIp, windowSeconds },
-    {
-      name: `${name}-session`,
-      limit: perSession,
-      windowSeconds,
-      by: (context) => {
-        const token = context.cookies.get(cookieName(SESSION_COOKIE, getServerConfig().isProduction)) ?? 'none';
-        return `session:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
-      },
-    },
-  ];
-}
 
 /** better-auth names the password field "password"; some of our forms call it something else. */
 function renameFieldError(error: unknown, from: string, to: string): never {

@@ -1,9 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { confirmIdentity, signedIn } from '@/features/auth/server';
+import { confirmIdentity, limitsPerSession, signedIn } from '@/features/auth/server';
 import { defineAction } from '@/platform/http/action';
-import type { RateLimitOption } from '@/platform/http/pipeline';
 import {
   acceptInvitationByIdSchema,
   acceptInvitationSchema,
@@ -31,18 +30,6 @@ import { dashboardPath } from '../paths';
  * again inside the tenant transaction, where the change happens.
  */
 
-/** Per client IP and per organization (rate limits run before the guards, so before the user is known). */
-function perOrganization(name: string, limit: number, windowSeconds: number): RateLimitOption<unknown>[] {
-  return [
-    { name: `${name}-ip`, limit: limit * 3, windowSeconds },
-    {
-      name: `${name}-organization`,
-      limit,
-      windowSeconds,
-      by: (_context, input) => `organization:${(input as { organizationId?: string }).organizationId ?? 'none'}`,
-    },
-  ];
-}
 
 const member = organizationMember();
 
@@ -50,7 +37,7 @@ export const createOrganizationAction = defineAction({
   name: 'organizations.create',
   input: createOrganizationSchema,
   guards: [signedIn],
-  rateLimit: { name: 'organizations-create', limit: 10, windowSeconds: 60 * 60 },
+  rateLimit: limitsPerSession('organizations-create', 60, 10, 60 * 60),
   handler: async ({ name, slug, next }, { user }) => {
     const organization = await createOrganization(user.id, { name, slug });
     redirect(next === 'invite' ? `/onboarding/invite?organization=${encodeURIComponent(organization.slug)}` : dashboardPath(organization.slug));
@@ -61,7 +48,7 @@ export const updateOrganizationAction = defineAction({
   name: 'organizations.update',
   input: updateOrganizationSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-update', 30, 10 * 60),
+  rateLimit: limitsPerSession('organizations-update', 90, 30, 10 * 60),
   handler: async ({ organizationId, name, slug }, { user }) => updateOrganization({ userId: user.id, organizationId }, { name, slug }),
 });
 
@@ -69,7 +56,7 @@ export const deleteOrganizationAction = defineAction({
   name: 'organizations.delete',
   input: deleteOrganizationSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-delete', 10, 15 * 60),
+  rateLimit: limitsPerSession('organizations-delete', 30, 10, 15 * 60),
   handler: async ({ organizationId, confirmation }, { user, logger }) => {
     const { logo } = await deleteOrganization({ userId: user.id, organizationId }, confirmation);
     await deleteLogoFile(logo);
@@ -82,7 +69,7 @@ export const inviteMembersAction = defineAction({
   name: 'organizations.invite',
   input: inviteMembersSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-invite', 30, 60 * 60),
+  rateLimit: limitsPerSession('organizations-invite', 90, 30, 60 * 60),
   handler: async ({ organizationId, emails, role }, { user, locale }) => inviteMembers({ userId: user.id, organizationId }, { emails, role }, locale),
 });
 
@@ -90,7 +77,7 @@ export const resendInvitationAction = defineAction({
   name: 'organizations.resendInvitation',
   input: invitationActionSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-invite', 30, 60 * 60),
+  rateLimit: limitsPerSession('organizations-invite', 90, 30, 60 * 60),
   handler: async ({ organizationId, invitationId }, { user, locale }) => resendInvitation({ userId: user.id, organizationId }, invitationId, locale),
 });
 
@@ -98,7 +85,7 @@ export const createInvitationLinkAction = defineAction({
   name: 'organizations.createInvitationLink',
   input: invitationActionSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-invitation-link', 60, 60 * 60),
+  rateLimit: limitsPerSession('organizations-invitation-link', 180, 60, 60 * 60),
   handler: async ({ organizationId, invitationId }, { user }) => createInvitationLink({ userId: user.id, organizationId }, invitationId),
 });
 
@@ -106,7 +93,7 @@ export const revokeInvitationAction = defineAction({
   name: 'organizations.revokeInvitation',
   input: invitationActionSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-members', 120, 10 * 60),
+  rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
   handler: async ({ organizationId, invitationId }, { user }) => revokeInvitation({ userId: user.id, organizationId }, invitationId),
 });
 
@@ -114,7 +101,7 @@ export const changeMemberRoleAction = defineAction({
   name: 'organizations.changeRole',
   input: changeRoleSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-members', 120, 10 * 60),
+  rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
   handler: async ({ organizationId, memberId, role }, { user }) => {
     const updated = await changeMemberRole({ userId: user.id, organizationId }, memberId, role);
     return { role: updated.role };
@@ -125,7 +112,7 @@ export const removeMemberAction = defineAction({
   name: 'organizations.removeMember',
   input: memberActionSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-members', 120, 10 * 60),
+  rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
   handler: async ({ organizationId, memberId }, { user }) => removeMember({ userId: user.id, organizationId }, memberId),
 });
 
@@ -133,7 +120,7 @@ export const leaveOrganizationAction = defineAction({
   name: 'organizations.leave',
   input: organizationOnlySchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-members', 120, 10 * 60),
+  rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
   handler: async ({ organizationId }, { user }) => {
     await leaveOrganization({ userId: user.id, organizationId });
     redirect('/dashboard');
@@ -144,7 +131,7 @@ export const transferOwnershipAction = defineAction({
   name: 'organizations.transferOwnership',
   input: transferOwnershipSchema,
   guards: [member],
-  rateLimit: perOrganization('organizations-transfer', 10, 15 * 60),
+  rateLimit: limitsPerSession('organizations-transfer', 30, 10, 15 * 60),
   handler: async ({ organizationId, memberId, password, code }, context) => {
     await confirmIdentity(context, { password, code });
     await transferOwnership({ userId: context.user.id, organizationId }, memberId);
@@ -155,7 +142,7 @@ export const acceptInvitationAction = defineAction({
   name: 'organizations.acceptInvitation',
   input: acceptInvitationSchema,
   guards: [signedIn],
-  rateLimit: { name: 'organizations-accept', limit: 30, windowSeconds: 15 * 60 },
+  rateLimit: limitsPerSession('organizations-accept', 60, 20, 15 * 60),
   handler: async ({ token }, { user }) => {
     const { slug } = await acceptInvitation(user, { token });
     redirect(dashboardPath(slug));
@@ -166,7 +153,7 @@ export const acceptInvitationByIdAction = defineAction({
   name: 'organizations.acceptInvitationById',
   input: acceptInvitationByIdSchema,
   guards: [signedIn],
-  rateLimit: { name: 'organizations-accept', limit: 30, windowSeconds: 15 * 60 },
+  rateLimit: limitsPerSession('organizations-accept', 60, 20, 15 * 60),
   handler: async ({ invitationId }, { user }) => {
     const { slug } = await acceptInvitation(user, { invitationId });
     redirect(dashboardPath(slug));
