@@ -18,6 +18,7 @@ export {
   type Organization,
   type OrganizationAccess,
 } from './access';
+export { getCurrentOrganization } from './current';
 export { createOrganization, deleteOrganization, updateOrganization } from './organizations';
 export { changeMemberRole, leaveOrganization, listMembers, removeMember, transferOwnership, type MemberPage, type MemberRow } from './members';
 export { soleOwnedOrganizations } from './sole-owner';
