@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import { confirmIdentity, signedIn } from '@/features/auth/server';
 import { defineAction } from '@/platform/http/action';
-import type { RateLimitOption } from '@/platform/http/pipeline';
 import {
   acceptInvitationByIdSchema,
   acceptInvitationSchema,
@@ -22,6 +21,7 @@ import { acceptInvitation, createInvitationLink, inviteMembers, resendInvitation
 import { deleteLogoFile } from './logo';
 import { changeMemberRole, leaveOrganization, removeMember, transferOwnership } from './members';
 import { createOrganization, deleteOrganization, updateOrganization } from './organizations';
+import { perOrganization } from './rate-limits';
 import { dashboardPath } from '../paths';
 
 /**
@@ -30,19 +30,6 @@ import { dashboardPath } from '../paths';
  * the signed-out and 404 to non-members; the service then checks the role
  * again inside the tenant transaction, where the change happens.
  */
-
-/** Per client IP and per organization (rate limits run before the guards, so before the user is known). */
-function perOrganization(name: string, limit: number, windowSeconds: number): RateLimitOption<unknown>[] {
-  return [
-    { name: `${name}-ip`, limit: limit * 3, windowSeconds },
-    {
-      name: `${name}-organization`,
-      limit,
-      windowSeconds,
-      by: (_context, input) => `organization:${(input as { organizationId?: string }).organizationId ?? 'none'}`,
-    },
-  ];
-}
 
 const member = organizationMember();
 
