@@ -106,7 +106,7 @@ function hasSessionCookie(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything but build assets and files served as they are.
-    // Avatars are public, long-cached files: no cookie may ride on them.
-    '/((?!_next/static/|_next/image|api/avatars/|favicon\\.ico$|icon$|apple-icon$|opengraph-image$|manifest\\.webmanifest$|robots\\.txt$|sitemap\\.xml$).*)',
+    // Avatars and organization logos are public, long-cached files: no cookie may ride on them.
+    '/((?!_next/static/|_next/image|api/avatars/|api/organization-logos/|favicon\\.ico$|icon$|apple-icon$|opengraph-image$|manifest\\.webmanifest$|robots\\.txt$|sitemap\\.xml$).*)',
   ],
 };

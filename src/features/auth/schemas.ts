@@ -44,7 +44,7 @@ const uploadedFile = z.custom<Blob>(
   (value) => typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function' && typeof (value as Blob).size === 'number',
   'validation.required',
 );
-/** The picture itself is checked on the server, by its bytes (see avatar-image.ts). */
+/** The picture itself is checked on the server, by its bytes (see src/platform/images/square-image.ts). */
 export const avatarUploadSchema = z.object({ avatar: uploadedFile.refine((file) => file.size > 0, 'validation.required') });
 /** `password` is required on the server when the user has one. */
 export const changeEmailSchema = z.object({ email: emailField, password: currentPasswordField.optional() });

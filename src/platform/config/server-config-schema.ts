@@ -50,9 +50,29 @@ const serverEnvSchema = z.object({
     .describe('the issuer of any OpenID Connect provider (Okta, Auth0, Keycloak, Entra…), e.g. https://id.example.com; /.well-known/openid-configuration is read from it.'),
   OIDC_CLIENT_ID: envString('').describe('the client id registered at that OpenID Connect provider.'),
   OIDC_CLIENT_SECRET: envString('').describe('the client secret registered at that OpenID Connect provider.'),
+  STORAGE_DRIVER: envString('local')
+    .pipe(z.enum(['local', 's3'], { error: 'must be "local" or "s3"' }))
+    .describe('"local" (files in STORAGE_DIR) or "s3" (an S3-compatible bucket: AWS S3, Cloudflare R2, MinIO, DigitalOcean Spaces…; see docs/operations/file-storage.md).'),
   STORAGE_DIR: envString('.data/uploads').describe(
-    'the folder where uploaded files (avatars) are kept, absolute or relative to the app, e.g. /var/lib/keel/uploads; it must survive deploys.',
+    'the folder where uploaded files (avatars, organization logos) are kept, absolute or relative to the app, e.g. /var/lib/keel/uploads; it must survive deploys.',
   ),
+  S3_BUCKET: envString('')
+    .pipe(z.union([z.literal(''), z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lower-case letters, digits, dots and dashes')]))
+    .describe('the name of the bucket, e.g. keel-uploads.'),
+  S3_REGION: envString('')
+    .pipe(z.union([z.literal(''), z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a region name such as eu-west-1')]))
+    .describe('the bucket\'s region: e.g. eu-west-1 on AWS, "auto" on Cloudflare R2, "us-east-1" on MinIO, "fra1" on DigitalOcean Spaces.'),
+  S3_ENDPOINT: envString('')
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
+    .describe(
+      'empty for AWS S3; for an S3-compatible service its API address, e.g. https://<account-id>.r2.cloudflarestorage.com, https://fra1.digitaloceanspaces.com or http://localhost:9000 (MinIO).',
+    ),
+  S3_ACCESS_KEY_ID: envString('').describe('the access key id of a key allowed to read, write and delete in the bucket (empty on AWS to use the machine\'s role or the AWS_* variables).'),
+  S3_SECRET_ACCESS_KEY: envString('').describe('the secret of that access key.'),
+  S3_PREFIX: envString('')
+    .transform((value) => value.replace(/^\/+|\/+$/g, ''))
+    .pipe(z.union([z.literal(''), z.string().max(100).regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/, 'must be folder names separated by slashes, e.g. keel/production')]))
+    .describe('a folder inside the bucket for this app\'s files, e.g. keel/production (empty: the bucket\'s root).'),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -84,10 +104,48 @@ function readOAuthProviders(parsed: ParsedServerEnv, enabled: readonly OAuthProv
   };
 }
 
+/** Where uploads are kept (src/platform/storage): a folder, or an S3-compatible bucket whose settings must be complete. */
+function readStorage(parsed: ParsedServerEnv) {
+  if (parsed.STORAGE_DRIVER === 'local') return { driver: 'local' as const, dir: parsed.STORAGE_DIR, s3: null };
+  const because = 'because STORAGE_DRIVER is "s3"';
+  const problems: string[] = [];
+  if (!parsed.S3_BUCKET) problems.push(`S3_BUCKET is required ${because}. Fix: set it to the bucket's name, or STORAGE_DRIVER=local (see docs/operations/file-storage.md).`);
+  if (!parsed.S3_REGION) {
+    problems.push(`S3_REGION is required ${because}. Fix: the bucket's region, e.g. eu-west-1 (AWS), auto (Cloudflare R2), us-east-1 (MinIO).`);
+  }
+  if (Boolean(parsed.S3_ACCESS_KEY_ID) !== Boolean(parsed.S3_SECRET_ACCESS_KEY)) {
+    const [set, unset] = parsed.S3_ACCESS_KEY_ID ? ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] : ['S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID'];
+    problems.push(`${unset} is required because ${set} is set. Fix: set both (an access key and its secret), or neither to use the machine's AWS role.`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    driver: 's3' as const,
+    dir: parsed.STORAGE_DIR,
+    s3: {
+      bucket: parsed.S3_BUCKET,
+      region: parsed.S3_REGION,
+      /** Null for AWS itself; S3-compatible services are addressed path-style at this URL. */
+      endpoint: parsed.S3_ENDPOINT || null,
+      /** Null: the AWS SDK's default credentials (the machine's role, AWS_* variables). */
+      credentials: parsed.S3_ACCESS_KEY_ID ? { accessKeyId: parsed.S3_ACCESS_KEY_ID, secretAccessKey: parsed.S3_SECRET_ACCESS_KEY } : null,
+      prefix: parsed.S3_PREFIX,
+    },
+  };
+}
+
 /** `enabledProviders`: the OAuth providers of the public configuration (appConfig.auth.oauthProviders). */
 export function readServerConfig(env: Record<string, string | undefined>, enabledProviders: readonly OAuthProvider[] = []) {
-  const parsed = parseEnv(serverEnvSchema, env, ['APP_SECRET', 'DATABASE_URL', 'SMTP_URL', 'GITHUB_CLIENT_SECRET', 'GOOGLE_CLIENT_SECRET', 'OIDC_CLIENT_SECRET']);
+  const parsed = parseEnv(serverEnvSchema, env, [
+    'APP_SECRET',
+    'DATABASE_URL',
+    'SMTP_URL',
+    'GITHUB_CLIENT_SECRET',
+    'GOOGLE_CLIENT_SECRET',
+    'OIDC_CLIENT_SECRET',
+    'S3_SECRET_ACCESS_KEY',
+  ]);
   const oauth = readOAuthProviders(parsed, enabledProviders);
+  const storage = readStorage(parsed);
   const transport = parsed.EMAIL_TRANSPORT || (parsed.SMTP_URL ? 'smtp' : parsed.NODE_ENV === 'production' ? null : 'mailbox');
   if (!transport || (transport === 'smtp' && !parsed.SMTP_URL)) {
     // In production, emails (verification, password reset) must really leave.
@@ -105,8 +163,8 @@ export function readServerConfig(env: Record<string, string | undefined>, enable
     /** How many proxies in front of the app add to X-Forwarded-For (0: none trusted). */
     trustedProxies: parsed.TRUST_PROXY,
     oauth,
-    /** Where the local-disk storage adapter keeps uploads (src/platform/storage). */
-    storage: { dir: parsed.STORAGE_DIR },
+    /** Where uploads are kept (src/platform/storage/storage.ts chooses the adapter). */
+    storage,
     email: {
       transport,
       smtpUrl: parsed.SMTP_URL || null,

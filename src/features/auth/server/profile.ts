@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
+import { toSquareWebp } from '@/platform/images/square-image';
 import { getStorage } from '@/platform/storage/storage';
-import { processAvatar } from './avatar-image';
+import { AVATAR_IMAGE } from '../avatar-rules';
 import { users } from './schema';
 
 /** Avatars are served by src/app/api/avatars/[file]/route.ts from this path. */
@@ -43,13 +44,13 @@ export async function deleteAvatarFile(url: string | null | undefined) {
 }
 
 /**
- * Makes an uploaded image the user's avatar: processed (see processAvatar),
- * stored under a name derived from the user and the result, then set on the
- * user. The previous file is removed afterwards. Throws AvatarRejected for a
- * file that is not an acceptable image.
+ * Makes an uploaded image the user's avatar: made a square WebP (see
+ * toSquareWebp and AVATAR_IMAGE), stored under a name derived from the user
+ * and the result, then set on the user. The previous file is removed
+ * afterwards. Throws ImageRejected for a file that is not an acceptable image.
  */
 export async function setAvatar(userId: string, upload: Buffer): Promise<string> {
-  const avatar = await processAvatar(upload);
+  const avatar = await toSquareWebp(upload, AVATAR_IMAGE);
   const file = `${createHash('sha256').update(userId).update('\0').update(avatar).digest('hex').slice(0, 40)}.webp`;
   const key = avatarStorageKey(file);
   const url = `${AVATAR_URL_PREFIX}${file}`;

@@ -3,7 +3,8 @@
 import { redirect } from 'next/navigation';
 import { appConfig } from '@/platform/config/app-config';
 import { defineAction } from '@/platform/http/action';
-import { AppError, type ErrorCode } from '@/platform/http/errors';
+import { AppError } from '@/platform/http/errors';
+import { ImageRejected, imageRefusal } from '@/platform/images/square-image';
 import type { RequestContext } from '@/platform/http/request-context';
 import { isLocale } from '@/platform/i18n/locale';
 import { logger } from '@/platform/logger';
@@ -26,7 +27,6 @@ import { confirmAuthenticatorCode, confirmIdentity, fieldError } from './reauthe
 import { limitsPerSession } from './rate-limits';
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
-import { AvatarRejected, type AvatarProblem } from './avatar-image';
 import { recordPendingEmailChange } from './email-change';
 import { requireEmailDelivery, sendAccountEmail } from './emails';
 import { withPasswordPolicy } from './policy';
@@ -78,13 +78,6 @@ export const saveProfile = defineAction({
   },
 });
 
-const AVATAR_ERRORS: Record<AvatarProblem, { code: ErrorCode; key: string }> = {
-  type: { code: 'UNSUPPORTED_MEDIA_TYPE', key: 'auth.avatarType' },
-  tooLarge: { code: 'PAYLOAD_TOO_LARGE', key: 'auth.avatarTooLarge' },
-  dimensions: { code: 'PAYLOAD_TOO_LARGE', key: 'auth.avatarDimensions' },
-  unreadable: { code: 'BAD_REQUEST', key: 'auth.avatarUnreadable' },
-};
-
 /** Takes the FormData of the avatar form: a field `avatar` holding the image file. */
 export const uploadAvatar = defineAction({
   name: 'settings.uploadAvatar',
@@ -97,9 +90,8 @@ export const uploadAvatar = defineAction({
       const image = await setAvatar(context.user.id, Buffer.from(await avatar.arrayBuffer()));
       return { image };
     } catch (error) {
-      if (!(error instanceof AvatarRejected)) throw error;
-      const { code, key } = AVATAR_ERRORS[error.problem];
-      throw fieldError(context, 'avatar', key, code);
+      if (error instanceof ImageRejected) throw imageRefusal(error, 'avatar');
+      throw error;
     }
   },
 });

@@ -30,7 +30,6 @@ import { dashboardPath } from '../paths';
  * again inside the tenant transaction, where the change happens.
  */
 
-
 const member = organizationMember();
 
 export const createOrganizationAction = defineAction({

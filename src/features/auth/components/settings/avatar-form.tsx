@@ -9,7 +9,8 @@ import { Avatar } from '@/ui/avatar';
 import { Button, buttonVariants } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { toast } from '@/ui/toast';
-import { AVATAR_ACCEPT, AVATAR_MAX_BYTES } from '../../avatar-rules';
+import { imageRuleValues } from '@/platform/images/image-rules';
+import { AVATAR_ACCEPT, AVATAR_IMAGE, AVATAR_MAX_BYTES } from '../../avatar-rules';
 import { clearAvatar, uploadAvatar } from '../../server/settings-actions';
 import { ActionButtonForm } from './action-button-form';
 
@@ -43,7 +44,7 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > AVATAR_MAX_BYTES) {
-      setLocalError(tErrors('auth.avatarTooLarge'));
+      setLocalError(tErrors('image.tooLarge', imageRuleValues(AVATAR_IMAGE)));
       input.value = '';
       return;
     }
