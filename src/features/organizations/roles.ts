@@ -38,7 +38,7 @@ export function atLeast(role: string, minimum: string): boolean {
   return rankOf(role) <= rankOf(minimum);
 }
 
-/** The roles a member with `role` may give (their own rank or lower); empty unless they may change roles or invite. */
+/** The roles a member with `role` may give: their own rank or lower. Whether they may give any is a permission (members.invite, members.changeRole). */
 export function grantableRoles(role: string): string[] {
   return roles.filter((candidate) => rankOf(candidate.name) >= rankOf(role)).map((candidate) => candidate.name);
 }
