@@ -16,14 +16,24 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-GRANT keel_tenant TO CURRENT_USER;
+-- The app's role must be able to SET ROLE keel_tenant. Granted only when it cannot yet: a second
+-- database on the same server finds the role, and the membership, already there.
+DO $$
+BEGIN
+  IF NOT pg_has_role(current_user, 'keel_tenant', 'MEMBER') THEN
+    EXECUTE format('GRANT keel_tenant TO %I', current_user);
+  END IF;
+END
+$$;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO keel_tenant;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON organizations, members, invitations TO keel_tenant;
 --> statement-breakpoint
--- Member lists show names and pictures; nothing else of the users table is readable.
+-- Member lists show names and pictures; nothing else of the users table is readable,
+-- and only the rows of the acting user and of members of the current organization.
 GRANT SELECT (id, name, email, image) ON users TO keel_tenant;
+
 --> statement-breakpoint
 -- The organization this transaction acts in, if the acting user belongs to it; else null, which matches no row.
 -- SECURITY DEFINER: it reads members as the owner, so the members policy does not call itself.
@@ -38,6 +48,15 @@ $$;
 REVOKE ALL ON FUNCTION keel_current_organization_id() FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION keel_current_organization_id() TO keel_tenant;
+--> statement-breakpoint
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_members ON users FOR SELECT TO keel_tenant USING (
+  id = nullif(current_setting('keel.user_id', true), '')
+  OR id IN (SELECT m.user_id FROM members m WHERE m.organization_id = (SELECT keel_current_organization_id()))
+);
+--> statement-breakpoint
+CREATE POLICY app_access ON users TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 ALTER TABLE organizations ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

@@ -90,6 +90,12 @@ describe('row-level security on organization data', () => {
     expect(rows).toEqual([]);
   });
 
+  it('shows the tenant role only the users who are members of the current organization (and the acting user)', async () => {
+    const seen = await withTenant({ userId: alice, organizationId: acme }, (tx) => tx.select({ id: users.id }).from(users));
+    expect(seen).toEqual([{ id: alice }]);
+    expect((await db.select({ id: users.id }).from(users)).length).toBe(2);
+  });
+
   it('cannot read the rest of the users table as the tenant role', async () => {
     const attempt = withTenant({ userId: alice, organizationId: acme }, (tx) => tx.execute(sql`select two_factor_enabled from users`));
     await expect(attempt).rejects.toMatchObject({ cause: expect.objectContaining({ code: '42501' }) });

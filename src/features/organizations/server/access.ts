@@ -139,7 +139,13 @@ function assertMeets(membership: Membership, requirement: MembershipRequirement)
 export const requireOrganization = cache(
   async (slug: string, requirement: MembershipRequirement = {}): Promise<OrganizationAccess & { user: SignedInUser }> => {
     const user = await requireUser();
-    const access = await findAccess(user.id, { slug: decodeURIComponent(slug) });
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(slug);
+    } catch {
+      notFound(); // a malformed escape names no organization
+    }
+    const access = await findAccess(user.id, { slug: decoded });
     if (!access) notFound();
     try {
       assertMeets(access.membership, requirement);
@@ -150,22 +156,32 @@ export const requireOrganization = cache(
   },
 );
 
+/** The organization a request names: `organizationId` in an action's input, or a route's `organizationId` / `organization` (slug) param. */
+function namedOrganization(context: { input?: unknown; params: Record<string, string | string[]> }): { id: string } | { slug: string } | null {
+  const input = context.input as { organizationId?: unknown } | undefined;
+  if (typeof input?.organizationId === 'string') return { id: input.organizationId };
+  if (typeof context.params.organizationId === 'string') return { id: context.params.organizationId };
+  if (typeof context.params.organization === 'string') return { slug: context.params.organization };
+  return null;
+}
+
 /**
  * Guard for defineAction / defineRoute: the signed-in user must be a member
- * of the organization named by the input's `organizationId` (or the route's
- * `organizationId` param) and meet the requirement. 401 signed out, 404 not a
+ * of the organization the request names — the action input's
+ * `organizationId`, or the route's `[organizationId]` or `[organization]`
+ * (slug) segment — and meet the requirement. 401 signed out, 404 not a
  * member (whether or not the organization exists), 403 role too low. Adds
- * `user`, `session` and `membership` to the handler's context.
+ * `user`, `session`, `membership` and `organization` to the handler's context.
  *
  *   guards: [organizationMember({ permission: 'members.invite' })]
  */
 export function organizationMember(
   requirement: MembershipRequirement = {},
-): Guard<{ organizationId?: string }, CurrentSession & { membership: Membership; organization: Organization }> {
+): Guard<unknown, CurrentSession & { membership: Membership; organization: Organization }> {
   return async (context) => {
     const current = await signedIn(context);
-    const id = context.input?.organizationId ?? context.params.organizationId;
-    const access = typeof id === 'string' ? await findAccess(current.user.id, { id }) : null;
+    const named = namedOrganization(context);
+    const access = named ? await findAccess(current.user.id, named) : null;
     if (!access) throw new AppError('NOT_FOUND');
     assertMeets(access.membership, requirement);
     return { ...current, membership: access.membership, organization: access.organization };

@@ -132,9 +132,13 @@ export async function inviteMembers(scope: TenantScope, input: { emails: string[
   return { invited: emails };
 }
 
-/** The organization's invitations that are still open (expired ones included, to renew or revoke), newest first. */
+/**
+ * The organization's invitations that are still open (expired ones included,
+ * to renew or revoke), newest first. For those who may invite: invitees'
+ * addresses are not shown to every member.
+ */
 export async function listInvitations(scope: TenantScope): Promise<InvitationRow[]> {
-  return inOrganization(scope, {}, async (tx) => {
+  return inOrganization(scope, { permission: 'members.invite' }, async (tx) => {
     const rows = await tx
       .select({
         id: invitations.id,

@@ -120,6 +120,8 @@ export async function leaveOrganization(scope: TenantScope): Promise<void> {
 export async function transferOwnership(scope: TenantScope, memberId: string): Promise<void> {
   await inOrganization(scope, { permission: 'organization.transferOwnership', lock: true }, async (tx, actor) => {
     const target = await findMember(tx, memberId);
+    // Only an owner hands ownership on, whatever permissions a builder gives other roles.
+    if (actor.role !== OWNER_ROLE) throw new AppError('FORBIDDEN', { messageKey: 'organizations.forbidden' });
     if (target.userId === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'organizations.transferSelf' });
     const formerOwnerRole = roleNames()[1] ?? OWNER_ROLE;
     // Promote first: the organization is never without an owner, even between the two statements.
