@@ -161,10 +161,11 @@ export const requireOrganization = cache(
  */
 export function organizationMember(
   requirement: MembershipRequirement = {},
-): Guard<{ organizationId?: string }, CurrentSession & { membership: Membership; organization: Organization }> {
+): Guard<unknown, CurrentSession & { membership: Membership; organization: Organization }> {
+  // Any input: an action's carries organizationId, a route's ({ params, query, body }) does not.
   return async (context) => {
     const current = await signedIn(context);
-    const id = context.input?.organizationId ?? context.params.organizationId;
+    const id = (context.input as { organizationId?: unknown } | undefined)?.organizationId ?? context.params.organizationId;
     const access = typeof id === 'string' ? await findAccess(current.user.id, { id }) : null;
     if (!access) throw new AppError('NOT_FOUND');
     assertMeets(access.membership, requirement);
