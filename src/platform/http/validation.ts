@@ -26,10 +26,23 @@ export function validateInput<S extends z.ZodType>(
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : FORM_ERROR_KEY;
-    const message = issue.message.startsWith('validation.') && t.has(issue.message as never) ? t(issue.message as never) : issue.message;
+    const message =
+      issue.message.startsWith('validation.') && t.has(issue.message as never) ? t(issue.message as never, boundsOf(issue) as never) : issue.message;
     (fieldErrors[key] ??= []).push(message);
   }
   return { ok: false, fieldErrors };
+}
+
+/**
+ * The limits a size check carries, for a schema's own message that names
+ * them ("Invite at most {maximum} addresses at once."): without them the
+ * message cannot be formatted and the user would read its key.
+ */
+function boundsOf(issue: z.core.$ZodIssue): Record<string, number> {
+  const bounds: Record<string, number> = {};
+  if ('minimum' in issue) bounds.minimum = Number(issue.minimum);
+  if ('maximum' in issue) bounds.maximum = Number(issue.maximum);
+  return bounds;
 }
 
 /**

@@ -113,6 +113,12 @@ export async function inviteMembers(scope: TenantScope, input: { emails: string[
     if (existing.length > 0) {
       throw fieldRefusal('CONFLICT', 'emails', 'organizations.alreadyMembers', { emails: existing.map((row) => row.email).join(', '), count: existing.length });
     }
+    // Inviting again renews an open invitation (its role, its link): the same rank rule as resending or revoking it.
+    const open = await tx
+      .select({ role: invitations.role })
+      .from(invitations)
+      .where(and(eq(invitations.status, 'pending'), inArray(invitations.email, emails)));
+    if (open.some((invitation) => rankOf(invitation.role) < rankOf(actor.role))) throw fieldRefusal('FORBIDDEN', 'emails', 'organizations.outranked');
     const letters: InvitationLetter[] = [];
     for (const email of emails) {
       const { token, tokenHash } = newToken();
