@@ -37,12 +37,24 @@ export function slugFromName(name: string) {
   return slug.length >= SLUG_MIN_LENGTH ? slug : slug.padEnd(SLUG_MIN_LENGTH, '0');
 }
 
-/** Addresses separated by commas, semicolons, spaces or new lines; duplicates dropped. */
+const emailAddress = z.email();
+
+/**
+ * Addresses separated by commas, semicolons, spaces or new lines; duplicates
+ * dropped. Problems are reported on the field itself (not on `emails.3`), so
+ * the form shows them under the one text box the addresses were typed in.
+ */
 const emailList = z
   .string()
   .max(10_000)
   .transform((value) => [...new Set(value.split(/[\s,;]+/).map((item) => item.trim().toLowerCase()).filter(Boolean))])
-  .pipe(z.array(z.email('validation.emails')).min(1, 'validation.required').max(MAX_INVITATIONS_AT_ONCE, 'validation.tooManyEmails'));
+  .pipe(
+    z
+      .array(z.string())
+      .min(1, 'validation.required')
+      .max(MAX_INVITATIONS_AT_ONCE, 'validation.tooManyEmails')
+      .refine((list) => list.every((item) => emailAddress.safeParse(item).success), 'validation.emails'),
+  );
 
 export const createOrganizationSchema = z.object({ name: organizationNameField, slug: slugField, next: z.string().max(2000).optional() });
 export const updateOrganizationSchema = z.object({ organizationId: idField, name: organizationNameField, slug: slugField });
