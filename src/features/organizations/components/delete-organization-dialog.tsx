@@ -36,7 +36,8 @@ export function DeleteOrganizationDialog({ organizationId, organizationName }: {
           <TextField
             control={state.form.control}
             name="confirmation"
-            label={t('confirmationLabel', { name: organizationName })}
+            // One span: the label is a flex container, which would space the name out as its own item.
+            label={<span>{t.rich('confirmationLabel', { name: organizationName, strong: (chunks) => <strong className="font-semibold">{chunks}</strong> })}</span>}
             autoComplete="off"
             autoCapitalize="none"
             spellCheck={false}

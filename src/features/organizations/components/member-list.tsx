@@ -62,7 +62,10 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
       </Form>
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
-        <p aria-live="polite">{search ? t('resultCount', { count: page.total, search }) : t('count', { count: page.total })}</p>
+        {/* Announced after a search; without results the empty state below says it, so it is only heard. */}
+        <p aria-live="polite" className={page.total === 0 ? 'sr-only' : undefined}>
+          {search ? t('resultCount', { count: page.total, search }) : t('count', { count: page.total })}
+        </p>
         {search ? (
           <Link href={membersPageHref(organization.slug)} className="font-medium text-link underline-offset-4 hover:underline">
             {t('clearSearch')}

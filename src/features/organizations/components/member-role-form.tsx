@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
+import { ActionForm, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
 import { NativeSelect } from '@/ui/native-select';
@@ -46,6 +46,9 @@ export function MemberRoleForm({
     },
   });
 
+  // A refusal about the role shows under the select (FormMessage); any other refusal under both controls.
+  const refusal = state.result && !state.result.ok && !state.result.error.fieldErrors?.role ? state.result.error : null;
+
   return (
     <ActionForm state={state} className="grid min-w-0 flex-1 basis-56 gap-2 sm:flex-none sm:basis-auto">
       <input type="hidden" name="organizationId" value={organizationId} />
@@ -74,7 +77,12 @@ export function MemberRoleForm({
           {t('submit')}
         </Button>
       </div>
-      <FormError state={state} fields={['role']} className="max-w-sm" />
+      {refusal ? (
+        // Short, beside the row's controls: an Alert box would dwarf the row.
+        <p role="alert" className="max-w-xs text-sm font-medium text-destructive dark:text-foreground" data-error-code={refusal.code}>
+          {refusal.message}
+        </p>
+      ) : null}
     </ActionForm>
   );
 }
