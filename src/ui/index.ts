@@ -22,6 +22,7 @@ export * from './form';
 export * from './initials';
 export * from './input';
 export * from './label';
+export * from './native-select';
 export * from './page-header';
 export * from './popover';
 export * from './radio-group';

@@ -1,0 +1,111 @@
+'use client';
+
+import { useActionState, useEffect, useEffectEvent, useState, type ReactNode } from 'react';
+import { CsrfField } from '@/platform/http/client/csrf-token-provider';
+import type { ActionResult } from '@/platform/http/errors';
+import { Alert, AlertDescription } from '@/ui/alert';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/ui/alert-dialog';
+import { Button, type ButtonVariantProps } from '@/ui/button';
+
+type FormAction<R> = (previous: ActionResult<R> | null, input: FormData) => Promise<ActionResult<R>>;
+
+export interface ConfirmActionDialogProps<R> {
+  action: FormAction<R>;
+  /** Hidden fields sent with the CSRF token (organizationId, memberId…). */
+  fields: Record<string, string>;
+  /** The button that opens the dialog. */
+  trigger: ReactNode;
+  /** The fuller name screen readers hear for the trigger ("Remove" → "Remove Ada Lovelace"). */
+  triggerLabel?: string;
+  triggerVariant?: ButtonVariantProps['variant'];
+  triggerSize?: ButtonVariantProps['size'];
+  title: ReactNode;
+  description: ReactNode;
+  cancelLabel: ReactNode;
+  submitLabel: ReactNode;
+  pendingLabel: ReactNode;
+  /** After the action succeeded (actions that redirect never get here). */
+  onSuccess?: (data: R) => void;
+}
+
+/**
+ * A button that asks "are you sure?" before running a destructive action
+ * (remove a member, revoke an invitation, leave). The dialog stays open while
+ * the action runs and shows the server's refusal, in the user's language, if
+ * there is one; it closes when the action succeeds.
+ */
+export function ConfirmActionDialog<R>({
+  action,
+  fields,
+  trigger,
+  triggerLabel,
+  triggerVariant = 'outline',
+  triggerSize = 'sm',
+  title,
+  description,
+  cancelLabel,
+  submitLabel,
+  pendingLabel,
+  onSuccess,
+}: ConfirmActionDialogProps<R>) {
+  const [open, setOpen] = useState(false);
+  const [result, formAction, pending] = useActionState(action, null);
+  // A result belongs to the attempt that got it: opening the dialog again starts clean.
+  const [seen, setSeen] = useState<ActionResult<R> | null>(null);
+  const latest = result !== seen ? result : null;
+  const succeeded = useEffectEvent((data: R) => onSuccess?.(data));
+  useEffect(() => {
+    if (result?.ok) succeeded(result.data);
+  }, [result]);
+
+  return (
+    <AlertDialog
+      // A success closes the dialog.
+      open={open && !latest?.ok}
+      onOpenChange={(next) => {
+        if (next) setSeen(result);
+        setOpen(next);
+      }}
+    >
+      <AlertDialogTrigger asChild>
+        <Button variant={triggerVariant} size={triggerSize} aria-label={triggerLabel}>
+          {trigger}
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{title}</AlertDialogTitle>
+          <AlertDialogDescription>{description}</AlertDialogDescription>
+        </AlertDialogHeader>
+        <form action={formAction} className="grid gap-4">
+          <CsrfField />
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {latest && !latest.ok ? (
+            <Alert variant="destructive" data-error-code={latest.error.code}>
+              <AlertDescription>
+                <p>{latest.error.message}</p>
+              </AlertDescription>
+            </Alert>
+          ) : null}
+          <AlertDialogFooter>
+            <AlertDialogCancel type="button">{cancelLabel}</AlertDialogCancel>
+            <Button type="submit" variant="destructive" loading={pending} loadingLabel={pendingLabel}>
+              {submitLabel}
+            </Button>
+          </AlertDialogFooter>
+        </form>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
+import { Button } from '@/ui/button';
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
+import { TextField } from '@/ui/form';
+import { deleteOrganizationSchema } from '../schemas';
+import { deleteOrganizationAction } from '../server/actions';
+
+/**
+ * Deleting the organization: a dialog where the owner types its name. On
+ * success the action sends the browser to /dashboard with a notice.
+ */
+export function DeleteOrganizationDialog({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+  const t = useTranslations('organizations.settings.delete');
+  const state = useActionForm({
+    schema: deleteOrganizationSchema,
+    action: deleteOrganizationAction,
+    defaultValues: { organizationId, confirmation: '' },
+  });
+
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant="destructive">{t('open')}</Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={t('cancel')}>
+        <DialogHeader>
+          <DialogTitle>{t('dialogTitle', { organization: organizationName })}</DialogTitle>
+          <DialogDescription>{t('dialogDescription')}</DialogDescription>
+        </DialogHeader>
+        <ActionForm state={state} className="grid gap-4" aria-label={t('open')}>
+          <input type="hidden" name="organizationId" value={organizationId} />
+          <FormError state={state} fields={['confirmation']} />
+          <TextField
+            control={state.form.control}
+            name="confirmation"
+            // One span: the label is a flex container, which would space the name out as its own item.
+            label={<span>{t.rich('confirmationLabel', { name: organizationName, strong: (chunks) => <strong className="font-semibold">{chunks}</strong> })}</span>}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="outline">{t('cancel')}</Button>
+            </DialogClose>
+            <Button type="submit" variant="destructive" loading={state.pending} loadingLabel={t('submitting')}>
+              {t('submit')}
+            </Button>
+          </DialogFooter>
+        </ActionForm>
+      </DialogContent>
+    </Dialog>
+  );
+}
