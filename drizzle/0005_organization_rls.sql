@@ -35,6 +35,23 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON organizations, members, invitations TO k
 GRANT SELECT (id, name, email, image) ON users TO keel_tenant;
 
 --> statement-breakpoint
+-- The acting user, as set by withTenant. keel_tenant is one role per server, and anyone may set
+-- keel.* settings: a session of another role (another database's app on the same server) that
+-- connects here and switches to keel_tenant must not pass. So the acting user counts only in
+-- sessions that logged in as the role running this migration, the app's own (its name is fixed
+-- into the function here).
+DO $$
+BEGIN
+  EXECUTE format($f$
+    CREATE FUNCTION keel_acting_user_id() RETURNS text
+      LANGUAGE sql STABLE SET search_path = pg_catalog
+    AS $body$
+      SELECT CASE WHEN session_user = %L THEN nullif(current_setting('keel.user_id', true), '') END
+    $body$
+  $f$, current_user);
+END
+$$;
+--> statement-breakpoint
 -- The organization this transaction acts in, if the acting user belongs to it; else null, which matches no row.
 -- SECURITY DEFINER: it reads members as the owner, so the members policy does not call itself.
 CREATE FUNCTION keel_current_organization_id() RETURNS uuid
@@ -42,7 +59,7 @@ CREATE FUNCTION keel_current_organization_id() RETURNS uuid
 AS $$
   SELECT m.organization_id FROM public.members m
   WHERE m.organization_id = nullif(current_setting('keel.organization_id', true), '')::uuid
-    AND m.user_id = nullif(current_setting('keel.user_id', true), '')
+    AND m.user_id = public.keel_acting_user_id()
 $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION keel_current_organization_id() FROM PUBLIC;
@@ -52,7 +69,7 @@ GRANT EXECUTE ON FUNCTION keel_current_organization_id() TO keel_tenant;
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant_members ON users FOR SELECT TO keel_tenant USING (
-  id = nullif(current_setting('keel.user_id', true), '')
+  id = keel_acting_user_id()
   OR id IN (SELECT m.user_id FROM members m WHERE m.organization_id = (SELECT keel_current_organization_id()))
 );
 --> statement-breakpoint

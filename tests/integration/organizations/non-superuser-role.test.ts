@@ -15,6 +15,8 @@ const suffix = randomBytes(4).toString('hex');
 const role = `keel_app_${suffix}`;
 const database = `keel_owned_${suffix}`;
 const password = randomBytes(12).toString('hex');
+/** Another app's role on the same server: also a member of keel_tenant (roles are per server). */
+const stranger = `keel_other_${suffix}`;
 
 async function asAdmin(statements: string[]) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -26,9 +28,9 @@ async function asAdmin(statements: string[]) {
   }
 }
 
-function roleUrl() {
+function roleUrl(as = role) {
   const url = new URL(adminUrl);
-  url.username = role;
+  url.username = as;
   url.password = password;
   url.pathname = `/${database}`;
   return url.toString();
@@ -39,6 +41,8 @@ await asAdmin([
   `create role ${role} login createrole password '${password}'`,
   `create database ${database} owner ${role}`,
   `grant keel_tenant to ${role}`,
+  `create role ${stranger} login password '${password}'`,
+  `grant keel_tenant to ${stranger}`,
 ]);
 await runMigrations(roleUrl());
 const app = new pg.Client({ connectionString: roleUrl() });
@@ -46,7 +50,7 @@ await app.connect();
 
 afterAll(async () => {
   await app.end();
-  await asAdmin([`drop database if exists ${database} with (force)`, `drop owned by ${role}`, `drop role if exists ${role}`]);
+  await asAdmin([`drop database if exists ${database} with (force)`, `drop owned by ${role}`, `drop role if exists ${role}`, `drop role if exists ${stranger}`]);
 });
 
 describe('an app connecting as an ordinary role that owns its tables', () => {
@@ -74,6 +78,33 @@ describe('an app connecting as an ordinary role that owns its tables', () => {
     } finally {
       await app.query('rollback');
     }
+  });
+
+  it('gives nothing to another role of the server that connects here and poses as the app', async () => {
+    const user = randomUUID();
+    await app.query(`insert into users (id, name, email, email_verified) values ($1, 'D', $2, true)`, [user, `d-${suffix}@example.com`]);
+    const { rows } = await app.query<{ id: string }>(`insert into organizations (name, slug) values ('Four', 'four-${suffix}') returning id`);
+    const organization = rows[0]!.id;
+    await app.query(`insert into members (organization_id, user_id, role) values ($1, $2, 'owner')`, [organization, user]);
+
+    const other = new pg.Client({ connectionString: roleUrl(stranger) });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query(`select set_config('role', 'keel_tenant', true), set_config('keel.user_id', $1, true), set_config('keel.organization_id', $2, true)`, [user, organization]);
+      expect((await other.query('select id from organizations')).rows).toEqual([]);
+      expect((await other.query('select id from members')).rows).toEqual([]);
+      expect((await other.query('select id from users')).rows).toEqual([]);
+      expect((await other.query(`update organizations set name = 'pwned'`)).rowCount).toBe(0);
+      await other.query('rollback');
+    } finally {
+      await other.end();
+    }
+    // The same settings in the app's own session do reach the organization.
+    await app.query('begin');
+    await app.query(`select set_config('role', 'keel_tenant', true), set_config('keel.user_id', $1, true), set_config('keel.organization_id', $2, true)`, [user, organization]);
+    expect((await app.query('select id from organizations')).rows).toEqual([{ id: organization }]);
+    await app.query('rollback');
   });
 
   it('keeps an owner in every organization for this role too', async () => {

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { confirmIdentity, limitsPerSession, signedIn } from '@/features/auth/server';
 import { defineAction } from '@/platform/http/action';
+import { AppError } from '@/platform/http/errors';
 import {
   acceptInvitationByIdSchema,
   acceptInvitationSchema,
@@ -31,6 +32,11 @@ import { dashboardPath } from '../paths';
  */
 
 const member = organizationMember();
+
+/** Invitations carry the inviter's name to other people's inboxes: only from a confirmed address. */
+function assertMayInvite(user: { emailVerified: boolean }) {
+  if (!user.emailVerified) throw new AppError('FORBIDDEN', { messageKey: 'organizations.verifyEmailToInvite' });
+}
 
 export const createOrganizationAction = defineAction({
   name: 'organizations.create',
@@ -69,7 +75,10 @@ export const inviteMembersAction = defineAction({
   input: inviteMembersSchema,
   guards: [member],
   rateLimit: limitsPerSession('organizations-invite', 90, 30, 60 * 60),
-  handler: async ({ organizationId, emails, role }, { user, locale }) => inviteMembers({ userId: user.id, organizationId }, { emails, role }, locale),
+  handler: async ({ organizationId, emails, role }, { user, locale }) => {
+    assertMayInvite(user);
+    return inviteMembers({ userId: user.id, organizationId }, { emails, role }, locale);
+  },
 });
 
 export const resendInvitationAction = defineAction({
@@ -77,7 +86,10 @@ export const resendInvitationAction = defineAction({
   input: invitationActionSchema,
   guards: [member],
   rateLimit: limitsPerSession('organizations-invite', 90, 30, 60 * 60),
-  handler: async ({ organizationId, invitationId }, { user, locale }) => resendInvitation({ userId: user.id, organizationId }, invitationId, locale),
+  handler: async ({ organizationId, invitationId }, { user, locale }) => {
+    assertMayInvite(user);
+    return resendInvitation({ userId: user.id, organizationId }, invitationId, locale);
+  },
 });
 
 export const createInvitationLinkAction = defineAction({
@@ -85,7 +97,10 @@ export const createInvitationLinkAction = defineAction({
   input: invitationActionSchema,
   guards: [member],
   rateLimit: limitsPerSession('organizations-invitation-link', 180, 60, 60 * 60),
-  handler: async ({ organizationId, invitationId }, { user }) => createInvitationLink({ userId: user.id, organizationId }, invitationId),
+  handler: async ({ organizationId, invitationId }, { user }) => {
+    assertMayInvite(user);
+    return createInvitationLink({ userId: user.id, organizationId }, invitationId);
+  },
 });
 
 export const revokeInvitationAction = defineAction({

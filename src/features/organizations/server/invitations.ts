@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { users } from '@/features/auth/server/schema';
 import { appConfig, type Locale } from '@/platform/config/app-config';
@@ -9,6 +9,7 @@ import type { TenantScope } from '@/platform/db/tenant';
 import { renderEmail } from '@/platform/email/render';
 import { sendEmail } from '@/platform/email/transport';
 import { AppError, fieldRefusal } from '@/platform/http/errors';
+import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { translatorFor } from '@/platform/i18n/translator';
 import { InvitationEmail, invitationEmailSubject } from '../emails/invitation-email';
 import { isRole, rankOf } from '../roles';
@@ -66,6 +67,34 @@ function stateOf(row: { status: 'pending' | 'accepted' | 'revoked'; expiresAt: D
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending';
 }
 
+/**
+ * Invitation emails are written partly by the inviter (the organization's and
+ * their own name), so they are budgeted by what they cost others, not by
+ * requests: per organization per day, and per address (an inbox is not
+ * flooded by re-invites and resends).
+ */
+export const INVITATION_BUDGET = {
+  perOrganizationPerDay: 200,
+  perAddressPerDay: 5,
+  /** Open invitations an organization may have at once. */
+  openPerOrganization: 200,
+};
+
+async function spendInvitationBudget(organizationId: string, emails: string[]) {
+  const day = 24 * 60 * 60;
+  for (const email of emails) {
+    const outcomes = await Promise.all([
+      consumeRateLimit({ name: 'invitation-emails-organization', limit: INVITATION_BUDGET.perOrganizationPerDay, windowSeconds: day }, organizationId),
+      consumeRateLimit({ name: 'invitation-emails-address', limit: INVITATION_BUDGET.perAddressPerDay, windowSeconds: day }, `${organizationId}:${email}`),
+    ]);
+    const refused = outcomes.find((outcome) => !outcome.allowed);
+    if (refused) {
+      const minutes = Math.ceil(refused.retryAfterSeconds / 60);
+      throw new AppError('RATE_LIMITED', { messageKey: 'RATE_LIMITED_MINUTES', values: { minutes, seconds: refused.retryAfterSeconds }, retryAfterSeconds: refused.retryAfterSeconds });
+    }
+  }
+}
+
 interface InvitationLetter {
   email: string;
   token: string;
@@ -103,7 +132,7 @@ async function inviterAndOrganization(tx: Transaction, scope: TenantScope) {
 export async function inviteMembers(scope: TenantScope, input: { emails: string[]; role: string }, locale: Locale): Promise<{ invited: string[] }> {
   if (!isRole(input.role)) throw fieldRefusal('VALIDATION_FAILED', 'role', 'validation.invalidOption');
   const emails = [...new Set(input.emails.map((email) => email.trim().toLowerCase()))];
-  const { letters, details } = await inOrganization(scope, { permission: 'members.invite' }, async (tx, actor) => {
+  const { letters, details } = await inOrganization(scope, { permission: 'members.invite', lock: true }, async (tx, actor) => {
     if (rankOf(input.role) < rankOf(actor.role)) throw fieldRefusal('FORBIDDEN', 'role', 'organizations.grantHigherRole');
     const existing = await tx
       .select({ email: users.email })
@@ -119,6 +148,14 @@ export async function inviteMembers(scope: TenantScope, input: { emails: string[
       .from(invitations)
       .where(and(eq(invitations.status, 'pending'), inArray(invitations.email, emails)));
     if (open.some((invitation) => rankOf(invitation.role) < rankOf(actor.role))) throw fieldRefusal('FORBIDDEN', 'emails', 'organizations.outranked');
+    const [{ others } = { others: 0 }] = await tx
+      .select({ others: count() })
+      .from(invitations)
+      .where(and(eq(invitations.status, 'pending'), gt(invitations.expiresAt, sql`now()`), notInArray(invitations.email, emails)));
+    if (others + emails.length > INVITATION_BUDGET.openPerOrganization) {
+      throw fieldRefusal('CONFLICT', 'emails', 'organizations.tooManyOpenInvitations', { maximum: INVITATION_BUDGET.openPerOrganization });
+    }
+    await spendInvitationBudget(scope.organizationId, emails);
     const letters: InvitationLetter[] = [];
     for (const email of emails) {
       const { token, tokenHash } = newToken();
@@ -164,11 +201,12 @@ export async function listInvitations(scope: TenantScope): Promise<InvitationRow
 }
 
 /** Gives a pending invitation a new link and a new expiry; the previous link stops working. */
-async function renewInvitation(scope: TenantScope, invitationId: string) {
+async function renewInvitation(scope: TenantScope, invitationId: string, options: { sending: boolean }) {
   return inOrganization(scope, { permission: 'members.invite' }, async (tx, actor) => {
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, invitationId)).for('update');
     if (!invitation || invitation.status !== 'pending') throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationNotPending' });
     if (rankOf(invitation.role) < rankOf(actor.role)) throw new AppError('FORBIDDEN', { messageKey: 'organizations.outranked' });
+    if (options.sending) await spendInvitationBudget(scope.organizationId, [invitation.email]);
     const { token, tokenHash } = newToken();
     await tx.update(invitations).set({ tokenHash, expiresAt: expiry(), updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
     return { invitation, token, details: { ...(await inviterAndOrganization(tx, scope)), role: invitation.role } };
@@ -177,7 +215,7 @@ async function renewInvitation(scope: TenantScope, invitationId: string) {
 
 /** Sends a pending invitation again, with a new link (valid for the full period again). */
 export async function resendInvitation(scope: TenantScope, invitationId: string, locale: Locale): Promise<void> {
-  const { invitation, token, details } = await renewInvitation(scope, invitationId);
+  const { invitation, token, details } = await renewInvitation(scope, invitationId, { sending: true });
   await sendInvitations([{ email: invitation.email, token }], details, locale);
 }
 
@@ -187,7 +225,7 @@ export async function resendInvitation(scope: TenantScope, invitationId: string,
  * emailed link stops working.
  */
 export async function createInvitationLink(scope: TenantScope, invitationId: string): Promise<{ url: string }> {
-  const { token } = await renewInvitation(scope, invitationId);
+  const { token } = await renewInvitation(scope, invitationId, { sending: false });
   return { url: invitationUrl(token) };
 }
 
