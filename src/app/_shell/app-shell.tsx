@@ -9,17 +9,32 @@ import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/ui/sheet';
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/ui/tooltip';
+import { useCurrentOrganizationSlug } from '@/features/organizations';
 import { navigationIcons } from './icons';
-import { isActivePath, SIDEBAR_COOKIE } from './navigation';
+import { activeItemPath, SIDEBAR_COOKIE, visibleSections } from './navigation';
 
+export interface ShellItem {
+  /** May contain `:organization`, resolved with the organization being viewed (see navigation.ts). */
+  path: string;
+  label: string;
+  icon?: NavigationIcon;
+  roles?: string[];
+}
 
 export interface ShellSection {
   label: string;
-  items: { path: string; label: string; icon?: NavigationIcon }[];
+  items: ShellItem[];
 }
 
 interface AppShellProps {
+  /** The sidebar, labels translated, entries of features that are off already left out. */
   sections: ShellSection[];
+  /**
+   * The user's organizations and their role in each. The organization being
+   * viewed is read from the URL on every navigation (this layout is not
+   * rendered again), and its entries and role gates follow it.
+   */
+  memberships?: { slug: string; role: string }[];
   initiallyCollapsed: boolean;
   labels: { sidebar: string; collapse: string; expand: string; openMenu: string; closeMenu: string };
   logo: ReactNode;
@@ -34,9 +49,20 @@ interface AppShellProps {
  * The application layout: a sidebar (collapsible to icons on desktop, a drawer
  * on phones) with sections from configuration, a top bar, and the page.
  */
-export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHeader, topbarActions, children }: AppShellProps) {
+export function AppShell({ sections, memberships = [], initiallyCollapsed, labels, logo, sidebarHeader, topbarActions, children }: AppShellProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const pathname = usePathname();
+  const slug = useCurrentOrganizationSlug();
+  const organization = slug ? memberships.find((membership) => membership.slug.toLowerCase() === slug) : undefined;
+  const shown = visibleSections(sections, { features: {}, organization: organization ?? null });
+
+  // A page opened from the drawer (a link, the organization switcher) closes it.
+  const [drawerPath, setDrawerPath] = useState(pathname);
+  if (drawerPath !== pathname) {
+    setDrawerPath(pathname);
+    setDrawerOpen(false);
+  }
 
   function toggle() {
     const next = !collapsed;
@@ -58,7 +84,7 @@ export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHe
           </Button>
         </div>
         {sidebarHeader && !collapsed ? <div className="border-b p-3">{sidebarHeader}</div> : null}
-        <SidebarNavigation sections={sections} collapsed={collapsed} label={labels.sidebar} />
+        <SidebarNavigation sections={shown} collapsed={collapsed} label={labels.sidebar} />
       </aside>
 
       <div className="flex min-w-0 flex-1 flex-col">
@@ -74,7 +100,7 @@ export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHe
                 <SheetTitle>{logo}</SheetTitle>
               </SheetHeader>
               {sidebarHeader ? <div className="border-b p-3">{sidebarHeader}</div> : null}
-              <SidebarNavigation sections={sections} collapsed={false} label={labels.sidebar} onNavigate={() => setDrawerOpen(false)} />
+              <SidebarNavigation sections={shown} collapsed={false} label={labels.sidebar} onNavigate={() => setDrawerOpen(false)} />
             </SheetContent>
           </Sheet>
           <div className="md:hidden">{logo}</div>
@@ -90,6 +116,10 @@ export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHe
 
 function SidebarNavigation({ sections, collapsed, label, onNavigate }: { sections: ShellSection[]; collapsed: boolean; label: string; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const active = activeItemPath(
+    pathname,
+    sections.flatMap((section) => section.items.map((item) => item.path)),
+  );
   return (
     <nav aria-label={label} className="flex-1 overflow-y-auto p-2">
       {sections.map((section) => (
@@ -98,15 +128,15 @@ function SidebarNavigation({ sections, collapsed, label, onNavigate }: { section
           <ul className="space-y-1">
             {section.items.map((item) => {
               const Icon = item.icon ? navigationIcons[item.icon] : null;
-              const active = isActivePath(pathname, item.path);
+              const current = item.path === active;
               const link = (
                 <Link
                   href={item.path}
                   onClick={onNavigate}
-                  aria-current={active ? 'page' : undefined}
+                  aria-current={current ? 'page' : undefined}
                   className={cn(
                     'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-accent-foreground',
-                    active && 'bg-accent text-accent-foreground',
+                    current && 'bg-accent text-accent-foreground',
                     collapsed && 'justify-center px-0',
                   )}
                 >
