@@ -3,7 +3,7 @@
 import { Check, ChevronsUpDown, Plus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandSeparator } from '@/ui/command';
@@ -40,6 +40,8 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
   const current = slug ? organizations.find((organization) => organization.slug.toLowerCase() === slug) : undefined;
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const leavingForDialog = useRef(false);
 
   // Arriving on another page (an organization chosen, one just created) closes the list and the dialog.
   const [shownFor, setShownFor] = useState(pathname);
@@ -50,10 +52,11 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
   }
 
   const refreshedFor = useRef<string | null>(null);
+  const [refreshing, startRefresh] = useTransition();
   useEffect(() => {
     if (slug && !current && refreshedFor.current !== slug) {
       refreshedFor.current = slug;
-      router.refresh();
+      startRefresh(() => router.refresh());
     }
   }, [slug, current, router]);
 
@@ -61,7 +64,7 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
     <>
       <Popover open={open} onOpenChange={setOpen}>
         <PopoverTrigger asChild>
-          <Button variant="ghost" className="h-auto w-full justify-start gap-3 px-2 py-2 text-left" data-testid="organization-switcher">
+          <Button ref={trigger} variant="ghost" className="h-auto w-full justify-start gap-3 px-2 py-2 text-left" data-testid="organization-switcher">
             {current ? (
               <>
                 <OrganizationLogo name={current.name} logoUrl={current.logoUrl} />
@@ -71,13 +74,28 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
                   <span className="truncate text-xs font-normal text-muted-foreground">{roleLabel(current.role)}</span>
                 </span>
               </>
+            ) : refreshing ? (
+              <span className="flex min-w-0 flex-1 items-center gap-3" aria-busy="true">
+                <span aria-hidden className="size-8 animate-pulse rounded-md bg-muted" />
+                <span aria-hidden className="h-4 flex-1 animate-pulse rounded bg-muted" />
+                <span className="sr-only">{t('loading')}</span>
+              </span>
             ) : (
               <span className="min-w-0 flex-1 truncate text-sm font-medium">{organizations.length > 0 ? t('choose') : t('none')}</span>
             )}
             <ChevronsUpDown aria-hidden className="ml-auto size-4 shrink-0 text-muted-foreground" />
           </Button>
         </PopoverTrigger>
-        <PopoverContent aria-label={t('title')} align="start" className="w-72 p-0">
+        <PopoverContent
+          aria-label={t('title')}
+          align="start"
+          className="w-72 p-0"
+          // Leaving the list for the create dialog: the dialog takes the focus, not the trigger.
+          onCloseAutoFocus={(event) => {
+            if (leavingForDialog.current) event.preventDefault();
+            leavingForDialog.current = false;
+          }}
+        >
           <Command label={t('title')} loop>
             <CommandInput placeholder={t('search')} aria-label={t('search')} />
             <CommandList>
@@ -111,10 +129,13 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
                 </CommandGroup>
               ) : null}
               <CommandSeparator />
-              <CommandGroup>
+              {/* Always offered, whatever the search. */}
+              <CommandGroup forceMount>
                 <CommandItem
+                  forceMount
                   value={t('create.open')}
                   onSelect={() => {
+                    leavingForDialog.current = true;
                     setOpen(false);
                     setCreating(true);
                   }}
@@ -128,7 +149,14 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
         </PopoverContent>
       </Popover>
       <Dialog open={creating} onOpenChange={setCreating}>
-        <DialogContent closeLabel={t('create.close')}>
+        <DialogContent
+          closeLabel={t('create.close')}
+          // The list it was opened from is gone: focus returns to the switcher.
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            trigger.current?.focus();
+          }}
+        >
           <DialogHeader>
             <DialogTitle>{t('create.title')}</DialogTitle>
             <DialogDescription>{t('create.description')}</DialogDescription>
