@@ -136,7 +136,7 @@ export const leaveOrganizationAction = defineAction({
   rateLimit: perOrganization('organizations-members', 120, 10 * 60),
   handler: async ({ organizationId }, { user }) => {
     await leaveOrganization({ userId: user.id, organizationId });
-    redirect('/dashboard');
+    redirect('/dashboard?notice=organization-left');
   },
 });
 
