@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthDivider, AuthHeader } from '@/features/auth/components/auth-header';
+import { ActionButtonForm } from '@/features/auth/components/settings/action-button-form';
+import { signOut } from '@/features/auth/server/actions';
 import { firstValue } from '@/features/auth/paths';
 import { requireUser } from '@/features/auth/server/session';
 import { organizationNotice, OrganizationLogo } from '@/features/organizations';
@@ -80,6 +82,11 @@ export default async function OrganizationOnboardingPage({ searchParams }: { sea
         </h2>
         <CreateOrganizationForm next="invite" permalink={PAGE} submitLabel={t('create')} autoFocus={invitations.length === 0} />
       </section>
+      {/* The card layout has no account menu: the way out for someone signed in with the wrong account. */}
+      <div className="flex flex-wrap items-center justify-center gap-x-1.5 text-center text-sm text-muted-foreground">
+        <span>{t('signedInAs', { email: user.email })}</span>
+        <ActionButtonForm action={signOut} permalink={PAGE} label={t('signOut')} pendingLabel={t('signingOut')} variant="link" size="sm" />
+      </div>
     </div>
   );
 }
