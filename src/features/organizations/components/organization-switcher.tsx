@@ -96,8 +96,9 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
             leavingForDialog.current = false;
           }}
         >
-          <Command label={t('title')} loop>
-            <CommandInput placeholder={t('search')} aria-label={t('search')} />
+          {/* cmdk names the search field with the Command's label. */}
+          <Command label={t('search')} loop>
+            <CommandInput placeholder={t('search')} />
             <CommandList>
               <CommandEmpty>{t('empty')}</CommandEmpty>
               {organizations.length > 0 ? (
