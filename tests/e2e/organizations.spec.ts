@@ -4,6 +4,7 @@ import {
   E2E_PASSWORD,
   confirmEmailOnPage,
   createAccount,
+  anotherNetwork,
   emailedLink,
   expectNoSeriousA11yViolations,
   queryDatabase,
@@ -41,7 +42,7 @@ test('an invitation link: sign up from it, confirm, onboard, land back on it and
   const join = await invite(page, owner.organization.slug, email, 'Admin');
   expect(join).toMatch(/^\/join\?token=/);
 
-  const visitor = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US' });
+  const visitor = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US', extraHTTPHeaders: anotherNetwork() });
   const invitee = await visitor.newPage();
   await invitee.goto(join);
   await expect(invitee.getByRole('heading', { level: 1 })).toHaveText(`Join ${owner.organization.name}`);

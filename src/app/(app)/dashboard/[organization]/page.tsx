@@ -35,22 +35,20 @@ export default async function OrganizationHomePage({ params, searchParams }: { p
   return (
     <div className="grid gap-6">
       <OrganizationNoticeAlert notice={notice} />
-      <PageHeader
-        className="pb-0"
-        title={
-          <span className="flex items-center gap-3">
-            <OrganizationLogo name={organization.name} logoUrl={organization.logoUrl} size="md" />
-            <span className="min-w-0 break-words">{organization.name}</span>
-          </span>
-        }
-        description={t('description')}
-        actions={
-          <Badge variant="secondary" data-testid="role-badge">
-            <span className="sr-only">{t('yourRole')} </span>
-            {roleLabel}
-          </Badge>
-        }
-      />
+      <div className="flex items-start gap-4">
+        <OrganizationLogo name={organization.name} logoUrl={organization.logoUrl} size="lg" className="mt-0.5 max-sm:hidden" />
+        <PageHeader
+          className="min-w-0 flex-1 pb-0"
+          title={organization.name}
+          description={t('description')}
+          actions={
+            <Badge variant="secondary" data-testid="role-badge">
+              <span className="sr-only">{t('yourRole')} </span>
+              {roleLabel}
+            </Badge>
+          }
+        />
+      </div>
       <div className="rounded-lg border border-dashed">
         <EmptyState
           title={t('emptyTitle')}
