@@ -2,14 +2,13 @@
 
 import { Menu, PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { useParams, usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import type { NavigationIcon } from '@/platform/config/constants';
 import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/ui/sheet';
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/ui/tooltip';
-import { useCurrentOrganizationSlug } from '@/features/organizations';
 import { navigationIcons } from './icons';
 import { activeItemPath, SIDEBAR_COOKIE, visibleSections } from './navigation';
 
@@ -53,8 +52,7 @@ export function AppShell({ sections, memberships = [], initiallyCollapsed, label
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const pathname = usePathname();
-  const slug = useCurrentOrganizationSlug();
-  const organization = slug ? memberships.find((membership) => membership.slug.toLowerCase() === slug) : undefined;
+  const organization = useViewedMembership(memberships);
   const shown = visibleSections(sections, { features: {}, organization: organization ?? null });
 
   // A page opened from the drawer (a link, the organization switcher) closes it.
@@ -112,6 +110,26 @@ export function AppShell({ sections, memberships = [], initiallyCollapsed, label
       </div>
     </div>
   );
+}
+
+/**
+ * The membership of the organization in the URL (the [organization] segment of
+ * /dashboard/[organization]/…), if the user has it. Read from the router, so it
+ * follows every navigation although the layout that renders the shell does not
+ * run again. (The shell reads the segment itself: it imports no feature.)
+ */
+function useViewedMembership(memberships: { slug: string; role: string }[]) {
+  const value = useParams<{ organization?: string | string[] }>()?.organization;
+  const slug = (Array.isArray(value) ? value[0] : value)?.toLowerCase();
+  if (!slug) return undefined;
+  const decoded = (() => {
+    try {
+      return decodeURIComponent(slug);
+    } catch {
+      return slug;
+    }
+  })();
+  return memberships.find((membership) => membership.slug.toLowerCase() === decoded);
 }
 
 function SidebarNavigation({ sections, collapsed, label, onNavigate }: { sections: ShellSection[]; collapsed: boolean; label: string; onNavigate?: () => void }) {

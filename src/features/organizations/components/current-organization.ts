@@ -12,5 +12,11 @@ export function useCurrentOrganizationSlug(): string | null {
   const params = useParams<{ organization?: string | string[] }>();
   const value = params?.organization;
   const slug = Array.isArray(value) ? value[0] : value;
-  return slug ? decodeURIComponent(slug).toLowerCase() : null;
+  if (!slug) return null;
+  try {
+    return decodeURIComponent(slug).toLowerCase();
+  } catch {
+    // A malformed escape: no organization has such a slug (the page answers 404).
+    return slug.toLowerCase();
+  }
 }
