@@ -69,6 +69,8 @@ test('an invitation link: sign up from it, confirm, onboard, land back on it and
   // Back on the invitation, now as its addressee: a button accepts (opening the link did nothing).
   await expect(invitee).toHaveURL(endingWith(join));
   expect(await queryDatabase('select status from invitations where email = $1', [email])).toEqual([{ status: 'pending' }]);
+  // After a client-side navigation the title arrives with the page's streamed metadata.
+  await expect(invitee).toHaveTitle(/Invitation/);
   await expectNoSeriousA11yViolations(invitee);
   await waitForHydration(invitee, 'form');
   await invitee.getByRole('button', { name: 'Accept invitation' }).click();
@@ -158,6 +160,32 @@ test('the organization switcher: keyboard, search, create an organization, switc
   // Outside an organization's pages its entries are hidden.
   await page.goto('/settings/profile');
   await expect(sidebar.getByRole('link', { name: 'Members' })).toHaveCount(0);
+});
+
+test('without JavaScript: invite from onboarding, and accept an invitation with its button', async ({ browser }) => {
+  const owner = await createAccount(browser, { name: 'Nora Nojs' });
+  const email = uniqueEmail('nojs');
+  const ownerContext = await browser.newContext({ baseURL: e2eBaseUrl, javaScriptEnabled: false, locale: 'en-US' });
+  await ownerContext.addCookies(owner.session);
+  const page = await ownerContext.newPage();
+  await page.goto(`/onboarding/invite?organization=${owner.organization.slug}`);
+  await page.getByLabel('Email addresses').fill(email);
+  await page.getByRole('button', { name: 'Send invitations' }).click();
+  await expect(page.getByText('Invitation sent.')).toBeVisible();
+  await page.getByRole('link', { name: 'Continue to the dashboard' }).click();
+  await expect(page.getByTestId('organization-notice')).toContainText('Invitations sent.');
+  const link = new URL(await emailedLink(email));
+  await ownerContext.close();
+
+  const invitee = await createAccount(browser, { name: 'Nico Nojs', email });
+  const inviteeContext = await browser.newContext({ baseURL: e2eBaseUrl, javaScriptEnabled: false, locale: 'en-US' });
+  await inviteeContext.addCookies(invitee.session);
+  const join = await inviteeContext.newPage();
+  await join.goto(`${link.pathname}${link.search}`);
+  await join.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(join).toHaveURL(new RegExp(`/dashboard/${owner.organization.slug}$`));
+  await expect(join.getByTestId('role-badge')).toHaveText('Your role: Member');
+  await inviteeContext.close();
 });
 
 test('an organization is visible to its members only', async ({ page, browser }) => {

@@ -51,6 +51,8 @@ export function OnboardingInviteForm({
     onSuccess: () => router.push(withNotice(dashboard, 'invitations-sent')),
   });
   const roleError = state.form.formState.errors.role?.message;
+  // Checked in the HTML too (react-hook-form checks it only once JavaScript runs): the form must post a role without it.
+  const chosenRole = state.form.formState.defaultValues?.role ?? defaultRole;
   const legendId = useId();
   const roleErrorId = useId();
 
@@ -92,7 +94,7 @@ export function OnboardingInviteForm({
           {t('role')}
         </legend>
         {roles.map((role) => (
-          <RoleOption key={role.name} role={role} input={state.form.register('role')} />
+          <RoleOption key={role.name} role={role} input={state.form.register('role')} checked={chosenRole === role.name} />
         ))}
         {roleError ? (
           <p id={roleErrorId} role="alert" className="text-sm font-medium text-destructive dark:text-foreground">
@@ -112,7 +114,7 @@ export function OnboardingInviteForm({
   );
 }
 
-function RoleOption({ role, input }: { role: RoleChoice; input: ReturnType<ReturnType<typeof useActionForm>['form']['register']> }) {
+function RoleOption({ role, input, checked }: { role: RoleChoice; input: ReturnType<ReturnType<typeof useActionForm>['form']['register']>; checked: boolean }) {
   const id = useId();
   const descriptionId = useId();
   return (
@@ -123,7 +125,15 @@ function RoleOption({ role, input }: { role: RoleChoice; input: ReturnType<Retur
         'has-[:checked]:border-primary has-[:checked]:ring-1 has-[:checked]:ring-primary has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring',
       )}
     >
-      <input id={id} type="radio" value={role.name} className="mt-0.5 size-4 accent-primary" aria-describedby={role.description ? descriptionId : undefined} {...input} />
+      <input
+        id={id}
+        type="radio"
+        value={role.name}
+        defaultChecked={checked}
+        className="mt-0.5 size-4 accent-primary"
+        aria-describedby={role.description ? descriptionId : undefined}
+        {...input}
+      />
       <span className="grid gap-0.5">
         <span className="font-medium">{role.label}</span>
         {role.description ? (
