@@ -9,6 +9,7 @@ import {
   queryDatabase,
   signInAsMember,
   uniqueEmail,
+  uniqueSlug,
   waitForHydration,
 } from './support';
 
@@ -20,7 +21,7 @@ async function signInWithPassword(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-test('sign up: confirm the email from the mailbox, onboard, and arrive on the dashboard, signed in', async ({ page }) => {
+test('sign up: confirm the email from the mailbox, onboard, create an organization and arrive on its dashboard, signed in', async ({ page }) => {
   const email = uniqueEmail('signup');
   await page.goto('/');
   await page.getByRole('link', { name: 'Get started' }).click();
@@ -64,7 +65,23 @@ test('sign up: confirm the email from the mailbox, onboard, and arrive on the da
   await page.getByLabel('Your name').fill('Katherine Johnson');
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // No organization yet: create one (its web address proposed from the name), then the invite step.
+  await expect(page).toHaveURL(/\/onboarding\/organization$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up your organization');
+  await expectNoSeriousA11yViolations(page);
+  await waitForHydration(page, 'form');
+  const slug = uniqueSlug('orbit');
+  await page.getByLabel('Name', { exact: true }).fill('Orbit Works');
+  await expect(page.getByLabel('Web address')).toHaveValue('orbit-works');
+  await page.getByLabel('Web address').fill(slug);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(new RegExp(`/onboarding/invite\\?organization=${slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Invite your teammates');
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('link', { name: 'Skip for now' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orbit Works');
   await openMenu(page, 'user-menu');
   await expect(page.getByRole('menu')).toContainText('Katherine Johnson');
   await expect(page.getByRole('menu')).toContainText(email);
@@ -72,7 +89,9 @@ test('sign up: confirm the email from the mailbox, onboard, and arrive on the da
 
   // Onboarding is done: opening it again goes on to the app.
   await page.goto('/onboarding');
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}$`));
+  await page.goto('/onboarding/organization');
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}$`));
   // The marketing header knows.
   await page.goto('/');
   await expect(page.getByRole('banner').getByRole('link', { name: 'Dashboard' })).toBeVisible();
@@ -83,25 +102,26 @@ test('sign out from the user menu, then sign in again and come back to the page 
   const account = await createAccount(browser, { name: 'Margaret Hamilton' });
   await page.context().addCookies(account.session);
   await page.goto('/dashboard');
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}$`));
   await openMenu(page, 'user-menu');
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 
   // A page of the app, signed out: sign in first, then back to exactly that page.
-  await page.goto('/dashboard?x=1');
-  await expect(page).toHaveURL(/\/auth\/sign-in\?next=%2Fdashboard%3Fx%3D1$/);
+  await page.goto('/settings/profile?x=1');
+  await expect(page).toHaveURL(/\/auth\/sign-in\?next=%2Fsettings%2Fprofile%3Fx%3D1$/);
   // The way to sign up keeps the destination too.
-  await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/auth/sign-up?next=%2Fdashboard%3Fx%3D1');
-  await expect(page.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', '/auth/forgot-password?next=%2Fdashboard%3Fx%3D1');
+  await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/auth/sign-up?next=%2Fsettings%2Fprofile%3Fx%3D1');
+  await expect(page.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', '/auth/forgot-password?next=%2Fsettings%2Fprofile%3Fx%3D1');
   await signInWithPassword(page, account.email, account.password);
-  await expect(page).toHaveURL(/\/dashboard\?x=1$/);
+  await expect(page).toHaveURL(/\/settings\/profile\?x=1$/);
 
-  // Signed in, the sign-in and sign-up pages send the user on.
+  // Signed in, the sign-in and sign-up pages send the user on (the dashboard opens their organization).
   await page.goto('/auth/sign-in');
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.goto('/auth/sign-up?next=%2Fdashboard%3Fy%3D2');
-  await expect(page).toHaveURL(/\/dashboard\?y=2$/);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}$`));
+  await page.goto('/auth/sign-up?next=%2Fsettings%2Fprofile%3Fy%3D2');
+  await expect(page).toHaveURL(/\/settings\/profile\?y=2$/);
 });
 
 test('a wrong password is refused with a translated message, and nothing is signed in', async ({ page, context, baseURL }) => {
@@ -166,7 +186,7 @@ test('forgot password: the same answer for any address, a link by email, a new p
   await expect(page.locator('[data-error-code="UNAUTHENTICATED"]')).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill('a brand new passphrase');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}$`));
 
   // The link worked once.
   await page.goto(link);
@@ -184,9 +204,9 @@ test('forgot password: the same answer for any address, a link by email, a new p
 
 test('magic link: ask on the sign-in page, open the email, press the button, signed in', async ({ page, browser }) => {
   const account = await memberAccount(browser);
-  await page.goto('/auth/sign-in?next=%2Fdashboard%3Fvia%3Dlink');
+  await page.goto('/auth/sign-in?next=%2Fsettings%2Fprofile%3Fvia%3Dlink');
   await page.getByRole('navigation', { name: 'Sign-in method' }).getByRole('link', { name: 'Email link' }).click();
-  await expect(page).toHaveURL(/method=magic-link&next=%2Fdashboard%3Fvia%3Dlink$/);
+  await expect(page).toHaveURL(/method=magic-link&next=%2Fsettings%2Fprofile%3Fvia%3Dlink$/);
   await waitForHydration(page, 'form');
   await page.getByLabel('Email').fill(account.email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
@@ -201,12 +221,12 @@ test('magic link: ask on the sign-in page, open the email, press the button, sig
   await expectNoSeriousA11yViolations(page);
   await waitForHydration(page, 'form');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard\?via=link$/);
+  await expect(page).toHaveURL(/\/settings\/profile\?via=link$/);
 
   // Once only.
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link has expired or was already used');
-  await expect(page.getByRole('link', { name: 'Get a new link' })).toHaveAttribute('href', '/auth/sign-in?method=magic-link&next=%2Fdashboard%3Fvia%3Dlink');
+  await expect(page.getByRole('link', { name: 'Get a new link' })).toHaveAttribute('href', '/auth/sign-in?method=magic-link&next=%2Fsettings%2Fprofile%3Fvia%3Dlink');
 });
 
 test('an open-redirect attempt through ?next= ends on the dashboard', async ({ page, browser, baseURL }) => {
@@ -215,14 +235,14 @@ test('an open-redirect attempt through ?next= ends on the dashboard', async ({ p
   // The unsafe destination is not carried to other links either.
   await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/auth/sign-up');
   await signInWithPassword(page, account.email, account.password);
-  await expect(page).toHaveURL(`${baseURL}/dashboard`);
+  await expect(page).toHaveURL(`${baseURL}/dashboard/${account.organization.slug}`);
 });
 
 test('without JavaScript: sign in with a password, and a wrong one comes back with the message', async ({ browser }) => {
   const account = await memberAccount(browser);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('/auth/sign-in?next=%2Fdashboard%3Fnojs%3D1');
+  await page.goto('/auth/sign-in?next=%2Fsettings%2Fprofile%3Fnojs%3D1');
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill('wrong password here');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -230,7 +250,7 @@ test('without JavaScript: sign in with a password, and a wrong one comes back wi
   await expect(page.getByLabel('Email')).toHaveValue(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard\?nojs=1$/);
+  await expect(page).toHaveURL(/\/settings\/profile\?nojs=1$/);
   await context.close();
 });
 
@@ -297,7 +317,8 @@ test('the application area needs a signed-in user; the user menu shows who', asy
   await expect(page).toHaveURL(/\/auth\/sign-in\?next=%2Fdashboard$/);
   const member = await signInAsMember(context);
   await page.goto('/dashboard');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${member.organization.slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(member.organization.name);
   await openMenu(page, 'user-menu');
   await expect(page.getByRole('menu')).toContainText(member.name);
 });

@@ -27,19 +27,21 @@ test('single sign-on: a new person signs up at the provider, onboards, and comes
   await waitForHydration(page, 'form');
   await page.getByLabel('Your name').fill('Katherine Johnson');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  // No organization yet: onboarding's next step.
+  await expect(page).toHaveURL(/\/onboarding\/organization$/);
 
-  // Signed out and back in through the provider: straight to the dashboard, same account.
+  // Signed out and back in through the provider: straight to the page asked for, same account.
+  await page.goto('/settings/profile');
   await openMenu(page, 'user-menu');
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(`${e2eBaseUrl}/`);
-  await page.goto('/auth/sign-in?next=%2Fdashboard%3Fvia%3Dsso');
+  await page.goto('/auth/sign-in?next=%2Fsettings%2Fprofile%3Fvia%3Dsso');
   await waitForHydration(page, 'form');
   await page.getByRole('button', { name: 'Continue with single sign-on' }).click();
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/authorize\?/);
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/dashboard\?via=sso$/);
+  await expect(page).toHaveURL(/\/settings\/profile\?via=sso$/);
   const accounts = await queryDatabase<{ provider_id: string }>(
     'select a.provider_id from accounts a join users u on u.id = a.user_id where u.email = $1',
     [email],

@@ -64,7 +64,8 @@ test.describe('account settings', () => {
     await waitForHydration(elsewhere, 'form');
     await elsewhere.getByLabel('Authentication code').fill(totpCode(secret));
     await elsewhere.getByRole('button', { name: 'Verify', exact: true }).click();
-    await expect(elsewhere).toHaveURL(/\/dashboard$/);
+    // Signed in: /dashboard sends this user, who has no organization, on to create one.
+    await expect(elsewhere).toHaveURL(/\/onboarding\/organization$/);
 
     // The first browser sees the second one in its sessions, and can sign it out.
     await page.reload();

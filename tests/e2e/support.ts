@@ -72,11 +72,6 @@ export async function emailedLink(to: string, after = new Date(0)): Promise<stri
   return link!;
 }
 
-/**
- * Signs up through the pages, as a person would: the sign-up form, the
- * confirmation link from the dev mailbox (its page takes the password, which
- * confirms the address and signs in) and onboarding. The page ends on the dashboard, signed in. English UI.
- */
 /** On the page of an emailed confirmation link: the password confirms the address and signs in. */
 export async function confirmEmailOnPage(page: Page, password: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your email address');
@@ -85,7 +80,36 @@ export async function confirmEmailOnPage(page: Page, password: string) {
   await page.getByRole('button', { name: 'Confirm and sign in' }).click();
 }
 
-export async function signUpThroughUi(page: Page, { email, name, password = E2E_PASSWORD }: { email: string; name: string; password?: string }) {
+let clientsSoFar = Math.floor(Math.random() * 200);
+
+/**
+ * Headers that make a browser context look like a person somewhere else (an
+ * address of the TEST-NET ranges, RFC 5737). Per-address limits (10 sign-ups
+ * an hour) count each such context apart from the others, as they would for
+ * people on different networks: the server trusts no proxy, so the address a
+ * client sends is the one it counts.
+ */
+export function anotherNetwork(): Record<string, string> {
+  const n = clientsSoFar++ % 254;
+  return { 'x-forwarded-for': `203.0.113.${n + 1}` };
+}
+
+/** A slug nobody else in the run uses. */
+export function uniqueSlug(prefix = 'team') {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * Signs up through the pages, as a person would: the sign-up form, the
+ * confirmation link from the dev mailbox (its page takes the password, which
+ * confirms the address and signs in) and onboarding's name step. The page ends
+ * on onboarding's organization step, signed in, or — given `organization` —
+ * on that new organization's dashboard. English UI.
+ */
+export async function signUpThroughUi(
+  page: Page,
+  { email, name, password = E2E_PASSWORD, organization }: { email: string; name: string; password?: string; organization?: { name: string; slug: string } },
+) {
   await page.goto('/auth/sign-up');
   await waitForHydration(page, 'form');
   await page.getByLabel('Email').fill(email);
@@ -98,22 +122,35 @@ export async function signUpThroughUi(page: Page, { email, name, password = E2E_
   await waitForHydration(page, 'form');
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page).toHaveURL(/\/onboarding\/organization$/);
+  if (organization) await createOrganizationThroughUi(page, organization);
+}
+
+/** On onboarding's organization step: creates the organization, skips inviting, and ends on its dashboard. */
+export async function createOrganizationThroughUi(page: Page, { name, slug }: { name: string; slug: string }) {
+  await waitForHydration(page, 'form');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Web address').fill(slug);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(new RegExp(`/onboarding/invite\\?organization=${slug}$`));
+  await page.getByRole('link', { name: 'Skip for now' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}$`));
 }
 
 /**
  * An account made through the pages in a browser context of its own (so the
- * caller's language, theme and cookies do not matter), signed out of nothing:
- * the caller signs in as it likes. Returns its credentials and that context's
- * session cookie.
+ * caller's language, theme and cookies do not matter), with an organization
+ * of its own (its owner), signed out of nothing: the caller signs in as it
+ * likes. Returns its credentials, its organization and that context's session cookie.
  */
 export async function createAccount(browser: Browser, { name = 'Ada Lovelace', email = uniqueEmail() }: { name?: string; email?: string } = {}) {
-  const context = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US' });
+  const context = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US', extraHTTPHeaders: anotherNetwork() });
+  const organization = { name: `${name.split(' ')[0]}'s team`, slug: uniqueSlug() };
   try {
-    await signUpThroughUi(await context.newPage(), { email, name });
+    await signUpThroughUi(await context.newPage(), { email, name, organization });
     const session = (await context.cookies()).filter((cookie) => cookie.name.endsWith('keel.session_token'));
     expect(session).toHaveLength(1);
-    return { email, name, password: E2E_PASSWORD, session };
+    return { email, name, password: E2E_PASSWORD, organization, session };
   } finally {
     await context.close();
   }

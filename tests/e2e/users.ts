@@ -5,7 +5,7 @@ import { E2E_PASSWORD, confirmEmailOnPage, queryDatabase, uniqueEmail, waitForHy
  * Accounts for end-to-end tests, made the way a person makes them: the
  * sign-up form, then the link from the confirmation email (read from the dev
  * mailbox table of the server under test), whose page takes the password.
- * Onboarding is marked done in the database, so specs start at the page they test.
+ * Onboarding's name step is marked done in the database, so specs start at the page they test.
  */
 export interface E2eUser {
   email: string;
@@ -26,7 +26,10 @@ export async function latestEmailLink(to: string, subjectContains = ''): Promise
   return link!;
 }
 
-/** Signs up through /auth/sign-up, confirms the email, signs in, and leaves the page on the dashboard. */
+/**
+ * Signs up through /auth/sign-up, confirms the email, signs in, and leaves the
+ * page on onboarding's organization step (these users belong to no organization).
+ */
 export async function signUpThroughUi(page: Page, options: { name?: string } = {}): Promise<E2eUser> {
   const user = { email: uniqueEmail(), password: E2E_PASSWORD };
   await page.goto('/auth/sign-up');
@@ -40,7 +43,7 @@ export async function signUpThroughUi(page: Page, options: { name?: string } = {
   await queryDatabase(`update users set onboarded_at = now(), name = $2 where email = $1`, [user.email, options.name ?? '']);
   await page.goto(await latestEmailLink(user.email, 'Confirm your email'));
   await confirmEmailOnPage(page, user.password);
-  await page.waitForURL(/\/dashboard/);
+  await page.waitForURL(/\/onboarding\/organization$/);
   return user;
 }
 

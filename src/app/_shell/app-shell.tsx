@@ -2,7 +2,7 @@
 
 import { Menu, PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { useParams, usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import type { NavigationIcon } from '@/platform/config/constants';
 import { Button } from '@/ui/button';
@@ -10,16 +10,30 @@ import { cn } from '@/ui/cn';
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/ui/sheet';
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/ui/tooltip';
 import { navigationIcons } from './icons';
-import { isActivePath, SIDEBAR_COOKIE } from './navigation';
+import { activeItemPath, SIDEBAR_COOKIE, visibleSections } from './navigation';
 
+export interface ShellItem {
+  /** May contain `:organization`, resolved with the organization being viewed (see navigation.ts). */
+  path: string;
+  label: string;
+  icon?: NavigationIcon;
+  roles?: string[];
+}
 
 export interface ShellSection {
   label: string;
-  items: { path: string; label: string; icon?: NavigationIcon }[];
+  items: ShellItem[];
 }
 
 interface AppShellProps {
+  /** The sidebar, labels translated, entries of features that are off already left out. */
   sections: ShellSection[];
+  /**
+   * The user's organizations and their role in each. The organization being
+   * viewed is read from the URL on every navigation (this layout is not
+   * rendered again), and its entries and role gates follow it.
+   */
+  memberships?: { slug: string; role: string }[];
   initiallyCollapsed: boolean;
   labels: { sidebar: string; collapse: string; expand: string; openMenu: string; closeMenu: string };
   logo: ReactNode;
@@ -34,9 +48,19 @@ interface AppShellProps {
  * The application layout: a sidebar (collapsible to icons on desktop, a drawer
  * on phones) with sections from configuration, a top bar, and the page.
  */
-export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHeader, topbarActions, children }: AppShellProps) {
+export function AppShell({ sections, memberships = [], initiallyCollapsed, labels, logo, sidebarHeader, topbarActions, children }: AppShellProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const pathname = usePathname();
+  const organization = useViewedMembership(memberships);
+  const shown = visibleSections(sections, { features: {}, organization: organization ?? null });
+
+  // A page opened from the drawer (a link, the organization switcher) closes it.
+  const [drawerPath, setDrawerPath] = useState(pathname);
+  if (drawerPath !== pathname) {
+    setDrawerPath(pathname);
+    setDrawerOpen(false);
+  }
 
   function toggle() {
     const next = !collapsed;
@@ -58,7 +82,7 @@ export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHe
           </Button>
         </div>
         {sidebarHeader && !collapsed ? <div className="border-b p-3">{sidebarHeader}</div> : null}
-        <SidebarNavigation sections={sections} collapsed={collapsed} label={labels.sidebar} />
+        <SidebarNavigation sections={shown} collapsed={collapsed} label={labels.sidebar} />
       </aside>
 
       <div className="flex min-w-0 flex-1 flex-col">
@@ -74,7 +98,7 @@ export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHe
                 <SheetTitle>{logo}</SheetTitle>
               </SheetHeader>
               {sidebarHeader ? <div className="border-b p-3">{sidebarHeader}</div> : null}
-              <SidebarNavigation sections={sections} collapsed={false} label={labels.sidebar} onNavigate={() => setDrawerOpen(false)} />
+              <SidebarNavigation sections={shown} collapsed={false} label={labels.sidebar} onNavigate={() => setDrawerOpen(false)} />
             </SheetContent>
           </Sheet>
           <div className="md:hidden">{logo}</div>
@@ -88,8 +112,32 @@ export function AppShell({ sections, initiallyCollapsed, labels, logo, sidebarHe
   );
 }
 
+/**
+ * The membership of the organization in the URL (the [organization] segment of
+ * /dashboard/[organization]/…), if the user has it. Read from the router, so it
+ * follows every navigation although the layout that renders the shell does not
+ * run again. (The shell reads the segment itself: it imports no feature.)
+ */
+function useViewedMembership(memberships: { slug: string; role: string }[]) {
+  const value = useParams<{ organization?: string | string[] }>()?.organization;
+  const slug = (Array.isArray(value) ? value[0] : value)?.toLowerCase();
+  if (!slug) return undefined;
+  const decoded = (() => {
+    try {
+      return decodeURIComponent(slug);
+    } catch {
+      return slug;
+    }
+  })();
+  return memberships.find((membership) => membership.slug.toLowerCase() === decoded);
+}
+
 function SidebarNavigation({ sections, collapsed, label, onNavigate }: { sections: ShellSection[]; collapsed: boolean; label: string; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const active = activeItemPath(
+    pathname,
+    sections.flatMap((section) => section.items.map((item) => item.path)),
+  );
   return (
     <nav aria-label={label} className="flex-1 overflow-y-auto p-2">
       {sections.map((section) => (
@@ -98,15 +146,15 @@ function SidebarNavigation({ sections, collapsed, label, onNavigate }: { section
           <ul className="space-y-1">
             {section.items.map((item) => {
               const Icon = item.icon ? navigationIcons[item.icon] : null;
-              const active = isActivePath(pathname, item.path);
+              const current = item.path === active;
               const link = (
                 <Link
                   href={item.path}
                   onClick={onNavigate}
-                  aria-current={active ? 'page' : undefined}
+                  aria-current={current ? 'page' : undefined}
                   className={cn(
                     'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground hover:bg-accent hover:text-accent-foreground',
-                    active && 'bg-accent text-accent-foreground',
+                    current && 'bg-accent text-accent-foreground',
                     collapsed && 'justify-center px-0',
                   )}
                 >

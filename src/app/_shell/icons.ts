@@ -1,4 +1,4 @@
-import { CreditCard, Home, LayoutDashboard, ListTodo, Mail, Settings, User, Users, type LucideIcon } from 'lucide-react';
+import { Building2, CreditCard, Home, LayoutDashboard, ListTodo, Mail, Settings, User, Users, type LucideIcon } from 'lucide-react';
 import type { NavigationIcon } from '@/platform/config/constants';
 
 /** The icons navigation entries may name in the configuration. Add one here to use it in a menu. */
@@ -11,4 +11,5 @@ export const navigationIcons: Record<NavigationIcon, LucideIcon> = {
   profile: User,
   home: Home,
   contact: Mail,
+  organization: Building2,
 };

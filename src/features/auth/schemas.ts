@@ -36,6 +36,8 @@ export const recoveryCodeChallengeSchema = z.object({ code: z.string().trim().mi
 export const signInWithProviderSchema = z.object({ provider: z.enum(OAUTH_PROVIDERS), next: nextField });
 
 export const onboardingSchema = z.object({ name: nameField, next: nextField });
+/** Signing out may come back to a page (the invitation page, to sign in as the invited address). */
+export const signOutSchema = z.object({ next: nextField });
 
 // Settings (src/features/auth/server/settings-actions.ts).
 export const profileSchema = z.object({ name: nameField });

@@ -55,6 +55,11 @@ export const publicEnvSchema = z.object({
  */
 export interface NavigationItem {
   labelKey: string;
+  /**
+   * Where the entry leads. In the sidebar, `:organization` stands for the
+   * organization being viewed ('/dashboard/:organization/members'); such
+   * entries are hidden outside an organization's pages.
+   */
   path: string;
   icon?: NavigationIcon;
   /** Shown only when this feature flag is on. */
@@ -183,8 +188,13 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       /** The application's sidebar, in sections. */
       sidebar: [
         {
+          // The pages of the organization being viewed (`:organization` is its slug).
           labelKey: 'app.sidebar.sections.workspace',
-          items: [{ labelKey: 'app.nav.dashboard', path: '/dashboard', icon: 'dashboard' }],
+          items: [
+            { labelKey: 'app.nav.dashboard', path: '/dashboard/:organization', icon: 'dashboard' },
+            { labelKey: 'app.nav.members', path: '/dashboard/:organization/members', icon: 'members' },
+            { labelKey: 'app.nav.organizationSettings', path: '/dashboard/:organization/settings', icon: 'organization' },
+          ],
         },
         {
           labelKey: 'app.sidebar.sections.account',

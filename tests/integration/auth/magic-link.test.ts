@@ -25,13 +25,13 @@ function refusal<R>(outcome: Outcome<R>) {
 }
 
 describe('signing in with an emailed link', () => {
-  it('creates a confirmed account for a new address and sends it to onboarding', async () => {
+  it('creates a confirmed account for a new address and sends it to onboarding, keeping `next` for afterwards', async () => {
     const email = uniqueEmail('newcomer');
-    const { token, next } = await requestLink(email, '/settings');
+    const { token, next } = await requestLink(email, '/join?token=abc');
     expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
 
     const visitor = new Visitor();
-    expect(await visitor.run(verifyMagicLink, { token, next })).toEqual({ redirect: '/onboarding' });
+    expect(await visitor.run(verifyMagicLink, { token, next })).toEqual({ redirect: '/onboarding?next=%2Fjoin%3Ftoken%3Dabc' });
     const session = await getSessionFromHeaders(visitor.headers());
     expect(session?.user).toMatchObject({ email, emailVerified: true, onboardedAt: null });
   });

@@ -146,6 +146,13 @@ describe('the end of a session', () => {
     expect(await visitor.run(signOut, {})).toEqual({ redirect: '/' });
   });
 
+  it('signing out may come back to a page of this site (the invitation page), never to another site', async () => {
+    const visitor = await signInAs(user);
+    expect(await visitor.run(signOut, { next: '/join?token=abc' })).toEqual({ redirect: '/join?token=abc' });
+    expect(visitor.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect(await (await signInAs(user)).run(signOut, { next: '//evil.com' })).toEqual({ redirect: '/' });
+  });
+
   it('a session revoked elsewhere stops working on the next request', async () => {
     const owner = await createVerifiedUser({ name: null });
     const visitor = await signInAs(owner);

@@ -1,25 +1,23 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { firstValue } from '@/features/auth/paths';
 import { requireUser } from '@/features/auth/server/session';
+import { organizationNotice, withNotice } from '@/features/organizations';
+import { dashboardPath, rememberedOrganization } from '@/features/organizations/server';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('app.dashboard');
-  return { title: t('title') };
-}
+/** The onboarding step where a user without an organization creates one or accepts an invitation. */
+const ORGANIZATION_STEP = '/onboarding/organization';
 
-export default async function DashboardPage() {
-  // Every page checks for itself: the layout's check does not run again on client-side navigation.
-  const [, t] = await Promise.all([requireUser(), getTranslations('app.dashboard')]);
-  return (
-    <div className="space-y-8">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
-        <p className="text-muted-foreground">{t('description')}</p>
-      </div>
-      <div className="rounded-lg border border-dashed p-10 text-center">
-        <h2 className="font-medium">{t('emptyTitle')}</h2>
-        <p className="mt-1 text-sm text-muted-foreground">{t('emptyDescription')}</p>
-      </div>
-    </div>
-  );
+type SearchParams = Promise<Record<'notice', string | string[] | undefined>>;
+
+/**
+ * /dashboard has no page of its own: every dashboard belongs to an
+ * organization (/dashboard/<slug>). It opens the organization the user worked
+ * in last (or their first), or the onboarding step when they have none. A
+ * known ?notice= (an organization was just deleted) goes along.
+ */
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const notice = organizationNotice(firstValue((await searchParams).notice));
+  const organization = await rememberedOrganization(user.id);
+  redirect(withNotice(organization ? dashboardPath(organization.slug) : ORGANIZATION_STEP, notice));
 }

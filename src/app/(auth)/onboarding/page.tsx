@@ -17,10 +17,12 @@ type SearchParams = Promise<Record<'next', string | string[] | undefined>>;
 
 /**
  * The first step after signing up, in the card layout (the app's sidebar
- * would only distract). Users who finished it are sent on.
+ * would only distract): a name. Users who finished it are sent on.
  *
- * The organizations capability adds the next step here: create an
- * organization (or accept an invitation), then invite teammates.
+ * Then `next` when there is one (the invitation the user signed up from),
+ * else /dashboard, which sends a user without an organization to the next
+ * steps: /onboarding/organization (create one, or accept an invitation to
+ * their address), then /onboarding/invite (invite teammates).
  */
 export default async function OnboardingPage({ searchParams }: { searchParams: SearchParams }) {
   const next = safeRedirectPath(firstValue((await searchParams).next), '');

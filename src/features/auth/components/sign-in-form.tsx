@@ -10,9 +10,20 @@ import { signIn } from '../server/actions';
 import { PasswordInput } from './password-input';
 
 /** Email and password. The action goes on to `next`, two-factor, or "confirm your email". */
-export function SignInForm({ next, permalink, forgotPasswordHref }: { next: string; permalink: string; forgotPasswordHref: string }) {
+export function SignInForm({
+  next,
+  permalink,
+  forgotPasswordHref,
+  email = '',
+}: {
+  next: string;
+  permalink: string;
+  forgotPasswordHref: string;
+  /** Prefills the address (an invitation link passes the invited one). */
+  email?: string;
+}) {
   const t = useTranslations('auth');
-  const state = useActionForm({ schema: signInSchema, action: signIn, defaultValues: { email: '', password: '' }, permalink });
+  const state = useActionForm({ schema: signInSchema, action: signIn, defaultValues: { email, password: '' }, permalink });
   return (
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />

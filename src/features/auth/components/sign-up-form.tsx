@@ -9,9 +9,10 @@ import { signUp } from '../server/actions';
 import { PasswordInput } from './password-input';
 
 /** Email and password; on success the action goes on to "check your inbox" (or onboarding). */
-export function SignUpForm({ next, permalink }: { next: string; permalink: string }) {
+/** `email` prefills the address (an invitation link passes the invited one). */
+export function SignUpForm({ next, permalink, email = '' }: { next: string; permalink: string; email?: string }) {
   const t = useTranslations('auth');
-  const state = useActionForm({ schema: signUpSchema, action: signUp, defaultValues: { email: '', password: '' }, permalink });
+  const state = useActionForm({ schema: signUpSchema, action: signUp, defaultValues: { email, password: '' }, permalink });
   return (
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />

@@ -19,6 +19,7 @@ import {
   recoveryCodeChallengeSchema,
   resetPasswordSchema,
   signInSchema,
+  signOutSchema,
   signUpSchema,
   twoFactorChallengeSchema,
 } from '../schemas';
@@ -82,7 +83,7 @@ export const signUp = defineAction({
     });
     if (appConfig.features.emailVerificationRequired) redirect(verifyEmailPath(email, next));
     if (!result.token) redirect(verifyEmailPath(email, next));
-    redirect('/onboarding');
+    redirect(landingPath({ onboardedAt: null }, next));
   },
 });
 
@@ -134,11 +135,11 @@ export const signIn = defineAction({
 
 export const signOut = defineAction({
   name: 'auth.signOut',
-  input: emailOnlySchema.pick({}),
-  handler: async (_input, context) => {
+  input: signOutSchema,
+  handler: async ({ next }, context) => {
     // Signing out of a session that is already gone is not an error.
     await callAuth(context, (headers) => getAuth().api.signOut({ headers, returnHeaders: true })).catch(() => undefined);
-    redirect('/');
+    redirect(safeRedirectPath(next, '/'));
   },
 });
 
@@ -239,7 +240,8 @@ export const verifyMagicLink = defineAction({
     const user = (result as { user?: { onboardedAt?: unknown } } | undefined)?.user;
     if (!user) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
     await applyPreferenceCookies(context, user);
-    redirect(user.onboardedAt ? safeRedirectPath(next) : '/onboarding');
+    // A new account (the link created it) goes through onboarding first, keeping `next` (an invitation, say).
+    redirect(landingPath({ onboardedAt: user.onboardedAt ? new Date() : null }, next));
   },
 });
 
@@ -314,7 +316,9 @@ export const completeOnboarding = defineAction({
       .update(users)
       .set({ name, onboardedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, user.id));
-    // The organizations capability adds its steps here (create or join an organization) before the app.
+    // `next` first (an invitation link the user signed up from: /join?token=…). Otherwise /dashboard,
+    // which sends a user without an organization on to /onboarding/organization (create one, or
+    // accept an invitation to their address), then to inviting teammates.
     redirect(landingPath({ onboardedAt: new Date() }, next, appConfig.paths.dashboard));
   },
 });

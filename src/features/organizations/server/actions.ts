@@ -137,7 +137,7 @@ export const leaveOrganizationAction = defineAction({
   rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
   handler: async ({ organizationId }, { user }) => {
     await leaveOrganization({ userId: user.id, organizationId });
-    redirect('/dashboard');
+    redirect('/dashboard?notice=organization-left');
   },
 });
 

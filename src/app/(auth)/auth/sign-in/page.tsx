@@ -8,6 +8,7 @@ import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { SignInMethodSwitch } from '@/features/auth/components/sign-in-method-switch';
 import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
 import { safeRedirectPath } from '@/features/auth/redirect';
+import { emailField } from '@/features/auth/schemas';
 import { MAGIC_LINK_MINUTES } from '@/features/auth/server/auth';
 import { redirectIfSignedIn } from '@/features/auth/server/session';
 import { appConfig } from '@/platform/config/app-config';
@@ -18,19 +19,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('signIn.submit') };
 }
 
-type SearchParams = Promise<Record<'next' | 'method' | 'reset', string | string[] | undefined>>;
+type SearchParams = Promise<Record<'next' | 'method' | 'reset' | 'email', string | string[] | undefined>>;
 
-/** Sign in with a password or an emailed link (whichever the configuration allows), or an OAuth provider. */
+/**
+ * Sign in with a password or an emailed link (whichever the configuration allows), or an OAuth provider.
+ * `?email=` prefills the password form's address (the invitation page sends the invited one).
+ */
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const next = safeRedirectPath(firstValue(params.next), '');
   await redirectIfSignedIn(next);
   const t = await getTranslations('auth');
   const { password, magicLink } = appConfig.auth;
+  const parsedEmail = emailField.safeParse(firstValue(params.email) ?? '');
+  const email = parsedEmail.success ? parsedEmail.data : undefined;
   const wantsLink = firstValue(params.method) === 'magic-link';
   const method = password && (!magicLink || !wantsLink) ? 'password' : magicLink ? 'magic-link' : null;
   const hrefFor = (choice: 'password' | 'magic-link') =>
-    authHref(appConfig.paths.signIn, { method: choice === 'magic-link' && password ? 'magic-link' : undefined, next });
+    authHref(appConfig.paths.signIn, { method: choice === 'magic-link' && password ? 'magic-link' : undefined, email, next });
   const permalink = method ? hrefFor(method) : appConfig.paths.signIn;
 
   return (
@@ -55,7 +61,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         />
       ) : null}
       {method === 'password' ? (
-        <SignInForm next={next} permalink={permalink} forgotPasswordHref={authHref(AUTH_PAGES.forgotPassword, { next })} />
+        <SignInForm next={next} permalink={permalink} email={email} forgotPasswordHref={authHref(AUTH_PAGES.forgotPassword, { next })} />
       ) : method === 'magic-link' ? (
         <MagicLinkForm next={next} permalink={permalink} minutes={MAGIC_LINK_MINUTES} />
       ) : null}

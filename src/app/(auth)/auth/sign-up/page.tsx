@@ -7,6 +7,7 @@ import { OAuthButtons } from '@/features/auth/components/oauth-buttons';
 import { SignUpForm } from '@/features/auth/components/sign-up-form';
 import { authHref, firstValue } from '@/features/auth/paths';
 import { safeRedirectPath } from '@/features/auth/redirect';
+import { emailField } from '@/features/auth/schemas';
 import { MAGIC_LINK_MINUTES } from '@/features/auth/server/auth';
 import { redirectIfSignedIn } from '@/features/auth/server/session';
 import { appConfig } from '@/platform/config/app-config';
@@ -16,11 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('signUp.title') };
 }
 
-type SearchParams = Promise<Record<'next', string | string[] | undefined>>;
+type SearchParams = Promise<Record<'next' | 'email', string | string[] | undefined>>;
 
 /**
  * Create an account: email and password when passwords are on, otherwise an
  * emailed link (which creates the account when it is used); OAuth buttons first.
+ * `?email=` prefills the address (the invitation page sends the invited one).
  */
 export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
@@ -28,14 +30,16 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
   await redirectIfSignedIn(next);
   const t = await getTranslations('auth');
   const { password, magicLink } = appConfig.auth;
-  const permalink = authHref(appConfig.paths.signUp, { next });
+  const parsedEmail = emailField.safeParse(firstValue(params.email) ?? '');
+  const email = parsedEmail.success ? parsedEmail.data : undefined;
+  const permalink = authHref(appConfig.paths.signUp, { next, email });
 
   return (
     <div className="space-y-6">
       <AuthHeader title={t('signUp.title')} description={t('signUp.description', { siteName: appConfig.site.name })} />
       <OAuthButtons next={next} divider={password || magicLink} />
       {password ? (
-        <SignUpForm next={next} permalink={permalink} />
+        <SignUpForm next={next} permalink={permalink} email={email} />
       ) : magicLink ? (
         <MagicLinkForm next={next} permalink={permalink} minutes={MAGIC_LINK_MINUTES} description={t('signUp.magicLinkDescription')} />
       ) : null}

@@ -1,7 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { Skeleton } from '@/ui/skeleton';
 
-export default async function DashboardLoading() {
+/**
+ * Shown while an organization's page loads. It sits below /dashboard on purpose:
+ * /dashboard itself only redirects, and a loading boundary there would send the
+ * skeleton first and turn that redirect into a client-side one.
+ */
+export default async function OrganizationPageLoading() {
   const t = await getTranslations('app.dashboard');
   return (
     <div className="space-y-8" role="status" aria-label={t('loading')}>

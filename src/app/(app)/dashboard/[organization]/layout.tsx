@@ -1,0 +1,42 @@
+import { after } from 'next/server';
+import type { ReactNode } from 'react';
+import { OrganizationProvider } from '@/features/organizations';
+import { grantableRoles, rememberOrganization, requireOrganization } from '@/features/organizations/server';
+import { logger } from '@/platform/logger';
+
+/**
+ * Every page of one organization (/dashboard/<slug>/…). Only its members get
+ * past requireOrganization: anyone else, and a slug that matches nothing, get
+ * the same 404, so nobody learns which organizations exist.
+ *
+ * The layout is not rendered again on every navigation inside the
+ * organization: each page calls requireOrganization() itself (cached for the
+ * request, so it costs nothing more here).
+ */
+export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ organization: string }> }) {
+  const { organization: slug } = await params;
+  const { user, organization, membership, permissions } = await requireOrganization(slug);
+
+  // /dashboard opens this organization next time; recorded after the response, so the page does not wait for it.
+  after(async () => {
+    try {
+      await rememberOrganization(user.id, organization.id);
+    } catch (error) {
+      logger.warn({ err: error, organizationId: organization.id }, 'could not remember the organization last opened');
+    }
+  });
+
+  const mayGrant = permissions.includes('members.invite') || permissions.includes('members.changeRole');
+  return (
+    <OrganizationProvider
+      value={{
+        organization: { id: organization.id, name: organization.name, slug: organization.slug, logoUrl: organization.logoUrl },
+        role: membership.role,
+        permissions,
+        grantableRoles: mayGrant ? grantableRoles(membership.role) : [],
+      }}
+    >
+      {children}
+    </OrganizationProvider>
+  );
+}
