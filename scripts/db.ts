@@ -49,6 +49,11 @@ async function main() {
     console.error('Usage: npm run db:migrate | db:seed | db:reset [-- --yes]');
     process.exit(2);
   }
+  // Demo data has a published password: never in production unless asked in so many words.
+  if (command !== 'migrate' && process.env.NODE_ENV === 'production' && !flags.includes('--allow-production')) {
+    console.error(`[db] Refusing to ${command} with NODE_ENV=production: the demo data signs in with a published password. Add -- --allow-production if you really mean it.`);
+    process.exit(1);
+  }
   const environment = await prepareLocalEnvironment({ dev: true, migrate: command !== 'reset' });
   try {
     if (command === 'seed') {

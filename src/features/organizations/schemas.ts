@@ -70,7 +70,12 @@ export const transferOwnershipSchema = z.object({
   password: z.string().min(1).max(128).optional(),
   code: z.string().trim().regex(/^\d{6}$/, 'validation.totpCode').optional(),
 });
-export const deleteOrganizationSchema = z.object({ organizationId: idField, confirmation: z.string().trim().min(1).max(80) });
+export const deleteOrganizationSchema = z.object({
+  organizationId: idField,
+  confirmation: z.string().trim().min(1).max(80),
+  password: z.string().min(1).max(128).optional(),
+  code: z.string().trim().regex(/^\d{6}$/, 'validation.totpCode').optional(),
+});
 export const acceptInvitationSchema = z.object({ token: z.string().min(20).max(200) });
 export const acceptInvitationByIdSchema = z.object({ invitationId: idField });
 const uploadedFile = z.custom<Blob>(

@@ -151,7 +151,7 @@ describe('requests at the same time', () => {
         alice.visitor.run(leaveOrganizationAction, { organizationId: organization.id }),
         bob.visitor.run(leaveOrganizationAction, { organizationId: organization.id }),
       ]);
-      expect(outcomes.filter(succeeded)).toEqual([{ redirect: '/dashboard' }]);
+      expect(outcomes.filter(succeeded)).toEqual([{ redirect: '/dashboard?notice=organization-left' }]);
       const loser = outcomes.find((outcome) => !succeeded(outcome))!;
       expect(loser).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: errorText('en', 'organizations.lastOwnerLeave') } });
       expect(await ownersOf(organization.id)).toHaveLength(1);

@@ -277,7 +277,7 @@ describe('expiry', () => {
     const before = await organizationState(late.id);
     expect(await previewInvitation(lateToken)).toMatchObject({ state: 'expired' });
     expect((await listInvitations({ userId: owner.id, organizationId: late.id }))[0]).toMatchObject({ state: 'expired' });
-    expect((await pendingInvitationsFor(invitee.email)).map((row) => row.organizationSlug)).not.toContain(late.slug);
+    expect((await pendingInvitationsFor({ email: invitee.email, emailVerified: true })).map((row) => row.organizationSlug)).not.toContain(late.slug);
     const outcome = await invitee.visitor.run(acceptInvitationAction, { token: lateToken });
     expectRefusal(outcome, 'CONFLICT', { key: 'organizations.invitationExpired' });
     expect(await organizationState(late.id)).toEqual(before);
@@ -395,10 +395,12 @@ describe('what the join page and onboarding see', () => {
     await db.update(invitations).set({ status: 'revoked' }).where(eq(invitations.organizationId, revoked.id));
     await db.update(invitations).set({ status: 'accepted' }).where(eq(invitations.organizationId, accepted.id));
 
-    const open = await pendingInvitationsFor(person.email.toUpperCase());
+    const open = await pendingInvitationsFor({ email: person.email.toUpperCase(), emailVerified: true });
     expect(open.map((row) => [row.organizationSlug, row.email, row.state])).toEqual([
       [second.slug, person.email, 'pending'],
       [first.slug, person.email, 'pending'],
     ]);
+    // An address not yet confirmed is not yet theirs: no invitations shown.
+    expect(await pendingInvitationsFor({ email: person.email, emailVerified: false })).toEqual([]);
   });
 });

@@ -110,7 +110,7 @@ describe('deleting an organization', () => {
     await db.update(organizations).set({ logo }).where(eq(organizations.id, organization.id));
     expect((await organizationState(organization.id)).invitations).toHaveLength(2);
 
-    const outcome = await owner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: `  ${organization.name} ` });
+    const outcome = await owner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: `  ${organization.name} `, password: owner.password });
     expect(outcome).toEqual({ redirect: '/dashboard?notice=organization-deleted' });
     expect(await organizationState(organization.id)).toEqual({ organization: null, members: [], invitations: [] });
     expect(await db.select().from(members).where(eq(members.organizationId, organization.id))).toEqual([]);
@@ -119,12 +119,22 @@ describe('deleting an organization', () => {
     expect(await getStorage().get(logo)).toBeNull();
   });
 
+  it('asks who is there: without the password, or with a wrong one, nothing is deleted', async () => {
+    const organization = await team();
+    const before = await organizationState(organization.id);
+    const missing = await owner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name });
+    expectFieldRefusal(missing, 'VALIDATION_FAILED', 'password', { key: 'auth.passwordRequired' });
+    const wrong = await owner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name, password: 'not the password at all' });
+    expect(wrong).toMatchObject({ ok: false, error: { fieldErrors: { password: [expect.any(String)] } } });
+    expect(await organizationState(organization.id)).toEqual(before);
+  });
+
   it('refuses a confirmation that is not the exact name, on the confirmation field, and deletes nothing', async () => {
     const organization = await team(spanishOwner);
     await spanishOwner.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: uniqueEmail(), role: 'member' });
     const before = await organizationState(organization.id);
     for (const confirmation of [organization.name.toUpperCase(), `${organization.name}x`, 'delete']) {
-      const outcome = await spanishOwner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation });
+      const outcome = await spanishOwner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation, password: spanishOwner.password });
       expectRefusal(outcome, 'VALIDATION_FAILED', { key: 'VALIDATION_FAILED', locale: 'es' });
       expectFieldRefusal(outcome, 'VALIDATION_FAILED', 'confirmation', { key: 'organizations.deleteConfirmation', locale: 'es' });
     }
@@ -135,10 +145,10 @@ describe('deleting an organization', () => {
     const organization = await team();
     const before = await organizationState(organization.id);
     for (const someone of [admin, member]) {
-      const outcome = await someone.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name });
+      const outcome = await someone.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name, password: someone.password });
       expectRefusal(outcome, 'FORBIDDEN', { key: 'organizations.forbidden' });
     }
-    const stranger = await spanishOwner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name });
+    const stranger = await spanishOwner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name, password: spanishOwner.password });
     expectRefusal(stranger, 'NOT_FOUND', { key: 'NOT_FOUND', locale: 'es' });
     expect(await organizationState(organization.id)).toEqual(before);
   });
@@ -150,7 +160,7 @@ describe('deleting an organization', () => {
     const setting = features.organizationDeletion;
     features.organizationDeletion = false;
     try {
-      const outcome = await owner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name });
+      const outcome = await owner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name, password: owner.password });
       expectRefusal(outcome, 'NOT_FOUND', { key: 'NOT_FOUND' });
     } finally {
       features.organizationDeletion = setting;

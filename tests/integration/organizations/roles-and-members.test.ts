@@ -54,7 +54,7 @@ const ATTEMPTS: Partial<Record<OrganizationPermission, (actor: TestUser, organiz
   'members.changeRole': (actor, organization, memberId) =>
     actor.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId, role: ROLES[ROLES.length - 2]! }),
   'members.remove': (actor, organization, memberId) => actor.visitor.run(removeMemberAction, { organizationId: organization.id, memberId }),
-  'organization.delete': (actor, organization) => actor.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name }),
+  'organization.delete': (actor, organization) => actor.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name, password: actor.password }),
   'organization.transferOwnership': (actor, organization, memberId) =>
     actor.visitor.run(transferOwnershipAction, { organizationId: organization.id, memberId, password: actor.password }),
 };
@@ -117,6 +117,30 @@ describe('changing roles and removing members', () => {
     const invite = await member.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: uniqueEmail(), role: 'member' });
     expectRefusal(invite, 'FORBIDDEN', { key: 'organizations.forbidden', locale: 'es' });
     expect(await organizationState(organization.id)).toEqual(before);
+  });
+
+  it('withdraws the open invitations of a member who is removed, and those above their new role when demoted', async () => {
+    const { organization, secondAdmin, id } = await team();
+    const invitedBy = (inviterId: string, role: string) => ({
+      organizationId: organization.id,
+      email: uniqueEmail('pending'),
+      role,
+      inviterId,
+      tokenHash: crypto.randomUUID(),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    const [adminsAdminInvite, adminsMemberInvite, secondAdminsInvite] = await db
+      .insert(invitations)
+      .values([invitedBy(admin.id, 'admin'), invitedBy(admin.id, 'member'), invitedBy(secondAdmin.id, 'member')])
+      .returning({ id: invitations.id });
+    const statusOf = async (row: { id: string } | undefined) =>
+      (await db.select({ status: invitations.status }).from(invitations).where(eq(invitations.id, row!.id)))[0]!.status;
+
+    expect(await owner.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(admin), role: 'member' })).toMatchObject({ ok: true });
+    expect([await statusOf(adminsAdminInvite), await statusOf(adminsMemberInvite)]).toEqual(['revoked', 'pending']);
+
+    expect(await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(secondAdmin) })).toMatchObject({ ok: true });
+    expect(await statusOf(secondAdminsInvite)).toBe('revoked');
   });
 
   it('does not let an admin change or remove an owner', async () => {
@@ -220,7 +244,7 @@ describe('changing roles and removing members', () => {
       [member, 'member'],
     ]);
     for (const leaver of [member, admin, coOwner]) {
-      expect(await leaver.visitor.run(leaveOrganizationAction, { organizationId: organization.id })).toEqual({ redirect: '/dashboard' });
+      expect(await leaver.visitor.run(leaveOrganizationAction, { organizationId: organization.id })).toEqual({ redirect: '/dashboard?notice=organization-left' });
     }
     expect(await rolesIn(organization.id)).toEqual({ [owner.id]: 'owner' });
     // Having left, they are strangers: 404.

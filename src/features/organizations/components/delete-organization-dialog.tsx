@@ -7,17 +7,29 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, Di
 import { TextField } from '@/ui/form';
 import { deleteOrganizationSchema } from '../schemas';
 import { deleteOrganizationAction } from '../server/actions';
+import { IdentityProofFields, identityProofDefaults, type IdentityProof } from './identity-proof-fields';
 
 /**
- * Deleting the organization: a dialog where the owner types its name. On
+ * Deleting the organization: a dialog where the owner types its name and
+ * confirms it is them (password, authenticator code or a recent sign-in). On
  * success the action sends the browser to /dashboard with a notice.
  */
-export function DeleteOrganizationDialog({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+export function DeleteOrganizationDialog({
+  organizationId,
+  organizationName,
+  proof,
+  recentSignInMinutes,
+}: {
+  organizationId: string;
+  organizationName: string;
+  proof: IdentityProof;
+  recentSignInMinutes: number;
+}) {
   const t = useTranslations('organizations.settings.delete');
   const state = useActionForm({
     schema: deleteOrganizationSchema,
     action: deleteOrganizationAction,
-    defaultValues: { organizationId, confirmation: '' },
+    defaultValues: { organizationId, confirmation: '', ...identityProofDefaults(proof) },
   });
 
   return (
@@ -32,7 +44,7 @@ export function DeleteOrganizationDialog({ organizationId, organizationName }: {
         </DialogHeader>
         <ActionForm state={state} className="grid gap-4" aria-label={t('open')}>
           <input type="hidden" name="organizationId" value={organizationId} />
-          <FormError state={state} fields={['confirmation']} />
+          <FormError state={state} fields={['confirmation', 'password', 'code']} />
           <TextField
             control={state.form.control}
             name="confirmation"
@@ -42,6 +54,7 @@ export function DeleteOrganizationDialog({ organizationId, organizationName }: {
             autoCapitalize="none"
             spellCheck={false}
           />
+          <IdentityProofFields control={state.form.control} proof={proof} recentSignInMinutes={recentSignInMinutes} />
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="outline">{t('cancel')}</Button>

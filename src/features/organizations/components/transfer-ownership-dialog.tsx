@@ -5,13 +5,13 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { z } from 'zod';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
-import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
-import { FormControl, FormField, FormItem, FormLabel, FormMessage, TextField } from '@/ui/form';
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
 import { NativeSelect } from '@/ui/native-select';
 import { toast } from '@/ui/toast';
 import { transferOwnershipSchema } from '../schemas';
+import { IdentityProofFields, identityProofDefaults, type IdentityProof } from './identity-proof-fields';
 import { transferOwnershipAction } from '../server/actions';
 
 export interface TransferCandidate {
@@ -21,12 +21,6 @@ export interface TransferCandidate {
   role: string;
 }
 
-/**
- * How the viewer proves it is them (the server's confirmIdentity rule): their
- * password; without one, a code from their authenticator app; without either,
- * a recent sign-in.
- */
-export type IdentityProof = 'password' | 'code' | 'recentSignIn';
 
 // An empty choice reads "required" rather than "not valid"; the server's schema refuses it too.
 const transferForm = transferOwnershipSchema.extend({ memberId: z.string().min(1, 'validation.required').pipe(transferOwnershipSchema.shape.memberId) });
@@ -99,7 +93,7 @@ function TransferOwnershipForm({
   const state = useActionForm({
     schema: transferForm,
     action: transferOwnershipAction,
-    defaultValues: { organizationId, memberId: '', ...(proof === 'password' ? { password: '' } : proof === 'code' ? { code: '' } : {}) },
+    defaultValues: { organizationId, memberId: '', ...identityProofDefaults(proof) },
     onSuccess: () => {
       const chosen = candidates.find((candidate) => candidate.memberId === state.form.getValues('memberId'));
       toast.success({ title: t('transferred', { name: chosen ? chosen.name || chosen.email : '' }) });
@@ -134,27 +128,7 @@ function TransferOwnershipForm({
           </FormItem>
         )}
       />
-      {proof === 'password' ? (
-        <TextField control={state.form.control} name="password" label={t('password')} type="password" autoComplete="current-password" />
-      ) : proof === 'code' ? (
-        <TextField
-          control={state.form.control}
-          name="code"
-          label={t('code')}
-          description={t('codeHint')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={6}
-          className="font-mono tracking-widest sm:max-w-40"
-        />
-      ) : (
-        <Alert>
-          <AlertDescription>
-            <p>{t('recentSignIn', { minutes: recentSignInMinutes })}</p>
-          </AlertDescription>
-        </Alert>
-      )}
+      <IdentityProofFields control={state.form.control} proof={proof} recentSignInMinutes={recentSignInMinutes} />
       <DialogFooter>
         <DialogClose asChild>
           <Button variant="outline">{t('cancel')}</Button>

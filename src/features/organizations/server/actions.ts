@@ -62,7 +62,10 @@ export const deleteOrganizationAction = defineAction({
   input: deleteOrganizationSchema,
   guards: [member],
   rateLimit: limitsPerSession('organizations-delete', 30, 10, 15 * 60),
-  handler: async ({ organizationId, confirmation }, { user, logger }) => {
+  handler: async ({ organizationId, confirmation, password, code }, context) => {
+    const { user, logger } = context;
+    // Irreversible and it takes everyone's data: ask who is there, as for deleting an account.
+    await confirmIdentity(context, { password, code });
     const { logo } = await deleteOrganization({ userId: user.id, organizationId }, confirmation);
     await deleteLogoFile(logo);
     logger.info({ organizationId, userId: user.id }, 'organization deleted');

@@ -262,8 +262,13 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
   return { ...rest, state: stateOf({ status, expiresAt }) };
 }
 
-/** Open invitations to this address (onboarding offers to accept them). */
-export async function pendingInvitationsFor(email: string): Promise<InvitationPreview[]> {
+/**
+ * Open invitations to a user's address (onboarding offers to accept them);
+ * none until the address is confirmed — an address is only theirs once it is.
+ */
+export async function pendingInvitationsFor(user: { email: string; emailVerified: boolean }): Promise<InvitationPreview[]> {
+  if (!user.emailVerified) return [];
+  const email = user.email;
   const rows = await db
     .select(previewColumns)
     .from(invitations)

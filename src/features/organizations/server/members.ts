@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { users } from '@/features/auth/server/schema';
 import type { Transaction } from '@/platform/db/client';
 import type { TenantScope } from '@/platform/db/tenant';
 import { AppError, fieldRefusal } from '@/platform/http/errors';
 import { OWNER_ROLE, isRole, rankOf, roleNames } from '../roles';
 import { inOrganization, mayActOn, type Membership } from './access';
-import { members } from './schema';
+import { invitations, members } from './schema';
 
 export interface MemberRow {
   id: string;
@@ -58,6 +58,20 @@ export async function listMembers(scope: TenantScope, options: { search?: string
   });
 }
 
+/**
+ * Withdraws the open invitations a member sent — all of them when they leave
+ * or are removed, or those for roles above `above` when they are demoted — so
+ * nobody joins on the word of someone who no longer could invite them.
+ */
+async function revokeInvitationsSentBy(tx: Transaction, userId: string, options: { above?: string } = {}) {
+  const rolesAbove = options.above ? roleNames().filter((name) => rankOf(name) < rankOf(options.above!)) : null;
+  if (rolesAbove && rolesAbove.length === 0) return;
+  await tx
+    .update(invitations)
+    .set({ status: 'revoked', updatedAt: sql`now()` })
+    .where(and(eq(invitations.inviterId, userId), eq(invitations.status, 'pending'), rolesAbove ? inArray(invitations.role, rolesAbove) : undefined));
+}
+
 async function findMember(tx: Transaction, memberId: string): Promise<Membership> {
   const [target] = await tx.select().from(members).where(eq(members.id, memberId));
   if (!target) throw new AppError('NOT_FOUND', { messageKey: 'organizations.memberNotFound' });
@@ -85,6 +99,8 @@ export async function changeMemberRole(scope: TenantScope, memberId: string, rol
       throw new AppError('CONFLICT', { messageKey: 'organizations.lastOwner' });
     }
     const [updated] = await tx.update(members).set({ role }).where(eq(members.id, target.id)).returning();
+    // What they may no longer offer, their open invitations no longer offer either.
+    await revokeInvitationsSentBy(tx, target.userId, { above: role });
     return updated!;
   });
 }
@@ -99,6 +115,7 @@ export async function removeMember(scope: TenantScope, memberId: string): Promis
       throw new AppError('CONFLICT', { messageKey: 'organizations.lastOwner' });
     }
     await tx.delete(members).where(eq(members.id, target.id));
+    await revokeInvitationsSentBy(tx, target.userId);
   });
 }
 
@@ -109,6 +126,7 @@ export async function leaveOrganization(scope: TenantScope): Promise<void> {
       throw new AppError('CONFLICT', { messageKey: 'organizations.lastOwnerLeave' });
     }
     await tx.delete(members).where(eq(members.id, actor.id));
+    await revokeInvitationsSentBy(tx, actor.userId);
   });
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { users } from '@/features/auth/server/schema';
@@ -51,8 +51,8 @@ export const organizationsSeeder: Seeder = {
         email: 'new.colleague@example.com',
         role: 'member',
         inviterId: demo.id,
-        // The link of a seeded invitation is never sent; this hash matches no real token.
-        tokenHash: createHash('sha256').update(`seeded-invitation-${ACME_ID}`).digest('hex'),
+        // Its link is never sent: the hash of a random token nobody keeps.
+        tokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
         expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
       })
       .onConflictDoNothing();

@@ -38,7 +38,7 @@ export default async function OrganizationOnboardingPage({ searchParams }: { sea
   ]);
   if (organizations.length > 0) redirect(appConfig.paths.dashboard);
   // An invitation goes to an address: only a confirmed one proves it is this user's.
-  const invitations = user.emailVerified ? await pendingInvitationsFor(user.email) : [];
+  const invitations = await pendingInvitationsFor(user);
   const roleLabel = (role: string) => (roles.has(role as never) ? roles(role as never) : role);
 
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { SettingsSection } from '@/features/auth/server';
+import { hasPassword, RECENT_SIGN_IN_MINUTES, SettingsSection } from '@/features/auth/server';
 import { DeleteOrganizationDialog } from '@/features/organizations/components/delete-organization-dialog';
 import { OrganizationDetails } from '@/features/organizations/components/organization-details';
 import { OrganizationGeneralForm } from '@/features/organizations/components/organization-general-form';
@@ -27,10 +27,11 @@ export async function generateMetadata({ params }: OrganizationSettingsPageProps
 export default async function OrganizationSettingsPage({ params }: OrganizationSettingsPageProps) {
   const { organization: slug } = await params;
   // Every page checks for itself (cached per request, so the layout's check costs nothing more).
-  const { organization, membership } = await requireOrganization(slug);
+  const { organization, membership, user } = await requireOrganization(slug);
   const [t, tLogo] = await Promise.all([getTranslations('organizations.settings'), getTranslations('organizations.logo')]);
   const editable = hasPermission(membership.role, 'organization.update');
   const deletable = appConfig.features.organizationDeletion && hasPermission(membership.role, 'organization.delete');
+  const withPassword = deletable ? await hasPassword(user.id) : false;
   // "https://app.example.com/dashboard/": the slug field's preview appends the slug to it.
   const dashboardUrl = new URL(dashboardPath(''), appConfig.site.url).toString();
 
@@ -52,7 +53,12 @@ export default async function OrganizationSettingsPage({ params }: OrganizationS
 
       {deletable ? (
         <SettingsSection title={t('delete.title')} description={t('delete.description', { organization: organization.name })} tone="danger">
-          <DeleteOrganizationDialog organizationId={organization.id} organizationName={organization.name} />
+          <DeleteOrganizationDialog
+            organizationId={organization.id}
+            organizationName={organization.name}
+            proof={withPassword ? 'password' : user.twoFactorEnabled ? 'code' : 'recentSignIn'}
+            recentSignInMinutes={RECENT_SIGN_IN_MINUTES}
+          />
         </SettingsSection>
       ) : null}
     </div>
