@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AuthHeader } from '@/features/auth/components/auth-header';
-import { ActionButtonForm } from '@/features/auth/components/settings/action-button-form';
+import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 import { AUTH_PAGES, authHref, firstValue, landingPath } from '@/features/auth/paths';
 import { signOut } from '@/features/auth/server/actions';
 import { getUser } from '@/features/auth/server/session';

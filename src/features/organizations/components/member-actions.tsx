@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { toast } from '@/ui/toast';
 import { leaveOrganizationAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from '../server/actions';
-import { ActionButton } from './action-button';
+import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 import { ConfirmActionDialog } from './confirm-action-dialog';
 
 /*
@@ -100,7 +100,8 @@ export function ResendInvitationButton({
   const tResend = useTranslations('organizations.invitations.resend');
   const router = useRouter();
   return (
-    <ActionButton
+    <ActionButtonForm
+      className="contents"
       action={resendInvitationAction}
       permalink={permalink}
       fields={{ organizationId, invitationId }}

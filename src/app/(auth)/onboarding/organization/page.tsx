@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthDivider, AuthHeader } from '@/features/auth/components/auth-header';
-import { ActionButtonForm } from '@/features/auth/components/settings/action-button-form';
+import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 import { signOut } from '@/features/auth/server/actions';
 import { firstValue } from '@/features/auth/paths';
 import { requireUser } from '@/features/auth/server/session';

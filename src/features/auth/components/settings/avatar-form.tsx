@@ -12,7 +12,7 @@ import { toast } from '@/ui/toast';
 import { imageRuleValues } from '@/platform/images/image-rules';
 import { AVATAR_ACCEPT, AVATAR_IMAGE, AVATAR_MAX_BYTES } from '../../avatar-rules';
 import { clearAvatar, uploadAvatar } from '../../server/settings-actions';
-import { ActionButtonForm } from './action-button-form';
+import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 
 const subscribeNever = () => () => undefined;
 

@@ -9,7 +9,7 @@ import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { changePasswordSchema } from '../../schemas';
 import { changePassword, sendPasswordSetupLink } from '../../server/settings-actions';
-import { ActionButtonForm } from './action-button-form';
+import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 
 /** Current and new password; other sessions are signed out on success. */
 export function ChangePasswordForm() {

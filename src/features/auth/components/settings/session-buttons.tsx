@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { toast } from '@/ui/toast';
 import { signOutOtherSessions, signOutSession } from '../../server/settings-actions';
-import { ActionButtonForm } from './action-button-form';
+import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 
 const PERMALINK = '/settings/security';
 

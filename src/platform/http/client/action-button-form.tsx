@@ -47,11 +47,11 @@ export function ActionButtonForm<R>({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" variant={variant} size={size} loading={pending} loadingLabel={pendingLabel} aria-label={accessibleLabel}>
+      <Button type="submit" variant={variant} size={size} loading={pending} loadingLabel={pendingLabel} aria-label={pending ? undefined : accessibleLabel}>
         {label}
       </Button>
       {result && !result.ok ? (
-        <p role="alert" className="text-sm font-medium text-destructive dark:text-foreground" data-error-code={result.error.code}>
+        <p role="alert" className="basis-full text-sm font-medium text-destructive dark:text-foreground" data-error-code={result.error.code}>
           {result.error.message}
         </p>
       ) : null}
