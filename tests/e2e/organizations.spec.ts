@@ -35,18 +35,18 @@ async function invite(page: Page, slug: string, email: string, role: 'Admin' | '
   return `${link.pathname}${link.search}`;
 }
 
-test('an invitation link: sign up from it, confirm, onboard, land back on it and accept', async ({ page, browser }) => {
+test('an invitation link: sign up from it, confirm, onboard, land back on it and accept; a member cannot invite until promoted to admin', async ({ page, browser }) => {
   const owner = await createAccount(browser, { name: 'Olive Owner' });
   await page.context().addCookies(owner.session);
   const email = uniqueEmail('invitee');
-  const join = await invite(page, owner.organization.slug, email, 'Admin');
+  const join = await invite(page, owner.organization.slug, email, 'Member');
   expect(join).toMatch(/^\/join\?token=/);
 
   const visitor = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US', extraHTTPHeaders: anotherNetwork() });
   const invitee = await visitor.newPage();
   await invitee.goto(join);
   await expect(invitee.getByRole('heading', { level: 1 })).toHaveText(`Join ${owner.organization.name}`);
-  await expect(invitee.getByText(`Olive Owner invited you to join ${owner.organization.name} as Admin.`)).toBeVisible();
+  await expect(invitee.getByText(`Olive Owner invited you to join ${owner.organization.name} as Member.`)).toBeVisible();
   await expect(invitee.getByText(email, { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(invitee);
   await expect(invitee.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', `/auth/sign-in?email=${encodeURIComponent(email)}&next=${encodeURIComponent(join)}`);
@@ -75,8 +75,24 @@ test('an invitation link: sign up from it, confirm, onboard, land back on it and
   await waitForHydration(invitee, 'form');
   await invitee.getByRole('button', { name: 'Accept invitation' }).click();
   await expect(invitee).toHaveURL(new RegExp(`/dashboard/${owner.organization.slug}$`));
-  await expect(invitee.getByTestId('role-badge')).toHaveText('Your role: Admin');
+  await expect(invitee.getByTestId('role-badge')).toHaveText('Your role: Member');
   await expect(switcher(invitee)).toContainText(owner.organization.name);
+
+  // As a member: the members page lists people but offers no invite form.
+  await invitee.goto(`/dashboard/${owner.organization.slug}/members`);
+  await expect(invitee.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+  await expect(invitee.getByText('Ivy Invitee')).toBeVisible();
+  await expect(invitee.getByLabel('Email addresses')).toHaveCount(0);
+
+  // The owner promotes them to admin from the members page; the invite form is theirs on the next visit.
+  await page.goto(`/dashboard/${owner.organization.slug}/members`);
+  await waitForHydration(page, 'form');
+  const row = page.getByTestId('members').getByRole('listitem').filter({ hasText: email });
+  await row.getByLabel('Role of Ivy Invitee').selectOption('admin');
+  await row.getByRole('button', { name: 'Change role' }).click();
+  await expect(page.getByText('Ivy Invitee’s role is now Admin.', { exact: true })).toBeVisible();
+  await invitee.reload();
+  await expect(invitee.getByLabel('Email addresses')).toBeVisible();
 
   // The link is spent.
   await invitee.goto(join);

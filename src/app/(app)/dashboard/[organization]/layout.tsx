@@ -1,4 +1,3 @@
-import { after } from 'next/server';
 import type { ReactNode } from 'react';
 import { OrganizationProvider } from '@/features/organizations';
 import { grantableRoles, rememberOrganization, requireOrganization } from '@/features/organizations/server';
@@ -17,14 +16,12 @@ export default async function OrganizationLayout({ children, params }: { childre
   const { organization: slug } = await params;
   const { user, organization, membership, permissions } = await requireOrganization(slug);
 
-  // /dashboard opens this organization next time; recorded after the response, so the page does not wait for it.
-  after(async () => {
-    try {
-      await rememberOrganization(user.id, organization.id);
-    } catch (error) {
-      logger.warn({ err: error, organizationId: organization.id }, 'could not remember the organization last opened');
-    }
-  });
+  // /dashboard opens this organization next time. Recorded before the page is sent (one upsert that
+  // writes nothing when unchanged): recorded after it, a quick visit to /dashboard could still find the
+  // previous choice. A failure only costs the memory, never the page.
+  await rememberOrganization(user.id, organization.id).catch((error: unknown) =>
+    logger.warn({ err: error, organizationId: organization.id }, 'could not remember the organization last opened'),
+  );
 
   const mayGrant = permissions.includes('members.invite') || permissions.includes('members.changeRole');
   return (
