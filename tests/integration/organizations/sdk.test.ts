@@ -230,6 +230,17 @@ describe('requireOrganization, for pages', () => {
     }
   }
 
+  it('records the organization as the one the user works in, but not for the router’s prefetches', async () => {
+    await rememberOrganization(admin.id, globex.id);
+    const prefetching = Object.assign(Object.create(Object.getPrototypeOf(admin.visitor)) as Visitor, admin.visitor, {
+      headers: () => admin.visitor.headers({ 'next-router-prefetch': '1' }),
+    });
+    await render(prefetching, acme.slug);
+    expect((await rememberedOrganization(admin.id))?.id).toBe(globex.id);
+    await render(admin.visitor, acme.slug);
+    expect((await rememberedOrganization(admin.id))?.id).toBe(acme.id);
+  });
+
   it('gives the user and their access for a slug in any case, even percent-encoded', async () => {
     const { access } = await render(admin.visitor, 'ACME%2DSDK');
     expect(access).toMatchObject({ user: { id: admin.id }, organization: { id: acme.id }, membership: { role: 'admin' } });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireUser, signedIn, type CurrentSession, type SignedInUser } from '@/features/auth/server';
@@ -8,6 +9,7 @@ import { db, type Transaction } from '@/platform/db/client';
 import { withTenant, type TenantScope } from '@/platform/db/tenant';
 import { AppError } from '@/platform/http/errors';
 import type { Guard } from '@/platform/http/guards';
+import { logger } from '@/platform/logger';
 import { atLeast, hasPermission, permissionsOf, rankOf } from '../roles';
 import { members, organizationSelections, organizations } from './schema';
 
@@ -132,12 +134,22 @@ function assertMeets(membership: Membership, requirement: MembershipRequirement)
   }
 }
 
+/** Whether Next.js' router is prefetching the route (for a link it might follow) rather than showing it. */
+async function isPrefetch() {
+  const requestHeaders = await headers();
+  return requestHeaders.has('next-router-prefetch') || requestHeaders.has('next-router-segment-prefetch');
+}
+
 /**
  * For pages under /dashboard/[organization]: the signed-in user (signed-out
  * visitors are sent to sign in) and their access to the organization in the
  * URL. Not a member, or no such organization: the 404 page. A requirement
  * that is not met: 404 as well (the page does not exist for this role).
  * Read once per request.
+ *
+ * It also records the organization as the one the user works in (/dashboard
+ * opens it next time), before the page is sent — except for the router's
+ * prefetches, which render layouts for links the user may never follow.
  */
 export const requireOrganization = cache(
   async (slug: string, requirement: MembershipRequirement = {}): Promise<OrganizationAccess & { user: SignedInUser }> => {
@@ -154,6 +166,12 @@ export const requireOrganization = cache(
       assertMeets(access.membership, requirement);
     } catch {
       notFound();
+    }
+    if (!(await isPrefetch())) {
+      // One upsert that writes nothing when unchanged; a failure costs the memory, never the page.
+      await rememberOrganization(user.id, access.organization.id).catch((error: unknown) =>
+        logger.warn({ err: error, organizationId: access.organization.id }, 'could not remember the organization last opened'),
+      );
     }
     return { ...access, user };
   },

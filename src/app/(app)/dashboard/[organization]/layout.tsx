@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { OrganizationProvider } from '@/features/organizations';
-import { grantableRoles, rememberOrganization, requireOrganization } from '@/features/organizations/server';
-import { logger } from '@/platform/logger';
+import { grantableRoles, requireOrganization } from '@/features/organizations/server';
 
 /**
  * Every page of one organization (/dashboard/<slug>/…). Only its members get
@@ -14,14 +13,7 @@ import { logger } from '@/platform/logger';
  */
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ organization: string }> }) {
   const { organization: slug } = await params;
-  const { user, organization, membership, permissions } = await requireOrganization(slug);
-
-  // /dashboard opens this organization next time. Recorded before the page is sent (one upsert that
-  // writes nothing when unchanged): recorded after it, a quick visit to /dashboard could still find the
-  // previous choice. A failure only costs the memory, never the page.
-  await rememberOrganization(user.id, organization.id).catch((error: unknown) =>
-    logger.warn({ err: error, organizationId: organization.id }, 'could not remember the organization last opened'),
-  );
+  const { organization, membership, permissions } = await requireOrganization(slug);
 
   const mayGrant = permissions.includes('members.invite') || permissions.includes('members.changeRole');
   return (
