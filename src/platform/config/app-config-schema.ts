@@ -91,6 +91,7 @@ export const ORGANIZATION_PERMISSIONS = [
   'billing.manage',
   'organization.delete',
   'organization.transferOwnership',
+  'tasks.delete',
 ] as const;
 export type OrganizationPermission = (typeof ORGANIZATION_PERMISSIONS)[number];
 
@@ -112,7 +113,7 @@ const ORGANIZATIONS = {
     { name: 'owner', permissions: ORGANIZATION_PERMISSIONS },
     {
       name: 'admin',
-      permissions: ['organization.update', 'members.invite', 'members.changeRole', 'members.remove', 'billing.manage'],
+      permissions: ['organization.update', 'members.invite', 'members.changeRole', 'members.remove', 'billing.manage', 'tasks.delete'],
     },
     { name: 'member', permissions: [] },
   ] as readonly OrganizationRole[],

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { limitsPerSession } from '@/features/auth/server';
+import { organizationMember } from '@/features/organizations/server';
+import { taskQuery } from '@/features/tasks';
+import { listTasks } from '@/features/tasks/server';
+import { defineRoute } from '@/platform/http/route';
+
+/**
+ * GET /api/organizations/<slug>/tasks?status=todo&sort=dueDate&q=…&page=2 (or &cursor=…)
+ *
+ * One page of the organization's tasks as JSON, for the browser (SWR: the
+ * typeahead, "my open tasks"). The same query as the tasks page; a bad
+ * parameter is a 400 naming it. 401 signed out, 404 for anyone not a member.
+ */
+export const GET = defineRoute({
+  params: z.object({ organization: z.string().min(1).max(100) }),
+  query: taskQuery.schema,
+  guards: [organizationMember()],
+  rateLimit: limitsPerSession('tasks-read', 1200, 300, 60),
+  handler: async ({ query }, { user, organization }) => listTasks({ userId: user.id, organizationId: organization.id }, query),
+});

@@ -1,0 +1,9 @@
+/**
+ * The tasks feature's public face for any code (server or browser): the
+ * fields and their values, validation, the list's query and the URLs.
+ * Server code: '@/features/tasks/server'. Components: '@/features/tasks/components/*'.
+ */
+export * from './task-fields';
+export * from './schemas';
+export { taskQuery, type TaskQuery, type TaskSortColumn, type TaskFilterSpecs } from './task-query';
+export { newTaskPath, taskPath, tasksApiPath, tasksPath } from './paths';

@@ -1,0 +1,20 @@
+import 'server-only';
+
+/**
+ * The tasks feature's server API: what pages, route handlers and other
+ * features use on the server. Guide: docs/data/adding-a-feature.md.
+ */
+export {
+  createTask,
+  deleteTasks,
+  getTask,
+  listAssignees,
+  listTasks,
+  setTasksStatus,
+  taskOverview,
+  updateTask,
+  type AssigneeOption,
+  type TaskDetail,
+  type TaskOverview,
+} from './tasks';
+export type { TaskListRow } from './task-pages';

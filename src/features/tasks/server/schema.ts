@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '@/features/auth/server/schema';
+import { members, organizations } from '@/features/organizations/server/schema';
+import { TASK_PRIORITIES, TASK_STATUSES } from '../task-fields';
+
+export const taskStatus = pgEnum('task_status', TASK_STATUSES);
+export const taskPriority = pgEnum('task_priority', TASK_PRIORITIES);
+
+/**
+ * An organization's to-dos: the reference feature (docs/data/adding-a-feature.md).
+ * Organization-scoped, so row-level security (drizzle/0007_task_rls.sql)
+ * confines the tenant role to the current organization's rows.
+ *
+ * The assignee is a member of the same organization, which the database
+ * guarantees: (organization_id, assignee_id) references members, and when
+ * that membership ends only assignee_id is cleared (ON DELETE SET NULL (assignee_id)).
+ */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: taskStatus('status').notNull().default('todo'),
+    priority: taskPriority('priority').notNull().default('medium'),
+    /** A calendar day, no time zone: "due on the 3rd" wherever you are. */
+    dueDate: date('due_date', { mode: 'string' }),
+    assigneeId: text('assignee_id'),
+    createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    foreignKey({
+      name: 'tasks_assignee_membership_fk',
+      columns: [table.organizationId, table.assigneeId],
+      foreignColumns: [members.organizationId, members.userId],
+    }),
+    // One index per way the list is read; each starts with organization_id (docs/data/data-loader.md#indexes).
+    index('tasks_organization_created_idx').on(table.organizationId, table.createdAt, table.id),
+    index('tasks_organization_updated_idx').on(table.organizationId, table.updatedAt, table.id),
+    index('tasks_organization_status_due_idx').on(table.organizationId, table.status, table.dueDate, table.id),
+    index('tasks_organization_due_idx').on(table.organizationId, table.dueDate, table.id),
+    index('tasks_organization_assignee_status_idx').on(table.organizationId, table.assigneeId, table.status),
+    index('tasks_created_by_idx').on(table.createdById).where(sql`${table.createdById} is not null`),
+  ],
+);
+
+export type TaskRow = typeof tasks.$inferSelect;
