@@ -8,6 +8,7 @@ import enErrors from '../../../messages/en/errors.json';
 import enMarketing from '../../../messages/en/marketing.json';
 import enOrganizations from '../../../messages/en/organizations.json';
 import enSettings from '../../../messages/en/settings.json';
+import enTasks from '../../../messages/en/tasks.json';
 import esApp from '../../../messages/es/app.json';
 import esAuth from '../../../messages/es/auth.json';
 import esCommon from '../../../messages/es/common.json';
@@ -17,6 +18,7 @@ import esErrors from '../../../messages/es/errors.json';
 import esMarketing from '../../../messages/es/marketing.json';
 import esOrganizations from '../../../messages/es/organizations.json';
 import esSettings from '../../../messages/es/settings.json';
+import esTasks from '../../../messages/es/tasks.json';
 
 /**
  * Message files live in messages/<locale>/<namespace>.json. A new namespace is
@@ -25,11 +27,11 @@ import esSettings from '../../../messages/es/settings.json';
  * exactly the same keys and that code uses only keys that exist; the type
  * checker does too (see next-intl.d.ts).
  */
-const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, emails: enEmails, errors: enErrors, settings: enSettings, organizations: enOrganizations };
+const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, emails: enEmails, errors: enErrors, settings: enSettings, organizations: enOrganizations, tasks: enTasks };
 
 const catalog: Record<Locale, typeof en> = {
   en,
-  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, emails: esEmails, errors: esErrors, settings: esSettings, organizations: esOrganizations },
+  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, emails: esEmails, errors: esErrors, settings: esSettings, organizations: esOrganizations, tasks: esTasks },
 };
 
 export type Messages = typeof en;
