@@ -52,8 +52,11 @@ export async function listTasks(
 
 const creators = alias(users, 'creators');
 
-/** A task with its description and who created it; null when the organization has no such task. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A task with its description and who created it; null when the organization has no such task (or the id is not one). */
 export async function getTask(scope: TenantScope, taskId: string): Promise<TaskDetail | null> {
+  if (!UUID.test(taskId)) return null; // from a URL: PostgreSQL would refuse it with an error, not "no such task"
   return inOrganization(scope, {}, async (tx) => {
     const [task] = await tx
       .select({ ...taskListFields, description: tasks.description, createdById: tasks.createdById, createdByName: creators.name })
