@@ -129,13 +129,13 @@ describe('lists (enum and id filters)', () => {
   });
 
   it('refuses a value that is not offered, naming the filter', () => {
-    expect(refusals(people, 'role=admin,owner')).toEqual({ 'role.1': [message('validation.invalidOption')] });
-    expect(Object.keys(refusals(people, 'role=ADMIN'))).toEqual(['role.0']);
+    expect(refusals(people, 'role=admin,owner')).toEqual({ role: [message('validation.invalidOption')] });
+    expect(Object.keys(refusals(people, 'role=ADMIN'))).toEqual(['role']);
   });
 
   it('refuses ids that are not plain identifiers, and more than 50 values', () => {
-    expect(Object.keys(refusals(people, 'team=a%20b'))).toEqual(['team.0']);
-    expect(Object.keys(refusals(people, `team=${'x'.repeat(65)}`))).toEqual(['team.0']);
+    expect(refusals(people, 'team=a%20b')).toEqual({ team: [message('validation.invalid')] });
+    expect(Object.keys(refusals(people, `team=ok,${'x'.repeat(65)}`))).toEqual(['team']);
     expect(parsed(`team=${'x'.repeat(64)}`).filters.team).toEqual({ in: ['x'.repeat(64)] });
     const many = Array.from({ length: 51 }, (_, index) => `t${index}`).join(',');
     expect(Object.keys(refusals(people, `team=${many}`))).toEqual(['team']);
@@ -297,7 +297,7 @@ describe('values that look like SQL', () => {
     ];
     for (const [name, value] of attempts) {
       const errors = refusals(people, `${name}=${encodeURIComponent(value)}`);
-      expect(Object.keys(errors)[0], `${name}=${value}`).toMatch(new RegExp(`^${name.replace('.', '\\.')}(\\.0)?$`));
+      expect(Object.keys(errors), `${name}=${value}`).toEqual([name]);
     }
   });
 

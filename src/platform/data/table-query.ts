@@ -127,13 +127,25 @@ function numberSchema(integer: boolean | undefined) {
   return integer ? number.refine(Number.isInteger, 'validation.invalid') : number;
 }
 
+function listOf(accepts: (value: string) => boolean, message: string) {
+  return z.preprocess(
+    list,
+    z
+      .array(z.string())
+      .max(MAX_LIST_VALUES)
+      .refine((values) => values.every(accepts), message)
+      .optional(),
+  );
+}
+
 /** The query-string fields one filter reads, each with its schema. */
 function filterFields(name: string, filter: FilterSpec): Record<string, z.ZodType> {
   switch (filter.kind) {
+    // A bad value in a list is reported on the filter's name (`status`, not `status.1`): that is the field a client shows it under.
     case 'enum':
-      return { [name]: z.preprocess(list, z.array(z.enum(filter.values as [string, ...string[]])).max(MAX_LIST_VALUES).optional()) };
+      return { [name]: listOf((value) => filter.values.includes(value), 'validation.invalidOption') };
     case 'id':
-      return { [name]: z.preprocess(list, z.array(z.string().regex(ID_PATTERN, 'validation.invalid')).max(MAX_LIST_VALUES).optional()) };
+      return { [name]: listOf((value) => ID_PATTERN.test(value), 'validation.invalid') };
     case 'text':
       return {
         [name]: optionalSingle(urlTextSchema),
