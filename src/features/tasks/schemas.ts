@@ -8,16 +8,18 @@ export const MAX_BULK_TASKS = 100;
 const idField = z.uuid();
 /** Forms send '' for "none". */
 const emptyAsNull = (value: unknown) => (value === '' ? null : value);
+/** PostgreSQL cannot store a NUL character: refused here as the field's error rather than failing as a server error. */
+const withoutNul = (text: string) => !text.includes('\u0000');
 
 /** A task's editable fields, as the create and edit forms send them. */
 export const taskFieldsSchema = z.object({
-  title: z.string().trim().min(1).max(TASK_TITLE_MAX_LENGTH),
-  description: z.string().trim().max(TASK_DESCRIPTION_MAX_LENGTH).default(''),
+  title: z.string().trim().min(1).max(TASK_TITLE_MAX_LENGTH).refine(withoutNul, 'validation.invalid'),
+  description: z.string().trim().max(TASK_DESCRIPTION_MAX_LENGTH).refine(withoutNul, 'validation.invalid').default(''),
   status: z.enum(TASK_STATUSES).default('todo'),
   priority: z.enum(TASK_PRIORITIES).default('medium'),
   dueDate: z.preprocess(emptyAsNull, calendarDateSchema.nullable().default(null)),
   /** A member's user id, or null for nobody. */
-  assigneeId: z.preprocess(emptyAsNull, z.string().min(1).max(64).nullable().default(null)),
+  assigneeId: z.preprocess(emptyAsNull, z.string().min(1).max(64).refine(withoutNul, 'validation.invalid').nullable().default(null)),
 });
 export type TaskFields = z.output<typeof taskFieldsSchema>;
 

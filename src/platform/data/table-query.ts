@@ -98,35 +98,58 @@ function list(value: unknown): unknown {
   return parts.map((part) => (typeof part === 'string' ? part.trim() : part)).filter((part) => part !== '');
 }
 
-function isRealDate(text: string) {
+/** Whether `text` is a day that exists, written YYYY-MM-DD (no 2026-02-30; no year 0, which PostgreSQL refuses). */
+export function isCalendarDay(text: string): boolean {
+  if (!DATE_PATTERN.test(text) || text.startsWith('0000')) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-const optionalSingle = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (single(value) === '' ? undefined : single(value)), schema.optional());
+/** One value; blank (`n.min=` or `n.min=%20`) is absent — never read as 0 by a number. */
+const optionalSingle = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => {
+    const first = single(value);
+    return typeof first === 'string' && first.trim() === '' ? undefined : first;
+  }, schema.optional());
 
-/** A calendar day written YYYY-MM-DD that exists (no 2026-02-30). */
-export const calendarDateSchema = z
+/** A calendar day written YYYY-MM-DD that exists (no 2026-02-30). One check, so a bad value gets one message. */
+export const calendarDateSchema = z.string().refine(isCalendarDay, 'validation.date');
+
+/** Free text from a URL: PostgreSQL cannot hold a NUL character, so it is refused here rather than failing as a server error. */
+const urlTextSchema = z
   .string()
-  .regex(DATE_PATTERN, 'validation.date')
-  .refine(isRealDate, 'validation.date');
+  .trim()
+  .max(SEARCH_MAX_LENGTH)
+  .refine((text) => !text.includes('\u0000'), 'validation.invalid');
 
 function numberSchema(integer: boolean | undefined) {
   const number = z.coerce.number().refine(Number.isFinite, 'validation.invalid');
   return integer ? number.refine(Number.isInteger, 'validation.invalid') : number;
 }
 
+function listOf(accepts: (value: string) => boolean, message: string) {
+  return z.preprocess(
+    list,
+    z
+      .array(z.string())
+      .max(MAX_LIST_VALUES)
+      .refine((values) => values.every(accepts), message)
+      .optional(),
+  );
+}
+
 /** The query-string fields one filter reads, each with its schema. */
 function filterFields(name: string, filter: FilterSpec): Record<string, z.ZodType> {
   switch (filter.kind) {
+    // A bad value in a list is reported on the filter's name (`status`, not `status.1`): that is the field a client shows it under.
     case 'enum':
-      return { [name]: z.preprocess(list, z.array(z.enum(filter.values as [string, ...string[]])).max(MAX_LIST_VALUES).optional()) };
+      return { [name]: listOf((value) => filter.values.includes(value), 'validation.invalidOption') };
     case 'id':
-      return { [name]: z.preprocess(list, z.array(z.string().regex(ID_PATTERN, 'validation.invalid')).max(MAX_LIST_VALUES).optional()) };
+      return { [name]: listOf((value) => ID_PATTERN.test(value), 'validation.invalid') };
     case 'text':
       return {
-        [name]: optionalSingle(z.string().trim().max(SEARCH_MAX_LENGTH)),
-        [`${name}.contains`]: optionalSingle(z.string().trim().max(SEARCH_MAX_LENGTH)),
+        [name]: optionalSingle(urlTextSchema),
+        [`${name}.contains`]: optionalSingle(urlTextSchema),
       };
     case 'number':
       return {
@@ -190,7 +213,7 @@ export function defineTableQuery<const S extends string, const F extends Record<
           .refine((size) => spec.pageSizes.includes(size), 'validation.invalidOption'),
       ),
       sort: optionalSingle(z.enum(sortNames)),
-      q: optionalSingle(z.string().trim().max(SEARCH_MAX_LENGTH)),
+      q: optionalSingle(urlTextSchema),
       cursor: optionalSingle(z.string().max(CURSOR_MAX_LENGTH)),
       ...filterShape,
     })

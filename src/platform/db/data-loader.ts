@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { FilterSpec, SortDirection, TableQuery, TableQueryDefinition } from '@/platform/data/table-query';
+import { isCalendarDay, MAX_PAGE, type FilterSpec, type SortDirection, type TableQuery, type TableQueryDefinition } from '@/platform/data/table-query';
 import { fieldRefusal } from '@/platform/http/errors';
 import type { Database, Transaction } from './client';
 
@@ -69,21 +69,47 @@ interface Cursor {
   v: [string | null, string];
 }
 
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
-const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+/** How PostgreSQL writes a timestamp: day, time, up to six decimals, and for timestamptz an offset (`+00`, `+05:30`, `-04:56:02`). */
+const TIMESTAMP_TEXT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2})(?::?(\d{2}))?)?)?$/;
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
+const INTEGER_TEXT = /^-?\d{1,20}$/;
+const DECIMAL_TEXT = /^(?:-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|NaN|-?Infinity)$/i;
 
-/** Whether `value` is something PostgreSQL will read as a value of `column`'s type, checked before any SQL is sent. */
+function isTimestampText(value: string): boolean {
+  const match = TIMESTAMP_TEXT.exec(value);
+  if (!match) return false;
+  const [, day, hours, minutes, seconds, offsetHours = '0', offsetMinutes = '0', offsetSeconds = '0'] = match;
+  const time = Number(hours) <= 23 && Number(minutes) <= 59 && Number(seconds) <= 59;
+  const offset = Number(offsetHours) <= 15 && Number(offsetMinutes) <= 59 && Number(offsetSeconds) <= 59;
+  // Date.parse will not do: it takes 2026-02-30 (as March 2) and refuses `+00`, the offset PostgreSQL writes for UTC.
+  return isCalendarDay(day!) && time && offset;
+}
+
+/** An integer within ±2^(bits-1), the range of PostgreSQL's smallint, integer or bigint. */
+function isIntegerWithin(value: string, bits: bigint): boolean {
+  if (!INTEGER_TEXT.test(value)) return false;
+  const number = BigInt(value);
+  return number >= -(2n ** (bits - 1n)) && number < 2n ** (bits - 1n);
+}
+
+/**
+ * Whether PostgreSQL will read `value` as a value of `column`'s type, checked
+ * before any SQL is sent: a value it cannot read (2026-02-30, 1.5 for an
+ * integer, a NUL character) would otherwise fail as a server error, not as
+ * the client's mistake.
+ */
 function fitsColumn(column: PgColumn, value: string): boolean {
   if (value.length > 1_000) return false;
   const type = column.columnType;
-  if (type.startsWith('PgTimestamp')) return TIMESTAMP_TEXT.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T')));
-  if (type.startsWith('PgDate')) return DATE_TEXT.test(value);
+  if (type.startsWith('PgTimestamp')) return isTimestampText(value);
+  if (type.startsWith('PgDate')) return isCalendarDay(value);
   if (type === 'PgUUID') return UUID_TEXT.test(value);
   if (column.enumValues?.length) return column.enumValues.includes(value);
-  if (/Pg(Integer|SmallInt|BigInt|Numeric|Real|Double|Serial)/.test(type)) return NUMBER_TEXT.test(value);
-  return true;
+  if (/^Pg(SmallInt|SmallSerial)/.test(type)) return isIntegerWithin(value, 16n);
+  if (/^Pg(Integer|Serial)/.test(type)) return isIntegerWithin(value, 32n);
+  if (/^Pg(BigInt|BigSerial)/.test(type)) return isIntegerWithin(value, 64n);
+  if (/^Pg(Numeric|Real|Double)/.test(type)) return DECIMAL_TEXT.test(value);
+  return !value.includes('\u0000');
 }
 
 /** A cursor this table did not make (edited, or from another sort): 400, before any SQL. */
@@ -127,11 +153,22 @@ function containing(column: PgColumn, text: string): SQL {
   return sql`${column} ilike ${`%${escapeLike(text)}%`}`;
 }
 
-function filterCondition(filter: FilterSpec, column: PgColumn, value: Record<string, unknown>): SQL | undefined {
+/**
+ * Refuses a filter value the column cannot hold (`item=abc` on a uuid column,
+ * `points=1e12` on an integer one) as the client's mistake, naming its field.
+ */
+function assertFits(column: PgColumn, field: string, values: unknown[]) {
+  for (const value of values) {
+    if (value !== undefined && !fitsColumn(column, String(value))) throw fieldRefusal('VALIDATION_FAILED', `query.${field}`, 'validation.invalid');
+  }
+}
+
+function filterCondition(name: string, filter: FilterSpec, column: PgColumn, value: Record<string, unknown>): SQL | undefined {
   switch (filter.kind) {
     case 'enum':
     case 'id': {
       const values = value.in as string[];
+      assertFits(column, name, values);
       return values.length === 1 ? eq(column, values[0]) : inArray(column, values);
     }
     case 'text':
@@ -140,6 +177,9 @@ function filterCondition(filter: FilterSpec, column: PgColumn, value: Record<str
         value.contains !== undefined ? containing(column, value.contains as string) : undefined,
       );
     case 'number':
+      assertFits(column, name, [value.equals]);
+      assertFits(column, `${name}.min`, [value.min]);
+      assertFits(column, `${name}.max`, [value.max]);
       return and(
         value.equals !== undefined ? eq(column, value.equals) : undefined,
         value.min !== undefined ? gte(column, value.min) : undefined,
@@ -206,7 +246,7 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
       options.where,
     ];
     for (const [name, value] of Object.entries(query.filters) as [keyof F & string, Record<string, unknown> | undefined][]) {
-      if (value) parts.push(filterCondition(spec.filters[name]!, binding.filters[name], value));
+      if (value) parts.push(filterCondition(name, spec.filters[name]!, binding.filters[name], value));
     }
     if (query.search && binding.search?.length) parts.push(or(...binding.search.map((column) => containing(column, query.search))));
     return and(...parts);
@@ -223,7 +263,17 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
     return Number((row as { total: number }).total);
   }
 
+  /** A query typed as valid may still be hand-made: what reaches SQL as a name or a bound is checked once more. */
+  function assertWithinSpec(query: TableQuery<S, F>) {
+    if (!Object.hasOwn(binding.sorts, query.sort.column) || !['asc', 'desc'].includes(query.sort.direction)) {
+      throw fieldRefusal('VALIDATION_FAILED', 'query.sort', 'validation.invalidOption');
+    }
+    if (!spec.pageSizes.includes(query.pageSize)) throw fieldRefusal('VALIDATION_FAILED', 'query.pageSize', 'validation.invalidOption');
+    if (!Number.isInteger(query.page) || query.page < 1 || query.page > MAX_PAGE) throw fieldRefusal('VALIDATION_FAILED', 'query.page', 'validation.invalid');
+  }
+
   async function load(db: Executor, query: TableQuery<S, F>, options: LoadOptions & { mode?: 'offset' | 'keyset' } = {}): Promise<LoadedPage<Row>> {
+    assertWithinSpec(query);
     const where = conditions(query, options);
     const sortColumn = binding.sorts[query.sort.column];
     const tiebreaker = binding.tiebreaker;

@@ -109,7 +109,8 @@ export async function updateTask(scope: TenantScope, taskId: string, fields: Tas
 
 /**
  * Sets the status of several tasks; ids the organization does not have are
- * ignored (they may have been deleted meanwhile). Returns how many changed.
+ * ignored (they may have been deleted meanwhile), but when none of them is
+ * the organization's the answer is 404, as for one task. Returns how many changed.
  */
 export async function setTasksStatus(scope: TenantScope, taskIds: string[], status: TaskStatus): Promise<{ updated: number }> {
   return inOrganization(scope, {}, async (tx) => {
@@ -118,17 +119,19 @@ export async function setTasksStatus(scope: TenantScope, taskIds: string[], stat
       .set({ status, updatedAt: sql`now()` })
       .where(and(eq(tasks.organizationId, scope.organizationId), inArray(tasks.id, taskIds)))
       .returning({ id: tasks.id });
+    if (changed.length === 0) throw new AppError('NOT_FOUND');
     return { updated: changed.length };
   });
 }
 
-/** Deletes tasks, for roles with `tasks.delete`. Ids the organization does not have are ignored. */
+/** Deletes tasks, for roles with `tasks.delete`. Ids the organization does not have are ignored; 404 when it has none of them. */
 export async function deleteTasks(scope: TenantScope, taskIds: string[]): Promise<{ deleted: number }> {
   return inOrganization(scope, { permission: 'tasks.delete' }, async (tx) => {
     const removed = await tx
       .delete(tasks)
       .where(and(eq(tasks.organizationId, scope.organizationId), inArray(tasks.id, taskIds)))
       .returning({ id: tasks.id });
+    if (removed.length === 0) throw new AppError('NOT_FOUND');
     return { deleted: removed.length };
   });
 }
