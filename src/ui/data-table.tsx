@@ -244,7 +244,7 @@ export function DataTable<TRow extends RowData>({
     hideable.length > 0 && labels.columns ? (
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="outline" size="sm" className="ml-auto">
+          <Button variant="outline" size="sm">
             <Columns3 aria-hidden="true" />
             {labels.columns}
           </Button>
@@ -274,8 +274,9 @@ export function DataTable<TRow extends RowData>({
   return (
     <div className={cn('grid min-w-0 gap-3', className)}>
       {toolbar || columnsMenu ? (
-        <div className="flex flex-wrap items-end gap-2">
-          {toolbar}
+        // The caller's controls take the whole width on narrow screens, with the Columns menu below them.
+        <div className="flex flex-wrap items-end justify-end gap-2">
+          {toolbar ? <div className="flex min-w-0 grow basis-full md:basis-0">{toolbar}</div> : null}
           {columnsMenu}
         </div>
       ) : null}
