@@ -21,6 +21,8 @@ export interface FilterChecklistProps {
   selected: readonly string[];
   /** Called with the new choice on every change; without it the checkboxes only go along with their form. */
   onSelectedChange?: (values: string[]) => void;
+  /** A submit button at the foot of the list, for forms that apply on submit (before JavaScript loads). */
+  submitLabel?: string;
   className?: string;
 }
 
@@ -31,7 +33,7 @@ export interface FilterChecklistProps {
  * Once loaded, each change calls `onSelectedChange` at once; Escape and a
  * click outside close it.
  */
-export function FilterChecklist({ name, label, chosenLabel, options, selected, onSelectedChange, className }: FilterChecklistProps) {
+export function FilterChecklist({ name, label, chosenLabel, options, selected, onSelectedChange, submitLabel, className }: FilterChecklistProps) {
   const details = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
 
@@ -93,6 +95,11 @@ export function FilterChecklist({ name, label, chosenLabel, options, selected, o
             {option.label}
           </label>
         ))}
+        {submitLabel ? (
+          <button type="submit" className={cn(buttonVariants({ variant: 'secondary', size: 'sm' }), 'mt-1')}>
+            {submitLabel}
+          </button>
+        ) : null}
       </fieldset>
     </details>
   );

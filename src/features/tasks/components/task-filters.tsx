@@ -93,6 +93,7 @@ export function TaskFilters({ slug, state, assignees, viewerId }: { slug: string
         chosenLabel={(count) => t('list.filters.chosen', { label: t('list.filters.status'), count })}
         options={TASK_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
         selected={filters.status?.in ?? []}
+        submitLabel={hydrated ? undefined : t('list.filters.apply')}
         onSelectedChange={(values) => state.setFilter('status', values.length ? { in: values as (typeof TASK_STATUSES)[number][] } : undefined)}
       />
       <FilterChecklist
@@ -101,6 +102,7 @@ export function TaskFilters({ slug, state, assignees, viewerId }: { slug: string
         chosenLabel={(count) => t('list.filters.chosen', { label: t('list.filters.priority'), count })}
         options={TASK_PRIORITIES.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))}
         selected={filters.priority?.in ?? []}
+        submitLabel={hydrated ? undefined : t('list.filters.apply')}
         onSelectedChange={(values) => state.setFilter('priority', values.length ? { in: values as (typeof TASK_PRIORITIES)[number][] } : undefined)}
       />
 
