@@ -12,9 +12,21 @@ import pg from 'pg';
 import { exitWithFriendlyError, prepareLocalEnvironment } from './lib/local-environment';
 import { runMigrations } from '../src/platform/db/migrate';
 import { runSeeders } from '../src/platform/db/seed';
+import { buildAppConfig } from '../src/platform/config/app-config-schema';
+import { DEMO_USER } from '../src/features/auth/server/seed';
 import { seeders } from './lib/seeders';
 
 const [command, ...flags] = process.argv.slice(2);
+
+/** Where the app answers: NEXT_PUBLIC_SITE_URL when set, else the dev server on this machine. */
+function signInUrl(): string {
+  const origin = process.env.NEXT_PUBLIC_SITE_URL ? new URL(process.env.NEXT_PUBLIC_SITE_URL).origin : `http://localhost:${process.env.PORT || 3000}`;
+  return `${origin}${buildAppConfig(process.env).paths.signIn}`;
+}
+
+function printSignIn() {
+  console.log(['', `Sign in at ${signInUrl()}`, `  email:    ${DEMO_USER.email}`, `  password: ${DEMO_USER.password}`, ''].join('\n'));
+}
 
 async function confirmReset(databaseUrl: string): Promise<boolean> {
   if (flags.includes('--yes') || flags.includes('-y')) return true;
@@ -58,7 +70,8 @@ async function main() {
   try {
     if (command === 'seed') {
       const summary = await runSeeders(environment.databaseUrl, seeders);
-      console.log(`[db] Seeded: ${summary}`);
+      console.log(`[db] Seeded:\n${summary.split('; ').map((part) => `  ${part}`).join('\n')}`);
+      printSignIn();
     } else if (command === 'reset') {
       if (!(await confirmReset(environment.databaseUrl))) {
         console.log('[db] Reset cancelled; nothing was changed.');
@@ -68,7 +81,8 @@ async function main() {
       await resetSchema(environment.databaseUrl);
       await runMigrations(environment.databaseUrl);
       const summary = await runSeeders(environment.databaseUrl, seeders);
-      console.log(`[db] Database reset, migrated and seeded: ${summary}`);
+      console.log(`[db] Database reset, migrated and seeded:\n${summary.split('; ').map((part) => `  ${part}`).join('\n')}`);
+      printSignIn();
     }
   } finally {
     await environment.stop();
