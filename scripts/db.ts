@@ -2,6 +2,8 @@
  * Database commands:
  *   npm run db:migrate          apply pending migrations
  *   npm run db:seed             add demo data (safe to run again)
+ *   npm run db:seed -- --scale large
+ *                               and the large world: 1,000 organizations, 1,000,000 tasks (npm run bench)
  *   npm run db:reset [-- --yes] drop everything, migrate, seed
  *
  * They use DATABASE_URL when it is set, otherwise the embedded PostgreSQL
@@ -14,9 +16,18 @@ import { runMigrations } from '../src/platform/db/migrate';
 import { runSeeders } from '../src/platform/db/seed';
 import { buildAppConfig } from '../src/platform/config/app-config-schema';
 import { DEMO_USER } from '../src/features/auth/server/seed';
+import { BENCH_ORGANIZATION, LARGE_WORLD, seedLargeWorld } from './lib/large-world';
 import { seeders } from './lib/seeders';
 
 const [command, ...flags] = process.argv.slice(2);
+
+/** `--scale large` or `--scale=large`; null without the flag. */
+function requestedScale(): string | null {
+  const index = flags.findIndex((flag) => flag === '--scale' || flag.startsWith('--scale='));
+  if (index === -1) return null;
+  const flag = flags[index]!;
+  return flag.includes('=') ? flag.slice('--scale='.length) : (flags[index + 1] ?? '');
+}
 
 /** Where the app answers: NEXT_PUBLIC_SITE_URL when set, else the dev server on this machine. */
 function signInUrl(): string {
@@ -24,8 +35,19 @@ function signInUrl(): string {
   return `${origin}${buildAppConfig(process.env).paths.signIn}`;
 }
 
-function printSignIn() {
-  console.log(['', `Sign in at ${signInUrl()}`, `  email:    ${DEMO_USER.email}`, `  password: ${DEMO_USER.password}`, ''].join('\n'));
+function printSignIn(extra: string[] = []) {
+  console.log(['', `Sign in at ${signInUrl()}`, `  email:    ${DEMO_USER.email}`, `  password: ${DEMO_USER.password}`, ...extra, ''].join('\n'));
+}
+
+async function seedLarge(databaseUrl: string) {
+  const count = (value: number) => value.toLocaleString('en');
+  console.log(`[large] Building the large world: ${count(LARGE_WORLD.organizations)} organizations, ${count(LARGE_WORLD.tasks)} tasks (about a minute)…`);
+  const result = await seedLargeWorld(databaseUrl, (line) => console.log(line));
+  console.log(
+    result.created
+      ? `[large] Done in ${result.seconds.toFixed(1)} s.`
+      : `[large] The large world is already there (${BENCH_ORGANIZATION.name}, /dashboard/${BENCH_ORGANIZATION.slug}): nothing added. \`npm run db:reset\` removes it.`,
+  );
 }
 
 async function confirmReset(databaseUrl: string): Promise<boolean> {
@@ -58,7 +80,12 @@ async function resetSchema(databaseUrl: string) {
 
 async function main() {
   if (!['migrate', 'seed', 'reset'].includes(command ?? '')) {
-    console.error('Usage: npm run db:migrate | db:seed | db:reset [-- --yes]');
+    console.error('Usage: npm run db:migrate | db:seed [-- --scale large] | db:reset [-- --yes]');
+    process.exit(2);
+  }
+  const scale = requestedScale();
+  if (scale !== null && (command !== 'seed' || scale !== 'large')) {
+    console.error('The only scale is `large`, for db:seed: npm run db:seed -- --scale large');
     process.exit(2);
   }
   // Demo data has a published password: never in production unless asked in so many words.
@@ -71,7 +98,8 @@ async function main() {
     if (command === 'seed') {
       const summary = await runSeeders(environment.databaseUrl, seeders);
       console.log(`[db] Seeded:\n${summary.split('; ').map((part) => `  ${part}`).join('\n')}`);
-      printSignIn();
+      if (scale === 'large') await seedLarge(environment.databaseUrl);
+      printSignIn(scale === 'large' ? [`  large world: /dashboard/${BENCH_ORGANIZATION.slug} (${BENCH_ORGANIZATION.name}); then \`npm run bench\``] : []);
     } else if (command === 'reset') {
       if (!(await confirmReset(environment.databaseUrl))) {
         console.log('[db] Reset cancelled; nothing was changed.');
