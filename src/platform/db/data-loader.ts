@@ -78,7 +78,8 @@ const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 function fitsColumn(column: PgColumn, value: string): boolean {
   if (value.length > 1_000) return false;
   const type = column.columnType;
-  if (type.startsWith('PgTimestamp')) return TIMESTAMP_TEXT.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T')));
+  // PostgreSQL writes whole-hour offsets as `+00`, which Date.parse refuses: as `+00:00` for the check.
+  if (type.startsWith('PgTimestamp')) return TIMESTAMP_TEXT.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')));
   if (type.startsWith('PgDate')) return DATE_TEXT.test(value);
   if (type === 'PgUUID') return UUID_TEXT.test(value);
   if (column.enumValues?.length) return column.enumValues.includes(value);
