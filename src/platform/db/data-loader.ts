@@ -241,7 +241,7 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
       // The rows to skip are counted off in the index alone (sort column, tiebreaker: an index-only scan where an
       // index fits), and only the page's own rows are then read and joined: skipping 24,950 whole rows read most
       // of the table and sorted it on disk (docs/data/data-loader.md#indexes).
-      const pageKeys = select(db, { key: tiebreaker }, countNeedsJoins)
+      const pageKeys = select(db, { key: tiebreaker }, countNeedsJoins || sortColumn.table !== binding.table)
         .where(where)
         .orderBy(...order)
         .limit(query.pageSize)
