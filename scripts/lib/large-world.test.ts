@@ -1,4 +1,5 @@
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../src/features/auth/server/schema';
 import { DEMO_USER } from '../../src/features/auth/server/seed';
@@ -8,7 +9,7 @@ import { listTasks } from '../../src/features/tasks/server';
 import { tasks } from '../../src/features/tasks/server/schema';
 import { db } from '../../src/platform/db/client';
 import { runSeeders } from '../../src/platform/db/seed';
-import { BENCH_ORGANIZATION, seedLargeWorld } from './large-world';
+import { BENCH_ORGANIZATION, checkForeignKeys, seedLargeWorld } from './large-world';
 import { seeders } from './seeders';
 
 // The large world's shape at a size a test can afford: the same SQL, 10 organizations, 5,000 tasks.
@@ -81,5 +82,23 @@ describe('the large world (db:seed --scale large)', () => {
     await db.delete(users).where(sql`${users.id} like '00000000-0000-4000-9100-%'`);
     expect(await seedLargeWorld(process.env.DATABASE_URL!, quiet, SIZE)).toMatchObject({ created: true });
     expect(await snapshot()).toEqual(first);
+  });
+
+  it('checks the foreign keys it skipped row by row, and keeps nothing if one row breaks them', async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query('set local session_replication_role = replica');
+      await client.query(`insert into tasks (organization_id, title, assignee_id) values ($1, 'Given to a stranger', 'not-a-member')`, [BENCH_ORGANIZATION.id]);
+      await expect(checkForeignKeys(client)).rejects.toThrow('member assignee: 1');
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+    const client2 = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client2.connect();
+    await expect(checkForeignKeys(client2)).resolves.toBeUndefined();
+    await client2.end();
   });
 });
