@@ -13,10 +13,13 @@
  * PostgreSQL (joined when running, started for the run otherwise).
  * Guide: docs/data/data-loader.md#measured.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { defaultEmbeddedOptions } from '../src/platform/db/embedded-postgres';
 import { BENCH_ORGANIZATION, benchTaskCount, LARGE_WORLD } from './lib/large-world';
-import { exitWithFriendlyError, prepareLocalEnvironment } from './lib/local-environment';
+import { exitWithFriendlyError, prepareLocalEnvironment, projectRoot, type LocalEnvironment } from './lib/local-environment';
 import { allowServerOnlyImports } from './lib/server-modules';
 
 const flags = process.argv.slice(2);
@@ -56,6 +59,35 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }
 
+/**
+ * The CPU time (ms) the embedded PostgreSQL has used so far, read from /proc: the postmaster, the backends it has
+ * already reaped, and those still running (the pool's). On a machine busy with other work wall-clock times stretch
+ * while this stays put, so the table shows both. Null with DATABASE_URL or without /proc.
+ */
+function serverCpuReader(environment: LocalEnvironment): (() => number) | null {
+  const pidFile = path.join(defaultEmbeddedOptions(projectRoot).dir, 'postmaster.pid');
+  if (!environment.embedded || !existsSync(pidFile)) return null;
+  const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  // The fields after the command name: [0] state, [1] parent pid, [11] utime, [12] stime, [13] cutime, [14] cstime (clock ticks).
+  const stat = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').map(Number);
+  if (!existsSync(`/proc/${postmaster}/stat`)) return null;
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  return () => {
+    const own = stat(postmaster);
+    let ticks = own[11]! + own[12]! + own[13]! + own[14]!;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const child = stat(entry);
+        if (child[1] === postmaster) ticks += child[11]! + child[12]!;
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return ticks / ticksPerMs;
+  };
+}
+
 const format = (ms: number) => ms.toFixed(2).padStart(9);
 const thousands = (value: number) => value.toLocaleString('en');
 
@@ -76,7 +108,7 @@ async function main() {
         [
           '',
           `The large world is not in this database: ${BENCH_ORGANIZATION.name} (/dashboard/${BENCH_ORGANIZATION.slug}) should hold ${thousands(benchTaskCount(LARGE_WORLD))} tasks and holds ${thousands(benchTasks)}.`,
-          'Build it first (1,000 organizations, 1,000,000 tasks; a minute or two, about 1.7 GB):',
+          'Build it first (1,000 organizations, 1,000,000 tasks; a minute or more, about 1.6 GB of disk):',
           '',
           '  npm run db:seed -- --scale large',
           '',
@@ -115,6 +147,9 @@ async function main() {
         },
         { name: 'status=todo&sort=dueDate', run: () => listTasks(scope, query('pageSize=50&status=todo&sort=dueDate')) },
         { name: 'q=invoice', run: () => listTasks(scope, query('pageSize=50&q=invoice')) },
+        // Sorts no index serves, for comparison (docs/data/data-loader.md#indexes).
+        { name: 'sort=-dueDate (no index)', run: () => listTasks(scope, query('pageSize=50&sort=-dueDate')) },
+        { name: 'sort=title (no index)', run: () => listTasks(scope, query('pageSize=50&sort=title')) },
         { name: 'taskOverview (home)', run: () => taskOverview(scope) },
       ];
       const cases = allCases.filter((benchCase) => benchCase.name.includes(only));
@@ -135,20 +170,31 @@ async function main() {
         return;
       }
 
-      console.log(`${'case'.padEnd(28)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'mean ms'.padStart(9)}`);
+      const serverCpu = serverCpuReader(environment);
+      console.log(`${'case'.padEnd(28)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'mean ms'.padStart(9)}${serverCpu ? '  PostgreSQL CPU ms/run' : ''}`);
       for (const benchCase of cases) {
         for (let run = 0; run < warmup; run++) await benchCase.run();
         const durations: number[] = [];
+        const cpuBefore = serverCpu?.() ?? 0;
         for (let run = 0; run < iterations; run++) {
           const started = performance.now();
           await benchCase.run();
           durations.push(performance.now() - started);
         }
+        const cpu = serverCpu ? format((serverCpu() - cpuBefore) / iterations) : '';
         durations.sort((a, b) => a - b);
         const mean = durations.reduce((sum, duration) => sum + duration, 0) / durations.length;
-        console.log(`${benchCase.name.padEnd(28)}${format(percentile(durations, 0.5))}${format(percentile(durations, 0.99))}${format(mean)}`);
+        console.log(`${benchCase.name.padEnd(28)}${format(percentile(durations, 0.5))}${format(percentile(durations, 0.99))}${format(mean)}${cpu}`);
       }
-      console.log(`\n  (each: one tenant transaction — begin, set_config, membership check, the loader's statements, commit)\n  load after: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}\n`);
+      console.log(
+        [
+          '',
+          "  Each run is one tenant transaction: begin, set_config, the membership check, the loader's statements, commit.",
+          serverCpu ? '  PostgreSQL CPU: all of the embedded server\'s processes over the timed runs, per run (10 ms clock ticks).' : '',
+          `  load after: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`,
+          '',
+        ].join('\n'),
+      );
     } finally {
       await closeDatabase();
     }

@@ -41,7 +41,7 @@ function printSignIn(extra: string[] = []) {
 
 async function seedLarge(databaseUrl: string) {
   const count = (value: number) => value.toLocaleString('en');
-  console.log(`[large] Building the large world: ${count(LARGE_WORLD.organizations)} organizations, ${count(LARGE_WORLD.tasks)} tasks (about a minute)…`);
+  console.log(`[large] Building the large world: ${count(LARGE_WORLD.organizations)} organizations, ${count(LARGE_WORLD.tasks)} tasks (a minute or more; progress below)…`);
   const result = await seedLargeWorld(databaseUrl, (line) => console.log(line));
   console.log(
     result.created
