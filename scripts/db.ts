@@ -16,7 +16,7 @@ import { runMigrations } from '../src/platform/db/migrate';
 import { runSeeders } from '../src/platform/db/seed';
 import { buildAppConfig } from '../src/platform/config/app-config-schema';
 import { DEMO_USER } from '../src/features/auth/server/seed';
-import { BENCH_ORGANIZATION, LARGE_WORLD, seedLargeWorld } from './lib/large-world';
+import { BENCH_ORGANIZATION, seedLargeWorld } from './lib/large-world';
 import { seeders } from './lib/seeders';
 
 const [command, ...flags] = process.argv.slice(2);
@@ -40,8 +40,6 @@ function printSignIn(extra: string[] = []) {
 }
 
 async function seedLarge(databaseUrl: string) {
-  const count = (value: number) => value.toLocaleString('en');
-  console.log(`[large] Building the large world: ${count(LARGE_WORLD.organizations)} organizations, ${count(LARGE_WORLD.tasks)} tasks (a minute or more; progress below)…`);
   const result = await seedLargeWorld(databaseUrl, (line) => console.log(line));
   console.log(
     result.created

@@ -144,6 +144,7 @@ export async function seedLargeWorld(databaseUrl: string, log: (line: string) =>
 
     const others = size.organizations - 1;
     if (others < 1) throw new Error('The world needs Bench Co and at least one other organization.');
+    log(`[large] Building the large world: ${size.organizations.toLocaleString('en')} organizations, ${size.tasks.toLocaleString('en')} tasks (a minute or more; progress below)…`);
     const teammates = BENCH_TEAMMATES;
     const perOrganization = USERS_PER_ORGANIZATION;
     const userCount = teammates + others * perOrganization;
