@@ -2,6 +2,8 @@
  * Database commands:
  *   npm run db:migrate          apply pending migrations
  *   npm run db:seed             add demo data (safe to run again)
+ *   npm run db:seed -- --scale large
+ *                               and the large world: 1,000 organizations, 1,000,000 tasks (npm run bench)
  *   npm run db:reset [-- --yes] drop everything, migrate, seed
  *
  * They use DATABASE_URL when it is set, otherwise the embedded PostgreSQL
@@ -12,9 +14,39 @@ import pg from 'pg';
 import { exitWithFriendlyError, prepareLocalEnvironment } from './lib/local-environment';
 import { runMigrations } from '../src/platform/db/migrate';
 import { runSeeders } from '../src/platform/db/seed';
+import { buildAppConfig } from '../src/platform/config/app-config-schema';
+import { DEMO_USER } from '../src/features/auth/server/seed';
+import { BENCH_ORGANIZATION, seedLargeWorld } from './lib/large-world';
 import { seeders } from './lib/seeders';
 
 const [command, ...flags] = process.argv.slice(2);
+
+/** `--scale large` or `--scale=large`; null without the flag. */
+function requestedScale(): string | null {
+  const index = flags.findIndex((flag) => flag === '--scale' || flag.startsWith('--scale='));
+  if (index === -1) return null;
+  const flag = flags[index]!;
+  return flag.includes('=') ? flag.slice('--scale='.length) : (flags[index + 1] ?? '');
+}
+
+/** Where the app answers: NEXT_PUBLIC_SITE_URL when set, else the dev server on this machine. */
+function signInUrl(): string {
+  const origin = process.env.NEXT_PUBLIC_SITE_URL ? new URL(process.env.NEXT_PUBLIC_SITE_URL).origin : `http://localhost:${process.env.PORT || 3000}`;
+  return `${origin}${buildAppConfig(process.env).paths.signIn}`;
+}
+
+function printSignIn(extra: string[] = []) {
+  console.log(['', `Sign in at ${signInUrl()}`, `  email:    ${DEMO_USER.email}`, `  password: ${DEMO_USER.password}`, ...extra, ''].join('\n'));
+}
+
+async function seedLarge(databaseUrl: string) {
+  const result = await seedLargeWorld(databaseUrl, (line) => console.log(line));
+  console.log(
+    result.created
+      ? `[large] Done in ${result.seconds.toFixed(1)} s.`
+      : `[large] The large world is already there (${BENCH_ORGANIZATION.name}, /dashboard/${BENCH_ORGANIZATION.slug}): nothing added. \`npm run db:reset\` removes it.`,
+  );
+}
 
 async function confirmReset(databaseUrl: string): Promise<boolean> {
   if (flags.includes('--yes') || flags.includes('-y')) return true;
@@ -46,7 +78,12 @@ async function resetSchema(databaseUrl: string) {
 
 async function main() {
   if (!['migrate', 'seed', 'reset'].includes(command ?? '')) {
-    console.error('Usage: npm run db:migrate | db:seed | db:reset [-- --yes]');
+    console.error('Usage: npm run db:migrate | db:seed [-- --scale large] | db:reset [-- --yes]');
+    process.exit(2);
+  }
+  const scale = requestedScale();
+  if (scale !== null && (command !== 'seed' || scale !== 'large')) {
+    console.error('The only scale is `large`, for db:seed: npm run db:seed -- --scale large');
     process.exit(2);
   }
   // Demo data has a published password: never in production unless asked in so many words.
@@ -58,7 +95,9 @@ async function main() {
   try {
     if (command === 'seed') {
       const summary = await runSeeders(environment.databaseUrl, seeders);
-      console.log(`[db] Seeded: ${summary}`);
+      console.log(`[db] Seeded:\n${summary.split('; ').map((part) => `  ${part}`).join('\n')}`);
+      if (scale === 'large') await seedLarge(environment.databaseUrl);
+      printSignIn(scale === 'large' ? [`  large world: /dashboard/${BENCH_ORGANIZATION.slug} (${BENCH_ORGANIZATION.name}); then \`npm run bench\``] : []);
     } else if (command === 'reset') {
       if (!(await confirmReset(environment.databaseUrl))) {
         console.log('[db] Reset cancelled; nothing was changed.');
@@ -68,7 +107,8 @@ async function main() {
       await resetSchema(environment.databaseUrl);
       await runMigrations(environment.databaseUrl);
       const summary = await runSeeders(environment.databaseUrl, seeders);
-      console.log(`[db] Database reset, migrated and seeded: ${summary}`);
+      console.log(`[db] Database reset, migrated and seeded:\n${summary.split('; ').map((part) => `  ${part}`).join('\n')}`);
+      printSignIn();
     }
   } finally {
     await environment.stop();

@@ -5,6 +5,9 @@ import { users } from '../../src/features/auth/server/schema';
 import { DEMO_USER } from '../../src/features/auth/server/seed';
 import { contactRequests } from '../../src/features/contact/server/schema';
 import { listInvitations, listMembers, listOrganizationsOfUser } from '../../src/features/organizations/server';
+import { invitations, members } from '../../src/features/organizations/server/schema';
+import { OPEN_TASK_STATUSES, TASK_PRIORITIES, TASK_STATUSES } from '../../src/features/tasks';
+import { tasks } from '../../src/features/tasks/server/schema';
 import { db } from '../../src/platform/db/client';
 import { runSeeders, type Seeder } from '../../src/platform/db/seed';
 import { seeders } from './seeders';
@@ -13,9 +16,20 @@ describe('seeding', () => {
   it('is idempotent: running it twice leaves the same demo data', async () => {
     const first = await runSeeders(process.env.DATABASE_URL!, seeders);
     expect(first).toContain('contact: 2 new contact request(s), 0 already present');
+    expect(first).toContain('tasks: acme 300 new, 0 already present, globex 60 new, 0 already present');
+    const counts = async () => ({
+      contact: (await db.select({ n: count() }).from(contactRequests))[0]?.n,
+      tasks: (await db.select({ n: count() }).from(tasks))[0]?.n,
+      members: (await db.select({ n: count() }).from(members))[0]?.n,
+      invitations: (await db.select({ n: count() }).from(invitations))[0]?.n,
+    });
+    const before = await counts();
     const second = await runSeeders(process.env.DATABASE_URL!, seeders);
     expect(second).toContain('contact: 0 new contact request(s), 2 already present');
-    expect((await db.select({ n: count() }).from(contactRequests))[0]?.n).toBe(2);
+    expect(second).toContain('organizations: Acme and Globex already present');
+    expect(second).toContain('tasks: acme 0 new, 300 already present, globex 0 new, 60 already present');
+    expect(await counts()).toEqual(before);
+    expect(before).toEqual({ contact: 2, tasks: 360, members: 5, invitations: 2 });
   });
 
   it('creates a demo user who can sign in with the printed password', async () => {
@@ -28,7 +42,7 @@ describe('seeding', () => {
     expect(demo?.onboardedAt).toBeInstanceOf(Date);
   });
 
-  it('gives the demo user an organization with a member in every role and an open invitation, and one they belong to', async () => {
+  it('gives the demo user an organization with a member in every role and open invitations in two roles, and one they belong to', async () => {
     await runSeeders(process.env.DATABASE_URL!, seeders);
     const [demo] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
     const theirs = await listOrganizationsOfUser(demo!.id);
@@ -39,7 +53,44 @@ describe('seeding', () => {
     const acme = theirs[0]!.id;
     const roles = (await listMembers({ userId: demo!.id, organizationId: acme })).members.map((member) => member.role);
     expect(roles).toEqual(['owner', 'admin', 'member']);
-    expect((await listInvitations({ userId: demo!.id, organizationId: acme })).map((invitation) => invitation.state)).toEqual(['pending']);
+    const open = await listInvitations({ userId: demo!.id, organizationId: acme });
+    expect(open.map((invitation) => [invitation.email, invitation.role, invitation.state]).sort()).toEqual([
+      ['new.colleague@example.com', 'member', 'pending'],
+      ['ops.lead@example.com', 'admin', 'pending'],
+    ]);
+  });
+
+  it('fills Acme and Globex with tasks that read like real work: every status, overdue and unassigned ones, several for the demo user', async () => {
+    await runSeeders(process.env.DATABASE_URL!, seeders);
+    const [demo] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
+    const [acme, globex] = await listOrganizationsOfUser(demo!.id);
+    const today = new Date().toLocaleDateString('en-CA'); // YYYY-MM-DD, this machine's day, as the seeder counts it
+    const ninetyDaysAgo = Date.now() - 91 * 24 * 60 * 60 * 1000;
+
+    const acmeTasks = await db.select().from(tasks).where(eq(tasks.organizationId, acme!.id));
+    expect(acmeTasks).toHaveLength(300);
+    expect((await db.select({ n: count() }).from(tasks).where(eq(tasks.organizationId, globex!.id)))[0]?.n).toBe(60);
+
+    expect(new Set(acmeTasks.map((task) => task.status))).toEqual(new Set(TASK_STATUSES));
+    expect(new Set(acmeTasks.map((task) => task.priority))).toEqual(new Set(TASK_PRIORITIES));
+    // Titles vary, and most carry a description.
+    expect(new Set(acmeTasks.map((task) => task.title)).size).toBeGreaterThan(150);
+    expect(acmeTasks.filter((task) => task.description !== '').length).toBeGreaterThan(150);
+
+    const open = acmeTasks.filter((task) => (OPEN_TASK_STATUSES as readonly string[]).includes(task.status));
+    expect(open.filter((task) => task.dueDate !== null && task.dueDate < today).length).toBeGreaterThan(5);
+    expect(open.filter((task) => task.dueDate !== null && task.dueDate >= today).length).toBeGreaterThan(5);
+    expect(acmeTasks.filter((task) => task.assigneeId === null).length).toBeGreaterThan(10);
+    expect(open.filter((task) => task.assigneeId === demo!.id).length).toBeGreaterThan(10);
+
+    const memberIds = new Set((await listMembers({ userId: demo!.id, organizationId: acme!.id })).members.map((member) => member.userId));
+    for (const task of acmeTasks) {
+      if (task.assigneeId !== null) expect(memberIds).toContain(task.assigneeId);
+      expect(task.createdAt.getTime()).toBeGreaterThan(ninetyDaysAgo);
+      expect(task.updatedAt.getTime()).toBeGreaterThanOrEqual(task.createdAt.getTime());
+      // Never due before the task existed.
+      if (task.dueDate !== null) expect(task.dueDate >= task.createdAt.toLocaleDateString('en-CA')).toBe(true);
+    }
   });
 
   it('writes nothing when one seeder fails', async () => {
