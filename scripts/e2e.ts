@@ -5,6 +5,7 @@
  *
  *   npm run test:e2e                    build (into .next-e2e), then test
  *   npm run test:e2e -- --no-build      test the e2e build made by an earlier run
+ *   npm run test:e2e -- --build-only    only build (CI builds once, then tests that build)
  *
  * The suite has a build of its own: its site URL (emailed links point at the
  * test server) and its OAuth provider (a local OpenID Connect server) are
@@ -26,7 +27,8 @@ import { projectRoot } from './lib/local-environment';
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
-const playwrightArgs = args.filter((arg) => arg !== '--no-build');
+const buildOnly = args.includes('--build-only');
+const playwrightArgs = args.filter((arg) => arg !== '--no-build' && arg !== '--build-only');
 
 function ensureChromium() {
   if (existsSync(chromium)) return;
@@ -48,7 +50,7 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-ensureChromium();
+if (!buildOnly) ensureChromium();
 
 // The secret the build and the server run with. The suite checks that this
 // value never reaches the files sent to browsers. A build made by this script
@@ -84,6 +86,7 @@ const env = {
 };
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);
+if (buildOnly) process.exit(0);
 
 // A fresh database each run (stopping a server a crashed run left behind first).
 await stopLeftoverServer(e2eDatabaseDir, (message) => console.log(`[e2e] ${message}`));
