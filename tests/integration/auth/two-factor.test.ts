@@ -39,7 +39,10 @@ async function sessionTokens(userId: string) {
 }
 
 // Each test has its own user and visitors (own addresses, own challenges): they run concurrently.
-describe.concurrent('signing in with an authenticator app', () => {
+// Several password hashes at once on a busy two-core runner can pass the default 20 s: a roomier limit (not a speed check).
+const CONCURRENT = { timeout: 60_000 };
+
+describe.concurrent('signing in with an authenticator app', CONCURRENT, () => {
   it('asks for a code after the password, with no session until the code is right', async () => {
     const user = await createTwoFactorUser();
     const before = await sessionTokens(user.id);
@@ -79,7 +82,7 @@ describe.concurrent('signing in with an authenticator app', () => {
   });
 });
 
-describe.concurrent('recovery codes', () => {
+describe.concurrent('recovery codes', CONCURRENT, () => {
   it('sign in once each', async () => {
     const user = await createTwoFactorUser();
     const [code] = user.recoveryCodes;
@@ -97,7 +100,7 @@ describe.concurrent('recovery codes', () => {
   });
 });
 
-describe.concurrent('guessing codes', () => {
+describe.concurrent('guessing codes', CONCURRENT, () => {
   it('ends a sign-in after 5 wrong codes: even the right one is refused, and signing in again is needed', async () => {
     const user = await createTwoFactorUser();
     const visitor = await startSignIn(user);
