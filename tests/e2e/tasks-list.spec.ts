@@ -43,7 +43,9 @@ function taskSpec(n: number): Omit<SeededTask, 'id'> & { createdHoursAgo: number
 
 /** An owner (signed in on `page`) of a new organization holding `count` tasks; the shared member account joins it as a member. */
 async function organizationWithTasks(browser: Browser, page: Page, count = 60) {
-  const [owner, member] = await Promise.all([createAccount(browser, { name: 'Olive Owner' }), memberAccount(browser)]);
+  // One after the other: two sign-ups at once on a server just started can outlast support.ts's waits.
+  const member = await memberAccount(browser);
+  const owner = await createAccount(browser, { name: 'Olive Owner' });
   const [organization] = await queryDatabase<{ id: string }>('select id from organizations where slug = $1', [owner.organization.slug]);
   const [ownerUser] = await queryDatabase<{ id: string }>('select id from users where email = $1', [owner.email]);
   const [memberUser] = await queryDatabase<{ id: string }>('select id from users where email = $1', [member.email]);
