@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { e2eBaseUrl } from '../../playwright.config';
 import { anotherNetwork, createAccount, expectNoSeriousA11yViolations, memberAccount, queryDatabase, waitForHydration } from './support';
 
@@ -8,6 +8,9 @@ import { anotherNetwork, createAccount, expectNoSeriousA11yViolations, memberAcc
  * in the URL (shared, walked back), actions on selected rows, the "Find a
  * task" box, and the page's look (axe, dark, 375 px, without JavaScript).
  */
+
+// Every filter, sort or page is a server render: on a busy machine one can take longer than the default 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const STATUSES = ['todo', 'in_progress', 'done', 'canceled'] as const;
 const STATUS_LABELS = { todo: 'To do', in_progress: 'In progress', done: 'Done', canceled: 'Canceled' } as const;
@@ -43,7 +46,9 @@ function taskSpec(n: number): Omit<SeededTask, 'id'> & { createdHoursAgo: number
 
 /** An owner (signed in on `page`) of a new organization holding `count` tasks; the shared member account joins it as a member. */
 async function organizationWithTasks(browser: Browser, page: Page, count = 60) {
-  const [owner, member] = await Promise.all([createAccount(browser, { name: 'Olive Owner' }), memberAccount(browser)]);
+  // One after the other: two sign-ups at once on a server just started can outlast support.ts's waits.
+  const member = await memberAccount(browser);
+  const owner = await createAccount(browser, { name: 'Olive Owner' });
   const [organization] = await queryDatabase<{ id: string }>('select id from organizations where slug = $1', [owner.organization.slug]);
   const [ownerUser] = await queryDatabase<{ id: string }>('select id from users where email = $1', [owner.email]);
   const [memberUser] = await queryDatabase<{ id: string }>('select id from users where email = $1', [member.email]);
@@ -157,6 +162,14 @@ test('filters and search narrow the list; the URL holds them and Back undoes the
   await page.getByLabel('Search tasks').fill('nothing like this');
   await expect(page).toHaveURL(/\?q=nothing\+like\+this$/);
   await expect(page.getByRole('heading', { name: 'No tasks match' })).toBeVisible();
+  // One typing session is one history entry: Back leaves the search altogether.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`${listPath}$`));
+  await expect(page.getByLabel('Search tasks')).toHaveValue('');
+  await expect(titles(page)).toHaveCount(25);
+  await page.goForward();
+  await expect(page).toHaveURL(/\?q=nothing\+like\+this$/);
+  await expect(page.getByLabel('Search tasks')).toHaveValue('nothing like this');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(new RegExp(`${listPath}$`));
   await expect(page.getByLabel('Search tasks')).toHaveValue('');

@@ -165,7 +165,7 @@ export function TasksTable({ organization, query: serverQuery, page, assignees, 
           const overdue = task.dueDate < today && (OPEN_TASK_STATUSES as readonly TaskStatus[]).includes(task.status);
           return overdue ? (
             <span className="inline-flex items-center gap-1.5 font-medium text-destructive dark:text-foreground" data-overdue="">
-              <CircleAlert aria-hidden="true" className="size-4 dark:text-destructive-foreground" />
+              <CircleAlert aria-hidden="true" className="size-4 text-destructive" />
               {calendarDay(task.dueDate)}
               <span className="sr-only">({t('list.overdue')})</span>
             </span>
