@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useLayoutEffect } from 'react';
 import { useApi } from '@/platform/http/client/use-api';
 import { taskPath, tasksApiPath, tasksPath } from '../paths';
 import type { TaskListRow } from '../server/task-pages';
@@ -26,17 +27,27 @@ function myOpenTasksQuery(userId: string, pageSize?: number) {
 }
 
 /**
- * "My open tasks" on the organization's home. It starts from the rows the
- * server rendered (taskOverview), so nothing flashes while loading, and
+ * "My open tasks" on the organization's home. It shows the rows the server
+ * rendered (taskOverview) — no loading state, no request on mount — and
  * refreshes from GET /api/organizations/<slug>/tasks when the window regains
- * focus (someone may have assigned a task meanwhile). Pages that change
- * tasks in the browser forget these reads (forgetTaskReads), so coming back
- * here shows the server's fresh rows rather than an older cache.
+ * focus (someone may have assigned a task meanwhile).
+ *
+ * SWR prefers its cache to `fallbackData`, and the cache may hold what an
+ * earlier visit read. The rows the server rendered for this visit are newer,
+ * so they replace the cached ones before the browser paints: coming back
+ * after changing a task never shows the task as it was.
  */
 export function MyOpenTasks({ slug, userId, today, initial }: { slug: string; userId: string; today: string; initial: MyOpenTask[] }) {
   const t = useTranslations('tasks.home.myOpen');
   const url = tasksApiPath(slug, myOpenTasksQuery(userId, Math.min(...taskQuery.spec.pageSizes)));
-  const { data, error } = useApi<{ rows: MyOpenTask[] }>(url, { fallbackData: { rows: initial }, revalidateOnFocus: true });
+  const { data, error, mutate } = useApi<{ rows: MyOpenTask[] }>(url, {
+    fallbackData: { rows: initial },
+    revalidateOnMount: false,
+    revalidateOnFocus: true,
+  });
+  useLayoutEffect(() => {
+    void mutate({ rows: initial }, { revalidate: false });
+  }, [initial, mutate]);
   const rows = (data?.rows ?? initial).slice(0, MY_OPEN_TASKS_SHOWN);
 
   return (
