@@ -7,3 +7,4 @@ export * from './task-fields';
 export * from './schemas';
 export { taskQuery, type TaskQuery, type TaskSortColumn, type TaskFilterSpecs } from './task-query';
 export { newTaskPath, taskPath, tasksApiPath, tasksPath } from './paths';
+export { isOverdue, todayInUtc } from './due-date';

@@ -17,4 +17,5 @@ export {
   type TaskDetail,
   type TaskOverview,
 } from './tasks';
+export { requireTask } from './require-task';
 export type { TaskListRow } from './task-pages';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { users } from '@/features/auth/server/schema';
 import { inOrganization } from '@/features/organizations/server';
 import { members } from '@/features/organizations/server/schema';
@@ -52,11 +53,15 @@ export async function listTasks(
 
 const creators = alias(users, 'creators');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const taskIdSchema = z.uuid();
 
-/** A task with its description and who created it; null when the organization has no such task (or the id is not one). */
+/**
+ * A task with its description and who created it; null when the organization
+ * has no such task — an id that is not a UUID included (it comes from a URL),
+ * so a page answers it with the same 404 as any other.
+ */
 export async function getTask(scope: TenantScope, taskId: string): Promise<TaskDetail | null> {
-  if (!UUID.test(taskId)) return null; // from a URL: PostgreSQL would refuse it with an error, not "no such task"
+  if (!taskIdSchema.safeParse(taskId).success) return null;
   return inOrganization(scope, {}, async (tx) => {
     const [task] = await tx
       .select({ ...taskListFields, description: tasks.description, createdById: tasks.createdById, createdByName: creators.name })
@@ -136,13 +141,13 @@ export async function deleteTasks(scope: TenantScope, taskIds: string[]): Promis
   });
 }
 
-async function recentTasks(tx: Transaction, scope: TenantScope, limit: number, where?: ReturnType<typeof and>, order = desc(tasks.updatedAt)) {
+async function recentTasks(tx: Transaction, scope: TenantScope, limit: number, where?: ReturnType<typeof and>, order = [desc(tasks.updatedAt), desc(tasks.id)]) {
   return tx
     .select(taskListFields)
     .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assigneeId))
     .where(and(eq(tasks.organizationId, scope.organizationId), where))
-    .orderBy(order, desc(tasks.id))
+    .orderBy(...order)
     .limit(limit);
 }
 
@@ -159,7 +164,8 @@ export async function taskOverview(scope: TenantScope, limit = 5): Promise<TaskO
       scope,
       limit,
       and(eq(tasks.assigneeId, scope.userId), inArray(tasks.status, [...OPEN_TASK_STATUSES])),
-      sql`${tasks.dueDate} asc nulls last`,
+      // The order of GET …/tasks?sort=dueDate (the loader's: nulls last, then id), which the home page's widget refreshes from.
+      [sql`${tasks.dueDate} asc nulls last`, asc(tasks.id)],
     );
     const recent = await recentTasks(tx, scope, limit);
     const counts = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<TaskStatus, number>;
