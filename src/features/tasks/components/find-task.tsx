@@ -4,6 +4,7 @@ import { Search } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { SEARCH_MAX_LENGTH } from '@/platform/data/table-query';
 import { useApi } from '@/platform/http/client/use-api';
 import type { LoadedPage } from '@/platform/db/data-loader';
 import { Badge } from '@/ui/badge';
@@ -70,13 +71,14 @@ export function FindTask({ slug }: { slug: string }) {
       </PopoverTrigger>
       <PopoverContent aria-label={t('list.find.label')} align="end" className="w-80 p-0">
         <Command label={t('list.find.label')} shouldFilter={false} loop>
-          <CommandInput value={typed} onValueChange={setTyped} placeholder={t('list.find.placeholder')} maxLength={100} />
+          <CommandInput value={typed} onValueChange={setTyped} placeholder={t('list.find.placeholder')} maxLength={SEARCH_MAX_LENGTH} />
           <CommandList aria-busy={waiting || undefined}>
             {error ? (
               <p role="alert" className="px-3 py-6 text-center text-sm text-muted-foreground">
                 {t('list.find.error')}
               </p>
-            ) : isLoading ? (
+            ) : isLoading && !data ? (
+              // Only before the first answer: while a new term loads, the previous results stay (keepPreviousData).
               <CommandLoading label={t('list.find.loading')}>{t('list.find.loading')}</CommandLoading>
             ) : (
               <>

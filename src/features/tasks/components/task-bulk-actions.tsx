@@ -18,10 +18,11 @@ import { Button } from '@/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/ui/dropdown-menu';
 import { toast } from '@/ui/toast';
 import { deleteTasksAction, setTasksStatusAction } from '../server/actions';
+import { forgetTaskReads } from './task-reads';
 import { TASK_STATUSES, type TaskStatus } from '../task-fields';
 
 export interface TaskBulkActionsProps {
-  organization: { id: string; name: string };
+  organization: { id: string; name: string; slug: string };
   /** The selected tasks' ids (at most a page of them). */
   taskIds: string[];
   /** Whether the viewer's role may delete tasks (`tasks.delete`); the server checks again. */
@@ -53,6 +54,7 @@ export function TaskBulkActions({ organization, taskIds, canDelete, showStatus, 
       showStatus({ taskIds: ids, status });
       const result = await setStatus.run({ organizationId: organization.id, taskIds: ids, status });
       if (result.ok) {
+        forgetTaskReads(organization.slug);
         toast.success({ title: t('list.bulk.statusChanged', { count: result.data.updated, status: t(`status.${status}`) }) });
         onClear();
       } else {
@@ -67,6 +69,7 @@ export function TaskBulkActions({ organization, taskIds, canDelete, showStatus, 
       const result = await remove.run({ organizationId: organization.id, taskIds: ids });
       setConfirming(false);
       if (result.ok) {
+        forgetTaskReads(organization.slug);
         toast.success({ title: t('list.bulk.deleted', { count: result.data.deleted }) });
         onClear();
       } else {

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireOrganization } from '@/features/organizations/server';
-import { newTaskPath, taskQuery } from '@/features/tasks';
+import { newTaskPath, taskQuery, todayInUtc } from '@/features/tasks';
 import { FindTask } from '@/features/tasks/components/find-task';
 import { InvalidTasksQuery } from '@/features/tasks/components/invalid-tasks-query';
 import { TasksTable } from '@/features/tasks/components/tasks-table';
@@ -64,18 +64,20 @@ export default async function TasksPage({ params, searchParams }: TasksPageProps
     );
   }
 
-  const [page, assignees] = await Promise.all([listTasks(scope, validated.data), listAssignees(scope)]);
+  // Numbered pages: this page never links to a cursor, so one in the address is left aside rather than half-followed.
+  const query = { ...validated.data, cursor: null };
+  const [page, assignees] = await Promise.all([listTasks(scope, query), listAssignees(scope)]);
   return (
     <div className="grid min-w-0 gap-6">
       {header}
       <TasksTable
         organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
-        query={validated.data}
+        query={query}
         page={page}
         assignees={assignees}
         viewerId={user.id}
         canDelete={permissions.includes('tasks.delete')}
-        today={new Date().toISOString().slice(0, 10)}
+        today={todayInUtc()}
       />
     </div>
   );
