@@ -48,8 +48,8 @@ export function multiLineText() {
 /**
  * Text that must fit on one line where refusing is not an option (an email
  * header made from stored data, a name from an OAuth provider): each run of
- * those characters becomes one space.
+ * those characters, with the spaces around it, becomes one space.
  */
 export function toSingleLine(text: string): string {
-  return text.replace(new RegExp(`${SINGLE_LINE_FORBIDDEN.source}+`, 'g'), ' ').trim();
+  return text.replace(new RegExp(`\\s*(?:${SINGLE_LINE_FORBIDDEN.source}\\s*)+`, 'g'), ' ').trim();
 }
