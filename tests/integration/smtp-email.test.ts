@@ -30,6 +30,24 @@ describe('sendEmail through SMTP', () => {
     expect(delivery.mail.html).toMatch(/<html[^>]* lang="es"/);
   });
 
+  it('never lets text in a subject add a header: line breaks and other controls become one line', async () => {
+    // As an invitation subject would carry an organization or inviter name that slipped past validation.
+    await sendEmail({ to: 'ada@example.com', subject: 'Evil\r\nBcc: x@y\r\nX-Injected: yes \u202eorder', html: '<p>x</p>', text: 'x' });
+    const delivery = received.at(-1)!;
+    expect(delivery.envelopeTo).toEqual(['ada@example.com']);
+    expect(delivery.mail.subject).toBe('Evil Bcc: x@y X-Injected: yes order');
+    expect(delivery.mail.bcc).toBeUndefined();
+    expect(delivery.mail.headers.has('x-injected')).toBe(false);
+    expect([...delivery.mail.headers.keys()].filter((name) => name === 'subject')).toHaveLength(1);
+  });
+
+  it('refuses an address that carries a line break, sending nothing', async () => {
+    const before = received.length;
+    await expect(sendEmail({ to: 'ada@example.com\r\nBcc: x@y', subject: 'x', html: '<p>x</p>', text: 'x' })).rejects.toThrow(/control character/);
+    await expect(sendEmail({ to: 'ada@example.com', replyTo: 'a@example.com\nBcc: x@y', subject: 'x', html: '<p>x</p>', text: 'x' })).rejects.toThrow(/control character/);
+    expect(received.length).toBe(before);
+  });
+
   it('reports a server that refuses as EMAIL_NOT_SENT', async () => {
     const refusing = new SMTPServer({
       authOptional: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, OAUTH_PROVIDERS, THEMES } from '@/platform/config/constants';
+import { singleLineText } from '@/platform/http/text-fields';
 
 /**
  * What the account forms send. Shared by the server actions and the forms, so
@@ -15,9 +16,9 @@ export const emailField = z.string().trim().toLowerCase().max(254).pipe(z.email(
 export const newPasswordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 /** An existing password: anything non-empty (old accounts may predate today's rules). */
 export const currentPasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
-export const nameField = z.string().trim().min(1).max(100);
+export const nameField = singleLineText().min(1).max(100);
 /** Where to go after signing in; sanitised again on the server (see safeRedirectPath). */
-export const nextField = z.string().max(2000).optional();
+export const nextField = singleLineText().max(2000).optional();
 
 export const signUpSchema = z.object({ email: emailField, password: newPasswordField, next: nextField });
 export const signInSchema = z.object({ email: emailField, password: currentPasswordField, next: nextField });
@@ -31,7 +32,7 @@ export const twoFactorChallengeSchema = z.object({
   trustDevice: z.enum(['on']).optional(),
   next: nextField,
 });
-export const recoveryCodeChallengeSchema = z.object({ code: z.string().trim().min(6).max(40), next: nextField });
+export const recoveryCodeChallengeSchema = z.object({ code: singleLineText().min(6).max(40), next: nextField });
 
 export const signInWithProviderSchema = z.object({ provider: z.enum(OAUTH_PROVIDERS), next: nextField });
 
@@ -57,11 +58,11 @@ export const confirmTwoFactorSchema = z.object({ code: totpCodeField });
 /** Users with a password confirm with it; users without one, with a current code from their app. */
 export const disableTwoFactorSchema = z.object({ password: currentPasswordField.optional(), code: totpCodeField.optional() });
 export const regenerateRecoveryCodesSchema = disableTwoFactorSchema;
-export const revokeSessionSchema = z.object({ sessionId: z.string().min(1).max(200) });
+export const revokeSessionSchema = z.object({ sessionId: singleLineText().min(1).max(200) });
 export const preferencesSchema = z.object({ locale: z.enum(LOCALES), theme: z.enum(THEMES) });
 export const deleteAccountSchema = z.object({
   password: currentPasswordField.optional(),
-  confirmation: z.string().trim().min(1).max(254),
+  confirmation: singleLineText().min(1).max(254),
 });
 /** For actions that take nothing but the CSRF token. */
 export const noInputSchema = z.object({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from '@/platform/http/text-fields';
 
 /**
  * What the organization forms and actions accept. Shared by the server
@@ -12,7 +13,7 @@ export const SLUG_MAX_LENGTH = 48;
 /** How many addresses one invitation form may carry. */
 export const MAX_INVITATIONS_AT_ONCE = 20;
 
-export const organizationNameField = z.string().trim().min(1).max(80);
+export const organizationNameField = singleLineText().min(1).max(80);
 /** Lower-case letters, digits and single dashes between them: it is part of every URL of the organization. */
 export const slugField = z
   .string()
@@ -22,7 +23,7 @@ export const slugField = z
   .max(SLUG_MAX_LENGTH)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'validation.slug');
 const idField = z.uuid();
-const roleField = z.string().trim().min(1).max(40);
+const roleField = singleLineText().min(1).max(40);
 
 /** A slug made from a name ("Acme, Inc." → "acme-inc"): the create form proposes it. */
 export function slugFromName(name: string) {
@@ -56,7 +57,7 @@ const emailList = z
       .refine((emails) => emails.every((email) => emailAddress.safeParse(email).success), 'validation.emails'),
   );
 
-export const createOrganizationSchema = z.object({ name: organizationNameField, slug: slugField, next: z.string().max(2000).optional() });
+export const createOrganizationSchema = z.object({ name: organizationNameField, slug: slugField, next: singleLineText().max(2000).optional() });
 export const updateOrganizationSchema = z.object({ organizationId: idField, name: organizationNameField, slug: slugField });
 export const organizationOnlySchema = z.object({ organizationId: idField });
 export const inviteMembersSchema = z.object({ organizationId: idField, emails: emailList, role: roleField });
@@ -72,7 +73,7 @@ export const transferOwnershipSchema = z.object({
 });
 export const deleteOrganizationSchema = z.object({
   organizationId: idField,
-  confirmation: z.string().trim().min(1).max(80),
+  confirmation: singleLineText().min(1).max(80),
   password: z.string().min(1).max(128).optional(),
   code: z.string().trim().regex(/^\d{6}$/, 'validation.totpCode').optional(),
 });

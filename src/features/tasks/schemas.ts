@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '@/platform/data/table-query';
+import { multiLineText, singleLineText } from '@/platform/http/text-fields';
 import { TASK_DESCRIPTION_MAX_LENGTH, TASK_PRIORITIES, TASK_STATUSES, TASK_TITLE_MAX_LENGTH } from './task-fields';
 
 /** The most tasks one bulk change or delete may name (a page of the list at its largest). */
@@ -8,18 +9,16 @@ export const MAX_BULK_TASKS = 100;
 const idField = z.uuid();
 /** Forms send '' for "none". */
 const emptyAsNull = (value: unknown) => (value === '' ? null : value);
-/** PostgreSQL cannot store a NUL character: refused here as the field's error rather than failing as a server error. */
-const withoutNul = (text: string) => !text.includes('\u0000');
 
 /** A task's editable fields, as the create and edit forms send them. */
 export const taskFieldsSchema = z.object({
-  title: z.string().trim().min(1).max(TASK_TITLE_MAX_LENGTH).refine(withoutNul, 'validation.invalid'),
-  description: z.string().trim().max(TASK_DESCRIPTION_MAX_LENGTH).refine(withoutNul, 'validation.invalid').default(''),
+  title: singleLineText().min(1).max(TASK_TITLE_MAX_LENGTH),
+  description: multiLineText().max(TASK_DESCRIPTION_MAX_LENGTH).default(''),
   status: z.enum(TASK_STATUSES).default('todo'),
   priority: z.enum(TASK_PRIORITIES).default('medium'),
   dueDate: z.preprocess(emptyAsNull, calendarDateSchema.nullable().default(null)),
   /** A member's user id, or null for nobody. */
-  assigneeId: z.preprocess(emptyAsNull, z.string().min(1).max(64).refine(withoutNul, 'validation.invalid').nullable().default(null)),
+  assigneeId: z.preprocess(emptyAsNull, singleLineText().min(1).max(64).nullable().default(null)),
 });
 export type TaskFields = z.output<typeof taskFieldsSchema>;
 

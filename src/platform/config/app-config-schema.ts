@@ -101,6 +101,42 @@ export interface OrganizationRole {
   permissions: readonly OrganizationPermission[];
 }
 
+/** Invitation emails allowed in an hour and in a day (sliding windows). */
+const sendingBudgetSchema = z
+  .object({ perHour: z.int().positive(), perDay: z.int().positive() })
+  .refine((budget) => budget.perHour <= budget.perDay, 'perHour must not exceed perDay');
+
+/**
+ * How many invitation emails may go out (invites, re-invites and resends all count;
+ * docs/organizations/invitations.md#budgets). Checked when the configuration loads.
+ */
+export const invitationBudgetSchema = z
+  .object({
+    /** Per organization, from all its members together. */
+    organization: sendingBudgetSchema,
+    /** …while the organization is younger than `newForHours`: a new organization has earned less trust. */
+    newOrganization: sendingBudgetSchema,
+    /** Per account, across every organization it sends from: creating more organizations does not add budget. */
+    account: sendingBudgetSchema,
+    /** …while the account is younger than `newForHours`. */
+    newAccount: sendingBudgetSchema,
+    /** How long an organization or an account counts as new. */
+    newForHours: z.int().min(0).max(24 * 365),
+    /** Emails to one address from one organization per day. */
+    perAddressPerDay: z.int().positive(),
+    /** Open invitations an organization may have at once. */
+    openPerOrganization: z.int().positive(),
+  })
+  .refine(
+    (budget) =>
+      budget.newOrganization.perHour <= budget.organization.perHour &&
+      budget.newOrganization.perDay <= budget.organization.perDay &&
+      budget.newAccount.perHour <= budget.account.perHour &&
+      budget.newAccount.perDay <= budget.account.perDay,
+    'a new organization or account must not get more than an established one',
+  );
+export type InvitationBudgetConfig = z.output<typeof invitationBudgetSchema>;
+
 /**
  * Organizations: roles from the highest to the lowest, and what each may do.
  * To add a role, add an entry at its rank and its label in messages/*.json
@@ -120,12 +156,33 @@ const ORGANIZATIONS = {
   /** The role an invitation offers unless the inviter picks another. */
   defaultRole: 'member',
   invitationExpiryDays: 7,
+  /**
+   * Invitation emails carry names the inviter chose to other people's inboxes: a new
+   * account with a new organization sends little until it has been around a while.
+   */
+  invitationBudget: {
+    organization: { perHour: 50, perDay: 200 },
+    newOrganization: { perHour: 20, perDay: 50 },
+    account: { perHour: 50, perDay: 200 },
+    newAccount: { perHour: 20, perDay: 50 },
+    newForHours: 48,
+    perAddressPerDay: 5,
+    openPerOrganization: 200,
+  } as InvitationBudgetConfig,
   /** Slugs no organization may take (they would read like pages of the app). */
   reservedSlugs: [
     'admin', 'api', 'app', 'auth', 'billing', 'dashboard', 'help', 'join', 'login', 'logout', 'new', 'onboarding',
     'organizations', 'settings', 'signin', 'signup', 'static', 'support', 'www',
   ] as readonly string[],
 };
+
+/** Checks a structural value written in this file; a wrong one stops the app naming it. */
+function parseConfig<S extends z.ZodType>(name: string, schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  • ${[name, ...issue.path].join('.')}: ${issue.message}`);
+  throw new Error(['Keel cannot start: the configuration in src/platform/config/app-config-schema.ts is invalid.', ...problems].join('\n'));
+}
 
 export function buildAppConfig(values: Record<string, string | undefined>) {
   const env = parseEnv(publicEnvSchema, values);
@@ -204,7 +261,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
         },
       ] as NavigationSection[],
     },
-    organizations: ORGANIZATIONS,
+    organizations: { ...ORGANIZATIONS, invitationBudget: parseConfig('organizations.invitationBudget', invitationBudgetSchema, ORGANIZATIONS.invitationBudget) },
     billing: {
       /** Filled by the billing capability; kept here so pricing reads one place. */
       plans: [] as const,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from '@/platform/http/text-fields';
 
 /*
  * What a table's URL may ask for — page, page size, sort, filters, search —
@@ -115,12 +116,8 @@ const optionalSingle = <T extends z.ZodType>(schema: T) =>
 /** A calendar day written YYYY-MM-DD that exists (no 2026-02-30). One check, so a bad value gets one message. */
 export const calendarDateSchema = z.string().refine(isCalendarDay, 'validation.date');
 
-/** Free text from a URL: PostgreSQL cannot hold a NUL character, so it is refused here rather than failing as a server error. */
-const urlTextSchema = z
-  .string()
-  .trim()
-  .max(SEARCH_MAX_LENGTH)
-  .refine((text) => !text.includes('\u0000'), 'validation.invalid');
+/** Free text from a URL: one line (no NUL either, which PostgreSQL cannot hold — refused here rather than failing as a server error). */
+const urlTextSchema = singleLineText().max(SEARCH_MAX_LENGTH);
 
 function numberSchema(integer: boolean | undefined) {
   const number = z.coerce.number().refine(Number.isFinite, 'validation.invalid');

@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/platform/db/client';
 import { devMailboxMessages } from './schema';
@@ -13,5 +13,11 @@ describe('sendEmail without SMTP', () => {
     expect(stored).toMatchObject({ id: sent.id, to: ['ada@example.com'], subject: 'Verify your email', from: '"Keel" <no-reply@localhost>' });
     expect(stored!.text).toContain('http://localhost:3000/verify?t=1');
     expect(stored!.html).toContain('<a href="http://localhost:3000/verify?t=1">');
+  });
+
+  it('stores a subject on one line whatever text it was made from', async () => {
+    const sent = await sendEmail({ to: 'ada@example.com', subject: 'Evil\r\nBcc: x@y \u2066twist\u2069', html: '<p>x</p>', text: 'x' });
+    const [stored] = await db.select().from(devMailboxMessages).where(eq(devMailboxMessages.id, sent.id));
+    expect(stored!.subject).toBe('Evil Bcc: x@y twist');
   });
 });

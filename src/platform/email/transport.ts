@@ -4,6 +4,7 @@ import { appConfig } from '@/platform/config/app-config';
 import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
 import { AppError } from '@/platform/http/errors';
+import { isSingleLine, toSingleLine } from '@/platform/http/text-fields';
 import { logger } from '@/platform/logger';
 import { devMailboxMessages } from './schema';
 
@@ -30,7 +31,20 @@ function smtpTransport(url: string): Transporter {
 }
 
 export function senderAddress() {
-  return getServerConfig().email.from ?? `"${appConfig.site.name.replace(/"/g, '')}" <no-reply@localhost>`;
+  return toSingleLine(getServerConfig().email.from ?? `"${appConfig.site.name.replace(/"/g, '')}" <no-reply@localhost>`);
+}
+
+/**
+ * Header values never carry a line break or another control character, whoever wrote them:
+ * a subject made from a name people chose ("Evil\r\nBcc: …") is kept to one line, and an
+ * address with such a character is refused (no valid address has one).
+ */
+function headerSafe(email: OutgoingEmail): OutgoingEmail & { to: string[] } {
+  const to = Array.isArray(email.to) ? email.to : [email.to];
+  for (const address of [...to, ...(email.replyTo ? [email.replyTo] : [])]) {
+    if (!isSingleLine(address)) throw new Error(`sendEmail: an address with a control character: ${JSON.stringify(address)}`);
+  }
+  return { ...email, to, subject: toSingleLine(email.subject) };
 }
 
 /**
@@ -40,8 +54,9 @@ export function senderAddress() {
  * as a calm, translated message — run the send inside the transaction of the
  * change it belongs to, so a failure leaves nothing half-done.
  */
-export async function sendEmail(email: OutgoingEmail): Promise<SentEmail> {
-  const to = Array.isArray(email.to) ? email.to : [email.to];
+export async function sendEmail(outgoing: OutgoingEmail): Promise<SentEmail> {
+  const email = headerSafe(outgoing);
+  const { to } = email;
   const from = senderAddress();
   const { smtpUrl, transport } = getServerConfig().email;
 

@@ -65,6 +65,15 @@ describe('OpenID Connect sign-in against a local provider', () => {
     expect(linked.map((account) => account.providerId)).toEqual(['oidc']);
   });
 
+  it('keeps a provider’s name with a line break on one line (users.name refuses control characters)', async () => {
+    const visitor = new Visitor();
+    const email = uniqueEmail('oidc-evil');
+    const response = await signInThroughProvider(visitor, { email, name: 'Evil\r\nBcc: x@y \u202e' });
+    expect(response.headers.get('location')).toBe('/onboarding');
+    const [stored] = await db.select({ name: users.name }).from(users).where(eq(users.email, email));
+    expect(stored!.name).toBe('Evil Bcc: x@y');
+  });
+
   it('creates no account for a new person when the provider does not vouch for the email', async () => {
     const visitor = new Visitor();
     const email = uniqueEmail('oidc-new-unverified');

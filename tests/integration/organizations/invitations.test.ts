@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '@/features/auth/server/schema';
 import {
@@ -45,6 +45,9 @@ beforeAll(async () => {
     createVerifiedUser({ name: 'Ivy Invitee' }),
     createVerifiedUser({ name: 'Sam Stranger', locale: 'es' }),
   ]);
+  // Accounts that have been around: this file sends more than a new account may in an hour
+  // (the budgets of new accounts and organizations are tested in invitation-budgets.test.ts).
+  await db.update(users).set({ createdAt: new Date(Date.now() - 30 * DAY) }).where(inArray(users.id, [owner.id, admin.id, stranger.id]));
 });
 
 async function team(name = 'Acme') {

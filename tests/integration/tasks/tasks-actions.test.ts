@@ -100,9 +100,9 @@ describe('creating a task', () => {
       expectFieldRefusal(await create({ dueDate: 'tomorrow' }), 'VALIDATION_FAILED', 'dueDate', { key: 'validation.date', locale });
       expectFieldRefusal(await create({ status: 'nope' }), 'VALIDATION_FAILED', 'status', { key: 'validation.invalidOption', locale });
       expectFieldRefusal(await create({ priority: 'whenever' }), 'VALIDATION_FAILED', 'priority', { key: 'validation.invalidOption', locale });
-      // PostgreSQL cannot store a NUL character: a field error, not a server error.
-      expectFieldRefusal(await create({ title: 'a\u0000b' }), 'VALIDATION_FAILED', 'title', { key: 'validation.invalid', locale });
-      expectFieldRefusal(await create({ description: 'a\u0000b' }), 'VALIDATION_FAILED', 'description', { key: 'validation.invalid', locale });
+      // Control characters (NUL, which PostgreSQL cannot store, among them): a field error, not a server error.
+      expectFieldRefusal(await create({ title: 'a\u0000b' }), 'VALIDATION_FAILED', 'title', { key: 'validation.singleLine', locale });
+      expectFieldRefusal(await create({ description: 'a\u0000b' }), 'VALIDATION_FAILED', 'description', { key: 'validation.controlCharacters', locale });
     }
     const spanish = await member.visitor.run(createTaskAction, { organizationId: acme.id, ...fields, title: '' });
     expect(spanish).toMatchObject({ error: { fieldErrors: { title: ['Este campo es obligatorio.'] } } });

@@ -8,6 +8,7 @@ import { twoFactor } from 'better-auth/plugins/two-factor';
 import { appConfig } from '@/platform/config/app-config';
 import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
+import { toSingleLine } from '@/platform/http/text-fields';
 import { logger } from '@/platform/logger';
 import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { CLIENT_IP_HEADER } from './auth-headers';
@@ -157,6 +158,11 @@ function createAuth() {
       },
     },
     databaseHooks: {
+      // A name from an OAuth provider's profile is not validated by our forms: kept to one line, as the users.name CHECK requires.
+      user: {
+        create: { before: async (user) => ({ data: { ...user, name: toSingleLine(user.name ?? '') } }) },
+        update: { before: async (user) => (typeof user.name === 'string' ? { data: { ...user, name: toSingleLine(user.name) } } : undefined) },
+      },
       account: {
         create: {
           after: async (account) => {

@@ -9,11 +9,11 @@ import type { TenantScope } from '@/platform/db/tenant';
 import { renderEmail } from '@/platform/email/render';
 import { sendEmail } from '@/platform/email/transport';
 import { AppError, fieldRefusal } from '@/platform/http/errors';
-import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { translatorFor } from '@/platform/i18n/translator';
 import { InvitationEmail, invitationEmailSubject } from '../emails/invitation-email';
 import { isRole, rankOf } from '../roles';
 import { inOrganization, rememberOrganization } from './access';
+import { forgetOldInvitationSends, lockInvitationBudgets, spendInvitationBudget } from './invitation-sends';
 import { invitations, members, organizations } from './schema';
 
 /** The page an invitation link opens. */
@@ -65,34 +65,6 @@ function expiry(now = new Date()) {
 function stateOf(row: { status: 'pending' | 'accepted' | 'revoked'; expiresAt: Date }, now = new Date()): InvitationState {
   if (row.status !== 'pending') return row.status;
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending';
-}
-
-/**
- * Invitation emails are written partly by the inviter (the organization's and
- * their own name), so they are budgeted by what they cost others, not by
- * requests: per organization per day, and per address (an inbox is not
- * flooded by re-invites and resends).
- */
-export const INVITATION_BUDGET = {
-  perOrganizationPerDay: 200,
-  perAddressPerDay: 5,
-  /** Open invitations an organization may have at once. */
-  openPerOrganization: 200,
-};
-
-async function spendInvitationBudget(organizationId: string, emails: string[]) {
-  const day = 24 * 60 * 60;
-  for (const email of emails) {
-    const outcomes = await Promise.all([
-      consumeRateLimit({ name: 'invitation-emails-organization', limit: INVITATION_BUDGET.perOrganizationPerDay, windowSeconds: day }, organizationId),
-      consumeRateLimit({ name: 'invitation-emails-address', limit: INVITATION_BUDGET.perAddressPerDay, windowSeconds: day }, `${organizationId}:${email}`),
-    ]);
-    const refused = outcomes.find((outcome) => !outcome.allowed);
-    if (refused) {
-      const minutes = Math.ceil(refused.retryAfterSeconds / 60);
-      throw new AppError('RATE_LIMITED', { messageKey: 'RATE_LIMITED_MINUTES', values: { minutes, seconds: refused.retryAfterSeconds }, retryAfterSeconds: refused.retryAfterSeconds });
-    }
-  }
 }
 
 interface InvitationLetter {
@@ -152,10 +124,11 @@ export async function inviteMembers(scope: TenantScope, input: { emails: string[
       .select({ others: count() })
       .from(invitations)
       .where(and(eq(invitations.status, 'pending'), gt(invitations.expiresAt, sql`now()`), notInArray(invitations.email, emails)));
-    if (others + emails.length > INVITATION_BUDGET.openPerOrganization) {
-      throw fieldRefusal('CONFLICT', 'emails', 'organizations.tooManyOpenInvitations', { maximum: INVITATION_BUDGET.openPerOrganization });
+    const { openPerOrganization } = appConfig.organizations.invitationBudget;
+    if (others + emails.length > openPerOrganization) {
+      throw fieldRefusal('CONFLICT', 'emails', 'organizations.tooManyOpenInvitations', { maximum: openPerOrganization });
     }
-    await spendInvitationBudget(scope.organizationId, emails);
+    await spendInvitationBudget(tx, scope, emails);
     const letters: InvitationLetter[] = [];
     for (const email of emails) {
       const { token, tokenHash } = newToken();
@@ -171,6 +144,7 @@ export async function inviteMembers(scope: TenantScope, input: { emails: string[
     }
     return { letters, details: { ...(await inviterAndOrganization(tx, scope)), role: input.role } };
   });
+  await forgetOldInvitationSends();
   await sendInvitations(letters, details, locale);
   return { invited: emails };
 }
@@ -203,10 +177,11 @@ export async function listInvitations(scope: TenantScope): Promise<InvitationRow
 /** Gives a pending invitation a new link and a new expiry; the previous link stops working. */
 async function renewInvitation(scope: TenantScope, invitationId: string, options: { sending: boolean }) {
   return inOrganization(scope, { permission: 'members.invite' }, async (tx, actor) => {
+    if (options.sending) await lockInvitationBudgets(tx, scope);
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, invitationId)).for('update');
     if (!invitation || invitation.status !== 'pending') throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationNotPending' });
     if (rankOf(invitation.role) < rankOf(actor.role)) throw new AppError('FORBIDDEN', { messageKey: 'organizations.outranked' });
-    if (options.sending) await spendInvitationBudget(scope.organizationId, [invitation.email]);
+    if (options.sending) await spendInvitationBudget(tx, scope, [invitation.email]);
     const { token, tokenHash } = newToken();
     await tx.update(invitations).set({ tokenHash, expiresAt: expiry(), updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
     return { invitation, token, details: { ...(await inviterAndOrganization(tx, scope)), role: invitation.role } };
@@ -216,6 +191,7 @@ async function renewInvitation(scope: TenantScope, invitationId: string, options
 /** Sends a pending invitation again, with a new link (valid for the full period again). */
 export async function resendInvitation(scope: TenantScope, invitationId: string, locale: Locale): Promise<void> {
   const { invitation, token, details } = await renewInvitation(scope, invitationId, { sending: true });
+  await forgetOldInvitationSends();
   await sendInvitations([{ email: invitation.email, token }], details, locale);
 }
 

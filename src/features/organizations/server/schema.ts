@@ -83,3 +83,27 @@ export const organizationSelections = pgTable('organization_selections', {
     .references(() => organizations.id, { onDelete: 'cascade' }),
   selectedAt: timestamp('selected_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row per invitation email sent (invites, re-invites and resends): the
+ * budgets count them in sliding windows (docs/organizations/invitations.md#budgets).
+ * No foreign key to the organization: an account's sends still count after it
+ * deletes the organization they came from. Rows older than a day are purged.
+ */
+export const invitationSends = pgTable(
+  'invitation_sends',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    senderId: text('sender_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the lower-case address: the per-address budget needs no address kept. */
+    addressHash: text('address_hash').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('invitation_sends_organization_idx').on(table.organizationId, table.sentAt),
+    index('invitation_sends_sender_idx').on(table.senderId, table.sentAt),
+  ],
+);
