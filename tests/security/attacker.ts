@@ -116,14 +116,12 @@ export interface ActionAnswer {
 
 /** Finds the `ActionResult` in a Flight (RSC) response: the row holding an object with a boolean `ok`. */
 export function actionResultOf(text: string): ActionAnswer['result'] {
-  for (const line of text.split('\n')) {
-    const match = /^[0-9a-f]+:(\{.*\})$/.exec(line);
-    if (!match) continue;
+  // Rows are `<id>:<json>\n`, but a text row (`<id>:T<length>,…`) has no newline: find the result by its shape.
+  for (const match of text.matchAll(/[0-9a-f]+:(\{"ok":(?:true|false)[^\n]*)/g)) {
     try {
-      const value = JSON.parse(match[1]!) as Record<string, unknown>;
-      if (typeof value.ok === 'boolean') return value as ActionAnswer['result'];
+      return JSON.parse(match[1]!) as ActionAnswer['result'];
     } catch {
-      // another kind of row
+      // not this one
     }
   }
   return undefined;
@@ -178,7 +176,7 @@ export class Client {
    */
   async action(actionId: string, input: Record<string, unknown>, options: { csrf?: boolean | string; headers?: Record<string, string>; path?: string } = {}): Promise<ActionAnswer> {
     const token = options.csrf === false ? undefined : typeof options.csrf === 'string' ? options.csrf : await this.csrfToken();
-    const response = await this.fetch(options.path ?? '/', {
+    const response = await this.fetch(options.path ?? actionPage(actionId), {
       method: 'POST',
       headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', ...options.headers },
       body: JSON.stringify([token ? { ...input, csrf_token: token } : input]),
@@ -200,6 +198,27 @@ export async function answerOf(response: Response): Promise<ActionAnswer> {
     }
   }
   return { status: response.status, headers: response.headers, text, result, redirect, code };
+}
+
+/**
+ * Where to post an action: a page outside the signed-in areas that serves it
+ * (sign-in for signIn…), so cookies it sets come back — posting elsewhere makes
+ * Next.js forward the call internally and they would not; '/' otherwise.
+ */
+export function actionPage(id: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next-e2e/server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown> }>;
+  };
+  const pages = Object.keys(manifest.node[id]?.workers ?? {})
+    .filter((worker) => worker.endsWith('/page') && !worker.includes('['))
+    .map((worker) => `/${worker.replace(/^app\//, '').replace(/\/?page$/, '').split('/').filter((segment) => !/^\(.*\)$/.test(segment)).join('/')}`)
+    .filter((page) => !['/dashboard', '/settings', '/onboarding'].some((area) => page === area || page.startsWith(`${area}/`)));
+  return pages[0] ?? '/';
+}
+
+/** A browser cookie for `person`'s new session (Playwright's addCookies). */
+export async function browserSessionCookie(person: { id: string }) {
+  return { name: SESSION_COOKIE, value: await sessionCookieFor(person), domain: 'localhost', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' as const };
 }
 
 /** One server action of the build: its id, the file that defines it and its exported name. */
