@@ -99,9 +99,3 @@ test('cookies: the session and CSRF cookies are HttpOnly, SameSite=Lax, Secure a
   const session = (await page.context().cookies()).find((cookie) => cookie.name === '__Secure-keel.session_token');
   expect(session, 'a session cookie at sign-in').toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
 });
-  const session = response.headers.getSetCookie().find((line) => line.startsWith('__Secure-keel.session_token='));
-  expect(session, `a session cookie at sign-in: ${response.status} ${response.headers.get('x-action-redirect')} ${response.headers.getSetCookie().map((line) => line.split('=')[0]).join()} ${(await response.text()).slice(0, 300)}`).toBeTruthy();
-  expect(session).toMatch(/; HttpOnly/i);
-  expect(session).toMatch(/; Secure/i);
-  expect(session).toMatch(/; SameSite=Lax/i);
-});
