@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { waitForHydration } from '../e2e/support';
 import { signInThroughUi } from '../e2e/users';
-import { Client, actionId, browserSessionCookie, insertOrganization, insertPerson } from './attacker';
+import { Client, browserSessionCookie, insertOrganization, insertPerson } from './attacker';
 
 /**
  * What every response says about itself: cookie flags, the CSP with a fresh
