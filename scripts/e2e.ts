@@ -6,6 +6,8 @@
  *   npm run test:e2e                    build (into .next-e2e), then test
  *   npm run test:e2e -- --no-build      test the e2e build made by an earlier run
  *   npm run test:e2e -- --build-only    only build (CI builds once, then tests that build)
+ *   npm run test:security               the adversarial suite (tests/security, its own Playwright
+ *                                       config) against that same build: `--security --no-build`
  *
  * The suite has a build of its own: its site URL (emailed links point at the
  * test server) and its OAuth provider (a local OpenID Connect server) are
@@ -28,7 +30,12 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const buildOnly = args.includes('--build-only');
-const playwrightArgs = args.filter((arg) => arg !== '--no-build' && arg !== '--build-only');
+// The adversarial suite: same build, server and browser, its own tests (playwright.security.config.ts).
+const security = args.includes('--security');
+const playwrightArgs = [
+  ...(security ? ['--config', 'playwright.security.config.ts'] : []),
+  ...args.filter((arg) => arg !== '--no-build' && arg !== '--build-only' && arg !== '--security'),
+];
 
 function ensureChromium() {
   if (existsSync(chromium)) return;

@@ -1,0 +1,172 @@
+import type { Organization, Person } from './attacker';
+
+/**
+ * Every public endpoint of Keel — each server action and each route handler —
+ * with the guard it must enforce. endpoints.spec.ts discovers the endpoints
+ * (the build's server actions, the `route.ts` files' handlers) and fails for
+ * one missing here: a new endpoint cannot ship without a line saying who may call it.
+ *
+ * - `public`: anyone (sign-in, contact…); still CSRF-checked and rate limited.
+ * - `signed-in`: any signed-in account, acting on itself only.
+ * - `member`: members of the organization named in the input (404 to anyone else).
+ * - `permission`: members whose role holds that permission.
+ */
+export type Guard = 'public' | 'signed-in' | 'member' | { permission: string };
+
+/** What an attack is aimed at: the victim's organization and what is in it. */
+export interface Target {
+  victim: Person;
+  /** The victim's organization (the victim owns it; `colleague` is a member of it). */
+  organization: Organization;
+  colleague: Person;
+  taskId: string;
+  invitation: { id: string; token: string; email: string };
+  /** One of the victim's sessions (its id), for endpoints that take a session id. */
+  victimSessionId: string;
+}
+
+export interface ActionEntry {
+  guard: Guard;
+  /**
+   * A well-formed input aimed at the target (validation runs before the guards,
+   * so it must pass). Omitted for public actions, and for the two taking a file
+   * (a multipart Flight body is not built by hand here): uploads.spec.ts attacks
+   * those through the browser's own forms.
+   */
+  input?: (target: Target) => Record<string, unknown>;
+}
+
+/** Keyed `<file>#<export>` as the build's server-reference manifest names them. */
+export const ACTIONS: Record<string, ActionEntry> = {
+  // Signing in and out, links from emails: for anyone, CSRF-checked and rate limited.
+  'src/features/auth/server/actions.ts#signUp': { guard: 'public' },
+  'src/features/auth/server/actions.ts#signIn': { guard: 'public' },
+  'src/features/auth/server/actions.ts#signOut': { guard: 'public' },
+  'src/features/auth/server/actions.ts#requestPasswordReset': { guard: 'public' },
+  'src/features/auth/server/actions.ts#resetPassword': { guard: 'public' },
+  'src/features/auth/server/actions.ts#requestMagicLink': { guard: 'public' },
+  'src/features/auth/server/actions.ts#confirmEmail': { guard: 'public' },
+  'src/features/auth/server/actions.ts#verifyMagicLink': { guard: 'public' },
+  'src/features/auth/server/actions.ts#resendVerificationEmail': { guard: 'public' },
+  'src/features/auth/server/actions.ts#verifyTwoFactorCode': { guard: 'public' },
+  'src/features/auth/server/actions.ts#verifyRecoveryCode': { guard: 'public' },
+  'src/features/auth/server/oauth-actions.ts#signInWithProvider': { guard: 'public' },
+  'src/features/contact/server/actions.ts#sendContactRequest': { guard: 'public' },
+  'src/platform/i18n/locale-actions.ts#changeLocale': { guard: 'public' },
+
+  // The signed-in account, acting on itself.
+  'src/features/auth/server/actions.ts#completeOnboarding': { guard: 'signed-in', input: () => ({ name: 'Mallory' }) },
+  'src/features/auth/server/settings-actions.ts#saveProfile': { guard: 'signed-in', input: () => ({ name: 'Mallory' }) },
+  'src/features/auth/server/settings-actions.ts#uploadAvatar': { guard: 'signed-in' },
+  'src/features/auth/server/settings-actions.ts#clearAvatar': { guard: 'signed-in', input: () => ({}) },
+  'src/features/auth/server/settings-actions.ts#requestEmailChange': {
+    guard: 'signed-in',
+    input: ({ victim }) => ({ email: `taken-${Date.now()}@example.com`, password: victim.password }),
+  },
+  'src/features/auth/server/settings-actions.ts#changePassword': {
+    guard: 'signed-in',
+    input: ({ victim }) => ({ currentPassword: victim.password, newPassword: 'another long passphrase here' }),
+  },
+  'src/features/auth/server/settings-actions.ts#sendPasswordSetupLink': { guard: 'signed-in', input: () => ({}) },
+  'src/features/auth/server/settings-actions.ts#startTwoFactorSetup': { guard: 'signed-in', input: ({ victim }) => ({ password: victim.password }) },
+  'src/features/auth/server/settings-actions.ts#confirmTwoFactorSetup': { guard: 'signed-in', input: () => ({ code: '123456' }) },
+  'src/features/auth/server/settings-actions.ts#disableTwoFactor': { guard: 'signed-in', input: ({ victim }) => ({ password: victim.password }) },
+  'src/features/auth/server/settings-actions.ts#regenerateRecoveryCodes': { guard: 'signed-in', input: ({ victim }) => ({ password: victim.password }) },
+  // Takes a session id: another account's session must stay untouched.
+  'src/features/auth/server/settings-actions.ts#signOutSession': { guard: 'signed-in', input: ({ victimSessionId }) => ({ sessionId: victimSessionId }) },
+  'src/features/auth/server/settings-actions.ts#signOutOtherSessions': { guard: 'signed-in', input: () => ({}) },
+  'src/features/auth/server/settings-actions.ts#updatePreferences': { guard: 'signed-in', input: () => ({ locale: 'en', theme: 'dark' }) },
+  'src/features/auth/server/settings-actions.ts#deleteAccount': {
+    guard: 'signed-in',
+    input: ({ victim }) => ({ password: victim.password, confirmation: victim.email }),
+  },
+  'src/features/organizations/server/actions.ts#createOrganizationAction': {
+    guard: 'signed-in',
+    input: () => ({ name: 'Mallory corp', slug: `mallory-${Date.now().toString(36)}` }),
+  },
+  // Takes an invitation: only its addressee may accept it (roles-and-invitations.spec.ts).
+  'src/features/organizations/server/actions.ts#acceptInvitationAction': { guard: 'signed-in', input: ({ invitation }) => ({ token: invitation.token }) },
+  'src/features/organizations/server/actions.ts#acceptInvitationByIdAction': { guard: 'signed-in', input: ({ invitation }) => ({ invitationId: invitation.id }) },
+
+  // An organization's own: members only, each change further limited by role inside the service.
+  'src/features/organizations/server/actions.ts#updateOrganizationAction': {
+    guard: 'member',
+    input: ({ organization }) => ({ organizationId: organization.id, name: 'Pwned', slug: `pwned-${Date.now().toString(36)}` }),
+  },
+  'src/features/organizations/server/actions.ts#deleteOrganizationAction': {
+    guard: 'member',
+    input: ({ organization, victim }) => ({ organizationId: organization.id, confirmation: organization.name, password: victim.password }),
+  },
+  'src/features/organizations/server/actions.ts#inviteMembersAction': {
+    guard: 'member',
+    input: ({ organization }) => ({ organizationId: organization.id, emails: `spy-${Date.now()}@example.com`, role: 'owner' }),
+  },
+  'src/features/organizations/server/actions.ts#resendInvitationAction': {
+    guard: 'member',
+    input: ({ organization, invitation }) => ({ organizationId: organization.id, invitationId: invitation.id }),
+  },
+  'src/features/organizations/server/actions.ts#createInvitationLinkAction': {
+    guard: 'member',
+    input: ({ organization, invitation }) => ({ organizationId: organization.id, invitationId: invitation.id }),
+  },
+  'src/features/organizations/server/actions.ts#revokeInvitationAction': {
+    guard: 'member',
+    input: ({ organization, invitation }) => ({ organizationId: organization.id, invitationId: invitation.id }),
+  },
+  'src/features/organizations/server/actions.ts#changeMemberRoleAction': {
+    guard: 'member',
+    input: ({ organization, colleague }) => ({ organizationId: organization.id, memberId: organization.memberIds[colleague.id], role: 'owner' }),
+  },
+  'src/features/organizations/server/actions.ts#removeMemberAction': {
+    guard: 'member',
+    input: ({ organization, colleague }) => ({ organizationId: organization.id, memberId: organization.memberIds[colleague.id] }),
+  },
+  'src/features/organizations/server/actions.ts#leaveOrganizationAction': { guard: 'member', input: ({ organization }) => ({ organizationId: organization.id }) },
+  'src/features/organizations/server/actions.ts#transferOwnershipAction': {
+    guard: 'member',
+    input: ({ organization, colleague, victim }) => ({ organizationId: organization.id, memberId: organization.memberIds[colleague.id], password: victim.password }),
+  },
+  'src/features/organizations/server/logo-actions.ts#uploadOrganizationLogoAction': { guard: { permission: 'organization.update' } },
+  'src/features/organizations/server/logo-actions.ts#removeOrganizationLogoAction': {
+    guard: { permission: 'organization.update' },
+    input: ({ organization }) => ({ organizationId: organization.id }),
+  },
+  'src/features/tasks/server/actions.ts#createTaskAction': {
+    guard: 'member',
+    input: ({ organization }) => ({ organizationId: organization.id, title: 'Planted task' }),
+  },
+  'src/features/tasks/server/actions.ts#updateTaskAction': {
+    guard: 'member',
+    input: ({ organization, taskId }) => ({ organizationId: organization.id, taskId, title: 'Defaced' }),
+  },
+  'src/features/tasks/server/actions.ts#setTasksStatusAction': {
+    guard: 'member',
+    input: ({ organization, taskId }) => ({ organizationId: organization.id, taskIds: [taskId], status: 'done' }),
+  },
+  'src/features/tasks/server/actions.ts#deleteTasksAction': {
+    guard: 'member',
+    input: ({ organization, taskId }) => ({ organizationId: organization.id, taskIds: [taskId] }),
+  },
+};
+
+export interface RouteEntry {
+  guard: Guard;
+  /** The URL to attack, aimed at the target (dynamic segments filled in). */
+  url: (target: Target) => string;
+  why?: string;
+}
+
+/** Keyed `<METHOD> <route folder under src/app>`. */
+export const ROUTES: Record<string, RouteEntry> = {
+  'GET /api/auth/[...all]': {
+    guard: 'public',
+    url: () => '/api/auth/verify-email?token=forged',
+    why: 'email links and OAuth callbacks: each verifies a single-use token or state; every other better-auth path is 404',
+  },
+  'GET /api/avatars/[file]': { guard: 'public', url: () => '/api/avatars/none.webp', why: 'content-addressed image files, re-encoded on upload' },
+  'GET /api/organization-logos/[file]': { guard: 'public', url: () => '/api/organization-logos/none.webp', why: 'content-addressed image files' },
+  'POST /api/client-errors': { guard: 'public', url: () => '/api/client-errors', why: 'browser error reports; CSRF-checked, rate limited' },
+  'GET /api/csrf': { guard: 'public', url: () => '/api/csrf', why: "the visitor's own CSRF token" },
+  'GET /api/health': { guard: 'public', url: () => '/api/health', why: 'readiness, no data' },
+  'GET /api/organizations/[organization]/tasks': { guard: 'member', url: ({ organization }) => `/api/organizations/${organization.slug}/tasks` },
+};
