@@ -6,6 +6,7 @@
  *   npm run test:e2e                    build (into .next-e2e), then test
  *   npm run test:e2e -- --no-build      test the e2e build made by an earlier run
  *   npm run test:e2e -- --build-only    only build (CI builds once, then tests that build)
+ *   npm run test:resilience             the same build, then tests/resilience/ (scripts/lib/resilience-suite.ts)
  *
  * The suite has a build of its own: its site URL (emailed links point at the
  * test server) and its OAuth provider (a local OpenID Connect server) are
@@ -23,12 +24,14 @@ import path from 'node:path';
 import { stopLeftoverServer } from '../src/platform/db/embedded-postgres';
 import { e2eDatabaseDir, e2eUploadsDir } from '../playwright.config';
 import { projectRoot } from './lib/local-environment';
+import { runResilienceSuite } from './lib/resilience-suite';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const buildOnly = args.includes('--build-only');
-const playwrightArgs = args.filter((arg) => arg !== '--no-build' && arg !== '--build-only');
+const resilience = args.includes('--resilience');
+const playwrightArgs = args.filter((arg) => arg !== '--no-build' && arg !== '--build-only' && arg !== '--resilience');
 
 function ensureChromium() {
   if (existsSync(chromium)) return;
@@ -50,7 +53,7 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!buildOnly) ensureChromium();
+if (!buildOnly && !resilience) ensureChromium();
 
 // The secret the build and the server run with. The suite checks that this
 // value never reaches the files sent to browsers. A build made by this script
@@ -87,6 +90,7 @@ const env = {
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);
 if (buildOnly) process.exit(0);
+if (resilience) runResilienceSuite(env, playwrightArgs);
 
 // A fresh database each run (stopping a server a crashed run left behind first).
 await stopLeftoverServer(e2eDatabaseDir, (message) => console.log(`[e2e] ${message}`));
