@@ -19,6 +19,8 @@ export interface Outcome {
    */
   clean: boolean;
   status: number;
+  /** The error code of an error envelope or action result. */
+  code?: string;
   /** Why it is not ok, for a failure message. */
   detail?: string;
 }

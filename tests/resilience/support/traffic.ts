@@ -56,9 +56,11 @@ export function teamTraffic(members: SignedInMember[], options: { baseUrl: (inde
     if (step === 'task' && member.tasks.length > 0) return page(`/dashboard/${member.slug}/tasks/${member.tasks.at(-1)}`);
     if (step === 'api' || step === 'task') {
       const response = await member.visitor.request(`/api/organizations/${member.slug}/tasks?pageSize=25`, { baseUrl, timeoutMs });
-      const body = (await response.json().catch(() => null)) as { error?: { requestId?: string } } | null;
+      const body = (await response.json().catch(() => null)) as { error?: { code: string; requestId?: string } } | null;
       const ok = response.status === 200 && body !== null && !body.error;
-      return { kind: 'api', status: response.status, ok, clean: ok || Boolean(body?.error?.requestId), detail: `tasks API ${response.status} ${JSON.stringify(body).slice(0, 200)}` };
+      // A refusal says when to come back; the error envelope says why.
+      const retryAfter = response.status === 503 ? `retry-after ${response.headers.get('retry-after')} ` : '';
+      return { kind: 'api', status: response.status, ok, clean: ok || Boolean(body?.error?.requestId), code: body?.error?.code, detail: `${retryAfter}tasks API ${response.status} ${JSON.stringify(body).slice(0, 200)}` };
     }
     if (step === 'create' || member.tasks.length === 0) {
       const title = `Load task ${randomUUID()}`;
@@ -72,7 +74,7 @@ export function teamTraffic(members: SignedInMember[], options: { baseUrl: (inde
       const id = outcome.redirect?.match(/\/tasks\/([0-9a-f-]{36})$/)?.[1] ?? null;
       if (id) member.tasks.push(id);
       options.writes?.push({ title, organizationId: member.organizationId, acknowledgedId: id });
-      return { kind: 'create', status: outcome.status, ok: id !== null, clean: id !== null || Boolean(outcome.result?.error?.requestId), detail: `create ${outcome.status} ${JSON.stringify(outcome.result)}` };
+      return { kind: 'create', status: outcome.status, ok: id !== null, clean: id !== null || Boolean(outcome.result?.error?.requestId), code: outcome.result?.error?.code, detail: `create ${outcome.status} ${JSON.stringify(outcome.result)}` };
     }
     const outcome = await member.visitor.action(
       `/dashboard/${member.slug}/tasks`,
@@ -82,6 +84,6 @@ export function teamTraffic(members: SignedInMember[], options: { baseUrl: (inde
       { baseUrl, timeoutMs },
     );
     const ok = outcome.result?.ok === true;
-    return { kind: 'status', status: outcome.status, ok, clean: ok || Boolean(outcome.result?.error?.requestId), detail: `set status ${outcome.status} ${JSON.stringify(outcome.result)}` };
+    return { kind: 'status', status: outcome.status, ok, clean: ok || Boolean(outcome.result?.error?.requestId), code: outcome.result?.error?.code, detail: `set status ${outcome.status} ${JSON.stringify(outcome.result)}` };
   };
 }
