@@ -8,6 +8,7 @@
  *   npm run test:e2e -- --build-only    only build (CI builds once, then tests that build)
  *   npm run test:security               the adversarial suite (tests/security, its own Playwright
  *                                       config) against that same build: `--security --no-build`
+ *   npm run test:resilience             the same build, then tests/resilience/ (scripts/lib/resilience-suite.ts)
  *
  * The suite has a build of its own: its site URL (emailed links point at the
  * test server) and its OAuth provider (a local OpenID Connect server) are
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { stopLeftoverServer } from '../src/platform/db/embedded-postgres';
 import { e2eDatabaseDir, e2eUploadsDir } from '../playwright.config';
 import { projectRoot } from './lib/local-environment';
+import { runResilienceSuite } from './lib/resilience-suite';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const args = process.argv.slice(2);
@@ -32,10 +34,10 @@ const skipBuild = args.includes('--no-build');
 const buildOnly = args.includes('--build-only');
 // The adversarial suite: same build, server and browser, its own tests (playwright.security.config.ts).
 const security = args.includes('--security');
-const playwrightArgs = [
-  ...(security ? ['--config', 'playwright.security.config.ts'] : []),
-  ...args.filter((arg) => arg !== '--no-build' && arg !== '--build-only' && arg !== '--security'),
-];
+// Two instances, a database restart and a load run against app processes of that build (scripts/lib/resilience-suite.ts).
+const resilience = args.includes('--resilience');
+const ownFlags = new Set(['--no-build', '--build-only', '--security', '--resilience']);
+const playwrightArgs = [...(security ? ['--config', 'playwright.security.config.ts'] : []), ...args.filter((arg) => !ownFlags.has(arg))];
 
 function ensureChromium() {
   if (existsSync(chromium)) return;
@@ -57,7 +59,7 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!buildOnly) ensureChromium();
+if (!buildOnly && !resilience) ensureChromium();
 
 // The secret the build and the server run with. The suite checks that this
 // value never reaches the files sent to browsers. A build made by this script
@@ -94,6 +96,7 @@ const env = {
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);
 if (buildOnly) process.exit(0);
+if (resilience) runResilienceSuite(env, playwrightArgs);
 
 // A fresh database each run (stopping a server a crashed run left behind first).
 await stopLeftoverServer(e2eDatabaseDir, (message) => console.log(`[e2e] ${message}`));

@@ -10,6 +10,10 @@ import { findFreePort } from '@/platform/net/ports';
  */
 const realUrl = new URL(process.env.DATABASE_URL!);
 let relay: net.Server | null = null;
+let routes: {
+  health: typeof import('@/app/api/health/route');
+  tasks: typeof import('@/app/api/organizations/[organization]/tasks/route');
+};
 let port = 0;
 
 beforeAll(async () => {
@@ -17,6 +21,8 @@ beforeAll(async () => {
   const downUrl = new URL(realUrl);
   downUrl.port = String(port);
   process.env.DATABASE_URL = downUrl.toString();
+  // Imported here, after DATABASE_URL is set, and outside the test's time limit (the tasks route brings a lot).
+  routes = { health: await import('@/app/api/health/route'), tasks: await import('@/app/api/organizations/[organization]/tasks/route') };
 });
 
 afterAll(async () => {
@@ -36,25 +42,39 @@ function startRelay() {
 }
 
 describe('GET /api/health', () => {
-  it('answers 503 within 5 seconds while the database is down, then 200 once it is back, without a restart', async () => {
-    const { GET } = await import('@/app/api/health/route');
-    const call = () => GET(new Request('http://localhost:3000/api/health'), { params: Promise.resolve({}) });
+  it('answers 503 within 5 seconds while the database is down, as do routes that need it, then 200 once it is back, without a restart', async () => {
+    const call = () => routes.health.GET(new Request('http://localhost:3000/api/health'), { params: Promise.resolve({}) });
+    const callTasks = () =>
+      routes.tasks.GET(new Request('http://localhost:3000/api/organizations/acme/tasks', { headers: { cookie: 'keel.session_token=abc.def' } }), {
+        params: Promise.resolve({ organization: 'acme' }),
+      });
 
     const held: net.Socket[] = [];
     const blackHole = net.createServer((socket) => held.push(socket));
     await new Promise<void>((resolve) => blackHole.listen(port, '127.0.0.1', () => resolve()));
     const began = Date.now();
     const down = await call();
-    held.forEach((socket) => socket.destroy());
-    await new Promise((resolve) => blackHole.close(resolve));
     expect(Date.now() - began).toBeLessThan(5_000);
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ status: 'degraded', database: { status: 'unreachable' } });
+
+    // Meanwhile a route that needs the database (here to read the session) answers too: a 503 with the
+    // error envelope and when to retry, not a hang and not a 500 (docs/operations/health-and-logging.md#when-the-database-restarts).
+    const tasksBegan = Date.now();
+    const tasks = await callTasks();
+    held.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => blackHole.close(resolve));
+    expect(Date.now() - tasksBegan).toBeLessThan(5_000);
+    expect(tasks.status).toBe(503);
+    expect(tasks.headers.get('retry-after')).toBe('5');
+    expect(await tasks.json()).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) } });
 
     await startRelay();
     const up = await call();
     expect(up.status).toBe(200);
     expect(await up.json()).toMatchObject({ status: 'ok', database: { status: 'ok' } });
     expect(up.headers.get('cache-control')).toBe('private, no-store');
+    // The route's pool made new connections by itself: without a session it now answers as usual.
+    expect((await callTasks()).status).toBe(401);
   });
 });

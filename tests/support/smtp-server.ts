@@ -5,9 +5,10 @@ import { SMTPServer } from 'smtp-server';
 /**
  * A real SMTP server for a test file: the app's transport speaks SMTP to it
  * exactly as it would to a provider. Every message it accepts lands in
- * `received`, parsed, with its envelope recipients.
+ * `received`, parsed, with its envelope recipients. `port` 0 picks a free
+ * one; a test that stopped its server starts another on the same port.
  */
-export async function startTestSmtpServer() {
+export async function startTestSmtpServer(port = 0) {
   const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -21,7 +22,7 @@ export async function startTestSmtpServer() {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     received,
     port: (server.server.address() as net.AddressInfo).port,

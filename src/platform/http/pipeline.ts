@@ -1,5 +1,6 @@
 import 'server-only';
 import { getServerConfig } from '@/platform/config/server-config';
+import { isDatabaseUnavailable } from '@/platform/db/unavailable';
 import { translatorFor } from '@/platform/i18n/translator';
 import { consumeRateLimit, type RateLimitRule } from '@/platform/rate-limit/rate-limit';
 import { csrfCookieName, isSameOriginRequest } from './csrf';
@@ -56,11 +57,16 @@ async function enforceRateLimit<Input>(option: RateLimitOption<Input>, context: 
   }
 }
 
+/** How long a client is asked to wait when the database is unreachable: a restart usually takes seconds. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Turns anything thrown into the error payload the client sees. Expected
- * refusals (AppError) are translated; anything else is logged in full with the
- * request id and answered with a calm, generic message carrying that id.
+ * refusals (AppError) are translated; an unreachable database is a 503;
+ * anything else is logged in full with the request id and answered with a
+ * calm, generic message carrying that id.
  */
+
 export function toErrorPayload(error: unknown, context: RequestContext): ErrorPayload & { retryAfterSeconds?: number } {
   const t = translatorFor(context.locale, 'errors');
   if (error instanceof AppError) {
@@ -77,6 +83,17 @@ export function toErrorPayload(error: unknown, context: RequestContext): ErrorPa
       ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
       ...(error.code === 'CSRF_TOKEN_INVALID' ? { docs: CSRF_DOCS_PATH } : {}),
       ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // A restart or failover: temporary, so 503 with a hint when to retry (load balancers and clients understand it).
+    context.logger.error({ reason: (error as Error).message }, 'database unavailable while handling a request');
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      status: ERROR_STATUS.SERVICE_UNAVAILABLE,
+      message: t('SERVICE_UNAVAILABLE'),
+      requestId: context.requestId,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     };
   }
   context.logger.error({ err: error }, 'unexpected error while handling a request');

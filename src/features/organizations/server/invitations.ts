@@ -72,7 +72,12 @@ interface InvitationLetter {
   token: string;
 }
 
-/** Sends invitation emails (after the transaction that made them committed); throws EMAIL_NOT_SENT if any failed. */
+/**
+ * Sends invitation emails (after the transaction that made them committed).
+ * If any failed, throws EMAIL_NOT_SENT saying the invitations are saved: sending
+ * again (inviting the same addresses, or "resend") renews them and tries the
+ * email again (decision 0023).
+ */
 async function sendInvitations(letters: InvitationLetter[], details: { organizationName: string; inviterName: string; role: string }, locale: Locale) {
   const roleLabel = translatorFor(locale, 'organizations')(`roles.${details.role}` as never);
   let failed = 0;
@@ -85,7 +90,7 @@ async function sendInvitations(letters: InvitationLetter[], details: { organizat
       failed += 1;
     }
   }
-  if (failed > 0) throw new AppError('EMAIL_NOT_SENT');
+  if (failed > 0) throw new AppError('EMAIL_NOT_SENT', { messageKey: 'organizations.invitationEmailNotSent' });
 }
 
 async function inviterAndOrganization(tx: Transaction, scope: TenantScope) {

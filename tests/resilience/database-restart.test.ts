@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApp, type AppProcess } from './support/app-process';
+import { startTestDatabase, type TestDatabase } from './support/database';
+import { HttpVisitor } from './support/http-visitor';
+import { formatReport, runOpenLoop } from './support/open-loop';
+import { teamTraffic, type SignedInMember, type TaskWrite } from './support/traffic';
+import { createMembers, signIn } from './support/world';
+
+/**
+ * PostgreSQL restarts (a provider's failover, a minor-version upgrade) while
+ * signed-in members keep using the app. While it is down, requests must fail
+ * cleanly and quickly — 503 SERVICE_UNAVAILABLE in the error envelope, or the
+ * error page with its reference; never a hang, a reset connection or a dead
+ * process — and
+ * /api/health must say 503. Once it is back, health says 200 within 5 seconds
+ * and requests succeed again without restarting the app. Afterwards the
+ * database holds exactly the writes the app acknowledged.
+ */
+const RATE = 10;
+const DOWN_AFTER_MS = 4_000;
+const DOWN_FOR_MS = 6_000;
+const RUN_MS = 22_000;
+
+let database: TestDatabase;
+let app: AppProcess;
+let members: SignedInMember[];
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  app = await startApp({ databaseUrl: database.url });
+  members = [];
+  for (const member of await createMembers(database, 3)) {
+    const visitor = new HttpVisitor(app.url);
+    await signIn(visitor, member);
+    members.push({ ...member, visitor, tasks: [] });
+  }
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await database?.dispose();
+});
+
+interface HealthSample {
+  at: number;
+  status: number;
+  ms: number;
+}
+
+it('survives a database restart under load: clean failures, health back within 5 s, nothing half-written', async () => {
+  const began = performance.now();
+  const health: HealthSample[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const at = performance.now() - began;
+      const status = await fetch(`${app.url}/api/health`, { signal: AbortSignal.timeout(10_000) }).then(
+        (response) => response.status,
+        () => 0,
+      );
+      health.push({ at, status, ms: performance.now() - began - at });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+
+  const outage = (async () => {
+    await new Promise((resolve) => setTimeout(resolve, DOWN_AFTER_MS));
+    const stopping = performance.now() - began;
+    await database.stop();
+    const down = performance.now() - began;
+    await new Promise((resolve) => setTimeout(resolve, DOWN_FOR_MS));
+    await database.start();
+    return { stopping, down, up: performance.now() - began };
+  })();
+
+  const writes: TaskWrite[] = [];
+  const report = await runOpenLoop({ ratePerSecond: RATE, durationMs: RUN_MS, request: teamTraffic(members, { baseUrl: () => app.url, writes, timeoutMs: 15_000 }) });
+  const { stopping, down, up } = await outage;
+  // Health keeps being polled until it has said 200 after the restart (or for 10 s).
+  while (!health.some((sample) => sample.at > up && sample.status === 200) && performance.now() - began < up + 10_000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  polling = false;
+  await poller;
+
+  console.log(`\n${formatReport(`Database restart (down ${(down / 1000).toFixed(1)}–${(up / 1000).toFixed(1)} s)`, report)}`);
+  const failures = report.samples.filter((sample) => !sample.ok);
+  console.log(`  failed cleanly: ${failures.length} (${[...new Set(failures.map((sample) => `${sample.kind} ${sample.status}`))].join(', ')})\n`);
+
+  // The process lived through it.
+  expect(app.running()).toBe(true);
+
+  // Every request got an answer, and every failure was a clean one.
+  expect(report.notStarted).toBe(0);
+  expect(failures.filter((sample) => !sample.clean).map((sample) => sample.detail)).toEqual([]);
+  // The API and actions say the service is briefly unavailable (503, Retry-After on the API), not that something broke.
+  const refusals = failures.filter((sample) => sample.kind !== 'page');
+  expect(refusals.length).toBeGreaterThan(0);
+  expect(refusals.filter((sample) => sample.code !== 'SERVICE_UNAVAILABLE').map((sample) => sample.detail)).toEqual([]);
+  expect(refusals.filter((sample) => sample.kind === 'api' && !sample.detail?.startsWith('retry-after 5 '))).toEqual([]);
+  // Requests failed only around the outage: before it and two seconds after the database was back, all succeeded.
+  const outside = report.samples.filter((sample) => sample.startedAt + sample.ms < stopping || sample.startedAt > up + 2_000);
+  expect(outside.filter((sample) => !sample.ok).map((sample) => sample.detail)).toEqual([]);
+  expect(report.samples.filter((sample) => sample.startedAt > up + 2_000).length).toBeGreaterThan(0);
+
+  // Health: 503 while down (each answer within 5 s), 200 within 5 s of the database's return.
+  const whileDown = health.filter((sample) => sample.at > down && sample.at + sample.ms < up);
+  expect(whileDown.length).toBeGreaterThan(0);
+  expect(whileDown.filter((sample) => sample.status !== 503 || sample.ms >= 5_000)).toEqual([]);
+  const backAt = health.find((sample) => sample.at > up && sample.status === 200);
+  expect(backAt).toBeDefined();
+  expect(backAt!.at + backAt!.ms - up).toBeLessThan(5_000);
+
+  // Nothing half-written: acknowledged tasks are there; those the app said failed are not.
+  const stored = await database.query<{ id: string; title: string }>(`select id, title from tasks where title like 'Load task %'`);
+  const byTitle = new Map(stored.map((row) => [row.title, row.id]));
+  for (const write of writes) {
+    expect(byTitle.get(write.title) ?? null, write.title).toBe(write.acknowledgedId);
+  }
+  expect(writes.filter((write) => write.acknowledgedId).length).toBeGreaterThan(0);
+  expect(stored).toHaveLength(writes.filter((write) => write.acknowledgedId).length);
+});

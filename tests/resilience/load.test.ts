@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApp, type AppProcess } from './support/app-process';
+import { startTestDatabase, type TestDatabase } from './support/database';
+import { HttpVisitor } from './support/http-visitor';
+import { formatReport, runOpenLoop } from './support/open-loop';
+import { teamTraffic, type SignedInMember } from './support/traffic';
+import { createMembers, signIn } from './support/world';
+
+/**
+ * `npm run bench:load` (and part of `npm run test:resilience`): 50 requests a
+ * second for 60 seconds, open loop, on one instance of the production build,
+ * from six signed-in members: pages, the tasks API and task writes
+ * (support/traffic.ts). It reports p50/p90/p99 per kind of request and the
+ * machine's load average; it asserts only that every request got the answer a
+ * user should get — timings depend on the machine and are reported, not judged.
+ */
+const RATE = Number(process.env.LOAD_RATE || 50);
+const SECONDS = Number(process.env.LOAD_SECONDS || 60);
+
+let database: TestDatabase;
+let app: AppProcess;
+let members: SignedInMember[];
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  app = await startApp({ databaseUrl: database.url });
+  members = [];
+  for (const member of await createMembers(database, 6)) {
+    const visitor = new HttpVisitor(app.url);
+    await signIn(visitor, member);
+    members.push({ ...member, visitor, tasks: [] });
+  }
+  // Warm up: the first render of each page compiles nothing in production, but fills caches and the pool.
+  await runOpenLoop({ ratePerSecond: 10, durationMs: 3_000, request: teamTraffic(members, { baseUrl: () => app.url }) });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await database?.dispose();
+});
+
+it(`serves ${RATE} requests a second for ${SECONDS} s of signed-in pages and actions without an error`, async () => {
+  const report = await runOpenLoop({ ratePerSecond: RATE, durationMs: SECONDS * 1000, request: teamTraffic(members, { baseUrl: () => app.url }) });
+  console.log(`\n${formatReport(`Load (${RATE}/s for ${SECONDS} s, one instance)`, report)}\n`);
+
+  const failures = report.samples.filter((sample) => !sample.ok);
+  expect(failures.slice(0, 10).map((sample) => sample.detail)).toEqual([]);
+  expect(report.notStarted).toBe(0);
+  expect(report.samples).toHaveLength(RATE * SECONDS);
+  expect(app.running()).toBe(true);
+});
