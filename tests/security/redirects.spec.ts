@@ -64,7 +64,8 @@ test('open redirect: pages taking `next`, `callbackURL` or `redirectTo` link and
   for (const next of ESCAPES) {
     const query = (name: string) => `${name}=${encodeURIComponent(next)}`;
     for (const page of pages) {
-      for (const client of [new Client(), signedIn]) {
+      // Signed-in visitors are sent on from the auth pages (redirectIfSignedIn): where to is the question there.
+      for (const client of [new Client(), ...(page.startsWith('/auth/sign-') || page.startsWith('/onboarding') || page === '/join' ? [signedIn] : [])]) {
         const response = await client.fetch(`${page}?${query('next')}&${query('callbackURL')}&${query('redirectTo')}&token=x`);
         const label = `${page} next=${next} → ${response.status}`;
         expect(staysHome(response.headers.get('location')), label).toBe(true);
