@@ -8,7 +8,10 @@
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** SQLSTATE: the server is shutting down, crashed, or still starting. Class 08 (connection exceptions) is checked as a prefix. */
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03']);
-/** What `pg` says when a connection dies or cannot be made in time; it sets no code for these. */
+/**
+ * What `pg` says when a connection dies or cannot be made in time (which is also
+ * what a full pool says after `connectionTimeoutMillis`); it sets no code for these.
+ */
 const DRIVER_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /not queryable/];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -86,8 +86,9 @@ export function toErrorPayload(error: unknown, context: RequestContext): ErrorPa
     };
   }
   if (isDatabaseUnavailable(error)) {
-    // A restart or failover: temporary, so 503 with a hint when to retry (load balancers and clients understand it).
-    context.logger.error({ reason: (error as Error).message }, 'database unavailable while handling a request');
+    // A restart or failover — or every pooled connection busy for 3 s under overload (pg says the same then):
+    // temporary either way, so 503 with a hint when to retry, which load balancers and clients understand.
+    context.logger.error({ reason: (error as Error).message }, 'no database connection while handling a request');
     return {
       code: 'SERVICE_UNAVAILABLE',
       status: ERROR_STATUS.SERVICE_UNAVAILABLE,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '@/platform/net/ports';
@@ -20,6 +21,8 @@ export interface AppProcess {
   running(): boolean;
   /** The last lines it printed, for a failure message. */
   output(): string;
+  /** CPU time used so far by the process and its children (the launcher, Next.js), in seconds; NaN without /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function startApp(options: { databaseUrl: string; env?: Record<stri
     exited,
     running: () => child.exitCode === null && child.signalCode === null,
     output: () => lines.join('\n'),
+    cpuSeconds: () => cpuSecondsOfTree(child.pid!),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -77,4 +81,35 @@ export async function startApp(options: { databaseUrl: string; env?: Record<stri
       clearTimeout(timer);
     },
   };
+}
+
+/** user + system time of `pid` and its live descendants, from /proc (Linux), in clock ticks of 1/100 s. */
+function cpuSecondsOfTree(pid: number): number {
+  try {
+    const stats = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map((entry) => {
+        try {
+          // Fields after the command name (which may contain spaces) start at ") ".
+          const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          return { pid: Number(entry), parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+        } catch {
+          return null;
+        }
+      })
+      .filter((stat) => stat !== null);
+    const tree = new Set([pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const stat of stats) {
+        if (!tree.has(stat.pid) && tree.has(stat.parent)) {
+          tree.add(stat.pid);
+          grew = true;
+        }
+      }
+    }
+    return stats.filter((stat) => tree.has(stat.pid)).reduce((sum, stat) => sum + stat.ticks, 0) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
