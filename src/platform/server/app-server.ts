@@ -103,19 +103,18 @@ export function createAppServer(options: AppServerOptions): AppServer {
         server.closeIdleConnections();
         for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
         for (const socket of upgraded) socket.destroy();
-        let timer: NodeJS.Timeout | undefined;
-        settled = () => {
-          clearTimeout(timer);
-          settled = null;
-          resolve({ cut: 0 });
-        };
-        if (inFlight.size === 0) return settled();
-        timer = setTimeout(() => {
+        if (inFlight.size === 0) return resolve({ cut: 0 });
+        const timer = setTimeout(() => {
           const cut = inFlight.size;
           settled = null;
           server.closeAllConnections();
           resolve({ cut });
         }, options.shutdownGraceMs);
+        settled = () => {
+          clearTimeout(timer);
+          settled = null;
+          resolve({ cut: 0 });
+        };
       });
     },
   };
