@@ -15,8 +15,9 @@ export interface HealthReport {
 }
 
 /**
- * Unhealthy while the server drains before exiting. Otherwise asks PostgreSQL a trivial question, giving up after 3 seconds so the answer
- * always comes within the 5 seconds load balancers usually wait. A new
+ * Unhealthy ("draining") while the server finishes its requests before
+ * exiting. Otherwise asks PostgreSQL a trivial question, giving up after 3
+ * seconds so the answer always comes within the 5 seconds load balancers usually wait. A new
  * connection is tried each time, so health recovers as soon as the database
  * is back, without a restart.
  */

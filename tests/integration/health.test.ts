@@ -57,4 +57,13 @@ describe('GET /api/health', () => {
     expect(await up.json()).toMatchObject({ status: 'ok', database: { status: 'ok' } });
     expect(up.headers.get('cache-control')).toBe('private, no-store');
   });
+
+  it('answers 503 "draining" once the server is shutting down, so load balancers send new requests elsewhere', async () => {
+    const { GET } = await import('@/app/api/health/route');
+    const { startDraining } = await import('@/platform/server/lifecycle');
+    startDraining();
+    const answer = await GET(new Request('http://localhost:3000/api/health'), { params: Promise.resolve({}) });
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toMatchObject({ status: 'draining' });
+  });
 });
