@@ -39,7 +39,6 @@ async function main() {
   const handle = app.getRequestHandler();
   const { server, shutdown } = createAppServer({
     handle: (request, response) => handle(request, response),
-    upgrade: dev ? app.getUpgradeHandler() : undefined,
     trustedProxies: config.trustedProxies,
     pageBodyLimitBytes: PAGE_BODY_LIMIT_BYTES,
     shutdownGraceMs: config.shutdownGraceSeconds * 1000,

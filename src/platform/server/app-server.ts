@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import http, { IncomingMessage, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { appConfig } from '@/platform/config/app-config';
 import type { ErrorEnvelope } from '@/platform/http/errors';
@@ -25,9 +24,11 @@ import { startDraining } from './lifecycle';
  *   pool and exit.
  */
 export interface AppServerOptions {
+  /**
+   * Next.js's request handler. In development it also attaches its own
+   * WebSocket upgrade listener (hot reload) to this server on the first request.
+   */
   handle: (request: IncomingMessage, response: ServerResponse) => unknown;
-  /** WebSocket upgrades (the dev server's hot reload). */
-  upgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => unknown;
   trustedProxies: number;
   /** Largest body a page request (a server action, with or without JavaScript) may carry. */
   pageBodyLimitBytes: number;
@@ -47,7 +48,6 @@ export interface AppServer {
 
 export function createAppServer(options: AppServerOptions): AppServer {
   const inFlight = new Set<ServerResponse>();
-  const upgraded = new Set<Duplex>();
   let draining = false;
   let settled: (() => void) | null = null;
 
@@ -68,14 +68,6 @@ export function createAppServer(options: AppServerOptions): AppServer {
   });
   // Below the typical 60 s idle timeout of load balancers, so they, not we, close idle connections first.
   server.keepAliveTimeout = 65_000;
-
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!options.upgrade || draining) return void socket.destroy();
-    rewriteForwardingHeaders(request.headers, request.socket as { remoteAddress?: string }, options.trustedProxies);
-    upgraded.add(socket);
-    socket.once('close', () => upgraded.delete(socket));
-    void options.upgrade(request, socket, head);
-  });
 
   async function serve(request: HeldBodyRequest, response: ServerResponse) {
     if (carriesPageBody(request)) {
@@ -103,7 +95,6 @@ export function createAppServer(options: AppServerOptions): AppServer {
         server.close();
         server.closeIdleConnections();
         for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
-        for (const socket of upgraded) socket.destroy();
         if (inFlight.size === 0) return resolve({ cut: 0 });
         const timer = setTimeout(() => {
           const cut = inFlight.size;
