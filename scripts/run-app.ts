@@ -40,7 +40,7 @@ async function main() {
       NODE_ENV: mode === 'dev' ? 'development' : 'production',
       PORT: String(port),
       // The dev server (and its /dev/mailbox) listens on this machine only, unless DEV_HOST says otherwise.
-      HOST: mode === 'dev' ? process.env.DEV_HOST || '127.0.0.1' : '',
+      HOST: mode === 'dev' ? process.env.DEV_HOST || '127.0.0.1' : process.env.HOST || '',
     },
   });
 
