@@ -106,7 +106,7 @@ test.describe.serial('our HTTP server, on its own instance', () => {
     expect(statuses.slice(30)).toEqual(Array(5).fill(429));
   });
 
-  test('a body over the server-action limit gets 413 and the error envelope, with a Content-Length or chunked', async () => {
+  test('a body over the server-action limit gets 413 and the error envelope, with a Content-Length or chunked; a small one its private answer', async () => {
     // The contact form's action, as its page names it for posting before JavaScript runs.
     const contactPage = (await send(port, { path: '/contact' })).body;
     const actionId = /name="\$ACTION_1:0" value="\{&quot;id&quot;:&quot;([0-9a-f]{40,})&quot;/.exec(contactPage)?.[1];
@@ -125,6 +125,17 @@ test.describe.serial('our HTTP server, on its own instance', () => {
     }
     expect(JSON.parse(declared.body).error.message).toBe('What you sent is too large (the limit is 6 MB).');
     expect(JSON.parse(plain.body).error.message).toBe('Lo que enviaste es demasiado grande (el límite es 6 MB).');
+
+    // A small call reaches the action (which refuses it: no CSRF token); its Flight answer is private too.
+    const small = await send(port, {
+      path: '/contact',
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: `http://127.0.0.1:${port}`, 'next-action': actionId!, accept: 'text/x-component' },
+      body: [Buffer.from('[]')],
+    });
+    expect(small.status).toBe(200);
+    expect(small.headers['content-type']).toContain('text/x-component');
+    expect(small.headers['cache-control']).toBe('private, no-store');
   });
 
   test('SIGTERM with 20 requests in flight: all finish with 200, new connections are refused, the process exits 0', async () => {
