@@ -66,18 +66,19 @@ export function createAppServer(options: AppServerOptions): AppServer {
       else response.destroy();
     });
   });
-  // Below the typical 60 s idle timeout of load balancers, so they, not we, close idle connections first.
+  // Above the 60 s idle timeout of common load balancers: they, not we, close an idle
+  // connection, so none of their requests meets a connection we have just closed.
   server.keepAliveTimeout = 65_000;
 
   async function serve(request: HeldBodyRequest, response: ServerResponse) {
     if (carriesPageBody(request)) {
-      const declared = Number(request.headers['content-length']);
+      const declared = request.headers['content-length'];
       const verdict =
-        Number.isFinite(declared) && request.headers['content-length'] !== undefined
-          ? declared > options.pageBodyLimitBytes
+        declared !== undefined
+          ? Number(declared) > options.pageBodyLimitBytes
             ? 'too-large'
             : 'fits'
-          : // Chunked (no Content-Length): count it before Next.js reads a byte.
+          : // Chunked (no Content-Length): counted before Next.js reads a byte.
             await request.holdBody(options.pageBodyLimitBytes);
       if (verdict === 'aborted') return;
       if (verdict === 'too-large') return answerTooLarge(request, response, options.pageBodyLimitBytes);
