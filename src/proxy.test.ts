@@ -53,4 +53,15 @@ describe('proxy', () => {
     const response = proxy(new NextRequest('http://localhost:3000/api/webhooks/stripe', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } }));
     expect(response.status).toBe(200);
   });
+
+  it('marks every answer it passes or gives as private and uncacheable: pages, Flight (RSC) requests, redirects, refusals', () => {
+    const answers = [
+      proxy(new NextRequest('http://localhost:3000/contact')),
+      proxy(new NextRequest('http://localhost:3000/dashboard/acme?_rsc=1x2y3', { headers: { rsc: '1', 'next-router-prefetch': '1', cookie: 'keel.session_token=s' } })),
+      proxy(new NextRequest('http://localhost:3000/dashboard/acme')),
+      proxy(new NextRequest('http://localhost:3000/contact', { method: 'POST', headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 307, 403]);
+    for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('private, no-store');
+  });
 });

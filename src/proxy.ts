@@ -21,11 +21,19 @@ import { translatorFor } from '@/platform/i18n/translator';
  * - gives the request an id (logged everywhere, returned in `X-Request-Id`);
  * - sets a per-request CSP nonce (pages are rendered per request);
  * - makes sure the visitor has the CSRF session cookie their tokens bind to;
- * - refuses state-changing requests from other sites early.
+ * - refuses state-changing requests from other sites early;
+ * - marks every answer it lets through as personal (`Cache-Control: private,
+ *   no-store`): pages embed the visitor's CSRF token and often their data, in
+ *   HTML and in the Flight (RSC) payloads, prefetches and server-action
+ *   answers Next.js sends for the same URLs, which carry no Cache-Control of
+ *   their own. Only build assets and the public images skip this file.
  *
  * It is a first line only: every server action and route handler verifies the
  * CSRF token, the user and their permissions itself.
  */
+/** Never stored by a shared cache (CDN, proxy), nor kept by the browser for another visit. */
+const PERSONAL = 'private, no-store';
+
 export function proxy(request: NextRequest) {
   const production = process.env.NODE_ENV === 'production';
   const development = process.env.NODE_ENV === 'development';
@@ -51,14 +59,16 @@ export function proxy(request: NextRequest) {
         docs: CSRF_DOCS_PATH,
       },
     };
-    return NextResponse.json(body, { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, 'cache-control': 'no-store' } });
+    return NextResponse.json(body, { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, 'cache-control': PERSONAL } });
   }
 
   // A convenience only: pages and actions check the session themselves (requireUser, signedIn).
   if (SIGNED_IN_AREAS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) && !hasSessionCookie(request)) {
     const signIn = new URL(appConfig.paths.signIn, request.url);
     signIn.searchParams.set('next', `${path}${request.nextUrl.search}`);
-    return NextResponse.redirect(signIn);
+    const redirect = NextResponse.redirect(signIn);
+    redirect.headers.set('cache-control', PERSONAL);
+    return redirect;
   }
 
   const nonce = randomBytes(16).toString('base64');
@@ -87,6 +97,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  response.headers.set('cache-control', PERSONAL);
   if (!existing) {
     response.cookies.set(cookieName, sessionId, {
       httpOnly: true,

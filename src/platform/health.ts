@@ -2,24 +2,30 @@ import 'server-only';
 import pg from 'pg';
 import { getServerConfig } from '@/platform/config/server-config';
 import { logger } from '@/platform/logger';
+import { isDraining } from '@/platform/server/lifecycle';
 
 const DATABASE_TIMEOUT_MS = 3_000;
 const startedAt = Date.now();
 
 export interface HealthReport {
-  status: 'ok' | 'degraded';
+  /** "draining": the server is shutting down (SIGTERM) and finishing what it has; send new requests elsewhere. */
+  status: 'ok' | 'degraded' | 'draining';
   database: { status: 'ok' | 'unreachable'; latencyMs: number };
   uptimeSeconds: number;
 }
 
 /**
- * Asks PostgreSQL a trivial question, giving up after 3 seconds so the answer
- * always comes within the 5 seconds load balancers usually wait. A new
+ * Unhealthy ("draining") while the server finishes its requests before
+ * exiting. Otherwise asks PostgreSQL a trivial question, giving up after 3
+ * seconds so the answer always comes within the 5 seconds load balancers usually wait. A new
  * connection is tried each time, so health recovers as soon as the database
  * is back, without a restart.
  */
 export async function checkHealth(): Promise<HealthReport> {
   const began = performance.now();
+  if (isDraining()) {
+    return { status: 'draining', database: { status: 'ok', latencyMs: 0 }, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+  }
   // Its own connection, with timeouts on connecting and on the query: a stalled
   // database never holds one of the app's pooled connections.
   const client = new pg.Client({

@@ -86,8 +86,8 @@ let clientsSoFar = Math.floor(Math.random() * 200);
  * Headers that make a browser context look like a person somewhere else (an
  * address of the TEST-NET ranges, RFC 5737). Per-address limits (10 sign-ups
  * an hour) count each such context apart from the others, as they would for
- * people on different networks: the server trusts no proxy, so the address a
- * client sends is the one it counts.
+ * people on different networks: the e2e server trusts one proxy
+ * (TRUST_PROXY=1 in playwright.config.ts), whose part this header plays.
  */
 export function anotherNetwork(): Record<string, string> {
   const n = clientsSoFar++ % 254;

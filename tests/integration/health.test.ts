@@ -77,4 +77,13 @@ describe('GET /api/health', () => {
     // The route's pool made new connections by itself: without a session it now answers as usual.
     expect((await callTasks()).status).toBe(401);
   });
+
+  it('answers 503 "draining" once the server is shutting down, so load balancers send new requests elsewhere', async () => {
+    const { GET } = await import('@/app/api/health/route');
+    const { startDraining } = await import('@/platform/server/lifecycle');
+    startDraining();
+    const answer = await GET(new Request('http://localhost:3000/api/health'), { params: Promise.resolve({}) });
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toMatchObject({ status: 'draining' });
+  });
 });

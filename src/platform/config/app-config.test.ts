@@ -82,6 +82,13 @@ describe('server configuration', () => {
     expect(configError(() => readServerConfig({ ...valid, TRUST_PROXY: 'sometimes' })).message).toContain('TRUST_PROXY must be "false", "true" or the number of proxies');
   });
 
+  it('gives requests in flight 20 seconds after SIGTERM unless SHUTDOWN_GRACE_SECONDS says otherwise', () => {
+    expect(readServerConfig(valid).shutdownGraceSeconds).toBe(20);
+    expect(readServerConfig({ ...valid, SHUTDOWN_GRACE_SECONDS: '45' }).shutdownGraceSeconds).toBe(45);
+    expect(configError(() => readServerConfig({ ...valid, SHUTDOWN_GRACE_SECONDS: 'soon' })).message).toContain('SHUTDOWN_GRACE_SECONDS must be a number of seconds');
+    expect(configError(() => readServerConfig({ ...valid, SHUTDOWN_GRACE_SECONDS: '0' })).message).toContain('SHUTDOWN_GRACE_SECONDS must be at least 1');
+  });
+
   it('keeps emails in the dev mailbox outside production, and demands SMTP in production', () => {
     expect(readServerConfig(valid).email.transport).toBe('mailbox');
     expect(configError(() => readServerConfig({ ...valid, NODE_ENV: 'production' })).message).toContain('SMTP_URL is required in production');

@@ -32,6 +32,9 @@ const serverEnvSchema = z.object({
       return z.NEVER;
     })
     .describe('"true" (or the number of proxies, e.g. 2 for a CDN in front of a load balancer) behind proxies that add X-Forwarded-For; "false" otherwise.'),
+  SHUTDOWN_GRACE_SECONDS: envString('20')
+    .pipe(z.coerce.number<string>({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(1, 'must be at least 1').max(600, 'must be at most 600'))
+    .describe('how long requests in flight may take to finish after SIGTERM before the server closes them, e.g. 20 (keep it below your platform\'s kill timeout).'),
   EMAIL_TRANSPORT: envString('')
     .pipe(z.enum(['', 'smtp', 'mailbox'], { error: 'must be "smtp" or "mailbox"' }))
     .describe('"smtp" (needs SMTP_URL) or "mailbox" (store emails in the database; local runs only). Default: smtp when SMTP_URL is set.'),
@@ -162,6 +165,8 @@ export function readServerConfig(env: Record<string, string | undefined>, enable
     logLevel: parsed.LOG_LEVEL,
     /** How many proxies in front of the app add to X-Forwarded-For (0: none trusted). */
     trustedProxies: parsed.TRUST_PROXY,
+    /** Seconds requests in flight get to finish after SIGTERM/SIGINT (scripts/serve.ts). */
+    shutdownGraceSeconds: parsed.SHUTDOWN_GRACE_SECONDS,
     oauth,
     /** Where uploads are kept (src/platform/storage/storage.ts chooses the adapter). */
     storage,

@@ -13,7 +13,7 @@ describe('clientIp', () => {
     expect(clientIp(headers('203.0.113.9'), 1)).toBe('203.0.113.9');
   });
 
-  it('without a trusted proxy, uses the entry Next.js fills from the socket', () => {
+  it('without a trusted proxy, uses the entry our server writes from the socket', () => {
     expect(clientIp(headers('198.51.100.4'), 0)).toBe('198.51.100.4');
     expect(clientIp(new Headers(), 0)).toBeNull();
   });

@@ -58,9 +58,11 @@ export function requestIdFrom(headers: Headers): string {
  * The client's address. Each trusted proxy (TRUST_PROXY=1, 2…) appends the
  * address it received the request from to X-Forwarded-For, so the client is
  * the entry that many places from the end; anything further left was written
- * by the client and is ignored. With no trusted proxy, it is the last entry,
- * which Next.js fills from the socket — unless the client sent the header
- * itself, so a public deployment should sit behind a proxy and trust it.
+ * by the client and is ignored. With no trusted proxy it is the one entry our
+ * HTTP server (scripts/serve.ts) writes from the socket, replacing whatever
+ * the client sent (src/platform/server/forwarding.ts). A platform that serves
+ * the app without our server, such as Vercel, writes the header itself.
+ * (`next start` alone would pass a client's own header through: decision 0020.)
  */
 export function clientIp(headers: Headers, trustedProxies: number): string | null {
   const forwarded = headers

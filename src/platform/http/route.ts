@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getServerConfig } from '@/platform/config/server-config';
+import { formatBytes } from './body-limits';
 import { CSRF_HEADER, isStateChangingMethod } from './csrf';
 import { AppError, type ErrorEnvelope } from './errors';
 import { runGuards, type Guard, type GuardsOutput } from './guards';
@@ -84,10 +85,6 @@ async function readBody(request: Request, maxBytes: number): Promise<unknown> {
     return entriesToObject(form);
   }
   throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-}
-
-function formatBytes(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function validated<S extends z.ZodType | undefined>(schema: S, value: unknown, locale: RequestContext['locale'], prefix: string) {

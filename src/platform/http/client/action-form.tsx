@@ -10,6 +10,7 @@ import { Form } from '@/ui/form';
 import type { ActionResult } from '../errors';
 import { validationMessage, type ErrorsTranslator } from '../validation-messages';
 import { FORM_ERROR_KEY } from '../validation-keys';
+import { withActionFailure } from './action-failure';
 import { CsrfField } from './csrf-token-provider';
 
 type FormAction<R> = (previous: ActionResult<R> | null, input: FormData) => Promise<ActionResult<R>>;
@@ -40,7 +41,13 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   onSuccess?: (data: R) => void;
 }) {
   const t = useTranslations('errors');
-  const [result, formAction, pending] = useActionState(action, null, permalink);
+  // The form's `action` attribute: the browser posts it before JavaScript runs (its result renders with the page).
+  const [posted, formAction, postPending] = useActionState(action, null, permalink);
+  // Submissions once JavaScript runs (onSubmit), where a failed call becomes a result.
+  const sendAction = useMemo(() => withActionFailure(action, t('SERVICE_UNAVAILABLE')), [action, t]);
+  const [sent, send, sendPending] = useActionState(sendAction, null);
+  const result = sent ?? posted;
+  const pending = postPending || sendPending;
   const failed = result && !result.ok ? result : null;
   // One object per result: react-hook-form re-applies `errors` whenever its identity changes.
   const serverErrors = useMemo(() => (failed ? fieldErrorsForForm(failed.error.fieldErrors) : undefined), [failed]);
@@ -70,7 +77,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     const element = event?.target;
     if (!(element instanceof HTMLFormElement)) return;
     const data = new FormData(element);
-    startTransition(() => formAction(data));
+    startTransition(() => send(data));
   });
 
   return { form, result, pending, formAction, onSubmit };

@@ -1,0 +1,145 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isDraining } from './lifecycle';
+import { createAppServer, type AppServer, type AppServerOptions } from './app-server';
+
+/**
+ * Our HTTP server with a stand-in for Next.js that echoes what reached it
+ * (headers, body size) or holds the request for a while.
+ */
+const LIMIT = 64 * 1024;
+const servers: AppServer[] = [];
+
+afterEach(async () => {
+  for (const { server } of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function start(overrides: Partial<AppServerOptions> = {}) {
+  const echo = async (request: IncomingMessage, response: ServerResponse) => {
+    let size = 0;
+    for await (const chunk of request) size += (chunk as Buffer).byteLength;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ forwardedFor: request.headers['x-forwarded-for'] ?? null, realIp: request.headers['x-real-ip'] ?? null, host: request.headers['x-forwarded-host'] ?? null, size }));
+  };
+  const app = createAppServer({
+    handle: echo,
+    trustedProxies: 0,
+    pageBodyLimitBytes: LIMIT,
+    shutdownGraceMs: 5_000,
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    ...overrides,
+  });
+  servers.push(app);
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  return { ...app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+/** A raw request, so the body can be chunked (no Content-Length) and sent slowly. */
+function post(url: string, path: string, chunks: Buffer[], headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const request = http.request(`${url}${path}`, { method: 'POST', headers: { 'transfer-encoding': 'chunked', ...headers } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    });
+    request.on('error', reject);
+    for (const chunk of chunks) request.write(chunk);
+    request.end();
+  });
+}
+
+describe('the client address', () => {
+  it('comes from the socket when no proxy is trusted, whatever forwarding headers the client sends', async () => {
+    const { url } = await start();
+    const seen = await (
+      await fetch(`${url}/`, { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.4', 'x-real-ip': '203.0.113.9', 'x-forwarded-host': 'evil.example' } })
+    ).json();
+    expect(seen).toMatchObject({ forwardedFor: '127.0.0.1', realIp: '127.0.0.1', host: null });
+  });
+
+  it('with TRUST_PROXY=1 keeps exactly the hop the proxy appended', async () => {
+    const { url } = await start({ trustedProxies: 1 });
+    const seen = await (await fetch(`${url}/`, { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.4' } })).json();
+    expect(seen.forwardedFor).toBe('198.51.100.4');
+    // Reached without the proxy (no header at all): the socket.
+    expect((await (await fetch(`${url}/`)).json()).forwardedFor).toBe('127.0.0.1');
+  });
+});
+
+describe('bodies over the page limit', () => {
+  const tooLarge = [Buffer.alloc(LIMIT / 2), Buffer.alloc(LIMIT / 2), Buffer.alloc(1024)];
+
+  it('answer 413 with the error envelope, with a Content-Length or chunked', async () => {
+    const { url } = await start();
+    const declared = await post(url, '/settings/profile', [Buffer.concat(tooLarge)], {
+      'transfer-encoding': '',
+      'content-length': String(LIMIT + 1024),
+      'content-type': 'multipart/form-data; boundary=x',
+    });
+    expect(declared.status).toBe(413);
+    expect(declared.headers['content-type']).toContain('application/json');
+    expect(JSON.parse(declared.body).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413, message: 'What you sent is too large (the limit is 64 KB).' });
+
+    const chunked = await post(url, '/settings/profile', tooLarge, { 'next-action': 'abc123', 'accept-language': 'es' });
+    expect(chunked.status).toBe(413);
+    // A server action's client passes a text/plain body on to the caller (useAction reads the envelope from it).
+    expect(chunked.headers['content-type']).toBe('text/plain');
+    expect(JSON.parse(chunked.body).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'Lo que enviaste es demasiado grande (el límite es 64 KB).' });
+    expect(chunked.headers['x-request-id']).toBe(JSON.parse(chunked.body).error.requestId);
+  });
+
+  it('reach the app whole when they fit, chunked or not; API routes keep their own limits', async () => {
+    const { url } = await start();
+    const fits = [Buffer.alloc(LIMIT / 2), Buffer.alloc(LIMIT / 2)];
+    expect(JSON.parse((await post(url, '/settings/profile', fits)).body).size).toBe(LIMIT);
+    expect(JSON.parse((await post(url, '/api/client-errors', tooLarge)).body).size).toBe(LIMIT + 1024);
+  });
+});
+
+describe('shutting down', () => {
+  it('lets 20 requests in flight finish, refuses new connections, and reports health as draining', async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let arrived = 0;
+    const { url, shutdown } = await start({
+      handle: async (_request, response) => {
+        arrived += 1;
+        await released;
+        response.end('done');
+      },
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
+    const requests = Array.from({ length: 20 }, () =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) =>
+        http.get(`${url}/dashboard`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode!, connection: response.headers.connection }));
+        }).on('error', reject),
+      ),
+    );
+    await expect.poll(() => arrived).toBe(20);
+
+    const stopped = shutdown();
+    expect(isDraining()).toBe(true);
+    await expect(fetch(`${url}/`)).rejects.toThrow();
+    release();
+
+    const answers = await Promise.all(requests);
+    expect(answers.every((answer) => answer.status === 200 && answer.connection === 'close')).toBe(true);
+    await expect(stopped).resolves.toEqual({ cut: 0 });
+    agent.destroy();
+  });
+
+  it('closes what is still running when the grace period ends', async () => {
+    const { url, shutdown } = await start({ shutdownGraceMs: 200, handle: () => new Promise(() => undefined) });
+    const hanging = fetch(`${url}/slow`).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(shutdown()).resolves.toEqual({ cut: 1 });
+    expect(await hanging).toBeInstanceOf(Error);
+  });
+});

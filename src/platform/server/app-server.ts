@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import http, { IncomingMessage, type ServerResponse } from 'node:http';
+import { finished } from 'node:stream/promises';
+import { appConfig } from '@/platform/config/app-config';
+import type { ErrorEnvelope } from '@/platform/http/errors';
+import { formatBytes } from '@/platform/http/body-limits';
+import { parseCookieHeader, REQUEST_ID_HEADER } from '@/platform/http/request-context';
+import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
+import { translatorFor } from '@/platform/i18n/translator';
+import { rewriteForwardingHeaders } from './forwarding';
+import { startDraining } from './lifecycle';
+
+/**
+ * The HTTP server in front of Next.js (scripts/serve.ts runs it for `npm run
+ * dev`, `npm start` and containers). Next.js's own server cannot do three
+ * things Keel needs, so this one does them before handing each request over:
+ *
+ * - forwarding headers a client wrote are replaced (./forwarding.ts), so rate
+ *   limits key on the real address;
+ * - a page request (a server action) with a body over the limit gets 413 and
+ *   the error envelope, where Next.js would answer a bare 500;
+ * - on shutdown it stops accepting connections, lets requests in flight finish
+ *   within a grace period, and only then lets the process close its database
+ *   pool and exit.
+ */
+export interface AppServerOptions {
+  /**
+   * Next.js's request handler. In development it also attaches its own
+   * WebSocket upgrade listener (hot reload) to this server on the first request.
+   */
+  handle: (request: IncomingMessage, response: ServerResponse) => unknown;
+  trustedProxies: number;
+  /** Largest body a page request (a server action, with or without JavaScript) may carry. */
+  pageBodyLimitBytes: number;
+  shutdownGraceMs: number;
+  log: Pick<Console, 'info' | 'warn' | 'error'>;
+}
+
+export interface AppServer {
+  server: http.Server;
+  /**
+   * Stops accepting connections, waits for the requests in flight (at most the
+   * grace period, then closes what is left) and resolves with how many had to
+   * be cut.
+   */
+  shutdown(): Promise<{ cut: number }>;
+}
+
+export function createAppServer(options: AppServerOptions): AppServer {
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+  let settled: (() => void) | null = null;
+
+  const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
+    inFlight.add(response);
+    response.once('close', () => {
+      inFlight.delete(response);
+      if (inFlight.size === 0) settled?.();
+    });
+    // A request that still arrives on a kept-alive connection is served, and the connection then closed.
+    if (draining) response.setHeader('connection', 'close');
+    rewriteForwardingHeaders(request.headers, request.socket as { remoteAddress?: string; encrypted?: boolean }, options.trustedProxies);
+    void serve(request as HeldBodyRequest, response).catch((error: unknown) => {
+      options.log.error(error, '[server] request failed before reaching Next.js');
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+  // Above the 60 s idle timeout of common load balancers: they, not we, close an idle
+  // connection, so none of their requests meets a connection we have just closed.
+  server.keepAliveTimeout = 65_000;
+
+  async function serve(request: HeldBodyRequest, response: ServerResponse) {
+    if (carriesPageBody(request)) {
+      const declared = request.headers['content-length'];
+      const verdict =
+        declared !== undefined
+          ? Number(declared) > options.pageBodyLimitBytes
+            ? 'too-large'
+            : 'fits'
+          : // Chunked (no Content-Length): counted before Next.js reads a byte.
+            await request.holdBody(options.pageBodyLimitBytes);
+      if (verdict === 'aborted') return;
+      if (verdict === 'too-large') return answerTooLarge(request, response, options.pageBodyLimitBytes);
+    }
+    await options.handle(request, response);
+  }
+
+  return {
+    server,
+    shutdown() {
+      draining = true;
+      startDraining();
+      return new Promise((resolve) => {
+        // No new connections; idle kept-alive ones close now, busy ones after their response.
+        server.close();
+        server.closeIdleConnections();
+        for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+        if (inFlight.size === 0) return resolve({ cut: 0 });
+        const timer = setTimeout(() => {
+          const cut = inFlight.size;
+          settled = null;
+          server.closeAllConnections();
+          resolve({ cut });
+        }, options.shutdownGraceMs);
+        settled = () => {
+          clearTimeout(timer);
+          settled = null;
+          resolve({ cut: 0 });
+        };
+      });
+    },
+  };
+}
+
+/**
+ * A page request with a body: a server action (fetched, with a `Next-Action`
+ * header, or a plain form post before JavaScript runs). Route handlers under
+ * /api read and limit their own bodies (defineRoute's maxBodyBytes).
+ */
+function carriesPageBody(request: IncomingMessage) {
+  const path = request.url ?? '/';
+  return request.method !== 'GET' && request.method !== 'HEAD' && !path.startsWith('/api/') && !path.startsWith('/_next/');
+}
+
+async function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number) {
+  // Read the rest and throw it away first: a client still sending when the connection
+  // closes gets a reset instead of this answer (Node's requestTimeout bounds the wait).
+  request.resume();
+  try {
+    await finished(request);
+  } catch {
+    return; // the client went away
+  }
+  const requestId = randomUUID();
+  const locale = resolveLocale({
+    cookie: parseCookieHeader(request.headers.cookie ?? null).get(LOCALE_COOKIE),
+    acceptLanguage: request.headers['accept-language'] ?? null,
+    defaultLocale: appConfig.locales.default,
+  });
+  const message = translatorFor(locale, 'errors')('PAYLOAD_TOO_LARGE', { limit: formatBytes(limitBytes) });
+  const body = JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', status: 413, message, requestId } } satisfies ErrorEnvelope);
+  response.writeHead(413, {
+    // Next.js's client hands a server action's text/plain error body to the caller
+    // (any other type becomes "An unexpected response"), so useAction can show this envelope.
+    'content-type': request.headers['next-action'] ? 'text/plain' : 'application/json; charset=utf-8',
+    'cache-control': 'private, no-store',
+    [REQUEST_ID_HEADER]: requestId,
+  });
+  response.end(body);
+}
+
+/**
+ * A request whose body can be held back from its readers until it is known to
+ * fit (Node.js's parser hands each chunk to `push`): then it is replayed
+ * untouched; beyond the limit it is dropped as it arrives.
+ */
+class HeldBodyRequest extends IncomingMessage {
+  private hold: { limit: number; size: number; chunks: Buffer[]; over: boolean; settle: (verdict: 'fits' | 'too-large' | 'aborted') => void } | null = null;
+
+  holdBody(limit: number): Promise<'fits' | 'too-large' | 'aborted'> {
+    if (this.complete) return Promise.resolve('fits');
+    return new Promise((settle) => {
+      this.hold = { limit, size: 0, chunks: [], over: false, settle };
+      this.once('close', () => settle('aborted'));
+    });
+  }
+
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    const hold = this.hold;
+    if (!hold) return super.push(chunk, encoding);
+    if (chunk === null) {
+      this.hold = null;
+      if (!hold.over) for (const held of hold.chunks) super.push(held);
+      const result = super.push(null);
+      hold.settle('fits');
+      return result;
+    }
+    if (hold.over) return true;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, encoding);
+    hold.size += bytes.byteLength;
+    if (hold.size > hold.limit) {
+      hold.over = true;
+      hold.chunks = [];
+      hold.settle('too-large');
+      return true;
+    }
+    hold.chunks.push(bytes);
+    return true;
+  }
+}
