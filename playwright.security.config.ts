@@ -6,5 +6,15 @@ import e2e from './playwright.config';
  * the end-to-end suite's server, database and browser — so it runs against the
  * same production build in .next-e2e — with tests of its own.
  * Run it with `npm run test:security` (scripts/e2e.ts --security).
+ *
+ * One difference: the end-to-end server plays one trusted proxy (so specs can
+ * act as people on other networks); the attacker meets the default
+ * configuration, where no proxy is trusted and forwarding headers are ignored.
  */
-export default defineConfig({ ...e2e, testDir: 'tests/security' });
+const webServer = (Array.isArray(e2e.webServer) ? e2e.webServer : [e2e.webServer]).flatMap((server) => {
+  if (!server) return [];
+  const { TRUST_PROXY: _trusted, ...env } = server.env ?? {};
+  return [{ ...server, env }];
+});
+
+export default defineConfig({ ...e2e, testDir: 'tests/security', webServer });
