@@ -7,4 +7,9 @@ import e2e from './playwright.config';
  * same production build in .next-e2e — with tests of its own.
  * Run it with `npm run test:security` (scripts/e2e.ts --security).
  */
-export default defineConfig({ ...e2e, testDir: 'tests/security' });
+export default defineConfig({
+  ...e2e,
+  testDir: 'tests/security',
+  // A test here sends hundreds of requests (every page × every probe): room for a busy machine.
+  timeout: 90_000,
+});
