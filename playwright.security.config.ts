@@ -17,4 +17,10 @@ const webServer = (Array.isArray(e2e.webServer) ? e2e.webServer : [e2e.webServer
   return [{ ...server, env }];
 });
 
-export default defineConfig({ ...e2e, testDir: 'tests/security', webServer });
+export default defineConfig({
+  ...e2e,
+  testDir: 'tests/security',
+  webServer,
+  // A test here sends hundreds of requests (every page × every probe): room for a busy machine.
+  timeout: 90_000,
+});
