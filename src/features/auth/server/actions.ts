@@ -26,7 +26,9 @@ import {
 import { getAuth } from './auth';
 import { callAuth, errorsTranslator } from './auth-call';
 import { signUpConfirmationEmail } from './email-confirmation';
+import { revokeMagicLinks } from './emailed-links';
 import { requireEmailDelivery } from './emails';
+import { magicLinkEmail } from './link-tokens';
 import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
 import { applyPreferenceCookies } from './preferences';
 import { accounts, users } from './schema';
@@ -230,9 +232,12 @@ export const verifyMagicLink = defineAction({
   input: magicLinkVerifySchema,
   rateLimit: { name: 'magic-link-verify', limit: 20, windowSeconds: 15 * 60 },
   handler: async ({ token, next }, context) => {
+    const email = await magicLinkEmail(token);
     // Without a callbackURL better-auth answers JSON; an invalid, used or expired token is a redirect carrying
     // ?error=INVALID_TOKEN, which callAuth turns into auth.invalidLink.
     const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
+    // Used: the other links sent to this address end (better-auth used up this one).
+    if (email) await revokeMagicLinks(email);
     // Two-factor users still owe their code (see second-factor-gate.ts).
     if ((result as { twoFactorRedirect?: boolean } | undefined)?.twoFactorRedirect) {
       redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);

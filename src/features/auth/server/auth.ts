@@ -11,6 +11,7 @@ import { db } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
 import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { CLIENT_IP_HEADER } from './auth-headers';
+import { recordEmailChangeLink, revokeAccountLinks } from './emailed-links';
 import { secondFactorGate } from './second-factor-gate';
 import { sendAccountEmail, localeOfRequest } from './emails';
 import { accounts, sessions, twoFactors, users, verifications } from './schema';
@@ -58,6 +59,8 @@ function createAuth() {
         await sendAccountEmail('passwordReset', user.email, localeOfRequest(request, user), { url: url.toString() });
       },
       onPasswordReset: async ({ user }, request) => {
+        // No link sent before the new password keeps working (the other reset links, magic links…).
+        await revokeAccountLinks(user.id);
         await sendAccountEmail('passwordChanged', user.email, localeOfRequest(request, user), { url: appConfig.site.url }).catch(() => undefined);
       },
       onExistingUserSignUp: async ({ user }, request) => {
@@ -81,6 +84,8 @@ function createAuth() {
         const current = await findUserEmail(user.id);
         const locale = localeOfRequest(request, user);
         if (current && current !== user.email.toLowerCase()) {
+          // Recorded so that the link works once and can be ended (see emailed-links.ts).
+          await recordEmailChangeLink(user.id, token, new Date(Date.now() + EMAIL_VERIFICATION_HOURS * 60 * 60 * 1000));
           await sendAccountEmail('emailChangeNew', user.email, locale, { url, newEmail: user.email });
           return;
         }
