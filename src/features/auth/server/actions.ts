@@ -24,13 +24,14 @@ import {
   twoFactorChallengeSchema,
 } from '../schemas';
 import { getAuth } from './auth';
-import { callAuth, errorsTranslator } from './auth-call';
+import { authErrorCode, callAuth, errorsTranslator } from './auth-call';
 import { signUpConfirmationEmail } from './email-confirmation';
 import { revokeMagicLinks } from './emailed-links';
 import { requireEmailDelivery } from './emails';
 import { magicLinkEmail } from './link-tokens';
 import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
 import { applyPreferenceCookies } from './preferences';
+import { fieldError } from './reauthentication';
 import { accounts, users } from './schema';
 import { signedIn } from './session';
 
@@ -305,7 +306,13 @@ export const verifyRecoveryCode = defineAction({
   input: recoveryCodeChallengeSchema,
   rateLimit: twoFactorLimits,
   handler: async ({ code, next }, context) => {
-    const result = await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true }));
+    const result = await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true })).catch(
+      (error: unknown) => {
+        // Sent twice at once, the code is used once: better-auth answers the other request CONFLICT.
+        if (authErrorCode(error) === 'CONFLICT') throw fieldError(context, 'code', 'auth.invalidRecoveryCode', 'BAD_REQUEST');
+        throw error;
+      },
+    );
     await applyPreferenceCookies(context, (result as { user?: unknown }).user);
     redirect(safeRedirectPath(next));
   },

@@ -13,6 +13,7 @@ import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { CLIENT_IP_HEADER } from './auth-headers';
 import { recordEmailChangeLink, revokeAccountLinks } from './emailed-links';
 import { secondFactorGate } from './second-factor-gate';
+import { singleUseAuthenticatorCodes } from './single-use-codes';
 import { sendAccountEmail, localeOfRequest } from './emails';
 import { accounts, sessions, twoFactors, users, verifications } from './schema';
 
@@ -178,6 +179,8 @@ function createAuth() {
         allowPasswordless: true,
         backupCodeOptions: { amount: 10, length: 10 },
       }),
+      // Each authenticator code works once (the plugin accepts it while it is current).
+      singleUseAuthenticatorCodes(),
       // …and after a magic link or an OAuth sign-in too, not only after a password.
       secondFactorGate(),
       magicLink({
