@@ -34,6 +34,7 @@ import { applyPreferenceCookies } from './preferences';
 import { fieldError } from './reauthentication';
 import { accounts, users } from './schema';
 import { signedIn } from './session';
+import { throttlePasswordSignIn } from './sign-in-throttle';
 
 /**
  * The sign-in side of accounts. Each is a public endpoint built with
@@ -114,9 +115,11 @@ async function userExists(email: string) {
 export const signIn = defineAction({
   name: 'auth.signIn',
   input: signInSchema,
-  rateLimit: limitsByIpAndEmail('sign-in', 30, 10),
+  // Per client address here; per address or per known device in throttlePasswordSignIn (no lockout by strangers).
+  rateLimit: { name: 'sign-in-ip', limit: 30, windowSeconds: 15 * 60 },
   handler: async ({ email, password, next }, context) => {
     if (!appConfig.auth.password) throw new AppError('FORBIDDEN');
+    await throttlePasswordSignIn(context, email);
     let result;
     try {
       // callbackURL is where the fresh confirmation link (sent when the address is not confirmed yet) lands.

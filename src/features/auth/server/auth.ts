@@ -8,10 +8,12 @@ import { twoFactor } from 'better-auth/plugins/two-factor';
 import { appConfig } from '@/platform/config/app-config';
 import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
+import { isLocale } from '@/platform/i18n/locale';
 import { logger } from '@/platform/logger';
 import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { CLIENT_IP_HEADER } from './auth-headers';
 import { recordEmailChangeLink, revokeAccountLinks } from './emailed-links';
+import { knownDevices } from './known-device';
 import { secondFactorGate } from './second-factor-gate';
 import { singleUseAuthenticatorCodes } from './single-use-codes';
 import { sendAccountEmail, localeOfRequest } from './emails';
@@ -186,11 +188,17 @@ function createAuth() {
       magicLink({
         expiresIn: MAGIC_LINK_MINUTES * 60,
         storeToken: 'hashed',
-        sendMagicLink: async ({ email, token }, context) => {
+        sendMagicLink: async ({ email, token, metadata }, context) => {
           const url = new URL('/auth/magic-link', appConfig.site.url);
           url.searchParams.set('token', token);
           const next = (context?.body as { callbackURL?: string } | undefined)?.callbackURL;
           if (next) url.searchParams.set('next', next);
+          // The link offered to the owner after too many wrong passwords (sign-in-throttle.ts) says why it came.
+          if (metadata?.reason === 'sign-in-attempts') {
+            const locale = isLocale(metadata.locale) ? metadata.locale : appConfig.locales.default;
+            await sendAccountEmail('signInAttempts', email, locale, { url: url.toString(), minutes: MAGIC_LINK_MINUTES });
+            return;
+          }
           await sendAccountEmail('magicLink', email, localeOfRequest(context?.request), { url: url.toString(), minutes: MAGIC_LINK_MINUTES });
         },
       }),
@@ -210,6 +218,8 @@ function createAuth() {
             }),
           ]
         : []),
+      // Last, after the plugins that hold a session back for the second factor.
+      knownDevices(),
     ],
   } satisfies BetterAuthOptions;
 
