@@ -41,10 +41,11 @@ function expectPausedForAddress<R>(outcome: Outcome<R>, locale: 'en' | 'es' = 'e
 
 const signedInAs = async (visitor: Visitor) => (await getSessionFromHeaders(visitor.headers()))?.user.id;
 
-// Password hashes and the slower answers after the first attempts: a roomier limit on a busy runner (not a speed check).
+// Each test sends ten sign-ins at once (password hashes), so the tests run one after another, each with a roomier
+// limit on a busy runner (not a speed check).
 const ROOMY = { timeout: 60_000 };
 
-describe.concurrent('ten wrong passwords for an address, from anywhere', ROOMY, () => {
+describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
   it('leave the owner’s known device signing in as usual', async () => {
     const user = await createVerifiedUser();
     const ownDevice = await signInAs(user);
@@ -97,7 +98,7 @@ describe.concurrent('ten wrong passwords for an address, from anywhere', ROOMY, 
   });
 });
 
-describe.concurrent('the known-device cookie', ROOMY, () => {
+describe('the known-device cookie', ROOMY, () => {
   async function lockedOut(): Promise<TestUser> {
     const victim = await createVerifiedUser();
     await attack(victim.email);
