@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requestMagicLink, signIn, verifyMagicLink, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
 import { sessions } from '@/features/auth/server/schema';
+import { changePassword } from '@/features/auth/server/settings-actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
@@ -79,6 +80,14 @@ describe.concurrent('signing in with an authenticator app', CONCURRENT, () => {
     expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
     // Another browser still needs the code.
     await startSignIn(user);
+  });
+
+  it('forgets the trusted devices when the password changes: each asks for the code again', async () => {
+    const user = await createTwoFactorUser();
+    const visitor = await startSignIn(user);
+    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), trustDevice: 'on' })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(changePassword, { currentPassword: user.password, newPassword: 'a brand new passphrase' })).toMatchObject({ ok: true });
+    expect(await visitor.run(signIn, { email: user.email, password: 'a brand new passphrase' })).toEqual({ redirect: '/auth/two-factor?next=%2Fdashboard' });
   });
 });
 

@@ -15,6 +15,7 @@ import { CLIENT_IP_HEADER } from './auth-headers';
 import { recordEmailChangeLink, revokeAccountLinks } from './emailed-links';
 import { knownDevices } from './known-device';
 import { secondFactorGate } from './second-factor-gate';
+import { forgetTrustedDevices } from './sessions';
 import { singleUseAuthenticatorCodes } from './single-use-codes';
 import { sendAccountEmail, localeOfRequest } from './emails';
 import { accounts, sessions, twoFactors, users, verifications } from './schema';
@@ -62,8 +63,9 @@ function createAuth() {
         await sendAccountEmail('passwordReset', user.email, localeOfRequest(request, user), { url: url.toString() });
       },
       onPasswordReset: async ({ user }, request) => {
-        // No link sent before the new password keeps working (the other reset links, magic links…).
+        // No link sent before the new password keeps working (the other reset links, magic links…), and no device skips the code.
         await revokeAccountLinks(user.id);
+        await forgetTrustedDevices(user.id);
         await sendAccountEmail('passwordChanged', user.email, localeOfRequest(request, user), { url: appConfig.site.url }).catch(() => undefined);
       },
       onExistingUserSignUp: async ({ user }, request) => {

@@ -34,7 +34,7 @@ import { withPasswordPolicy } from './policy';
 import { applyPreferenceCookies, savePreferences } from './preferences';
 import { deleteAvatarFile, removeAvatar, setAvatar, updateProfile } from './profile';
 import { signedIn, type SignedInUser } from './session';
-import { revokeOtherSessions, revokeSession } from './sessions';
+import { forgetTrustedDevices, revokeOtherSessions, revokeSession } from './sessions';
 import { hasPassword } from './sign-in-methods';
 import { authenticatorSetup } from './two-factor';
 
@@ -155,8 +155,9 @@ export const changePassword = defineAction({
     await callAuth(context, (headers) =>
       getAuth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers, returnHeaders: true }),
     ).catch((error: unknown) => renameFieldError(error, 'password', 'currentPassword'));
-    // No link sent before the change keeps working (a reset link, a magic link, an email change).
+    // No link sent before the change keeps working (a reset link, a magic link, an email change), and no device skips the code.
     await revokeAccountLinks(user.id);
+    await forgetTrustedDevices(user.id);
     // The change is made; a notice that cannot leave right now is logged, not shown as a failure.
     await sendAccountEmail('passwordChanged', user.email, emailLocale(context, user), { url: appConfig.site.url }).catch((error: unknown) =>
       logger.warn({ err: error, userId: user.id }, 'password change notice not sent'),
@@ -286,8 +287,10 @@ export const signOutOtherSessions = defineAction({
   rateLimit: limitsPerSession('settings-sessions', 60, 30, 10 * 60),
   handler: async (_input, { user, session }) => {
     const count = await revokeOtherSessions(user.id, session.id);
-    // Signing out everywhere else also ends the links waiting in the mailbox (reset, magic link, email change).
+    // Signing out everywhere else also ends the links waiting in the mailbox (reset, magic link, email change)
+    // and the devices trusted to skip the authenticator code.
     await revokeAccountLinks(user.id);
+    await forgetTrustedDevices(user.id);
     return { count };
   },
 });
