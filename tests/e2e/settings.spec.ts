@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { secretFrom, totpCode } from '../support/totp';
+import { nextTotpCode, secretFrom } from '../support/totp';
 import { queryDatabase, waitForHydration } from './support';
 import { signInThroughUi, signUpThroughUi } from './users';
 
@@ -48,7 +48,7 @@ test.describe('account settings', () => {
     await twoFactor.getByRole('button', { name: 'Turn on' }).click();
     await expect(twoFactor.getByRole('img', { name: /QR code/ })).toBeVisible();
     const secret = secretFrom((await twoFactor.getByTestId('totp-manual-key').textContent())!);
-    await twoFactor.getByLabel('Authentication code').fill(totpCode(secret));
+    await twoFactor.getByLabel('Authentication code').fill(await nextTotpCode(secret));
     await twoFactor.getByRole('button', { name: 'Turn on two-factor' }).click();
     await expect(twoFactor.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
     await expect(twoFactor.getByTestId('two-factor-status')).toHaveText('On');
@@ -62,7 +62,7 @@ test.describe('account settings', () => {
     await signInThroughUi(elsewhere, user);
     await expect(elsewhere).toHaveURL(/\/auth\/two-factor/);
     await waitForHydration(elsewhere, 'form');
-    await elsewhere.getByLabel('Authentication code').fill(totpCode(secret));
+    await elsewhere.getByLabel('Authentication code').fill(await nextTotpCode(secret));
     await elsewhere.getByRole('button', { name: 'Verify', exact: true }).click();
     // Signed in: /dashboard sends this user, who has no organization, on to create one.
     await expect(elsewhere).toHaveURL(/\/onboarding\/organization$/);

@@ -48,3 +48,20 @@ export function wrongCode(secret: string) {
 export function secretFrom(uriOrKey: string) {
   return uriOrKey.startsWith('otpauth://') ? secretOfUri(uriOrKey) : uriOrKey.replace(/\s+/g, '');
 }
+
+const STEP_MS = 30_000;
+const lastStepTyped = new Map<string, number>();
+
+/**
+ * The next code a person would type from their app: Keel accepts each time step
+ * once per account (and the steps next to the current one, for clock drift), so
+ * a test that enters several codes in a row takes a fresh step each time — the
+ * current one, then the next — and waits for the clock when both are spent.
+ */
+export async function nextTotpCode(secret: string): Promise<string> {
+  const step = Math.max(Math.floor(Date.now() / STEP_MS), (lastStepTyped.get(secret) ?? 0) + 1);
+  const readyAt = (step - 1) * STEP_MS;
+  if (readyAt > Date.now()) await new Promise((resolve) => setTimeout(resolve, readyAt - Date.now() + 50));
+  lastStepTyped.set(secret, step);
+  return totpCode(secret, step * STEP_MS);
+}

@@ -3,7 +3,7 @@ import { completeOnboarding, confirmEmail, signIn, signUp } from '@/features/aut
 import { getAuth } from '@/features/auth/server/auth';
 import { users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
-import { secretOfUri, totpCode } from './totp';
+import { nextTotpCode, secretOfUri } from './totp';
 import { Visitor, lastEmailTo, uniqueEmail } from './visitor';
 
 /** A password that passes every rule (length, common-password list). */
@@ -71,7 +71,7 @@ export async function enableAuthenticator(user: TestUser) {
   const enabled = await getAuth().api.enableTwoFactor({ body: { password: user.password }, headers: user.visitor.headers() });
   if (enabled.method !== 'totp') throw new Error(`expected an authenticator app setup, got ${enabled.method}`);
   const secret = secretOfUri(enabled.totpURI);
-  await getAuth().api.verifyTOTP({ body: { code: totpCode(secret) }, headers: user.visitor.headers() });
+  await getAuth().api.verifyTOTP({ body: { code: await nextTotpCode(secret) }, headers: user.visitor.headers() });
   return { secret, recoveryCodes: enabled.backupCodes };
 }
 

@@ -18,7 +18,7 @@ const { accounts, users } = await import('@/features/auth/server/schema');
 const { eq } = await import('drizzle-orm');
 const { Visitor, emailsTo, uniqueEmail } = await import('../../support/visitor');
 const { createVerifiedUser, enableAuthenticator } = await import('../../support/users');
-const { totpCode } = await import('../../support/totp');
+const { nextTotpCode } = await import('../../support/totp');
 const { verifyTwoFactorCode } = await import('@/features/auth/server/actions');
 type VisitorType = InstanceType<typeof Visitor>;
 
@@ -147,7 +147,7 @@ describe('OpenID Connect sign-in against a local provider', () => {
     const response = await signInThroughProvider(visitor, { email, emailVerified: true });
     expect(response.headers.get('location')).toBe('/auth/two-factor?next=%2Fdashboard');
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
-    expect(await visitor.run(verifyTwoFactorCode, { code: totpCode(secret), next: '/dashboard' })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(secret), next: '/dashboard' })).toEqual({ redirect: '/dashboard' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(email);
   });
 

@@ -10,7 +10,7 @@ import { confirmTwoFactorSetup, deleteAccount, startTwoFactorSetup, uploadAvatar
 import { db } from '@/platform/db/client';
 import { SESSION_COOKIE } from '@/features/auth/constants';
 import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInWithPassword } from '../../support/settings-users';
-import { secretFrom, totpCode } from '../../support/totp';
+import { nextTotpCode, secretFrom } from '../../support/totp';
 
 const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-avatars-'));
 process.env.STORAGE_DIR = storageDir;
@@ -33,7 +33,7 @@ describe('deleting the account', () => {
     form.set('avatar', new File([new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } }).png().toBuffer())], 'a.png'));
     expect(await visitor.run(uploadAvatar, form)).toMatchObject({ ok: true });
     const setup = await visitor.run<{ manualKey: string }>(startTwoFactorSetup, { password: user.password });
-    await visitor.run(confirmTwoFactorSetup, { code: totpCode(secretFrom((setup as { data: { manualKey: string } }).data.manualKey)) });
+    await visitor.run(confirmTwoFactorSetup, { code: await nextTotpCode(secretFrom((setup as { data: { manualKey: string } }).data.manualKey)) });
     expect(await rowsOf(user.id)).toEqual({ user: true, sessions: 2, accounts: 1, twoFactors: 1 });
     expect(await fs.readdir(path.join(storageDir, 'avatars'))).toHaveLength(1);
 

@@ -12,7 +12,7 @@ import {
 import { getMfaStatus } from '@/features/auth/server/two-factor';
 import { db } from '@/platform/db/client';
 import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInWithPassword, type TestUser } from '../../support/settings-users';
-import { secretFrom, totpCode, wrongCode } from '../../support/totp';
+import { nextTotpCode, secretFrom, totpCode, wrongCode } from '../../support/totp';
 import { Visitor } from '../../support/visitor';
 
 async function twoFactorColumns(userId: string) {
@@ -26,7 +26,7 @@ async function enableTwoFactor(visitor: Visitor, password?: string) {
   const started = await visitor.run<{ qrCode: string; manualKey: string }>(startTwoFactorSetup, password ? { password } : {});
   if (!('ok' in started) || !started.ok) throw new Error(`setup refused: ${JSON.stringify(started)}`);
   const secret = secretFrom(started.data.manualKey);
-  const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, { code: totpCode(secret) });
+  const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, { code: await nextTotpCode(secret) });
   if (!('ok' in confirmed) || !confirmed.ok) throw new Error(`confirmation refused: ${JSON.stringify(confirmed)}`);
   return { secret, recoveryCodes: confirmed.data.recoveryCodes, setup: started.data };
 }
@@ -60,7 +60,7 @@ describe('two-factor authentication for a user with a password', () => {
     expect(await visitor.run(confirmTwoFactorSetup, { code: wrongCode(secret) })).toMatchObject({ ok: false, error: { fieldErrors: { code: [expect.any(String)] } } });
     expect((await twoFactorColumns(user.id)).enabled).toBe(false);
 
-    const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, { code: totpCode(secret) });
+    const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, { code: await nextTotpCode(secret) });
     if (!('ok' in confirmed) || !confirmed.ok) throw new Error('confirmation refused');
     expect(confirmed.data.recoveryCodes).toHaveLength(10);
     expect(await twoFactorColumns(user.id)).toEqual({ enabled: true, rows: 1 });
@@ -72,7 +72,7 @@ describe('two-factor authentication for a user with a password', () => {
 
     // Signing in now needs the code.
     const other = await startSignIn(user);
-    expect(await other.run(verifyTwoFactorCode, { code: totpCode(secret) })).toEqual({ redirect: '/dashboard' });
+    expect(await other.run(verifyTwoFactorCode, { code: await nextTotpCode(secret) })).toEqual({ redirect: '/dashboard' });
     expect((await getSessionFromHeaders(other.headers()))?.user.id).toBe(user.id);
   });
 
@@ -134,7 +134,7 @@ describe('two-factor authentication for a user without a password', () => {
     expect(await visitor.run(disableTwoFactor, { code: wrongCode(secret) })).toMatchObject({ ok: false, error: { fieldErrors: { code: [expect.any(String)] } } });
     expect((await twoFactorColumns(user.id)).enabled).toBe(true);
 
-    expect(await visitor.run(disableTwoFactor, { code: totpCode(secret) })).toEqual({ ok: true, data: { enabled: false } });
+    expect(await visitor.run(disableTwoFactor, { code: await nextTotpCode(secret) })).toEqual({ ok: true, data: { enabled: false } });
     expect(await twoFactorColumns(user.id)).toEqual({ enabled: false, rows: 0 });
   });
 });

@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requestMagicLink, signIn, verifyMagicLink, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
 import { sessions } from '@/features/auth/server/schema';
+import { changePassword } from '@/features/auth/server/settings-actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
-import { totpCode, wrongCode } from '../../support/totp';
+import { nextTotpCode, totpCode, wrongCode } from '../../support/totp';
 import { createVerifiedUser, enableAuthenticator, type TestUser } from '../../support/users';
 import { Visitor, lastEmailTo, type Outcome } from '../../support/visitor';
 
@@ -56,7 +57,7 @@ describe.concurrent('signing in with an authenticator app', CONCURRENT, () => {
     expect(wrong).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { code: [errorText('es', 'auth.invalidCode')] } });
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
 
-    expect(await visitor.run(verifyTwoFactorCode, { code: totpCode(user.secret), next: '/settings' })).toEqual({ redirect: '/settings' });
+    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), next: '/settings' })).toEqual({ redirect: '/settings' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user.id).toBe(user.id);
     expect(visitor.cookies.has(TWO_FACTOR_COOKIE)).toBe(false);
   });
@@ -75,10 +76,18 @@ describe.concurrent('signing in with an authenticator app', CONCURRENT, () => {
   it('skips the code on a device the user chose to trust', async () => {
     const user = await createTwoFactorUser();
     const visitor = await startSignIn(user);
-    await visitor.run(verifyTwoFactorCode, { code: totpCode(user.secret), trustDevice: 'on' });
+    await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), trustDevice: 'on' });
     expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
     // Another browser still needs the code.
     await startSignIn(user);
+  });
+
+  it('forgets the trusted devices when the password changes: each asks for the code again', async () => {
+    const user = await createTwoFactorUser();
+    const visitor = await startSignIn(user);
+    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), trustDevice: 'on' })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(changePassword, { currentPassword: user.password, newPassword: 'a brand new passphrase' })).toMatchObject({ ok: true });
+    expect(await visitor.run(signIn, { email: user.email, password: 'a brand new passphrase' })).toEqual({ redirect: '/auth/two-factor?next=%2Fdashboard' });
   });
 });
 
@@ -107,12 +116,12 @@ describe.concurrent('guessing codes', CONCURRENT, () => {
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       expect(refusal(await visitor.run(verifyTwoFactorCode, { code: wrongCode(user.secret) })).code, `attempt ${attempt}`).toBe('BAD_REQUEST');
     }
-    const blocked = refusal(await visitor.run(verifyTwoFactorCode, { code: totpCode(user.secret) }));
+    const blocked = refusal(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret) }));
     expect(blocked).toMatchObject({ code: 'RATE_LIMITED', status: 429, message: errorText('en', 'auth.tooManyCodes') });
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
 
     const again = await startSignIn(user);
-    expect(await again.run(verifyTwoFactorCode, { code: totpCode(user.secret) })).toEqual({ redirect: '/dashboard' });
+    expect(await again.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret) })).toEqual({ redirect: '/dashboard' });
   });
 
   it('locks the account’s second factor after 10 wrong codes in a row, across sign-ins', async () => {
@@ -150,7 +159,7 @@ describe.concurrent('guessing codes', CONCURRENT, () => {
 
     // The owner's own sign-in (its own challenge) is not affected.
     const owner = await startSignIn(user);
-    expect(await owner.run(verifyTwoFactorCode, { code: totpCode(user.secret) })).toEqual({ redirect: '/dashboard' });
+    expect(await owner.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret) })).toEqual({ redirect: '/dashboard' });
   });
 });
 
@@ -164,7 +173,7 @@ describe('two-factor authentication after a passwordless sign-in', () => {
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
     expect(await sessionTokens(user.id)).toHaveLength(1); // only the session of the set-up
 
-    expect(await visitor.run(verifyTwoFactorCode, { code: totpCode(user.secret), next: '/settings' })).toEqual({ redirect: '/settings' });
+    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), next: '/settings' })).toEqual({ redirect: '/settings' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(user.email);
   });
 });

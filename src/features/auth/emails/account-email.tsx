@@ -15,6 +15,7 @@ export const ACCOUNT_EMAILS = [
   'passwordChanged',
   'signInMethodAdded',
   'existingAccount',
+  'signInAttempts',
 ] as const;
 export type AccountEmailKind = (typeof ACCOUNT_EMAILS)[number];
 

@@ -24,13 +24,17 @@ import {
   twoFactorChallengeSchema,
 } from '../schemas';
 import { getAuth } from './auth';
-import { callAuth, errorsTranslator } from './auth-call';
+import { authErrorCode, callAuth, errorsTranslator } from './auth-call';
 import { signUpConfirmationEmail } from './email-confirmation';
+import { revokeMagicLinks } from './emailed-links';
 import { requireEmailDelivery } from './emails';
+import { magicLinkEmail } from './link-tokens';
 import { limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
 import { applyPreferenceCookies } from './preferences';
+import { fieldError } from './reauthentication';
 import { accounts, users } from './schema';
 import { signedIn } from './session';
+import { throttlePasswordSignIn } from './sign-in-throttle';
 
 /**
  * The sign-in side of accounts. Each is a public endpoint built with
@@ -111,9 +115,11 @@ async function userExists(email: string) {
 export const signIn = defineAction({
   name: 'auth.signIn',
   input: signInSchema,
-  rateLimit: limitsByIpAndEmail('sign-in', 30, 10),
+  // Per client address here; per address or per known device in throttlePasswordSignIn (no lockout by strangers).
+  rateLimit: { name: 'sign-in-ip', limit: 30, windowSeconds: 15 * 60 },
   handler: async ({ email, password, next }, context) => {
     if (!appConfig.auth.password) throw new AppError('FORBIDDEN');
+    await throttlePasswordSignIn(context, email);
     let result;
     try {
       // callbackURL is where the fresh confirmation link (sent when the address is not confirmed yet) lands.
@@ -230,9 +236,12 @@ export const verifyMagicLink = defineAction({
   input: magicLinkVerifySchema,
   rateLimit: { name: 'magic-link-verify', limit: 20, windowSeconds: 15 * 60 },
   handler: async ({ token, next }, context) => {
+    const email = await magicLinkEmail(token);
     // Without a callbackURL better-auth answers JSON; an invalid, used or expired token is a redirect carrying
     // ?error=INVALID_TOKEN, which callAuth turns into auth.invalidLink.
     const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
+    // Used: the other links sent to this address end (better-auth used up this one).
+    if (email) await revokeMagicLinks(email);
     // Two-factor users still owe their code (see second-factor-gate.ts).
     if ((result as { twoFactorRedirect?: boolean } | undefined)?.twoFactorRedirect) {
       redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);
@@ -300,7 +309,13 @@ export const verifyRecoveryCode = defineAction({
   input: recoveryCodeChallengeSchema,
   rateLimit: twoFactorLimits,
   handler: async ({ code, next }, context) => {
-    const result = await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true }));
+    const result = await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true })).catch(
+      (error: unknown) => {
+        // Sent twice at once, the code is used once: better-auth answers the other request CONFLICT.
+        if (authErrorCode(error) === 'CONFLICT') throw fieldError(context, 'code', 'auth.invalidRecoveryCode', 'BAD_REQUEST');
+        throw error;
+      },
+    );
     await applyPreferenceCookies(context, (result as { user?: unknown }).user);
     redirect(safeRedirectPath(next));
   },

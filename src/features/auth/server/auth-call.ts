@@ -6,6 +6,7 @@ import type { CookieOptions, RequestContext } from '@/platform/http/request-cont
 import { translatorFor } from '@/platform/i18n/translator';
 import { authHeaders } from './auth-headers';
 import { inRequestLanguage } from './emails';
+import { CODE_ALREADY_USED } from './single-use-codes';
 
 /**
  * better-auth's refusals, as Keel errors: a stable code, an HTTP status and a
@@ -23,6 +24,7 @@ const KNOWN: Record<string, { code: ErrorCode; key: string; field?: string }> = 
   TOKEN_EXPIRED: { code: 'BAD_REQUEST', key: 'auth.invalidLink' },
   INVALID_CODE: { code: 'BAD_REQUEST', key: 'auth.invalidCode', field: 'code' },
   INVALID_BACKUP_CODE: { code: 'BAD_REQUEST', key: 'auth.invalidRecoveryCode', field: 'code' },
+  [CODE_ALREADY_USED]: { code: 'BAD_REQUEST', key: 'auth.codeAlreadyUsed', field: 'code' },
   TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: { code: 'RATE_LIMITED', key: 'auth.tooManyCodes' },
   ACCOUNT_TEMPORARILY_LOCKED: { code: 'RATE_LIMITED', key: 'auth.tooManyCodes' },
   INVALID_TWO_FACTOR_COOKIE: { code: 'UNAUTHENTICATED', key: 'auth.twoFactorExpired' },

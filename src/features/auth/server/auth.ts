@@ -9,10 +9,15 @@ import { appConfig } from '@/platform/config/app-config';
 import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
 import { toSingleLine } from '@/platform/http/text-fields';
+import { isLocale } from '@/platform/i18n/locale';
 import { logger } from '@/platform/logger';
 import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { CLIENT_IP_HEADER } from './auth-headers';
+import { recordEmailChangeLink, revokeAccountLinks } from './emailed-links';
+import { knownDevices } from './known-device';
 import { secondFactorGate } from './second-factor-gate';
+import { forgetTrustedDevices } from './sessions';
+import { singleUseAuthenticatorCodes } from './single-use-codes';
 import { sendAccountEmail, localeOfRequest } from './emails';
 import { accounts, sessions, twoFactors, users, verifications } from './schema';
 
@@ -59,6 +64,9 @@ function createAuth() {
         await sendAccountEmail('passwordReset', user.email, localeOfRequest(request, user), { url: url.toString() });
       },
       onPasswordReset: async ({ user }, request) => {
+        // No link sent before the new password keeps working (the other reset links, magic links…), and no device skips the code.
+        await revokeAccountLinks(user.id);
+        await forgetTrustedDevices(user.id);
         await sendAccountEmail('passwordChanged', user.email, localeOfRequest(request, user), { url: appConfig.site.url }).catch(() => undefined);
       },
       onExistingUserSignUp: async ({ user }, request) => {
@@ -82,6 +90,8 @@ function createAuth() {
         const current = await findUserEmail(user.id);
         const locale = localeOfRequest(request, user);
         if (current && current !== user.email.toLowerCase()) {
+          // Recorded so that the link works once and can be ended (see emailed-links.ts).
+          await recordEmailChangeLink(user.id, token, new Date(Date.now() + EMAIL_VERIFICATION_HOURS * 60 * 60 * 1000));
           await sendAccountEmail('emailChangeNew', user.email, locale, { url, newEmail: user.email });
           return;
         }
@@ -179,16 +189,24 @@ function createAuth() {
         allowPasswordless: true,
         backupCodeOptions: { amount: 10, length: 10 },
       }),
+      // Each authenticator code works once (the plugin accepts it while it is current).
+      singleUseAuthenticatorCodes(),
       // …and after a magic link or an OAuth sign-in too, not only after a password.
       secondFactorGate(),
       magicLink({
         expiresIn: MAGIC_LINK_MINUTES * 60,
         storeToken: 'hashed',
-        sendMagicLink: async ({ email, token }, context) => {
+        sendMagicLink: async ({ email, token, metadata }, context) => {
           const url = new URL('/auth/magic-link', appConfig.site.url);
           url.searchParams.set('token', token);
           const next = (context?.body as { callbackURL?: string } | undefined)?.callbackURL;
           if (next) url.searchParams.set('next', next);
+          // The link offered to the owner after too many wrong passwords (sign-in-throttle.ts) says why it came.
+          if (metadata?.reason === 'sign-in-attempts') {
+            const locale = isLocale(metadata.locale) ? metadata.locale : appConfig.locales.default;
+            await sendAccountEmail('signInAttempts', email, locale, { url: url.toString(), minutes: MAGIC_LINK_MINUTES });
+            return;
+          }
           await sendAccountEmail('magicLink', email, localeOfRequest(context?.request), { url: url.toString(), minutes: MAGIC_LINK_MINUTES });
         },
       }),
@@ -208,6 +226,8 @@ function createAuth() {
             }),
           ]
         : []),
+      // Last, after the plugins that hold a session back for the second factor.
+      knownDevices(),
     ],
   } satisfies BetterAuthOptions;
 

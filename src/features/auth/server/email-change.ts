@@ -2,14 +2,15 @@ import 'server-only';
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { db } from '@/platform/db/client';
 import { EMAIL_VERIFICATION_HOURS } from './auth';
+import { pendingEmailChangeIdentifier as identifierOf } from './emailed-links';
 import { verifications } from './schema';
 
 /**
  * A note that an email change is waiting for its confirmation link, so the
  * account page can say so. The link itself (better-auth's signed token)
- * carries the change; this row only remembers what was asked and until when.
+ * carries the change; this row only remembers what was asked and until when
+ * (emailed-links.ts records the link itself, and ends both together).
  */
-const identifierOf = (userId: string) => `pending-email-change:${userId}`;
 
 export async function recordPendingEmailChange(userId: string, newEmail: string) {
   await db.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { clientIp } from '@/platform/http/request-context';
 import { getAuth } from './auth';
 import { authHeaders } from './auth-headers';
 import { isEmailChangeToken } from './email-confirmation';
+import { consumeEmailChangeLink, revokeAccountLinks } from './emailed-links';
 
 /**
  * The better-auth endpoints reachable over HTTP: each is a GET a browser
@@ -26,9 +27,14 @@ export function getAuthLinkHandler() {
     if (request.method !== 'GET' || !isAuthLinkEndpoint(url.pathname)) {
       return Response.json({ error: { code: 'NOT_FOUND', status: 404 } }, { status: 404, headers: { 'cache-control': 'no-store' } });
     }
-    // Sign-ups are confirmed on /auth/confirm-email with the password; this link only confirms email changes.
-    if (url.pathname === '/api/auth/verify-email' && !(await isEmailChangeToken(url.searchParams.get('token') ?? ''))) {
-      return Response.redirect(new URL('/auth/verified?error=INVALID_TOKEN', url), 302);
+    if (url.pathname === '/api/auth/verify-email') {
+      // Sign-ups are confirmed on /auth/confirm-email with the password; this link only confirms email
+      // changes, each once, and only while it is the latest one asked for (see emailed-links.ts).
+      const token = url.searchParams.get('token') ?? '';
+      const userId = (await isEmailChangeToken(token)) ? await consumeEmailChangeLink(token) : null;
+      if (!userId) return Response.redirect(new URL('/auth/verified?error=INVALID_TOKEN', url), 302);
+      // The address moves: links sent to the old one (a reset, a magic link) end.
+      await revokeAccountLinks(userId);
     }
     const headers = authHeaders({ headers: request.headers, ip: clientIp(request.headers, getServerConfig().trustedProxies) });
     return getAuth().handler(new Request(request.url, { method: 'GET', headers }));

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -106,3 +106,16 @@ export const twoFactors = pgTable(
   },
   (table) => [index('two_factors_user_id_idx').on(table.userId), index('two_factors_secret_idx').on(table.secret)],
 );
+
+/**
+ * The last time step (of 30 seconds) whose authenticator code each user used:
+ * a code is accepted only for a later step, so none works twice (RFC 6238 §5.2).
+ * Kept apart from `two_factors` so that it survives turning two-factor off and on.
+ */
+export const totpSteps = pgTable('totp_steps', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  lastStep: bigint('last_step', { mode: 'number' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, gt, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, like, ne } from 'drizzle-orm';
 import { db } from '@/platform/db/client';
-import { sessions } from './schema';
+import { sessions, verifications } from './schema';
 import { describeUserAgent, type DeviceDescription } from './user-agent';
 
 /** One signed-in device, as the sessions list shows it. */
@@ -58,4 +58,14 @@ export async function revokeOtherSessions(userId: string, keepSessionId: string)
     .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
     .returning({ id: sessions.id });
   return removed.length;
+}
+
+/**
+ * Forgets the devices the user chose to trust for 30 days (they skip the
+ * authenticator code after the password): better-auth keeps each as a
+ * "trust-device-…" row naming the user. After a password change or "sign out
+ * of all other sessions", every device asks for the code again.
+ */
+export async function forgetTrustedDevices(userId: string) {
+  await db.delete(verifications).where(and(like(verifications.identifier, 'trust-device-%'), eq(verifications.value, userId)));
 }

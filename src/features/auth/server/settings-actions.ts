@@ -28,12 +28,13 @@ import { limitsPerSession } from './rate-limits';
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
 import { recordPendingEmailChange } from './email-change';
+import { revokeAccountLinks, revokeEmailChangeLinks } from './emailed-links';
 import { requireEmailDelivery, sendAccountEmail } from './emails';
 import { withPasswordPolicy } from './policy';
 import { applyPreferenceCookies, savePreferences } from './preferences';
 import { deleteAvatarFile, removeAvatar, setAvatar, updateProfile } from './profile';
 import { signedIn, type SignedInUser } from './session';
-import { revokeOtherSessions, revokeSession } from './sessions';
+import { forgetTrustedDevices, revokeOtherSessions, revokeSession } from './sessions';
 import { hasPassword } from './sign-in-methods';
 import { authenticatorSetup } from './two-factor';
 
@@ -128,6 +129,8 @@ export const requestEmailChange = defineAction({
     await confirmIdentity(context, { password });
 
     await sendAccountEmail('emailChangeOld', user.email, emailLocale(context, user), { newEmail: email, url: siteLink('/settings/security') });
+    // Only the latest change asked for can be confirmed.
+    await revokeEmailChangeLinks(user.id);
     // better-auth sends the confirmation in a helper that only logs a failure: count it here.
     await requireEmailDelivery(() =>
       callAuth(context, (headers) =>
@@ -152,6 +155,9 @@ export const changePassword = defineAction({
     await callAuth(context, (headers) =>
       getAuth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers, returnHeaders: true }),
     ).catch((error: unknown) => renameFieldError(error, 'password', 'currentPassword'));
+    // No link sent before the change keeps working (a reset link, a magic link, an email change), and no device skips the code.
+    await revokeAccountLinks(user.id);
+    await forgetTrustedDevices(user.id);
     // The change is made; a notice that cannot leave right now is logged, not shown as a failure.
     await sendAccountEmail('passwordChanged', user.email, emailLocale(context, user), { url: appConfig.site.url }).catch((error: unknown) =>
       logger.warn({ err: error, userId: user.id }, 'password change notice not sent'),
@@ -279,7 +285,14 @@ export const signOutOtherSessions = defineAction({
   input: noInputSchema,
   guards: [signedIn],
   rateLimit: limitsPerSession('settings-sessions', 60, 30, 10 * 60),
-  handler: async (_input, { user, session }) => ({ count: await revokeOtherSessions(user.id, session.id) }),
+  handler: async (_input, { user, session }) => {
+    const count = await revokeOtherSessions(user.id, session.id);
+    // Signing out everywhere else also ends the links waiting in the mailbox (reset, magic link, email change)
+    // and the devices trusted to skip the authenticator code.
+    await revokeAccountLinks(user.id);
+    await forgetTrustedDevices(user.id);
+    return { count };
+  },
 });
 
 // ─── Preferences ────────────────────────────────────────────────────────────

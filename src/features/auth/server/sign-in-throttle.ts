@@ -1,0 +1,94 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { appConfig } from '@/platform/config/app-config';
+import { db } from '@/platform/db/client';
+import { AppError } from '@/platform/http/errors';
+import { enforceRateLimits } from '@/platform/http/pipeline';
+import type { RequestContext } from '@/platform/http/request-context';
+import { isLocale } from '@/platform/i18n/locale';
+import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
+import { MAGIC_LINK_MINUTES, getAuth } from './auth';
+import { authHeaders } from './auth-headers';
+import { knownDeviceCookieName, knownDeviceFor } from './known-device';
+import { normaliseEmail, withMinimumDuration } from './policy';
+import { users } from './schema';
+
+/**
+ * Password sign-in without a lockout anyone can trigger (decision 0019).
+ *
+ * - A browser with a valid known-device cookie for the account (known-device.ts)
+ *   has a limit of its own: 10 attempts in 15 minutes.
+ * - Any other attempt counts for the address (10 in 15 minutes, from any number
+ *   of client addresses), and answers more slowly after the first five.
+ * - Past that limit the answer is a calm "too many attempts", and the owner is
+ *   emailed a one-time sign-in link (at most one per 15 minutes, the link's
+ *   lifetime), so a stranger's wrong passwords never keep the owner out.
+ *
+ * An address without an account is answered the same way, after the same
+ * delays (the link is only sent to a real account, behind a uniform duration).
+ * The per-client-address limit of the sign-in action still applies to all.
+ */
+
+const WINDOW_SECONDS = 15 * 60;
+export const ATTEMPTS_PER_ADDRESS = 10;
+export const ATTEMPTS_PER_KNOWN_DEVICE = 10;
+/** Attempts on an address answered at normal speed (typos); then 1 s, 2 s, 4 s… capped. */
+const UNSLOWED_ATTEMPTS = 5;
+const MAX_SLOWDOWN_MS = 4000;
+/** How long the refusal past the limit takes, whether or not a link was sent. */
+const REFUSAL_MS = 600;
+
+/** The pause before checking the `attempt`-th password in the window for an address. */
+export function slowdownMs(attempt: number) {
+  return attempt <= UNSLOWED_ATTEMPTS ? 0 : Math.min(MAX_SLOWDOWN_MS, 1000 * 2 ** (attempt - UNSLOWED_ATTEMPTS - 1));
+}
+
+/** Counts a password sign-in attempt for `email`; throws RATE_LIMITED when it must not be checked. */
+export async function throttlePasswordSignIn(context: RequestContext, email: string) {
+  const owner = await accountOf(email);
+  const device = owner ? knownDeviceFor(context.cookies.get(knownDeviceCookieName()), owner.id) : null;
+  if (device) {
+    await enforceRateLimits({ name: 'sign-in-device', limit: ATTEMPTS_PER_KNOWN_DEVICE, windowSeconds: WINDOW_SECONDS, by: () => `device:${device}` }, context, null);
+    return;
+  }
+
+  const outcome = await consumeRateLimit({ name: 'sign-in-email', limit: ATTEMPTS_PER_ADDRESS, windowSeconds: WINDOW_SECONDS }, `email:${normaliseEmail(email)}`);
+  if (!outcome.allowed) {
+    await withMinimumDuration(REFUSAL_MS, () => (owner ? offerSignInLink(context, owner) : Promise.resolve()));
+    throw new AppError('RATE_LIMITED', {
+      messageKey: 'auth.tooManySignInAttempts',
+      values: { minutes: Math.ceil(outcome.retryAfterSeconds / 60) },
+      retryAfterSeconds: outcome.retryAfterSeconds,
+    });
+  }
+  const pause = slowdownMs(ATTEMPTS_PER_ADDRESS - outcome.remaining);
+  if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+}
+
+async function accountOf(email: string) {
+  const [row] = await db.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(eq(users.email, email)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Emails the owner a one-time sign-in link (better-auth's magic link, so a
+ * second factor is still asked for), saying that someone tried their address.
+ * Never fails the refusal: a link that cannot be sent is logged.
+ */
+async function offerSignInLink(context: RequestContext, owner: { id: string; email: string; locale: string | null }) {
+  const allowed = await consumeRateLimit({ name: 'sign-in-help-link', limit: 1, windowSeconds: MAGIC_LINK_MINUTES * 60 }, `user:${owner.id}`);
+  if (!allowed.allowed) return;
+  try {
+    await getAuth().api.signInMagicLink({
+      body: {
+        email: owner.email,
+        callbackURL: appConfig.paths.dashboard,
+        // Read by auth.ts's sendMagicLink: the "someone tried to sign in" email, in the owner's language.
+        metadata: { reason: 'sign-in-attempts', locale: isLocale(owner.locale) ? owner.locale : appConfig.locales.default },
+      },
+      headers: authHeaders(context),
+    });
+  } catch (error) {
+    context.logger.warn({ err: error, userId: owner.id }, 'sign-in link after too many attempts not sent');
+  }
+}

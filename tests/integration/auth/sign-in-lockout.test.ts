@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { signIn, verifyMagicLink } from '@/features/auth/server/actions';
+import { getSessionFromHeaders } from '@/features/auth/server/session';
+import { updatePreferences } from '@/features/auth/server/settings-actions';
+import { errorText, subjectOf } from '../../support/messages';
+import { createVerifiedUser, signInAs, type TestUser } from '../../support/users';
+import { Visitor, emailsTo, lastEmailTo, uniqueEmail, type Outcome } from '../../support/visitor';
+
+/**
+ * Wrong passwords for an address are limited (10 in 15 minutes, from any
+ * number of client addresses), but the limit must not be a way to lock the
+ * owner out. A browser that signed in to the account before carries a signed
+ * "known device" cookie and is counted on its own; anyone else meets the
+ * address's limit, and the owner is emailed a one-time sign-in link.
+ */
+
+const KNOWN_DEVICE_COOKIE = 'keel.known_device';
+
+/** Ten wrong passwords for `email` at once, each from its own client address, as a distributed attacker sends them. */
+async function attack(email: string, times = 10) {
+  const outcomes = await Promise.all(Array.from({ length: times }, (_, i) => new Visitor().run(signIn, { email, password: `wrong guess ${i}` })));
+  // Refused, as wrong passwords, or as too many once the address's limit is reached.
+  for (const outcome of outcomes) expect(['UNAUTHENTICATED', 'RATE_LIMITED']).toContain(refusal(outcome).code);
+}
+
+function refusal<R>(outcome: Outcome<R>) {
+  if ('redirect' in outcome || outcome.ok) throw new Error(`expected a refusal, got ${JSON.stringify(outcome)}`);
+  const { requestId: _requestId, ...rest } = outcome.error;
+  return rest;
+}
+
+/** The "too many attempts for this address" answer, in `locale`. */
+function expectPausedForAddress<R>(outcome: Outcome<R>, locale: 'en' | 'es' = 'en') {
+  const error = refusal(outcome);
+  expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+  const minutes = Number(error.message.match(/\d+/)?.[0]);
+  expect(minutes).toBeGreaterThanOrEqual(14);
+  expect(error.message).toBe(errorText(locale, 'auth.tooManySignInAttempts', { minutes }));
+  return error;
+}
+
+const signedInAs = async (visitor: Visitor) => (await getSessionFromHeaders(visitor.headers()))?.user.id;
+
+// Each test sends ten sign-ins at once (password hashes), so the tests run one after another, each with a roomier
+// limit on a busy runner (not a speed check).
+const ROOMY = { timeout: 60_000 };
+
+describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
+  it('leave the owner’s known device signing in as usual', async () => {
+    const user = await createVerifiedUser();
+    const ownDevice = await signInAs(user);
+    expect(ownDevice.received.get(KNOWN_DEVICE_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
+    expect(ownDevice.received.get(KNOWN_DEVICE_COOKIE)!.maxAge).toBeGreaterThanOrEqual(180 * 24 * 60 * 60);
+    // It names no account: only a random id and a signature.
+    expect(ownDevice.cookies.get(KNOWN_DEVICE_COOKIE)).not.toContain(user.id);
+
+    await attack(user.email);
+    expectPausedForAddress(await new Visitor().run(signIn, { email: user.email, password: user.password }));
+
+    expect(await ownDevice.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await signedInAs(ownDevice)).toBe(user.id);
+  });
+
+  it('give the owner on a new device a calm message and an emailed link that signs in (in the owner’s language)', async () => {
+    const user = await createVerifiedUser();
+    expect(await user.visitor.run(updatePreferences, { locale: 'es', theme: 'system' })).toMatchObject({ ok: true });
+    await attack(user.email);
+
+    const newDevice = new Visitor({ locale: 'es' });
+    expectPausedForAddress(await newDevice.run(signIn, { email: user.email, password: user.password }), 'es');
+    expect(await signedInAs(newDevice)).toBeUndefined();
+
+    // One email however many attempts are refused, saying what happened, with a one-time sign-in link.
+    await new Visitor().run(signIn, { email: user.email, password: 'yet another guess' });
+    const notices = (await emailsTo(user.email)).filter((message) => message.subject === subjectOf('signInAttempts', 'es'));
+    expect(notices).toHaveLength(1);
+    const link = new URL((await lastEmailTo(user.email))!.link!);
+    expect(link.pathname).toBe('/auth/magic-link');
+    const token = link.searchParams.get('token')!;
+
+    expect(await newDevice.run(verifyMagicLink, { token })).toHaveProperty('redirect');
+    expect(await signedInAs(newDevice)).toBe(user.id);
+    // Once: the link is spent.
+    expect(await new Visitor().run(verifyMagicLink, { token })).toMatchObject({ ok: false, error: { message: errorText('en', 'auth.invalidLink') } });
+    // The device it was opened on is now known: the password works there again.
+    expect(await newDevice.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+  });
+
+  it('answer an address without an account exactly the same way, and email nobody', async () => {
+    const user = await createVerifiedUser();
+    const unknown = uniqueEmail('nobody');
+    await Promise.all([attack(user.email), attack(unknown)]);
+
+    const forAccount = expectPausedForAddress(await new Visitor().run(signIn, { email: user.email, password: 'a guess' }));
+    const forNobody = expectPausedForAddress(await new Visitor().run(signIn, { email: unknown, password: 'a guess' }));
+    expect(forNobody).toEqual(forAccount);
+    expect(await emailsTo(unknown)).toHaveLength(0);
+  });
+});
+
+describe('the known-device cookie', ROOMY, () => {
+  async function lockedOut(): Promise<TestUser> {
+    const victim = await createVerifiedUser();
+    await attack(victim.email);
+    return victim;
+  }
+
+  it('of the attacker’s own account does not let them past the victim’s limit', async () => {
+    const attackerAccount = await createVerifiedUser();
+    const attacker = await signInAs(attackerAccount);
+    expect(attacker.cookies.has(KNOWN_DEVICE_COOKIE)).toBe(true);
+    const victim = await lockedOut();
+    // Even the victim's right password: the cookie counts for nothing here.
+    expectPausedForAddress(await attacker.run(signIn, { email: victim.email, password: victim.password }));
+    expectPausedForAddress(await attacker.run(signIn, { email: victim.email, password: 'a guess' }));
+  });
+
+  it('cannot be carried to another account, nor altered', async () => {
+    const other = await createVerifiedUser();
+    const device = await signInAs(other);
+    const victim = await lockedOut();
+    // The cookie of a device known to another account, presented for the victim's…
+    const stranger = new Visitor();
+    stranger.cookies.set(KNOWN_DEVICE_COOKIE, device.cookies.get(KNOWN_DEVICE_COOKIE)!);
+    expectPausedForAddress(await stranger.run(signIn, { email: victim.email, password: victim.password }));
+    // …or the victim's own device cookie with its signature changed.
+    const [id, signature] = (await knownDeviceCookieOf(victim)).split('.');
+    const forger = new Visitor();
+    forger.cookies.set(KNOWN_DEVICE_COOKIE, `${id}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`);
+    expectPausedForAddress(await forger.run(signIn, { email: victim.email, password: victim.password }));
+  });
+
+  it('still stops guessing: a known device has 10 attempts of its own per 15 minutes', async () => {
+    const user = await createVerifiedUser();
+    const ownDevice = await signInAs(user);
+    const guesses = await Promise.all(Array.from({ length: 10 }, (_, i) => ownDevice.run(signIn, { email: user.email, password: `wrong guess ${i}` })));
+    for (const outcome of guesses) expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const blocked = refusal(await ownDevice.run(signIn, { email: user.email, password: user.password }));
+    expect(blocked).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    // Those guesses did not count against the address: another device of the owner's is fine.
+    expect(await new Visitor().run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+  });
+});
+
+/** The known-device cookie of the browser that signed the user up (the confirmation page signed it in). */
+async function knownDeviceCookieOf(user: TestUser) {
+  const value = user.visitor.cookies.get(KNOWN_DEVICE_COOKIE);
+  expect(value).toBeTruthy();
+  return value!;
+}
+
+describe('answers for an address under attack', () => {
+  it('come more slowly after the first few attempts', ROOMY, async () => {
+    const email = uniqueEmail('slowed');
+    for (let attempt = 1; attempt <= 6; attempt += 1) await new Visitor().run(signIn, { email, password: 'a guess' });
+    const started = performance.now();
+    await new Visitor().run(signIn, { email, password: 'a guess' });
+    // The seventh attempt waits at least two seconds (a lower bound, not a speed check).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2000);
+  });
+});
