@@ -71,6 +71,8 @@ test.describe.serial('our HTTP server, on its own instance', () => {
   let exit: Promise<number | null>;
 
   test.beforeAll(async () => {
+    // A second production server starting on a busy machine (CI) can take a while.
+    test.setTimeout(120_000);
     port = await findFreePort();
     server = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'serve.ts')], {
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -87,7 +89,7 @@ test.describe.serial('our HTTP server, on its own instance', () => {
       },
     });
     exit = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
-    await expect(async () => expect((await send(port, { path: '/api/health' })).status).toBe(200)).toPass({ timeout: 60_000 });
+    await expect(async () => expect((await send(port, { path: '/api/health' })).status).toBe(200)).toPass({ timeout: 110_000 });
   });
 
   test.afterAll(() => {
