@@ -27,6 +27,10 @@ import { runClosers } from '../src/platform/server/lifecycle';
 const dev = process.argv.includes('--dev');
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// A log reader that went away (a parent killed hard) must not turn each failed write into
+// an uncaught error, logged to the same closed pipe, in a loop.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 async function main() {
   if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' });
   const port = Number(process.env.PORT || 3000);
