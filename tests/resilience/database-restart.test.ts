@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startApp, type AppProcess } from './support/app-process';
-import { startTestDatabase, type TestDatabase } from './support/database';
-import { HttpVisitor } from './support/http-visitor';
+import type { AppProcess } from './support/app-process';
+import type { TestDatabase } from './support/database';
 import { formatReport, runOpenLoop } from './support/open-loop';
 import { teamTraffic, type SignedInMember, type TaskWrite } from './support/traffic';
-import { createMembers, signIn } from './support/world';
+import { startSignedInTeam } from './support/world';
 
 /**
  * PostgreSQL restarts (a provider's failover, a minor-version upgrade) while
@@ -26,14 +25,7 @@ let app: AppProcess;
 let members: SignedInMember[];
 
 beforeAll(async () => {
-  database = await startTestDatabase();
-  app = await startApp({ databaseUrl: database.url });
-  members = [];
-  for (const member of await createMembers(database, 3)) {
-    const visitor = new HttpVisitor(app.url);
-    await signIn(visitor, member);
-    members.push({ ...member, visitor, tasks: [] });
-  }
+  ({ database, app, members } = await startSignedInTeam(3));
 });
 
 afterAll(async () => {

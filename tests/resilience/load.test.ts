@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startApp, type AppProcess } from './support/app-process';
-import { startTestDatabase, type TestDatabase } from './support/database';
-import { HttpVisitor } from './support/http-visitor';
+import type { AppProcess } from './support/app-process';
+import type { TestDatabase } from './support/database';
 import { formatReport, runOpenLoop } from './support/open-loop';
 import { teamTraffic, type SignedInMember } from './support/traffic';
-import { createMembers, signIn } from './support/world';
+import { startSignedInTeam } from './support/world';
 
 /**
  * `npm run bench:load` (and part of `npm run test:resilience`): 50 requests a
@@ -22,14 +21,7 @@ let app: AppProcess;
 let members: SignedInMember[];
 
 beforeAll(async () => {
-  database = await startTestDatabase();
-  app = await startApp({ databaseUrl: database.url });
-  members = [];
-  for (const member of await createMembers(database, 6)) {
-    const visitor = new HttpVisitor(app.url);
-    await signIn(visitor, member);
-    members.push({ ...member, visitor, tasks: [] });
-  }
+  ({ database, app, members } = await startSignedInTeam(6));
   // Warm up: the first render of each page compiles nothing in production, but fills caches and the pool.
   await runOpenLoop({ ratePerSecond: 10, durationMs: 3_000, request: teamTraffic(members, { baseUrl: () => app.url }) });
 });

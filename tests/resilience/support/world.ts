@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
-import type { TestDatabase } from './database';
+import { startApp, type AppProcess } from './app-process';
+import { startTestDatabase, type TestDatabase } from './database';
 import { HttpVisitor } from './http-visitor';
+import type { SignedInMember } from './traffic';
 
 export const RESILIENCE_PASSWORD = 'correct horse battery staple';
 
@@ -37,4 +39,20 @@ export async function signIn(visitor: HttpVisitor, member: Member, baseUrl?: str
   const outcome = await visitor.action('/auth/sign-in', 'src/features/auth/server/actions.ts', 'signIn', { email: member.email, password: RESILIENCE_PASSWORD }, { baseUrl });
   if (!outcome.redirect) throw new Error(`sign-in of ${member.email} failed: ${JSON.stringify(outcome)}`);
   return outcome;
+}
+
+/**
+ * A database of its own, one app process of the production build on it, and
+ * `size` members signed in through it, each holding their session.
+ */
+export async function startSignedInTeam(size: number): Promise<{ database: TestDatabase; app: AppProcess; members: SignedInMember[] }> {
+  const database = await startTestDatabase();
+  const app = await startApp({ databaseUrl: database.url });
+  const members: SignedInMember[] = [];
+  for (const member of await createMembers(database, size)) {
+    const visitor = new HttpVisitor(app.url);
+    await signIn(visitor, member);
+    members.push({ ...member, visitor, tasks: [] });
+  }
+  return { database, app, members };
 }
