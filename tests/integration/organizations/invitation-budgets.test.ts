@@ -194,3 +194,39 @@ describe('resends and re-invites', () => {
     expect((await db.select({ id: devMailboxMessages.id }).from(devMailboxMessages)).length).toBe(sent);
   });
 });
+
+describe('what cannot be renamed or deleted away', () => {
+  it('"+tags" and capitals are one mailbox: the per-address budget counts them together', async () => {
+    const owner = await createVerifiedUser({ name: 'Tag Sprayer' });
+    const organization = await makeOrganization([[owner, 'owner']]);
+    await established({ users: [owner.id], organizations: [organization.id] });
+    const [local, domain] = uniqueEmail('tagged').split('@');
+    for (let tag = 1; tag <= budget.perAddressPerDay; tag++) {
+      const variant = tag % 2 ? `${local}+${tag}@${domain}` : `${local!.toUpperCase()}+${tag}@${domain}`;
+      expect(await invite(owner, organization, [variant])).toMatchObject({ ok: true });
+    }
+    const next = `${local}+next@${domain}`;
+    expectRefusal(await invite(owner, organization, [next]), 'RATE_LIMITED', {
+      key: 'organizations.invitationAddressLimit',
+      values: { email: next, limit: budget.perAddressPerDay, unit: 'hours', amount: 24 },
+    });
+  });
+
+  it('an account deleted after sending leaves its sends counted for the organization', async () => {
+    const owner = await createVerifiedUser({ name: 'Staying Owner' });
+    const admin = await createVerifiedUser({ name: 'Vanishing Admin' });
+    const organization = await makeOrganization([
+      [owner, 'owner'],
+      [admin, 'admin'],
+    ]);
+    expect(await invite(admin, organization, addresses(budget.newOrganization.perHour))).toMatchObject({ ok: true });
+    await db.delete(users).where(eq(users.id, admin.id));
+    expect(await db.select({ id: invitationSends.id }).from(invitationSends).where(eq(invitationSends.organizationId, organization.id))).toHaveLength(
+      budget.newOrganization.perHour,
+    );
+    expectRefusal(await invite(owner, organization, addresses(1)), 'RATE_LIMITED', {
+      key: 'organizations.invitationLimit',
+      values: { scope: 'organization', window: 'hour', limit: budget.newOrganization.perHour, remaining: 0, unit: 'minutes', amount: 60 },
+    });
+  });
+});

@@ -24,6 +24,7 @@ export { toClientUser, type ClientUser } from '../client-user';
 export { RECENT_SIGN_IN_MINUTES } from './account-deletion';
 export { confirmIdentity } from './reauthentication';
 export { limitsPerSession } from './rate-limits';
+export { normaliseEmail } from './policy';
 
 // The settings pages' components (server and client components, for pages to render).
 export * from '../components/settings';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { normaliseEmail } from '@/features/auth/server';
 import { users } from '@/features/auth/server/schema';
 import { appConfig } from '@/platform/config/app-config';
 import { db, type Transaction } from '@/platform/db/client';
@@ -21,8 +22,9 @@ export async function lockInvitationBudgets(tx: Transaction, scope: TenantScope)
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`keel:invitation-sends:account:${scope.userId}`}, 0))`);
 }
 
+/** One mailbox, one budget: "+tags" and case do not make a new address (as for the account limits). */
 function addressHash(email: string) {
-  return createHash('sha256').update(email.toLowerCase()).digest('hex');
+  return createHash('sha256').update(normaliseEmail(email)).digest('hex');
 }
 
 /** How long until enough of `sentAt` (the sends in the window, oldest first) leave it for `wanted` more to fit `limit`. */

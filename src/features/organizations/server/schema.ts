@@ -95,10 +95,9 @@ export const invitationSends = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organizationId: uuid('organization_id').notNull(),
-    senderId: text('sender_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    /** SHA-256 of the lower-case address: the per-address budget needs no address kept. */
+    /** Null once the sender's account is deleted: the organization's sends still count. */
+    senderId: text('sender_id').references(() => users.id, { onDelete: 'set null' }),
+    /** SHA-256 of the normalised address (lower case, no "+tag"): the per-address budget needs no address kept. */
     addressHash: text('address_hash').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
