@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isDraining } from './lifecycle';
 import { createAppServer, type AppServer, type AppServerOptions } from './app-server';
@@ -53,6 +53,28 @@ function post(url: string, path: string, chunks: Buffer[], headers: Record<strin
   });
 }
 
+/**
+ * A request written straight to a socket, so that it can say exactly what the
+ * client chooses: a raw path (dot segments kept) or a body in many tiny chunks.
+ */
+function raw(url: string, head: string, body: string | Buffer = '') {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (data: string) => (text += data));
+    socket.on('end', () => resolve({ status: Number(text.split(' ')[1]), text }));
+    socket.on('error', reject);
+    socket.write(`${head}\r\nhost: localhost\r\nconnection: close\r\n\r\n`);
+    socket.end(body);
+  });
+}
+
+/** A chunked body of `count` one-byte chunks. */
+function tinyChunks(count: number) {
+  return Buffer.from('1\r\nx\r\n'.repeat(count) + '0\r\n\r\n');
+}
+
 describe('the client address', () => {
   it('comes from the socket when no proxy is trusted, whatever forwarding headers the client sends', async () => {
     const { url } = await start();
@@ -98,6 +120,38 @@ describe('bodies over the page limit', () => {
     const fits = [Buffer.alloc(LIMIT / 2), Buffer.alloc(LIMIT / 2)];
     expect(JSON.parse((await post(url, '/settings/profile', fits)).body).size).toBe(LIMIT);
     expect(JSON.parse((await post(url, '/api/client-errors', tooLarge)).body).size).toBe(LIMIT + 1024);
+  });
+
+  it('sent in many tiny chunks, are held as one buffer and replayed as one chunk; over the limit, 413', async () => {
+    const chunksSeen: number[] = [];
+    const { url } = await start({
+      handle: (request, response) => {
+        let chunks = 0;
+        let size = 0;
+        request.on('data', (chunk: Buffer) => ((chunks += 1), (size += chunk.byteLength)));
+        request.on('end', () => {
+          chunksSeen.push(chunks);
+          response.end(String(size));
+        });
+      },
+    });
+    const head = 'POST /settings/profile HTTP/1.1\r\ntransfer-encoding: chunked';
+    const fits = await raw(url, head, tinyChunks(5_000));
+    expect(fits.status).toBe(200);
+    expect(fits.text.endsWith('\r\n\r\n5000')).toBe(true);
+    // One object for the whole body, whatever number of chunks it came in.
+    expect(chunksSeen).toEqual([1]);
+
+    const over = await raw(url, head, tinyChunks(LIMIT + 1));
+    expect(over.status).toBe(413);
+    expect(over.text).toContain('"code":"PAYLOAD_TOO_LARGE"');
+    expect(chunksSeen).toEqual([1]);
+  });
+
+  it('must arrive within a minute (a body trickled in cannot hold the server for long)', async () => {
+    const { server } = await start();
+    expect(server.requestTimeout).toBe(60_000);
+    expect(server.headersTimeout).toBeLessThanOrEqual(60_000);
   });
 });
 

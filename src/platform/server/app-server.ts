@@ -69,6 +69,10 @@ export function createAppServer(options: AppServerOptions): AppServer {
   // Above the 60 s idle timeout of common load balancers: they, not we, close an idle
   // connection, so none of their requests meets a connection we have just closed.
   server.keepAliveTimeout = 65_000;
+  // A whole request (headers and body) must arrive within a minute: a body trickled in
+  // byte by byte cannot hold a connection, or a held page body, for long (Node's default is 5 minutes).
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
 
   async function serve(request: HeldBodyRequest, response: ServerResponse) {
     if (carriesPageBody(request)) {
@@ -152,16 +156,18 @@ async function answerTooLarge(request: IncomingMessage, response: ServerResponse
 
 /**
  * A request whose body can be held back from its readers until it is known to
- * fit (Node.js's parser hands each chunk to `push`): then it is replayed
- * untouched; beyond the limit it is dropped as it arrives.
+ * fit (Node.js's parser hands each chunk to `push`): then it is replayed as one
+ * chunk; beyond the limit it is dropped as it arrives. The chunks are copied
+ * into one buffer that doubles as needed (up to the limit + 1 byte), so a body
+ * sent in many tiny chunks costs its size in memory, not an object per chunk.
  */
 class HeldBodyRequest extends IncomingMessage {
-  private hold: { limit: number; size: number; chunks: Buffer[]; over: boolean; settle: (verdict: 'fits' | 'too-large' | 'aborted') => void } | null = null;
+  private hold: { limit: number; size: number; buffer: Buffer; over: boolean; settle: (verdict: 'fits' | 'too-large' | 'aborted') => void } | null = null;
 
   holdBody(limit: number): Promise<'fits' | 'too-large' | 'aborted'> {
     if (this.complete) return Promise.resolve('fits');
     return new Promise((settle) => {
-      this.hold = { limit, size: 0, chunks: [], over: false, settle };
+      this.hold = { limit, size: 0, buffer: Buffer.alloc(0), over: false, settle };
       this.once('close', () => settle('aborted'));
     });
   }
@@ -171,21 +177,29 @@ class HeldBodyRequest extends IncomingMessage {
     if (!hold) return super.push(chunk, encoding);
     if (chunk === null) {
       this.hold = null;
-      if (!hold.over) for (const held of hold.chunks) super.push(held);
+      if (!hold.over && hold.size > 0) super.push(hold.buffer.subarray(0, hold.size));
       const result = super.push(null);
       hold.settle('fits');
       return result;
     }
     if (hold.over) return true;
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, encoding);
-    hold.size += bytes.byteLength;
-    if (hold.size > hold.limit) {
+    const size = hold.size + bytes.byteLength;
+    if (size > hold.limit) {
       hold.over = true;
-      hold.chunks = [];
+      hold.buffer = Buffer.alloc(0);
       hold.settle('too-large');
       return true;
     }
-    hold.chunks.push(bytes);
+    if (size > hold.buffer.byteLength) {
+      let capacity = Math.max(hold.buffer.byteLength, 16 * 1024);
+      while (capacity < size) capacity *= 2;
+      const grown = Buffer.allocUnsafe(Math.min(capacity, hold.limit + 1));
+      hold.buffer.copy(grown, 0, 0, hold.size);
+      hold.buffer = grown;
+    }
+    bytes.copy(hold.buffer, hold.size);
+    hold.size = size;
     return true;
   }
 }
