@@ -122,6 +122,15 @@ describe('bodies over the page limit', () => {
     expect(JSON.parse((await post(url, '/api/client-errors', tooLarge)).body).size).toBe(LIMIT + 1024);
   });
 
+  it('on a page reached through dot segments (/api/../dashboard) answer 413, not bare to Next.js', async () => {
+    const { url } = await start();
+    for (const path of ['/api/../dashboard', '/api/%2e%2e/dashboard', '/api/%2E./dashboard']) {
+      const answer = await raw(url, `POST ${path} HTTP/1.1\r\nnext-action: abc123\r\ncontent-length: ${LIMIT + 1}`, Buffer.alloc(LIMIT + 1));
+      expect(answer.status, path).toBe(413);
+      expect(answer.text).toContain('"code":"PAYLOAD_TOO_LARGE"');
+    }
+  });
+
   it('sent in many tiny chunks, are held as one buffer and replayed as one chunk; over the limit, 413', async () => {
     const chunksSeen: number[] = [];
     const { url } = await start({

@@ -123,8 +123,22 @@ export function createAppServer(options: AppServerOptions): AppServer {
  * /api read and limit their own bodies (defineRoute's maxBodyBytes).
  */
 function carriesPageBody(request: IncomingMessage) {
-  const path = request.url ?? '/';
-  return request.method !== 'GET' && request.method !== 'HEAD' && !path.startsWith('/api/') && !path.startsWith('/_next/');
+  if (request.method === 'GET' || request.method === 'HEAD') return false;
+  const path = normalisedPath(request.url ?? '/');
+  return !path.startsWith('/api/') && !path.startsWith('/_next/');
+}
+
+/**
+ * The path as Next.js will route it: dot segments resolved, `%2e` among them
+ * (`/api/../dashboard` and `/api/%2e%2e/dashboard` are the page /dashboard).
+ * What cannot be parsed counts as a page, so it keeps the limit.
+ */
+function normalisedPath(url: string) {
+  try {
+    return new URL(url.startsWith('/') ? `http://x${url}` : url).pathname;
+  } catch {
+    return '/';
+  }
 }
 
 async function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number) {
