@@ -131,6 +131,36 @@ describe('bodies over the page limit', () => {
     }
   });
 
+  it('declared with "Expect: 100-continue" get 413 at once, before the client sends a byte; those that fit are let in', async () => {
+    const { url } = await start();
+    const refused = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+      let text = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (data: string) => (text += data));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      // Never sends the gigabyte: it waits for "100 Continue", as curl does.
+      socket.write(`POST /settings/profile HTTP/1.1\r\nhost: localhost\r\nexpect: 100-continue\r\ncontent-length: ${1024 ** 3}\r\n\r\n`);
+    });
+    expect(refused).toMatch(/^HTTP\/1\.1 413 /);
+    expect(refused).not.toContain('100 Continue');
+    expect(refused.toLowerCase()).toContain('connection: close');
+    expect(refused).toContain('"code":"PAYLOAD_TOO_LARGE"');
+
+    const accepted = await new Promise<string>((resolve, reject) => {
+      const request = http.request(`${url}/settings/profile`, { method: 'POST', headers: { expect: '100-continue', 'content-length': '5' } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve(body));
+      });
+      request.on('continue', () => request.end('hello'));
+      request.on('error', reject);
+    });
+    expect(JSON.parse(accepted).size).toBe(5);
+  });
+
   it('sent in many tiny chunks, are held as one buffer and replayed as one chunk; over the limit, 413', async () => {
     const chunksSeen: number[] = [];
     const { url } = await start({

@@ -66,6 +66,17 @@ export function createAppServer(options: AppServerOptions): AppServer {
       else response.destroy();
     });
   });
+  // Node.js would answer "100 Continue" by itself, and a client declaring a body over the
+  // limit would upload all of it before hearing 413: refuse it before it sends a byte.
+  server.on('checkContinue', (request: HeldBodyRequest, response: ServerResponse) => {
+    if (carriesPageBody(request) && Number(request.headers['content-length']) > options.pageBodyLimitBytes) {
+      response.setHeader('connection', 'close');
+      void answerTooLarge(request, response, options.pageBodyLimitBytes, { readRest: false });
+      return;
+    }
+    response.writeContinue();
+    server.emit('request', request, response);
+  });
   // Above the 60 s idle timeout of common load balancers: they, not we, close an idle
   // connection, so none of their requests meets a connection we have just closed.
   server.keepAliveTimeout = 65_000;
@@ -141,14 +152,17 @@ function normalisedPath(url: string) {
   }
 }
 
-async function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number) {
+async function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number, { readRest = true } = {}) {
   // Read the rest and throw it away first: a client still sending when the connection
-  // closes gets a reset instead of this answer (Node's requestTimeout bounds the wait).
-  request.resume();
-  try {
-    await finished(request);
-  } catch {
-    return; // the client went away
+  // closes gets a reset instead of this answer (requestTimeout bounds the wait). Not
+  // when the client waits for "100 Continue" before sending: it never gets one.
+  if (readRest) {
+    request.resume();
+    try {
+      await finished(request);
+    } catch {
+      return; // the client went away
+    }
   }
   const requestId = randomUUID();
   const locale = resolveLocale({
