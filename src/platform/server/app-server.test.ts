@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isPrivateAddress } from './forwarding';
 import { isDraining } from './lifecycle';
 import { createAppServer, type AppServer, type AppServerOptions } from './app-server';
 
@@ -82,6 +83,24 @@ describe('the client address', () => {
       await fetch(`${url}/`, { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.4', 'x-real-ip': '203.0.113.9', 'x-forwarded-host': 'evil.example' } })
     ).json();
     expect(seen).toMatchObject({ forwardedFor: '127.0.0.1', realIp: '127.0.0.1', host: null });
+  });
+
+  it('with TRUST_PROXY unset, warns once when a private address forwards X-Forwarded-For (a proxy nobody declared)', async () => {
+    const warnings: unknown[] = [];
+    const { url } = await start({ log: { info: () => undefined, error: () => undefined, warn: (message: unknown) => warnings.push(message) } });
+    await fetch(`${url}/`);
+    expect(warnings).toEqual([]);
+    for (let i = 0; i < 3; i += 1) await fetch(`${url}/`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0])).toContain('TRUST_PROXY');
+    expect(String(warnings[0])).toContain('docs/security/rate-limits-and-proxies.md');
+  });
+
+  it('counts loopback and private ranges as private, public addresses not', () => {
+    for (const address of ['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '127.0.0.1', '::1', '::ffff:10.0.0.1', 'fd12:3456::1', 'fc00::1'])
+      expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of ['172.32.0.1', '203.0.113.9', '::ffff:8.8.8.8', '2001:db8::1', 'fe80::1'])
+      expect(isPrivateAddress(address), address).toBe(false);
   });
 
   it('with TRUST_PROXY=1 keeps exactly the hop the proxy appended', async () => {

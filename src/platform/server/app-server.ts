@@ -7,7 +7,7 @@ import { formatBytes } from '@/platform/http/body-limits';
 import { parseCookieHeader, REQUEST_ID_HEADER } from '@/platform/http/request-context';
 import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
 import { translatorFor } from '@/platform/i18n/translator';
-import { rewriteForwardingHeaders } from './forwarding';
+import { isPrivateAddress, rewriteForwardingHeaders } from './forwarding';
 import { startDraining } from './lifecycle';
 
 /**
@@ -49,6 +49,7 @@ export interface AppServer {
 export function createAppServer(options: AppServerOptions): AppServer {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
+  let warnedAboutProxy = false;
   let settled: (() => void) | null = null;
 
   const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
@@ -59,6 +60,13 @@ export function createAppServer(options: AppServerOptions): AppServer {
     });
     // A request that still arrives on a kept-alive connection is served, and the connection then closed.
     if (draining) response.setHeader('connection', 'close');
+    if (options.trustedProxies === 0 && !warnedAboutProxy && request.headers['x-forwarded-for'] && isPrivateAddress(request.socket.remoteAddress ?? '')) {
+      // Most likely a proxy we were not told about: every client would then share its address in the rate limits.
+      warnedAboutProxy = true;
+      options.log.warn(
+        `[server] A request from ${request.socket.remoteAddress} carried X-Forwarded-For, but TRUST_PROXY is not set, so the header is replaced by that address and every client behind a proxy shares one rate limit. If a proxy is in front, set TRUST_PROXY (docs/security/rate-limits-and-proxies.md).`,
+      );
+    }
     rewriteForwardingHeaders(request.headers, request.socket as { remoteAddress?: string; encrypted?: boolean }, options.trustedProxies);
     void serve(request as HeldBodyRequest, response).catch((error: unknown) => {
       options.log.error(error, '[server] request failed before reaching Next.js');
