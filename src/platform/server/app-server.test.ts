@@ -247,6 +247,36 @@ describe('shutting down', () => {
     agent.destroy();
   });
 
+  it('closes a kept-alive connection whose answer began before the drain, so no request follows the pool closing', async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { url, shutdown } = await start({
+      handle: async (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.write('started');
+        await released;
+        response.end();
+      },
+    });
+    const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+    let text = '';
+    socket.setEncoding('latin1');
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => undefined);
+    const headersArrived = new Promise<void>((resolve) => socket.on('data', (data: string) => ((text += data), text.includes('started') && resolve())));
+    socket.write('GET /stream HTTP/1.1\r\nhost: localhost\r\n\r\n');
+    await headersArrived;
+    expect(text.toLowerCase()).toContain('connection: keep-alive');
+
+    const stopped = shutdown();
+    release();
+    await expect(stopped).resolves.toEqual({ cut: 0 });
+    // A second request on the same connection is not served: the connection is closed.
+    socket.write('GET /again HTTP/1.1\r\nhost: localhost\r\n\r\n');
+    await closed;
+    expect(text.match(/HTTP\/1\.1 200/g)).toHaveLength(1);
+  });
+
   it('closes what is still running when the grace period ends', async () => {
     const { url, shutdown } = await start({ shutdownGraceMs: 200, handle: () => new Promise(() => undefined) });
     const hanging = fetch(`${url}/slow`).catch((error: unknown) => error);

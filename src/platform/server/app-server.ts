@@ -56,6 +56,8 @@ export function createAppServer(options: AppServerOptions): AppServer {
     inFlight.add(response);
     response.once('close', () => {
       inFlight.delete(response);
+      // A response that began before the drain went out with keep-alive: its connection, idle now, closes.
+      if (draining) setImmediate(() => server.closeIdleConnections());
       if (inFlight.size === 0) settled?.();
     });
     // A request that still arrives on a kept-alive connection is served, and the connection then closed.
@@ -119,17 +121,17 @@ export function createAppServer(options: AppServerOptions): AppServer {
         server.close();
         server.closeIdleConnections();
         for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
-        if (inFlight.size === 0) return resolve({ cut: 0 });
-        const timer = setTimeout(() => {
-          const cut = inFlight.size;
+        // Once the drain is over no connection stays open to bring a request after the pool has closed.
+        const finish = (cut: number) => {
           settled = null;
           server.closeAllConnections();
           resolve({ cut });
-        }, options.shutdownGraceMs);
+        };
+        if (inFlight.size === 0) return finish(0);
+        const timer = setTimeout(() => finish(inFlight.size), options.shutdownGraceMs);
         settled = () => {
           clearTimeout(timer);
-          settled = null;
-          resolve({ cut: 0 });
+          finish(0);
         };
       });
     },
