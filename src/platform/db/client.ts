@@ -3,6 +3,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { getServerConfig } from '@/platform/config/server-config';
 import { logger } from '@/platform/logger';
+import { markFromDatabase } from './unavailable';
 
 /**
  * The application's PostgreSQL pool and Drizzle instance.
@@ -27,6 +28,14 @@ function createPool() {
     // 57P01: the server is shutting down (a deploy, Ctrl+C) — expected, not a warning.
     logger[code === '57P01' ? 'info' : 'warn']({ code, reason: error.message }, 'idle PostgreSQL connection lost');
   });
+  // A connection that cannot be made is marked as the database's, so a bare ECONNREFUSED from
+  // here counts as "database unavailable" and the same code from S3 or a fetch does not.
+  // pool.query connects through this too.
+  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => Promise<pg.PoolClient> | void;
+  pool.connect = ((callback?: (error: Error | undefined, ...rest: unknown[]) => void) =>
+    callback
+      ? connect((error, ...rest) => callback(error && markFromDatabase(error), ...rest))
+      : (connect() as Promise<pg.PoolClient>).catch((error: unknown) => Promise.reject(markFromDatabase(error)))) as pg.Pool['connect'];
   return pool;
 }
 

@@ -6,7 +6,7 @@ import { consumeRateLimit, type RateLimitRule } from '@/platform/rate-limit/rate
 import { csrfCookieName, isSameOriginRequest } from './csrf';
 import { verifyCsrfToken } from './csrf-signing';
 import { AppError, CSRF_DOCS_PATH, ERROR_STATUS, type ErrorPayload } from './errors';
-import { allowedOrigins, type RequestContext } from './request-context';
+import { allowedOrigins, rateLimitAddress, type RequestContext } from './request-context';
 
 /**
  * The steps that server actions (`defineAction`) and API routes
@@ -44,7 +44,8 @@ export async function enforceRateLimits<Input>(
 }
 
 async function enforceRateLimit<Input>(option: RateLimitOption<Input>, context: RequestContext, input: Input) {
-  const subject = option.by ? option.by(context, input) : `ip:${context.ip ?? 'unknown'}`;
+  // An IPv6 client counts by its /64: whoever has one has 2^64 addresses.
+  const subject = option.by ? option.by(context, input) : `ip:${context.ip ? rateLimitAddress(context.ip) : 'unknown'}`;
   const outcome = await consumeRateLimit(option, subject);
   if (!outcome.allowed) {
     const seconds = outcome.retryAfterSeconds;

@@ -74,6 +74,45 @@ export function clientIp(headers: Headers, trustedProxies: number): string | nul
   return forwarded[Math.max(0, forwarded.length - Math.max(1, trustedProxies))] ?? null;
 }
 
+/**
+ * The part of a client address that per-address rate limits count: an IPv4
+ * address whole (also when written IPv4-mapped, `::ffff:203.0.113.7`), an
+ * IPv6 address by its /64 network (`2001:db8:0:1::/64`), since one subscriber
+ * is usually given a whole /64 and could otherwise use a new address per
+ * request. Anything unparseable is counted as written. `context.ip` itself
+ * stays the full address (logs, sessions).
+ */
+export function rateLimitAddress(ip: string): string {
+  const address = ip.trim().toLowerCase().replace(/%.*$/, '');
+  if (!address.includes(':')) return address;
+  const groups = expandIpv6(address);
+  if (!groups) return address;
+  if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff)
+    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
+  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, a dotted IPv4 tail allowed), or null. */
+function expandIpv6(address: string): number[] | null {
+  let text = address;
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const bytes = dotted.slice(1).map(Number);
+    if (bytes.some((byte) => byte > 255)) return null;
+    text = `${text.slice(0, dotted.index)}${((bytes[0]! << 8) | bytes[1]!).toString(16)}:${((bytes[2]! << 8) | bytes[3]!).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const parse = (part: string | undefined) => (part ? part.split(':') : []);
+  const head = parse(halves[0]);
+  const tail = parse(halves[1]);
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return null;
+  return groups.map((group) => parseInt(group, 16));
+}
+
 export function parseCookieHeader(header: string | null): CookieReader {
   const jar = new Map<string, string>();
   for (const part of header?.split(';') ?? []) {

@@ -183,6 +183,19 @@ describe('defineRoute', () => {
     expect((await route(request('GET', '/api/limited', { headers: { 'x-forwarded-for': '198.51.100.8' } }), segment())).status).toBe(200);
   });
 
+  it('counts IPv6 clients by their /64, so a new address per request does not dodge the limit', async () => {
+    const route = defineRoute({
+      rateLimit: { name: `test-v6-${Date.now()}`, limit: 2, windowSeconds: 60 },
+      handler: async () => ({ ok: true }),
+    });
+    const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+    expect((await route(request('GET', '/api/limited', from('2001:db8:1:2::1')), segment())).status).toBe(200);
+    expect((await route(request('GET', '/api/limited', from('2001:DB8:1:2:aaaa:bbbb:cccc:dddd')), segment())).status).toBe(200);
+    expect((await route(request('GET', '/api/limited', from('2001:db8:1:2::ffff')), segment())).status).toBe(429);
+    // Another /64 is another client.
+    expect((await route(request('GET', '/api/limited', from('2001:db8:1:3::1')), segment())).status).toBe(200);
+  });
+
   it('passes a handler Response through, even one with immutable headers', async () => {
     const redirecting = defineRoute({ handler: async () => Response.redirect('http://localhost:3000/elsewhere', 302) });
     const response = await redirecting(request('GET', '/api/go'), segment());

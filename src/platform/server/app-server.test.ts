@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isPrivateAddress } from './forwarding';
 import { isDraining } from './lifecycle';
 import { createAppServer, type AppServer, type AppServerOptions } from './app-server';
 
@@ -53,6 +54,28 @@ function post(url: string, path: string, chunks: Buffer[], headers: Record<strin
   });
 }
 
+/**
+ * A request written straight to a socket, so that it can say exactly what the
+ * client chooses: a raw path (dot segments kept) or a body in many tiny chunks.
+ */
+function raw(url: string, head: string, body: string | Buffer = '') {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (data: string) => (text += data));
+    socket.on('end', () => resolve({ status: Number(text.split(' ')[1]), text }));
+    socket.on('error', reject);
+    socket.write(`${head}\r\nhost: localhost\r\nconnection: close\r\n\r\n`);
+    socket.end(body);
+  });
+}
+
+/** A chunked body of `count` one-byte chunks. */
+function tinyChunks(count: number) {
+  return Buffer.from('1\r\nx\r\n'.repeat(count) + '0\r\n\r\n');
+}
+
 describe('the client address', () => {
   it('comes from the socket when no proxy is trusted, whatever forwarding headers the client sends', async () => {
     const { url } = await start();
@@ -60,6 +83,24 @@ describe('the client address', () => {
       await fetch(`${url}/`, { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.4', 'x-real-ip': '203.0.113.9', 'x-forwarded-host': 'evil.example' } })
     ).json();
     expect(seen).toMatchObject({ forwardedFor: '127.0.0.1', realIp: '127.0.0.1', host: null });
+  });
+
+  it('with TRUST_PROXY unset, warns once when a private address forwards X-Forwarded-For (a proxy nobody declared)', async () => {
+    const warnings: unknown[] = [];
+    const { url } = await start({ log: { info: () => undefined, error: () => undefined, warn: (message: unknown) => warnings.push(message) } });
+    await fetch(`${url}/`);
+    expect(warnings).toEqual([]);
+    for (let i = 0; i < 3; i += 1) await fetch(`${url}/`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0])).toContain('TRUST_PROXY');
+    expect(String(warnings[0])).toContain('docs/security/rate-limits-and-proxies.md');
+  });
+
+  it('counts loopback and private ranges as private, public addresses not', () => {
+    for (const address of ['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '127.0.0.1', '::1', '::ffff:10.0.0.1', 'fd12:3456::1', 'fc00::1'])
+      expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of ['172.32.0.1', '203.0.113.9', '::ffff:8.8.8.8', '2001:db8::1', 'fe80::1'])
+      expect(isPrivateAddress(address), address).toBe(false);
   });
 
   it('with TRUST_PROXY=1 keeps exactly the hop the proxy appended', async () => {
@@ -99,6 +140,77 @@ describe('bodies over the page limit', () => {
     expect(JSON.parse((await post(url, '/settings/profile', fits)).body).size).toBe(LIMIT);
     expect(JSON.parse((await post(url, '/api/client-errors', tooLarge)).body).size).toBe(LIMIT + 1024);
   });
+
+  it('on a page reached through dot segments (/api/../dashboard) answer 413, not bare to Next.js', async () => {
+    const { url } = await start();
+    for (const path of ['/api/../dashboard', '/api/%2e%2e/dashboard', '/api/%2E./dashboard']) {
+      const answer = await raw(url, `POST ${path} HTTP/1.1\r\nnext-action: abc123\r\ncontent-length: ${LIMIT + 1}`, Buffer.alloc(LIMIT + 1));
+      expect(answer.status, path).toBe(413);
+      expect(answer.text).toContain('"code":"PAYLOAD_TOO_LARGE"');
+    }
+  });
+
+  it('declared with "Expect: 100-continue" get 413 at once, before the client sends a byte; those that fit are let in', async () => {
+    const { url } = await start();
+    const refused = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+      let text = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (data: string) => (text += data));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      // Never sends the gigabyte: it waits for "100 Continue", as curl does.
+      socket.write(`POST /settings/profile HTTP/1.1\r\nhost: localhost\r\nexpect: 100-continue\r\ncontent-length: ${1024 ** 3}\r\n\r\n`);
+    });
+    expect(refused).toMatch(/^HTTP\/1\.1 413 /);
+    expect(refused).not.toContain('100 Continue');
+    expect(refused.toLowerCase()).toContain('connection: close');
+    expect(refused).toContain('"code":"PAYLOAD_TOO_LARGE"');
+
+    const accepted = await new Promise<string>((resolve, reject) => {
+      const request = http.request(`${url}/settings/profile`, { method: 'POST', headers: { expect: '100-continue', 'content-length': '5' } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve(body));
+      });
+      request.on('continue', () => request.end('hello'));
+      request.on('error', reject);
+    });
+    expect(JSON.parse(accepted).size).toBe(5);
+  });
+
+  it('sent in many tiny chunks, are held as one buffer and replayed as one chunk; over the limit, 413', async () => {
+    const chunksSeen: number[] = [];
+    const { url } = await start({
+      handle: (request, response) => {
+        let chunks = 0;
+        let size = 0;
+        request.on('data', (chunk: Buffer) => ((chunks += 1), (size += chunk.byteLength)));
+        request.on('end', () => {
+          chunksSeen.push(chunks);
+          response.end(String(size));
+        });
+      },
+    });
+    const head = 'POST /settings/profile HTTP/1.1\r\ntransfer-encoding: chunked';
+    const fits = await raw(url, head, tinyChunks(5_000));
+    expect(fits.status).toBe(200);
+    expect(fits.text.endsWith('\r\n\r\n5000')).toBe(true);
+    // One object for the whole body, whatever number of chunks it came in.
+    expect(chunksSeen).toEqual([1]);
+
+    const over = await raw(url, head, tinyChunks(LIMIT + 1));
+    expect(over.status).toBe(413);
+    expect(over.text).toContain('"code":"PAYLOAD_TOO_LARGE"');
+    expect(chunksSeen).toEqual([1]);
+  });
+
+  it('must arrive within a minute (a body trickled in cannot hold the server for long)', async () => {
+    const { server } = await start();
+    expect(server.requestTimeout).toBe(60_000);
+    expect(server.headersTimeout).toBeLessThanOrEqual(60_000);
+  });
 });
 
 describe('shutting down', () => {
@@ -133,6 +245,36 @@ describe('shutting down', () => {
     expect(answers.every((answer) => answer.status === 200 && answer.connection === 'close')).toBe(true);
     await expect(stopped).resolves.toEqual({ cut: 0 });
     agent.destroy();
+  });
+
+  it('closes a kept-alive connection whose answer began before the drain, so no request follows the pool closing', async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { url, shutdown } = await start({
+      handle: async (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.write('started');
+        await released;
+        response.end();
+      },
+    });
+    const socket = net.connect(Number(new URL(url).port), '127.0.0.1');
+    let text = '';
+    socket.setEncoding('latin1');
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => undefined);
+    const headersArrived = new Promise<void>((resolve) => socket.on('data', (data: string) => ((text += data), text.includes('started') && resolve())));
+    socket.write('GET /stream HTTP/1.1\r\nhost: localhost\r\n\r\n');
+    await headersArrived;
+    expect(text.toLowerCase()).toContain('connection: keep-alive');
+
+    const stopped = shutdown();
+    release();
+    await expect(stopped).resolves.toEqual({ cut: 0 });
+    // A second request on the same connection is not served: the connection is closed.
+    socket.write('GET /again HTTP/1.1\r\nhost: localhost\r\n\r\n');
+    await closed;
+    expect(text.match(/HTTP\/1\.1 200/g)).toHaveLength(1);
   });
 
   it('closes what is still running when the grace period ends', async () => {

@@ -7,7 +7,7 @@ import { formatBytes } from '@/platform/http/body-limits';
 import { parseCookieHeader, REQUEST_ID_HEADER } from '@/platform/http/request-context';
 import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
 import { translatorFor } from '@/platform/i18n/translator';
-import { rewriteForwardingHeaders } from './forwarding';
+import { isPrivateAddress, rewriteForwardingHeaders } from './forwarding';
 import { startDraining } from './lifecycle';
 
 /**
@@ -49,16 +49,26 @@ export interface AppServer {
 export function createAppServer(options: AppServerOptions): AppServer {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
+  let warnedAboutProxy = false;
   let settled: (() => void) | null = null;
 
   const server = http.createServer({ IncomingMessage: HeldBodyRequest }, (request, response) => {
     inFlight.add(response);
     response.once('close', () => {
       inFlight.delete(response);
+      // A response that began before the drain went out with keep-alive: its connection, idle now, closes.
+      if (draining) setImmediate(() => server.closeIdleConnections());
       if (inFlight.size === 0) settled?.();
     });
     // A request that still arrives on a kept-alive connection is served, and the connection then closed.
     if (draining) response.setHeader('connection', 'close');
+    if (options.trustedProxies === 0 && !warnedAboutProxy && request.headers['x-forwarded-for'] && isPrivateAddress(request.socket.remoteAddress ?? '')) {
+      // Most likely a proxy we were not told about: every client would then share its address in the rate limits.
+      warnedAboutProxy = true;
+      options.log.warn(
+        `[server] A request from ${request.socket.remoteAddress} carried X-Forwarded-For, but TRUST_PROXY is not set, so the header is replaced by that address and every client behind a proxy shares one rate limit. If a proxy is in front, set TRUST_PROXY (docs/security/rate-limits-and-proxies.md).`,
+      );
+    }
     rewriteForwardingHeaders(request.headers, request.socket as { remoteAddress?: string; encrypted?: boolean }, options.trustedProxies);
     void serve(request as HeldBodyRequest, response).catch((error: unknown) => {
       options.log.error(error, '[server] request failed before reaching Next.js');
@@ -66,9 +76,24 @@ export function createAppServer(options: AppServerOptions): AppServer {
       else response.destroy();
     });
   });
+  // Node.js would answer "100 Continue" by itself, and a client declaring a body over the
+  // limit would upload all of it before hearing 413: refuse it before it sends a byte.
+  server.on('checkContinue', (request: HeldBodyRequest, response: ServerResponse) => {
+    if (carriesPageBody(request) && Number(request.headers['content-length']) > options.pageBodyLimitBytes) {
+      response.setHeader('connection', 'close');
+      void answerTooLarge(request, response, options.pageBodyLimitBytes, { readRest: false });
+      return;
+    }
+    response.writeContinue();
+    server.emit('request', request, response);
+  });
   // Above the 60 s idle timeout of common load balancers: they, not we, close an idle
   // connection, so none of their requests meets a connection we have just closed.
   server.keepAliveTimeout = 65_000;
+  // A whole request (headers and body) must arrive within a minute: a body trickled in
+  // byte by byte cannot hold a connection, or a held page body, for long (Node's default is 5 minutes).
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
 
   async function serve(request: HeldBodyRequest, response: ServerResponse) {
     if (carriesPageBody(request)) {
@@ -96,17 +121,17 @@ export function createAppServer(options: AppServerOptions): AppServer {
         server.close();
         server.closeIdleConnections();
         for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
-        if (inFlight.size === 0) return resolve({ cut: 0 });
-        const timer = setTimeout(() => {
-          const cut = inFlight.size;
+        // Once the drain is over no connection stays open to bring a request after the pool has closed.
+        const finish = (cut: number) => {
           settled = null;
           server.closeAllConnections();
           resolve({ cut });
-        }, options.shutdownGraceMs);
+        };
+        if (inFlight.size === 0) return finish(0);
+        const timer = setTimeout(() => finish(inFlight.size), options.shutdownGraceMs);
         settled = () => {
           clearTimeout(timer);
-          settled = null;
-          resolve({ cut: 0 });
+          finish(0);
         };
       });
     },
@@ -119,18 +144,35 @@ export function createAppServer(options: AppServerOptions): AppServer {
  * /api read and limit their own bodies (defineRoute's maxBodyBytes).
  */
 function carriesPageBody(request: IncomingMessage) {
-  const path = request.url ?? '/';
-  return request.method !== 'GET' && request.method !== 'HEAD' && !path.startsWith('/api/') && !path.startsWith('/_next/');
+  if (request.method === 'GET' || request.method === 'HEAD') return false;
+  const path = normalisedPath(request.url ?? '/');
+  return !path.startsWith('/api/') && !path.startsWith('/_next/');
 }
 
-async function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number) {
-  // Read the rest and throw it away first: a client still sending when the connection
-  // closes gets a reset instead of this answer (Node's requestTimeout bounds the wait).
-  request.resume();
+/**
+ * The path as Next.js will route it: dot segments resolved, `%2e` among them
+ * (`/api/../dashboard` and `/api/%2e%2e/dashboard` are the page /dashboard).
+ * What cannot be parsed counts as a page, so it keeps the limit.
+ */
+function normalisedPath(url: string) {
   try {
-    await finished(request);
+    return new URL(url.startsWith('/') ? `http://x${url}` : url).pathname;
   } catch {
-    return; // the client went away
+    return '/';
+  }
+}
+
+async function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number, { readRest = true } = {}) {
+  // Read the rest and throw it away first: a client still sending when the connection
+  // closes gets a reset instead of this answer (requestTimeout bounds the wait). Not
+  // when the client waits for "100 Continue" before sending: it never gets one.
+  if (readRest) {
+    request.resume();
+    try {
+      await finished(request);
+    } catch {
+      return; // the client went away
+    }
   }
   const requestId = randomUUID();
   const locale = resolveLocale({
@@ -152,16 +194,18 @@ async function answerTooLarge(request: IncomingMessage, response: ServerResponse
 
 /**
  * A request whose body can be held back from its readers until it is known to
- * fit (Node.js's parser hands each chunk to `push`): then it is replayed
- * untouched; beyond the limit it is dropped as it arrives.
+ * fit (Node.js's parser hands each chunk to `push`): then it is replayed as one
+ * chunk; beyond the limit it is dropped as it arrives. The chunks are copied
+ * into one buffer that doubles as needed (up to the limit + 1 byte), so a body
+ * sent in many tiny chunks costs its size in memory, not an object per chunk.
  */
 class HeldBodyRequest extends IncomingMessage {
-  private hold: { limit: number; size: number; chunks: Buffer[]; over: boolean; settle: (verdict: 'fits' | 'too-large' | 'aborted') => void } | null = null;
+  private hold: { limit: number; size: number; buffer: Buffer; over: boolean; settle: (verdict: 'fits' | 'too-large' | 'aborted') => void } | null = null;
 
   holdBody(limit: number): Promise<'fits' | 'too-large' | 'aborted'> {
     if (this.complete) return Promise.resolve('fits');
     return new Promise((settle) => {
-      this.hold = { limit, size: 0, chunks: [], over: false, settle };
+      this.hold = { limit, size: 0, buffer: Buffer.alloc(0), over: false, settle };
       this.once('close', () => settle('aborted'));
     });
   }
@@ -171,21 +215,29 @@ class HeldBodyRequest extends IncomingMessage {
     if (!hold) return super.push(chunk, encoding);
     if (chunk === null) {
       this.hold = null;
-      if (!hold.over) for (const held of hold.chunks) super.push(held);
+      if (!hold.over && hold.size > 0) super.push(hold.buffer.subarray(0, hold.size));
       const result = super.push(null);
       hold.settle('fits');
       return result;
     }
     if (hold.over) return true;
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, encoding);
-    hold.size += bytes.byteLength;
-    if (hold.size > hold.limit) {
+    const size = hold.size + bytes.byteLength;
+    if (size > hold.limit) {
       hold.over = true;
-      hold.chunks = [];
+      hold.buffer = Buffer.alloc(0);
       hold.settle('too-large');
       return true;
     }
-    hold.chunks.push(bytes);
+    if (size > hold.buffer.byteLength) {
+      let capacity = Math.max(hold.buffer.byteLength, 16 * 1024);
+      while (capacity < size) capacity *= 2;
+      const grown = Buffer.allocUnsafe(Math.min(capacity, hold.limit + 1));
+      hold.buffer.copy(grown, 0, 0, hold.size);
+      hold.buffer = grown;
+    }
+    bytes.copy(hold.buffer, hold.size);
+    hold.size = size;
     return true;
   }
 }

@@ -53,3 +53,18 @@ function listHeader(value: string | string[] | undefined): string[] {
 export function normaliseAddress(address: string): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
+
+/**
+ * Loopback or private (10/8, 172.16/12, 192.168/16, 127/8, ::1, fc00::/7): an
+ * address a proxy in front of the app usually has, and a client on the
+ * internet does not.
+ */
+export function isPrivateAddress(address: string): boolean {
+  const ip = normaliseAddress(address).toLowerCase();
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(ip);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  return ip === '::1' || /^f[cd][0-9a-f]{0,2}:/.test(ip);
+}
