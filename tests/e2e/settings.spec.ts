@@ -92,6 +92,8 @@ test.describe('account settings', () => {
   });
 
   test('every settings page fits a phone and passes axe in light and dark', async ({ page, context, baseURL }) => {
+    // A sign-up and eight axe runs: 30 s was not enough on a busy two-core runner.
+    test.setTimeout(90_000);
     await signUpThroughUi(page, { name: 'Grace Hopper' });
     await page.setViewportSize({ width: 375, height: 740 });
     for (const theme of ['light', 'dark'] as const) {
