@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requestMagicLink, signIn, signUp, verifyMagicLink } from '@/features/auth/server/actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
-import { updatePreferences } from '@/features/auth/server/settings-actions';
+import { changePassword, updatePreferences } from '@/features/auth/server/settings-actions';
 import { HELP_EMAILS_PER_DAY } from '@/features/auth/server/sign-in-throttle';
 import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
@@ -240,10 +240,22 @@ describe('the known-device cookie', ROOMY, () => {
     stranger.cookies.set(KNOWN_DEVICE_COOKIE, device.cookies.get(KNOWN_DEVICE_COOKIE)!);
     expectPausedForAddress(await stranger.run(signIn, { email: victim.email, password: victim.password }));
     // …or the victim's own device cookie with its signature changed.
-    const [id, signature] = (await knownDeviceCookieOf(victim)).split('.');
+    const [id, issued, signature] = (await knownDeviceCookieOf(victim)).split('.');
     const forger = new Visitor();
-    forger.cookies.set(KNOWN_DEVICE_COOKIE, `${id}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`);
+    forger.cookies.set(KNOWN_DEVICE_COOKIE, `${id}.${issued}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`);
     expectPausedForAddress(await forger.run(signIn, { email: victim.email, password: victim.password }));
+  });
+
+  it('counts for nothing once the password changes: an intruder’s browser from before loses its allowance', async () => {
+    const user = await createVerifiedUser();
+    const intruder = await signInAs(user);
+    const newPassword = 'the owner’s new passphrase';
+    expect(await user.visitor.run(changePassword, { currentPassword: user.password, newPassword })).toMatchObject({ ok: true });
+    await attack(user.email);
+
+    expectPausedForAddress(await intruder.run(signIn, { email: user.email, password: newPassword }));
+    // The browser that changed the password was issued a new entry with its new session.
+    expect(await user.visitor.run(signIn, { email: user.email, password: newPassword })).toEqual({ redirect: '/dashboard' });
   });
 
   it('still stops guessing: a known device has 10 attempts of its own per 15 minutes', async () => {

@@ -9,7 +9,7 @@ import { isLocale } from '@/platform/i18n/locale';
 import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { MAGIC_LINK_MINUTES, getAuth } from './auth';
 import { authHeaders } from './auth-headers';
-import { knownDeviceCookieName, knownDeviceFor } from './known-device';
+import { deviceAccountOf, knownDeviceCookieName, knownDeviceFor } from './known-device';
 import { sendAccountEmail } from './emails';
 import { normaliseEmail, withMinimumDuration } from './policy';
 import { users } from './schema';
@@ -50,7 +50,7 @@ export function slowdownMs(attempt: number) {
 /** Counts a password sign-in attempt for `email`; throws RATE_LIMITED when it must not be checked. */
 export async function throttlePasswordSignIn(context: RequestContext, email: string) {
   const owner = await accountOf(email);
-  const device = owner ? knownDeviceFor(context.cookies.get(knownDeviceCookieName()), owner.id) : null;
+  const device = owner ? knownDeviceFor(context.cookies.get(knownDeviceCookieName()), await deviceAccountOf(owner.id)) : null;
   if (device) {
     await enforceRateLimits({ name: 'sign-in-device', limit: ATTEMPTS_PER_KNOWN_DEVICE, windowSeconds: WINDOW_SECONDS, by: () => `device:${device}` }, context, null);
     return;
