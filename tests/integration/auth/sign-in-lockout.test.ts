@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signIn, verifyMagicLink } from '@/features/auth/server/actions';
+import { requestMagicLink, signIn, signUp, verifyMagicLink } from '@/features/auth/server/actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
-import { updatePreferences } from '@/features/auth/server/settings-actions';
+import { changePassword, updatePreferences } from '@/features/auth/server/settings-actions';
+import { HELP_EMAILS_PER_DAY } from '@/features/auth/server/sign-in-throttle';
+import { appConfig } from '@/platform/config/app-config';
+import { db } from '@/platform/db/client';
 import { errorText, subjectOf } from '../../support/messages';
 import { createVerifiedUser, signInAs, type TestUser } from '../../support/users';
 import { Visitor, emailsTo, lastEmailTo, uniqueEmail, type Outcome } from '../../support/visitor';
@@ -39,6 +43,36 @@ function expectPausedForAddress<R>(outcome: Outcome<R>, locale: 'en' | 'es' = 'e
   return error;
 }
 
+/**
+ * The "someone is trying to sign in" emails to `email`, once `count` have arrived: they are sent in the
+ * background after the refusal, so the test waits for them (bounded).
+ */
+async function helpEmailsTo(email: string, count = 1, locale: 'en' | 'es' = 'en') {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const notices = (await emailsTo(email)).filter((message) => message.subject === subjectOf('signInAttempts', locale));
+    if (notices.length >= count || Date.now() > deadline) return notices;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Lets the next refusal email the owner again, as if the 15 minutes of the last help email had passed. */
+async function fifteenMinutesLater(userId: string) {
+  await db.execute(sql`delete from rate_limit_buckets where key = ${`sign-in-help-link:user:${userId}`}`);
+}
+
+/** Runs `work` with magic-link sign-in turned on or off in the configuration. */
+async function withMagicLinks<T>(enabled: boolean, work: () => Promise<T>) {
+  const auth = appConfig.auth as { magicLink: boolean };
+  const setting = auth.magicLink;
+  auth.magicLink = enabled;
+  try {
+    return await work();
+  } finally {
+    auth.magicLink = setting;
+  }
+}
+
 const signedInAs = async (visitor: Visitor) => (await getSessionFromHeaders(visitor.headers()))?.user.id;
 
 // Each test sends ten sign-ins at once (password hashes), so the tests run one after another, each with a roomier
@@ -72,8 +106,7 @@ describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
 
     // One email however many attempts are refused, saying what happened, with a one-time sign-in link.
     await new Visitor().run(signIn, { email: user.email, password: 'yet another guess' });
-    const notices = (await emailsTo(user.email)).filter((message) => message.subject === subjectOf('signInAttempts', 'es'));
-    expect(notices).toHaveLength(1);
+    expect(await helpEmailsTo(user.email, 2, 'es')).toHaveLength(1);
     const link = new URL((await lastEmailTo(user.email))!.link!);
     expect(link.pathname).toBe('/auth/magic-link');
     const token = link.searchParams.get('token')!;
@@ -95,6 +128,89 @@ describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
     const forNobody = expectPausedForAddress(await new Visitor().run(signIn, { email: unknown, password: 'a guess' }));
     expect(forNobody).toEqual(forAccount);
     expect(await emailsTo(unknown)).toHaveLength(0);
+  });
+});
+
+describe('the email to the owner of an address under attack', ROOMY, () => {
+  it('comes at most three times a day, however long the attempts go on', async () => {
+    const user = await createVerifiedUser();
+    await attack(user.email);
+    for (let round = 1; round <= HELP_EMAILS_PER_DAY + 1; round += 1) {
+      await fifteenMinutesLater(user.id);
+      expectPausedForAddress(await new Visitor().run(signIn, { email: user.email, password: `guess ${round}` }));
+      if (round <= HELP_EMAILS_PER_DAY) expect(await helpEmailsTo(user.email, round)).toHaveLength(round);
+    }
+    expect(await helpEmailsTo(user.email, HELP_EMAILS_PER_DAY + 1)).toHaveLength(HELP_EMAILS_PER_DAY);
+  });
+
+  it('goes only to a confirmed address: registering someone else’s address does not get them emailed', async () => {
+    const unconfirmed = uniqueEmail('unconfirmed');
+    expect(await new Visitor().run(signUp, { email: unconfirmed, password: 'a passphrase of mine' })).toHaveProperty('redirect');
+    const confirmed = await createVerifiedUser();
+    await Promise.all([attack(unconfirmed), attack(confirmed.email)]);
+
+    const [forUnconfirmed, forConfirmed] = await Promise.all([
+      new Visitor().run(signIn, { email: unconfirmed, password: 'a guess' }),
+      new Visitor().run(signIn, { email: confirmed.email, password: 'a guess' }),
+    ]);
+    expect(expectPausedForAddress(forUnconfirmed)).toEqual(expectPausedForAddress(forConfirmed));
+    // Both were started together: once the confirmed owner's email is there, the other would be too.
+    expect(await helpEmailsTo(confirmed.email)).toHaveLength(1);
+    expect(await helpEmailsTo(unconfirmed, 0)).toHaveLength(0);
+  });
+
+  it('says how to reset the password, with no sign-in link, when magic links are turned off', async () => {
+    const user = await createVerifiedUser();
+    await attack(user.email);
+    await withMagicLinks(false, async () => {
+      expectPausedForAddress(await new Visitor().run(signIn, { email: user.email, password: 'a guess' }));
+      expect(await helpEmailsTo(user.email)).toHaveLength(1);
+      const notice = (await lastEmailTo(user.email))!;
+      expect(notice.text).not.toContain('/auth/magic-link');
+      expect(new URL(notice.link!).pathname).toBe('/auth/forgot-password');
+    });
+  });
+
+  it('is answered before the mail is sent: a slow mail server does not make the refusal slower for a real account', async () => {
+    const user = await createVerifiedUser();
+    await attack(user.email);
+    let release = () => {};
+    const mailboxLocked = new Promise<void>((locked) => {
+      // Another connection holds the mailbox table: every email waits, as it would for a mail server that hangs.
+      void db.transaction(async (tx) => {
+        await tx.execute(sql`lock table dev_mailbox_messages in access exclusive mode`);
+        locked();
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+    });
+    await mailboxLocked;
+    try {
+      const answer = new Visitor().run(signIn, { email: user.email, password: 'a guess' });
+      const stuck = new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 20_000));
+      const outcome = await Promise.race([answer, stuck]);
+      expect(outcome).not.toBe('stuck');
+      expectPausedForAddress(outcome as Awaited<typeof answer>);
+    } finally {
+      release();
+    }
+    // Once the mail goes out, the owner has it.
+    expect(await helpEmailsTo(user.email)).toHaveLength(1);
+  });
+});
+
+describe('magic links turned off in the configuration', ROOMY, () => {
+  it('sign nobody in, even with a link sent while they were on (which works again once they are back on)', async () => {
+    const user = await createVerifiedUser();
+    expect(await new Visitor().run(requestMagicLink, { email: user.email })).toMatchObject({ ok: true });
+    const token = new URL((await lastEmailTo(user.email))!.link!).searchParams.get('token')!;
+
+    const visitor = new Visitor();
+    await withMagicLinks(false, async () => {
+      expect(await visitor.run(verifyMagicLink, { token })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') } });
+    });
+    expect(await signedInAs(visitor)).toBeUndefined();
+    expect(await visitor.run(verifyMagicLink, { token })).toHaveProperty('redirect');
+    expect(await signedInAs(visitor)).toBe(user.id);
   });
 });
 
@@ -124,10 +240,22 @@ describe('the known-device cookie', ROOMY, () => {
     stranger.cookies.set(KNOWN_DEVICE_COOKIE, device.cookies.get(KNOWN_DEVICE_COOKIE)!);
     expectPausedForAddress(await stranger.run(signIn, { email: victim.email, password: victim.password }));
     // …or the victim's own device cookie with its signature changed.
-    const [id, signature] = (await knownDeviceCookieOf(victim)).split('.');
+    const [id, issued, signature] = (await knownDeviceCookieOf(victim)).split('.');
     const forger = new Visitor();
-    forger.cookies.set(KNOWN_DEVICE_COOKIE, `${id}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`);
+    forger.cookies.set(KNOWN_DEVICE_COOKIE, `${id}.${issued}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`);
     expectPausedForAddress(await forger.run(signIn, { email: victim.email, password: victim.password }));
+  });
+
+  it('counts for nothing once the password changes: an intruder’s browser from before loses its allowance', async () => {
+    const user = await createVerifiedUser();
+    const intruder = await signInAs(user);
+    const newPassword = 'the owner’s new passphrase';
+    expect(await user.visitor.run(changePassword, { currentPassword: user.password, newPassword })).toMatchObject({ ok: true });
+    await attack(user.email);
+
+    expectPausedForAddress(await intruder.run(signIn, { email: user.email, password: newPassword }));
+    // The browser that changed the password was issued a new entry with its new session.
+    expect(await user.visitor.run(signIn, { email: user.email, password: newPassword })).toEqual({ redirect: '/dashboard' });
   });
 
   it('still stops guessing: a known device has 10 attempts of its own per 15 minutes', async () => {

@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { requestMagicLink, signIn, verifyMagicLink, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
+import { twoFactors } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from '@/features/auth/server/settings-actions';
+import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
 import { createPasswordlessUser, signInWithMagicLink } from '../../support/settings-users';
 import { nextTotpCode, secretFrom, totpCode } from '../../support/totp';
@@ -82,26 +85,41 @@ describe.concurrent('an authenticator code', ROOMY, () => {
   });
 
   it('that signed in cannot be used again to confirm who is there (turning two-factor off without a password)', async () => {
-    const user = await createPasswordlessUser();
-    const settingUp = await signInWithMagicLink(user);
-    const started = await settingUp.run<{ manualKey: string }>(startTwoFactorSetup, {});
-    if (!('ok' in started) || !started.ok) throw new Error(`setup refused: ${JSON.stringify(started)}`);
-    const secret = secretFrom(started.data.manualKey);
-    expect(await settingUp.run(confirmTwoFactorSetup, { code: await nextTotpCode(secret) })).toMatchObject({ ok: true });
-
-    // Another browser signs in: the emailed link, then a code.
-    const visitor = new Visitor();
-    await visitor.run(requestMagicLink, { email: user.email });
-    const token = new URL((await lastEmailTo(user.email))!.link!).searchParams.get('token')!;
-    expect(await visitor.run(verifyMagicLink, { token })).toEqual({ redirect: '/auth/two-factor?next=%2Fdashboard' });
-    const code = await nextTotpCode(secret);
-    expect(await visitor.run(verifyTwoFactorCode, { code })).toEqual({ redirect: '/dashboard' });
-
+    const { user, visitor, code } = await signedInWithCode();
     // Turning two-factor off asks a user without a password for a current code: not that one again.
+    expectUsedCode(await visitor.run(disableTwoFactor, { code }));
+    expect((await getSessionFromHeaders(visitor.headers()))?.user.id).toBe(user.id);
+    expect((await getSessionFromHeaders(visitor.headers()))?.user.twoFactorEnabled).toBe(true);
+  });
+
+  it('cannot be used again to confirm who is there while codes are locked for sign-in (the lock does not cover a signed-in session)', async () => {
+    const { user, visitor, code } = await signedInWithCode();
+    // Too many wrong codes at sign-in locked the authenticator for a while.
+    await db.update(twoFactors).set({ lockedUntil: new Date(Date.now() + 15 * 60 * 1000) }).where(eq(twoFactors.userId, user.id));
+
     expectUsedCode(await visitor.run(disableTwoFactor, { code }));
     expect((await getSessionFromHeaders(visitor.headers()))?.user.twoFactorEnabled).toBe(true);
   });
 });
+
+/** A passwordless user with an authenticator, signed in on a second browser with a code: that browser and the code it used. */
+async function signedInWithCode() {
+  const user = await createPasswordlessUser();
+  const settingUp = await signInWithMagicLink(user);
+  const started = await settingUp.run<{ manualKey: string }>(startTwoFactorSetup, {});
+  if (!('ok' in started) || !started.ok) throw new Error(`setup refused: ${JSON.stringify(started)}`);
+  const secret = secretFrom(started.data.manualKey);
+  expect(await settingUp.run(confirmTwoFactorSetup, { code: await nextTotpCode(secret) })).toMatchObject({ ok: true });
+
+  // Another browser signs in: the emailed link, then a code.
+  const visitor = new Visitor();
+  await visitor.run(requestMagicLink, { email: user.email });
+  const token = new URL((await lastEmailTo(user.email))!.link!).searchParams.get('token')!;
+  expect(await visitor.run(verifyMagicLink, { token })).toEqual({ redirect: '/auth/two-factor?next=%2Fdashboard' });
+  const code = await nextTotpCode(secret);
+  expect(await visitor.run(verifyTwoFactorCode, { code })).toEqual({ redirect: '/dashboard' });
+  return { user, visitor, code };
+}
 
 describe.concurrent('a recovery code', ROOMY, () => {
   it('is accepted exactly once when two sign-ins send it at the same moment', async () => {

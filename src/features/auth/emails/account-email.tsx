@@ -16,6 +16,7 @@ export const ACCOUNT_EMAILS = [
   'signInMethodAdded',
   'existingAccount',
   'signInAttempts',
+  'signInAttemptsReset',
 ] as const;
 export type AccountEmailKind = (typeof ACCOUNT_EMAILS)[number];
 

@@ -236,6 +236,8 @@ export const verifyMagicLink = defineAction({
   input: magicLinkVerifySchema,
   rateLimit: { name: 'magic-link-verify', limit: 20, windowSeconds: 15 * 60 },
   handler: async ({ token, next }, context) => {
+    // Turned off: no link signs in, whatever sent it (the token stays unspent).
+    if (!appConfig.auth.magicLink) throw new AppError('BAD_REQUEST', { messageKey: 'auth.invalidLink' });
     const email = await magicLinkEmail(token);
     // Without a callbackURL better-auth answers JSON; an invalid, used or expired token is a redirect carrying
     // ?error=INVALID_TOKEN, which callAuth turns into auth.invalidLink.

@@ -287,9 +287,9 @@ export const signOutOtherSessions = defineAction({
   rateLimit: limitsPerSession('settings-sessions', 60, 30, 10 * 60),
   handler: async (_input, { user, session }) => {
     const count = await revokeOtherSessions(user.id, session.id);
-    // Signing out everywhere else also ends the links waiting in the mailbox (reset, magic link, email change)
-    // and the devices trusted to skip the authenticator code.
-    await revokeAccountLinks(user.id);
+    // Also forgets the devices trusted to skip the authenticator code. It leaves the emailed links alone: this
+    // needs only a session, so a stolen one could otherwise keep deleting the owner's reset link (decision 0024);
+    // the password change that takes the account back ends them.
     await forgetTrustedDevices(user.id);
     return { count };
   },

@@ -37,16 +37,19 @@ export function singleUseAuthenticatorCodes(): BetterAuthPlugin {
           handler: createAuthMiddleware(async (ctx) => {
             const code = (ctx.body as { code?: unknown } | undefined)?.code;
             if (typeof code !== 'string') return;
-            const userId = await codeOwner(ctx);
+            const owner = await codeOwner(ctx);
             // No session and no pending sign-in: better-auth refuses on its own.
-            if (!userId) return;
+            if (!owner) return;
+            const { userId, signedIn } = owner;
             const [row] = await db
               .select({ secret: twoFactors.secret, lockedUntil: twoFactors.lockedUntil })
               .from(twoFactors)
               .where(eq(twoFactors.userId, userId))
               .limit(1);
-            // Not set up, or locked after too many wrong codes (better-auth refuses; the code stays unspent).
-            if (!row || (row.lockedUntil && row.lockedUntil.getTime() > Date.now())) return;
+            if (!row) return;
+            // Locked after too many wrong codes: better-auth refuses at sign-in (the code stays unspent), but not
+            // for a signed-in session confirming who is there, so there the code is claimed all the same.
+            if (!signedIn && row.lockedUntil && row.lockedUntil.getTime() > Date.now()) return;
             const secret = await symmetricDecrypt({ key: ctx.context.secretConfig, data: row.secret });
             const step = stepOfCode(secret, code, Date.now());
             if (step === null) return;
@@ -63,14 +66,14 @@ export function singleUseAuthenticatorCodes(): BetterAuthPlugin {
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
 /** Whose code it is, as better-auth decides: the signed-in user, else the pending sign-in of the two-factor cookie. */
-async function codeOwner(ctx: HookContext): Promise<string | null> {
+async function codeOwner(ctx: HookContext): Promise<{ userId: string; signedIn: boolean } | null> {
   const session = await getSessionFromCtx(ctx);
-  if (session) return session.user.id;
+  if (session) return { userId: session.user.id, signedIn: true };
   const cookie = ctx.context.createAuthCookie('two_factor');
   const challenge = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
   if (!challenge) return null;
   const pending = await ctx.context.internalAdapter.findVerificationValue(challenge);
-  return pending?.value ?? null;
+  return pending?.value ? { userId: pending.value, signedIn: false } : null;
 }
 
 /** The time step (within the drift better-auth allows) whose code `code` is, or null for a wrong code. */
