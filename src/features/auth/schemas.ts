@@ -18,7 +18,11 @@ export const newPasswordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD
 export const currentPasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 export const nameField = singleLineText().min(1).max(100);
 /** Where to go after signing in; sanitised again on the server (see safeRedirectPath). */
-export const nextField = singleLineText().max(2000).optional();
+/**
+ * Where to go afterwards. Not refused for odd characters: a crafted link must not stop a
+ * sign-in. safeRedirectPath() drops anything that is not a path on this site.
+ */
+export const nextField = z.string().max(2000).optional();
 
 export const signUpSchema = z.object({ email: emailField, password: newPasswordField, next: nextField });
 export const signInSchema = z.object({ email: emailField, password: currentPasswordField, next: nextField });
