@@ -114,6 +114,22 @@ function typecheck(): Map<Block, string[]> {
   };
   delete options.plugins;
   const host = ts.createCompilerHost(options, true);
+  // A block that shows a file the tree does not have (a guide's example feature) can be imported by the
+  // guide's other blocks at that path; the first block claiming it wins. Real files are never replaced.
+  const shown = new Map<string, string>();
+  for (const block of blocks) {
+    const claimedPath = path.join(root, block.virtualPath);
+    if (!shown.has(claimedPath) && !fs.existsSync(claimedPath)) shown.set(claimedPath, block.code);
+  }
+  const { fileExists, directoryExists, readFile, getSourceFile } = host;
+  host.fileExists = (name) => shown.has(name) || fileExists.call(host, name);
+  host.directoryExists = (name) =>
+    [...shown.keys()].some((file) => file.startsWith(`${name}/`)) || directoryExists?.call(host, name) !== false;
+  host.readFile = (name) => shown.get(name) ?? readFile.call(host, name);
+  host.getSourceFile = (name, language, ...rest) => {
+    const code = shown.get(name);
+    return code === undefined ? getSourceFile.call(host, name, language, ...rest) : ts.createSourceFile(name, code, language);
+  };
   const cache = ts.createModuleResolutionCache(root, (name) => name, options);
   // A block's imports resolve from the place it claims, so `./schema` or `../_shell/logo` mean what they say.
   const claimed = new Map(blocks.map((block) => [block.filePath, path.join(root, block.virtualPath)]));
