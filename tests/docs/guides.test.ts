@@ -128,7 +128,9 @@ function typecheck(): Map<Block, string[]> {
   host.readFile = (name) => shown.get(name) ?? readFile.call(host, name);
   host.getSourceFile = (name, language, ...rest) => {
     const code = shown.get(name);
-    return code === undefined ? getSourceFile.call(host, name, language, ...rest) : ts.createSourceFile(name, code, language);
+    return code === undefined
+      ? getSourceFile.call(host, name, language, ...rest)
+      : ts.createSourceFile(name, code, language);
   };
   const cache = ts.createModuleResolutionCache(root, (name) => name, options);
   // A block's imports resolve from the place it claims, so `./schema` or `../_shell/logo` mean what they say.
