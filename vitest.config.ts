@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      // The guides' marked code blocks and the decision records' headers (no database needed).
+      'tests/docs/**/*.test.ts',
+    ],
     environment: 'node',
     // One PostgreSQL server per run, a migrated template database, and a fresh
     // copy of it for each test file (see tests/support/).
