@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DataTable, type DataTableColumn, type DataTableLabels, type DataTableProps } from './data-table';
+import { DataTable, type DataTableColumn, type DataTableLabels, type DataTableProps } from '.';
 
 interface Fruit {
   id: string;
