@@ -10,20 +10,42 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      'src/**/*.test.{ts,tsx}',
-      'scripts/**/*.test.ts',
-      'tests/integration/**/*.test.ts',
-      // The guides' marked code blocks and the decision records' headers (no database needed).
-      'tests/docs/**/*.test.ts',
-    ],
-    environment: 'node',
-    // One PostgreSQL server per run, a migrated template database, and a fresh
-    // copy of it for each test file (see tests/support/).
-    globalSetup: ['tests/support/global-setup.ts'],
-    setupFiles: ['tests/support/per-file-database.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // One PostgreSQL server per run, a migrated template database, and a fresh
+          // copy of it for each test file (see tests/support/).
+          globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/per-file-database.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Components (*.test.tsx) in a browser-like DOM, clicked and typed into with
+          // Testing Library; no database (decision 0026).
+          name: 'components',
+          include: ['src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/support/component-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The guides' marked code blocks and the decision records' headers (no database).
+          name: 'docs',
+          include: ['tests/docs/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+    ],
   },
 });

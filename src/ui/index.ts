@@ -14,6 +14,7 @@ export * from './card';
 export * from './checkbox';
 export * from './cn';
 export * from './command';
+export * from './confirm-dialog';
 export * from './data-table';
 export * from './dialog';
 export * from './dropdown-menu';

@@ -7,5 +7,4 @@ import { UPLOADABLE_IMAGE_TYPES, type SquareImageRules } from '@/platform/images
  * centre-cropped to a 256-pixel square.
  */
 export const AVATAR_IMAGE: SquareImageRules = { size: 256, maxBytes: 5 * 1024 * 1024, maxPixels: 25_000_000, fit: 'cover' };
-export const AVATAR_MAX_BYTES = AVATAR_IMAGE.maxBytes;
 export const AVATAR_ACCEPT = UPLOADABLE_IMAGE_TYPES;

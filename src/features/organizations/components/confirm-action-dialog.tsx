@@ -3,18 +3,8 @@
 import { useActionState, useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { CsrfField } from '@/platform/http/client/csrf-token-provider';
 import type { ActionResult } from '@/platform/http/errors';
-import { Alert, AlertDescription } from '@/ui/alert';
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/ui/alert-dialog';
 import { Button, type ButtonVariantProps } from '@/ui/button';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 
 type FormAction<R> = (previous: ActionResult<R> | null, input: FormData) => Promise<ActionResult<R>>;
 
@@ -38,10 +28,11 @@ export interface ConfirmActionDialogProps<R> {
 }
 
 /**
- * A button that asks "are you sure?" before running a destructive action
- * (remove a member, revoke an invitation, leave). The dialog stays open while
- * the action runs and shows the server's refusal, in the user's language, if
- * there is one; it closes when the action succeeds.
+ * A button that asks "are you sure?" (the design system's ConfirmDialog) before
+ * running a destructive server action (remove a member, revoke an invitation,
+ * leave). The dialog stays open while the action runs and shows the server's
+ * refusal, in the user's language, if there is one; it closes when the action
+ * succeeds.
  */
 export function ConfirmActionDialog<R>({
   action,
@@ -68,44 +59,34 @@ export function ConfirmActionDialog<R>({
   }, [result]);
 
   return (
-    <AlertDialog
+    <ConfirmDialog
       // A success closes the dialog.
       open={open && !latest?.ok}
       onOpenChange={(next) => {
         if (next) setSeen(result);
         setOpen(next);
       }}
-    >
-      <AlertDialogTrigger asChild>
+      trigger={
         <Button variant={triggerVariant} size={triggerSize} aria-label={triggerLabel}>
           {trigger}
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{title}</AlertDialogTitle>
-          <AlertDialogDescription>{description}</AlertDialogDescription>
-        </AlertDialogHeader>
+      }
+      title={title}
+      description={description}
+      cancelLabel={cancelLabel}
+      confirmLabel={submitLabel}
+      pendingLabel={pendingLabel}
+      pending={pending}
+      error={latest && !latest.ok ? latest.error : null}
+      form={(content) => (
         <form action={formAction} className="grid gap-4">
           <CsrfField />
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          {latest && !latest.ok ? (
-            <Alert variant="destructive" data-error-code={latest.error.code}>
-              <AlertDescription>
-                <p>{latest.error.message}</p>
-              </AlertDescription>
-            </Alert>
-          ) : null}
-          <AlertDialogFooter>
-            <AlertDialogCancel type="button">{cancelLabel}</AlertDialogCancel>
-            <Button type="submit" variant="destructive" loading={pending} loadingLabel={pendingLabel}>
-              {submitLabel}
-            </Button>
-          </AlertDialogFooter>
+          {content}
         </form>
-      </AlertDialogContent>
-    </AlertDialog>
+      )}
+    />
   );
 }

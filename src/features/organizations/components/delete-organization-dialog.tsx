@@ -3,14 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { TextField } from '@/ui/form';
 import { deleteOrganizationSchema } from '../schemas';
 import { deleteOrganizationAction } from '../server/actions';
 import { IdentityProofFields, identityProofDefaults, type IdentityProof } from './identity-proof-fields';
 
 /**
- * Deleting the organization: a dialog where the owner types its name and
+ * Deleting the organization: a confirm dialog where the owner types its name and
  * confirms it is them (password, authenticator code or a recent sign-in). On
  * success the action sends the browser to /dashboard with a notice.
  */
@@ -33,38 +33,39 @@ export function DeleteOrganizationDialog({
   });
 
   return (
-    <Dialog>
-      <DialogTrigger asChild>
-        <Button variant="destructive">{t('open')}</Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t('cancel')}>
-        <DialogHeader>
-          <DialogTitle>{t('dialogTitle', { organization: organizationName })}</DialogTitle>
-          <DialogDescription>{t('dialogDescription')}</DialogDescription>
-        </DialogHeader>
+    <ConfirmDialog
+      trigger={<Button variant="destructive">{t('open')}</Button>}
+      title={t('dialogTitle', { organization: organizationName })}
+      description={t('dialogDescription')}
+      cancelLabel={t('cancel')}
+      confirmLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      pending={state.pending}
+      form={(content) => (
         <ActionForm state={state} className="grid gap-4" aria-label={t('open')}>
           <input type="hidden" name="organizationId" value={organizationId} />
-          <FormError state={state} fields={['confirmation', 'password', 'code']} />
-          <TextField
-            control={state.form.control}
-            name="confirmation"
-            // One span: the label is a flex container, which would space the name out as its own item.
-            label={<span>{t.rich('confirmationLabel', { name: organizationName, strong: (chunks) => <strong className="font-semibold">{chunks}</strong> })}</span>}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-          />
-          <IdentityProofFields control={state.form.control} proof={proof} recentSignInMinutes={recentSignInMinutes} />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">{t('cancel')}</Button>
-            </DialogClose>
-            <Button type="submit" variant="destructive" loading={state.pending} loadingLabel={t('submitting')}>
-              {t('submit')}
-            </Button>
-          </DialogFooter>
+          {content}
         </ActionForm>
-      </DialogContent>
-    </Dialog>
+      )}
+    >
+      <FormError state={state} fields={['confirmation', 'password', 'code']} />
+      <TextField
+        control={state.form.control}
+        name="confirmation"
+        // One span: the label is a flex container, which would space the name out as its own item.
+        label={
+          <span>
+            {t.rich('confirmationLabel', {
+              name: organizationName,
+              strong: (chunks) => <strong className="font-semibold">{chunks}</strong>,
+            })}
+          </span>
+        }
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <IdentityProofFields control={state.form.control} proof={proof} recentSignInMinutes={recentSignInMinutes} />
+    </ConfirmDialog>
   );
 }

@@ -6,18 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 import { CsrfField } from '@/platform/http/client/csrf-token-provider';
 import type { ActionResult } from '@/platform/http/errors';
-import { Alert, AlertDescription } from '@/ui/alert';
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/ui/alert-dialog';
 import { Button } from '@/ui/button';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { toast } from '@/ui/toast';
 import { tasksPath } from '../paths';
 import { deleteTasksAction } from '../server/actions';
@@ -48,46 +38,33 @@ export function DeleteTaskDialog({ organizationId, slug, taskId, title }: { orga
   const refusal = result && !result.ok && result !== seen ? result : null;
 
   return (
-    <AlertDialog
+    <ConfirmDialog
       open={open}
       onOpenChange={(next) => {
-        if (pending) return;
         if (next) setSeen(result);
         setOpen(next);
       }}
-    >
-      <AlertDialogTrigger asChild>
+      trigger={
         <Button variant="outline" className="text-destructive hover:text-destructive dark:text-foreground dark:hover:text-foreground">
           <Trash2 aria-hidden="true" />
           {t('open')}
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t('title')}</AlertDialogTitle>
-          <AlertDialogDescription>{t('description', { title })}</AlertDialogDescription>
-        </AlertDialogHeader>
+      }
+      title={t('title')}
+      description={t('description', { title })}
+      cancelLabel={t('cancel')}
+      confirmLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      pending={pending}
+      error={refusal?.error}
+      form={(content) => (
         <form action={formAction} className="grid gap-4">
           <CsrfField />
           <input type="hidden" name="organizationId" value={organizationId} />
           <input type="hidden" name="taskIds" value={taskId} />
-          {refusal ? (
-            <Alert variant="destructive" data-error-code={refusal.error.code}>
-              <AlertDescription>
-                <p>{refusal.error.message}</p>
-              </AlertDescription>
-            </Alert>
-          ) : null}
-          <AlertDialogFooter>
-            <AlertDialogCancel type="button" disabled={pending}>
-              {t('cancel')}
-            </AlertDialogCancel>
-            <Button type="submit" variant="destructive" loading={pending} loadingLabel={t('submitting')}>
-              {t('submit')}
-            </Button>
-          </AlertDialogFooter>
+          {content}
         </form>
-      </AlertDialogContent>
-    </AlertDialog>
+      )}
+    />
   );
 }

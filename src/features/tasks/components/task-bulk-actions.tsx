@@ -4,17 +4,8 @@ import { ChevronDown, Trash2, X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useAction } from '@/platform/http/client/use-action';
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/ui/alert-dialog';
 import { Button } from '@/ui/button';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/ui/dropdown-menu';
 import { toast } from '@/ui/toast';
 import { deleteTasksAction, setTasksStatusAction } from '../server/actions';
@@ -103,26 +94,23 @@ export function TaskBulkActions({ organization, taskIds, canDelete, showStatus, 
         </DropdownMenuContent>
       </DropdownMenu>
       {canDelete ? (
-        <AlertDialog open={confirming} onOpenChange={(open) => !deleting && setConfirming(open)}>
-          <AlertDialogTrigger asChild>
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          trigger={
             <Button variant="outline" size="sm">
               <Trash2 aria-hidden="true" />
               {t('list.bulk.delete')}
             </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle>{t('list.bulk.deleteTitle', { count })}</AlertDialogTitle>
-              <AlertDialogDescription>{t('list.bulk.deleteDescription', { count, organization: organization.name })}</AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel disabled={deleting}>{t('list.bulk.cancel')}</AlertDialogCancel>
-              <Button variant="destructive" loading={deleting} loadingLabel={t('list.bulk.deleting')} onClick={deleteSelected}>
-                {t('list.bulk.confirmDelete', { count })}
-              </Button>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+          }
+          title={t('list.bulk.deleteTitle', { count })}
+          description={t('list.bulk.deleteDescription', { count, organization: organization.name })}
+          cancelLabel={t('list.bulk.cancel')}
+          confirmLabel={t('list.bulk.confirmDelete', { count })}
+          pendingLabel={t('list.bulk.deleting')}
+          pending={deleting}
+          onConfirm={deleteSelected}
+        />
       ) : null}
       <Button variant="ghost" size="sm" onClick={onClear}>
         <X aria-hidden="true" />

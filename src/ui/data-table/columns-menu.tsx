@@ -1,0 +1,57 @@
+'use client';
+
+import type { RowData } from '@tanstack/react-table';
+import { Columns3 } from 'lucide-react';
+import { Button } from '../button';
+import {
+  DropdownMenu,
+  DropdownMenuCheckboxItem,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '../dropdown-menu';
+import type { DataTableColumn, DataTableLabels } from './types';
+import type { DataTableInstance } from './use-data-table';
+
+/** The "Columns" menu: a checkbox per hideable column (the table shows it when there is one). */
+export function ColumnsMenu<TRow extends RowData>({
+  table,
+  byId,
+  labels,
+}: {
+  table: DataTableInstance<TRow>;
+  byId: ReadonlyMap<string, DataTableColumn<TRow>>;
+  labels: DataTableLabels;
+}) {
+  const hideable = table.getAllLeafColumns().filter((column) => column.getCanHide());
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="outline" size="sm">
+          <Columns3 aria-hidden="true" />
+          {labels.columns}
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        {labels.columnsMenu ? (
+          <>
+            <DropdownMenuLabel>{labels.columnsMenu}</DropdownMenuLabel>
+            <DropdownMenuSeparator />
+          </>
+        ) : null}
+        {hideable.map((column) => (
+          <DropdownMenuCheckboxItem
+            key={column.id}
+            checked={column.getIsVisible()}
+            onCheckedChange={(checked) => column.toggleVisibility(checked)}
+            // The menu stays open so several columns can be switched in a row.
+            onSelect={(event) => event.preventDefault()}
+          >
+            {byId.get(column.id)?.header ?? column.id}
+          </DropdownMenuCheckboxItem>
+        ))}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
