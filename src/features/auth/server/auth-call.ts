@@ -59,7 +59,7 @@ export function authErrorCode(error: unknown): string | null {
 }
 
 /** Turns a better-auth APIError into an AppError; rethrows anything else unchanged. */
-export function toAppError(error: unknown, translate: (key: string) => string): never {
+function toAppError(error: unknown, translate: (key: string) => string): never {
   if (error instanceof AppError) throw error;
   const code = authErrorCode(error);
   const known = code ? AUTH_REFUSALS[code] : undefined;
