@@ -18,8 +18,6 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      // Plain <a> is fine until the app shell's Link-based navigation lands.
-      '@next/next/no-html-link-for-pages': 'off',
     },
   },
   {

@@ -10,10 +10,10 @@ import { clientMessagesFor } from '@/platform/i18n/messages';
 import { brandCssVariables } from '@/platform/theme/brand-palette';
 import { parseTheme, serverThemeClass, THEME_COOKIE, themeBootScript } from '@/platform/theme/theme';
 import { ThemeProvider } from '@/platform/theme/theme-provider';
-import { cn } from '@/ui/cn';
 import { Toaster } from '@/ui/toast';
 import { TooltipProvider } from '@/ui/tooltip';
-import { brandFont } from './fonts';
+// The brand font: Fontsource's stylesheet, resolved and self-hosted by the bundler (docs/look/updating-the-fonts.md).
+import '@fontsource-variable/inter/wght.css';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -51,7 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html
       lang={locale}
-      className={cn(brandFont.variable, serverThemeClass(theme))}
+      className={serverThemeClass(theme)}
       style={brandStyle}
       data-theme={theme}
       suppressHydrationWarning

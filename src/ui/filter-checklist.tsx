@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'r
 import { buttonVariants } from './button';
 import { cn } from './cn';
 
-export interface FilterChecklistOption {
+interface FilterChecklistOption {
   value: string;
   label: ReactNode;
 }

@@ -46,3 +46,19 @@ test('the health endpoint reports the database', async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: 'ok', database: { status: 'ok' } });
 });
+
+test('the brand font is served by the app itself; nothing comes from another origin', async ({ page, baseURL }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto('/');
+  const fontsLoaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const inter = [...document.fonts].filter((font) => font.family.includes('Inter Variable'));
+    return inter.filter((font) => font.status === 'loaded').length;
+  });
+  expect(fontsLoaded).toBeGreaterThan(0);
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Inter Variable"?,/);
+  expect(requests.some((url) => /\/_next\/static\/media\/inter-latin-wght-normal\.[^/]+\.woff2$/.test(url))).toBe(true);
+  const origin = new URL(baseURL!).origin;
+  expect(requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin)).toEqual([]);
+});

@@ -14,8 +14,7 @@ import { E2E_PASSWORD, queryDatabase, uniqueEmail, uniqueSlug } from '../e2e/sup
  */
 
 /** The build under test is a production build: its cookies carry the secure prefixes. */
-export const SESSION_COOKIE = '__Secure-keel.session_token';
-export const CSRF_COOKIE = '__Host-keel-csrf';
+const SESSION_COOKIE = '__Secure-keel.session_token';
 
 /** The secret the build and server run with (scripts/e2e.ts passes it on): sessions are signed with it. */
 function appSecret() {
@@ -46,7 +45,7 @@ export async function insertPerson(options: { name?: string; email?: string } = 
 }
 
 /** A session for `person`, as better-auth would have made at sign-in: the cookie's value is the token signed with APP_SECRET. */
-export async function sessionCookieFor(person: { id: string }): Promise<string> {
+async function sessionCookieFor(person: { id: string }): Promise<string> {
   const token = randomBytes(24).toString('base64url');
   await queryDatabase(`insert into sessions (id, token, user_id, expires_at) values ($1, $2, $3, now() + interval '1 day')`, [randomUUID(), token, person.id]);
   const signature = createHmac('sha256', appSecret()).update(token).digest('base64');
@@ -76,7 +75,7 @@ export async function insertOrganization(people: [{ id: string }, string][], opt
   return { id: row!.id, slug, name, memberIds };
 }
 
-export async function insertTask(organizationId: string, title = `Secret task ${randomBytes(3).toString('hex')}`) {
+async function insertTask(organizationId: string, title = `Secret task ${randomBytes(3).toString('hex')}`) {
   const [row] = await queryDatabase<{ id: string }>(`insert into tasks (organization_id, title) values ($1, $2) returning id`, [organizationId, title]);
   return { id: row!.id, title };
 }
@@ -115,7 +114,7 @@ export interface ActionAnswer {
 }
 
 /** Finds the `ActionResult` in a Flight (RSC) response: the row holding an object with a boolean `ok`. */
-export function actionResultOf(text: string): ActionAnswer['result'] {
+function actionResultOf(text: string): ActionAnswer['result'] {
   // Rows are `<id>:<json>\n`, but a text row (`<id>:T<length>,…`) has no newline: find the result by its shape.
   for (const match of text.matchAll(/[0-9a-f]+:(\{"ok":(?:true|false)[^\n]*)/g)) {
     try {
@@ -185,7 +184,7 @@ export class Client {
   }
 }
 
-export async function answerOf(response: Response): Promise<ActionAnswer> {
+async function answerOf(response: Response): Promise<ActionAnswer> {
   const text = await response.text();
   const result = actionResultOf(text);
   const redirect = response.headers.get('x-action-redirect')?.split(';')[0];
@@ -205,7 +204,7 @@ export async function answerOf(response: Response): Promise<ActionAnswer> {
  * (sign-in for signIn…), so cookies it sets come back — posting elsewhere makes
  * Next.js forward the call internally and they would not; '/' otherwise.
  */
-export function actionPage(id: string): string {
+function actionPage(id: string): string {
   const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next-e2e/server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { workers: Record<string, unknown> }>;
   };

@@ -11,10 +11,10 @@ import type { Organization, Person } from './attacker';
  * - `member`: members of the organization named in the input (404 to anyone else).
  * - `permission`: members whose role holds that permission.
  */
-export type Guard = 'public' | 'signed-in' | 'member' | { permission: string };
+type Guard = 'public' | 'signed-in' | 'member' | { permission: string };
 
 /** What an attack is aimed at: the victim's organization and what is in it. */
-export interface Target {
+interface Target {
   victim: Person;
   /** The victim's organization (the victim owns it; `colleague` is a member of it). */
   organization: Organization;

@@ -22,7 +22,7 @@ export interface MockS3 {
   close(): Promise<void>;
 }
 
-export interface StoredObject {
+interface StoredObject {
   body: Buffer;
   contentType: string;
   etag: string;

@@ -11,7 +11,7 @@ import { Visitor, lastEmailTo, uniqueEmail } from './visitor';
  * are hashed the real way), then marked verified and onboarded, as after the
  * sign-up flow that tests/integration/auth/sign-up.test.ts covers.
  */
-export const PASSWORD = 'correct horse battery staple';
+const PASSWORD = 'correct horse battery staple';
 
 export interface TestUser {
   id: string;

@@ -133,10 +133,6 @@ function cookieAttributes(attributes: string[]): CookieOptions {
   return options;
 }
 
-export function csrfField() {
-  return 'csrf_token';
-}
-
 /** The latest email sent to `to` (dev mailbox), with the first link into the app. */
 export async function lastEmailTo(to: string) {
   const [message] = await db

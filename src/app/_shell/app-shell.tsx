@@ -12,7 +12,7 @@ import { Tooltip, TooltipContent, TooltipTrigger } from '@/ui/tooltip';
 import { navigationIcons } from './icons';
 import { activeItemPath, SIDEBAR_COOKIE, visibleSections } from './navigation';
 
-export interface ShellItem {
+interface ShellItem {
   /** May contain `:organization`, resolved with the organization being viewed (see navigation.ts). */
   path: string;
   label: string;
@@ -20,7 +20,7 @@ export interface ShellItem {
   roles?: string[];
 }
 
-export interface ShellSection {
+interface ShellSection {
   label: string;
   items: ShellItem[];
 }

@@ -5,7 +5,7 @@ import type { NavigationItem } from '@/platform/config/app-config-schema';
 export const SIDEBAR_COOKIE = 'keel-sidebar';
 
 /** Stands for the current organization's slug in a menu path: '/dashboard/:organization/members'. */
-export const ORGANIZATION_PLACEHOLDER = ':organization';
+const ORGANIZATION_PLACEHOLDER = ':organization';
 
 interface Viewer {
   /** The feature flags (appConfig.features). */

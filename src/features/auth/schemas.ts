@@ -9,20 +9,20 @@ import { singleLineText } from '@/platform/http/text-fields';
  */
 
 export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MAX_LENGTH = 128;
 
 export const emailField = z.string().trim().toLowerCase().max(254).pipe(z.email());
 /** A new password: length only, no composition rules (NIST SP 800-63B). */
-export const newPasswordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+const newPasswordField = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 /** An existing password: anything non-empty (old accounts may predate today's rules). */
-export const currentPasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
-export const nameField = singleLineText().min(1).max(100);
+const currentPasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+const nameField = singleLineText().min(1).max(100);
 /** Where to go after signing in; sanitised again on the server (see safeRedirectPath). */
 /**
  * Where to go afterwards. Not refused for odd characters: a crafted link must not stop a
  * sign-in. safeRedirectPath() drops anything that is not a path on this site.
  */
-export const nextField = z.string().max(2000).optional();
+const nextField = z.string().max(2000).optional();
 
 export const signUpSchema = z.object({ email: emailField, password: newPasswordField, next: nextField });
 export const signInSchema = z.object({ email: emailField, password: currentPasswordField, next: nextField });
@@ -30,7 +30,7 @@ export const emailOnlySchema = z.object({ email: emailField, next: nextField });
 export const resetPasswordSchema = z.object({ token: z.string().min(1).max(500), password: newPasswordField });
 export const confirmEmailSchema = z.object({ token: z.string().min(1).max(2000), password: currentPasswordField, next: nextField });
 export const magicLinkVerifySchema = z.object({ token: z.string().min(1).max(500), next: nextField });
-export const totpCodeField = z.string().trim().regex(/^\d{6}$/, 'validation.totpCode');
+const totpCodeField = z.string().trim().regex(/^\d{6}$/, 'validation.totpCode');
 export const twoFactorChallengeSchema = z.object({
   code: totpCodeField,
   trustDevice: z.enum(['on']).optional(),
@@ -56,11 +56,11 @@ export const avatarUploadSchema = z.object({ avatar: uploadedFile.refine((file) 
 /** `password` is required on the server when the user has one. */
 export const changeEmailSchema = z.object({ email: emailField, password: currentPasswordField.optional() });
 export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
-export const passwordConfirmationSchema = z.object({ password: currentPasswordField });
 export const enableTwoFactorSchema = z.object({ password: currentPasswordField.optional() });
 export const confirmTwoFactorSchema = z.object({ code: totpCodeField });
 /** Users with a password confirm with it; users without one, with a current code from their app. */
 export const disableTwoFactorSchema = z.object({ password: currentPasswordField.optional(), code: totpCodeField.optional() });
+/** @alias The same confirmation as turning it off. */
 export const regenerateRecoveryCodesSchema = disableTwoFactorSchema;
 export const revokeSessionSchema = z.object({ sessionId: singleLineText().min(1).max(200) });
 export const preferencesSchema = z.object({ locale: z.enum(LOCALES), theme: z.enum(THEMES) });

@@ -8,14 +8,14 @@ import { singleLineText } from '@/platform/http/text-fields';
  * checked on the server.
  */
 
-export const SLUG_MIN_LENGTH = 3;
+const SLUG_MIN_LENGTH = 3;
 export const SLUG_MAX_LENGTH = 48;
 /** How many addresses one invitation form may carry. */
 export const MAX_INVITATIONS_AT_ONCE = 20;
 
-export const organizationNameField = singleLineText().min(1).max(80);
+const organizationNameField = singleLineText().min(1).max(80);
 /** Lower-case letters, digits and single dashes between them: it is part of every URL of the organization. */
-export const slugField = z
+const slugField = z
   .string()
   .trim()
   .toLowerCase()

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * wrong, what was received and how to fix it.
  */
 
-export const DOCS_ENV_GUIDE = 'docs/configuration/environment-variables.md';
+const DOCS_ENV_GUIDE = 'docs/configuration/environment-variables.md';
 
 /** "true"/"false"/"1"/"0"/"yes"/"no" (any case); anything else is an error naming the variable. */
 export function envBoolean(defaultValue: boolean) {

@@ -24,7 +24,7 @@ export type FilterSpec =
   | { kind: 'number'; integer?: boolean }
   | { kind: 'date' };
 
-export type PaginationMode = 'offset' | 'keyset';
+type PaginationMode = 'offset' | 'keyset';
 
 export interface TableQuerySpec<S extends string = string, F extends Record<string, FilterSpec> = Record<string, FilterSpec>> {
   /** Columns a user may sort by (the names the URL uses). Anything else is refused. */
@@ -79,7 +79,7 @@ const CURSOR_MAX_LENGTH = 2_000;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-export function parseSort<S extends string>(value: string): TableSort<S> {
+function parseSort<S extends string>(value: string): TableSort<S> {
   return value.startsWith('-') ? { column: value.slice(1) as S, direction: 'desc' } : { column: value as S, direction: 'asc' };
 }
 

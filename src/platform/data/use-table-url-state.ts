@@ -6,7 +6,7 @@ import type { FilterSpec, TableFilters, TableQuery, TableQueryDefinition, TableS
 import { changeTableQuery, clearedTableQuery, type TableQueryPatch } from './table-query-change';
 
 /** How long typing must pause before the search goes to the URL. */
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * A list's state — sort, page, page size, search, filters — kept in the

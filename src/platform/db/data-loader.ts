@@ -15,7 +15,7 @@ import type { Database, Transaction } from './client';
 type Executor = Database | Transaction;
 
 /** A left join the rows need (the assignee's name, say). */
-export interface LoaderJoin {
+interface LoaderJoin {
   table: PgTable;
   on: SQL;
 }

@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 
 /** Where drizzle-kit writes migrations (`npm run db:generate`) and where they are applied from. */
-export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
+const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
 
 // Any fixed number: the advisory lock that serialises migrations across processes.
 const MIGRATION_LOCK_ID = 7_240_613;

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { db, type Transaction } from './client';
 
 /** The PostgreSQL role tenant transactions run as (created by drizzle/0005_organization_rls.sql; no BYPASSRLS). */
-export const TENANT_ROLE = 'keel_tenant';
+const TENANT_ROLE = 'keel_tenant';
 
 export interface TenantScope {
   /** The acting user. */

@@ -30,7 +30,7 @@ function smtpTransport(url: string): Transporter {
   return smtp.transporter;
 }
 
-export function senderAddress() {
+function senderAddress() {
   return toSingleLine(getServerConfig().email.from ?? `"${appConfig.site.name.replace(/"/g, '')}" <no-reply@localhost>`);
 }
 

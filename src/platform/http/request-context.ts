@@ -27,7 +27,7 @@ export interface CookieWriter {
 }
 
 /** A writer for requests that cannot set cookies. */
-export const NO_COOKIE_WRITER: CookieWriter = {
+const NO_COOKIE_WRITER: CookieWriter = {
   set() {
     throw new Error('Cookies cannot be set while handling this request.');
   },

@@ -11,7 +11,7 @@ import { assertCsrf, enforceRateLimits, toErrorPayload, type RateLimitOption } f
 import { createRequestContext, parseCookieHeader, REQUEST_ID_HEADER, type RequestContext } from './request-context';
 import { entriesToObject, validateInput } from './validation';
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 type Params = Record<string, string | string[]>;
 

@@ -6,8 +6,6 @@ import type { FieldErrors } from './errors';
 import { FORM_ERROR_KEY } from './validation-keys';
 import { validationMessage, type ErrorsTranslator } from './validation-messages';
 
-export { FORM_ERROR_KEY };
-
 /**
  * Validates `input` and reports problems per field, in the user's language.
  *

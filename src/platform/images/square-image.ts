@@ -38,7 +38,7 @@ type ImageType = 'png' | 'jpeg' | 'webp' | 'gif';
  * and the type the browser declared are chosen by the sender, so they are
  * never trusted.
  */
-export function detectImageType(bytes: Uint8Array): ImageType | null {
+function detectImageType(bytes: Uint8Array): ImageType | null {
   const starts = (signature: number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (starts([0xff, 0xd8, 0xff])) return 'jpeg';

@@ -50,7 +50,7 @@ function listHeader(value: string | string[] | undefined): string[] {
 }
 
 /** "::ffff:203.0.113.7" (an IPv4 client on a dual-stack socket) → "203.0.113.7". */
-export function normaliseAddress(address: string): string {
+function normaliseAddress(address: string): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 

@@ -29,7 +29,7 @@ export function assertValidKey(key: string) {
 }
 
 /** The content types Keel stores, by file extension (the local disk keeps no metadata beside the bytes). */
-export const CONTENT_TYPES: Record<string, string> = {
+const CONTENT_TYPES: Record<string, string> = {
   webp: 'image/webp',
   png: 'image/png',
   jpg: 'image/jpeg',

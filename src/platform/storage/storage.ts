@@ -4,7 +4,7 @@ import type { FileStorage } from './file-storage';
 import { LocalDiskStorage } from './local-disk-storage';
 import { S3Storage } from './s3-storage';
 
-export type { FileStorage, StoredFile } from './file-storage';
+export type { FileStorage } from './file-storage';
 
 let storage: FileStorage | undefined;
 

@@ -20,7 +20,7 @@ const WHITE = '#ffffff';
 const INK = '#0b0f19';
 const AA = 4.5;
 
-export function parseHex(hex: string): Rgb {
+function parseHex(hex: string): Rgb {
   const match = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
   if (!match) throw new Error(`not a #rrggbb colour: ${hex}`);
   const value = parseInt(match[1]!, 16);

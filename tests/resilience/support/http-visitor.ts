@@ -11,7 +11,7 @@ import path from 'node:path';
 
 /** Server action ids of the build under test, by `<file>#<export>`. */
 let actionIds: Map<string, string> | undefined;
-export function actionId(file: string, exportedName: string): string {
+function actionId(file: string, exportedName: string): string {
   if (!actionIds) {
     const manifestFile = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next-e2e', 'server/server-reference-manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };

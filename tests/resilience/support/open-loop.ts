@@ -25,7 +25,7 @@ export interface Outcome {
   detail?: string;
 }
 
-export interface Sample extends Outcome {
+interface Sample extends Outcome {
   startedAt: number;
   ms: number;
 }
@@ -78,7 +78,7 @@ function describe(error: unknown): string {
   return [(error as Error).name, (error as Error).message, cause?.code ?? cause?.message].filter(Boolean).join(': ');
 }
 
-export function percentile(values: number[], share: number): number {
+function percentile(values: number[], share: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;

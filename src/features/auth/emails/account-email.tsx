@@ -6,19 +6,17 @@ import { EmailLayout, emailText } from '@/platform/email/email-layout';
 import { translatorFor } from '@/platform/i18n/translator';
 
 /** The account emails. Each has its words in messages/<locale>/emails.json under `account.<kind>`. */
-export const ACCOUNT_EMAILS = [
-  'verifyEmail',
-  'magicLink',
-  'passwordReset',
-  'emailChangeNew',
-  'emailChangeOld',
-  'passwordChanged',
-  'signInMethodAdded',
-  'existingAccount',
-  'signInAttempts',
-  'signInAttemptsReset',
-] as const;
-export type AccountEmailKind = (typeof ACCOUNT_EMAILS)[number];
+export type AccountEmailKind =
+  | 'verifyEmail'
+  | 'magicLink'
+  | 'passwordReset'
+  | 'emailChangeNew'
+  | 'emailChangeOld'
+  | 'passwordChanged'
+  | 'signInMethodAdded'
+  | 'existingAccount'
+  | 'signInAttempts'
+  | 'signInAttemptsReset';
 
 /** The values an email's text may use besides the site name. */
 export interface AccountEmailValues {

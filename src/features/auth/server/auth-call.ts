@@ -11,9 +11,11 @@ import { CODE_ALREADY_USED } from './single-use-codes';
 /**
  * better-auth's refusals, as Keel errors: a stable code, an HTTP status and a
  * translated message from `errors.auth.*`. Anything not listed is unexpected
- * and surfaces as a calm 500 with the request id.
+ * and surfaces as a calm 500 with the request id. The codes are better-auth's
+ * own (exported so tests/integration/auth/better-auth-contract.test.ts can hold
+ * an upgrade to them).
  */
-const KNOWN: Record<string, { code: ErrorCode; key: string; field?: string }> = {
+export const AUTH_REFUSALS: Record<string, { code: ErrorCode; key: string; field?: string }> = {
   INVALID_EMAIL_OR_PASSWORD: { code: 'UNAUTHENTICATED', key: 'auth.invalidCredentials' },
   EMAIL_NOT_VERIFIED: { code: 'FORBIDDEN', key: 'auth.emailNotVerified' },
   USER_NOT_FOUND: { code: 'NOT_FOUND', key: 'NOT_FOUND' },
@@ -57,10 +59,10 @@ export function authErrorCode(error: unknown): string | null {
 }
 
 /** Turns a better-auth APIError into an AppError; rethrows anything else unchanged. */
-export function toAppError(error: unknown, translate: (key: string) => string): never {
+function toAppError(error: unknown, translate: (key: string) => string): never {
   if (error instanceof AppError) throw error;
   const code = authErrorCode(error);
-  const known = code ? KNOWN[code] : undefined;
+  const known = code ? AUTH_REFUSALS[code] : undefined;
   if (!known) throw error;
   throw new AppError(known.code, {
     messageKey: known.key,

@@ -17,7 +17,7 @@ const LINK_ENDPOINTS = [
   /^\/api\/auth\/oauth2\/callback\/[a-z0-9-]+$/,
 ];
 
-export function isAuthLinkEndpoint(pathname: string) {
+function isAuthLinkEndpoint(pathname: string) {
   return LINK_ENDPOINTS.some((pattern) => pattern.test(pathname));
 }
 

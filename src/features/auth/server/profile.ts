@@ -9,16 +9,16 @@ import { AVATAR_IMAGE } from '../avatar-rules';
 import { users } from './schema';
 
 /** Avatars are served by src/app/api/avatars/[file]/route.ts from this path. */
-export const AVATAR_URL_PREFIX = '/api/avatars/';
+const AVATAR_URL_PREFIX = '/api/avatars/';
 /** Content-hashed names: a new picture gets a new URL, so each URL can be cached forever. */
-export const AVATAR_FILE_PATTERN = /^[a-f0-9]{40}\.webp$/;
+const AVATAR_FILE_PATTERN = /^[a-f0-9]{40}\.webp$/;
 
-export function avatarStorageKey(file: string) {
+function avatarStorageKey(file: string) {
   return `avatars/${file}`;
 }
 
 /** The storage key of an avatar URL we issued, or null for anything else (an OAuth provider's picture…). */
-export function avatarKeyFromUrl(url: string | null | undefined): string | null {
+function avatarKeyFromUrl(url: string | null | undefined): string | null {
   if (!url?.startsWith(AVATAR_URL_PREFIX)) return null;
   const file = url.slice(AVATAR_URL_PREFIX.length);
   return AVATAR_FILE_PATTERN.test(file) ? avatarStorageKey(file) : null;

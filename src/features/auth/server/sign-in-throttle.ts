@@ -32,8 +32,8 @@ import { users } from './schema';
  */
 
 const WINDOW_SECONDS = 15 * 60;
-export const ATTEMPTS_PER_ADDRESS = 10;
-export const ATTEMPTS_PER_KNOWN_DEVICE = 10;
+const ATTEMPTS_PER_ADDRESS = 10;
+const ATTEMPTS_PER_KNOWN_DEVICE = 10;
 /** Attempts on an address answered at normal speed (typos); then 1 s, 2 s, 4 s… capped. */
 const UNSLOWED_ATTEMPTS = 5;
 const MAX_SLOWDOWN_MS = 4000;

@@ -77,7 +77,7 @@ async function codeOwner(ctx: HookContext): Promise<{ userId: string; signedIn: 
 }
 
 /** The time step (within the drift better-auth allows) whose code `code` is, or null for a wrong code. */
-export function stepOfCode(secret: string, code: string, now: number): number | null {
+function stepOfCode(secret: string, code: string, now: number): number | null {
   const current = Math.floor(now / PERIOD_MS);
   for (let step = current - DRIFT_STEPS; step <= current + DRIFT_STEPS; step += 1) {
     const expected = Buffer.from(hotp(secret, step));

@@ -44,6 +44,6 @@ export async function authenticatorSetup(totpUri: string): Promise<Authenticator
 }
 
 /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP". */
-export function formatManualKey(secret: string) {
+function formatManualKey(secret: string) {
   return (secret.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
 }

@@ -23,6 +23,7 @@ export function ContactForm() {
       <Alert variant="success" role="status">
         <AlertDescription>
           <p>{t('success', { name: state.result.data.name })}</p>
+          {/* A full page load, not <Link>: a client navigation to the same page would keep this message. */}
           <a className="mt-2 inline-block font-medium text-link underline" href="/contact">
             {t('sendAnother')}
           </a>

@@ -47,7 +47,7 @@ export interface MembershipRequirement {
 }
 
 /** Where organization logos are served from (see src/app/api/organization-logos). */
-export const LOGO_ROUTE = '/api/organization-logos';
+const LOGO_ROUTE = '/api/organization-logos';
 
 export function logoUrl(key: string | null): string | null {
   return key ? `${LOGO_ROUTE}/${key.split('/').pop()}` : null;

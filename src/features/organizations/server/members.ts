@@ -26,7 +26,7 @@ export interface MemberPage {
   pageCount: number;
 }
 
-export const MEMBERS_PAGE_SIZE = 20;
+const MEMBERS_PAGE_SIZE = 20;
 
 /** Escapes % and _ so a search for "50%" means the characters, not a pattern. */
 function likePattern(search: string) {

@@ -11,7 +11,7 @@ import { taskQuery } from '../task-query';
 import { TaskDueDate, TaskPriorityBadge, TaskStatusBadge } from './task-badges';
 
 /** How many of the viewer's open tasks the home page shows. */
-export const MY_OPEN_TASKS_SHOWN = 5;
+const MY_OPEN_TASKS_SHOWN = 5;
 
 /** What the widget shows of a task (the API's JSON and the server's rows both have it). */
 export type MyOpenTask = Pick<TaskListRow, 'id' | 'title' | 'status' | 'priority' | 'dueDate'>;
