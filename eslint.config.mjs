@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypeScript from 'eslint-config-next/typescript';
 
@@ -10,6 +11,66 @@ const noFeatureImports = {
     },
   ],
 };
+
+/**
+ * Feature boundaries (decision 0025): outside a feature, only its faces —
+ * `@/features/<name>`, `…/server`, `…/components/<file>`, `…/server/schema`, and
+ * `…/server/seed` for scripts and tests. Written as regular expressions so the
+ * relative paths scripts use (`../src/features/…`) are held to the same rule.
+ */
+const FEATURE = String.raw`^(?:@|(?:\.\.?/)+src)/features/`;
+const FACES = String.raw`(?:server|server/schema|server/seed|components/.+)$`;
+const insideFeature = (except) => ({
+  regex: `${FEATURE}${except ? `(?!${except}/)` : ''}[^/]+/(?!${FACES}).+`,
+  message:
+    "Reach a feature only through its faces: '@/features/<name>', '@/features/<name>/server', " +
+    "'@/features/<name>/components/<file>' (decision 0025, docs/architecture/structure.md).",
+});
+const seedOutsideTooling = {
+  regex: `${FEATURE}[^/]+/server/seed$`,
+  message: 'Demo data (server/seed) is for scripts and tests only.',
+};
+/** Routes get data through features: no database, no tables, no query builder in src/app. */
+const noDataAccess = [
+  {
+    group: ['@/platform/db', '@/platform/db/*', 'drizzle-orm', 'drizzle-orm/*'],
+    message: "Routes never touch the database: call the feature's server code (decision 0025).",
+  },
+  {
+    regex: `${FEATURE}[^/]+/server/schema$`,
+    message: "Routes never touch tables: call the feature's server code (decision 0025).",
+  },
+];
+const featuresNoRoutes = { group: ['@/app/*'], message: 'Features must not import routes.' };
+/** The same rule for import(): the selector matches a source the regex above forbids. */
+const importExpression = ({ regex, message }) => ({
+  selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\/')}/]`,
+  message: `${message} (also for import())`,
+});
+const boundaries = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+  'no-restricted-syntax': ['error', ...patterns.filter((pattern) => pattern.regex).map(importExpression)],
+});
+
+const featureNames = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const featureBoundaries = [
+  { files: ['src/app/**'], rules: boundaries([insideFeature(), seedOutsideTooling, ...noDataAccess]) },
+  { files: ['src/*.ts', 'src/*.tsx'], rules: boundaries([insideFeature(), seedOutsideTooling]) },
+  { files: ['scripts/**', 'tests/**'], rules: boundaries([insideFeature()]) },
+  // A feature's own integration tests may open it: they test its internals on purpose.
+  ...featureNames.map((name) => ({
+    files: [`tests/integration/${name}/**`],
+    rules: boundaries([insideFeature(name)]),
+  })),
+  // Between features: the same faces; a feature's own files use relative imports.
+  ...featureNames.map((name) => ({
+    files: [`src/features/${name}/**`],
+    rules: boundaries([insideFeature(name), seedOutsideTooling, featuresNoRoutes]),
+  })),
+];
 
 const config = [
   { ignores: ['.next/**', '.next-e2e/**', 'node_modules/**', '.data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**'] },
@@ -48,25 +109,7 @@ const config = [
       ],
     },
   },
-  {
-    files: ['src/features/*/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              // Two public faces: index.ts (client-safe) and server/index.ts (server-only); and its
-              // tables (server/schema.ts), which other features' tables reference in foreign keys.
-              group: ['@/features/*/**', '!@/features/*/server', '!@/features/*/server/schema'],
-              message: "Use another feature only through its public faces: import from '@/features/<name>' (or '@/features/<name>/server' in server code).",
-            },
-            { group: ['@/app/*'], message: 'Features must not import routes.' },
-          ],
-        },
-      ],
-    },
-  },
+  ...featureBoundaries,
 ];
 
 export default config;

@@ -11,7 +11,7 @@ import {
 import { newCsrfSessionId } from '@/platform/http/csrf-signing';
 import { CSRF_DOCS_PATH, type ErrorEnvelope } from '@/platform/http/errors';
 import { allowedOrigins, PATH_HEADER, requestIdFrom, REQUEST_ID_HEADER } from '@/platform/http/request-context';
-import { SESSION_COOKIE, SIGNED_IN_AREAS, cookieName, oauthAuthorizationOrigins } from '@/features/auth/constants';
+import { SESSION_COOKIE, SIGNED_IN_AREAS, cookieName, oauthAuthorizationOrigins } from '@/features/auth';
 import { contentSecurityPolicy } from '@/platform/http/security-headers';
 import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
 import { translatorFor } from '@/platform/i18n/translator';

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getAuth } from '../../src/features/auth/server/auth';
+import { getAuth } from '../../src/features/auth/server';
 import { users } from '../../src/features/auth/server/schema';
 import { DEMO_USER } from '../../src/features/auth/server/seed';
 import { contactRequests } from '../../src/features/contact/server/schema';

@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { completeOnboarding } from '@/features/auth/server/actions';
+import { completeOnboarding, deleteAccount, saveProfile } from '@/features/auth/server';
 import { users } from '@/features/auth/server/schema';
-import { deleteAccount, saveProfile } from '@/features/auth/server/settings-actions';
-import { sendContactRequest } from '@/features/contact/server/actions';
+import { sendContactRequest } from '@/features/contact/server';
 import { contactRequests } from '@/features/contact/server/schema';
-import { createOrganizationAction, deleteOrganizationAction, updateOrganizationAction } from '@/features/organizations/server/actions';
+import {
+  createOrganizationAction,
+  deleteOrganizationAction,
+  updateOrganizationAction,
+} from '@/features/organizations/server';
 import { organizations } from '@/features/organizations/server/schema';
-import { createTaskAction, updateTaskAction } from '@/features/tasks/server/actions';
+import { createTaskAction, updateTaskAction } from '@/features/tasks/server';
 import { tasks } from '@/features/tasks/server/schema';
 import type { Locale } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';

@@ -14,7 +14,7 @@ afterAll(closeSmtp);
 
 const { sendEmail } = await import('@/platform/email/transport');
 const { renderEmail } = await import('@/platform/email/render');
-const { ContactReceivedEmail, contactReceivedSubject } = await import('@/features/contact/emails/contact-received');
+const { ContactReceivedEmail, contactReceivedSubject } = await import('@/features/contact/server');
 const { createElement } = await import('react');
 
 describe('sendEmail through SMTP', () => {

@@ -1,4 +1,4 @@
-import { accountEmailSubject, type AccountEmailKind } from '@/features/auth/emails/account-email';
+import { accountEmailSubject, type AccountEmailKind } from '@/features/auth/server';
 import type { Locale } from '@/platform/config/app-config';
 import { translatorFor } from '@/platform/i18n/translator';
 

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { signIn, verifyMagicLink, requestMagicLink } from '@/features/auth/server/actions';
-import { getAuth } from '@/features/auth/server/auth';
+import { signIn, verifyMagicLink, requestMagicLink, getAuth } from '@/features/auth/server';
 import { users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
 import { Visitor, lastEmailTo, uniqueEmail } from './visitor';

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { completeOnboarding, confirmEmail, signIn, signUp } from '@/features/auth/server/actions';
-import { getAuth } from '@/features/auth/server/auth';
+import { completeOnboarding, confirmEmail, signIn, signUp, getAuth } from '@/features/auth/server';
 import { users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
 import { nextTotpCode, secretOfUri } from './totp';

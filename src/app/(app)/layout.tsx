@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { toClientUser, UserProvider } from '@/features/auth';
-import { requireUser } from '@/features/auth/server/session';
+import { requireUser } from '@/features/auth/server';
 import { OrganizationSwitcher } from '@/features/organizations';
 import { listOrganizationsOfUser } from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';

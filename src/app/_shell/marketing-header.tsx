@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getUser } from '@/features/auth/server/session';
+import { getUser } from '@/features/auth/server';
 import { appConfig } from '@/platform/config/app-config';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';

@@ -2,7 +2,7 @@ import { Settings } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SignOutMenuItem } from '@/features/auth/components/sign-out-menu-item';
-import type { SignedInUser } from '@/features/auth/server/session';
+import type { SignedInUser } from '@/features/auth/server';
 import { Avatar } from '@/ui/avatar';
 import { Button } from '@/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/ui/dropdown-menu';

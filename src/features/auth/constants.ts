@@ -1,12 +1,10 @@
+import { cookieName, SESSION_COOKIE } from '@/platform/http/session-cookie';
+
 /** Cookie names better-auth uses with Keel's prefix ("__Secure-" is added over HTTPS in production). */
-export const SESSION_COOKIE = 'keel.session_token';
+export { cookieName, SESSION_COOKIE };
 export const TWO_FACTOR_COOKIE = 'keel.two_factor';
 /** A browser that signed in to an account before (see server/known-device.ts). */
 export const KNOWN_DEVICE_COOKIE = 'keel.known_device';
-
-export function cookieName(base: string, secure: boolean) {
-  return secure ? `__Secure-${base}` : base;
-}
 
 /** Areas only signed-in users can open (proxy.ts redirects early; each page checks with requireUser). */
 export const SIGNED_IN_AREAS = ['/dashboard', '/settings', '/onboarding'];

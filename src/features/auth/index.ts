@@ -6,3 +6,7 @@
  */
 export { UserProvider, useUser } from './components/user-context';
 export { toClientUser, type ClientUser } from './client-user';
+export { AUTH_PAGES, authHref, firstValue, landingPath } from './paths';
+export { safeRedirectPath } from './redirect';
+export { emailField } from './schemas';
+export { SESSION_COOKIE, SIGNED_IN_AREAS, cookieName, oauthAuthorizationOrigins } from './constants';

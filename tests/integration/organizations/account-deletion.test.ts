@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '@/features/auth/server/schema';
-import { deleteAccount } from '@/features/auth/server/settings-actions';
+import { deleteAccount } from '@/features/auth/server';
 import { createOrganization, soleOwnedOrganizations } from '@/features/organizations/server';
 import { members, organizations } from '@/features/organizations/server/schema';
 import { db } from '@/platform/db/client';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { completeOnboarding, requestMagicLink, signIn, signOut, signUp, verifyMagicLink } from '@/features/auth/server/actions';
-import { getSessionFromHeaders } from '@/features/auth/server/session';
+import {
+  completeOnboarding,
+  requestMagicLink,
+  signIn,
+  signOut,
+  signUp,
+  verifyMagicLink,
+  getSessionFromHeaders,
+} from '@/features/auth/server';
 import { acceptInvitationAction, createOrganizationAction, inviteMembersAction } from '@/features/organizations/server/actions';
 import { findAccess } from '@/features/organizations/server';
 import { TEST_PASSWORD, confirmFromEmail, createVerifiedUser } from '../../support/users';

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deleteOrganizationAction, removeMemberAction } from '@/features/organizations/server/actions';
-import { hasPermission, roleNames } from '@/features/organizations/server';
+import {
+  deleteOrganizationAction,
+  removeMemberAction,
+  hasPermission,
+  roleNames,
+} from '@/features/organizations/server';
 import { members } from '@/features/organizations/server/schema';
 import { taskPath, TASK_STATUSES, type TaskStatus } from '@/features/tasks';
 import { taskOverview } from '@/features/tasks/server';

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
-import { firstValue } from '@/features/auth/paths';
-import { requireUser } from '@/features/auth/server/session';
+import { firstValue } from '@/features/auth';
+import { requireUser } from '@/features/auth/server';
 import { organizationNotice, withNotice } from '@/features/organizations';
 import { dashboardPath, rememberedOrganization } from '@/features/organizations/server';
 

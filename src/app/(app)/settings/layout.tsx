@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { SettingsNav } from '@/features/auth/server';
+import { SettingsNav } from '@/features/auth/components/settings/settings-nav';
 import { PageHeader } from '@/ui/page-header';
 
 const SECTIONS = ['profile', 'account', 'security', 'preferences'] as const;

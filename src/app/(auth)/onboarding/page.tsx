@@ -3,9 +3,8 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthHeader } from '@/features/auth/components/auth-header';
 import { OnboardingForm } from '@/features/auth/components/onboarding-form';
-import { AUTH_PAGES, authHref, firstValue, landingPath } from '@/features/auth/paths';
-import { safeRedirectPath } from '@/features/auth/redirect';
-import { requireUser } from '@/features/auth/server/session';
+import { AUTH_PAGES, authHref, firstValue, landingPath, safeRedirectPath } from '@/features/auth';
+import { requireUser } from '@/features/auth/server';
 import { appConfig } from '@/platform/config/app-config';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -56,7 +56,7 @@ function verifyEmailPath(email: string, next?: string) {
 export const signUp = defineAction({
   name: 'auth.signUp',
   input: withPasswordPolicy(signUpSchema, ['password']),
-  rateLimit: limitsByIpAndEmail('sign-up', 10, 5, 60 * 60),
+  rateLimit: limitsByIpAndEmail('sign-up', { perIp: 10, perEmail: 5, windowSeconds: 60 * 60 }),
   handler: async ({ email, password, next }, context) => {
     if (!appConfig.auth.password) throw new AppError('FORBIDDEN');
     // An unconfirmed account proves nothing: nobody showed they own the address. A new
@@ -152,7 +152,7 @@ export const signOut = defineAction({
 export const requestPasswordReset = defineAction({
   name: 'auth.requestPasswordReset',
   input: emailOnlySchema,
-  rateLimit: limitsByIpAndEmail('password-reset', 10, 3, 60 * 60),
+  rateLimit: limitsByIpAndEmail('password-reset', { perIp: 10, perEmail: 3, windowSeconds: 60 * 60 }),
   handler: async ({ email }, context) => {
     // An address without an account gets no email, so only a real send can fail here.
     await withMinimumDuration(UNIFORM_RESPONSE_MS, () =>
@@ -179,7 +179,7 @@ export const resetPassword = defineAction({
 export const requestMagicLink = defineAction({
   name: 'auth.requestMagicLink',
   input: emailOnlySchema,
-  rateLimit: limitsByIpAndEmail('magic-link', 10, 3, 15 * 60),
+  rateLimit: limitsByIpAndEmail('magic-link', { perIp: 10, perEmail: 3, windowSeconds: 15 * 60 }),
   handler: async ({ email, next }, context) => {
     if (!appConfig.auth.magicLink) throw new AppError('FORBIDDEN');
     await withMinimumDuration(UNIFORM_RESPONSE_MS, () =>
@@ -259,7 +259,7 @@ export const verifyMagicLink = defineAction({
 export const resendVerificationEmail = defineAction({
   name: 'auth.resendVerification',
   input: emailOnlySchema,
-  rateLimit: limitsByIpAndEmail('verification-resend', 10, 3, 60 * 60),
+  rateLimit: limitsByIpAndEmail('verification-resend', { perIp: 10, perEmail: 3, windowSeconds: 60 * 60 }),
   handler: async ({ email, next }, context) => {
     await withMinimumDuration(UNIFORM_RESPONSE_MS, async () => {
       try {

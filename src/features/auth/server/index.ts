@@ -8,6 +8,8 @@ export {
   getSession,
   getSessionFromHeaders,
   getUser,
+  hasPendingTwoFactor,
+  redirectIfSignedIn,
   requireUser,
   signedIn,
   signInPath,
@@ -19,12 +21,47 @@ export { listSessions, revokeOtherSessions, revokeSession, type SessionSummary }
 export { getMfaStatus, type MfaStatus } from './two-factor';
 export { hasPassword, listSignInMethods, type SignInMethod } from './sign-in-methods';
 export { pendingEmailChange } from './email-change';
-export { PROVIDER_NAMES } from './auth';
+// getAuth: better-auth itself, for tests and scripts that create accounts; pages use the functions here.
+export { getAuth, MAGIC_LINK_MINUTES, PROVIDER_NAMES } from './auth';
 export { toClientUser, type ClientUser } from '../client-user';
 export { RECENT_SIGN_IN_MINUTES } from './account-deletion';
 export { confirmIdentity } from './reauthentication';
-export { limitsPerSession } from './rate-limits';
 export { normaliseEmail } from './policy';
+export { signUpConfirmation, signUpConfirmationEmail } from './email-confirmation';
+export { isPasswordResetTokenUsable, magicLinkEmail } from './link-tokens';
+export { getAuthLinkHandler } from './link-handler';
+export { accountEmailSubject, type AccountEmailKind } from '../emails/account-email';
 
-// The settings pages' components (server and client components, for pages to render).
-export * from '../components/settings';
+// Server actions, for pages to pass to forms and for tests. Components in this feature import
+// them from the action files directly; the settings pages' components are in components/settings/.
+export {
+  completeOnboarding,
+  confirmEmail,
+  requestMagicLink,
+  requestPasswordReset,
+  resendVerificationEmail,
+  resetPassword,
+  signIn,
+  signOut,
+  signUp,
+  verifyMagicLink,
+  verifyRecoveryCode,
+  verifyTwoFactorCode,
+} from './actions';
+export { signInWithProvider } from './oauth-actions';
+export {
+  changePassword,
+  clearAvatar,
+  confirmTwoFactorSetup,
+  deleteAccount,
+  disableTwoFactor,
+  regenerateRecoveryCodes,
+  requestEmailChange,
+  saveProfile,
+  sendPasswordSetupLink,
+  signOutOtherSessions,
+  signOutSession,
+  startTwoFactorSetup,
+  updatePreferences,
+  uploadAvatar,
+} from './settings-actions';

@@ -22,9 +22,7 @@ export function withPasswordPolicy<S extends z.ZodObject>(schema: S, fields: str
  */
 export function limitsByIpAndEmail<Input extends { email: string }>(
   name: string,
-  perIp: number,
-  perEmail: number,
-  windowSeconds = 15 * 60,
+  { perIp, perEmail, windowSeconds }: { perIp: number; perEmail: number; windowSeconds: number },
 ): RateLimitOption<Input>[] {
   return [
     { name: `${name}-ip`, limit: perIp, windowSeconds },

@@ -8,6 +8,7 @@ import { ImageRejected, imageRefusal } from '@/platform/images/square-image';
 import type { RequestContext } from '@/platform/http/request-context';
 import { isLocale } from '@/platform/i18n/locale';
 import { logger } from '@/platform/logger';
+import { limitsPerSession } from '@/platform/rate-limit/per-session';
 import {
   avatarUploadSchema,
   changeEmailSchema,
@@ -24,7 +25,6 @@ import {
 } from '../schemas';
 import { assertCanDeleteAccount } from './account-deletion';
 import { confirmAuthenticatorCode, confirmIdentity, fieldError } from './reauthentication';
-import { limitsPerSession } from './rate-limits';
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
 import { recordPendingEmailChange } from './email-change';
@@ -72,7 +72,7 @@ export const saveProfile = defineAction({
   name: 'settings.saveProfile',
   input: profileSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-profile', 60, 30, 10 * 60),
+  rateLimit: limitsPerSession('settings-profile', { perIp: 60, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async ({ name }, { user }) => {
     await updateProfile(user.id, { name });
     return { name };
@@ -85,7 +85,7 @@ export const uploadAvatar = defineAction({
   input: avatarUploadSchema,
   guards: [signedIn],
   // Decoding images costs CPU: a modest limit.
-  rateLimit: limitsPerSession('settings-avatar', 30, 15, 10 * 60),
+  rateLimit: limitsPerSession('settings-avatar', { perIp: 30, perSession: 15, windowSeconds: 10 * 60 }),
   handler: async ({ avatar }, context) => {
     try {
       const image = await setAvatar(context.user.id, Buffer.from(await avatar.arrayBuffer()));
@@ -101,7 +101,7 @@ export const clearAvatar = defineAction({
   name: 'settings.clearAvatar',
   input: noInputSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-avatar', 30, 15, 10 * 60),
+  rateLimit: limitsPerSession('settings-avatar', { perIp: 30, perSession: 15, windowSeconds: 10 * 60 }),
   handler: async (_input, { user }) => {
     await removeAvatar(user.id);
     return { image: null };
@@ -122,7 +122,7 @@ export const requestEmailChange = defineAction({
   name: 'settings.requestEmailChange',
   input: changeEmailSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-email-change', 20, 5, 60 * 60),
+  rateLimit: limitsPerSession('settings-email-change', { perIp: 20, perSession: 5, windowSeconds: 60 * 60 }),
   handler: async ({ email, password }, context) => {
     const { user } = context;
     if (email === user.email.toLowerCase()) throw fieldError(context, 'email', 'auth.emailUnchanged');
@@ -149,7 +149,7 @@ export const changePassword = defineAction({
   name: 'settings.changePassword',
   input: withPasswordPolicy(changePasswordSchema, ['newPassword']),
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-password', 20, 10, 15 * 60),
+  rateLimit: limitsPerSession('settings-password', { perIp: 20, perSession: 10, windowSeconds: 15 * 60 }),
   handler: async ({ currentPassword, newPassword }, context) => {
     const { user } = context;
     await callAuth(context, (headers) =>
@@ -174,7 +174,7 @@ export const sendPasswordSetupLink = defineAction({
   name: 'settings.sendPasswordSetupLink',
   input: noInputSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-password-setup', 10, 3, 60 * 60),
+  rateLimit: limitsPerSession('settings-password-setup', { perIp: 10, perSession: 3, windowSeconds: 60 * 60 }),
   handler: async (_input, context) => {
     if (!appConfig.auth.password) throw new AppError('NOT_FOUND');
     await requireEmailDelivery(() =>
@@ -188,7 +188,7 @@ export const sendPasswordSetupLink = defineAction({
 
 // ─── Two-factor authentication ──────────────────────────────────────────────
 
-const twoFactorLimits = limitsPerSession('settings-two-factor', 30, 10, 15 * 60);
+const twoFactorLimits = limitsPerSession('settings-two-factor', { perIp: 30, perSession: 10, windowSeconds: 15 * 60 });
 
 /**
  * Step 1: creates a new authenticator secret (not yet in force) and returns
@@ -271,7 +271,7 @@ export const signOutSession = defineAction({
   name: 'settings.signOutSession',
   input: revokeSessionSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-sessions', 60, 30, 10 * 60),
+  rateLimit: limitsPerSession('settings-sessions', { perIp: 60, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async ({ sessionId }, { user, session, ...context }) => {
     if (sessionId === session.id) throw new AppError('BAD_REQUEST', { messageKey: 'auth.currentSession' });
     if (!(await revokeSession(user.id, sessionId))) throw new AppError('NOT_FOUND');
@@ -284,7 +284,7 @@ export const signOutOtherSessions = defineAction({
   name: 'settings.signOutOtherSessions',
   input: noInputSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-sessions', 60, 30, 10 * 60),
+  rateLimit: limitsPerSession('settings-sessions', { perIp: 60, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async (_input, { user, session }) => {
     const count = await revokeOtherSessions(user.id, session.id);
     // Also forgets the devices trusted to skip the authenticator code. It leaves the emailed links alone: this
@@ -302,7 +302,7 @@ export const updatePreferences = defineAction({
   name: 'settings.updatePreferences',
   input: preferencesSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-preferences', 60, 30, 10 * 60),
+  rateLimit: limitsPerSession('settings-preferences', { perIp: 60, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async (preferences, context) => {
     await savePreferences(context.user.id, preferences);
     await applyPreferenceCookies(context, preferences);
@@ -322,7 +322,7 @@ export const deleteAccount = defineAction({
   name: 'settings.deleteAccount',
   input: deleteAccountSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('settings-delete-account', 20, 10, 15 * 60),
+  rateLimit: limitsPerSession('settings-delete-account', { perIp: 20, perSession: 10, windowSeconds: 15 * 60 }),
   handler: async ({ password, confirmation }, context) => {
     if (!appConfig.features.accountDeletion) throw new AppError('NOT_FOUND');
     const { user } = context;

@@ -1,9 +1,10 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { confirmIdentity, limitsPerSession, signedIn } from '@/features/auth/server';
+import { confirmIdentity, signedIn } from '@/features/auth/server';
 import { defineAction } from '@/platform/http/action';
 import { AppError } from '@/platform/http/errors';
+import { limitsPerSession } from '@/platform/rate-limit/per-session';
 import {
   acceptInvitationByIdSchema,
   acceptInvitationSchema,
@@ -42,7 +43,7 @@ export const createOrganizationAction = defineAction({
   name: 'organizations.create',
   input: createOrganizationSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('organizations-create', 60, 10, 60 * 60),
+  rateLimit: limitsPerSession('organizations-create', { perIp: 60, perSession: 10, windowSeconds: 60 * 60 }),
   handler: async ({ name, slug, next }, { user }) => {
     const organization = await createOrganization(user.id, { name, slug });
     redirect(next === 'invite' ? `/onboarding/invite?organization=${encodeURIComponent(organization.slug)}` : dashboardPath(organization.slug));
@@ -53,7 +54,7 @@ export const updateOrganizationAction = defineAction({
   name: 'organizations.update',
   input: updateOrganizationSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-update', 90, 30, 10 * 60),
+  rateLimit: limitsPerSession('organizations-update', { perIp: 90, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async ({ organizationId, name, slug }, { user }) => updateOrganization({ userId: user.id, organizationId }, { name, slug }),
 });
 
@@ -61,7 +62,7 @@ export const deleteOrganizationAction = defineAction({
   name: 'organizations.delete',
   input: deleteOrganizationSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-delete', 30, 10, 15 * 60),
+  rateLimit: limitsPerSession('organizations-delete', { perIp: 30, perSession: 10, windowSeconds: 15 * 60 }),
   handler: async ({ organizationId, confirmation, password, code }, context) => {
     const { user, logger } = context;
     // Irreversible and it takes everyone's data: ask who is there, as for deleting an account.
@@ -77,7 +78,7 @@ export const inviteMembersAction = defineAction({
   name: 'organizations.invite',
   input: inviteMembersSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-invite', 90, 30, 60 * 60),
+  rateLimit: limitsPerSession('organizations-invite', { perIp: 90, perSession: 30, windowSeconds: 60 * 60 }),
   handler: async ({ organizationId, emails, role }, { user, locale }) => {
     assertMayInvite(user);
     return inviteMembers({ userId: user.id, organizationId }, { emails, role }, locale);
@@ -88,7 +89,7 @@ export const resendInvitationAction = defineAction({
   name: 'organizations.resendInvitation',
   input: invitationActionSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-invite', 90, 30, 60 * 60),
+  rateLimit: limitsPerSession('organizations-invite', { perIp: 90, perSession: 30, windowSeconds: 60 * 60 }),
   handler: async ({ organizationId, invitationId }, { user, locale }) => {
     assertMayInvite(user);
     return resendInvitation({ userId: user.id, organizationId }, invitationId, locale);
@@ -99,7 +100,7 @@ export const createInvitationLinkAction = defineAction({
   name: 'organizations.createInvitationLink',
   input: invitationActionSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-invitation-link', 180, 60, 60 * 60),
+  rateLimit: limitsPerSession('organizations-invitation-link', { perIp: 180, perSession: 60, windowSeconds: 60 * 60 }),
   handler: async ({ organizationId, invitationId }, { user }) => {
     assertMayInvite(user);
     return createInvitationLink({ userId: user.id, organizationId }, invitationId);
@@ -110,7 +111,7 @@ export const revokeInvitationAction = defineAction({
   name: 'organizations.revokeInvitation',
   input: invitationActionSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
+  rateLimit: limitsPerSession('organizations-members', { perIp: 360, perSession: 120, windowSeconds: 10 * 60 }),
   handler: async ({ organizationId, invitationId }, { user }) => revokeInvitation({ userId: user.id, organizationId }, invitationId),
 });
 
@@ -118,7 +119,7 @@ export const changeMemberRoleAction = defineAction({
   name: 'organizations.changeRole',
   input: changeRoleSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
+  rateLimit: limitsPerSession('organizations-members', { perIp: 360, perSession: 120, windowSeconds: 10 * 60 }),
   handler: async ({ organizationId, memberId, role }, { user }) => {
     const updated = await changeMemberRole({ userId: user.id, organizationId }, memberId, role);
     return { role: updated.role };
@@ -129,7 +130,7 @@ export const removeMemberAction = defineAction({
   name: 'organizations.removeMember',
   input: memberActionSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
+  rateLimit: limitsPerSession('organizations-members', { perIp: 360, perSession: 120, windowSeconds: 10 * 60 }),
   handler: async ({ organizationId, memberId }, { user }) => removeMember({ userId: user.id, organizationId }, memberId),
 });
 
@@ -137,7 +138,7 @@ export const leaveOrganizationAction = defineAction({
   name: 'organizations.leave',
   input: organizationOnlySchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-members', 360, 120, 10 * 60),
+  rateLimit: limitsPerSession('organizations-members', { perIp: 360, perSession: 120, windowSeconds: 10 * 60 }),
   handler: async ({ organizationId }, { user }) => {
     await leaveOrganization({ userId: user.id, organizationId });
     redirect('/dashboard?notice=organization-left');
@@ -148,7 +149,7 @@ export const transferOwnershipAction = defineAction({
   name: 'organizations.transferOwnership',
   input: transferOwnershipSchema,
   guards: [member],
-  rateLimit: limitsPerSession('organizations-transfer', 30, 10, 15 * 60),
+  rateLimit: limitsPerSession('organizations-transfer', { perIp: 30, perSession: 10, windowSeconds: 15 * 60 }),
   handler: async ({ organizationId, memberId, password, code }, context) => {
     await confirmIdentity(context, { password, code });
     await transferOwnership({ userId: context.user.id, organizationId }, memberId);
@@ -159,7 +160,7 @@ export const acceptInvitationAction = defineAction({
   name: 'organizations.acceptInvitation',
   input: acceptInvitationSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('organizations-accept', 60, 20, 15 * 60),
+  rateLimit: limitsPerSession('organizations-accept', { perIp: 60, perSession: 20, windowSeconds: 15 * 60 }),
   handler: async ({ token }, { user }) => {
     const { slug } = await acceptInvitation(user, { token });
     redirect(dashboardPath(slug));
@@ -170,7 +171,7 @@ export const acceptInvitationByIdAction = defineAction({
   name: 'organizations.acceptInvitationById',
   input: acceptInvitationByIdSchema,
   guards: [signedIn],
-  rateLimit: limitsPerSession('organizations-accept', 60, 20, 15 * 60),
+  rateLimit: limitsPerSession('organizations-accept', { perIp: 60, perSession: 20, windowSeconds: 15 * 60 }),
   handler: async ({ invitationId }, { user }) => {
     const { slug } = await acceptInvitation(user, { invitationId });
     redirect(dashboardPath(slug));

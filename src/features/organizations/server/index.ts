@@ -37,3 +37,21 @@ export {
 } from './invitations';
 export { atLeast, grantableRoles, hasPermission, permissionsOf, roleNames, OWNER_ROLE } from '../roles';
 export { dashboardPath } from '../paths';
+
+// Server actions, for pages and tests; this feature's components import them from the action files.
+export {
+  acceptInvitationAction,
+  acceptInvitationByIdAction,
+  changeMemberRoleAction,
+  createInvitationLinkAction,
+  createOrganizationAction,
+  deleteOrganizationAction,
+  inviteMembersAction,
+  leaveOrganizationAction,
+  removeMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+  transferOwnershipAction,
+  updateOrganizationAction,
+} from './actions';
+export { removeOrganizationLogoAction, uploadOrganizationLogoAction } from './logo-actions';

@@ -1,6 +1,6 @@
 'use server';
 
-import { limitsPerSession } from '@/features/auth/server';
+import { limitsPerSession } from '@/platform/rate-limit/per-session';
 import { defineAction } from '@/platform/http/action';
 import { ImageRejected, imageRefusal } from '@/platform/images/square-image';
 import { logoUploadSchema, organizationOnlySchema } from '../schemas';
@@ -21,7 +21,7 @@ export const uploadOrganizationLogoAction = defineAction({
   input: logoUploadSchema,
   guards: [mayUpdate],
   // Decoding images costs CPU: a modest limit.
-  rateLimit: limitsPerSession('organizations-logo', 90, 30, 10 * 60),
+  rateLimit: limitsPerSession('organizations-logo', { perIp: 90, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async ({ organizationId, logo }, { user }) => {
     try {
       return await setLogo({ userId: user.id, organizationId }, Buffer.from(await logo.arrayBuffer()));
@@ -36,7 +36,7 @@ export const removeOrganizationLogoAction = defineAction({
   name: 'organizations.removeLogo',
   input: organizationOnlySchema,
   guards: [mayUpdate],
-  rateLimit: limitsPerSession('organizations-logo', 90, 30, 10 * 60),
+  rateLimit: limitsPerSession('organizations-logo', { perIp: 90, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async ({ organizationId }, { user }) => {
     await removeLogo({ userId: user.id, organizationId });
     return { logoUrl: null };

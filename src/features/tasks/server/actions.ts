@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { limitsPerSession } from '@/features/auth/server';
+import { limitsPerSession } from '@/platform/rate-limit/per-session';
 import { dashboardPath, organizationMember } from '@/features/organizations/server';
 import { defineAction } from '@/platform/http/action';
 import { createTaskSchema, deleteTasksSchema, setTasksStatusSchema, updateTaskSchema } from '../schemas';
@@ -18,7 +18,7 @@ import { createTask, deleteTasks, setTasksStatus, updateTask } from './tasks';
  */
 
 const member = organizationMember();
-const writes = limitsPerSession('tasks-write', 600, 120, 60);
+const writes = limitsPerSession('tasks-write', { perIp: 600, perSession: 120, windowSeconds: 60 });
 
 /** Every page of the organization may show tasks (the list, a task, the home's counts): render them afresh. */
 function refreshOrganizationPages(slug: string) {

@@ -19,3 +19,6 @@ export {
 } from './tasks';
 export { requireTask } from './require-task';
 export type { TaskListRow } from './task-pages';
+
+// Server actions, for pages and tests; this feature's components import them from the action file.
+export { createTaskAction, deleteTasksAction, setTasksStatusAction, updateTaskAction } from './actions';

@@ -1,15 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import {
-  DeleteAccountDialog,
-  EmailChangeForm,
-  RECENT_SIGN_IN_MINUTES,
-  SettingsSection,
-  hasPassword,
-  pendingEmailChange,
-  requireUser,
-} from '@/features/auth/server';
+import { DeleteAccountDialog } from '@/features/auth/components/settings/delete-account-dialog';
+import { EmailChangeForm } from '@/features/auth/components/settings/email-change-form';
+import { SettingsSection } from '@/features/auth/components/settings/settings-section';
+import { RECENT_SIGN_IN_MINUTES, hasPassword, pendingEmailChange, requireUser } from '@/features/auth/server';
 import { dashboardPath, soleOwnedOrganizations } from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';
 import { Alert, AlertDescription, AlertTitle } from '@/ui/alert';

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
-import { PreferencesForm, SettingsSection, requireUser } from '@/features/auth/server';
+import { PreferencesForm } from '@/features/auth/components/settings/preferences-form';
+import { SettingsSection } from '@/features/auth/components/settings/settings-section';
+import { requireUser } from '@/features/auth/server';
 import { appConfig } from '@/platform/config/app-config';
 import { isLocale } from '@/platform/i18n/locale';
 import { THEME_COOKIE, parseTheme } from '@/platform/theme/theme';

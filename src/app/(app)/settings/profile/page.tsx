@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { AvatarForm, ProfileNameForm, SettingsSection, requireUser } from '@/features/auth/server';
+import { AvatarForm } from '@/features/auth/components/settings/avatar-form';
+import { ProfileNameForm } from '@/features/auth/components/settings/profile-name-form';
+import { SettingsSection } from '@/features/auth/components/settings/settings-section';
+import { requireUser } from '@/features/auth/server';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings.profile');

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { ChangePasswordForm, PasswordSetup } from '@/features/auth/components/settings/password-form';
+import { SessionsList } from '@/features/auth/components/settings/sessions-list';
+import { SettingsSection } from '@/features/auth/components/settings/settings-section';
+import { SignInMethodsList } from '@/features/auth/components/settings/sign-in-methods-list';
+import { TwoFactorSettings } from '@/features/auth/components/settings/two-factor-settings';
 import {
-  ChangePasswordForm,
   PROVIDER_NAMES,
-  PasswordSetup,
-  SessionsList,
-  SettingsSection,
-  SignInMethodsList,
-  TwoFactorSettings,
   getMfaStatus,
   getSession,
   hasPassword,

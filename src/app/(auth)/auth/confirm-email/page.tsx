@@ -1,14 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { AuthHeader } from '@/features/auth/components/auth-header';
 import { ConfirmEmailForm } from '@/features/auth/components/confirm-email-form';
-import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
-import { safeRedirectPath } from '@/features/auth/redirect';
-import { signUpConfirmationEmail } from '@/features/auth/server/email-confirmation';
-import { users } from '@/features/auth/server/schema';
-import { db } from '@/platform/db/client';
+import { AUTH_PAGES, authHref, firstValue, safeRedirectPath } from '@/features/auth';
+import { signUpConfirmation } from '@/features/auth/server';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.confirmEmail');
@@ -27,12 +23,11 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const token = firstValue(params.token) ?? '';
   const next = safeRedirectPath(firstValue(params.next), '');
-  const email = token ? await signUpConfirmationEmail(token) : null;
-  if (!email) redirect(authHref(AUTH_PAGES.verified, { error: 'INVALID_TOKEN', next }));
-  const [user] = await db.select({ verified: users.emailVerified }).from(users).where(eq(users.email, email)).limit(1);
-  if (!user) redirect(authHref(AUTH_PAGES.verified, { error: 'INVALID_TOKEN', next }));
+  const confirmation = token ? await signUpConfirmation(token) : null;
+  if (!confirmation) redirect(authHref(AUTH_PAGES.verified, { error: 'INVALID_TOKEN', next }));
   // Already confirmed (the link was used): nothing left but signing in.
-  if (user.verified) redirect(authHref(AUTH_PAGES.verified, { next }));
+  if (confirmation.verified) redirect(authHref(AUTH_PAGES.verified, { next }));
+  const { email } = confirmation;
 
   const t = await getTranslations('auth.confirmEmail');
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthHeader } from '@/features/auth/components/auth-header';
-import { firstValue } from '@/features/auth/paths';
+import { firstValue } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
 import { Button } from '@/ui/button';
 

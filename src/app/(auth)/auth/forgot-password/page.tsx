@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthFooter, AuthHeader } from '@/features/auth/components/auth-header';
 import { ForgotPasswordForm } from '@/features/auth/components/email-link-forms';
-import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
+import { AUTH_PAGES, authHref, firstValue } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
 
 export async function generateMetadata(): Promise<Metadata> {

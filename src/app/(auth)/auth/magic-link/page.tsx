@@ -3,10 +3,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthHeader } from '@/features/auth/components/auth-header';
 import { MagicLinkConfirmForm } from '@/features/auth/components/magic-link-confirm-form';
-import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
-import { safeRedirectPath } from '@/features/auth/redirect';
-import { MAGIC_LINK_MINUTES } from '@/features/auth/server/auth';
-import { magicLinkEmail } from '@/features/auth/server/link-tokens';
+import { AUTH_PAGES, authHref, firstValue, safeRedirectPath } from '@/features/auth';
+import { MAGIC_LINK_MINUTES, magicLinkEmail } from '@/features/auth/server';
 import { appConfig } from '@/platform/config/app-config';
 import { Button } from '@/ui/button';
 

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthHeader } from '@/features/auth/components/auth-header';
 import { ResetPasswordForm } from '@/features/auth/components/reset-password-form';
-import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
-import { isPasswordResetTokenUsable } from '@/features/auth/server/link-tokens';
+import { AUTH_PAGES, authHref, firstValue } from '@/features/auth';
+import { isPasswordResetTokenUsable } from '@/features/auth/server';
 import { Button } from '@/ui/button';
 
 export async function generateMetadata(): Promise<Metadata> {

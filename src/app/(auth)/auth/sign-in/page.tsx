@@ -6,11 +6,8 @@ import { MagicLinkForm } from '@/features/auth/components/email-link-forms';
 import { OAuthButtons } from '@/features/auth/components/oauth-buttons';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { SignInMethodSwitch } from '@/features/auth/components/sign-in-method-switch';
-import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
-import { safeRedirectPath } from '@/features/auth/redirect';
-import { emailField } from '@/features/auth/schemas';
-import { MAGIC_LINK_MINUTES } from '@/features/auth/server/auth';
-import { redirectIfSignedIn } from '@/features/auth/server/session';
+import { AUTH_PAGES, authHref, firstValue, safeRedirectPath, emailField } from '@/features/auth';
+import { MAGIC_LINK_MINUTES, redirectIfSignedIn } from '@/features/auth/server';
 import { appConfig } from '@/platform/config/app-config';
 import { Alert, AlertDescription } from '@/ui/alert';
 

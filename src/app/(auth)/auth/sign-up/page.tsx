@@ -5,11 +5,8 @@ import { AuthFooter, AuthHeader } from '@/features/auth/components/auth-header';
 import { MagicLinkForm } from '@/features/auth/components/email-link-forms';
 import { OAuthButtons } from '@/features/auth/components/oauth-buttons';
 import { SignUpForm } from '@/features/auth/components/sign-up-form';
-import { authHref, firstValue } from '@/features/auth/paths';
-import { safeRedirectPath } from '@/features/auth/redirect';
-import { emailField } from '@/features/auth/schemas';
-import { MAGIC_LINK_MINUTES } from '@/features/auth/server/auth';
-import { redirectIfSignedIn } from '@/features/auth/server/session';
+import { authHref, firstValue, safeRedirectPath, emailField } from '@/features/auth';
+import { MAGIC_LINK_MINUTES, redirectIfSignedIn } from '@/features/auth/server';
 import { appConfig } from '@/platform/config/app-config';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,9 +4,8 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthFooter, AuthHeader } from '@/features/auth/components/auth-header';
 import { RecoveryCodeForm, TwoFactorCodeForm } from '@/features/auth/components/two-factor-forms';
-import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
-import { safeRedirectPath } from '@/features/auth/redirect';
-import { hasPendingTwoFactor } from '@/features/auth/server/session';
+import { AUTH_PAGES, authHref, firstValue, safeRedirectPath } from '@/features/auth';
+import { hasPendingTwoFactor } from '@/features/auth/server';
 import { appConfig } from '@/platform/config/app-config';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,9 +4,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthHeader } from '@/features/auth/components/auth-header';
 import { ResendVerificationForm } from '@/features/auth/components/resend-verification-form';
-import { AUTH_PAGES, authHref, firstValue, landingPath } from '@/features/auth/paths';
-import { safeRedirectPath } from '@/features/auth/redirect';
-import { getUser } from '@/features/auth/server/session';
+import { AUTH_PAGES, authHref, firstValue, landingPath, safeRedirectPath } from '@/features/auth';
+import { getUser } from '@/features/auth/server';
 import { appConfig } from '@/platform/config/app-config';
 import { Button } from '@/ui/button';
 

@@ -3,9 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthFooter, AuthHeader } from '@/features/auth/components/auth-header';
 import { ResendVerificationForm } from '@/features/auth/components/resend-verification-form';
-import { AUTH_PAGES, authHref, firstValue } from '@/features/auth/paths';
-import { safeRedirectPath } from '@/features/auth/redirect';
-import { emailField } from '@/features/auth/schemas';
+import { AUTH_PAGES, authHref, firstValue, safeRedirectPath, emailField } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthHeader } from '@/features/auth/components/auth-header';
-import { firstValue } from '@/features/auth/paths';
+import { firstValue } from '@/features/auth';
 import { OnboardingInviteForm } from '@/features/organizations/components/onboarding-invite-form';
 import { dashboardPath, grantableRoles, requireOrganization } from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';

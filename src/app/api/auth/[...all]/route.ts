@@ -1,4 +1,4 @@
-import { getAuthLinkHandler } from '@/features/auth/server/link-handler';
+import { getAuthLinkHandler } from '@/features/auth/server';
 
 /**
  * better-auth's HTTP endpoints, limited to the links people follow from an

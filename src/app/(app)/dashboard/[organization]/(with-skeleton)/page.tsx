@@ -2,7 +2,7 @@ import { ClipboardList, Plus, Settings, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { firstValue } from '@/features/auth/paths';
+import { firstValue } from '@/features/auth';
 import { organizationNotice, OrganizationLogo } from '@/features/organizations';
 import { OrganizationNoticeAlert } from '@/features/organizations/components/notice-alert';
 import { dashboardPath, requireOrganization } from '@/features/organizations/server';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitsPerSession } from '@/features/auth/server';
+import { limitsPerSession } from '@/platform/rate-limit/per-session';
 import { organizationMember } from '@/features/organizations/server';
 import { taskQuery } from '@/features/tasks';
 import { listTasks } from '@/features/tasks/server';
@@ -16,6 +16,6 @@ export const GET = defineRoute({
   params: z.object({ organization: z.string().min(1).max(100) }),
   query: taskQuery.schema,
   guards: [organizationMember()],
-  rateLimit: limitsPerSession('tasks-read', 1200, 300, 60),
+  rateLimit: limitsPerSession('tasks-read', { perIp: 1200, perSession: 300, windowSeconds: 60 }),
   handler: async ({ query }, { user, organization }) => listTasks({ userId: user.id, organizationId: organization.id }, query),
 });

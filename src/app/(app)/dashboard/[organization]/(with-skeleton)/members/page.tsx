@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { hasPassword, RECENT_SIGN_IN_MINUTES, SettingsSection } from '@/features/auth/server';
+import { SettingsSection } from '@/features/auth/components/settings/settings-section';
+import { hasPassword, RECENT_SIGN_IN_MINUTES } from '@/features/auth/server';
 import { InvitationList } from '@/features/organizations/components/invitation-list';
 import { InviteMembersForm } from '@/features/organizations/components/invite-members-form';
 import { LeaveOrganizationDialog } from '@/features/organizations/components/member-actions';
 import { MemberList } from '@/features/organizations/components/member-list';
 import { getRoleLabels } from '@/features/organizations/components/role-labels';
 import { TransferOwnershipDialog } from '@/features/organizations/components/transfer-ownership-dialog';
-import { formerOwnerRole, invitationRoles } from '@/features/organizations/member-controls';
-import { membersPageHref, parseMembersQuery } from '@/features/organizations/members-query';
+import { formerOwnerRole, invitationRoles, membersPageHref, parseMembersQuery } from '@/features/organizations';
 import { hasPermission, listInvitations, listMembers, requireOrganization } from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';
 import { PageHeader } from '@/ui/page-header';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { hasPassword, RECENT_SIGN_IN_MINUTES, SettingsSection } from '@/features/auth/server';
+import { SettingsSection } from '@/features/auth/components/settings/settings-section';
+import { hasPassword, RECENT_SIGN_IN_MINUTES } from '@/features/auth/server';
 import { DeleteOrganizationDialog } from '@/features/organizations/components/delete-organization-dialog';
 import { OrganizationDetails } from '@/features/organizations/components/organization-details';
 import { OrganizationGeneralForm } from '@/features/organizations/components/organization-general-form';

@@ -2,14 +2,27 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { getServerConfig } from '@/platform/config/server-config';
 import type { RateLimitOption } from '@/platform/http/pipeline';
-import { SESSION_COOKIE, cookieName } from '../constants';
+import { SESSION_COOKIE, cookieName } from '@/platform/http/session-cookie';
+
+export interface PerSessionLimits {
+  /** Requests per window from one client IP (several people may share it). */
+  perIp: number;
+  /** Requests per window from one signed-in session. */
+  perSession: number;
+  windowSeconds: number;
+}
 
 /**
- * Limits for signed-in actions: per client IP and per session (hashed: the
+ * Limits for signed-in endpoints, per client IP and per session (hashed: the
  * rate-limit table never holds a session token). Rate limits run before the
  * guards, so the session is counted by its cookie, not by its user.
+ *
+ *   limitsPerSession('tasks-write', { perIp: 600, perSession: 120, windowSeconds: 60 })
  */
-export function limitsPerSession(name: string, perIp: number, perSession: number, windowSeconds: number): RateLimitOption<unknown>[] {
+export function limitsPerSession(
+  name: string,
+  { perIp, perSession, windowSeconds }: PerSessionLimits,
+): RateLimitOption<unknown>[] {
   return [
     { name: `${name}-ip`, limit: perIp, windowSeconds },
     {
