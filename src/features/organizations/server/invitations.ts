@@ -17,9 +17,9 @@ import { forgetOldInvitationSends, lockInvitationBudgets, spendInvitationBudget 
 import { invitations, members, organizations } from './schema';
 
 /** The page an invitation link opens. */
-export const JOIN_PATH = '/join';
+const JOIN_PATH = '/join';
 
-export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
+type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
 
 export interface InvitationRow {
   id: string;
@@ -48,11 +48,11 @@ function newToken() {
   return { token, tokenHash: hashToken(token) };
 }
 
-export function hashToken(token: string) {
+function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function invitationUrl(token: string) {
+function invitationUrl(token: string) {
   const url = new URL(JOIN_PATH, appConfig.site.url);
   url.searchParams.set('token', token);
   return url.toString();
