@@ -21,8 +21,10 @@ export const e2eUploadsDir = path.join(path.dirname(e2eDatabaseDir), 'uploads');
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  fullyParallel: false,
-  workers: 1,
+  // Every spec makes its own people and organizations (tests/e2e/fixtures.ts) and plays its own
+  // networks (anotherNetwork): tests run in any order, two at a time (decision 0027).
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS || 2),
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,
