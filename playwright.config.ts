@@ -21,8 +21,11 @@ export const e2eUploadsDir = path.join(path.dirname(e2eDatabaseDir), 'uploads');
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  fullyParallel: false,
-  workers: 1,
+  // Every spec makes its own people and organizations (tests/e2e/fixtures.ts) and plays its own
+  // networks (anotherNetwork), so tests run in any order. E2E_WORKERS=2 runs two at a time; one stays
+  // the default until three full runs on a quiet runner show no flaky test (decision 0027).
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS || 1),
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,

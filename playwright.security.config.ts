@@ -23,4 +23,8 @@ export default defineConfig({
   webServer,
   // A test here sends hundreds of requests (every page × every probe): room for a busy machine.
   timeout: 90_000,
+  // One at a time: with no proxy trusted, every test is the same client address, and several of them
+  // count or spend that address's limits (rate-limits.spec.ts, the routes probes): decision 0027.
+  fullyParallel: false,
+  workers: 1,
 });

@@ -1,25 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
+import { createAccount, expect, signIn, test } from './fixtures';
 import {
   E2E_PASSWORD,
-  createAccount,
   emailedLink,
   expectNoSeriousA11yViolations,
-  memberAccount,
+  fillSignInForm,
   openMenu,
   queryDatabase,
-  signInAsMember,
   uniqueEmail,
   uniqueSlug,
   waitForHydration,
 } from './support';
-
-/** Fills and sends the password sign-in form of the current page. */
-async function signInWithPassword(page: Page, email: string, password: string) {
-  await waitForHydration(page, 'form');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
 
 test('sign up: confirm the email from the mailbox, onboard, create an organization and arrive on its dashboard, signed in', async ({ page }) => {
   const email = uniqueEmail('signup');
@@ -98,9 +88,7 @@ test('sign up: confirm the email from the mailbox, onboard, create an organizati
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toHaveCount(0);
 });
 
-test('sign out from the user menu, then sign in again and come back to the page that asked', async ({ page, browser }) => {
-  const account = await createAccount(browser, { name: 'Margaret Hamilton' });
-  await page.context().addCookies(account.session);
+test('sign out from the user menu, then sign in again and come back to the page that asked', async ({ page, account }) => {
   await page.goto('/dashboard');
   await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}$`));
   await openMenu(page, 'user-menu');
@@ -114,7 +102,7 @@ test('sign out from the user menu, then sign in again and come back to the page 
   // The way to sign up keeps the destination too.
   await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/auth/sign-up?next=%2Fsettings%2Fprofile%3Fx%3D1');
   await expect(page.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', '/auth/forgot-password?next=%2Fsettings%2Fprofile%3Fx%3D1');
-  await signInWithPassword(page, account.email, account.password);
+  await fillSignInForm(page, { email: account.email, password: account.password });
   await expect(page).toHaveURL(/\/settings\/profile\?x=1$/);
 
   // Signed in, the sign-in and sign-up pages send the user on (the dashboard opens their organization).
@@ -126,7 +114,7 @@ test('sign out from the user menu, then sign in again and come back to the page 
 
 test('a wrong password is refused with a translated message, and nothing is signed in', async ({ page, context, baseURL }) => {
   await page.goto('/auth/sign-in');
-  await signInWithPassword(page, 'nobody-here@example.com', 'not the password at all');
+  await fillSignInForm(page, { email: 'nobody-here@example.com', password: 'not the password at all' });
   await expect(page.locator('[data-error-code="UNAUTHENTICATED"]')).toHaveText('The email or password is not right.');
   await expect(page).toHaveURL(/\/auth\/sign-in$/);
   // What was typed stays, to correct it.
@@ -157,8 +145,8 @@ test('the sign-in page in Spanish, with field errors that name the problem', asy
   await expectNoSeriousA11yViolations(page);
 });
 
-test('forgot password: the same answer for any address, a link by email, a new password, then sign in with it', async ({ page, browser }) => {
-  const account = await createAccount(browser, { name: 'Frances Allen' });
+test('forgot password: the same answer for any address, a link by email, a new password, then sign in with it', async ({ page }) => {
+  const account = await createAccount({ name: 'Frances Allen' });
   await page.goto('/auth/sign-in');
   await page.getByRole('link', { name: 'Forgot password?' }).click();
   await expect(page).toHaveURL(/\/auth\/forgot-password$/);
@@ -182,7 +170,7 @@ test('forgot password: the same answer for any address, a link by email, a new p
 
   await expect(page).toHaveURL(/\/auth\/sign-in\?reset=1$/);
   await expect(page.getByText('Your password was changed. Sign in with your new password.')).toBeVisible();
-  await signInWithPassword(page, account.email, account.password);
+  await fillSignInForm(page, { email: account.email, password: account.password });
   await expect(page.locator('[data-error-code="UNAUTHENTICATED"]')).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill('a brand new passphrase');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -202,8 +190,8 @@ test('forgot password: the same answer for any address, a link by email, a new p
   await expect(page.getByTestId('sent-notice')).toContainText('If an account exists for no-account-here@example.com, we sent it a link');
 });
 
-test('magic link: ask on the sign-in page, open the email, press the button, signed in', async ({ page, browser }) => {
-  const account = await memberAccount(browser);
+test('magic link: ask on the sign-in page, open the email, press the button, signed in', async ({ page }) => {
+  const account = await createAccount();
   await page.goto('/auth/sign-in?next=%2Fsettings%2Fprofile%3Fvia%3Dlink');
   await page.getByRole('navigation', { name: 'Sign-in method' }).getByRole('link', { name: 'Email link' }).click();
   await expect(page).toHaveURL(/method=magic-link&next=%2Fsettings%2Fprofile%3Fvia%3Dlink$/);
@@ -212,7 +200,7 @@ test('magic link: ask on the sign-in page, open the email, press the button, sig
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await expect(page.getByTestId('sent-notice')).toContainText(`We sent a sign-in link to ${account.email}`);
 
-  const link = await emailedLink(account.email, new Date(Date.now() - 60_000));
+  const link = await emailedLink(account.email);
   expect(link).toMatch(/\/auth\/magic-link\?token=/);
   await page.goto(link);
   // Opening the page uses nothing: the button does.
@@ -229,17 +217,17 @@ test('magic link: ask on the sign-in page, open the email, press the button, sig
   await expect(page.getByRole('link', { name: 'Get a new link' })).toHaveAttribute('href', '/auth/sign-in?method=magic-link&next=%2Fsettings%2Fprofile%3Fvia%3Dlink');
 });
 
-test('an open-redirect attempt through ?next= ends on the dashboard', async ({ page, browser, baseURL }) => {
-  const account = await memberAccount(browser);
+test('an open-redirect attempt through ?next= ends on the dashboard', async ({ page, baseURL }) => {
+  const account = await createAccount();
   await page.goto('/auth/sign-in?next=//evil.com');
   // The unsafe destination is not carried to other links either.
   await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/auth/sign-up');
-  await signInWithPassword(page, account.email, account.password);
+  await fillSignInForm(page, { email: account.email, password: account.password });
   await expect(page).toHaveURL(`${baseURL}/dashboard/${account.organization.slug}`);
 });
 
 test('without JavaScript: sign in with a password, and a wrong one comes back with the message', async ({ browser }) => {
-  const account = await memberAccount(browser);
+  const account = await createAccount();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/auth/sign-in?next=%2Fsettings%2Fprofile%3Fnojs%3D1');
@@ -315,7 +303,8 @@ test('two-factor: only right after the password step; the code form and the reco
 test('the application area needs a signed-in user; the user menu shows who', async ({ page, context }) => {
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/auth\/sign-in\?next=%2Fdashboard$/);
-  const member = await signInAsMember(context);
+  const member = await createAccount({ name: 'Grace Hopper' });
+  await signIn(context, member);
   await page.goto('/dashboard');
   await expect(page).toHaveURL(new RegExp(`/dashboard/${member.organization.slug}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(member.organization.name);

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { e2eDatabaseUrl, e2eUploadsDir } from '../../playwright.config';
 import { findFreePort } from '../../src/platform/net/ports';
-import { createAccount } from './support';
+import { SESSION_COOKIE, createAccount, expect, sessionCookieValue, test } from './fixtures';
 
 /**
  * What our HTTP server (scripts/serve.ts) adds in front of Next.js, proven on
@@ -175,9 +174,9 @@ test.describe.serial('our HTTP server, on its own instance', () => {
   });
 });
 
-test('personal pages are private and uncacheable in every representation: HTML, Flight, prefetches, redirects, API', async ({ browser, request }) => {
-  const owner = await createAccount(browser);
-  const cookie = owner.session.map((entry) => `${entry.name}=${entry.value}`).join('; ');
+test('personal pages are private and uncacheable in every representation: HTML, Flight, prefetches, redirects, API', async ({ request }) => {
+  const owner = await createAccount();
+  const cookie = `${SESSION_COOKIE}=${await sessionCookieValue(owner)}`;
   const dashboard = `/dashboard/${owner.organization.slug}`;
   const variants: Record<string, Record<string, string>> = {
     html: {},

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { openMenu, signInAsMember } from './support';
+import { createAccount, expect, signIn, test } from './fixtures';
+import { openMenu } from './support';
 
 test('the language switcher changes the interface language and remembers it', async ({ page, context }) => {
-  await signInAsMember(context);
+  await signIn(context, await createAccount());
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ship your SaaS on a keel that holds');
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, signInAsMember, waitForHydration } from './support';
+import { createAccount, expect, signIn, test } from './fixtures';
+import { expectNoSeriousA11yViolations, waitForHydration } from './support';
 
 test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
@@ -18,7 +18,7 @@ test.describe('on a 375 px wide phone', () => {
   });
 
   test('the application sidebar opens in a drawer', async ({ page, context }) => {
-    await signInAsMember(context);
+    await signIn(context, await createAccount());
     await page.goto('/dashboard');
     await waitForHydration(page, 'header');
     await page.getByRole('button', { name: 'Open menu' }).click();
@@ -31,7 +31,7 @@ test.describe('on a 375 px wide phone', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
     }
-    await signInAsMember(context);
+    await signIn(context, await createAccount());
     for (const path of ['/', '/dashboard']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -41,7 +41,7 @@ test.describe('on a 375 px wide phone', () => {
 });
 
 test('the desktop sidebar collapses to icons and remembers it', async ({ page, context }) => {
-  await signInAsMember(context);
+  await signIn(context, await createAccount());
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/dashboard');
   await waitForHydration(page, 'aside');
@@ -74,7 +74,7 @@ const pages = [
 for (const theme of ['light', 'dark'] as const) {
   for (const [layout, path, signedIn] of pages) {
     test(`axe finds no serious accessibility violation: ${layout} layout (${path}), ${theme} theme`, async ({ page, context, baseURL }) => {
-      if (signedIn) await signInAsMember(context);
+      if (signedIn) await signIn(context, await createAccount());
       await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
       await page.goto(path);
       await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);

@@ -1,29 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { createOrganization, createPerson, expect, signIn, test, type Person } from './fixtures';
 import { expectNoSeriousA11yViolations, queryDatabase, uniqueEmail, waitForHydration } from './support';
-import { signUpThroughUi, type E2eUser } from './users';
 
 /**
  * The members and organization settings pages as an owner and as a plain
- * member. The organization is made in the database: creating one is the
- * onboarding's story, tested there.
+ * member. The people and the organization are made in the database (fixtures.ts):
+ * signing up and creating one are onboarding's story, tested there.
  */
 
-async function organizationOf(owner: E2eUser, name: string) {
-  const slug = `org-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  const [organization] = await queryDatabase<{ id: string }>('insert into organizations (name, slug) values ($1, $2) returning id', [name, slug]);
-  await queryDatabase(`insert into members (organization_id, user_id, role) select $1, id, 'owner' from users where email = $2`, [organization!.id, owner.email]);
-  return { id: organization!.id, slug };
-}
-
-async function join(organizationId: string, user: E2eUser, role: string) {
-  await queryDatabase(`insert into members (organization_id, user_id, role) select $1, id, $3 from users where email = $2`, [organizationId, user.email, role]);
-}
-
-async function roleOf(organizationId: string, user: E2eUser) {
-  const [row] = await queryDatabase<{ role: string }>(
-    'select m.role from members m join users u on u.id = m.user_id where m.organization_id = $1 and u.email = $2',
-    [organizationId, user.email],
-  );
+async function roleOf(organizationId: string, person: Person) {
+  const [row] = await queryDatabase<{ role: string }>('select role from members where organization_id = $1 and user_id = $2', [organizationId, person.id]);
   return row?.role;
 }
 
@@ -34,12 +20,10 @@ async function waitForForms(page: Page) {
 }
 
 test.describe('organization members and settings', () => {
-  test('an owner invites, changes a role, is refused leaving as the last owner, and renames the organization', async ({ page, browser }) => {
-    const memberContext = await browser.newContext();
-    const member = await signUpThroughUi(await memberContext.newPage(), { name: 'Max Member' });
-    const owner = await signUpThroughUi(page, { name: 'Olive Owner' });
-    const organization = await organizationOf(owner, 'Rocket Co');
-    await join(organization.id, member, 'member');
+  test('an owner invites, changes a role, is refused leaving as the last owner, and renames the organization', async ({ page }) => {
+    const [member, owner] = await Promise.all([createPerson({ name: 'Max Member' }), createPerson({ name: 'Olive Owner' })]);
+    const organization = await createOrganization([[owner, 'owner'], [member, 'member']], { name: 'Rocket Co' });
+    await signIn(page.context(), owner);
 
     await page.goto(`/dashboard/${organization.slug}/members`);
     await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
@@ -82,16 +66,12 @@ test.describe('organization members and settings', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page).toHaveURL(new RegExp(`/dashboard/${renamed}/settings$`));
     await expect(page.getByLabel('Address')).toHaveValue(renamed);
-    await memberContext.close();
   });
 
-  test('a member sees the members but no controls, and the settings read-only', async ({ page, browser }) => {
-    const ownerContext = await browser.newContext();
-    const owner = await signUpThroughUi(await ownerContext.newPage(), { name: 'Olive Owner' });
-    await ownerContext.close();
-    const member = await signUpThroughUi(page, { name: 'Max Member' });
-    const organization = await organizationOf(owner, 'Quiet Co');
-    await join(organization.id, member, 'member');
+  test('a member sees the members but no controls, and the settings read-only', async ({ page }) => {
+    const [owner, member] = await Promise.all([createPerson({ name: 'Olive Owner' }), createPerson({ name: 'Max Member' })]);
+    const organization = await createOrganization([[owner, 'owner'], [member, 'member']], { name: 'Quiet Co' });
+    await signIn(page.context(), member);
 
     await page.goto(`/dashboard/${organization.slug}/members`);
     const rows = page.getByTestId('members').getByRole('listitem');
@@ -110,8 +90,9 @@ test.describe('organization members and settings', () => {
   });
 
   test('both pages fit a phone and pass axe in light and dark, for the owner', async ({ page, context, baseURL }) => {
-    const owner = await signUpThroughUi(page, { name: 'Olive Owner' });
-    const organization = await organizationOf(owner, 'Axe Co');
+    const owner = await createPerson({ name: 'Olive Owner' });
+    const organization = await createOrganization([[owner, 'owner']], { name: 'Axe Co' });
+    await signIn(context, owner);
     await queryDatabase(
       `insert into invitations (organization_id, email, role, token_hash, expires_at) values ($1, $2, 'member', md5(random()::text), now() - interval '1 day')`,
       [organization.id, uniqueEmail('expired')],

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { e2eBaseUrl } from '../../playwright.config';
+import { createAccount, expect, signIn, test } from './fixtures';
 import {
   E2E_PASSWORD,
   confirmEmailOnPage,
-  createAccount,
   anotherNetwork,
   emailedLink,
   expectNoSeriousA11yViolations,
@@ -36,8 +36,8 @@ async function invite(page: Page, slug: string, email: string, role: 'Admin' | '
 }
 
 test('an invitation link: sign up from it, confirm, onboard, land back on it and accept; a member cannot invite until promoted to admin', async ({ page, browser }) => {
-  const owner = await createAccount(browser, { name: 'Olive Owner' });
-  await page.context().addCookies(owner.session);
+  const owner = await createAccount({ name: 'Olive Owner' });
+  await signIn(page.context(), owner);
   const email = uniqueEmail('invitee');
   const join = await invite(page, owner.organization.slug, email, 'Member');
   expect(join).toMatch(/^\/join\?token=/);
@@ -108,9 +108,9 @@ test('an invitation link: sign up from it, confirm, onboard, land back on it and
   );
 });
 
-test('signed in with another address, the invitation says so and signing out comes back to it', async ({ page, browser }) => {
-  const owner = await createAccount(browser, { name: 'Otto Owner' });
-  await page.context().addCookies(owner.session);
+test('signed in with another address, the invitation says so and signing out comes back to it', async ({ page }) => {
+  const owner = await createAccount({ name: 'Otto Owner' });
+  await signIn(page.context(), owner);
   const join = await invite(page, owner.organization.slug, uniqueEmail('someone'), 'Member');
   await page.goto(join);
   await expect(page.getByText(`You are signed in as ${owner.email}, but this invitation is for`)).toBeVisible();
@@ -126,9 +126,9 @@ test('signed in with another address, the invitation says so and signing out com
   await expectNoSeriousA11yViolations(page);
 });
 
-test('the organization switcher: keyboard, search, create an organization, switch back', async ({ page, browser }) => {
-  const account = await createAccount(browser, { name: 'Sam Switcher' });
-  await page.context().addCookies(account.session);
+test('the organization switcher: keyboard, search, create an organization, switch back', async ({ page }) => {
+  const account = await createAccount({ name: 'Sam Switcher' });
+  await signIn(page.context(), account);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/dashboard');
   await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}$`));
@@ -179,10 +179,10 @@ test('the organization switcher: keyboard, search, create an organization, switc
 });
 
 test('without JavaScript: invite from onboarding, and accept an invitation with its button', async ({ browser }) => {
-  const owner = await createAccount(browser, { name: 'Nora Nojs' });
+  const owner = await createAccount({ name: 'Nora Nojs' });
   const email = uniqueEmail('nojs');
   const ownerContext = await browser.newContext({ baseURL: e2eBaseUrl, javaScriptEnabled: false, locale: 'en-US' });
-  await ownerContext.addCookies(owner.session);
+  await signIn(ownerContext, owner);
   const page = await ownerContext.newPage();
   await page.goto(`/onboarding/invite?organization=${owner.organization.slug}`);
   await page.getByLabel('Email addresses').fill(email);
@@ -193,9 +193,9 @@ test('without JavaScript: invite from onboarding, and accept an invitation with 
   const link = new URL(await emailedLink(email));
   await ownerContext.close();
 
-  const invitee = await createAccount(browser, { name: 'Nico Nojs', email });
+  const invitee = await createAccount({ name: 'Nico Nojs', email });
   const inviteeContext = await browser.newContext({ baseURL: e2eBaseUrl, javaScriptEnabled: false, locale: 'en-US' });
-  await inviteeContext.addCookies(invitee.session);
+  await signIn(inviteeContext, invitee);
   const join = await inviteeContext.newPage();
   await join.goto(`${link.pathname}${link.search}`);
   await join.getByRole('button', { name: 'Accept invitation' }).click();
@@ -204,9 +204,9 @@ test('without JavaScript: invite from onboarding, and accept an invitation with 
   await inviteeContext.close();
 });
 
-test('an organization is visible to its members only', async ({ page, browser }) => {
-  const [owner, stranger] = await Promise.all([createAccount(browser, { name: 'Priya Private' }), createAccount(browser, { name: 'Stan Stranger' })]);
-  await page.context().addCookies(stranger.session);
+test('an organization is visible to its members only', async ({ page }) => {
+  const [owner, stranger] = await Promise.all([createAccount({ name: 'Priya Private' }), createAccount({ name: 'Stan Stranger' })]);
+  await signIn(page.context(), stranger);
   const response = await page.goto(`/dashboard/${owner.organization.slug}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByText(owner.organization.name)).toHaveCount(0);
@@ -216,9 +216,9 @@ test('an organization is visible to its members only', async ({ page, browser })
 test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
-  test('organization pages do not scroll sideways and pass axe in light and dark', async ({ page, browser, baseURL }) => {
-    const account = await createAccount(browser, { name: 'Pia Phone' });
-    await page.context().addCookies(account.session);
+  test('organization pages do not scroll sideways and pass axe in light and dark', async ({ page, baseURL }) => {
+    const account = await createAccount({ name: 'Pia Phone' });
+    await signIn(page.context(), account);
     for (const theme of ['light', 'dark'] as const) {
       await page.context().addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
       for (const path of [`/dashboard/${account.organization.slug}`, `/onboarding/invite?organization=${account.organization.slug}`, '/join?token=not-a-token-that-exists-anywhere']) {

@@ -1,18 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { nextTotpCode, secretFrom } from '../support/totp';
-import { queryDatabase, waitForHydration } from './support';
-import { signInThroughUi, signUpThroughUi } from './users';
+import { createPerson, expect, signIn, test } from './fixtures';
+import { queryDatabase, signInThroughUi, waitForHydration } from './support';
 
 /**
- * Account settings as a user goes through them. Signing up and in uses the
- * auth pages (Email, Password, "Sign in"; the two-factor page's
- * "Authentication code" and "Verify").
+ * Account settings as a user goes through them, starting signed in as a
+ * person of no organization yet (fixtures.ts). Signing in again uses the auth
+ * pages (Email, Password, "Sign in"; the two-factor page's "Authentication code" and "Verify").
  */
 test.describe('account settings', () => {
   test('name, avatar, and two-factor authentication asked for at the next sign-in', async ({ page, browser }) => {
-    const user = await signUpThroughUi(page);
+    const user = await createPerson({ name: '' });
+    await signIn(page.context(), user);
 
     await page.goto('/settings');
     await expect(page).toHaveURL(/\/settings\/profile$/);
@@ -80,7 +80,8 @@ test.describe('account settings', () => {
   });
 
   test('preferences are saved on the account and applied at once', async ({ page }) => {
-    const user = await signUpThroughUi(page);
+    const user = await createPerson();
+    await signIn(page.context(), user);
     await page.goto('/settings/preferences');
     await waitForHydration(page, 'form');
     await page.getByLabel('Dark').check();
@@ -92,9 +93,9 @@ test.describe('account settings', () => {
   });
 
   test('every settings page fits a phone and passes axe in light and dark', async ({ page, context, baseURL }) => {
-    // A sign-up and eight axe runs: 30 s was not enough on a busy two-core runner.
+    // Eight axe runs: 30 s was not enough on a busy two-core runner.
     test.setTimeout(90_000);
-    await signUpThroughUi(page, { name: 'Grace Hopper' });
+    await signIn(context, await createPerson({ name: 'Grace Hopper' }));
     await page.setViewportSize({ width: 375, height: 740 });
     for (const theme of ['light', 'dark'] as const) {
       await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);

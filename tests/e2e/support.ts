@@ -1,17 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import pg from 'pg';
-import { e2eBaseUrl, e2eDatabaseUrl } from '../../playwright.config';
+import { e2eDatabaseUrl } from '../../playwright.config';
+
+/** A few connections per worker to the database of the server under test (let go when idle). */
+const pool = new pg.Pool({ connectionString: e2eDatabaseUrl, max: 3, allowExitOnIdle: true });
 
 /** Runs a query against the database of the server under test. */
 export async function queryDatabase<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return (await pool.query<T>(text, values)).rows;
 }
 
 /**
@@ -57,19 +54,35 @@ export function uniqueEmail(prefix = 'e2e') {
 
 /**
  * The first link of the latest email to `to` in the dev mailbox (the e2e
- * server has no SMTP), waiting for it to arrive. `after` skips older emails.
+ * server has no SMTP), waiting for it to arrive. `after` skips older emails;
+ * `subject` keeps those whose subject contains it.
  */
-export async function emailedLink(to: string, after = new Date(0)): Promise<string> {
+export async function emailedLink(to: string, { after = new Date(0), subject = '' }: { after?: Date; subject?: string } = {}): Promise<string> {
   let link: string | undefined;
   await expect(async () => {
     const [message] = await queryDatabase<{ text: string }>(
-      'select text from dev_mailbox_messages where "to" ? $1 and created_at > $2 order by created_at desc limit 1',
-      [to, after],
+      `select text from dev_mailbox_messages where "to" ? $1 and created_at > $2 and subject like '%' || $3 || '%'
+       order by created_at desc limit 1`,
+      [to, after, subject],
     );
     link = message?.text.match(/https?:\/\/[^\s)\]]+/)?.[0];
     expect(link, `an email with a link to ${to}`).toBeTruthy();
   }).toPass({ timeout: 10_000 });
   return link!;
+}
+
+/** Fills and sends the password sign-in form of the current page. With two-factor on, this stops at the code page. */
+export async function fillSignInForm(page: Page, { email, password }: { email: string; password: string }) {
+  await waitForHydration(page, 'form');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Signs in through /auth/sign-in (for specs about signing in: the others start signed in, see fixtures.ts). */
+export async function signInThroughUi(page: Page, person: { email: string; password: string }) {
+  await page.goto('/auth/sign-in');
+  await fillSignInForm(page, person);
 }
 
 /** On the page of an emailed confirmation link: the password confirms the address and signs in. */
@@ -80,7 +93,13 @@ export async function confirmEmailOnPage(page: Page, password: string) {
   await page.getByRole('button', { name: 'Confirm and sign in' }).click();
 }
 
-let clientsSoFar = Math.floor(Math.random() * 200);
+/**
+ * The documentation ranges (RFC 5737): one per parallel worker, so specs running side by side never share a
+ * per-address limit; a worker started again after a failure goes on further along its range.
+ */
+const TEST_NETS = ['203.0.113', '198.51.100', '192.0.2'];
+const net = TEST_NETS[Number(process.env.TEST_PARALLEL_INDEX ?? 0) % TEST_NETS.length];
+let clientsSoFar = Number(process.env.TEST_WORKER_INDEX ?? 0) * 40;
 
 /**
  * Headers that make a browser context look like a person somewhere else (an
@@ -91,87 +110,10 @@ let clientsSoFar = Math.floor(Math.random() * 200);
  */
 export function anotherNetwork(): Record<string, string> {
   const n = clientsSoFar++ % 254;
-  return { 'x-forwarded-for': `203.0.113.${n + 1}` };
+  return { 'x-forwarded-for': `${net}.${n + 1}` };
 }
 
 /** A slug nobody else in the run uses. */
 export function uniqueSlug(prefix = 'team') {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/**
- * Signs up through the pages, as a person would: the sign-up form, the
- * confirmation link from the dev mailbox (its page takes the password, which
- * confirms the address and signs in) and onboarding's name step. The page ends
- * on onboarding's organization step, signed in, or — given `organization` —
- * on that new organization's dashboard. English UI.
- */
-export async function signUpThroughUi(
-  page: Page,
-  { email, name, password = E2E_PASSWORD, organization }: { email: string; name: string; password?: string; organization?: { name: string; slug: string } },
-) {
-  await page.goto('/auth/sign-up');
-  await waitForHydration(page, 'form');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/auth\/verify-email\?/);
-  await page.goto(await emailedLink(email));
-  await confirmEmailOnPage(page, password);
-  await expect(page).toHaveURL(/\/onboarding/);
-  await waitForHydration(page, 'form');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/onboarding\/organization$/);
-  if (organization) await createOrganizationThroughUi(page, organization);
-}
-
-/** On onboarding's organization step: creates the organization, skips inviting, and ends on its dashboard. */
-export async function createOrganizationThroughUi(page: Page, { name, slug }: { name: string; slug: string }) {
-  await waitForHydration(page, 'form');
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Web address').fill(slug);
-  await page.getByRole('button', { name: 'Create organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/onboarding/invite\\?organization=${slug}$`));
-  await page.getByRole('link', { name: 'Skip for now' }).click();
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}$`));
-}
-
-/**
- * An account made through the pages in a browser context of its own (so the
- * caller's language, theme and cookies do not matter), with an organization
- * of its own (its owner), signed out of nothing: the caller signs in as it
- * likes. Returns its credentials, its organization and that context's session cookie.
- */
-export async function createAccount(browser: Browser, { name = 'Ada Lovelace', email = uniqueEmail() }: { name?: string; email?: string } = {}) {
-  const context = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US', extraHTTPHeaders: anotherNetwork() });
-  const organization = { name: `${name.split(' ')[0]}'s team`, slug: uniqueSlug() };
-  try {
-    await signUpThroughUi(await context.newPage(), { email, name, organization });
-    const session = (await context.cookies()).filter((cookie) => cookie.name.endsWith('keel.session_token'));
-    expect(session).toHaveLength(1);
-    return { email, name, password: E2E_PASSWORD, organization, session };
-  } finally {
-    await context.close();
-  }
-}
-
-let member: ReturnType<typeof createAccount> | undefined;
-
-/**
- * The member account shared by the specs of a worker, created on first use.
- * Sign in with its password as often as you like; never sign it out, reset
- * its password or change it otherwise (specs about that make their own
- * accounts with createAccount).
- */
-export function memberAccount(browser: Browser) {
-  member ??= createAccount(browser, { name: 'Grace Hopper' });
-  return member;
-}
-
-/** Signs `context` in as the shared member (verified and onboarded), for specs about the application's pages. */
-export async function signInAsMember(context: BrowserContext) {
-  const account = await memberAccount(context.browser()!);
-  await context.addCookies(account.session);
-  return account;
 }

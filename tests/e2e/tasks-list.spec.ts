@@ -1,6 +1,7 @@
-import { expect as baseExpect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { e2eBaseUrl } from '../../playwright.config';
-import { anotherNetwork, createAccount, expectNoSeriousA11yViolations, memberAccount, queryDatabase, waitForHydration } from './support';
+import { expect as baseExpect, createOrganization, createPerson, signIn, test } from './fixtures';
+import { anotherNetwork, expectNoSeriousA11yViolations, queryDatabase, waitForHydration } from './support';
 
 /*
  * The tasks list as its users meet it: an organization with 60 tasks put
@@ -44,26 +45,24 @@ function taskSpec(n: number): Omit<SeededTask, 'id'> & { createdHoursAgo: number
   };
 }
 
-/** An owner (signed in on `page`) of a new organization holding `count` tasks; the shared member account joins it as a member. */
-async function organizationWithTasks(browser: Browser, page: Page, count = 60) {
-  // One after the other: two sign-ups at once on a server just started can outlast support.ts's waits.
-  const member = await memberAccount(browser);
-  const owner = await createAccount(browser, { name: 'Olive Owner' });
-  const [organization] = await queryDatabase<{ id: string }>('select id from organizations where slug = $1', [owner.organization.slug]);
-  const [ownerUser] = await queryDatabase<{ id: string }>('select id from users where email = $1', [owner.email]);
-  const [memberUser] = await queryDatabase<{ id: string }>('select id from users where email = $1', [member.email]);
-  await queryDatabase("insert into members (organization_id, user_id, role) values ($1, $2, 'member')", [organization!.id, memberUser!.id]);
-  // One statement for all of them (each queryDatabase call is a connection of its own).
+/** An owner (signed in on `page`) of a new organization holding `count` tasks, with a member. */
+async function organizationWithTasks(page: Page, count = 60) {
+  const [owner, member] = await Promise.all([createPerson({ name: 'Olive Owner' }), createPerson({ name: 'Grace Hopper' })]);
+  const organization = await createOrganization([
+    [owner, 'owner'],
+    [member, 'member'],
+  ]);
+  // One statement for all of them.
   const specs = Array.from({ length: count }, (_, index) => taskSpec(index + 1));
-  const assigneeOf = (spec: ReturnType<typeof taskSpec>) => (spec.assignee === 'owner' ? ownerUser!.id : spec.assignee === 'member' ? memberUser!.id : null);
+  const assigneeOf = (spec: ReturnType<typeof taskSpec>) => (spec.assignee === 'owner' ? owner.id : spec.assignee === 'member' ? member.id : null);
   const rows = await queryDatabase<{ id: string; title: string }>(
     `insert into tasks (organization_id, title, status, priority, due_date, assignee_id, created_by_id, created_at, updated_at)
      select $1, title, status::task_status, priority::task_priority, due_date::date, assignee_id, $2, now() - make_interval(hours => hours), now() - make_interval(hours => hours)
      from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[]) as seed(title, status, priority, due_date, assignee_id, hours)
      returning id, title`,
     [
-      organization!.id,
-      ownerUser!.id,
+      organization.id,
+      owner.id,
       specs.map((spec) => spec.title),
       specs.map((spec) => spec.status),
       specs.map((spec) => spec.priority),
@@ -74,9 +73,9 @@ async function organizationWithTasks(browser: Browser, page: Page, count = 60) {
   );
   const idOf = new Map(rows.map((row) => [row.title, row.id]));
   const tasks: SeededTask[] = specs.map(({ createdHoursAgo: _, ...spec }) => ({ ...spec, id: idOf.get(spec.title)! }));
-  await page.context().addCookies(owner.session);
-  const slug = owner.organization.slug;
-  return { owner, member, slug, organizationId: organization!.id, tasks, listPath: `/dashboard/${slug}/tasks` };
+  await signIn(page.context(), owner);
+  const slug = organization.slug;
+  return { owner, member, slug, organizationId: organization.id, tasks, listPath: `/dashboard/${slug}/tasks` };
 }
 
 /** The default order: newest first. */
@@ -124,9 +123,9 @@ function pagination(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Pages of tasks' });
 }
 
-test('filters and search narrow the list; the URL holds them and Back undoes them one by one', async ({ browser, page }) => {
+test('filters and search narrow the list; the URL holds them and Back undoes them one by one', async ({ page }) => {
   test.setTimeout(90_000);
-  const { tasks, listPath } = await organizationWithTasks(browser, page);
+  const { tasks, listPath } = await organizationWithTasks(page);
   await openList(page, listPath);
   await expectTitles(page, newestFirst(tasks).slice(0, 25).map((task) => task.title));
   await expect(pagination(page)).toContainText('1–25 of 60');
@@ -185,9 +184,9 @@ test('filters and search narrow the list; the URL holds them and Back undoes the
   await expectTitles(page, mineInRange.map((task) => task.title));
 });
 
-test('sorting and pages: a shared URL shows the same rows and controls, Back returns to the previous page', async ({ browser, page }) => {
+test('sorting and pages: a shared URL shows the same rows and controls, Back returns to the previous page', async ({ page }) => {
   test.setTimeout(90_000);
-  const { tasks, listPath } = await organizationWithTasks(browser, page);
+  const { tasks, listPath } = await organizationWithTasks(page);
   const byTitle = [...tasks].map((task) => task.title).sort();
   await openList(page, listPath);
 
@@ -236,9 +235,9 @@ test('sorting and pages: a shared URL shows the same rows and controls, Back ret
   await expect(pagination(page).getByLabel('Rows per page')).toHaveValue('25');
 });
 
-test('the owner changes the status of selected tasks and deletes some after confirming; the database agrees', async ({ browser, page }) => {
+test('the owner changes the status of selected tasks and deletes some after confirming; the database agrees', async ({ page }) => {
   test.setTimeout(90_000);
-  const { tasks, listPath, organizationId } = await organizationWithTasks(browser, page, 12);
+  const { tasks, listPath, organizationId } = await organizationWithTasks(page, 12);
   const shown = newestFirst(tasks);
   await openList(page, listPath);
 
@@ -278,9 +277,9 @@ test('the owner changes the status of selected tasks and deletes some after conf
 
 test('a member may change statuses but is offered no delete; a refused change is rolled back with a message', async ({ browser, page }) => {
   test.setTimeout(90_000);
-  const { member, tasks, listPath, organizationId } = await organizationWithTasks(browser, page, 6);
+  const { member, tasks, listPath, organizationId } = await organizationWithTasks(page, 6);
   const memberContext = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US', extraHTTPHeaders: anotherNetwork() });
-  await memberContext.addCookies(member.session);
+  await signIn(memberContext, member);
   const memberPage = await memberContext.newPage();
   await openList(memberPage, listPath);
 
@@ -292,8 +291,7 @@ test('a member may change statuses but is offered no delete; a refused change is
   await expect(bar.getByRole('button', { name: 'Delete' })).toHaveCount(0);
 
   // Removed from the organization meanwhile: the server refuses, the row shows its status again.
-  const [memberUser] = await queryDatabase<{ id: string }>('select id from users where email = $1', [member.email]);
-  await queryDatabase('delete from members where organization_id = $1 and user_id = $2', [organizationId, memberUser!.id]);
+  await queryDatabase('delete from members where organization_id = $1 and user_id = $2', [organizationId, member.id]);
   await bar.getByRole('button', { name: 'Change status' }).click();
   await memberPage.getByRole('menuitem', { name: 'Canceled' }).click();
   await expect(memberPage.getByText('The status was not changed.', { exact: true })).toBeVisible();
@@ -303,9 +301,9 @@ test('a member may change statuses but is offered no delete; a refused change is
   await memberContext.close();
 });
 
-test('"Find a task" searches as you type, moves with the arrow keys and opens the task', async ({ browser, page }) => {
+test('"Find a task" searches as you type, moves with the arrow keys and opens the task', async ({ page }) => {
   test.setTimeout(90_000);
-  const { tasks, listPath, slug } = await organizationWithTasks(browser, page, 30);
+  const { tasks, listPath, slug } = await organizationWithTasks(page, 30);
   await openList(page, listPath);
 
   await page.getByRole('button', { name: 'Find a task' }).click();
@@ -328,9 +326,9 @@ test('"Find a task" searches as you type, moves with the arrow keys and opens th
   await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}/tasks/${matching[1]!.id}$`));
 });
 
-test('the list looks right: no axe violations in light and dark, usable at 375 px, empty states, a calm message for a bad URL', async ({ browser, page }) => {
+test('the list looks right: no axe violations in light and dark, usable at 375 px, empty states, a calm message for a bad URL', async ({ page }) => {
   test.setTimeout(180_000);
-  const { listPath, slug } = await organizationWithTasks(browser, page, 30);
+  const { listPath, slug } = await organizationWithTasks(page, 30);
   await openList(page, listPath);
   await expectNoSeriousA11yViolations(page);
   await toggleFilter(page, 'Status', 'Done');
@@ -382,12 +380,12 @@ test('the list looks right: no axe violations in light and dark, usable at 375 p
 test('before JavaScript loads (its files blocked), the list renders, and its filters, sort links and pages work as plain forms and links', async ({ browser }) => {
   test.setTimeout(90_000);
   const setup = await browser.newPage();
-  const { owner, tasks, listPath } = await organizationWithTasks(browser, setup, 30);
+  const { owner, tasks, listPath } = await organizationWithTasks(setup, 30);
   await setup.close();
   // The app's scripts never arrive, so React never takes over; the HTML's own inline scripts still reveal the streamed page.
   const context = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US' });
   await context.route('**/_next/static/**/*.js', (route) => route.abort());
-  await context.addCookies(owner.session);
+  await signIn(context, owner);
   const page = await context.newPage();
   await page.goto(listPath);
   await expect(titles(page)).toHaveText(newestFirst(tasks).slice(0, 25).map((task) => task.title));

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { e2eBaseUrl } from '../../playwright.config';
-import { createAccount, expectNoSeriousA11yViolations, memberAccount, queryDatabase, signInAsMember, waitForHydration } from './support';
+import { addMember, createAccount, expect, signIn, test } from './fixtures';
+import { expectNoSeriousA11yViolations, queryDatabase, waitForHydration } from './support';
 
 /**
  * One task from creation to deletion, as the owner of an organization and as
@@ -17,14 +18,6 @@ function taskIdOf(page: Page) {
 async function statusInDatabase(taskId: string) {
   const [row] = await queryDatabase<{ status: string }>('select status from tasks where id = $1', [taskId]);
   return row?.status ?? null;
-}
-
-/** Makes the account with this email a plain member of the organization. */
-async function addMember(slug: string, email: string) {
-  await queryDatabase(
-    `insert into members (organization_id, user_id, role) select o.id, u.id, 'member' from organizations o, users u where o.slug = $1 and u.email = $2`,
-    [slug, email],
-  );
 }
 
 /** A task made in the database, for pages that need one (creating them is the first test's story). */
@@ -44,13 +37,13 @@ async function openForm(page: Page, path: string) {
   await waitForHydration(page, '[data-testid="task-form"]');
 }
 
-test('an owner creates a task (an empty title refused at the field), edits it, assigns it to a member and changes its status in place', async ({ page, browser }) => {
+test('an owner creates a task (an empty title refused at the field), edits it, assigns it to a member and changes its status in place', async ({ page }) => {
   test.slow();
-  const owner = await createAccount(browser, { name: 'Olive Owner' });
-  const grace = await memberAccount(browser);
+  const owner = await createAccount({ name: 'Olive Owner' });
+  const grace = await createAccount({ name: 'Grace Hopper' });
   const { slug } = owner.organization;
-  await addMember(slug, grace.email);
-  await page.context().addCookies(owner.session);
+  await addMember(owner.organization.id, grace);
+  await signIn(page.context(), owner);
 
   // An organization without tasks invites to create one.
   await page.goto(`/dashboard/${slug}`);
@@ -137,13 +130,13 @@ test('an owner creates a task (an empty title refused at the field), edits it, a
 
 test('the home page counts tasks and lists its assignee’s open ones; a member cannot delete it, the owner deletes it after confirming', async ({ page, browser }) => {
   test.slow();
-  const owner = await createAccount(browser, { name: 'Hana Home' });
-  const grace = await memberAccount(browser);
+  const owner = await createAccount({ name: 'Hana Home' });
+  const grace = await createAccount({ name: 'Grace Hopper' });
   const { slug } = owner.organization;
-  await addMember(slug, grace.email);
+  await addMember(owner.organization.id, grace);
   const taskId = await insertTask(slug, { title: 'Write the launch plan', status: 'in_progress', dueDate: '2020-01-15', assigneeEmail: grace.email });
   await insertTask(slug, { title: 'Already shipped', status: 'done' });
-  await page.context().addCookies(owner.session);
+  await signIn(page.context(), owner);
 
   // The counts link to the list filtered by their status.
   await page.goto(`/dashboard/${slug}`);
@@ -157,7 +150,7 @@ test('the home page counts tasks and lists its assignee’s open ones; a member 
 
   // Grace, a member: the task is in her open tasks; she may edit it but not delete it.
   const memberContext = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US' });
-  await signInAsMember(memberContext);
+  await signIn(memberContext, grace);
   const member = await memberContext.newPage();
   await member.goto(`/dashboard/${slug}`);
   const mine = member.getByTestId('my-open-tasks');
@@ -209,13 +202,13 @@ test('the home page counts tasks and lists its assignee’s open ones; a member 
   expect((await page.goto(`/dashboard/${slug}/tasks/${taskId}`))?.status()).toBe(404);
 });
 
-test('a task id that is not a UUID, or another organization’s task, is the 404 page', async ({ page, browser }) => {
+test('a task id that is not a UUID, or another organization’s task, is the 404 page', async ({ page }) => {
   test.slow();
-  const owner = await createAccount(browser, { name: 'Ona Owner' });
+  const owner = await createAccount({ name: 'Ona Owner' });
   const otherSlug = `other-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   await queryDatabase('insert into organizations (name, slug) values ($1, $2)', ['Someone else’s team', otherSlug]);
   const theirs = await insertTask(otherSlug, { title: 'Not yours to see' });
-  await page.context().addCookies(owner.session);
+  await signIn(page.context(), owner);
   const slug = owner.organization.slug;
   for (const path of [`tasks/${theirs}`, `tasks/${theirs}/edit`, 'tasks/not-a-uuid', 'tasks/not-a-uuid/edit', `tasks/${crypto.randomUUID()}`]) {
     const response = await page.goto(`/dashboard/${slug}/${path}`);
@@ -225,9 +218,9 @@ test('a task id that is not a UUID, or another organization’s task, is the 404
 });
 
 test('without JavaScript: the form says what is wrong and creates the task', async ({ browser }) => {
-  const owner = await createAccount(browser, { name: 'Nina Nojs' });
+  const owner = await createAccount({ name: 'Nina Nojs' });
   const context = await browser.newContext({ baseURL: e2eBaseUrl, javaScriptEnabled: false, locale: 'en-US' });
-  await context.addCookies(owner.session);
+  await signIn(context, owner);
   const page = await context.newPage();
   await page.goto(`/dashboard/${owner.organization.slug}/tasks/new`);
   await page.getByLabel('Description').fill('Typed before the refusal.');
@@ -247,9 +240,9 @@ test('without JavaScript: the form says what is wrong and creates the task', asy
 test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
-  test('the home, new, task and edit pages do not scroll sideways and pass axe in light and dark', async ({ page, browser, baseURL }) => {
+  test('the home, new, task and edit pages do not scroll sideways and pass axe in light and dark', async ({ page, baseURL }) => {
     test.slow();
-    const owner = await createAccount(browser, { name: 'Pia Phone' });
+    const owner = await createAccount({ name: 'Pia Phone' });
     const { slug } = owner.organization;
     const taskId = await insertTask(slug, {
       title: 'A task with a rather long title that has to wrap on a small phone screen',
@@ -258,7 +251,7 @@ test.describe('on a 375 px wide phone', () => {
       assigneeEmail: owner.email,
     });
     await insertTask(slug, { title: 'Another one', status: 'done' });
-    await page.context().addCookies(owner.session);
+    await signIn(page.context(), owner);
     for (const theme of ['light', 'dark'] as const) {
       await page.context().addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
       for (const path of [`/dashboard/${slug}`, `/dashboard/${slug}/tasks/new`, `/dashboard/${slug}/tasks/${taskId}`, `/dashboard/${slug}/tasks/${taskId}/edit`]) {
@@ -282,11 +275,11 @@ test.describe('on a 375 px wide phone', () => {
   });
 });
 
-test('axe on the pages at desktop width, light and dark, with an empty home too', async ({ page, browser, baseURL }) => {
+test('axe on the pages at desktop width, light and dark, with an empty home too', async ({ page, baseURL }) => {
   test.slow();
-  const owner = await createAccount(browser, { name: 'Dana Desktop' });
+  const owner = await createAccount({ name: 'Dana Desktop' });
   const { slug } = owner.organization;
-  await page.context().addCookies(owner.session);
+  await signIn(page.context(), owner);
   for (const theme of ['light', 'dark'] as const) {
     await page.context().addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
     await page.goto(`/dashboard/${slug}`);

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { openMenu, signInAsMember } from './support';
+import { createAccount, expect, signIn, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { openMenu } from './support';
 
 /** Records the theme <html> has when <body> first appears — before anything is painted. */
 async function watchFirstPaint(page: Page) {
@@ -16,7 +17,7 @@ async function watchFirstPaint(page: Page) {
 const firstPaintTheme = (page: Page) => page.evaluate(() => (window as unknown as { firstPaintTheme?: string }).firstPaintTheme);
 
 test('the chosen theme is remembered across reloads, without a frame of the wrong theme', async ({ page, context }) => {
-  await signInAsMember(context);
+  await signIn(context, await createAccount());
   await watchFirstPaint(page);
   await page.goto('/');
   expect(await firstPaintTheme(page)).toBe('light');

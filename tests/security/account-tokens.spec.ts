@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { totpCode } from '../support/totp';
 import { queryDatabase } from '../e2e/support';
-import { Client, actionId, insertOrganization, insertPerson } from './attacker';
+import { createOrganization, createPerson } from '../e2e/fixtures';
+import { Client, actionId } from './attacker';
 
 /**
  * Single-use secrets used twice, and header injection through single-line
@@ -25,7 +26,7 @@ async function resetLink(email: string, after: Date) {
 }
 
 test('single use: an older password-reset link no longer works once a newer one has reset the password', async () => {
-  const person = await insertPerson();
+  const person = await createPerson();
   const visitor = new Client();
   const start = new Date(Date.now() - 1000);
   await visitor.action(actionId(`${AUTH}#requestPasswordReset`), { email: person.email });
@@ -43,7 +44,7 @@ test('single use: an older password-reset link no longer works once a newer one 
 });
 
 test('single use: an authenticator code that signed in once cannot sign in a second, fresh session', async () => {
-  const person = await insertPerson();
+  const person = await createPerson();
   const owner = await Client.signedInAs(person);
   const setup = await owner.action(actionId(`${SETTINGS}#startTwoFactorSetup`), { password: person.password });
   expect(setup.result?.ok, `${setup.status} ${setup.text.slice(0, 400)}`).toBe(true);
@@ -67,8 +68,8 @@ test('single use: an authenticator code that signed in once cannot sign in a sec
 });
 
 test('header injection: line breaks in single-line fields (profile name, organization name, task title) are refused with a field error', async () => {
-  const person = await insertPerson();
-  const organization = await insertOrganization([[person, 'owner']]);
+  const person = await createPerson();
+  const organization = await createOrganization([[person, 'owner']]);
   const client = await Client.signedInAs(person);
   const evil = 'Evil\r\nBcc: everyone@example.com';
   for (const [action, input, field] of [

@@ -1,79 +1,18 @@
-import { createHmac, createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hashPassword } from 'better-auth/crypto';
 import { e2eBaseUrl } from '../../playwright.config';
-import { E2E_PASSWORD, queryDatabase, uniqueEmail, uniqueSlug } from '../e2e/support';
+import { SESSION_COOKIE, createOrganization, createPerson, sessionCookieValue } from '../e2e/fixtures';
+import { queryDatabase, uniqueEmail } from '../e2e/support';
 
 /**
  * The attacker's tools for the adversarial suite (docs/security/adversarial-suite.md):
- * fast fixtures written straight into the database of the server under test
- * (accounts, sessions, organizations, tasks, invitations), and an HTTP client
+ * scenes written straight into the database of the server under test (people,
+ * sessions and organizations from the suites' fixtures, tests/e2e/fixtures.ts;
+ * tasks and invitations here), and an HTTP client
  * that speaks to the production build as any script could — cookies, CSRF
  * tokens, server actions called by their id, routes.
  */
-
-/** The build under test is a production build: its cookies carry the secure prefixes. */
-const SESSION_COOKIE = '__Secure-keel.session_token';
-
-/** The secret the build and server run with (scripts/e2e.ts passes it on): sessions are signed with it. */
-function appSecret() {
-  const secret = process.env.APP_SECRET;
-  if (!secret) throw new Error('APP_SECRET is unset: run the suite with `npm run test:security`.');
-  return secret;
-}
-
-export interface Person {
-  id: string;
-  email: string;
-  name: string;
-  password: string;
-}
-
-/** A verified, onboarded account with a password, written directly (the suite is not about signing up). */
-export async function insertPerson(options: { name?: string; email?: string } = {}): Promise<Person> {
-  const id = randomUUID();
-  const email = (options.email ?? uniqueEmail('sec')).toLowerCase();
-  const name = options.name ?? 'Mallory Example';
-  await queryDatabase(`insert into users (id, name, email, email_verified, onboarded_at) values ($1, $2, $3, true, now())`, [id, name, email]);
-  await queryDatabase(`insert into accounts (id, account_id, provider_id, user_id, password) values ($1, $2, 'credential', $2, $3)`, [
-    randomUUID(),
-    id,
-    await hashPassword(E2E_PASSWORD),
-  ]);
-  return { id, email, name, password: E2E_PASSWORD };
-}
-
-/** A session for `person`, as better-auth would have made at sign-in: the cookie's value is the token signed with APP_SECRET. */
-async function sessionCookieFor(person: { id: string }): Promise<string> {
-  const token = randomBytes(24).toString('base64url');
-  await queryDatabase(`insert into sessions (id, token, user_id, expires_at) values ($1, $2, $3, now() + interval '1 day')`, [randomUUID(), token, person.id]);
-  const signature = createHmac('sha256', appSecret()).update(token).digest('base64');
-  return encodeURIComponent(`${token}.${signature}`);
-}
-
-export interface Organization {
-  id: string;
-  slug: string;
-  name: string;
-  /** Membership ids by user id. */
-  memberIds: Record<string, string>;
-}
-
-export async function insertOrganization(people: [{ id: string }, string][], options: { name?: string } = {}): Promise<Organization> {
-  const slug = uniqueSlug('sec');
-  const name = options.name ?? `Secret org ${slug}`;
-  const [row] = await queryDatabase<{ id: string }>(`insert into organizations (name, slug) values ($1, $2) returning id`, [name, slug]);
-  const memberIds: Record<string, string> = {};
-  for (const [person, role] of people) {
-    const [membership] = await queryDatabase<{ id: string }>(
-      `insert into members (organization_id, user_id, role) values ($1, $2, $3) returning id`,
-      [row!.id, person.id, role],
-    );
-    memberIds[person.id] = membership!.id;
-  }
-  return { id: row!.id, slug, name, memberIds };
-}
 
 async function insertTask(organizationId: string, title = `Secret task ${randomBytes(3).toString('hex')}`) {
   const [row] = await queryDatabase<{ id: string }>(`insert into tasks (organization_id, title) values ($1, $2) returning id`, [organizationId, title]);
@@ -139,7 +78,7 @@ export class Client {
   /** A client signed in as `person` (a fresh session of theirs). */
   static async signedInAs(person: { id: string }, headers: Record<string, string> = {}) {
     const client = new Client(headers);
-    client.cookies.set(SESSION_COOKIE, await sessionCookieFor(person));
+    client.cookies.set(SESSION_COOKIE, await sessionCookieValue(person));
     return client;
   }
 
@@ -215,11 +154,6 @@ function actionPage(id: string): string {
   return pages[0] ?? '/';
 }
 
-/** A browser cookie for `person`'s new session (Playwright's addCookies). */
-export async function browserSessionCookie(person: { id: string }) {
-  return { name: SESSION_COOKIE, value: await sessionCookieFor(person), domain: 'localhost', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' as const };
-}
-
 /** One server action of the build: its id, the file that defines it and its exported name. */
 export interface BuiltAction {
   id: string;
@@ -255,19 +189,19 @@ export function forgedSessionClient(headers: Record<string, string> = {}) {
 
 /** A victim organization with something in every table an attack could reach, and an attacker outside it (owner of an organization of their own). */
 export async function attackScene() {
-  const victim = await insertPerson({ name: 'Victoria Victim' });
-  const colleague = await insertPerson({ name: 'Colin Colleague' });
-  const organization = await insertOrganization([
+  const victim = await createPerson({ name: 'Victoria Victim' });
+  const colleague = await createPerson({ name: 'Colin Colleague' });
+  const organization = await createOrganization([
     [victim, 'owner'],
     [colleague, 'member'],
   ]);
   const task = await insertTask(organization.id);
   const invitedEmail = uniqueEmail('invited');
   const invitation = { ...(await insertInvitation(organization.id, invitedEmail)), email: invitedEmail };
-  await sessionCookieFor(victim);
+  await sessionCookieValue(victim);
   const [session] = await queryDatabase<{ id: string }>(`select id from sessions where user_id = $1 limit 1`, [victim.id]);
-  const attacker = await insertPerson({ name: 'Mallory Attacker' });
-  const attackerOrganization = await insertOrganization([[attacker, 'owner']]);
+  const attacker = await createPerson({ name: 'Mallory Attacker' });
+  const attackerOrganization = await createOrganization([[attacker, 'owner']]);
   return {
     target: { victim, colleague, organization, taskId: task.id, taskTitle: task.title, invitation, victimSessionId: session!.id },
     attacker,

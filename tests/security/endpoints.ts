@@ -1,4 +1,4 @@
-import type { Organization, Person } from './attacker';
+import type { Organization, Person } from '../e2e/fixtures';
 
 /**
  * Every public endpoint of Keel — each server action and each route handler —

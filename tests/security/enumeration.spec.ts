@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { uniqueEmail } from '../e2e/support';
-import { Client, actionId, insertPerson, type ActionAnswer } from './attacker';
+import { createPerson } from '../e2e/fixtures';
+import { Client, actionId, type ActionAnswer } from './attacker';
 
 /** User enumeration: every form that takes an email answers the same for an account that exists and one that does not. */
 
@@ -14,7 +15,7 @@ function seen(answer: ActionAnswer, email: string) {
 }
 
 test('enumeration: sign-in, sign-up, forgot-password and magic link answer alike for existing and unknown emails', async () => {
-  const existing = (await insertPerson()).email;
+  const existing = (await createPerson()).email;
   const unknown = uniqueEmail('nobody');
   const cases: [string, (email: string) => Record<string, unknown>][] = [
     ['signIn', (email) => ({ email, password: 'wrong password here' })],

@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { Client, forgedSessionClient, insertPerson } from './attacker';
+import { createPerson } from '../e2e/fixtures';
+import { Client, forgedSessionClient } from './attacker';
 
 /** Error answers never show a stack trace, a file path or an internal message — for pages, routes and actions. */
 
 const LEAKS = /\n\s+at \S+ \(|\/work\/|node_modules|\.next-e2e|webpack-internal|at async |TypeError|SyntaxError|ECONNREFUSED|duplicate key|relation "/i;
 
 test('errors: 404s, malformed requests and unknown action ids answer calmly, without stack traces or paths', async () => {
-  const signedIn = await Client.signedInAs(await insertPerson());
+  const signedIn = await Client.signedInAs(await createPerson());
   const probes: [string, string, RequestInit & { headers?: Record<string, string> }][] = [
     ['404 page', '/no-such-page', {}],
     ['404 page, Flight', '/no-such-page', { headers: { rsc: '1' } }],

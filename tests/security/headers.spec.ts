@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { waitForHydration } from '../e2e/support';
-import { signInThroughUi } from '../e2e/users';
-import { Client, browserSessionCookie, insertOrganization, insertPerson } from './attacker';
+import { signInThroughUi, waitForHydration } from '../e2e/support';
+import { createOrganization, createPerson, sessionCookie } from '../e2e/fixtures';
+import { Client } from './attacker';
 
 /**
  * What every response says about itself: cookie flags, the CSP with a fresh
@@ -22,8 +22,8 @@ function expectPrivate(headers: Headers, label: string) {
 }
 
 test('headers: a personalised HTML page has a per-request CSP nonce, frame-ancestors none, nosniff, a referrer policy and private, no-store', async () => {
-  const person = await insertPerson();
-  const organization = await insertOrganization([[person, 'owner']]);
+  const person = await createPerson();
+  const organization = await createOrganization([[person, 'owner']]);
   const client = await Client.signedInAs(person);
   const nonces = new Set<string>();
   for (let index = 0; index < 2; index += 1) {
@@ -49,9 +49,9 @@ test('headers: a personalised HTML page has a per-request CSP nonce, frame-ances
 
 // Issue 12, item 6 (a direct Flight request without Cache-Control): the browser's requests, and the same replayed by a script.
 test('headers: Flight (RSC) responses of a personalised page, as the browser fetches them on navigation, are private, no-store too', async ({ context, page }) => {
-  const person = await insertPerson();
-  const organization = await insertOrganization([[person, 'owner']]);
-  await context.addCookies([await browserSessionCookie(person)]);
+  const person = await createPerson();
+  const organization = await createOrganization([[person, 'owner']]);
+  await context.addCookies([await sessionCookie(person)]);
   const flight: { url: string; headers: Headers; request: Record<string, string> }[] = [];
   page.on('response', (response) => {
     const request = response.request().headers();
@@ -76,8 +76,8 @@ test('headers: Flight (RSC) responses of a personalised page, as the browser fet
 });
 
 test('headers: API responses are private, no-store and nosniff; uploaded files are nosniff and sandboxed', async () => {
-  const person = await insertPerson();
-  const organization = await insertOrganization([[person, 'owner']]);
+  const person = await createPerson();
+  const organization = await createOrganization([[person, 'owner']]);
   const client = await Client.signedInAs(person);
   for (const url of ['/api/csrf', `/api/organizations/${organization.slug}/tasks`, '/api/organizations/nobody/tasks']) {
     const response = await client.fetch(url);
@@ -91,7 +91,7 @@ test('headers: API responses are private, no-store and nosniff; uploaded files a
 });
 
 test('cookies: the session and CSRF cookies are HttpOnly, SameSite=Lax, Secure and prefixed', async ({ page }) => {
-  const person = await insertPerson();
+  const person = await createPerson();
   const visitor = new Client();
   const csrf = await visitor.fetch('/api/csrf');
   const csrfCookie = csrf.headers.getSetCookie().find((line) => line.startsWith('__Host-keel-csrf='));

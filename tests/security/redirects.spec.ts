@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { e2eBaseUrl } from '../../playwright.config';
-import { Client, actionId, insertPerson } from './attacker';
+import { createPerson } from '../e2e/fixtures';
+import { Client, actionId } from './attacker';
 
 /**
  * Open redirects: every return parameter a page or action takes — `next` on
@@ -30,7 +31,7 @@ function staysHome(location: string | null | undefined) {
 const AUTH = 'src/features/auth/server/actions.ts';
 
 test('open redirect: `next` on sign-in, sign-out and onboarding never leaves the site', async () => {
-  const person = await insertPerson();
+  const person = await createPerson();
   for (const next of ESCAPES) {
     const visitor = new Client();
     const signedIn = await visitor.action(actionId(`${AUTH}#signIn`), { email: person.email, password: person.password, next });
@@ -46,7 +47,7 @@ test('open redirect: `next` on sign-in, sign-out and onboarding never leaves the
 });
 
 test('open redirect: pages taking `next`, `callbackURL` or `redirectTo` link and redirect only within the site', async () => {
-  const signedIn = await Client.signedInAs(await insertPerson());
+  const signedIn = await Client.signedInAs(await createPerson());
   const pages = [
     '/auth/sign-in',
     '/auth/sign-up',

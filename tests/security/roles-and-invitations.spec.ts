@@ -1,14 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { queryDatabase } from '../e2e/support';
-import { Client, actionId, insertInvitation, insertOrganization, insertPerson, organizationSnapshot } from './attacker';
+import { createOrganization, createPerson } from '../e2e/fixtures';
+import { Client, actionId, insertInvitation, organizationSnapshot } from './attacker';
 
 /** Climbing roles inside one's own organization, and taking invitations meant for someone else. */
 
 const ORG = 'src/features/organizations/server/actions.ts';
 
 test('role escalation: a member cannot make anyone admin or owner, invite an owner or remove anyone; an admin cannot make an owner, take ownership or remove the owner', async () => {
-  const [owner, admin, member, other] = await Promise.all([insertPerson(), insertPerson(), insertPerson(), insertPerson()]);
-  const organization = await insertOrganization([
+  const [owner, admin, member, other] = await Promise.all([createPerson(), createPerson(), createPerson(), createPerson()]);
+  const organization = await createOrganization([
     [owner, 'owner'],
     [admin, 'admin'],
     [member, 'member'],
@@ -43,10 +44,10 @@ test('role escalation: a member cannot make anyone admin or owner, invite an own
 });
 
 test('invitation takeover: a signed-in account with another email cannot accept an invitation by its link or its id', async () => {
-  const owner = await insertPerson();
-  const organization = await insertOrganization([[owner, 'owner']]);
+  const owner = await createPerson();
+  const organization = await createOrganization([[owner, 'owner']]);
   const invitation = await insertInvitation(organization.id, 'rightful-invitee@example.com', 'admin');
-  const thief = await Client.signedInAs(await insertPerson());
+  const thief = await Client.signedInAs(await createPerson());
   for (const [action, input] of [
     ['acceptInvitationAction', { token: invitation.token }],
     ['acceptInvitationByIdAction', { invitationId: invitation.id }],
@@ -60,9 +61,9 @@ test('invitation takeover: a signed-in account with another email cannot accept 
 });
 
 test('invitation race: the invitee accepting twice at once (two sessions, ten requests) joins once', async () => {
-  const owner = await insertPerson();
-  const invitee = await insertPerson();
-  const organization = await insertOrganization([[owner, 'owner']]);
+  const owner = await createPerson();
+  const invitee = await createPerson();
+  const organization = await createOrganization([[owner, 'owner']]);
   const invitation = await insertInvitation(organization.id, invitee.email, 'member');
   const sessions = await Promise.all([Client.signedInAs(invitee), Client.signedInAs(invitee)]);
   const tokens = await Promise.all(sessions.map((client) => client.csrfToken()));
@@ -79,9 +80,9 @@ test('invitation race: the invitee accepting twice at once (two sessions, ten re
 
 // Issue 12, item 5, fixed on another branch: this test fails until that fix is merged.
 test('invitation flood: a brand-new account and organization cannot send 200 invitation emails in a burst', async () => {
-  const founder = await insertPerson();
+  const founder = await createPerson();
   await queryDatabase(`update users set created_at = now() where id = $1`, [founder.id]);
-  const organization = await insertOrganization([[founder, 'owner']]);
+  const organization = await createOrganization([[founder, 'owner']]);
   const client = await Client.signedInAs(founder);
   const run = Date.now();
   let refused: string | undefined;

@@ -1,7 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { queryDatabase, waitForHydration } from '../e2e/support';
-import { Client, actionId, browserSessionCookie, insertOrganization, insertPerson } from './attacker';
+import { createOrganization, createPerson, sessionCookie } from '../e2e/fixtures';
+import { Client, actionId } from './attacker';
 
 /**
  * Hostile files through the real upload forms (Chromium, setInputFiles, each
@@ -46,17 +47,17 @@ async function uploadEach(page: Page, input: string) {
 }
 
 test('uploads: SVG with script, GIF/JS polyglot, HTML, a pixel bomb and a truncated image are refused by the avatar form', async ({ context, page }) => {
-  const person = await insertPerson();
-  await context.addCookies([await browserSessionCookie(person)]);
+  const person = await createPerson();
+  await context.addCookies([await sessionCookie(person)]);
   await page.goto('/settings/profile');
   await uploadEach(page, 'avatar');
   expect(await queryDatabase('select image from users where id = $1', [person.id])).toEqual([{ image: null }]);
 });
 
 test('uploads: the same files are refused by the organization logo form', async ({ context, page }) => {
-  const person = await insertPerson();
-  const organization = await insertOrganization([[person, 'owner']]);
-  await context.addCookies([await browserSessionCookie(person)]);
+  const person = await createPerson();
+  const organization = await createOrganization([[person, 'owner']]);
+  await context.addCookies([await sessionCookie(person)]);
   await page.goto(`/dashboard/${organization.slug}/settings`);
   await uploadEach(page, 'logo');
   expect(await queryDatabase('select logo from organizations where id = $1', [organization.id])).toEqual([{ logo: null }]);
@@ -64,7 +65,7 @@ test('uploads: the same files are refused by the organization logo form', async 
 
 // Issue 12, item 9, fixed on another branch: an action body over Next's limit answers a bare 500 until merged.
 test('bodies: a body over the server-action limit (7 MB) is refused with 413 and the error envelope', async () => {
-  const client = await Client.signedInAs(await insertPerson());
+  const client = await Client.signedInAs(await createPerson());
   const response = await client.fetch('/', {
     method: 'POST',
     headers: { 'next-action': actionId('src/features/auth/server/settings-actions.ts#saveProfile'), 'content-type': 'text/plain;charset=UTF-8' },
@@ -92,7 +93,7 @@ test('bodies: routes answer an oversized body 413, malformed JSON 400 and a wron
 });
 
 test('bodies: malformed action bodies (not JSON, wrong shape, a non-object) are refused without a server error', async () => {
-  const client = await Client.signedInAs(await insertPerson());
+  const client = await Client.signedInAs(await createPerson());
   const id = actionId('src/features/auth/server/settings-actions.ts#saveProfile');
   for (const body of ['{not json', '"a string"', '[null]', '[[1,2,3]]', '[{"name":{"$ne":1}}]']) {
     const response = await client.fetch('/', { method: 'POST', headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8' }, body });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { queryDatabase, uniqueEmail } from '../e2e/support';
-import { Client, actionId, browserSessionCookie, insertOrganization, insertPerson } from './attacker';
+import { createOrganization, createPerson, sessionCookie } from '../e2e/fixtures';
+import { Client, actionId } from './attacker';
 
 /**
  * Stored XSS: markup typed into every user-entered field — profile name,
@@ -28,8 +29,8 @@ async function expectInert(page: Page, url: string, shown: string, where: 'text'
 }
 
 test('XSS: markup in the profile name, organization name and task title and description renders as text on every page showing them', async ({ context, page }) => {
-  const person = await insertPerson();
-  const organization = await insertOrganization([[person, 'owner']]);
+  const person = await createPerson();
+  const organization = await createOrganization([[person, 'owner']]);
   const client = await Client.signedInAs(person);
   const name = `Ada ${PAYLOAD}`.slice(0, 80);
   expect((await client.action(actionId('src/features/auth/server/settings-actions.ts#saveProfile'), { name })).result?.ok).toBe(true);
@@ -48,7 +49,7 @@ test('XSS: markup in the profile name, organization name and task title and desc
   });
   expect(created.redirect).toMatch(/\/tasks\//);
 
-  await context.addCookies([await browserSessionCookie(person)]);
+  await context.addCookies([await sessionCookie(person)]);
   const base = `/dashboard/${organization.slug}`;
   await expectInert(page, '/settings/profile', name, 'value');
   await expectInert(page, base, orgName.slice(0, 20));
@@ -59,8 +60,8 @@ test('XSS: markup in the profile name, organization name and task title and desc
 });
 
 test('XSS: markup in the inviter’s name, the organization name and the contact form is escaped in the emails that carry it', async () => {
-  const person = await insertPerson({ name: `Eve ${PAYLOAD}`.slice(0, 80) });
-  const organization = await insertOrganization([[person, 'owner']], { name: `Org ${PAYLOAD}`.slice(0, 80) });
+  const person = await createPerson({ name: `Eve ${PAYLOAD}`.slice(0, 80) });
+  const organization = await createOrganization([[person, 'owner']], { name: `Org ${PAYLOAD}`.slice(0, 80) });
   const client = await Client.signedInAs(person);
   const invitee = uniqueEmail('invitee');
   const invited = await client.action(actionId('src/features/organizations/server/actions.ts#inviteMembersAction'), {
