@@ -85,6 +85,9 @@ const serverEnvSchema = z.object({
   BILLING_LOCAL_GATEWAY_IN_PRODUCTION: envBoolean(false).describe(
     '"true" lets the built-in local payment gateway (test mode: no money moves) run in production, e.g. for a demo; it is then labelled on every billing page (decision 0034).',
   ),
+  BILLING_LOCAL_WEBHOOK_URL: envString('')
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
+    .describe('where the local gateway posts its webhooks (default: NEXT_PUBLIC_SITE_URL + /api/billing/webhooks/local), e.g. http://127.0.0.1:3000/api/billing/webhooks/local.'),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -189,6 +192,8 @@ export function readServerConfig(env: Record<string, string | undefined>, enable
     billing: {
       /** The local gateway outside development and tests, deliberately (then labelled as test mode). */
       localGatewayInProduction: parsed.BILLING_LOCAL_GATEWAY_IN_PRODUCTION,
+      /** Null: the public site URL's /api/billing/webhooks/local. */
+      localWebhookUrl: parsed.BILLING_LOCAL_WEBHOOK_URL || null,
     },
   };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerConfig } from '@/platform/config/server-config';
 import { logger } from '@/platform/logger';
 import { closeWhenDrained, isDraining } from '@/platform/server/lifecycle';
-import type { JobDefinition } from './jobs';
+import type { AnyJob } from './jobs';
 import { startJobRunner, type JobRunner } from './runner';
 
 const RETRY_START_MS = 10_000;
@@ -14,7 +14,7 @@ const KEY = Symbol.for('keel.jobs.in-process');
  * serving: a database that is not up yet is retried every 10 s. On shutdown the runner stops —
  * finishing the jobs in progress — before the database pool closes.
  */
-export function startJobsInProcess(jobs: readonly JobDefinition<never>[]): void {
+export function startJobsInProcess(jobs: readonly AnyJob[]): void {
   const { jobs: settings, databaseUrl } = getServerConfig();
   const store = globalThis as { [KEY]?: boolean };
   if (!settings.inProcess || store[KEY]) return;

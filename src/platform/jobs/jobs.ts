@@ -26,6 +26,10 @@ export interface JobDefinition<P = unknown> {
   run: (payload: P, context: JobContext) => Promise<void>;
 }
 
+/** A job of any payload, as the runners list them (each checks its own payload). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the list mixes payload types.
+export type AnyJob = JobDefinition<any>;
+
 export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
   return definition;
 }

@@ -1,7 +1,7 @@
 import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import { logger } from '@/platform/logger';
-import type { JobDefinition } from './jobs';
+import type { AnyJob } from './jobs';
 
 /**
  * Runs queued jobs: inside the app by default (src/instrumentation-node.ts), or in separate
@@ -15,7 +15,7 @@ const workerLogger = new WorkerLogger((scope) => (level, message, meta) => {
   logger[method]({ jobs: scope, ...meta }, message);
 });
 
-function taskListOf(jobs: readonly JobDefinition<never>[]): TaskList {
+function taskListOf(jobs: readonly AnyJob[]): TaskList {
   const names = new Set<string>();
   const list: TaskList = {};
   for (const job of jobs) {
@@ -23,8 +23,7 @@ function taskListOf(jobs: readonly JobDefinition<never>[]): TaskList {
     names.add(job.name);
     list[job.name] = async (payload, helpers) => {
       const jobLogger = logger.child({ job: job.name, jobId: helpers.job.id, attempt: helpers.job.attempts });
-      // The payload was checked by the job's own schema: its type is the job's.
-      await job.run(job.payload.parse(payload) as never, {
+      await job.run(job.payload.parse(payload), {
         attempt: helpers.job.attempts,
         maxAttempts: helpers.job.max_attempts,
         jobId: helpers.job.id,
@@ -42,7 +41,7 @@ export interface JobRunner {
 
 export interface JobRunnerOptions {
   databaseUrl: string;
-  jobs: readonly JobDefinition<never>[];
+  jobs: readonly AnyJob[];
   concurrency: number;
   /** How often to look for jobs whose time has come (new jobs are heard at once). Default 2 s. */
   pollIntervalMs?: number;
@@ -52,7 +51,9 @@ export interface JobRunnerOptions {
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   // Its own small pool: one connection stays in LISTEN, the others run jobs.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.concurrency + 2, connectionTimeoutMillis: 5_000 });
+  // An idle or a checked-out connection that drops (database restart) is logged, never a crash.
   pool.on('error', (error) => logger.warn({ reason: error.message }, 'job queue connection lost'));
+  pool.on('connect', (client) => client.on('error', (error) => logger.warn({ reason: error.message }, 'job queue connection lost')));
   let runner: Runner;
   try {
     runner = await run({
