@@ -56,17 +56,20 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   pool.on('connect', (client) => client.on('error', (error) => logger.warn({ reason: error.message }, 'job queue connection lost')));
   let runner: Runner;
   try {
-    runner = await run({
+    runner = await run(
+      {
       pgPool: pool,
       taskList: taskListOf(options.jobs),
       concurrency: options.concurrency,
       pollInterval: options.pollIntervalMs ?? 2_000,
       // The app's shutdown (src/platform/shutdown.ts) or the worker script stops it, in order.
       noHandleSignals: true,
-      // No crontab file is read; schedules, when needed, are declared in code.
-      crontab: '',
       logger: workerLogger,
-    });
+      },
+      undefined,
+      // No crontab file is read; schedules, when needed, will be declared in code.
+      [],
+    );
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
