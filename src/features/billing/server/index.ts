@@ -5,6 +5,16 @@ import 'server-only';
  */
 export { activeGateway, startCheckout, type CheckoutRefusal } from './checkout';
 export { findPlan } from './catalogue';
+export {
+  assertWithinLimit,
+  getLimit,
+  getOrganizationSubscription,
+  hasFeature,
+  PlanFeatureMissingError,
+  PlanLimitReachedError,
+  requireFeature,
+  type OrganizationPlan,
+} from './gating';
 export { WebhookRejectedError, type BillingEvent, type BillingGateway, type ProviderOrder, type ProviderSubscription } from './gateway';
 export { applyBillingEvent, gatewayFor } from './webhooks';
 export { receiveBillingWebhook } from './webhook-endpoint';
