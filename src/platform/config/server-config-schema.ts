@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OAuthProvider } from './constants';
-import { ConfigError, envString, parseEnv } from './env-schema';
+import { ConfigError, envBoolean, envString, parseEnv } from './env-schema';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -76,6 +76,18 @@ const serverEnvSchema = z.object({
     .transform((value) => value.replace(/^\/+|\/+$/g, ''))
     .pipe(z.union([z.literal(''), z.string().max(100).regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/, 'must be folder names separated by slashes, e.g. keel/production')]))
     .describe('a folder inside the bucket for this app\'s files, e.g. keel/production (empty: the bucket\'s root).'),
+  JOBS_IN_PROCESS: envBoolean(true).describe(
+    '"true" runs background jobs (webhook deliveries, billing emails) inside the app; "false" when separate `npm run worker` processes run them (docs/billing/job-queue.md).',
+  ),
+  JOBS_CONCURRENCY: envString('2')
+    .pipe(z.coerce.number<string>({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50'))
+    .describe('how many jobs one process runs at once, e.g. 2.'),
+  BILLING_LOCAL_GATEWAY_IN_PRODUCTION: envBoolean(false).describe(
+    '"true" lets the built-in local payment gateway (test mode: no money moves) run in production, e.g. for a demo; it is then labelled on every billing page (decision 0034).',
+  ),
+  BILLING_LOCAL_WEBHOOK_URL: envString('')
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
+    .describe('where the local gateway posts its webhooks (default: NEXT_PUBLIC_SITE_URL + /api/billing/webhooks/local), e.g. http://127.0.0.1:3000/api/billing/webhooks/local.'),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -174,6 +186,14 @@ export function readServerConfig(env: Record<string, string | undefined>, enable
       transport,
       smtpUrl: parsed.SMTP_URL || null,
       from: parsed.EMAIL_FROM || null,
+    },
+    /** The job queue (src/platform/jobs): whether this process runs jobs, and how many at once. */
+    jobs: { inProcess: parsed.JOBS_IN_PROCESS, concurrency: parsed.JOBS_CONCURRENCY },
+    billing: {
+      /** The local gateway outside development and tests, deliberately (then labelled as test mode). */
+      localGatewayInProduction: parsed.BILLING_LOCAL_GATEWAY_IN_PRODUCTION,
+      /** Null: the public site URL's /api/billing/webhooks/local. */
+      localWebhookUrl: parsed.BILLING_LOCAL_WEBHOOK_URL || null,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Locale } from '@/platform/config/app-config-schema';
 import enApp from '../../../messages/en/app.json';
 import enAuth from '../../../messages/en/auth.json';
+import enBilling from '../../../messages/en/billing.json';
 import enCommon from '../../../messages/en/common.json';
 import enContact from '../../../messages/en/contact.json';
 import enEmails from '../../../messages/en/emails.json';
@@ -11,6 +12,7 @@ import enSettings from '../../../messages/en/settings.json';
 import enTasks from '../../../messages/en/tasks.json';
 import esApp from '../../../messages/es/app.json';
 import esAuth from '../../../messages/es/auth.json';
+import esBilling from '../../../messages/es/billing.json';
 import esCommon from '../../../messages/es/common.json';
 import esContact from '../../../messages/es/contact.json';
 import esEmails from '../../../messages/es/emails.json';
@@ -27,11 +29,11 @@ import esTasks from '../../../messages/es/tasks.json';
  * exactly the same keys and that code uses only keys that exist; the type
  * checker does too (see next-intl.d.ts).
  */
-const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, contact: enContact, emails: enEmails, errors: enErrors, settings: enSettings, organizations: enOrganizations, tasks: enTasks };
+const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, billing: enBilling, contact: enContact, emails: enEmails, errors: enErrors, settings: enSettings, organizations: enOrganizations, tasks: enTasks };
 
 const catalog: Record<Locale, typeof en> = {
   en,
-  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, contact: esContact, emails: esEmails, errors: esErrors, settings: esSettings, organizations: esOrganizations, tasks: esTasks },
+  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, billing: esBilling, contact: esContact, emails: esEmails, errors: esErrors, settings: esSettings, organizations: esOrganizations, tasks: esTasks },
 };
 
 export type Messages = typeof en;

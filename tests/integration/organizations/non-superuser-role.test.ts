@@ -107,6 +107,24 @@ describe('an app connecting as an ordinary role that owns its tables', () => {
     await app.query('rollback');
   });
 
+  it('writes billing state and queues jobs as this role, and reads billing as the tenant role', async () => {
+    const user = randomUUID();
+    await app.query(`insert into users (id, name, email, email_verified) values ($1, 'E', $2, true)`, [user, `e-${suffix}@example.com`]);
+    const { rows } = await app.query<{ id: string }>(`insert into organizations (name, slug) values ('Five', 'five-${suffix}') returning id`);
+    const organization = rows[0]!.id;
+    await app.query(`insert into members (organization_id, user_id, role) values ($1, $2, 'owner')`, [organization, user]);
+    await app.query(`insert into billing_customers (organization_id, provider, provider_customer_id) values ($1, 'local', $2)`, [organization, `cus_${suffix}`]);
+    await app.query(`insert into billing_webhook_events (provider, provider_event_id, type, occurred_at) values ('local', $1, 'test', now())`, [`evt_${suffix}`]);
+    await app.query(`select graphile_worker.add_job('test.noop', '{}'::json)`);
+    await app.query('begin');
+    try {
+      await app.query(`select set_config('role', 'keel_tenant', true), set_config('keel.user_id', $1, true), set_config('keel.organization_id', $2, true)`, [user, organization]);
+      expect((await app.query('select provider_customer_id from billing_customers')).rows).toEqual([{ provider_customer_id: `cus_${suffix}` }]);
+    } finally {
+      await app.query('rollback');
+    }
+  });
+
   it('keeps an owner in every organization for this role too', async () => {
     const user = randomUUID();
     await app.query(`insert into users (id, name, email, email_verified) values ($1, 'C', $2, true)`, [user, `c-${suffix}@example.com`]);

@@ -1,0 +1,5 @@
+/**
+ * The billing feature's public face for any code (server or browser): its vocabularies.
+ * Server code: '@/features/billing/server'. Guides: docs/billing/.
+ */
+export * from './billing-fields';

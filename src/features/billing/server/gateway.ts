@@ -1,0 +1,99 @@
+import 'server-only';
+import type { BillingProvider } from '@/platform/config/constants';
+import type { CheckoutMode, LineItemType, OrderStatus, SubscriptionStatus } from '../billing-fields';
+
+/**
+ * What every payment provider offers Keel (docs/billing/webhooks.md): one implementation per
+ * provider — the local gateway now, Stripe and Lemon Squeezy next. Identifiers are the provider's.
+ * Nothing here trusts the browser: the organization travels only in records the server created.
+ */
+export interface BillingGateway {
+  readonly provider: BillingProvider;
+
+  /** The organization as the provider's customer; `idempotencyKey` makes a retried call create one. */
+  createCustomer(input: { organizationId: string; name: string; email: string | null; idempotencyKey: string }): Promise<{ customerId: string }>;
+
+  /** A hosted checkout for a subscription or a one-off purchase. */
+  createCheckout(input: {
+    customerId: string;
+    mode: CheckoutMode;
+    planId: string;
+    /** For a per-seat plan. */
+    seats: number;
+    successUrl: string;
+    cancelUrl: string;
+    idempotencyKey: string;
+  }): Promise<{ checkoutId: string; url: string }>;
+
+  /** Where the customer manages payment methods and invoices. */
+  createPortalSession(input: { customerId: string; returnUrl: string }): Promise<{ url: string }>;
+
+  /** Moves to another plan, prorated where the provider can. */
+  changePlan(input: { subscriptionId: string; planId: string }): Promise<void>;
+
+  /** Cancels at the end of the period already paid (`cancel: false` resumes). */
+  setCancelAtPeriodEnd(input: { subscriptionId: string; cancel: boolean }): Promise<void>;
+
+  updateSeats(input: { subscriptionId: string; seats: number }): Promise<void>;
+
+  reportUsage(input: { subscriptionId: string; lineItemId: string; quantity: number; idempotencyKey: string }): Promise<void>;
+
+  /** The subscription as the provider has it now (reconciliation), or null if it does not know it. */
+  retrieveSubscription(subscriptionId: string): Promise<ProviderSubscription | null>;
+
+  /**
+   * Checks a webhook's signature over the raw body and turns it into events. Throws
+   * WebhookRejectedError for a bad or stale signature or a body that is not the provider's.
+   */
+  verifyWebhook(rawBody: string, headers: Headers): Promise<BillingEvent[]>;
+}
+
+/** A subscription as a provider describes it, in Keel's terms. */
+export interface ProviderSubscription {
+  id: string;
+  customerId: string;
+  status: SubscriptionStatus;
+  planId: string;
+  items: { lineItemId: string; type: LineItemType; priceId: string | null; quantity: number }[];
+  periodStartsAt: Date;
+  periodEndsAt: Date;
+  cancelAtPeriodEnd: boolean;
+  trialEndsAt: Date | null;
+  canceledAt: Date | null;
+  /** The provider's time of this state: older states never overwrite newer ones. */
+  updatedAt: Date;
+}
+
+export interface ProviderOrder {
+  id: string;
+  customerId: string;
+  planId: string;
+  status: OrderStatus;
+  totalAmount: number;
+  currency: string;
+  updatedAt: Date;
+}
+
+interface EventBase {
+  /** The provider's event id: the webhook ledger's key. */
+  id: string;
+  /** The provider's own name for the event. */
+  type: string;
+  occurredAt: Date;
+}
+
+/** A provider's event, normalised. */
+export type BillingEvent =
+  | (EventBase & { kind: 'checkout.completed'; checkoutId: string; customerId: string })
+  | (EventBase & { kind: 'subscription'; subscription: ProviderSubscription })
+  | (EventBase & { kind: 'order'; order: ProviderOrder })
+  /** A type Keel does not handle: acknowledged and logged. */
+  | (EventBase & { kind: 'unknown' });
+
+/** A webhook that must not be processed: answered 400, nothing written. */
+export class WebhookRejectedError extends Error {
+  constructor(readonly reason: 'missing-signature' | 'bad-signature' | 'stale-timestamp' | 'malformed-body') {
+    super(`webhook rejected: ${reason}`);
+    this.name = 'WebhookRejectedError';
+  }
+}

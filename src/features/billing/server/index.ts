@@ -1,0 +1,28 @@
+import 'server-only';
+
+/**
+ * The billing feature's server API (docs/billing/). Its tables: '@/features/billing/server/schema'.
+ */
+export { activeGateway, startCheckout, type CheckoutRefusal } from './checkout';
+export { findPlan } from './catalogue';
+export {
+  assertWithinLimit,
+  getLimit,
+  getOrganizationSubscription,
+  hasFeature,
+  PlanFeatureMissingError,
+  PlanLimitReachedError,
+  requireFeature,
+  type OrganizationPlan,
+} from './gating';
+export { WebhookRejectedError, type BillingEvent, type BillingGateway, type ProviderOrder, type ProviderSubscription } from './gateway';
+export { applyBillingEvent, gatewayFor } from './webhooks';
+export { receiveBillingWebhook } from './webhook-endpoint';
+export { completeLocalCheckout, localGateway, LOCAL_TEST_CARDS, type LocalTestCard } from './local-gateway/local-gateway';
+export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from './local-gateway/signing';
+export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
+
+import { deliverLocalEvent } from './local-gateway/events';
+
+/** The billing feature's background jobs, for src/background-jobs.ts. */
+export const billingJobs = [deliverLocalEvent];

@@ -1,0 +1,224 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { appConfig } from '@/platform/config/app-config';
+import { db } from '@/platform/db/client';
+import { findPlan } from '../catalogue';
+import { WebhookRejectedError, type BillingEvent, type BillingGateway, type ProviderSubscription } from '../gateway';
+import { localGatewayCheckouts, localGatewayOrders, localGatewaySubscriptions } from '../schema';
+import {
+  emitLocalEvent,
+  localCheckoutObject,
+  localEventEnvelope,
+  localId,
+  localOrderObject,
+  localSubscriptionObject,
+  orderObject,
+  subscriptionObject,
+} from './events';
+import { LOCAL_SIGNATURE_HEADER, verifyLocalSignature } from './signing';
+
+/**
+ * The built-in payment provider (decision 0034): it keeps its own records (local_gateway_*) the way
+ * a provider does and tells Keel about changes only through signed webhooks, so the whole billing
+ * lifecycle runs offline and goes through the same endpoint and code as Stripe's. No money moves.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The end of a period that starts at `start`: a calendar month or year later. */
+export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
+  const end = new Date(start);
+  if (interval === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCFullYear(end.getUTCFullYear() + 1);
+  return end;
+}
+
+/** The subscription's line items as the plan defines them, with this many seats. */
+export function itemsFor(planId: string, seats: number): ProviderSubscription['items'] {
+  const found = findPlan(planId);
+  if (!found) throw new Error(`local gateway: no plan "${planId}" in appConfig.billing`);
+  return found.plan.lineItems.map((item) => ({
+    lineItemId: item.id,
+    type: item.type,
+    priceId: null,
+    quantity: item.type === 'per_seat' ? Math.max(seats, item.minimumSeats) : item.type === 'flat' ? 1 : 0,
+  }));
+}
+
+async function updateSubscription(subscriptionId: string, change: Partial<typeof localGatewaySubscriptions.$inferInsert>) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(localGatewaySubscriptions)
+      .set({ ...change, updatedAt: new Date() })
+      .where(eq(localGatewaySubscriptions.id, subscriptionId))
+      .returning();
+    if (!row) throw new Error(`local gateway: no subscription ${subscriptionId}`);
+    await emitLocalEvent(tx, 'subscription.updated', subscriptionObject(row));
+  });
+}
+
+/** The test cards of the local checkout page. */
+export const LOCAL_TEST_CARDS = ['succeeds', 'declined'] as const;
+export type LocalTestCard = (typeof LOCAL_TEST_CARDS)[number];
+
+/**
+ * Pays a local checkout with a test card. `succeeds` creates the subscription (trialing when the plan
+ * has a trial) or the paid order, and queues its events; `declined` changes nothing and says why.
+ */
+export async function completeLocalCheckout(checkoutId: string, card: LocalTestCard): Promise<{ ok: true; redirectTo: string } | { ok: false; reason: 'card-declined' | 'not-open' }> {
+  return db.transaction(async (tx) => {
+    const [checkout] = await tx
+      .select()
+      .from(localGatewayCheckouts)
+      .where(and(eq(localGatewayCheckouts.id, checkoutId), eq(localGatewayCheckouts.status, 'open')))
+      .for('update');
+    if (!checkout) return { ok: false as const, reason: 'not-open' as const };
+    if (card === 'declined') return { ok: false as const, reason: 'card-declined' as const };
+    const { plan } = findPlan(checkout.planId)!;
+    const now = new Date();
+    let resultId: string;
+    if (plan.interval === 'one_off') {
+      const total = plan.lineItems.reduce((sum, item) => sum + item.amount, 0);
+      const [order] = await tx
+        .insert(localGatewayOrders)
+        .values({ id: localId('ord'), customerId: checkout.customerId, planId: plan.id, status: 'paid', totalAmount: total, currency: plan.currency, updatedAt: now })
+        .returning();
+      resultId = order!.id;
+      await emitLocalEvent(tx, 'checkout.completed', { id: checkout.id, customer: checkout.customerId });
+      await emitLocalEvent(tx, 'order.paid', orderObject(order!));
+    } else {
+      const trialEndsAt = plan.trialDays > 0 ? new Date(now.getTime() + plan.trialDays * DAY_MS) : null;
+      const [subscription] = await tx
+        .insert(localGatewaySubscriptions)
+        .values({
+          id: localId('sub'),
+          customerId: checkout.customerId,
+          planId: plan.id,
+          status: trialEndsAt ? 'trialing' : 'active',
+          seats: checkout.seats,
+          periodStartsAt: now,
+          periodEndsAt: trialEndsAt ?? periodEnd(now, plan.interval),
+          trialEndsAt,
+          updatedAt: now,
+        })
+        .returning();
+      resultId = subscription!.id;
+      await emitLocalEvent(tx, 'checkout.completed', { id: checkout.id, customer: checkout.customerId });
+      await emitLocalEvent(tx, 'subscription.created', subscriptionObject(subscription!));
+    }
+    await tx.update(localGatewayCheckouts).set({ status: 'completed', resultId }).where(eq(localGatewayCheckouts.id, checkout.id));
+    return { ok: true as const, redirectTo: checkout.successUrl };
+  });
+}
+
+function toProviderSubscription(object: ReturnType<typeof localSubscriptionObject.parse>): ProviderSubscription {
+  return {
+    id: object.id,
+    customerId: object.customer,
+    status: object.status,
+    planId: object.plan,
+    items: itemsFor(object.plan, object.seats),
+    periodStartsAt: new Date(object.period_start),
+    periodEndsAt: new Date(object.period_end),
+    cancelAtPeriodEnd: object.cancel_at_period_end,
+    trialEndsAt: object.trial_end ? new Date(object.trial_end) : null,
+    canceledAt: object.canceled_at ? new Date(object.canceled_at) : null,
+    updatedAt: new Date(object.updated_at),
+  };
+}
+
+/** The local gateway's events in Keel's terms; a body that is not one of them is rejected. */
+function normalise(body: unknown): BillingEvent {
+  const envelope = localEventEnvelope.safeParse(body);
+  if (!envelope.success) throw new WebhookRejectedError('malformed-body');
+  const { id, type, created, data } = envelope.data;
+  const base = { id, type, occurredAt: new Date(created) };
+  const parse = <T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false } }) => {
+    const result = schema.safeParse(data.object);
+    if (!result.success) throw new WebhookRejectedError('malformed-body');
+    return result.data;
+  };
+  switch (type) {
+    case 'checkout.completed': {
+      const checkout = parse(localCheckoutObject);
+      return { ...base, kind: 'checkout.completed', checkoutId: checkout.id, customerId: checkout.customer };
+    }
+    case 'subscription.created':
+    case 'subscription.updated':
+    case 'subscription.deleted': {
+      const subscription = parse(localSubscriptionObject);
+      if (!findPlan(subscription.plan)) throw new WebhookRejectedError('malformed-body');
+      return { ...base, kind: 'subscription', subscription: toProviderSubscription(subscription) };
+    }
+    case 'order.paid':
+    case 'order.refunded': {
+      const order = parse(localOrderObject);
+      return {
+        ...base,
+        kind: 'order',
+        order: { id: order.id, customerId: order.customer, planId: order.plan, status: order.status, totalAmount: order.total_amount, currency: order.currency, updatedAt: new Date(order.updated_at) },
+      };
+    }
+    default:
+      return { ...base, kind: 'unknown' };
+  }
+}
+
+export const localGateway: BillingGateway = {
+  provider: 'local',
+
+  async createCustomer() {
+    return { customerId: localId('cus') };
+  },
+
+  async createCheckout(input) {
+    const id = localId('cs');
+    await db.insert(localGatewayCheckouts).values({
+      id,
+      customerId: input.customerId,
+      mode: input.mode,
+      planId: input.planId,
+      seats: input.seats,
+      successUrl: input.successUrl,
+      cancelUrl: input.cancelUrl,
+    });
+    return { checkoutId: id, url: `${appConfig.site.url}/billing/local-checkout/${id}` };
+  },
+
+  async createPortalSession({ customerId }) {
+    return { url: `${appConfig.site.url}/billing/local-portal/${encodeURIComponent(customerId)}` };
+  },
+
+  async changePlan({ subscriptionId, planId }) {
+    if (!findPlan(planId)) throw new Error(`local gateway: no plan "${planId}"`);
+    await updateSubscription(subscriptionId, { planId });
+  },
+
+  async setCancelAtPeriodEnd({ subscriptionId, cancel }) {
+    await updateSubscription(subscriptionId, { cancelAtPeriodEnd: cancel });
+  },
+
+  async updateSeats({ subscriptionId, seats }) {
+    await updateSubscription(subscriptionId, { seats });
+  },
+
+  async reportUsage() {
+    // The local gateway keeps no meter: Keel's usage records are the invoice's source.
+  },
+
+  async retrieveSubscription(subscriptionId) {
+    const [row] = await db.select().from(localGatewaySubscriptions).where(eq(localGatewaySubscriptions.id, subscriptionId));
+    return row ? toProviderSubscription(subscriptionObject(row)) : null;
+  },
+
+  async verifyWebhook(rawBody, headers) {
+    verifyLocalSignature(rawBody, headers.get(LOCAL_SIGNATURE_HEADER));
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      throw new WebhookRejectedError('malformed-body');
+    }
+    return [normalise(body)];
+  },
+};

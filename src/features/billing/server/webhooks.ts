@@ -1,0 +1,146 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { getServerConfig } from '@/platform/config/server-config';
+import type { BillingProvider } from '@/platform/config/constants';
+import { db, type Transaction } from '@/platform/db/client';
+import { logger } from '@/platform/logger';
+import type { WebhookOutcome } from '../billing-fields';
+import { findPlan } from './catalogue';
+import type { BillingEvent, BillingGateway } from './gateway';
+import { localGateway } from './local-gateway/local-gateway';
+import { billingCheckouts, billingCustomers, billingOrders, billingSubscriptionItems, billingSubscriptions, billingWebhookEvents } from './schema';
+
+/**
+ * How a provider's webhook becomes billing state (docs/billing/webhooks.md): the ledger row and the
+ * effect commit in one transaction, keyed on the provider's event id (a redelivery — or ten at
+ * once — changes nothing); an event older than the state we hold is recorded and not applied; the
+ * organization comes only from the customer or checkout records the server created.
+ */
+
+/** The gateway that answers for a provider, or null when it is not in use here. */
+export function gatewayFor(provider: BillingProvider): BillingGateway | null {
+  if (provider !== 'local') return null;
+  const { isProduction, billing } = getServerConfig();
+  // The local gateway takes no money: in production only when switched on deliberately (decision 0034).
+  return isProduction && !billing.localGatewayInProduction ? null : localGateway;
+}
+
+async function organizationOfCustomer(tx: Transaction, provider: BillingProvider, customerId: string) {
+  const [customer] = await tx
+    .select({ id: billingCustomers.id, organizationId: billingCustomers.organizationId })
+    .from(billingCustomers)
+    .where(and(eq(billingCustomers.provider, provider), eq(billingCustomers.providerCustomerId, customerId)));
+  return customer ?? null;
+}
+
+type Effect = { outcome: WebhookOutcome; organizationId: string | null };
+
+async function applySubscription(tx: Transaction, provider: BillingProvider, event: Extract<BillingEvent, { kind: 'subscription' }>): Promise<Effect> {
+  const { subscription } = event;
+  const customer = await organizationOfCustomer(tx, provider, subscription.customerId);
+  if (!customer) return { outcome: 'unmatched', organizationId: null };
+  const { product, plan } = findPlan(subscription.planId)!;
+  const values = {
+    organizationId: customer.organizationId,
+    customerId: customer.id,
+    provider,
+    providerSubscriptionId: subscription.id,
+    status: subscription.status,
+    productId: product.id,
+    planId: plan.id,
+    currency: plan.currency,
+    periodStartsAt: subscription.periodStartsAt,
+    periodEndsAt: subscription.periodEndsAt,
+    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+    trialEndsAt: subscription.trialEndsAt,
+    canceledAt: subscription.canceledAt,
+    providerUpdatedAt: subscription.updatedAt,
+  };
+  // One statement decides, under the row's lock: insert, or update only if this state is not older.
+  const [row] = await tx
+    .insert(billingSubscriptions)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [billingSubscriptions.provider, billingSubscriptions.providerSubscriptionId],
+      set: { ...values, updatedAt: sql`now()` },
+      setWhere: sql`${billingSubscriptions.providerUpdatedAt} <= excluded.provider_updated_at and ${billingSubscriptions.organizationId} = excluded.organization_id`,
+    })
+    .returning({ id: billingSubscriptions.id });
+  if (!row) return { outcome: 'stale', organizationId: customer.organizationId };
+  await tx.delete(billingSubscriptionItems).where(eq(billingSubscriptionItems.subscriptionId, row.id));
+  await tx.insert(billingSubscriptionItems).values(
+    subscription.items.map((item) => ({ organizationId: customer.organizationId, subscriptionId: row.id, lineItemId: item.lineItemId, type: item.type, providerPriceId: item.priceId, quantity: item.quantity })),
+  );
+  return { outcome: 'applied', organizationId: customer.organizationId };
+}
+
+async function applyOrder(tx: Transaction, provider: BillingProvider, event: Extract<BillingEvent, { kind: 'order' }>): Promise<Effect> {
+  const { order } = event;
+  const customer = await organizationOfCustomer(tx, provider, order.customerId);
+  const found = findPlan(order.planId);
+  if (!customer || !found) return { outcome: 'unmatched', organizationId: customer?.organizationId ?? null };
+  const values = {
+    organizationId: customer.organizationId,
+    customerId: customer.id,
+    provider,
+    providerOrderId: order.id,
+    productId: found.product.id,
+    planId: found.plan.id,
+    status: order.status,
+    currency: order.currency,
+    totalAmount: order.totalAmount,
+    providerUpdatedAt: order.updatedAt,
+  };
+  const [row] = await tx
+    .insert(billingOrders)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [billingOrders.provider, billingOrders.providerOrderId],
+      set: { ...values, updatedAt: sql`now()` },
+      setWhere: sql`${billingOrders.providerUpdatedAt} <= excluded.provider_updated_at and ${billingOrders.organizationId} = excluded.organization_id`,
+    })
+    .returning({ id: billingOrders.id });
+  return { outcome: row ? 'applied' : 'stale', organizationId: customer.organizationId };
+}
+
+async function applyCheckoutCompleted(tx: Transaction, provider: BillingProvider, event: Extract<BillingEvent, { kind: 'checkout.completed' }>): Promise<Effect> {
+  const [checkout] = await tx
+    .update(billingCheckouts)
+    .set({ status: 'completed', updatedAt: sql`now()` })
+    .where(and(eq(billingCheckouts.provider, provider), eq(billingCheckouts.providerCheckoutId, event.checkoutId)))
+    .returning({ organizationId: billingCheckouts.organizationId });
+  return checkout ? { outcome: 'applied', organizationId: checkout.organizationId } : { outcome: 'unmatched', organizationId: null };
+}
+
+/**
+ * Applies one verified event exactly once. Returns what it did, or `duplicate` when the ledger already
+ * has it (nothing is written then). A failure rolls back the ledger row with the effect, so the
+ * provider's retry finds the event new.
+ */
+export async function applyBillingEvent(provider: BillingProvider, event: BillingEvent): Promise<WebhookOutcome | 'duplicate'> {
+  return db.transaction(async (tx) => {
+    // A concurrent delivery of the same event waits here on the unique index, then finds it taken.
+    const [entry] = await tx
+      .insert(billingWebhookEvents)
+      .values({ provider, providerEventId: event.id, type: event.type, occurredAt: event.occurredAt })
+      .onConflictDoNothing()
+      .returning({ id: billingWebhookEvents.id });
+    if (!entry) return 'duplicate';
+    const effect: Effect =
+      event.kind === 'subscription'
+        ? await applySubscription(tx, provider, event)
+        : event.kind === 'order'
+          ? await applyOrder(tx, provider, event)
+          : event.kind === 'checkout.completed'
+            ? await applyCheckoutCompleted(tx, provider, event)
+            : { outcome: 'ignored', organizationId: null };
+    await tx
+      .update(billingWebhookEvents)
+      .set({ processedAt: sql`now()`, outcome: effect.outcome, organizationId: effect.organizationId })
+      .where(eq(billingWebhookEvents.id, entry.id));
+    if (effect.outcome !== 'applied') {
+      logger[effect.outcome === 'unmatched' ? 'warn' : 'info']({ provider, eventId: event.id, type: event.type, outcome: effect.outcome }, 'billing webhook event not applied');
+    }
+    return effect.outcome;
+  });
+}
