@@ -134,9 +134,9 @@ const productSchema = z
   });
 
 /** What happens when a member joins beyond the seats paid for. */
-export const SEATS_BEYOND_PAID = ['raise-quantity', 'refuse'] as const;
+const SEATS_BEYOND_PAID = ['raise-quantity', 'refuse'] as const;
 
-export const billingConfigSchema = z
+const billingConfigSchema = z
   .object({
     products: z.array(productSchema).min(1),
     seatsBeyondPaid: z.enum(SEATS_BEYOND_PAID).default('raise-quantity'),
@@ -162,7 +162,6 @@ export type BillingConfigInput = z.input<typeof billingConfigSchema>;
 export type BillingConfig = z.output<typeof billingConfigSchema>;
 export type BillingProduct = BillingConfig['products'][number];
 export type BillingPlan = BillingProduct['plans'][number];
-export type BillingLineItem = BillingPlan['lineItems'][number];
 
 /**
  * Checks the catalogue, naming the product or plan at fault: "billing.products[pro].plans[pro-yearly].trialDays: …".

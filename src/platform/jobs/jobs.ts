@@ -7,7 +7,7 @@ import type { Logger } from '@/platform/logger';
  * PostgreSQL, so adding one inside a transaction commits or rolls back with the data that caused it.
  */
 
-export interface JobContext {
+interface JobContext {
   /** 1 on the first run, 2 on the first retry… */
   attempt: number;
   maxAttempts: number;

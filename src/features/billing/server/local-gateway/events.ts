@@ -54,7 +54,7 @@ export const localEventEnvelope = z.object({
   created: isoDate,
   data: z.object({ object: z.record(z.string(), z.unknown()) }),
 });
-export type LocalEventEnvelope = z.infer<typeof localEventEnvelope>;
+type LocalEventEnvelope = z.infer<typeof localEventEnvelope>;
 
 export function subscriptionObject(row: typeof localGatewaySubscriptions.$inferSelect): z.infer<typeof localSubscriptionObject> {
   return {

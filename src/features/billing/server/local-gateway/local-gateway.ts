@@ -26,7 +26,7 @@ import { LOCAL_SIGNATURE_HEADER, verifyLocalSignature } from './signing';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The end of a period that starts at `start`: a calendar month or year later. */
-export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
+function periodEnd(start: Date, interval: 'month' | 'year'): Date {
   const end = new Date(start);
   if (interval === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
   else end.setUTCFullYear(end.getUTCFullYear() + 1);
@@ -34,7 +34,7 @@ export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
 }
 
 /** The subscription's line items as the plan defines them, with this many seats. */
-export function itemsFor(planId: string, seats: number): ProviderSubscription['items'] {
+function itemsFor(planId: string, seats: number): ProviderSubscription['items'] {
   const found = findPlan(planId);
   if (!found) throw new Error(`local gateway: no plan "${planId}" in appConfig.billing`);
   return found.plan.lineItems.map((item) => ({

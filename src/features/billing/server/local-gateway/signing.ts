@@ -10,10 +10,10 @@ import { WebhookRejectedError } from '../gateway';
 export const LOCAL_SIGNATURE_HEADER = 'keel-signature';
 
 /** Older signatures are refused, so a captured delivery cannot be replayed later. */
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
+const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /** Derived from APP_SECRET: nothing to configure, and different for every deployment. */
-export function localWebhookSecret(): string {
+function localWebhookSecret(): string {
   return createHmac('sha256', getServerConfig().appSecret).update('keel.billing.local-gateway.webhook').digest('hex');
 }
 
