@@ -8,7 +8,7 @@ import { afterAll } from 'vitest';
  * first used), removed after the file: call at the top of the file, before any
  * upload. Returns the folder, to look at what was stored.
  */
-export async function withTemporaryStorage() {
+export async function setUpTemporaryStorage() {
   const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-storage-'));
   process.env.STORAGE_DIR = storageDir;
   afterAll(() => fs.rm(storageDir, { recursive: true, force: true }));

@@ -10,9 +10,9 @@ import { db } from '@/platform/db/client';
 import { SESSION_COOKIE } from '@/features/auth/constants';
 import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';
 import { nextTotpCode, secretFrom } from '../../support/totp';
-import { withTemporaryStorage } from '../../support/storage';
+import { setUpTemporaryStorage } from '../../support/storage';
 
-const storageDir = await withTemporaryStorage();
+const storageDir = await setUpTemporaryStorage();
 
 async function rowsOf(userId: string) {
   const count = async (table: typeof sessions | typeof accounts | typeof twoFactors) =>

@@ -10,10 +10,10 @@ import { clearAvatar, saveProfile, uploadAvatar } from '@/features/auth/server/s
 import { db } from '@/platform/db/client';
 import { createPasswordUser, signInAs } from '../../support/users';
 import type { Visitor } from '../../support/visitor';
-import { withTemporaryStorage } from '../../support/storage';
+import { setUpTemporaryStorage } from '../../support/storage';
 
 // Uploads go to a folder of this test file's own (read by getServerConfig on first use).
-const storageDir = await withTemporaryStorage();
+const storageDir = await setUpTemporaryStorage();
 
 let visitor: Visitor;
 let userId: string;

@@ -9,9 +9,9 @@ import { getStorage } from '@/platform/storage/storage';
 import { expectFieldRefusal, expectRefusal, insertUser, makeOrganization, organizationState, rolesIn } from '../../support/organizations';
 import { createVerifiedUser, type TestUser } from '../../support/users';
 import { uniqueEmail } from '../../support/visitor';
-import { withTemporaryStorage } from '../../support/storage';
+import { setUpTemporaryStorage } from '../../support/storage';
 
-await withTemporaryStorage();
+await setUpTemporaryStorage();
 
 let owner: TestUser;
 /** An owner whose browser is in Spanish. */
