@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -11,6 +12,9 @@ export default defineConfig({
   },
   test: {
     pool: 'forks',
+    // Vitest's default (cores - 1) is one worker on a two-core machine; files spend much of their
+    // time waiting (PostgreSQL, the 600 ms floors of the auth actions), so two share two cores well.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [

@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { completeOnboarding, confirmEmail, signIn, signUp, getAuth } from '@/features/auth/server';
-import { users } from '@/features/auth/server/schema';
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
+import { expect } from 'vitest';
+import { requestMagicLink, confirmEmail, signIn, verifyMagicLink, getAuth } from '@/features/auth/server';
+import { accounts, users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
 import { nextTotpCode, secretOfUri } from './totp';
 import { Visitor, lastEmailTo, uniqueEmail } from './visitor';
@@ -8,56 +10,96 @@ import { Visitor, lastEmailTo, uniqueEmail } from './visitor';
 /** A password that passes every rule (length, common-password list). */
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export interface TestUser {
+/**
+ * better-auth's scrypt hash of TEST_PASSWORD, made once with its hashPassword: scrypt takes
+ * hundreds of milliseconds a call on a busy machine, and most tests need a user, not a hashing.
+ * Signing in still verifies it the real way (a wrong hash fails every fixture loudly).
+ */
+const TEST_PASSWORD_HASH =
+  '0f925a89a1e018b18a932fe55f94bca1:48268e0dbc8750a65f377fae3f529f101c9cfdfe129dd9838dcab675122dbdac582e5c4ed70c804aa0e16b937670963721863d894e979b8bd32b6604cdc92384';
+
+/** An account as the database holds it; `password` is null for one without a password (magic link only). */
+export interface TestAccount {
   id: string;
   email: string;
+  password: string | null;
+}
+
+export interface TestUser extends TestAccount {
   password: string;
-  /** The visitor who signed up; signed in (by the confirmation page, with the password). */
+  /** A visitor signed in as this user (through the sign-in form's action). */
   visitor: Visitor;
 }
 
 export interface TestUserOptions {
   email?: string;
   password?: string;
-  /** The language of the visitor who signs up (the cookie a browser would have). */
+  /** The language of the visitor who signs in (the cookie a browser would have). */
   locale?: 'en' | 'es';
-  /** Finish onboarding with this name; `null` leaves the user before onboarding. Default: "Ada Lovelace". */
+  /** The name given at onboarding; `null` leaves the user before onboarding. Default: "Ada Lovelace". */
   name?: string | null;
 }
 
 /**
- * A verified user, made the way a person makes one: the signUp action, then
- * the confirmation email's page with the password (which signs in), then onboarding.
- * Each step is checked, so a broken step fails loudly here rather than as a
- * puzzling failure later in the test.
+ * A confirmed user with a password, written as the sign-up flow leaves one
+ * (confirmed, onboarded unless `name` is null, a credential account): the
+ * flow itself is tested in tests/integration/auth/sign-up.test.ts, and going
+ * through it for every fixture cost three scrypt runs and a 600 ms floor.
  */
-export async function createVerifiedUser(options: TestUserOptions = {}): Promise<TestUser> {
+export async function createPasswordUser(options: TestUserOptions = {}): Promise<TestAccount & { password: string }> {
+  const id = randomUUID();
   const email = options.email ?? uniqueEmail();
   const password = options.password ?? TEST_PASSWORD;
-  const visitor = new Visitor({ locale: options.locale });
-
-  const signedUp = await visitor.run(signUp, { email, password });
-  if (!('redirect' in signedUp)) throw new Error(`sign-up of ${email} refused: ${JSON.stringify(signedUp)}`);
-
-  // The link leads to /auth/confirm-email, where the password confirms the address and signs in.
-  const confirmed = await confirmFromEmail(visitor, email, password);
-  if (!('redirect' in confirmed)) throw new Error(`confirmation of ${email} refused: ${JSON.stringify(confirmed)}`);
-
   const name = options.name === undefined ? 'Ada Lovelace' : options.name;
-  if (name !== null) {
-    const onboarded = await visitor.run(completeOnboarding, { name });
-    if (!('redirect' in onboarded)) throw new Error(`onboarding of ${email} refused: ${JSON.stringify(onboarded)}`);
-  }
-
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return { id: row!.id, email, password, visitor };
+  await db.transaction(async (tx) => {
+    await tx.insert(users).values({ id, email, name: name ?? '', emailVerified: true, onboardedAt: name === null ? null : new Date() });
+    await tx.insert(accounts).values({
+      id: randomUUID(),
+      userId: id,
+      accountId: id,
+      providerId: 'credential',
+      password: password === TEST_PASSWORD ? TEST_PASSWORD_HASH : await hashPassword(password),
+    });
+  });
+  return { id, email, password };
 }
 
-/** A new visitor (another browser) who signs in as `user`; fails unless sign-in lands on a page. */
-export async function signInAs(user: Pick<TestUser, 'email' | 'password'>, options: { locale?: 'en' | 'es'; ip?: string } = {}) {
-  const visitor = new Visitor(options);
-  const outcome = await visitor.run(signIn, { email: user.email, password: user.password });
+/** A user who signs in by magic link only (no password, no OAuth account). */
+export async function createPasswordlessUser(options: { name?: string } = {}): Promise<TestAccount> {
+  const id = randomUUID();
+  const email = uniqueEmail('linkonly');
+  await db.insert(users).values({ id, email, name: options.name ?? 'Grace Hopper', emailVerified: true, onboardedAt: new Date() });
+  return { id, email, password: null };
+}
+
+/** A user with a password (createPasswordUser), signed in by a visitor through the real sign-in action. */
+export async function createVerifiedUser(options: TestUserOptions = {}): Promise<TestUser> {
+  const account = await createPasswordUser(options);
+  const visitor = await signInAs(account, { locale: options.locale });
+  return { ...account, visitor };
+}
+
+/**
+ * Signs in with email and password through the real action, as `visitor` (by default a new
+ * browser, in `locale`, from `ip`); fails unless sign-in lands on a page.
+ */
+export async function signInAs(
+  user: { email: string; password: string | null },
+  options: { locale?: 'en' | 'es'; ip?: string; visitor?: Visitor } = {},
+) {
+  const visitor = options.visitor ?? new Visitor(options);
+  const outcome = await visitor.run(signIn, { email: user.email, password: user.password! });
   if (!('redirect' in outcome)) throw new Error(`sign-in of ${user.email} refused: ${JSON.stringify(outcome)}`);
+  return visitor;
+}
+
+/** Signs in through an emailed link (request → email → the button on the link's page). */
+export async function signInWithMagicLink(user: { email: string }, visitor = new Visitor()) {
+  await visitor.run(requestMagicLink, { email: user.email });
+  const link = (await lastEmailTo(user.email))?.link;
+  const token = new URL(link!).searchParams.get('token')!;
+  const outcome = await visitor.run(verifyMagicLink, { token });
+  expect(outcome).toHaveProperty('redirect');
   return visitor;
 }
 

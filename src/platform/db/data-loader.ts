@@ -4,6 +4,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { isCalendarDay, MAX_PAGE, type FilterSpec, type SortDirection, type TableQuery, type TableQueryDefinition } from '@/platform/data/table-query';
 import { fieldRefusal } from '@/platform/http/errors';
 import type { Database, Transaction } from './client';
+import { isUuid } from './uuid';
 
 /*
  * The data loader: one page of a table from a validated `TableQuery`
@@ -71,7 +72,6 @@ interface Cursor {
 
 /** How PostgreSQL writes a timestamp: day, time, up to six decimals, and for timestamptz an offset (`+00`, `+05:30`, `-04:56:02`). */
 const TIMESTAMP_TEXT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2})(?::?(\d{2}))?)?)?$/;
-const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGER_TEXT = /^-?\d{1,20}$/;
 const DECIMAL_TEXT = /^(?:-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|NaN|-?Infinity)$/i;
 
@@ -103,7 +103,7 @@ function fitsColumn(column: PgColumn, value: string): boolean {
   const type = column.columnType;
   if (type.startsWith('PgTimestamp')) return isTimestampText(value);
   if (type.startsWith('PgDate')) return isCalendarDay(value);
-  if (type === 'PgUUID') return UUID_TEXT.test(value);
+  if (type === 'PgUUID') return isUuid(value);
   if (column.enumValues?.length) return column.enumValues.includes(value);
   if (/^Pg(SmallInt|SmallSerial)/.test(type)) return isIntegerWithin(value, 16n);
   if (/^Pg(Integer|Serial)/.test(type)) return isIntegerWithin(value, 32n);

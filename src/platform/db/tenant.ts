@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db, type Transaction } from './client';
+import { isUuid } from './uuid';
 
 /** The PostgreSQL role tenant transactions run as (created by drizzle/0005_organization_rls.sql; no BYPASSRLS). */
 const TENANT_ROLE = 'keel_tenant';
@@ -11,8 +12,6 @@ export interface TenantScope {
   /** The organization the work is for. */
   organizationId: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Runs organization work in a transaction that row-level security confines
@@ -26,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *   const rows = await withTenant({ userId, organizationId }, (tx) => tx.select().from(tasks));
  */
 export async function withTenant<T>(scope: TenantScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  if (!UUID.test(scope.organizationId)) throw new Error(`withTenant: not an organization id: ${JSON.stringify(scope.organizationId)}`);
+  if (!isUuid(scope.organizationId)) throw new Error(`withTenant: not an organization id: ${JSON.stringify(scope.organizationId)}`);
   if (!scope.userId) throw new Error('withTenant: no acting user');
   return db.transaction(async (tx) => {
     await tx.execute(

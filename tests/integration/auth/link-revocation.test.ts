@@ -8,7 +8,7 @@ import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { changePassword, requestEmailChange, signOutOtherSessions } from '@/features/auth/server/settings-actions';
 import { db } from '@/platform/db/client';
 import { errorText, subjectOf } from '../../support/messages';
-import { createPasswordUser, signInWithPassword, type TestUser } from '../../support/settings-users';
+import { createPasswordUser, signInAs, type TestAccount } from '../../support/users';
 import { Visitor, lastEmailTo, uniqueEmail, type Outcome } from '../../support/visitor';
 
 /**
@@ -39,7 +39,7 @@ async function linkOfLastEmail(to: string, subject: string) {
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 /** Asks for a reset link as a signed-out visitor; returns its token. */
-async function resetLink(user: TestUser) {
+async function resetLink(user: TestAccount) {
   expect(await new Visitor().run(requestPasswordReset, { email: user.email })).toMatchObject({ ok: true });
   return tokenOf(await linkOfLastEmail(user.email, subjectOf('passwordReset')));
 }
@@ -51,7 +51,7 @@ async function magicLink(email: string) {
 }
 
 /** Asks, signed in as `visitor`, to move the account to a new address; returns the address and its confirmation link. */
-async function emailChangeLink(user: TestUser, visitor: Visitor) {
+async function emailChangeLink(user: TestAccount, visitor: Visitor) {
   const newEmail = uniqueEmail('moving');
   expect(await visitor.run(requestEmailChange, { email: newEmail, password: user.password })).toMatchObject({ ok: true });
   return { newEmail, link: await linkOfLastEmail(newEmail, subjectOf('emailChangeNew')) };
@@ -82,7 +82,7 @@ describe('password reset links', () => {
 
   it('every outstanding link dies when the password is changed in settings', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const reset = await resetLink(user);
     const magic = await magicLink(user.email);
     const { link: emailChange } = await emailChangeLink(user, visitor);
@@ -98,7 +98,7 @@ describe('password reset links', () => {
 
   it('a reset ends the outstanding magic links and email changes too', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const magic = await magicLink(user.email);
     const { link: emailChange } = await emailChangeLink(user, visitor);
 
@@ -130,7 +130,7 @@ describe('magic links', () => {
 describe('email change links', () => {
   it('only the latest asked for works, once', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const older = await emailChangeLink(user, visitor);
     const newer = await emailChangeLink(user, visitor);
 
@@ -143,7 +143,7 @@ describe('email change links', () => {
 
   it('a confirmed change ends the reset and magic links sent before it', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const reset = await resetLink(user);
     const magic = await magicLink(user.email);
     const { link } = await emailChangeLink(user, visitor);
@@ -157,7 +157,7 @@ describe('email change links', () => {
 describe('signing out every other session', () => {
   it('leaves the links waiting in the mailbox: a stolen session cannot keep deleting the owner’s reset link', async () => {
     const user = await createPasswordUser();
-    const intruder = await signInWithPassword(user);
+    const intruder = await signInAs(user);
     const reset = await resetLink(user);
 
     expect(await intruder.run(signOutOtherSessions, {})).toMatchObject({ ok: true });

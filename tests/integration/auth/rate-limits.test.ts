@@ -9,7 +9,7 @@ import {
 } from '@/features/auth/server/actions';
 import { normaliseEmail } from '@/features/auth/server/policy';
 import { errorText, subjectOf } from '../../support/messages';
-import { TEST_PASSWORD, confirmationToken, createVerifiedUser } from '../../support/users';
+import { TEST_PASSWORD, confirmationToken, createPasswordUser } from '../../support/users';
 import { Visitor, emailsTo, uniqueEmail, type Outcome } from '../../support/visitor';
 
 /** The minutes a RATE_LIMITED message tells the user to wait (the message is all a form receives; long waits are in minutes). */
@@ -27,8 +27,8 @@ function isRateLimited(outcome: Outcome<unknown>) {
 
 describe('sign-in limits', () => {
   it('allows 10 attempts per address in 15 minutes, from any number of addresses, then refuses even the right password from a new device', async () => {
-    const user = await createVerifiedUser();
-    // (createVerifiedUser signed in on the confirmation page, which is not the sign-in form and is not counted here.)
+    // A user who has not signed in yet: the ten guesses are the address's first attempts.
+    const user = await createPasswordUser();
     // Concurrent, as an attacker would send them: the counter is one atomic upsert.
     const guesses = await Promise.all(
       Array.from({ length: 10 }, (_, i) => new Visitor().run(signIn, { email: user.email, password: `wrong guess ${i}` })),
@@ -44,12 +44,12 @@ describe('sign-in limits', () => {
     expect(minutes).toBeLessThanOrEqual(15);
 
     // Another account is not affected.
-    const other = await createVerifiedUser();
+    const other = await createPasswordUser();
     expect(await new Visitor().run(signIn, { email: other.email, password: other.password })).toEqual({ redirect: '/dashboard' });
   });
 
   it('counts "+tags", case and spaces as one address', async () => {
-    const user = await createVerifiedUser({ email: `${uniqueEmail('tagged').split('@')[0]}@example.com` });
+    const user = await createPasswordUser({ email: `${uniqueEmail('tagged').split('@')[0]}@example.com` });
     const [local, domain] = user.email.split('@');
     const variants = Array.from({ length: 10 }, (_, i) => (i % 2 ? `${local}+${i}@${domain!.toUpperCase()}` : ` ${local!.toUpperCase()}+x${i}@${domain} `));
     expect(new Set(variants.map(normaliseEmail))).toEqual(new Set([user.email]));
@@ -59,7 +59,7 @@ describe('sign-in limits', () => {
 
   // Thirty password checks at once on a busy two-core runner can pass the default 20 s: a roomier limit (not a speed check).
   it('allows 30 attempts per client address across different emails, then refuses that address', { timeout: 60_000 }, async () => {
-    const user = await createVerifiedUser();
+    const user = await createPasswordUser();
     const attacker = new Visitor();
     const sprayed = await Promise.all(
       Array.from({ length: 30 }, () => attacker.run(signIn, { email: uniqueEmail('sprayed'), password: 'Winter2025!' })),
@@ -98,7 +98,7 @@ describe('limits of the endpoints that send emails', () => {
   }
 
   it('password reset: 3 requests per address in an hour', async () => {
-    const user = await createVerifiedUser();
+    const user = await createPasswordUser();
     const outcomes = await burst(requestPasswordReset, user.email, 4);
     expect(outcomes.filter((outcome) => 'ok' in outcome && outcome.ok)).toHaveLength(3);
     const refused = outcomes.filter(isRateLimited);

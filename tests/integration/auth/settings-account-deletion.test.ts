@@ -1,20 +1,18 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accounts, sessions, twoFactors, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { confirmTwoFactorSetup, deleteAccount, startTwoFactorSetup, uploadAvatar } from '@/features/auth/server/settings-actions';
 import { db } from '@/platform/db/client';
 import { SESSION_COOKIE } from '@/features/auth/constants';
-import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInWithPassword } from '../../support/settings-users';
+import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';
 import { nextTotpCode, secretFrom } from '../../support/totp';
+import { setUpTemporaryStorage } from '../../support/storage';
 
-const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-avatars-'));
-process.env.STORAGE_DIR = storageDir;
-afterAll(() => fs.rm(storageDir, { recursive: true, force: true }));
+const storageDir = await setUpTemporaryStorage();
 
 async function rowsOf(userId: string) {
   const count = async (table: typeof sessions | typeof accounts | typeof twoFactors) =>
@@ -26,8 +24,8 @@ async function rowsOf(userId: string) {
 describe('deleting the account', () => {
   it('needs the email typed out and the right password; then removes every row, the avatar file and the session', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
-    const otherDevice = await signInWithPassword(user);
+    const visitor = await signInAs(user);
+    const otherDevice = await signInAs(user);
     // Give the account an avatar and two-factor, so there is something in every table.
     const form = new FormData();
     form.set('avatar', new File([new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } }).png().toBuffer())], 'a.png'));

@@ -8,7 +8,7 @@ import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { requestEmailChange } from '@/features/auth/server/settings-actions';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
-import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInWithPassword } from '../../support/settings-users';
+import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';
 import { Visitor, emailsTo, lastEmailTo, uniqueEmail } from '../../support/visitor';
 
 async function emailOf(userId: string) {
@@ -19,7 +19,7 @@ async function emailOf(userId: string) {
 describe('changing the email address', () => {
   it('emails both addresses and changes nothing until the link sent to the new one is opened', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const newEmail = uniqueEmail('moved');
 
     const outcome = await visitor.run(requestEmailChange, { email: newEmail.toUpperCase(), password: user.password });
@@ -48,7 +48,7 @@ describe('changing the email address', () => {
 
   it('works from a signed-out browser too (the link carries the change)', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const newEmail = uniqueEmail('elsewhere');
     await visitor.run(requestEmailChange, { email: newEmail, password: user.password });
     const link = (await lastEmailTo(newEmail))!.link!;
@@ -58,7 +58,7 @@ describe('changing the email address', () => {
 
   it('sends a link the sign-up confirmation page refuses: only GET /api/auth/verify-email takes it', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const newEmail = uniqueEmail('notsignup');
     await visitor.run(requestEmailChange, { email: newEmail, password: user.password });
     const link = (await lastEmailTo(newEmail))!.link!;
@@ -76,7 +76,7 @@ describe('changing the email address', () => {
 
   it('refuses a wrong password with a field error and sends nothing', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const newEmail = uniqueEmail('nope');
     const outcome = await visitor.run(requestEmailChange, { email: newEmail, password: 'not my password' });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', fieldErrors: { password: ['That password is not right.'] } } });
@@ -89,7 +89,7 @@ describe('changing the email address', () => {
 
   it('refuses the current address, in the user’s language', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user, new Visitor({ locale: 'es' }));
+    const visitor = await signInAs(user, { locale: 'es' });
     const outcome = await visitor.run(requestEmailChange, { email: user.email, password: user.password });
     expect(outcome).toMatchObject({ ok: false, error: { fieldErrors: { email: ['Esta ya es tu dirección de correo.'] } } });
   });
@@ -97,7 +97,7 @@ describe('changing the email address', () => {
   it('answers the same for an address that already has an account, and sends it nothing', async () => {
     const user = await createPasswordUser();
     const other = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const before = (await emailsTo(other.email)).length;
     expect(await visitor.run(requestEmailChange, { email: other.email, password: user.password })).toEqual({ ok: true, data: { email: other.email } });
     expect(await emailsTo(other.email)).toHaveLength(before);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resetPassword, signIn } from '@/features/auth/server/actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { changePassword, saveProfile, sendPasswordSetupLink } from '@/features/auth/server/settings-actions';
-import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInWithPassword } from '../../support/settings-users';
+import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';
 import { Visitor, lastEmailTo } from '../../support/visitor';
 
 const NEW_PASSWORD = 'a brand new passphrase for tests';
@@ -10,7 +10,7 @@ const NEW_PASSWORD = 'a brand new passphrase for tests';
 describe('changing the password', () => {
   it('refuses a wrong current password with an error on that field, and keeps the old password', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const outcome = await visitor.run(changePassword, { currentPassword: 'wrong password', newPassword: NEW_PASSWORD });
     expect(outcome).toMatchObject({ ok: false, error: { fieldErrors: { currentPassword: ['That password is not right.'] } } });
     expect(await new Visitor().run(signIn, { email: user.email, password: NEW_PASSWORD })).toMatchObject({ ok: false });
@@ -18,15 +18,15 @@ describe('changing the password', () => {
 
   it('refuses a common new password', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const outcome = await visitor.run(changePassword, { currentPassword: user.password, newPassword: 'password123' });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { newPassword: [expect.stringContaining('too common')] } } });
   });
 
   it('signs out the other sessions, keeps this one, and tells the user by email', async () => {
     const user = await createPasswordUser();
-    const laptop = await signInWithPassword(user);
-    const phone = await signInWithPassword(user);
+    const laptop = await signInAs(user);
+    const phone = await signInAs(user);
 
     expect(await laptop.run(changePassword, { currentPassword: user.password, newPassword: NEW_PASSWORD })).toEqual({ ok: true, data: { changed: true } });
 

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { users } from '@/features/auth/server/schema';
 import { updatePreferences } from '@/features/auth/server/settings-actions';
 import { db } from '@/platform/db/client';
-import { createPasswordUser, signInWithPassword } from '../../support/settings-users';
+import { createPasswordUser, signInAs } from '../../support/users';
 import { Visitor } from '../../support/visitor';
 
 describe('preferences', () => {
   it('are saved on the user, applied to this browser, and follow the user to another browser at sign-in', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
 
     expect(await visitor.run(updatePreferences, { locale: 'es', theme: 'dark' })).toEqual({ ok: true, data: { locale: 'es', theme: 'dark' } });
     const [row] = await db.select({ locale: users.locale, theme: users.theme }).from(users).where(eq(users.id, user.id));
@@ -20,13 +20,13 @@ describe('preferences', () => {
     // A browser that never saw these choices, in English and light theme, gets them at sign-in.
     const elsewhere = new Visitor({ locale: 'en' });
     elsewhere.cookies.set('keel-theme', 'light');
-    await signInWithPassword(user, elsewhere);
+    await signInAs(user, { visitor: elsewhere });
     expect(elsewhere.cookies.get('NEXT_LOCALE')).toBe('es');
     expect(elsewhere.cookies.get('keel-theme')).toBe('dark');
   });
 
   it('refuses values that are not a language or theme of the app', async () => {
-    const visitor = await signInWithPassword(await createPasswordUser());
+    const visitor = await signInAs(await createPasswordUser());
     expect(await visitor.run(updatePreferences, { locale: 'xx', theme: 'neon' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', fieldErrors: { locale: [expect.any(String)], theme: [expect.any(String)] } },

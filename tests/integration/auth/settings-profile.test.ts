@@ -1,21 +1,19 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as serveAvatar } from '@/app/api/avatars/[file]/route';
 import { users } from '@/features/auth/server/schema';
 import { clearAvatar, saveProfile, uploadAvatar } from '@/features/auth/server/settings-actions';
 import { db } from '@/platform/db/client';
-import { createPasswordUser, signInWithPassword } from '../../support/settings-users';
+import { createPasswordUser, signInAs } from '../../support/users';
 import type { Visitor } from '../../support/visitor';
+import { setUpTemporaryStorage } from '../../support/storage';
 
 // Uploads go to a folder of this test file's own (read by getServerConfig on first use).
-const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-avatars-'));
-process.env.STORAGE_DIR = storageDir;
-afterAll(() => fs.rm(storageDir, { recursive: true, force: true }));
+const storageDir = await setUpTemporaryStorage();
 
 let visitor: Visitor;
 let userId: string;
@@ -23,7 +21,7 @@ let userId: string;
 beforeAll(async () => {
   const user = await createPasswordUser();
   userId = user.id;
-  visitor = await signInWithPassword(user);
+  visitor = await signInAs(user);
 });
 
 async function imageOfUser() {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { listSessions } from '@/features/auth/server/sessions';
 import { saveProfile, signOutOtherSessions, signOutSession } from '@/features/auth/server/settings-actions';
-import { createPasswordUser, signInWithPassword } from '../../support/settings-users';
+import { createPasswordUser, signInAs } from '../../support/users';
 
 async function sessionIdOf(visitor: { headers(): Headers }) {
   return (await getSessionFromHeaders(visitor.headers()))!.session.id;
@@ -11,8 +11,8 @@ async function sessionIdOf(visitor: { headers(): Headers }) {
 describe('sessions', () => {
   it('lists the user’s sessions with a readable device, this one marked and first', async () => {
     const user = await createPasswordUser();
-    const laptop = await signInWithPassword(user);
-    await signInWithPassword(user);
+    const laptop = await signInAs(user);
+    await signInAs(user);
     const current = await sessionIdOf(laptop);
 
     const sessions = await listSessions(user.id, current);
@@ -24,8 +24,8 @@ describe('sessions', () => {
 
   it('revokes one session by id: that device is signed out on its next request', async () => {
     const user = await createPasswordUser();
-    const laptop = await signInWithPassword(user);
-    const phone = await signInWithPassword(user);
+    const laptop = await signInAs(user);
+    const phone = await signInAs(user);
     const phoneSession = await sessionIdOf(phone);
 
     expect(await laptop.run(signOutSession, { sessionId: phoneSession })).toEqual({ ok: true, data: { sessionId: phoneSession } });
@@ -36,8 +36,8 @@ describe('sessions', () => {
   });
 
   it('cannot touch another user’s session, nor end the current one this way', async () => {
-    const alice = await signInWithPassword(await createPasswordUser());
-    const bob = await signInWithPassword(await createPasswordUser());
+    const alice = await signInAs(await createPasswordUser());
+    const bob = await signInAs(await createPasswordUser());
     const bobSession = await sessionIdOf(bob);
 
     expect(await alice.run(signOutSession, { sessionId: bobSession })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', status: 404 } });
@@ -49,10 +49,10 @@ describe('sessions', () => {
 
   it('signs out every other session at once, and only the user’s', async () => {
     const user = await createPasswordUser();
-    const laptop = await signInWithPassword(user);
-    const phone = await signInWithPassword(user);
-    const tablet = await signInWithPassword(user);
-    const stranger = await signInWithPassword(await createPasswordUser());
+    const laptop = await signInAs(user);
+    const phone = await signInAs(user);
+    const tablet = await signInAs(user);
+    const stranger = await signInAs(await createPasswordUser());
 
     expect(await laptop.run(signOutOtherSessions, {})).toEqual({ ok: true, data: { count: 2 } });
     expect(await getSessionFromHeaders(phone.headers())).toBeNull();

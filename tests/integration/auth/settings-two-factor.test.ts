@@ -11,7 +11,7 @@ import {
 } from '@/features/auth/server/settings-actions';
 import { getMfaStatus } from '@/features/auth/server/two-factor';
 import { db } from '@/platform/db/client';
-import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInWithPassword, type TestUser } from '../../support/settings-users';
+import { createPasswordUser, createPasswordlessUser, signInAs, signInWithMagicLink, type TestAccount } from '../../support/users';
 import { nextTotpCode, secretFrom, totpCode, wrongCode } from '../../support/totp';
 import { Visitor } from '../../support/visitor';
 
@@ -32,7 +32,7 @@ async function enableTwoFactor(visitor: Visitor, password?: string) {
 }
 
 /** Signs in with the password; expects the two-factor step. */
-async function startSignIn(user: TestUser) {
+async function startSignIn(user: TestAccount) {
   const visitor = new Visitor();
   expect(await visitor.run(signIn, { email: user.email, password: user.password! })).toEqual({ redirect: '/auth/two-factor?next=%2Fdashboard' });
   expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
@@ -42,7 +42,7 @@ async function startSignIn(user: TestUser) {
 describe('two-factor authentication for a user with a password', () => {
   it('is set up with the password and a code from the app, then asked for at sign-in', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
 
     expect(await visitor.run(startTwoFactorSetup, {})).toMatchObject({ ok: false, error: { fieldErrors: { password: ['Enter your password to confirm.'] } } });
     expect(await visitor.run(startTwoFactorSetup, { password: 'wrong' })).toMatchObject({ ok: false, error: { fieldErrors: { password: ['That password is not right.'] } } });
@@ -78,7 +78,7 @@ describe('two-factor authentication for a user with a password', () => {
 
   it('lets each recovery code sign in once', async () => {
     const user = await createPasswordUser();
-    const { recoveryCodes } = await enableTwoFactor(await signInWithPassword(user), user.password!);
+    const { recoveryCodes } = await enableTwoFactor(await signInAs(user), user.password!);
 
     const first = await startSignIn(user);
     expect(await first.run(verifyRecoveryCode, { code: recoveryCodes[0]! })).toEqual({ redirect: '/dashboard' });
@@ -92,7 +92,7 @@ describe('two-factor authentication for a user with a password', () => {
 
   it('makes new recovery codes with the password; the old ones stop working', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const { recoveryCodes: oldCodes } = await enableTwoFactor(visitor, user.password!);
 
     expect(await visitor.run(regenerateRecoveryCodes, {})).toMatchObject({ ok: false, error: { fieldErrors: { password: [expect.any(String)] } } });
@@ -108,7 +108,7 @@ describe('two-factor authentication for a user with a password', () => {
 
   it('is turned off only with the right password', async () => {
     const user = await createPasswordUser();
-    const visitor = await signInWithPassword(user);
+    const visitor = await signInAs(user);
     const { secret } = await enableTwoFactor(visitor, user.password!);
 
     expect(await visitor.run(disableTwoFactor, { code: totpCode(secret) })).toMatchObject({ ok: false, error: { fieldErrors: { password: [expect.any(String)] } } });

@@ -7,7 +7,7 @@ import { HELP_EMAILS_PER_DAY } from '@/features/auth/server/sign-in-throttle';
 import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
 import { errorText, subjectOf } from '../../support/messages';
-import { createVerifiedUser, signInAs, type TestUser } from '../../support/users';
+import { createPasswordUser, createVerifiedUser, signInAs, type TestUser } from '../../support/users';
 import { Visitor, emailsTo, lastEmailTo, uniqueEmail, type Outcome } from '../../support/visitor';
 
 /**
@@ -81,7 +81,7 @@ const ROOMY = { timeout: 60_000 };
 
 describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
   it('leave the owner’s known device signing in as usual', async () => {
-    const user = await createVerifiedUser();
+    const user = await createPasswordUser();
     const ownDevice = await signInAs(user);
     expect(ownDevice.received.get(KNOWN_DEVICE_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
     expect(ownDevice.received.get(KNOWN_DEVICE_COOKIE)!.maxAge).toBeGreaterThanOrEqual(180 * 24 * 60 * 60);
@@ -120,7 +120,7 @@ describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
   });
 
   it('answer an address without an account exactly the same way, and email nobody', async () => {
-    const user = await createVerifiedUser();
+    const user = await createPasswordUser();
     const unknown = uniqueEmail('nobody');
     await Promise.all([attack(user.email), attack(unknown)]);
 
@@ -133,7 +133,7 @@ describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
 
 describe('the email to the owner of an address under attack', ROOMY, () => {
   it('comes at most three times a day, however long the attempts go on', async () => {
-    const user = await createVerifiedUser();
+    const user = await createPasswordUser();
     await attack(user.email);
     for (let round = 1; round <= HELP_EMAILS_PER_DAY + 1; round += 1) {
       await fifteenMinutesLater(user.id);
@@ -146,7 +146,7 @@ describe('the email to the owner of an address under attack', ROOMY, () => {
   it('goes only to a confirmed address: registering someone else’s address does not get them emailed', async () => {
     const unconfirmed = uniqueEmail('unconfirmed');
     expect(await new Visitor().run(signUp, { email: unconfirmed, password: 'a passphrase of mine' })).toHaveProperty('redirect');
-    const confirmed = await createVerifiedUser();
+    const confirmed = await createPasswordUser();
     await Promise.all([attack(unconfirmed), attack(confirmed.email)]);
 
     const [forUnconfirmed, forConfirmed] = await Promise.all([
@@ -160,7 +160,7 @@ describe('the email to the owner of an address under attack', ROOMY, () => {
   });
 
   it('says how to reset the password, with no sign-in link, when magic links are turned off', async () => {
-    const user = await createVerifiedUser();
+    const user = await createPasswordUser();
     await attack(user.email);
     await withMagicLinks(false, async () => {
       expectPausedForAddress(await new Visitor().run(signIn, { email: user.email, password: 'a guess' }));
@@ -172,7 +172,7 @@ describe('the email to the owner of an address under attack', ROOMY, () => {
   });
 
   it('is answered before the mail is sent: a slow mail server does not make the refusal slower for a real account', async () => {
-    const user = await createVerifiedUser();
+    const user = await createPasswordUser();
     await attack(user.email);
     let release = () => {};
     const mailboxLocked = new Promise<void>((locked) => {
@@ -200,7 +200,7 @@ describe('the email to the owner of an address under attack', ROOMY, () => {
 
 describe('magic links turned off in the configuration', ROOMY, () => {
   it('sign nobody in, even with a link sent while they were on (which works again once they are back on)', async () => {
-    const user = await createVerifiedUser();
+    const user = await createPasswordUser();
     expect(await new Visitor().run(requestMagicLink, { email: user.email })).toMatchObject({ ok: true });
     const token = new URL((await lastEmailTo(user.email))!.link!).searchParams.get('token')!;
 
@@ -222,7 +222,7 @@ describe('the known-device cookie', ROOMY, () => {
   }
 
   it('of the attacker’s own account does not let them past the victim’s limit', async () => {
-    const attackerAccount = await createVerifiedUser();
+    const attackerAccount = await createPasswordUser();
     const attacker = await signInAs(attackerAccount);
     expect(attacker.cookies.has(KNOWN_DEVICE_COOKIE)).toBe(true);
     const victim = await lockedOut();
@@ -270,7 +270,7 @@ describe('the known-device cookie', ROOMY, () => {
   });
 });
 
-/** The known-device cookie of the browser that signed the user up (the confirmation page signed it in). */
+/** The known-device cookie of the browser the fixture signed the user in with. */
 async function knownDeviceCookieOf(user: TestUser) {
   const value = user.visitor.cookies.get(KNOWN_DEVICE_COOKIE);
   expect(value).toBeTruthy();

@@ -6,9 +6,8 @@ import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from '@/features/auth/server/settings-actions';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
-import { createPasswordlessUser, signInWithMagicLink } from '../../support/settings-users';
 import { nextTotpCode, secretFrom, totpCode } from '../../support/totp';
-import { createVerifiedUser, enableAuthenticator, type TestUser } from '../../support/users';
+import { createPasswordlessUser, createVerifiedUser, enableAuthenticator, signInWithMagicLink, type TestUser } from '../../support/users';
 import { Visitor, lastEmailTo, type Outcome } from '../../support/visitor';
 
 /**

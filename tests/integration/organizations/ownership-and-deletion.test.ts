@@ -1,8 +1,5 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deleteOrganizationAction, inviteMembersAction, transferOwnershipAction } from '@/features/organizations/server/actions';
 import { rememberOrganization } from '@/features/organizations/server';
 import { invitations, members, organizationSelections, organizations } from '@/features/organizations/server/schema';
@@ -12,10 +9,9 @@ import { getStorage } from '@/platform/storage/storage';
 import { expectFieldRefusal, expectRefusal, insertUser, makeOrganization, organizationState, rolesIn } from '../../support/organizations';
 import { createVerifiedUser, type TestUser } from '../../support/users';
 import { uniqueEmail } from '../../support/visitor';
+import { setUpTemporaryStorage } from '../../support/storage';
 
-const storageDir = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-logos-'));
-process.env.STORAGE_DIR = storageDir;
-afterAll(() => fs.rm(storageDir, { recursive: true, force: true }));
+await setUpTemporaryStorage();
 
 let owner: TestUser;
 /** An owner whose browser is in Spanish. */

@@ -7,14 +7,12 @@ import { requireUser, signedIn, type CurrentSession, type SignedInUser } from '@
 import type { OrganizationPermission } from '@/platform/config/app-config';
 import { db, type Transaction } from '@/platform/db/client';
 import { withTenant, type TenantScope } from '@/platform/db/tenant';
+import { isUuid } from '@/platform/db/uuid';
 import { AppError } from '@/platform/http/errors';
 import type { Guard } from '@/platform/http/guards';
 import { logger } from '@/platform/logger';
 import { atLeast, hasPermission, permissionsOf, rankOf } from '../roles';
 import { members, organizationSelections, organizations } from './schema';
-
-/** A UUID as PostgreSQL writes it: anything else names no organization (404, not a database error). */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Organization {
   id: string;
@@ -76,7 +74,8 @@ function toAccess(row: { organization: Parameters<typeof toOrganization>[0]; mem
  */
 export async function findAccess(userId: string, organization: { slug: string } | { id: string }): Promise<OrganizationAccess | null> {
   const match = 'slug' in organization ? sql`lower(${organizations.slug}) = lower(${organization.slug})` : eq(organizations.id, organization.id);
-  if ('id' in organization && !UUID_PATTERN.test(organization.id)) return null;
+  // Not a uuid names no organization (404, not a database error).
+  if ('id' in organization && !isUuid(organization.id)) return null;
   const [row] = await db
     .select({ organization: organizationColumns, membership: members })
     .from(organizations)
@@ -222,7 +221,7 @@ export async function inOrganization<T>(
   options: MembershipRequirement & { lock?: boolean },
   work: (tx: Transaction, actor: Membership) => Promise<T>,
 ): Promise<T> {
-  if (!UUID_PATTERN.test(scope.organizationId)) throw new AppError('NOT_FOUND');
+  if (!isUuid(scope.organizationId)) throw new AppError('NOT_FOUND');
   return withTenant(scope, async (tx) => {
     if (options.lock) {
       const locked = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, scope.organizationId)).for('update');
