@@ -36,7 +36,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       // Quiet background traffic: this machine (and CI) has no internet.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
     trace: 'off',
   },
@@ -49,7 +57,11 @@ export default defineConfig({
       timeout: 30_000,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { E2E_OIDC_PORT: String(oidcPort), OIDC_CLIENT_ID: 'keel-e2e', OIDC_CLIENT_SECRET: 'keel-e2e-client-secret' },
+      env: {
+        E2E_OIDC_PORT: String(oidcPort),
+        OIDC_CLIENT_ID: 'keel-e2e',
+        OIDC_CLIENT_SECRET: 'keel-e2e-client-secret',
+      },
     },
     {
       command: 'node --import tsx scripts/run-app.ts start',

@@ -19,7 +19,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { defaultEmbeddedOptions } from '../src/platform/db/embedded-postgres';
 import { BENCH_ORGANIZATION, benchTaskCount, LARGE_WORLD } from './lib/large-world';
-import { exitWithFriendlyError, prepareLocalEnvironment, projectRoot, type LocalEnvironment } from './lib/local-environment';
+import {
+  exitWithFriendlyError,
+  prepareLocalEnvironment,
+  projectRoot,
+  type LocalEnvironment,
+} from './lib/local-environment';
 import { allowServerOnlyImports } from './lib/server-modules';
 
 const flags = process.argv.slice(2);
@@ -68,8 +73,10 @@ function serverCpuReader(environment: LocalEnvironment): (() => number) | null {
   const pidFile = path.join(defaultEmbeddedOptions(projectRoot).dir, 'postmaster.pid');
   if (!environment.embedded || !existsSync(pidFile)) return null;
   const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  // The fields after the command name: [0] state, [1] parent pid, [11] utime, [12] stime, [13] cutime, [14] cstime (clock ticks).
-  const stat = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').map(Number);
+  // The fields after the command name: [0] state, [1] parent pid, [11] utime, [12] stime, [13] cutime, [14] cstime
+  // (clock ticks).
+  const stat = (pid: number | string) =>
+    readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').map(Number);
   if (!existsSync(`/proc/${postmaster}/stat`)) return null;
   const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
   return () => {
@@ -135,17 +142,26 @@ async function main(): Promise<number> {
       const page500 = await listTasks(scope, query('pageSize=50&page=500'));
       const keyset500 = await listTasks(scope, query(`pageSize=50&cursor=${encodeURIComponent(cursor)}`));
       const same = page500.rows.map((row) => row.id).join() === keyset500.rows.map((row) => row.id).join();
-      if (!same) throw new Error('Keyset page 500 differs from offset page 500: the loader is broken, the numbers would mean nothing.');
+      if (!same)
+        throw new Error(
+          'Keyset page 500 differs from offset page 500: the loader is broken, the numbers would mean nothing.',
+        );
 
       const allCases: { name: string; run: () => Promise<unknown> }[] = [
         { name: 'offset page 1', run: () => listTasks(scope, query('pageSize=50')) },
         { name: 'offset page 500', run: () => listTasks(scope, query('pageSize=50&page=500')) },
-        { name: 'keyset page 500', run: () => listTasks(scope, query(`pageSize=50&cursor=${encodeURIComponent(cursor)}`)) },
+        {
+          name: 'keyset page 500',
+          run: () => listTasks(scope, query(`pageSize=50&cursor=${encodeURIComponent(cursor)}`)),
+        },
         {
           name: 'keyset page 500, no count',
           run: () => listTasks(scope, query(`pageSize=50&cursor=${encodeURIComponent(cursor)}`), { count: false }),
         },
-        { name: 'status=todo&sort=dueDate', run: () => listTasks(scope, query('pageSize=50&status=todo&sort=dueDate')) },
+        {
+          name: 'status=todo&sort=dueDate',
+          run: () => listTasks(scope, query('pageSize=50&status=todo&sort=dueDate')),
+        },
         { name: 'q=invoice', run: () => listTasks(scope, query('pageSize=50&q=invoice')) },
         // Sorts no index serves, for comparison (docs/data/data-loader.md#indexes).
         { name: 'sort=-dueDate (no index)', run: () => listTasks(scope, query('pageSize=50&sort=-dueDate')) },
@@ -159,7 +175,10 @@ async function main(): Promise<number> {
         [
           '',
           `Tasks loader bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-          `  machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}, Node ${process.version}, PostgreSQL ${version}`,
+          `  machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load ${os
+            .loadavg()
+            .map((load) => load.toFixed(1))
+            .join(' ')}, Node ${process.version}, PostgreSQL ${version}`,
           `  data: ${BENCH_ORGANIZATION.name} ${thousands(benchTasks)} tasks of ${thousands(total)}; page size 50; ${warmup} warm-up + ${iterations} timed runs per case, one after another`,
           '',
         ].join('\n'),
@@ -171,7 +190,9 @@ async function main(): Promise<number> {
       }
 
       const serverCpu = serverCpuReader(environment);
-      console.log(`${'case'.padEnd(28)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'mean ms'.padStart(9)}${serverCpu ? '  PostgreSQL CPU ms/run' : ''}`);
+      console.log(
+        `${'case'.padEnd(28)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'mean ms'.padStart(9)}${serverCpu ? '  PostgreSQL CPU ms/run' : ''}`,
+      );
       for (const benchCase of cases) {
         for (let run = 0; run < warmup; run++) await benchCase.run();
         const durations: number[] = [];
@@ -184,14 +205,21 @@ async function main(): Promise<number> {
         const cpu = serverCpu ? format((serverCpu() - cpuBefore) / iterations) : '';
         durations.sort((a, b) => a - b);
         const mean = durations.reduce((sum, duration) => sum + duration, 0) / durations.length;
-        console.log(`${benchCase.name.padEnd(28)}${format(percentile(durations, 0.5))}${format(percentile(durations, 0.99))}${format(mean)}${cpu}`);
+        console.log(
+          `${benchCase.name.padEnd(28)}${format(percentile(durations, 0.5))}${format(percentile(durations, 0.99))}${format(mean)}${cpu}`,
+        );
       }
       console.log(
         [
           '',
           "  Each run is one tenant transaction: begin, set_config, the membership check, the loader's statements, commit.",
-          serverCpu ? '  PostgreSQL CPU: all of the embedded server\'s processes over the timed runs, per run (10 ms clock ticks).' : '',
-          `  load after: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`,
+          serverCpu
+            ? "  PostgreSQL CPU: all of the embedded server's processes over the timed runs, per run (10 ms clock ticks)."
+            : '',
+          `  load after: ${os
+            .loadavg()
+            .map((load) => load.toFixed(1))
+            .join(' ')}`,
           '',
         ].join('\n'),
       );
@@ -205,7 +233,10 @@ async function main(): Promise<number> {
   }
 }
 
-/** Runs the case once, recording its statements, then replays them (tenant settings included) under EXPLAIN (ANALYZE, BUFFERS). */
+/**
+ * Runs the case once, recording its statements, then replays them (tenant settings included) under EXPLAIN (ANALYZE,
+ * BUFFERS).
+ */
 async function explainCase(client: pg.Client, benchCase: { name: string; run: () => Promise<unknown> }) {
   recording = [];
   await benchCase.run();
@@ -217,11 +248,15 @@ async function explainCase(client: pg.Client, benchCase: { name: string; run: ()
     for (const statement of statements) {
       if (/^\s*(begin|commit|rollback)\b/i.test(statement.text)) continue;
       if (/^\s*select set_config\(/i.test(statement.text)) {
-        // The tenant transaction's settings (role keel_tenant, acting user, organization): the plans below run under them.
+        // The tenant transaction's settings (role keel_tenant, acting user, organization): the plans below run under
+        // them.
         await client.query(statement.text, statement.values);
         continue;
       }
-      const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.text}`, statement.values);
+      const plan = await client.query<{ 'QUERY PLAN': string }>(
+        `explain (analyze, buffers) ${statement.text}`,
+        statement.values,
+      );
       console.log(`\n-- ${statement.text}\n-- params: ${JSON.stringify(statement.values)}\n`);
       console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n'));
     }

@@ -14,8 +14,12 @@ try {
   exitWithFriendlyError(error);
 }
 
-const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-});
+const result = spawnSync(
+  process.execPath,
+  [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'build', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  },
+);
 process.exit(result.status ?? 1);

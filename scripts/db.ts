@@ -31,12 +31,23 @@ function requestedScale(): string | null {
 
 /** Where the app answers: NEXT_PUBLIC_SITE_URL when set, else the dev server on this machine. */
 function signInUrl(): string {
-  const origin = process.env.NEXT_PUBLIC_SITE_URL ? new URL(process.env.NEXT_PUBLIC_SITE_URL).origin : `http://localhost:${process.env.PORT || 3000}`;
+  const origin = process.env.NEXT_PUBLIC_SITE_URL
+    ? new URL(process.env.NEXT_PUBLIC_SITE_URL).origin
+    : `http://localhost:${process.env.PORT || 3000}`;
   return `${origin}${buildAppConfig(process.env).paths.signIn}`;
 }
 
 function printSignIn(extra: string[] = []) {
-  console.log(['', `Sign in at ${signInUrl()}`, `  email:    ${DEMO_USER.email}`, `  password: ${DEMO_USER.password}`, ...extra, ''].join('\n'));
+  console.log(
+    [
+      '',
+      `Sign in at ${signInUrl()}`,
+      `  email:    ${DEMO_USER.email}`,
+      `  password: ${DEMO_USER.password}`,
+      ...extra,
+      '',
+    ].join('\n'),
+  );
 }
 
 async function seedLarge(databaseUrl: string) {
@@ -88,16 +99,29 @@ async function main() {
   }
   // Demo data has a published password: never in production unless asked in so many words.
   if (command !== 'migrate' && process.env.NODE_ENV === 'production' && !flags.includes('--allow-production')) {
-    console.error(`[db] Refusing to ${command} with NODE_ENV=production: the demo data signs in with a published password. Add -- --allow-production if you really mean it.`);
+    console.error(
+      `[db] Refusing to ${command} with NODE_ENV=production: the demo data signs in with a published password. Add -- --allow-production if you really mean it.`,
+    );
     process.exit(1);
   }
   const environment = await prepareLocalEnvironment({ dev: true, migrate: command !== 'reset' });
   try {
     if (command === 'seed') {
       const summary = await runSeeders(environment.databaseUrl, seeders);
-      console.log(`[db] Seeded:\n${summary.split('; ').map((part) => `  ${part}`).join('\n')}`);
+      console.log(
+        `[db] Seeded:\n${summary
+          .split('; ')
+          .map((part) => `  ${part}`)
+          .join('\n')}`,
+      );
       if (scale === 'large') await seedLarge(environment.databaseUrl);
-      printSignIn(scale === 'large' ? [`  large world: /dashboard/${BENCH_ORGANIZATION.slug} (${BENCH_ORGANIZATION.name}); then \`npm run bench\``] : []);
+      printSignIn(
+        scale === 'large'
+          ? [
+              `  large world: /dashboard/${BENCH_ORGANIZATION.slug} (${BENCH_ORGANIZATION.name}); then \`npm run bench\``,
+            ]
+          : [],
+      );
     } else if (command === 'reset') {
       if (!(await confirmReset(environment.databaseUrl))) {
         console.log('[db] Reset cancelled; nothing was changed.');
@@ -107,7 +131,12 @@ async function main() {
       await resetSchema(environment.databaseUrl);
       await runMigrations(environment.databaseUrl);
       const summary = await runSeeders(environment.databaseUrl, seeders);
-      console.log(`[db] Database reset, migrated and seeded:\n${summary.split('; ').map((part) => `  ${part}`).join('\n')}`);
+      console.log(
+        `[db] Database reset, migrated and seeded:\n${summary
+          .split('; ')
+          .map((part) => `  ${part}`)
+          .join('\n')}`,
+      );
       printSignIn();
     }
   } finally {

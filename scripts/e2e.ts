@@ -34,16 +34,22 @@ const skipBuild = args.includes('--no-build');
 const buildOnly = args.includes('--build-only');
 // The adversarial suite: same build, server and browser, its own tests (playwright.security.config.ts).
 const security = args.includes('--security');
-// Two instances, a database restart and a load run against app processes of that build (scripts/lib/resilience-suite.ts).
+// Two instances, a database restart and a load run against app processes of that build
+// (scripts/lib/resilience-suite.ts).
 const resilience = args.includes('--resilience');
 const ownFlags = new Set(['--no-build', '--build-only', '--security', '--resilience']);
-const playwrightArgs = [...(security ? ['--config', 'playwright.security.config.ts'] : []), ...args.filter((arg) => !ownFlags.has(arg))];
+const playwrightArgs = [
+  ...(security ? ['--config', 'playwright.security.config.ts'] : []),
+  ...args.filter((arg) => !ownFlags.has(arg)),
+];
 
 function ensureChromium() {
   if (existsSync(chromium)) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) {
-    console.error(`Chromium is missing (${chromium}). Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\nor point CHROMIUM_PATH at a Chromium or Chrome binary.`);
+    console.error(
+      `Chromium is missing (${chromium}). Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\nor point CHROMIUM_PATH at a Chromium or Chrome binary.`,
+    );
     process.exit(1);
   }
   console.log('[e2e] Installing Debian chromium (first run only)…');
@@ -76,7 +82,9 @@ if (!skipBuild) {
   console.error('[e2e] --no-build needs an earlier `npm run test:e2e` build in .next-e2e: run without --no-build.');
   process.exit(1);
 } else if (!process.env.APP_SECRET) {
-  console.error('[e2e] --no-build needs the APP_SECRET the build was made with (the secret-leak test looks for it): set it, or run without --no-build.');
+  console.error(
+    '[e2e] --no-build needs the APP_SECRET the build was made with (the secret-leak test looks for it): set it, or run without --no-build.',
+  );
   process.exit(1);
 }
 const env = {

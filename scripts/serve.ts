@@ -59,9 +59,12 @@ async function main() {
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[keel] ${signal}: refusing new connections, finishing requests in flight (up to ${config.shutdownGraceSeconds} s)…`);
+    console.log(
+      `[keel] ${signal}: refusing new connections, finishing requests in flight (up to ${config.shutdownGraceSeconds} s)…`,
+    );
     const { cut } = await shutdown();
-    if (cut > 0) console.warn(`[keel] ${cut} request(s) still running after ${config.shutdownGraceSeconds} s were closed`);
+    if (cut > 0)
+      console.warn(`[keel] ${cut} request(s) still running after ${config.shutdownGraceSeconds} s were closed`);
     await runClosers((name, error) => console.error(`[keel] Could not close ${name}:`, error));
     await app.close().catch(() => undefined);
     process.exit(0);

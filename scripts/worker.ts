@@ -18,7 +18,11 @@ async function main() {
   const { backgroundJobs } = await import('../src/background-jobs');
   const { closeDatabase } = await import('../src/platform/db/client');
 
-  const runner = await startJobRunner({ databaseUrl: environment.databaseUrl, jobs: backgroundJobs, concurrency: jobs.concurrency });
+  const runner = await startJobRunner({
+    databaseUrl: environment.databaseUrl,
+    jobs: backgroundJobs,
+    concurrency: jobs.concurrency,
+  });
   console.log(`[worker] running ${backgroundJobs.length} kinds of job, ${jobs.concurrency} at a time (Ctrl+C to stop)`);
 
   let stopping = false;

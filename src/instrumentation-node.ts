@@ -18,7 +18,10 @@ export async function onServerStart() {
     throw error;
   }
   // Before registerShutdown: on shutdown the runner finishes its jobs before the database pool closes.
-  const [{ startJobsInProcess }, { backgroundJobs }] = await Promise.all([import('@/platform/jobs/in-process'), import('./background-jobs')]);
+  const [{ startJobsInProcess }, { backgroundJobs }] = await Promise.all([
+    import('@/platform/jobs/in-process'),
+    import('./background-jobs'),
+  ]);
   startJobsInProcess(backgroundJobs);
   const { registerShutdown } = await import('@/platform/shutdown');
   registerShutdown();

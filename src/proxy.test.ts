@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { proxy } from './proxy';
 
 function directives(csp: string | null) {
-  return Object.fromEntries((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values])) as Record<string, string[]>;
+  return Object.fromEntries(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  ) as Record<string, string[]>;
 }
 
 describe('proxy', () => {
@@ -31,7 +36,9 @@ describe('proxy', () => {
   });
 
   it('keeps the CSRF cookie of a returning visitor', () => {
-    const response = proxy(new NextRequest('http://localhost:3000/', { headers: { cookie: 'keel-csrf=existing-visitor-session' } }));
+    const response = proxy(
+      new NextRequest('http://localhost:3000/', { headers: { cookie: 'keel-csrf=existing-visitor-session' } }),
+    );
     expect(response.cookies.get('keel-csrf')).toBeUndefined();
   });
 
@@ -50,16 +57,30 @@ describe('proxy', () => {
   });
 
   it('lets signature-verified webhooks through', () => {
-    const response = proxy(new NextRequest('http://localhost:3000/api/webhooks/stripe', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } }));
+    const response = proxy(
+      new NextRequest('http://localhost:3000/api/webhooks/stripe', {
+        method: 'POST',
+        headers: { 'sec-fetch-site': 'cross-site' },
+      }),
+    );
     expect(response.status).toBe(200);
   });
 
   it('marks every answer it passes or gives as private and uncacheable: pages, Flight (RSC) requests, redirects, refusals', () => {
     const answers = [
       proxy(new NextRequest('http://localhost:3000/contact')),
-      proxy(new NextRequest('http://localhost:3000/dashboard/acme?_rsc=1x2y3', { headers: { rsc: '1', 'next-router-prefetch': '1', cookie: 'keel.session_token=s' } })),
+      proxy(
+        new NextRequest('http://localhost:3000/dashboard/acme?_rsc=1x2y3', {
+          headers: { rsc: '1', 'next-router-prefetch': '1', cookie: 'keel.session_token=s' },
+        }),
+      ),
       proxy(new NextRequest('http://localhost:3000/dashboard/acme')),
-      proxy(new NextRequest('http://localhost:3000/contact', { method: 'POST', headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })),
+      proxy(
+        new NextRequest('http://localhost:3000/contact', {
+          method: 'POST',
+          headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        }),
+      ),
     ];
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 307, 403]);
     for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('private, no-store');

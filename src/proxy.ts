@@ -59,11 +59,17 @@ export function proxy(request: NextRequest) {
         docs: CSRF_DOCS_PATH,
       },
     };
-    return NextResponse.json(body, { status: 403, headers: { [REQUEST_ID_HEADER]: requestId, 'cache-control': PERSONAL } });
+    return NextResponse.json(body, {
+      status: 403,
+      headers: { [REQUEST_ID_HEADER]: requestId, 'cache-control': PERSONAL },
+    });
   }
 
   // A convenience only: pages and actions check the session themselves (requireUser, signedIn).
-  if (SIGNED_IN_AREAS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) && !hasSessionCookie(request)) {
+  if (
+    SIGNED_IN_AREAS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) &&
+    !hasSessionCookie(request)
+  ) {
     const signIn = new URL(appConfig.paths.signIn, request.url);
     signIn.searchParams.set('next', `${path}${request.nextUrl.search}`);
     const redirect = NextResponse.redirect(signIn);
@@ -111,7 +117,9 @@ export function proxy(request: NextRequest) {
 }
 
 function hasSessionCookie(request: NextRequest) {
-  return request.cookies.has(cookieName(SESSION_COOKIE, false)) || request.cookies.has(cookieName(SESSION_COOKIE, true));
+  return (
+    request.cookies.has(cookieName(SESSION_COOKIE, false)) || request.cookies.has(cookieName(SESSION_COOKIE, true))
+  );
 }
 
 export const config = {

@@ -26,7 +26,10 @@ describe('the large world (db:seed --scale large)', () => {
     const [demo] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email));
     const [bench] = await db.select().from(organizations).where(eq(organizations.slug, BENCH_ORGANIZATION.slug));
     expect(bench).toMatchObject({ id: BENCH_ORGANIZATION.id, name: 'Bench Co' });
-    const benchMembers = await db.select({ userId: members.userId, role: members.role }).from(members).where(eq(members.organizationId, bench!.id));
+    const benchMembers = await db
+      .select({ userId: members.userId, role: members.role })
+      .from(members)
+      .where(eq(members.organizationId, bench!.id));
     expect(benchMembers).toHaveLength(10);
     expect(benchMembers).toContainEqual({ userId: demo!.id, role: 'owner' });
 
@@ -46,7 +49,12 @@ describe('the large world (db:seed --scale large)', () => {
     const roles = await db
       .select({ role: members.role, n: count() })
       .from(members)
-      .where(and(sql`${members.organizationId}::text like '00000000-0000-4000-9000-%'`, ne(members.organizationId, bench!.id)))
+      .where(
+        and(
+          sql`${members.organizationId}::text like '00000000-0000-4000-9000-%'`,
+          ne(members.organizationId, bench!.id),
+        ),
+      )
       .groupBy(members.role);
     expect(Object.fromEntries(roles.map((row) => [row.role, row.n]))).toEqual({ owner: 9, admin: 9, member: 9 });
 
@@ -54,8 +62,18 @@ describe('the large world (db:seed --scale large)', () => {
     const benchTasks = eq(tasks.organizationId, bench!.id);
     const statuses = await db.select({ status: tasks.status }).from(tasks).where(benchTasks).groupBy(tasks.status);
     expect(statuses.map((row) => row.status).sort()).toEqual(['canceled', 'done', 'in_progress', 'todo']);
-    const unassigned = (await db.select({ n: count() }).from(tasks).where(and(benchTasks, isNull(tasks.assigneeId))))[0]!.n;
-    const demoAssigned = (await db.select({ n: count() }).from(tasks).where(and(benchTasks, eq(tasks.assigneeId, demo!.id))))[0]!.n;
+    const unassigned = (
+      await db
+        .select({ n: count() })
+        .from(tasks)
+        .where(and(benchTasks, isNull(tasks.assigneeId)))
+    )[0]!.n;
+    const demoAssigned = (
+      await db
+        .select({ n: count() })
+        .from(tasks)
+        .where(and(benchTasks, eq(tasks.assigneeId, demo!.id)))
+    )[0]!.n;
     expect(unassigned).toBeGreaterThan(30);
     expect(demoAssigned).toBeGreaterThan(30);
 
@@ -68,10 +86,17 @@ describe('the large world (db:seed --scale large)', () => {
     expect((await db.select({ n: count() }).from(tasks))[0]!.n).toBe(tasksBefore + SIZE.tasks);
   });
 
-  it('builds the same rows every time: values come from each row\'s number, not from chance', async () => {
+  it("builds the same rows every time: values come from each row's number, not from chance", async () => {
     const snapshot = () =>
       db
-        .select({ id: tasks.id, title: tasks.title, status: tasks.status, priority: tasks.priority, assigneeId: tasks.assigneeId, dueDate: tasks.dueDate })
+        .select({
+          id: tasks.id,
+          title: tasks.title,
+          status: tasks.status,
+          priority: tasks.priority,
+          assigneeId: tasks.assigneeId,
+          dueDate: tasks.dueDate,
+        })
         .from(tasks)
         .where(sql`${tasks.id}::text like '00000000-0000-4000-a000-%'`)
         .orderBy(tasks.id);
@@ -90,7 +115,10 @@ describe('the large world (db:seed --scale large)', () => {
     try {
       await client.query('begin');
       await client.query('set local session_replication_role = replica');
-      await client.query(`insert into tasks (organization_id, title, assignee_id) values ($1, 'Given to a stranger', 'not-a-member')`, [BENCH_ORGANIZATION.id]);
+      await client.query(
+        `insert into tasks (organization_id, title, assignee_id) values ($1, 'Given to a stranger', 'not-a-member')`,
+        [BENCH_ORGANIZATION.id],
+      );
       await expect(checkForeignKeys(client)).rejects.toThrow('member assignee: 1');
     } finally {
       await client.query('rollback');

@@ -37,24 +37,112 @@ export function benchTaskCount(size: WorldSize): number {
 }
 
 /** Organization n (0 = Bench Co) has id 00000000-0000-4000-9000-<n in hex>. */
-export const BENCH_ORGANIZATION = { id: '00000000-0000-4000-9000-000000000000', name: 'Bench Co', slug: 'bench' } as const;
+export const BENCH_ORGANIZATION = {
+  id: '00000000-0000-4000-9000-000000000000',
+  name: 'Bench Co',
+  slug: 'bench',
+} as const;
 
 const TASK_CHUNK = 100_000;
 
-/** SQL expressions shared by the statements below (`n` an organization number, `u` a user number, `i` a task number). */
+/**
+ * SQL expressions shared by the statements below (`n` an organization number, `u` a user number, `i` a task number).
+ */
 const organizationId = (n: string) => `('00000000-0000-4000-9000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 const userId = (u: string) => `'00000000-0000-4000-9100-' || lpad(to_hex(${u}), 12, '0')`;
-/** A well-mixed number in 0..modulo-1 from the task number and a per-attribute salt (hash functions PostgreSQL keeps stable). */
+/**
+ * A well-mixed number in 0..modulo-1 from the task number and a per-attribute salt (hash functions PostgreSQL keeps
+ * stable).
+ */
 const roll = (salt: number, modulo: number) => `((hashint8extended(i, ${salt}) & 1048575) % ${modulo})`;
 
-const FIRST_NAMES = ['Alex', 'Sam', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Noor', 'Mateo', 'Yuki', 'Priya', 'Lena', 'Omar', 'Ines', 'Kofi', 'Mia', 'Arjun'];
-const LAST_NAMES = ['Garcia', 'Smith', 'Tanaka', 'Okafor', 'Müller', 'Rossi', 'Nguyen', 'Silva', 'Kowalski', 'Haddad', 'Larsen', 'Dubois', 'Khan', 'Moreau', 'Park', 'Cohen', 'Novak', 'Reyes', 'Ahmed', 'Berg'];
-const VERBS = ['Fix', 'Review', 'Update', 'Draft', 'Plan', 'Test', 'Document', 'Migrate', 'Audit', 'Prepare', 'Clean up', 'Investigate', 'Design', 'Ship', 'Translate', 'Refactor', 'Benchmark'];
+const FIRST_NAMES = [
+  'Alex',
+  'Sam',
+  'Jordan',
+  'Taylor',
+  'Morgan',
+  'Casey',
+  'Riley',
+  'Jamie',
+  'Avery',
+  'Quinn',
+  'Noor',
+  'Mateo',
+  'Yuki',
+  'Priya',
+  'Lena',
+  'Omar',
+  'Ines',
+  'Kofi',
+  'Mia',
+  'Arjun',
+];
+const LAST_NAMES = [
+  'Garcia',
+  'Smith',
+  'Tanaka',
+  'Okafor',
+  'Müller',
+  'Rossi',
+  'Nguyen',
+  'Silva',
+  'Kowalski',
+  'Haddad',
+  'Larsen',
+  'Dubois',
+  'Khan',
+  'Moreau',
+  'Park',
+  'Cohen',
+  'Novak',
+  'Reyes',
+  'Ahmed',
+  'Berg',
+];
+const VERBS = [
+  'Fix',
+  'Review',
+  'Update',
+  'Draft',
+  'Plan',
+  'Test',
+  'Document',
+  'Migrate',
+  'Audit',
+  'Prepare',
+  'Clean up',
+  'Investigate',
+  'Design',
+  'Ship',
+  'Translate',
+  'Refactor',
+  'Benchmark',
+];
 const OBJECTS = [
-  'the invoice export', 'the onboarding emails', 'the billing page', 'the search results', 'the API rate limits', 'the mobile sign-in',
-  'the quarterly report', 'the pricing page', 'the deploy checklist', 'the backup restore', 'the webhook retries', 'the admin dashboard',
-  'the customer import', 'the password reset flow', 'the audit log', 'the release notes', 'the support macros', 'the invoice reminders',
-  'the data retention policy', 'the status page', 'the Spanish translations', 'the team permissions', 'the CSV upload',
+  'the invoice export',
+  'the onboarding emails',
+  'the billing page',
+  'the search results',
+  'the API rate limits',
+  'the mobile sign-in',
+  'the quarterly report',
+  'the pricing page',
+  'the deploy checklist',
+  'the backup restore',
+  'the webhook retries',
+  'the admin dashboard',
+  'the customer import',
+  'the password reset flow',
+  'the audit log',
+  'the release notes',
+  'the support macros',
+  'the invoice reminders',
+  'the data retention policy',
+  'the status page',
+  'the Spanish translations',
+  'the team permissions',
+  'the CSV upload',
 ];
 const DESCRIPTIONS = [
   'Agreed in the weekly sync.',
@@ -105,7 +193,10 @@ const TASKS_SQL = `
                              ${roll(5, 100)} as s, ${roll(12, 100)} as p, ${roll(13, 100)} as a) picked
       ) generated`;
 
-/** The tasks table's three foreign keys, checked over every row at once; throws (so the transaction rolls back) on a miss. */
+/**
+ * The tasks table's three foreign keys, checked over every row at once; throws (so the transaction rolls back) on a
+ * miss.
+ */
 export async function checkForeignKeys(client: pg.Client) {
   const { rows } = await client.query<{ organization: number; creator: number; assignee: number }>(
     `select (select count(*)::int from tasks t where not exists (select 1 from organizations o where o.id = t.organization_id)) as organization,
@@ -116,7 +207,9 @@ export async function checkForeignKeys(client: pg.Client) {
   );
   const missing = rows[0]!;
   if (missing.organization || missing.creator || missing.assignee) {
-    throw new Error(`The large world broke a foreign key (tasks without organization: ${missing.organization}, creator: ${missing.creator}, member assignee: ${missing.assignee}); nothing was saved.`);
+    throw new Error(
+      `The large world broke a foreign key (tasks without organization: ${missing.organization}, creator: ${missing.creator}, member assignee: ${missing.assignee}); nothing was saved.`,
+    );
   }
 }
 
@@ -126,32 +219,46 @@ export interface LargeWorldResult {
 }
 
 /** Builds the large world (or a smaller one of the same shape, for tests) unless Bench Co is already there. */
-export async function seedLargeWorld(databaseUrl: string, log: (line: string) => void, size: WorldSize = LARGE_WORLD): Promise<LargeWorldResult> {
+export async function seedLargeWorld(
+  databaseUrl: string,
+  log: (line: string) => void,
+  size: WorldSize = LARGE_WORLD,
+): Promise<LargeWorldResult> {
   const started = performance.now();
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const existing = await client.query<{ id: string }>('select id from organizations where lower(slug) = $1', [BENCH_ORGANIZATION.slug]);
+    const existing = await client.query<{ id: string }>('select id from organizations where lower(slug) = $1', [
+      BENCH_ORGANIZATION.slug,
+    ]);
     if (existing.rows[0]?.id === BENCH_ORGANIZATION.id) return { created: false, seconds: Number(elapsed()) };
-    if (existing.rows[0]) throw new Error(`An organization of your own already uses the slug "${BENCH_ORGANIZATION.slug}": rename it, or reset the database (npm run db:reset), before seeding the large world.`);
+    if (existing.rows[0])
+      throw new Error(
+        `An organization of your own already uses the slug "${BENCH_ORGANIZATION.slug}": rename it, or reset the database (npm run db:reset), before seeding the large world.`,
+      );
     await client.query('begin');
     await client.query('set local client_min_messages = warning');
     // Locked (as a foreign key check would) so the demo user cannot vanish before the tasks that name them are in.
-    const demo = await client.query<{ id: string }>('select id from users where email = $1 for key share', [DEMO_USER.email]);
+    const demo = await client.query<{ id: string }>('select id from users where email = $1 for key share', [
+      DEMO_USER.email,
+    ]);
     const demoId = demo.rows[0]?.id;
     if (!demoId) throw new Error(`The demo user ${DEMO_USER.email} is missing: the demo seeders run first.`);
 
     const others = size.organizations - 1;
     if (others < 1) throw new Error('The world needs Bench Co and at least one other organization.');
-    log(`[large] Building the large world: ${size.organizations.toLocaleString('en')} organizations, ${size.tasks.toLocaleString('en')} tasks (a minute or more; progress below)…`);
+    log(
+      `[large] Building the large world: ${size.organizations.toLocaleString('en')} organizations, ${size.tasks.toLocaleString('en')} tasks (a minute or more; progress below)…`,
+    );
     const teammates = BENCH_TEAMMATES;
     const perOrganization = USERS_PER_ORGANIZATION;
     const userCount = teammates + others * perOrganization;
     const anchor = new Date();
     anchor.setUTCHours(0, 0, 0, 0);
 
-    // Users 1..9 are Bench Co's teammates; users 10.. are three per other organization. No password: they never sign in.
+    // Users 1..9 are Bench Co's teammates; users 10.. are three per other organization. No password: they never sign
+    // in.
     await client.query(
       `insert into users (id, name, email, email_verified, onboarded_at, created_at, updated_at)
        select ${userId('u')},
@@ -171,7 +278,8 @@ export async function seedLargeWorld(databaseUrl: string, log: (line: string) =>
        from generate_series(0, $4::int) n`,
       [BENCH_ORGANIZATION.name, BENCH_ORGANIZATION.slug, anchor, others],
     );
-    // Bench Co: the demo user owns it, teammate 1 is an admin, the rest members. Others: user 10+3(n-1)+k, k = owner, admin, member.
+    // Bench Co: the demo user owns it, teammate 1 is an admin, the rest members. Others: user 10+3(n-1)+k, k = owner,
+    // admin, member.
     await client.query(
       `insert into members (organization_id, user_id, role, created_at)
        select ${organizationId('0')}, $1, 'owner', $2::timestamptz
@@ -189,7 +297,9 @@ export async function seedLargeWorld(databaseUrl: string, log: (line: string) =>
     // check them once, over the whole table, instead: session_replication_role = replica skips the per-row checks in
     // this transaction only, and checkForeignKeys runs the same three constraints as anti-joins before the commit.
     // Nothing is dropped; another role gets the per-row checks, and a slower seed.
-    const superuser = (await client.query<{ super: boolean }>('select rolsuper as super from pg_roles where rolname = current_user')).rows[0]?.super;
+    const superuser = (
+      await client.query<{ super: boolean }>('select rolsuper as super from pg_roles where rolname = current_user')
+    ).rows[0]?.super;
     if (superuser) await client.query('set local session_replication_role = replica');
     for (let first = 1; first <= size.tasks; first += TASK_CHUNK) {
       const last = Math.min(first + TASK_CHUNK - 1, size.tasks);

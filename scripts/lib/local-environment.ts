@@ -49,9 +49,14 @@ export async function prepareLocalEnvironment(options: { dev: boolean; migrate?:
 
   let embedded: EmbeddedDatabase | null = null;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ ...defaultEmbeddedOptions(projectRoot), log: (m) => console.log(`[db] ${m}`) });
+    embedded = await startEmbeddedPostgres({
+      ...defaultEmbeddedOptions(projectRoot),
+      log: (m) => console.log(`[db] ${m}`),
+    });
     process.env.DATABASE_URL = embedded.url;
-    console.log(`[db] Embedded PostgreSQL ${embedded.owner ? 'started' : 'already running'} at ${redact(embedded.url)}`);
+    console.log(
+      `[db] Embedded PostgreSQL ${embedded.owner ? 'started' : 'already running'} at ${redact(embedded.url)}`,
+    );
   }
   // A generated local secret is fine for development and for the embedded
   // database (a machine-local setup); a real deployment must set its own.

@@ -13,6 +13,10 @@ import { projectRoot } from './local-environment';
  */
 export function runResilienceSuite(env: NodeJS.ProcessEnv, args: string[]): never {
   const vitest = path.join(projectRoot, 'node_modules/vitest/vitest.mjs');
-  const result = spawnSync(process.execPath, [vitest, 'run', '--config', 'tests/resilience/vitest.config.ts', ...args], { stdio: 'inherit', env });
+  const result = spawnSync(
+    process.execPath,
+    [vitest, 'run', '--config', 'tests/resilience/vitest.config.ts', ...args],
+    { stdio: 'inherit', env },
+  );
   process.exit(result.status ?? 1);
 }

@@ -35,7 +35,10 @@ describe('seeding', () => {
   it('creates a demo user who can sign in with the printed password', async () => {
     const summary = await runSeeders(process.env.DATABASE_URL!, seeders);
     expect(summary).toMatch(/accounts: (sign in as demo@keel\.dev|demo@keel\.dev already present)/);
-    const { headers } = await getAuth().api.signInEmail({ body: { email: DEMO_USER.email, password: DEMO_USER.password }, returnHeaders: true });
+    const { headers } = await getAuth().api.signInEmail({
+      body: { email: DEMO_USER.email, password: DEMO_USER.password },
+      returnHeaders: true,
+    });
     expect(headers.get('set-cookie')).toContain('keel.session_token=');
     const [demo] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
     expect(demo).toMatchObject({ emailVerified: true, name: DEMO_USER.name });
@@ -83,7 +86,9 @@ describe('seeding', () => {
     expect(acmeTasks.filter((task) => task.assigneeId === null).length).toBeGreaterThan(10);
     expect(open.filter((task) => task.assigneeId === demo!.id).length).toBeGreaterThan(10);
 
-    const memberIds = new Set((await listMembers({ userId: demo!.id, organizationId: acme!.id })).members.map((member) => member.userId));
+    const memberIds = new Set(
+      (await listMembers({ userId: demo!.id, organizationId: acme!.id })).members.map((member) => member.userId),
+    );
     for (const task of acmeTasks) {
       if (task.assigneeId !== null) expect(memberIds).toContain(task.assigneeId);
       expect(task.createdAt.getTime()).toBeGreaterThan(ninetyDaysAgo);
@@ -104,7 +109,9 @@ describe('seeding', () => {
     const writer: Seeder = {
       name: 'writer',
       run: async (tx) => {
-        await tx.insert(contactRequests).values({ name: 'Half', email: 'half@example.com', message: 'written before the failure', locale: 'en' });
+        await tx
+          .insert(contactRequests)
+          .values({ name: 'Half', email: 'half@example.com', message: 'written before the failure', locale: 'en' });
         return 'one row';
       },
     };

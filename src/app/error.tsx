@@ -12,10 +12,16 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
     reportClientError(error);
   }, [error]);
   return (
-    <main id="main" role="alert" className="flex min-h-[60vh] flex-col items-center justify-center gap-4 px-4 text-center">
+    <main
+      id="main"
+      role="alert"
+      className="flex min-h-[60vh] flex-col items-center justify-center gap-4 px-4 text-center"
+    >
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="max-w-md text-muted-foreground">{t('description')}</p>
-      {error.digest ? <p className="text-sm text-muted-foreground">{t('reference', { digest: error.digest })}</p> : null}
+      {error.digest ? (
+        <p className="text-sm text-muted-foreground">{t('reference', { digest: error.digest })}</p>
+      ) : null}
       <Button type="button" onClick={reset}>
         {t('retry')}
       </Button>

@@ -65,7 +65,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <ThemeProvider initialTheme={theme}>
               <TooltipProvider>
                 {children}
-                <Toaster closeLabel={t('close')} regionLabel={t.raw('notifications.region') as string} toastLabel={t('notifications.toast')} />
+                <Toaster
+                  closeLabel={t('close')}
+                  regionLabel={t.raw('notifications.region') as string}
+                  toastLabel={t('notifications.toast')}
+                />
               </TooltipProvider>
             </ThemeProvider>
           </CsrfTokenProvider>

@@ -12,13 +12,22 @@ export const contentType = 'image/png';
 export default function OpenGraphImage() {
   const { fill, foreground } = brandPalette(appConfig.theme.brandColor).light;
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: 80, background: '#ffffff', color: '#0b0f19' }}>
-        <BrandMark size={120} background={fill} foreground={foreground} />
-        <div style={{ fontSize: 80, fontWeight: 700, marginTop: 40 }}>{appConfig.site.name}</div>
-        <div style={{ fontSize: 36, marginTop: 16, color: '#475569', maxWidth: 1000 }}>{appConfig.site.description}</div>
-      </div>
-    ),
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'center',
+        padding: 80,
+        background: '#ffffff',
+        color: '#0b0f19',
+      }}
+    >
+      <BrandMark size={120} background={fill} foreground={foreground} />
+      <div style={{ fontSize: 80, fontWeight: 700, marginTop: 40 }}>{appConfig.site.name}</div>
+      <div style={{ fontSize: 36, marginTop: 16, color: '#475569', maxWidth: 1000 }}>{appConfig.site.description}</div>
+    </div>,
     size,
   );
 }

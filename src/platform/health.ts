@@ -24,7 +24,11 @@ export interface HealthReport {
 export async function checkHealth(): Promise<HealthReport> {
   const began = performance.now();
   if (isDraining()) {
-    return { status: 'draining', database: { status: 'ok', latencyMs: 0 }, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+    return {
+      status: 'draining',
+      database: { status: 'ok', latencyMs: 0 },
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    };
   }
   // Its own connection, with timeouts on connecting and on the query: a stalled
   // database never holds one of the app's pooled connections.

@@ -12,7 +12,16 @@ export const logger = pino({
   level: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
   base: { app: 'keel' },
   redact: {
-    paths: ['password', '*.password', 'token', '*.token', 'csrfToken', '*.csrfToken', 'headers.cookie', 'headers.authorization'],
+    paths: [
+      'password',
+      '*.password',
+      'token',
+      '*.token',
+      'csrfToken',
+      '*.csrfToken',
+      'headers.cookie',
+      'headers.authorization',
+    ],
     censor: '[redacted]',
   },
 });

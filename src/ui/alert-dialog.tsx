@@ -26,7 +26,7 @@ export function AlertDialogContent({ className, ...props }: ComponentProps<typeo
         className={cn(
           'fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto',
           'rounded-lg border border-border bg-background p-6 text-foreground shadow-lg',
-          'transition-[opacity,scale] starting:scale-95 starting:opacity-0 motion-reduce:transition-none',
+          'transition-[opacity,scale] motion-reduce:transition-none starting:scale-95 starting:opacity-0',
           className,
         )}
         {...props}
@@ -47,7 +47,10 @@ export function AlertDialogTitle({ className, ...props }: ComponentProps<typeof 
   return <AlertDialogPrimitive.Title className={cn('text-lg leading-tight font-semibold', className)} {...props} />;
 }
 
-export function AlertDialogDescription({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Description>) {
+export function AlertDialogDescription({
+  className,
+  ...props
+}: ComponentProps<typeof AlertDialogPrimitive.Description>) {
   return <AlertDialogPrimitive.Description className={cn('text-sm text-muted-foreground', className)} {...props} />;
 }
 

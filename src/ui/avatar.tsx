@@ -6,18 +6,22 @@ import type { ComponentProps } from 'react';
 import { cn } from './cn';
 import { initialsFromName } from './initials';
 
-const avatarVariants = cva('relative inline-flex shrink-0 overflow-hidden rounded-full bg-muted align-middle select-none', {
-  variants: {
-    size: {
-      sm: 'size-8 text-xs',
-      md: 'size-10 text-sm',
-      lg: 'size-14 text-lg',
+const avatarVariants = cva(
+  'relative inline-flex shrink-0 overflow-hidden rounded-full bg-muted align-middle select-none',
+  {
+    variants: {
+      size: {
+        sm: 'size-8 text-xs',
+        md: 'size-10 text-sm',
+        lg: 'size-14 text-lg',
+      },
     },
+    defaultVariants: { size: 'md' },
   },
-  defaultVariants: { size: 'md' },
-});
+);
 
-export interface AvatarProps extends Omit<ComponentProps<typeof AvatarPrimitive.Root>, 'children'>, VariantProps<typeof avatarVariants> {
+export interface AvatarProps
+  extends Omit<ComponentProps<typeof AvatarPrimitive.Root>, 'children'>, VariantProps<typeof avatarVariants> {
   /** The person's or organization's name: the accessible name, and the source of the initials. */
   name: string;
   /** Image URL; the initials show while it loads or if it fails. */

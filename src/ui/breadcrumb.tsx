@@ -22,7 +22,12 @@ export function Breadcrumb(props: BreadcrumbProps) {
 }
 
 export function BreadcrumbList({ className, ...props }: ComponentProps<'ol'>) {
-  return <ol className={cn('flex flex-wrap items-center gap-1.5 text-sm break-words text-muted-foreground', className)} {...props} />;
+  return (
+    <ol
+      className={cn('flex flex-wrap items-center gap-1.5 text-sm break-words text-muted-foreground', className)}
+      {...props}
+    />
+  );
 }
 
 export function BreadcrumbItem({ className, ...props }: ComponentProps<'li'>) {

@@ -25,7 +25,8 @@ export const buttonVariants = cva(
       variant: {
         default: cn('bg-primary text-primary-foreground shadow-sm', primaryHover),
         secondary: 'bg-secondary text-secondary-foreground hover:bg-secondary/70',
-        outline: 'border border-input bg-background text-foreground shadow-sm hover:bg-accent hover:text-accent-foreground',
+        outline:
+          'border border-input bg-background text-foreground shadow-sm hover:bg-accent hover:text-accent-foreground',
         ghost: 'text-foreground hover:bg-accent hover:text-accent-foreground',
         destructive: 'bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive/90',
         link: 'text-link underline-offset-4 hover:underline',

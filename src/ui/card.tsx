@@ -2,7 +2,12 @@ import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
 export function Card({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('flex flex-col rounded-xl border border-border bg-card text-card-foreground shadow-sm', className)} {...props} />;
+  return (
+    <div
+      className={cn('flex flex-col rounded-xl border border-border bg-card text-card-foreground shadow-sm', className)}
+      {...props}
+    />
+  );
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<'div'>) {
@@ -25,5 +30,10 @@ export function CardContent({ className, ...props }: ComponentProps<'div'>) {
 }
 
 export function CardFooter({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('flex flex-wrap items-center gap-2 border-t border-border px-4 py-3 sm:px-6', className)} {...props} />;
+  return (
+    <div
+      className={cn('flex flex-wrap items-center gap-2 border-t border-border px-4 py-3 sm:px-6', className)}
+      {...props}
+    />
+  );
 }

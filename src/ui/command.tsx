@@ -38,15 +38,24 @@ export function CommandInput({ className, ...props }: ComponentProps<typeof Comm
 }
 
 export function CommandList({ className, ...props }: ComponentProps<typeof CommandPrimitive.List>) {
-  return <CommandPrimitive.List className={cn('max-h-80 scroll-py-1 overflow-x-hidden overflow-y-auto p-1', className)} {...props} />;
+  return (
+    <CommandPrimitive.List
+      className={cn('max-h-80 scroll-py-1 overflow-x-hidden overflow-y-auto p-1', className)}
+      {...props}
+    />
+  );
 }
 
 export function CommandEmpty({ className, ...props }: ComponentProps<typeof CommandPrimitive.Empty>) {
-  return <CommandPrimitive.Empty className={cn('py-6 text-center text-sm text-muted-foreground', className)} {...props} />;
+  return (
+    <CommandPrimitive.Empty className={cn('py-6 text-center text-sm text-muted-foreground', className)} {...props} />
+  );
 }
 
 export function CommandLoading({ className, ...props }: ComponentProps<typeof CommandPrimitive.Loading>) {
-  return <CommandPrimitive.Loading className={cn('py-6 text-center text-sm text-muted-foreground', className)} {...props} />;
+  return (
+    <CommandPrimitive.Loading className={cn('py-6 text-center text-sm text-muted-foreground', className)} {...props} />
+  );
 }
 
 export function CommandGroup({ className, ...props }: ComponentProps<typeof CommandPrimitive.Group>) {
@@ -65,7 +74,11 @@ export function CommandGroup({ className, ...props }: ComponentProps<typeof Comm
  * A divider between groups, hidden while the user is filtering (like cmdk's).
  * Ours is presentational: cmdk's role="separator" is not allowed inside a listbox.
  */
-export function CommandSeparator({ className, alwaysRender = false, ...props }: ComponentProps<'div'> & { alwaysRender?: boolean }) {
+export function CommandSeparator({
+  className,
+  alwaysRender = false,
+  ...props
+}: ComponentProps<'div'> & { alwaysRender?: boolean }) {
   const searching = useCommandState((state) => state.search !== '');
   if (searching && !alwaysRender) return null;
   return <div role="none" className={cn('-mx-1 my-1 h-px bg-border', className)} {...props} />;
@@ -76,7 +89,7 @@ export function CommandItem({ className, ...props }: ComponentProps<typeof Comma
     <CommandPrimitive.Item
       className={cn(
         'relative flex cursor-default items-center gap-2 rounded-sm px-2 py-2 text-sm outline-none select-none',
-        'data-[selected=true]:bg-accent data-[selected=true]:text-accent-foreground data-[disabled=true]:pointer-events-none data-[disabled=true]:opacity-50',
+        'data-[disabled=true]:pointer-events-none data-[disabled=true]:opacity-50 data-[selected=true]:bg-accent data-[selected=true]:text-accent-foreground',
         "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
         className,
       )}
@@ -87,7 +100,13 @@ export function CommandItem({ className, ...props }: ComponentProps<typeof Comma
 
 /** A keyboard shortcut hint at the end of an item (hidden from assistive technology). */
 export function CommandShortcut({ className, ...props }: ComponentProps<'span'>) {
-  return <span aria-hidden="true" className={cn('ml-auto text-xs tracking-widest text-muted-foreground', className)} {...props} />;
+  return (
+    <span
+      aria-hidden="true"
+      className={cn('ml-auto text-xs tracking-widest text-muted-foreground', className)}
+      {...props}
+    />
+  );
 }
 
 export interface CommandDialogProps extends ComponentProps<typeof Dialog> {
@@ -104,7 +123,15 @@ export interface CommandDialogProps extends ComponentProps<typeof Dialog> {
 }
 
 /** The palette in a modal, e.g. opened with ⌘K / Ctrl+K by the caller. */
-export function CommandDialog({ title, description, closeLabel, commandProps, className, children, ...props }: CommandDialogProps) {
+export function CommandDialog({
+  title,
+  description,
+  closeLabel,
+  commandProps,
+  className,
+  children,
+  ...props
+}: CommandDialogProps) {
   return (
     <Dialog {...props}>
       <DialogContent

@@ -5,7 +5,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { Button } from './button';
 import { ConfirmDialog } from './confirm-dialog';
 
-function Deletion({ onConfirm = () => undefined, pending = false, error = null }: { onConfirm?: () => void; pending?: boolean; error?: { message: string; code?: string } | null }) {
+function Deletion({
+  onConfirm = () => undefined,
+  pending = false,
+  error = null,
+}: {
+  onConfirm?: () => void;
+  pending?: boolean;
+  error?: { message: string; code?: string } | null;
+}) {
   return (
     <ConfirmDialog
       trigger={<Button>Delete</Button>}

@@ -51,7 +51,7 @@ export function DialogContent({ className, children, closeLabel, ...props }: Dia
         className={cn(
           'fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto',
           'rounded-lg border border-border bg-background p-6 text-foreground shadow-lg',
-          'transition-[opacity,scale] starting:scale-95 starting:opacity-0 motion-reduce:transition-none',
+          'transition-[opacity,scale] motion-reduce:transition-none starting:scale-95 starting:opacity-0',
           className,
         )}
         {...props}

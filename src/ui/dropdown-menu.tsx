@@ -22,7 +22,7 @@ export const DropdownMenuRadioGroup = DropdownMenuPrimitive.RadioGroup;
 
 const menuSurface = cn(
   'z-50 max-h-(--radix-dropdown-menu-content-available-height) min-w-40 overflow-x-hidden overflow-y-auto rounded-md border border-border bg-popover p-1 text-popover-foreground shadow-md',
-  'transition-opacity starting:opacity-0 motion-reduce:transition-none',
+  'transition-opacity motion-reduce:transition-none starting:opacity-0',
 );
 
 const itemBase = cn(
@@ -31,7 +31,11 @@ const itemBase = cn(
   "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
 );
 
-export function DropdownMenuContent({ className, sideOffset = 4, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Content>) {
+export function DropdownMenuContent({
+  className,
+  sideOffset = 4,
+  ...props
+}: ComponentProps<typeof DropdownMenuPrimitive.Content>) {
   return (
     <DropdownMenuPrimitive.Portal>
       <DropdownMenuPrimitive.Content sideOffset={sideOffset} className={cn(menuSurface, className)} {...props} />
@@ -52,7 +56,8 @@ export function DropdownMenuItem({ className, inset, variant = 'default', ...pro
       className={cn(
         itemBase,
         inset && 'pl-8',
-        // The destructive red is too dark for text on dark surfaces, so dark mode keeps the text colour and reddens on focus.
+        // The destructive red is too dark for text on dark surfaces, so dark mode keeps the text colour and reddens on
+        // focus.
         variant === 'destructive' &&
           'text-destructive focus:bg-destructive focus:text-destructive-foreground dark:text-foreground dark:focus:text-destructive-foreground',
         className,
@@ -62,7 +67,11 @@ export function DropdownMenuItem({ className, inset, variant = 'default', ...pro
   );
 }
 
-export function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof DropdownMenuPrimitive.CheckboxItem>) {
+export function DropdownMenuCheckboxItem({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof DropdownMenuPrimitive.CheckboxItem>) {
   return (
     <DropdownMenuPrimitive.CheckboxItem className={cn(itemBase, 'pl-8', className)} {...props}>
       <span className="absolute left-2 flex size-4 items-center justify-center">
@@ -75,7 +84,11 @@ export function DropdownMenuCheckboxItem({ className, children, ...props }: Comp
   );
 }
 
-export function DropdownMenuRadioItem({ className, children, ...props }: ComponentProps<typeof DropdownMenuPrimitive.RadioItem>) {
+export function DropdownMenuRadioItem({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof DropdownMenuPrimitive.RadioItem>) {
   return (
     <DropdownMenuPrimitive.RadioItem className={cn(itemBase, 'pl-8', className)} {...props}>
       <span className="absolute left-2 flex size-4 items-center justify-center">
@@ -88,17 +101,35 @@ export function DropdownMenuRadioItem({ className, children, ...props }: Compone
   );
 }
 
-export function DropdownMenuLabel({ className, inset, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Label> & { inset?: boolean }) {
-  return <DropdownMenuPrimitive.Label className={cn('px-2 py-1.5 text-xs font-medium text-muted-foreground', inset && 'pl-8', className)} {...props} />;
+export function DropdownMenuLabel({
+  className,
+  inset,
+  ...props
+}: ComponentProps<typeof DropdownMenuPrimitive.Label> & { inset?: boolean }) {
+  return (
+    <DropdownMenuPrimitive.Label
+      className={cn('px-2 py-1.5 text-xs font-medium text-muted-foreground', inset && 'pl-8', className)}
+      {...props}
+    />
+  );
 }
 
 export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Separator>) {
   return <DropdownMenuPrimitive.Separator className={cn('-mx-1 my-1 h-px bg-border', className)} {...props} />;
 }
 
-/** A keyboard shortcut hint shown at the end of an item (hidden from assistive technology; announce shortcuts via aria-keyshortcuts). */
+/**
+ * A keyboard shortcut hint shown at the end of an item (hidden from assistive technology; announce shortcuts via
+ * aria-keyshortcuts).
+ */
 export function DropdownMenuShortcut({ className, ...props }: ComponentProps<'span'>) {
-  return <span aria-hidden="true" className={cn('ml-auto text-xs tracking-widest text-muted-foreground', className)} {...props} />;
+  return (
+    <span
+      aria-hidden="true"
+      className={cn('ml-auto text-xs tracking-widest text-muted-foreground', className)}
+      {...props}
+    />
+  );
 }
 
 export function DropdownMenuSubTrigger({
@@ -108,14 +139,20 @@ export function DropdownMenuSubTrigger({
   ...props
 }: ComponentProps<typeof DropdownMenuPrimitive.SubTrigger> & { inset?: boolean }) {
   return (
-    <DropdownMenuPrimitive.SubTrigger className={cn(itemBase, 'data-[state=open]:bg-accent', inset && 'pl-8', className)} {...props}>
+    <DropdownMenuPrimitive.SubTrigger
+      className={cn(itemBase, 'data-[state=open]:bg-accent', inset && 'pl-8', className)}
+      {...props}
+    >
       {children}
       <ChevronRight aria-hidden="true" className="ml-auto rtl:rotate-180" />
     </DropdownMenuPrimitive.SubTrigger>
   );
 }
 
-export function DropdownMenuSubContent({ className, ...props }: ComponentProps<typeof DropdownMenuPrimitive.SubContent>) {
+export function DropdownMenuSubContent({
+  className,
+  ...props
+}: ComponentProps<typeof DropdownMenuPrimitive.SubContent>) {
   return (
     <DropdownMenuPrimitive.Portal>
       <DropdownMenuPrimitive.SubContent className={cn(menuSurface, className)} {...props} />

@@ -14,11 +14,22 @@ export interface EmptyStateProps extends Omit<ComponentProps<'div'>, 'title'> {
 }
 
 /** What a list or page shows when there is nothing in it yet. */
-export function EmptyState({ title, description, icon, action, headingLevel: Heading = 'h2', className, ...props }: EmptyStateProps) {
+export function EmptyState({
+  title,
+  description,
+  icon,
+  action,
+  headingLevel: Heading = 'h2',
+  className,
+  ...props
+}: EmptyStateProps) {
   return (
     <div className={cn('flex flex-col items-center justify-center gap-3 px-4 py-12 text-center', className)} {...props}>
       {icon === null ? null : (
-        <div aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-6">
+        <div
+          aria-hidden="true"
+          className="flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-6"
+        >
           {icon ?? <Inbox />}
         </div>
       )}

@@ -33,7 +33,16 @@ export interface FilterChecklistProps {
  * Once loaded, each change calls `onSelectedChange` at once; Escape and a
  * click outside close it.
  */
-export function FilterChecklist({ name, label, chosenLabel, options, selected, onSelectedChange, submitLabel, className }: FilterChecklistProps) {
+export function FilterChecklist({
+  name,
+  label,
+  chosenLabel,
+  options,
+  selected,
+  onSelectedChange,
+  submitLabel,
+  className,
+}: FilterChecklistProps) {
   const details = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
 
@@ -58,7 +67,11 @@ export function FilterChecklist({ name, label, chosenLabel, options, selected, o
 
   const count = selected.length;
   return (
-    <details ref={details} className={cn('group relative', className)} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      ref={details}
+      className={cn('group relative', className)}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary
         className={cn(
           buttonVariants({ variant: 'outline', size: 'md' }),
@@ -84,7 +97,9 @@ export function FilterChecklist({ name, label, chosenLabel, options, selected, o
                 ? {
                     checked: selected.includes(option.value),
                     onChange: (event: ChangeEvent<HTMLInputElement>) => {
-                      const values = event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value);
+                      const values = event.target.checked
+                        ? [...selected, option.value]
+                        : selected.filter((value) => value !== option.value);
                       // Keep the options' order, whatever the order of the clicks.
                       onSelectedChange(options.map((item) => item.value).filter((value) => values.includes(value)));
                     },

@@ -25,7 +25,15 @@ function renderField(field: (control: Control<Values>) => React.ReactNode, error
 describe('TextField', () => {
   it('labels an Input that carries the field’s name and value and the input props', async () => {
     renderField((control) => (
-      <TextField control={control} name="email" label="Email" type="email" autoComplete="username" inputMode="email" className="w-40" />
+      <TextField
+        control={control}
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        className="w-40"
+      />
     ));
     const input = screen.getByLabelText<HTMLInputElement>('Email');
     expect(input.id).toMatch(/-control$/);
@@ -45,14 +53,24 @@ describe('TextField', () => {
 
   it('shows the description and the error, tied to the input, and an empty value for a field missing from the defaults', () => {
     renderField(
-      (control) => <TextField control={control} name="password" label="Password" description="At least 12 characters." type="password" />,
+      (control) => (
+        <TextField
+          control={control}
+          name="password"
+          label="Password"
+          description="At least 12 characters."
+          type="password"
+        />
+      ),
       { password: { type: 'server', message: 'Wrong password.' } },
     );
     const input = screen.getByLabelText<HTMLInputElement>('Password');
     expect(input.name).toBe('password');
     expect(input.value).toBe('');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described).toEqual(['At least 12 characters.', 'Wrong password.']);
     expect(screen.getByRole('alert').textContent).toBe('Wrong password.');
   });
@@ -63,7 +81,15 @@ describe('TextField', () => {
         <input {...props} />
       </span>
     );
-    renderField((control) => <TextField control={control} name="email" label="Email" autoComplete="email" input={(props) => <Custom {...props} />} />);
+    renderField((control) => (
+      <TextField
+        control={control}
+        name="email"
+        label="Email"
+        autoComplete="email"
+        input={(props) => <Custom {...props} />}
+      />
+    ));
     const input = screen.getByLabelText<HTMLInputElement>('Email');
     expect(input.parentElement).toBe(screen.getByTestId('custom'));
     expect(input.name).toBe('email');

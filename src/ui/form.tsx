@@ -111,7 +111,8 @@ export function FormItem({ className, ...props }: ComponentProps<'div'>) {
   const id = useId();
   const [parts, setParts] = useState<FieldParts>({ label: false, description: false, message: false });
   const setPart = useCallback(
-    (part: FieldPart, present: boolean) => setParts((current) => (current[part] === present ? current : { ...current, [part]: present })),
+    (part: FieldPart, present: boolean) =>
+      setParts((current) => (current[part] === present ? current : { ...current, [part]: present })),
     [],
   );
   const item = useMemo(() => ({ id, parts, setPart }), [id, parts, setPart]);
@@ -125,7 +126,9 @@ export function FormItem({ className, ...props }: ComponentProps<'div'>) {
 export function FormLabel({ className, ...props }: ComponentProps<typeof Label>) {
   const { controlId, labelId, invalid } = useFormField();
   useRegisterPart('label', true);
-  return <Label id={labelId} htmlFor={controlId} data-invalid={invalid || undefined} className={className} {...props} />;
+  return (
+    <Label id={labelId} htmlFor={controlId} data-invalid={invalid || undefined} className={className} {...props} />
+  );
 }
 
 /**
@@ -135,7 +138,9 @@ export function FormLabel({ className, ...props }: ComponentProps<typeof Label>)
  */
 export function FormControl(props: ComponentProps<typeof SlotPrimitive.Root>) {
   const { controlId, labelId, descriptionId, messageId, parts, invalid } = useFormField();
-  const describedBy = [parts.description ? descriptionId : null, parts.message ? messageId : null].filter(Boolean).join(' ');
+  const describedBy = [parts.description ? descriptionId : null, parts.message ? messageId : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <SlotPrimitive.Root
       id={controlId}
@@ -166,7 +171,12 @@ export function FormMessage({ className, children, ...props }: FormMessageProps)
   useRegisterPart('message', Boolean(content));
   if (!content) return null;
   return (
-    <p id={messageId} role="alert" className={cn('flex items-start gap-1.5 text-sm font-medium text-destructive dark:text-foreground', className)} {...props}>
+    <p
+      id={messageId}
+      role="alert"
+      className={cn('flex items-start gap-1.5 text-sm font-medium text-destructive dark:text-foreground', className)}
+      {...props}
+    >
       <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-destructive" />
       <span>{content}</span>
     </p>
@@ -177,10 +187,16 @@ export function FormMessage({ className, children, ...props }: FormMessageProps)
 export type TextFieldInputProps = InputProps;
 
 /** The input props a TextField passes on (the field itself sets the name, value and handlers). */
-type PassedInputProps = Omit<InputProps, 'name' | 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'ref' | 'children'>;
+type PassedInputProps = Omit<
+  InputProps,
+  'name' | 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'ref' | 'children'
+>;
 
-export interface TextFieldProps<TFieldValues extends FieldValues, TName extends FieldPath<TFieldValues>, TTransformedValues>
-  extends PassedInputProps {
+export interface TextFieldProps<
+  TFieldValues extends FieldValues,
+  TName extends FieldPath<TFieldValues>,
+  TTransformedValues,
+> extends PassedInputProps {
   /** The react-hook-form control (`form.control`, or `state.form.control` with useActionForm). */
   control: Control<TFieldValues, unknown, TTransformedValues>;
   name: TName;
@@ -211,7 +227,11 @@ const plainInput = (props: TextFieldInputProps) => <Input {...props} />;
  * than uncontrolled. For anything else (a textarea, a link beside the label,
  * a checkbox, a select), write the FormField out.
  */
-export function TextField<TFieldValues extends FieldValues, TName extends FieldPath<TFieldValues>, TTransformedValues = TFieldValues>({
+export function TextField<
+  TFieldValues extends FieldValues,
+  TName extends FieldPath<TFieldValues>,
+  TTransformedValues = TFieldValues,
+>({
   control,
   name,
   label,

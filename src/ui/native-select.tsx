@@ -19,7 +19,10 @@ export function NativeSelect({ className, containerClassName, children, ...props
       <select className={cn(fieldClasses, 'h-10 cursor-pointer appearance-none py-0 pr-9', className)} {...props}>
         {children}
       </select>
-      <ChevronDown aria-hidden="true" className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-muted-foreground" />
+      <ChevronDown
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-muted-foreground"
+      />
     </div>
   );
 }

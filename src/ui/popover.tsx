@@ -21,7 +21,7 @@ export function PopoverContent({ className, align = 'center', sideOffset = 4, ..
         sideOffset={sideOffset}
         className={cn(
           'z-50 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-border bg-popover p-4 text-popover-foreground shadow-md',
-          'transition-opacity starting:opacity-0 motion-reduce:transition-none',
+          'transition-opacity motion-reduce:transition-none starting:opacity-0',
           className,
         )}
         {...props}

@@ -5,7 +5,12 @@ import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
 /** A dividing line. Decorative by default; pass `decorative={false}` when it separates content semantically. */
-export function Separator({ className, orientation = 'horizontal', decorative = true, ...props }: ComponentProps<typeof SeparatorPrimitive.Root>) {
+export function Separator({
+  className,
+  orientation = 'horizontal',
+  decorative = true,
+  ...props
+}: ComponentProps<typeof SeparatorPrimitive.Root>) {
   return (
     <SeparatorPrimitive.Root
       orientation={orientation}

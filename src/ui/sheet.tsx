@@ -22,7 +22,8 @@ const sheetVariants = cva(
     variants: {
       side: {
         left: 'inset-y-0 left-0 h-full w-[min(20rem,calc(100%-3rem))] border-r border-border starting:-translate-x-full',
-        right: 'inset-y-0 right-0 h-full w-[min(20rem,calc(100%-3rem))] border-l border-border starting:translate-x-full',
+        right:
+          'inset-y-0 right-0 h-full w-[min(20rem,calc(100%-3rem))] border-l border-border starting:translate-x-full',
         top: 'inset-x-0 top-0 max-h-[85dvh] border-b border-border starting:-translate-y-full',
         bottom: 'inset-x-0 bottom-0 max-h-[85dvh] border-t border-border starting:translate-y-full',
       },
@@ -31,7 +32,8 @@ const sheetVariants = cva(
   },
 );
 
-export interface SheetContentProps extends ComponentProps<typeof SheetPrimitive.Content>, VariantProps<typeof sheetVariants> {
+export interface SheetContentProps
+  extends ComponentProps<typeof SheetPrimitive.Content>, VariantProps<typeof sheetVariants> {
   /** Accessible name of the corner close button; without it no corner button is shown. */
   closeLabel?: string;
 }

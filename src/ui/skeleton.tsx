@@ -7,5 +7,11 @@ import { cn } from './cn';
  * with a status message, rather than per block.
  */
 export function Skeleton({ className, ...props }: ComponentProps<'div'>) {
-  return <div aria-hidden="true" className={cn('animate-pulse rounded-md bg-muted-foreground/20 motion-reduce:animate-none', className)} {...props} />;
+  return (
+    <div
+      aria-hidden="true"
+      className={cn('animate-pulse rounded-md bg-muted-foreground/20 motion-reduce:animate-none', className)}
+      {...props}
+    />
+  );
 }

@@ -22,7 +22,7 @@ export function Switch({ className, ...props }: SwitchProps) {
       <SwitchPrimitive.Thumb
         className={cn(
           'pointer-events-none block size-5 rounded-full bg-background shadow-md transition-transform motion-reduce:transition-none',
-          'data-[state=unchecked]:translate-x-0 data-[state=checked]:translate-x-5 rtl:data-[state=checked]:-translate-x-5',
+          'data-[state=checked]:translate-x-5 data-[state=unchecked]:translate-x-0 rtl:data-[state=checked]:-translate-x-5',
         )}
       />
     </SwitchPrimitive.Root>

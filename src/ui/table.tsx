@@ -24,11 +24,21 @@ export function TableBody({ className, ...props }: ComponentProps<'tbody'>) {
 }
 
 export function TableFooter({ className, ...props }: ComponentProps<'tfoot'>) {
-  return <tfoot className={cn('border-t border-border bg-muted font-medium [&>tr]:last:border-b-0', className)} {...props} />;
+  return (
+    <tfoot className={cn('border-t border-border bg-muted font-medium [&>tr]:last:border-b-0', className)} {...props} />
+  );
 }
 
 export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr className={cn('border-b border-border transition-colors hover:bg-muted data-[state=selected]:bg-muted', className)} {...props} />;
+  return (
+    <tr
+      className={cn(
+        'border-b border-border transition-colors hover:bg-muted data-[state=selected]:bg-muted',
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function TableHead({ className, scope = 'col', ...props }: ComponentProps<'th'>) {

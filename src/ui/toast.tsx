@@ -87,7 +87,7 @@ export function useToasts() {
 const toastVariants = cva(
   [
     'group pointer-events-auto relative flex w-full items-start gap-3 overflow-hidden rounded-lg border p-4 pr-10 shadow-lg',
-    'transition-[opacity,translate] starting:translate-y-2 starting:opacity-0 motion-reduce:transition-none',
+    'transition-[opacity,translate] motion-reduce:transition-none starting:translate-y-2 starting:opacity-0',
     'data-[state=closed]:opacity-0',
     'data-[swipe=move]:translate-x-(--radix-toast-swipe-move-x) data-[swipe=move]:transition-none',
     'data-[swipe=cancel]:translate-x-0 data-[swipe=end]:translate-x-(--radix-toast-swipe-end-x)',
@@ -151,7 +151,9 @@ function ToastItem({ item, closeLabel }: { item: ToastRecord; closeLabel: string
     >
       <div className="grid min-w-0 flex-1 gap-1">
         {title ? <ToastPrimitive.Title className="text-sm font-semibold">{title}</ToastPrimitive.Title> : null}
-        {description ? <ToastPrimitive.Description className="text-sm">{description}</ToastPrimitive.Description> : null}
+        {description ? (
+          <ToastPrimitive.Description className="text-sm">{description}</ToastPrimitive.Description>
+        ) : null}
       </div>
       {action ? (
         <ToastPrimitive.Action

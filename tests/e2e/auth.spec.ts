@@ -11,7 +11,9 @@ import {
   waitForHydration,
 } from './support';
 
-test('sign up: confirm the email from the mailbox, onboard, create an organization and arrive on its dashboard, signed in', async ({ page }) => {
+test('sign up: confirm the email from the mailbox, onboard, create an organization and arrive on its dashboard, signed in', async ({
+  page,
+}) => {
   const email = uniqueEmail('signup');
   await page.goto('/');
   await page.getByRole('link', { name: 'Get started' }).click();
@@ -32,7 +34,9 @@ test('sign up: confirm the email from the mailbox, onboard, create an organizati
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
   await expect(page.getByText(`We sent a confirmation link to ${email}`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  const [user] = await queryDatabase<{ email_verified: boolean }>('select email_verified from users where email = $1', [email]);
+  const [user] = await queryDatabase<{ email_verified: boolean }>('select email_verified from users where email = $1', [
+    email,
+  ]);
   expect(user).toEqual({ email_verified: false });
 
   // The link alone confirms nothing: its page asks for the password, which confirms and signs in.
@@ -44,7 +48,9 @@ test('sign up: confirm the email from the mailbox, onboard, create an organizati
   await page.getByLabel('Password', { exact: true }).fill('not the password at all');
   await page.getByRole('button', { name: 'Confirm and sign in' }).click();
   await expect(page.getByText('That is not the password of this account.', { exact: false })).toBeVisible();
-  expect(await queryDatabase('select email_verified from users where email = $1', [email])).toEqual([{ email_verified: false }]);
+  expect(await queryDatabase('select email_verified from users where email = $1', [email])).toEqual([
+    { email_verified: false },
+  ]);
   await page.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Confirm and sign in' }).click();
 
@@ -88,7 +94,10 @@ test('sign up: confirm the email from the mailbox, onboard, create an organizati
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toHaveCount(0);
 });
 
-test('sign out from the user menu, then sign in again and come back to the page that asked', async ({ page, account }) => {
+test('sign out from the user menu, then sign in again and come back to the page that asked', async ({
+  page,
+  account,
+}) => {
   await page.goto('/dashboard');
   await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}$`));
   await openMenu(page, 'user-menu');
@@ -100,8 +109,14 @@ test('sign out from the user menu, then sign in again and come back to the page 
   await page.goto('/settings/profile?x=1');
   await expect(page).toHaveURL(/\/auth\/sign-in\?next=%2Fsettings%2Fprofile%3Fx%3D1$/);
   // The way to sign up keeps the destination too.
-  await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/auth/sign-up?next=%2Fsettings%2Fprofile%3Fx%3D1');
-  await expect(page.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', '/auth/forgot-password?next=%2Fsettings%2Fprofile%3Fx%3D1');
+  await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute(
+    'href',
+    '/auth/sign-up?next=%2Fsettings%2Fprofile%3Fx%3D1',
+  );
+  await expect(page.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute(
+    'href',
+    '/auth/forgot-password?next=%2Fsettings%2Fprofile%3Fx%3D1',
+  );
   await fillSignInForm(page, { email: account.email, password: account.password });
   await expect(page).toHaveURL(/\/settings\/profile\?x=1$/);
 
@@ -112,7 +127,11 @@ test('sign out from the user menu, then sign in again and come back to the page 
   await expect(page).toHaveURL(/\/settings\/profile\?y=2$/);
 });
 
-test('a wrong password is refused with a translated message, and nothing is signed in', async ({ page, context, baseURL }) => {
+test('a wrong password is refused with a translated message, and nothing is signed in', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto('/auth/sign-in');
   await fillSignInForm(page, { email: 'nobody-here@example.com', password: 'not the password at all' });
   await expect(page.locator('[data-error-code="UNAUTHENTICATED"]')).toHaveText('The email or password is not right.');
@@ -126,7 +145,9 @@ test('a wrong password is refused with a translated message, and nothing is sign
   await page.getByLabel('Correo electrónico').fill('nobody-here@example.com');
   await page.getByLabel('Contraseña', { exact: true }).fill('not the password at all');
   await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
-  await expect(page.locator('[data-error-code="UNAUTHENTICATED"]')).toHaveText('El correo o la contraseña no son correctos.');
+  await expect(page.locator('[data-error-code="UNAUTHENTICATED"]')).toHaveText(
+    'El correo o la contraseña no son correctos.',
+  );
   expect((await context.cookies()).filter((cookie) => cookie.name.endsWith('session_token'))).toEqual([]);
 });
 
@@ -135,17 +156,25 @@ test('the sign-in page in Spanish, with field errors that name the problem', asy
   await page.goto('/auth/sign-in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inicia sesión en Keel');
-  await expect(page.getByRole('navigation', { name: 'Forma de iniciar sesión' }).getByRole('link', { name: 'Enlace por correo' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Forma de iniciar sesión' }).getByRole('link', { name: 'Enlace por correo' }),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: '¿Has olvidado tu contraseña?' })).toBeVisible();
   await waitForHydration(page, 'form');
   await page.getByLabel('Correo electrónico').fill('no-es-un-correo');
   await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
-  await expect(page.getByLabel('Correo electrónico')).toHaveAccessibleDescription('Introduce un correo electrónico válido.');
-  await expect(page.getByLabel('Contraseña', { exact: true })).toHaveAccessibleDescription('Este campo es obligatorio.');
+  await expect(page.getByLabel('Correo electrónico')).toHaveAccessibleDescription(
+    'Introduce un correo electrónico válido.',
+  );
+  await expect(page.getByLabel('Contraseña', { exact: true })).toHaveAccessibleDescription(
+    'Este campo es obligatorio.',
+  );
   await expectNoSeriousA11yViolations(page);
 });
 
-test('forgot password: the same answer for any address, a link by email, a new password, then sign in with it', async ({ page }) => {
+test('forgot password: the same answer for any address, a link by email, a new password, then sign in with it', async ({
+  page,
+}) => {
   const account = await createAccount({ name: 'Frances Allen' });
   await page.goto('/auth/sign-in');
   await page.getByRole('link', { name: 'Forgot password?' }).click();
@@ -153,7 +182,9 @@ test('forgot password: the same answer for any address, a link by email, a new p
   await waitForHydration(page, 'form');
   await page.getByLabel('Email').fill(account.email);
   await page.getByRole('button', { name: 'Send the link' }).click();
-  await expect(page.getByTestId('sent-notice')).toContainText(`If an account exists for ${account.email}, we sent it a link`);
+  await expect(page.getByTestId('sent-notice')).toContainText(
+    `If an account exists for ${account.email}, we sent it a link`,
+  );
 
   const link = await emailedLink(account.email);
   expect(link).toMatch(/\/auth\/reset-password\?token=/);
@@ -187,7 +218,9 @@ test('forgot password: the same answer for any address, a link by email, a new p
   await waitForHydration(page, 'form');
   await page.getByLabel('Email').fill('no-account-here@example.com');
   await page.getByRole('button', { name: 'Send the link' }).click();
-  await expect(page.getByTestId('sent-notice')).toContainText('If an account exists for no-account-here@example.com, we sent it a link');
+  await expect(page.getByTestId('sent-notice')).toContainText(
+    'If an account exists for no-account-here@example.com, we sent it a link',
+  );
 });
 
 test('magic link: ask on the sign-in page, open the email, press the button, signed in', async ({ page }) => {
@@ -214,7 +247,10 @@ test('magic link: ask on the sign-in page, open the email, press the button, sig
   // Once only.
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link has expired or was already used');
-  await expect(page.getByRole('link', { name: 'Get a new link' })).toHaveAttribute('href', '/auth/sign-in?method=magic-link&next=%2Fsettings%2Fprofile%3Fvia%3Dlink');
+  await expect(page.getByRole('link', { name: 'Get a new link' })).toHaveAttribute(
+    'href',
+    '/auth/sign-in?method=magic-link&next=%2Fsettings%2Fprofile%3Fvia%3Dlink',
+  );
 });
 
 test('an open-redirect attempt through ?next= ends on the dashboard', async ({ page, baseURL }) => {
@@ -226,7 +262,9 @@ test('an open-redirect attempt through ?next= ends on the dashboard', async ({ p
   await expect(page).toHaveURL(`${baseURL}/dashboard/${account.organization.slug}`);
 });
 
-test('without JavaScript: sign in with a password, and a wrong one comes back with the message', async ({ browser }) => {
+test('without JavaScript: sign in with a password, and a wrong one comes back with the message', async ({
+  browser,
+}) => {
   const account = await createAccount();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -258,9 +296,13 @@ test('"check your inbox": the email can be sent again, until the limit says to w
     await expect(page.getByText(`We sent a new link to ${email}.`)).toBeVisible();
     await expect(resend).toBeEnabled();
   }
-  expect(await queryDatabase('select count(*)::int as n from dev_mailbox_messages where "to" ? $1', [email])).toEqual([{ n: 4 }]);
+  expect(await queryDatabase('select count(*)::int as n from dev_mailbox_messages where "to" ? $1', [email])).toEqual([
+    { n: 4 },
+  ]);
   await resend.click();
-  await expect(page.locator('[data-error-code="RATE_LIMITED"]')).toContainText('Too many attempts. Please try again in');
+  await expect(page.locator('[data-error-code="RATE_LIMITED"]')).toContainText(
+    'Too many attempts. Please try again in',
+  );
 });
 
 test('a spent or forged confirmation link says so and offers a new one', async ({ page }) => {
@@ -271,15 +313,23 @@ test('a spent or forged confirmation link says so and offers a new one', async (
   await waitForHydration(page, 'form');
   await page.getByLabel('Email').fill('someone-else@example.com');
   await page.getByRole('button', { name: 'Send a new link' }).click();
-  await expect(page.getByText('If someone-else@example.com is waiting for confirmation, a new link is on its way.')).toBeVisible();
+  await expect(
+    page.getByText('If someone-else@example.com is waiting for confirmation, a new link is on its way.'),
+  ).toBeVisible();
 });
 
-test('two-factor: only right after the password step; the code form and the recovery-code form', async ({ page, context, baseURL }) => {
+test('two-factor: only right after the password step; the code form and the recovery-code form', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto('/auth/two-factor?next=%2Fdashboard');
   await expect(page).toHaveURL(/\/auth\/sign-in\?next=%2Fdashboard$/);
 
   // better-auth's pending-sign-in cookie (its value is checked by the actions, not by the page).
-  await context.addCookies([{ name: '__Secure-keel.two_factor', value: 'pending', domain: new URL(baseURL!).hostname, path: '/', secure: true }]);
+  await context.addCookies([
+    { name: '__Secure-keel.two_factor', value: 'pending', domain: new URL(baseURL!).hostname, path: '/', secure: true },
+  ]);
   await page.goto('/auth/two-factor?next=%2Fdashboard');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two-factor authentication');
   const code = page.getByLabel('Authentication code');

@@ -20,9 +20,9 @@ test.describe('the contact form posts through a server action', () => {
       { name: 'Edsger Dijkstra', locale: 'en' },
     ]);
     // The sender's copy went out (to the dev mailbox: this server has no SMTP_URL).
-    expect(await queryDatabase<{ subject: string }>('select subject from dev_mailbox_messages where "to" ? $1', [email])).toEqual([
-      { subject: 'We received your message — Keel' },
-    ]);
+    expect(
+      await queryDatabase<{ subject: string }>('select subject from dev_mailbox_messages where "to" ? $1', [email]),
+    ).toEqual([{ subject: 'We received your message — Keel' }]);
   });
 
   test('without JavaScript: the browser posts the form and the page shows the result', async ({ browser }) => {
@@ -35,7 +35,9 @@ test.describe('the contact form posts through a server action', () => {
     await page.getByLabel('Message').fill('Can I self-host the whole thing?');
     await page.getByRole('button', { name: 'Send message' }).click();
     await expect(page.getByRole('status')).toHaveText(/Thank you, Barbara Liskov!/);
-    expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([{ n: 1 }]);
+    expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([
+      { n: 1 },
+    ]);
     await context.close();
   });
 
@@ -55,7 +57,11 @@ test.describe('the contact form posts through a server action', () => {
     await context.close();
   });
 
-  test('invalid input: each field says what is wrong, in Spanish for a Spanish visitor, and nothing is stored', async ({ page, context, baseURL }) => {
+  test('invalid input: each field says what is wrong, in Spanish for a Spanish visitor, and nothing is stored', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);
     await page.goto('/contact');
     await waitForHydration(page, 'form');
@@ -64,13 +70,17 @@ test.describe('the contact form posts through a server action', () => {
     await page.getByRole('button', { name: 'Enviar mensaje' }).click();
     // Each message is tied to its field (aria-describedby), so screen readers read it with the field.
     await expect(page.getByLabel('Tu nombre')).toHaveAccessibleDescription('Este campo es obligatorio.');
-    await expect(page.getByLabel('Correo electrónico')).toHaveAccessibleDescription('Introduce un correo electrónico válido.');
+    await expect(page.getByLabel('Correo electrónico')).toHaveAccessibleDescription(
+      'Introduce un correo electrónico válido.',
+    );
     await expect(page.getByLabel('Mensaje')).toHaveAccessibleDescription('Usa al menos 10 caracteres.');
     await expect(page.getByLabel('Mensaje')).toHaveAttribute('aria-invalid', 'true');
     // What the visitor typed is still there to correct.
     await expect(page.getByLabel('Correo electrónico')).toHaveValue('not-an-email');
     await expect(page.getByLabel('Mensaje')).toHaveValue('short');
-    expect(await queryDatabase("select count(*)::int as n from contact_requests where email = 'not-an-email'")).toEqual([{ n: 0 }]);
+    expect(await queryDatabase("select count(*)::int as n from contact_requests where email = 'not-an-email'")).toEqual(
+      [{ n: 0 }],
+    );
   });
 
   test('a form whose CSRF token was removed is refused and says why', async ({ page }) => {
@@ -82,8 +92,12 @@ test.describe('the contact form posts through a server action', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Message').fill('This should never be stored.');
     await page.getByRole('button', { name: 'Send message' }).click();
-    await expect(page.locator('[data-error-code="CSRF_TOKEN_INVALID"]')).toContainText('security token is missing or has expired');
-    expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([{ n: 0 }]);
+    await expect(page.locator('[data-error-code="CSRF_TOKEN_INVALID"]')).toContainText(
+      'security token is missing or has expired',
+    );
+    expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([
+      { n: 0 },
+    ]);
   });
 });
 

@@ -23,22 +23,32 @@ test('a forged cross-site POST is refused with 403 CSRF_TOKEN_INVALID', async ({
     await page.goto('/');
     await page.goto(evilUrl);
     const [answer] = await Promise.all([
-      page.waitForResponse((response) => response.url() === `${baseURL}/contact` && response.request().method() === 'POST'),
+      page.waitForResponse(
+        (response) => response.url() === `${baseURL}/contact` && response.request().method() === 'POST',
+      ),
       page.getByRole('button', { name: 'win a prize' }).click(),
     ]);
     expect(answer.status()).toBe(403);
     expect((await answer.json()).error.code).toBe('CSRF_TOKEN_INVALID');
-    expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([{ n: 0 }]);
+    expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([
+      { n: 0 },
+    ]);
   } finally {
     evil.close();
   }
 });
 
-test('an API route refuses a state-changing request without a token, and accepts one with it', async ({ page, baseURL }) => {
+test('an API route refuses a state-changing request without a token, and accepts one with it', async ({
+  page,
+  baseURL,
+}) => {
   await page.goto('/');
   const withoutToken = await page.request.post(`${baseURL}/api/client-errors`, { data: { message: 'x', url: 'y' } });
   expect(withoutToken.status()).toBe(403);
-  expect((await withoutToken.json()).error).toMatchObject({ code: 'CSRF_TOKEN_INVALID', docs: 'docs/security/csrf.md' });
+  expect((await withoutToken.json()).error).toMatchObject({
+    code: 'CSRF_TOKEN_INVALID',
+    docs: 'docs/security/csrf.md',
+  });
 
   // The page's own fetch helper sends the token it was given.
   const status = await page.evaluate(async () => {

@@ -39,7 +39,9 @@ let passwordHash: Promise<string> | undefined;
  * `onboarded` is false. The password is hashed by better-auth's own function,
  * so the sign-in form accepts it.
  */
-export async function createPerson(options: { name?: string; email?: string; onboarded?: boolean } = {}): Promise<Person> {
+export async function createPerson(
+  options: { name?: string; email?: string; onboarded?: boolean } = {},
+): Promise<Person> {
   const id = randomUUID();
   const email = (options.email ?? uniqueEmail()).toLowerCase();
   const name = options.name ?? 'Ada Lovelace';
@@ -53,10 +55,16 @@ export async function createPerson(options: { name?: string; email?: string; onb
 }
 
 /** An organization whose members are these people in these roles. */
-export async function createOrganization(people: [{ id: string }, Role][], options: { name?: string; slug?: string } = {}): Promise<Organization> {
+export async function createOrganization(
+  people: [{ id: string }, Role][],
+  options: { name?: string; slug?: string } = {},
+): Promise<Organization> {
   const slug = options.slug ?? uniqueSlug();
   const name = options.name ?? `Team ${slug}`;
-  const [row] = await queryDatabase<{ id: string }>(`insert into organizations (name, slug) values ($1, $2) returning id`, [name, slug]);
+  const [row] = await queryDatabase<{ id: string }>(
+    `insert into organizations (name, slug) values ($1, $2) returning id`,
+    [name, slug],
+  );
   const memberIds: Record<string, string> = {};
   for (const [person, role] of people) memberIds[person.id] = await addMember(row!.id, person, role);
   return { id: row!.id, slug, name, memberIds };
@@ -64,11 +72,10 @@ export async function createOrganization(people: [{ id: string }, Role][], optio
 
 /** Makes `person` a member of the organization in `role`; returns the membership's id. */
 export async function addMember(organizationId: string, person: { id: string }, role: Role = 'member') {
-  const [membership] = await queryDatabase<{ id: string }>(`insert into members (organization_id, user_id, role) values ($1, $2, $3) returning id`, [
-    organizationId,
-    person.id,
-    role,
-  ]);
+  const [membership] = await queryDatabase<{ id: string }>(
+    `insert into members (organization_id, user_id, role) values ($1, $2, $3) returning id`,
+    [organizationId, person.id, role],
+  );
   return membership!.id;
 }
 
@@ -81,13 +88,24 @@ export async function addMember(organizationId: string, person: { id: string }, 
 export async function sessionCookieValue(person: { id: string }): Promise<string> {
   // better-auth's generateId(32): letters and digits.
   const token = generateRandomString(32, 'a-z', 'A-Z', '0-9');
-  await queryDatabase(`insert into sessions (id, token, user_id, expires_at) values ($1, $2, $3, now() + interval '1 day')`, [randomUUID(), token, person.id]);
+  await queryDatabase(
+    `insert into sessions (id, token, user_id, expires_at) values ($1, $2, $3, now() + interval '1 day')`,
+    [randomUUID(), token, person.id],
+  );
   return encodeURIComponent(`${token}.${await makeSignature(token, appSecret())}`);
 }
 
 /** The same session as a browser cookie (Playwright's addCookies). */
 export async function sessionCookie(person: { id: string }) {
-  return { name: SESSION_COOKIE, value: await sessionCookieValue(person), domain: 'localhost', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' as const };
+  return {
+    name: SESSION_COOKIE,
+    value: await sessionCookieValue(person),
+    domain: 'localhost',
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'Lax' as const,
+  };
 }
 
 /** Signs `context` in as `person` (a fresh session of theirs). */
@@ -98,7 +116,8 @@ export async function signIn(context: BrowserContext, person: { id: string }) {
 /** The secret the build and server run with (scripts/e2e.ts passes it on): sessions are signed with it. */
 function appSecret() {
   const secret = process.env.APP_SECRET;
-  if (!secret) throw new Error('APP_SECRET is unset: run the suites with `npm run test:e2e` or `npm run test:security`.');
+  if (!secret)
+    throw new Error('APP_SECRET is unset: run the suites with `npm run test:e2e` or `npm run test:security`.');
   return secret;
 }
 
@@ -107,9 +126,14 @@ export interface Account extends Person {
 }
 
 /** A person who owns an organization of their own (named after them), as onboarding leaves a new account. */
-export async function createAccount(options: { name?: string; email?: string; organization?: { name?: string; slug?: string } } = {}): Promise<Account> {
+export async function createAccount(
+  options: { name?: string; email?: string; organization?: { name?: string; slug?: string } } = {},
+): Promise<Account> {
   const person = await createPerson(options);
-  const organization = await createOrganization([[person, 'owner']], { name: `${person.name.split(' ')[0]}'s team`, ...options.organization });
+  const organization = await createOrganization([[person, 'owner']], {
+    name: `${person.name.split(' ')[0]}'s team`,
+    ...options.organization,
+  });
   return { ...person, organization };
 }
 

@@ -24,15 +24,36 @@ interface Answer {
  */
 function send(
   port: number,
-  { path: target, method = 'GET', headers = {}, body, localAddress }: { path: string; method?: string; headers?: Record<string, string>; body?: Buffer[] | (() => AsyncIterable<Buffer>); localAddress?: string },
+  {
+    path: target,
+    method = 'GET',
+    headers = {},
+    body,
+    localAddress,
+  }: {
+    path: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: Buffer[] | (() => AsyncIterable<Buffer>);
+    localAddress?: string;
+  },
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: target, method, headers, localAddress, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      { host: '127.0.0.1', port, path: target, method, headers, localAddress, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     void (async () => {
       for await (const chunk of typeof body === 'function' ? body() : (body ?? [])) request.write(chunk);
@@ -48,15 +69,28 @@ async function csrfFor(port: number, localAddress: string) {
   return { cookie, token: (JSON.parse(answer.body) as { token: string }).token };
 }
 
-function postClientError(port: number, localAddress: string, csrf: { cookie: string; token: string }, extra: { headers?: Record<string, string>; body?: () => AsyncIterable<Buffer> } = {}) {
+function postClientError(
+  port: number,
+  localAddress: string,
+  csrf: { cookie: string; token: string },
+  extra: { headers?: Record<string, string>; body?: () => AsyncIterable<Buffer> } = {},
+) {
   return send(port, {
     path: '/api/client-errors',
     method: 'POST',
     localAddress,
-    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}`, cookie: csrf.cookie, 'x-csrf-token': csrf.token, ...extra.headers },
-    body: extra.body ?? (async function* () {
-      yield Buffer.from(JSON.stringify({ message: 'from the http-server spec', url: '/' }));
-    }),
+    headers: {
+      'content-type': 'application/json',
+      origin: `http://127.0.0.1:${port}`,
+      cookie: csrf.cookie,
+      'x-csrf-token': csrf.token,
+      ...extra.headers,
+    },
+    body:
+      extra.body ??
+      async function* () {
+        yield Buffer.from(JSON.stringify({ message: 'from the http-server spec', url: '/' }));
+      },
   });
 }
 
@@ -88,7 +122,9 @@ test.describe.serial('our HTTP server, on its own instance', () => {
       },
     });
     exit = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
-    await expect(async () => expect((await send(port, { path: '/api/health' })).status).toBe(200)).toPass({ timeout: 110_000 });
+    await expect(async () => expect((await send(port, { path: '/api/health' })).status).toBe(200)).toPass({
+      timeout: 110_000,
+    });
   });
 
   test.afterAll(() => {
@@ -100,7 +136,9 @@ test.describe.serial('our HTTP server, on its own instance', () => {
     const csrf = await csrfFor(port, address);
     const statuses: number[] = [];
     for (let call = 1; call <= 35; call++) {
-      const answer = await postClientError(port, address, csrf, { headers: { 'x-forwarded-for': `198.51.100.${call}`, 'x-real-ip': `198.51.100.${call}` } });
+      const answer = await postClientError(port, address, csrf, {
+        headers: { 'x-forwarded-for': `198.51.100.${call}`, 'x-real-ip': `198.51.100.${call}` },
+      });
       statuses.push(answer.status);
     }
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(204));
@@ -115,14 +153,28 @@ test.describe.serial('our HTTP server, on its own instance', () => {
     const sevenMegabytes = Buffer.alloc(7 * 1024 * 1024, 'a');
     const multipart = { 'content-type': 'multipart/form-data; boundary=keel', origin: `http://127.0.0.1:${port}` };
     const fetched = { ...multipart, 'next-action': actionId!, accept: 'text/x-component' };
-    const declared = await send(port, { path: '/contact', method: 'POST', headers: { ...fetched, 'content-length': String(sevenMegabytes.length) }, body: [sevenMegabytes] });
+    const declared = await send(port, {
+      path: '/contact',
+      method: 'POST',
+      headers: { ...fetched, 'content-length': String(sevenMegabytes.length) },
+      body: [sevenMegabytes],
+    });
     const chunked = await send(port, { path: '/contact', method: 'POST', headers: fetched, body: [sevenMegabytes] });
     // A form posted before JavaScript runs has no Next-Action header.
-    const plain = await send(port, { path: '/contact', method: 'POST', headers: { ...multipart, 'accept-language': 'es' }, body: [sevenMegabytes] });
+    const plain = await send(port, {
+      path: '/contact',
+      method: 'POST',
+      headers: { ...multipart, 'accept-language': 'es' },
+      body: [sevenMegabytes],
+    });
     for (const answer of [declared, chunked, plain]) {
       expect(answer.status).toBe(413);
       expect(answer.headers['cache-control']).toBe('private, no-store');
-      expect(JSON.parse(answer.body).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413, requestId: answer.headers['x-request-id'] });
+      expect(JSON.parse(answer.body).error).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        status: 413,
+        requestId: answer.headers['x-request-id'],
+      });
     }
     expect(JSON.parse(declared.body).error.message).toBe('What you sent is too large (the limit is 6 MB).');
     expect(JSON.parse(plain.body).error.message).toBe('Lo que enviaste es demasiado grande (el límite es 6 MB).');
@@ -132,7 +184,12 @@ test.describe.serial('our HTTP server, on its own instance', () => {
     const small = await send(port, {
       path: '/contact',
       method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: `http://127.0.0.1:${port}`, 'next-action': actionId!, accept: 'text/x-component' },
+      headers: {
+        'content-type': 'text/plain;charset=UTF-8',
+        origin: `http://127.0.0.1:${port}`,
+        'next-action': actionId!,
+        accept: 'text/x-component',
+      },
       body: [Buffer.from('[]')],
     });
     expect(small.status).toBe(200);
@@ -174,7 +231,9 @@ test.describe.serial('our HTTP server, on its own instance', () => {
   });
 });
 
-test('personal pages are private and uncacheable in every representation: HTML, Flight, prefetches, redirects, API', async ({ request }) => {
+test('personal pages are private and uncacheable in every representation: HTML, Flight, prefetches, redirects, API', async ({
+  request,
+}) => {
   const owner = await createAccount();
   const cookie = `${SESSION_COOKIE}=${await sessionCookieValue(owner)}`;
   const dashboard = `/dashboard/${owner.organization.slug}`;
@@ -186,7 +245,9 @@ test('personal pages are private and uncacheable in every representation: HTML, 
   };
   for (const [name, headers] of Object.entries(variants)) {
     // Next.js may first redirect an RSC request to its own cache-busting `_rsc` value: followed.
-    const answer = await request.get(`${dashboard}${headers.rsc ? '?_rsc=abc12' : ''}`, { headers: { ...headers, cookie } });
+    const answer = await request.get(`${dashboard}${headers.rsc ? '?_rsc=abc12' : ''}`, {
+      headers: { ...headers, cookie },
+    });
     expect(answer.status(), name).toBe(200);
     if (headers.rsc) expect(answer.headers()['content-type'], name).toContain('text/x-component');
     expect(answer.headers()['cache-control'], name).toBe('private, no-store');

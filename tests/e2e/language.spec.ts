@@ -13,7 +13,9 @@ test('the language switcher changes the interface language and remembers it', as
 
   // Remembered: another page, then a reload, stay in Spanish.
   await page.goto('/dashboard');
-  await expect(page.getByRole('navigation', { name: 'Aplicación' }).getByRole('link', { name: 'Panel' })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Aplicación' }).getByRole('link', { name: 'Panel' }),
+  ).toHaveAttribute('aria-current', 'page');
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Aplicación' })).toBeVisible();
 

@@ -22,19 +22,26 @@ test.describe('on a 375 px wide phone', () => {
     await page.goto('/dashboard');
     await waitForHydration(page, 'header');
     await page.getByRole('button', { name: 'Open menu' }).click();
-    await expect(page.getByRole('dialog').getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('dialog').getByRole('link', { name: 'Dashboard' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   });
 
   test('no page scrolls sideways', async ({ page, context }) => {
     for (const path of ['/', '/contact', '/auth/sign-in', '/auth/sign-up', '/auth/error']) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
     }
     await signIn(context, await createAccount());
     for (const path of ['/', '/dashboard']) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
     }
   });
@@ -73,7 +80,11 @@ const pages = [
 
 for (const theme of ['light', 'dark'] as const) {
   for (const [layout, path, signedIn] of pages) {
-    test(`axe finds no serious accessibility violation: ${layout} layout (${path}), ${theme} theme`, async ({ page, context, baseURL }) => {
+    test(`axe finds no serious accessibility violation: ${layout} layout (${path}), ${theme} theme`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       if (signedIn) await signIn(context, await createAccount());
       await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
       await page.goto(path);
@@ -101,7 +112,11 @@ test('icons, manifest and social image are generated from the brand', async ({ r
     ['/manifest.webmanifest', 'application/manifest+json'],
   ] as const) {
     const response = await request.get(path);
-    expect({ path, status: response.status(), type: response.headers()['content-type'] }).toEqual({ path, status: 200, type });
+    expect({ path, status: response.status(), type: response.headers()['content-type'] }).toEqual({
+      path,
+      status: 200,
+      type,
+    });
   }
   const manifest = await (await request.get('/manifest.webmanifest')).json();
   expect(manifest).toMatchObject({ name: 'Keel', theme_color: '#1d4ed8' });

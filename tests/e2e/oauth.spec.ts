@@ -8,7 +8,9 @@ import { openMenu, queryDatabase, uniqueEmail, waitForHydration } from './suppor
  * build has NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS=oidc (scripts/e2e.ts).
  */
 
-test('single sign-on: a new person signs up at the provider, onboards, and comes back signed in next time', async ({ page }) => {
+test('single sign-on: a new person signs up at the provider, onboards, and comes back signed in next time', async ({
+  page,
+}) => {
   const email = uniqueEmail('sso');
   await page.goto('/auth/sign-in');
   await waitForHydration(page, 'form');
@@ -22,7 +24,9 @@ test('single sign-on: a new person signs up at the provider, onboards, and comes
 
   // Back in the app, a new account goes through onboarding.
   await expect(page).toHaveURL(/\/onboarding/);
-  const [user] = await queryDatabase<{ email_verified: boolean }>('select email_verified from users where email = $1', [email]);
+  const [user] = await queryDatabase<{ email_verified: boolean }>('select email_verified from users where email = $1', [
+    email,
+  ]);
   expect(user?.email_verified).toBe(true);
   await waitForHydration(page, 'form');
   await page.getByLabel('Your name').fill('Katherine Johnson');

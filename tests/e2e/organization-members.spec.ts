@@ -9,20 +9,38 @@ import { expectNoSeriousA11yViolations, queryDatabase, uniqueEmail, waitForHydra
  */
 
 async function roleOf(organizationId: string, person: Person) {
-  const [row] = await queryDatabase<{ role: string }>('select role from members where organization_id = $1 and user_id = $2', [organizationId, person.id]);
+  const [row] = await queryDatabase<{ role: string }>(
+    'select role from members where organization_id = $1 and user_id = $2',
+    [organizationId, person.id],
+  );
   return row?.role;
 }
 
 /** Waits until every form of the page is hydrated, so a select changed now is not reset by React. */
 async function waitForForms(page: Page) {
   await waitForHydration(page, 'main form');
-  await page.waitForFunction(() => [...document.querySelectorAll('main form')].every((form) => Object.keys(form).some((key) => key.startsWith('__reactFiber'))));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('main form')].every((form) =>
+      Object.keys(form).some((key) => key.startsWith('__reactFiber')),
+    ),
+  );
 }
 
 test.describe('organization members and settings', () => {
-  test('an owner invites, changes a role, is refused leaving as the last owner, and renames the organization', async ({ page }) => {
-    const [member, owner] = await Promise.all([createPerson({ name: 'Max Member' }), createPerson({ name: 'Olive Owner' })]);
-    const organization = await createOrganization([[owner, 'owner'], [member, 'member']], { name: 'Rocket Co' });
+  test('an owner invites, changes a role, is refused leaving as the last owner, and renames the organization', async ({
+    page,
+  }) => {
+    const [member, owner] = await Promise.all([
+      createPerson({ name: 'Max Member' }),
+      createPerson({ name: 'Olive Owner' }),
+    ]);
+    const organization = await createOrganization(
+      [
+        [owner, 'owner'],
+        [member, 'member'],
+      ],
+      { name: 'Rocket Co' },
+    );
     await signIn(page.context(), owner);
 
     await page.goto(`/dashboard/${organization.slug}/members`);
@@ -69,8 +87,17 @@ test.describe('organization members and settings', () => {
   });
 
   test('a member sees the members but no controls, and the settings read-only', async ({ page }) => {
-    const [owner, member] = await Promise.all([createPerson({ name: 'Olive Owner' }), createPerson({ name: 'Max Member' })]);
-    const organization = await createOrganization([[owner, 'owner'], [member, 'member']], { name: 'Quiet Co' });
+    const [owner, member] = await Promise.all([
+      createPerson({ name: 'Olive Owner' }),
+      createPerson({ name: 'Max Member' }),
+    ]);
+    const organization = await createOrganization(
+      [
+        [owner, 'owner'],
+        [member, 'member'],
+      ],
+      { name: 'Quiet Co' },
+    );
     await signIn(page.context(), member);
 
     await page.goto(`/dashboard/${organization.slug}/members`);
@@ -103,7 +130,9 @@ test.describe('organization members and settings', () => {
       for (const section of ['members', 'settings']) {
         await page.goto(`/dashboard/${organization.slug}/${section}`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect({ section, theme, overflow }).toEqual({ section, theme, overflow: 0 });
         await expectNoSeriousA11yViolations(page);
       }

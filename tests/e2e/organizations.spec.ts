@@ -22,7 +22,10 @@ function switcher(page: Page) {
   return page.getByRole('complementary', { name: 'Application' }).getByTestId('organization-switcher');
 }
 
-/** Invites `email` from onboarding's invite step of `slug` (the owner's page is open), and returns the emailed /join path. */
+/**
+ * Invites `email` from onboarding's invite step of `slug` (the owner's page is open), and returns the emailed /join
+ * path.
+ */
 async function invite(page: Page, slug: string, email: string, role: 'Admin' | 'Member') {
   await page.goto(`/onboarding/invite?organization=${slug}`);
   await waitForHydration(page, 'form');
@@ -35,21 +38,33 @@ async function invite(page: Page, slug: string, email: string, role: 'Admin' | '
   return `${link.pathname}${link.search}`;
 }
 
-test('an invitation link: sign up from it, confirm, onboard, land back on it and accept; a member cannot invite until promoted to admin', async ({ page, browser }) => {
+test('an invitation link: sign up from it, confirm, onboard, land back on it and accept; a member cannot invite until promoted to admin', async ({
+  page,
+  browser,
+}) => {
   const owner = await createAccount({ name: 'Olive Owner' });
   await signIn(page.context(), owner);
   const email = uniqueEmail('invitee');
   const join = await invite(page, owner.organization.slug, email, 'Member');
   expect(join).toMatch(/^\/join\?token=/);
 
-  const visitor = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US', extraHTTPHeaders: anotherNetwork() });
+  const visitor = await browser.newContext({
+    baseURL: e2eBaseUrl,
+    locale: 'en-US',
+    extraHTTPHeaders: anotherNetwork(),
+  });
   const invitee = await visitor.newPage();
   await invitee.goto(join);
   await expect(invitee.getByRole('heading', { level: 1 })).toHaveText(`Join ${owner.organization.name}`);
-  await expect(invitee.getByText(`Olive Owner invited you to join ${owner.organization.name} as Member.`)).toBeVisible();
+  await expect(
+    invitee.getByText(`Olive Owner invited you to join ${owner.organization.name} as Member.`),
+  ).toBeVisible();
   await expect(invitee.getByText(email, { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(invitee);
-  await expect(invitee.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', `/auth/sign-in?email=${encodeURIComponent(email)}&next=${encodeURIComponent(join)}`);
+  await expect(invitee.getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+    'href',
+    `/auth/sign-in?email=${encodeURIComponent(email)}&next=${encodeURIComponent(join)}`,
+  );
 
   // Signing up from the invitation: the address is filled in, and the way back is kept.
   await invitee.getByRole('link', { name: 'Create an account' }).click();
@@ -68,7 +83,9 @@ test('an invitation link: sign up from it, confirm, onboard, land back on it and
 
   // Back on the invitation, now as its addressee: a button accepts (opening the link did nothing).
   await expect(invitee).toHaveURL(endingWith(join));
-  expect(await queryDatabase('select status from invitations where email = $1', [email])).toEqual([{ status: 'pending' }]);
+  expect(await queryDatabase('select status from invitations where email = $1', [email])).toEqual([
+    { status: 'pending' },
+  ]);
   // After a client-side navigation the title arrives with the page's streamed metadata.
   await expect(invitee).toHaveTitle(/Invitation/);
   await expectNoSeriousA11yViolations(invitee);
@@ -102,10 +119,9 @@ test('an invitation link: sign up from it, confirm, onboard, land back on it and
   // The owner is now the only owner of an organization with other members: their account page says so.
   await page.goto('/settings/account');
   await expect(page.getByTestId('sole-owner-notice')).toContainText('You are the only owner of an organization');
-  await expect(page.getByTestId('sole-owner-notice').getByRole('link', { name: owner.organization.name })).toHaveAttribute(
-    'href',
-    `/dashboard/${owner.organization.slug}/settings`,
-  );
+  await expect(
+    page.getByTestId('sole-owner-notice').getByRole('link', { name: owner.organization.name }),
+  ).toHaveAttribute('href', `/dashboard/${owner.organization.slug}/settings`);
 });
 
 test('signed in with another address, the invitation says so and signing out comes back to it', async ({ page }) => {
@@ -134,7 +150,10 @@ test('the organization switcher: keyboard, search, create an organization, switc
   await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}$`));
   await waitForHydration(page, 'aside');
   const sidebar = page.getByRole('navigation', { name: 'Application' });
-  await expect(sidebar.getByRole('link', { name: 'Members' })).toHaveAttribute('href', `/dashboard/${account.organization.slug}/members`);
+  await expect(sidebar.getByRole('link', { name: 'Members' })).toHaveAttribute(
+    'href',
+    `/dashboard/${account.organization.slug}/members`,
+  );
 
   // Opened from the keyboard; the search field has the focus and the current organization is marked.
   await switcher(page).focus();
@@ -142,7 +161,10 @@ test('the organization switcher: keyboard, search, create an organization, switc
   const list = page.getByRole('dialog', { name: 'Organizations' });
   await expect(list).toBeVisible();
   await expect(list.getByRole('combobox', { name: 'Search organizations' })).toBeFocused();
-  await expect(list.getByRole('option', { name: new RegExp(account.organization.name) })).toHaveAttribute('aria-current', 'true');
+  await expect(list.getByRole('option', { name: new RegExp(account.organization.name) })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
   await expectNoSeriousA11yViolations(page);
   await page.keyboard.type('no such team');
   await expect(list.getByText('No organization matches.')).toBeVisible();
@@ -205,7 +227,10 @@ test('without JavaScript: invite from onboarding, and accept an invitation with 
 });
 
 test('an organization is visible to its members only', async ({ page }) => {
-  const [owner, stranger] = await Promise.all([createAccount({ name: 'Priya Private' }), createAccount({ name: 'Stan Stranger' })]);
+  const [owner, stranger] = await Promise.all([
+    createAccount({ name: 'Priya Private' }),
+    createAccount({ name: 'Stan Stranger' }),
+  ]);
   await signIn(page.context(), stranger);
   const response = await page.goto(`/dashboard/${owner.organization.slug}`);
   expect(response?.status()).toBe(404);
@@ -221,9 +246,15 @@ test.describe('on a 375 px wide phone', () => {
     await signIn(page.context(), account);
     for (const theme of ['light', 'dark'] as const) {
       await page.context().addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
-      for (const path of [`/dashboard/${account.organization.slug}`, `/onboarding/invite?organization=${account.organization.slug}`, '/join?token=not-a-token-that-exists-anywhere']) {
+      for (const path of [
+        `/dashboard/${account.organization.slug}`,
+        `/onboarding/invite?organization=${account.organization.slug}`,
+        '/join?token=not-a-token-that-exists-anywhere',
+      ]) {
         await page.goto(path);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect({ path, overflow }).toEqual({ path, overflow: 0 });
         await expectNoSeriousA11yViolations(page);
       }

@@ -26,11 +26,17 @@ test('no server secret reaches the files sent to browsers', async () => {
 });
 
 test('the configuration validator stays on the server (page weight)', async () => {
-  const files = (await filesUnder(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'static'))).filter((file) => file.endsWith('.js'));
+  const files = (await filesUnder(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'static'))).filter(
+    (file) => file.endsWith('.js'),
+  );
   const shipped = [];
   for (const file of files) {
     // A message only src/platform/config/env-schema.ts contains.
-    if ((await readFile(file, 'utf8')).includes('must be \\"true\\" or \\"false\\"') || (await readFile(file, 'utf8')).includes(`must be "true" or "false"`)) shipped.push(path.relative(process.cwd(), file));
+    if (
+      (await readFile(file, 'utf8')).includes('must be \\"true\\" or \\"false\\"') ||
+      (await readFile(file, 'utf8')).includes(`must be "true" or "false"`)
+    )
+      shipped.push(path.relative(process.cwd(), file));
   }
   expect(shipped).toEqual([]);
 });

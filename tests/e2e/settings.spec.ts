@@ -23,10 +23,14 @@ test.describe('account settings', () => {
     await page.getByLabel('Full name').fill('Ada Lovelace');
     await page.getByRole('button', { name: 'Save name' }).click();
     await expect(page.getByText('Your name was saved.', { exact: true })).toBeVisible();
-    expect(await queryDatabase('select name from users where email = $1', [user.email])).toEqual([{ name: 'Ada Lovelace' }]);
+    expect(await queryDatabase('select name from users where email = $1', [user.email])).toEqual([
+      { name: 'Ada Lovelace' },
+    ]);
 
     // Avatar, through the file chooser.
-    const png = await sharp({ create: { width: 500, height: 320, channels: 3, background: '#2e7d32' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 500, height: 320, channels: 3, background: '#2e7d32' } })
+      .png()
+      .toBuffer();
     const chooser = page.waitForEvent('filechooser');
     await page.getByText('Upload a picture').click();
     await (await chooser).setFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
@@ -54,7 +58,9 @@ test.describe('account settings', () => {
     await expect(twoFactor.getByTestId('two-factor-status')).toHaveText('On');
     await twoFactor.getByRole('button', { name: 'I saved them' }).click();
     await expect(twoFactor.getByText('10 recovery codes left.', { exact: true })).toBeVisible();
-    expect(await queryDatabase('select two_factor_enabled from users where email = $1', [user.email])).toEqual([{ two_factor_enabled: true }]);
+    expect(await queryDatabase('select two_factor_enabled from users where email = $1', [user.email])).toEqual([
+      { two_factor_enabled: true },
+    ]);
 
     // Another browser: the password is no longer enough.
     const context = await browser.newContext();
@@ -72,7 +78,10 @@ test.describe('account settings', () => {
     const sessions = page.getByTestId('sessions').getByRole('listitem');
     await expect(sessions).toHaveCount(2);
     await waitForHydration(page, '[data-testid="sessions"] form');
-    await sessions.filter({ hasNotText: 'This device' }).getByRole('button', { name: /Sign out the session on/ }).click();
+    await sessions
+      .filter({ hasNotText: 'This device' })
+      .getByRole('button', { name: /Sign out the session on/ })
+      .click();
     await expect(sessions).toHaveCount(1);
     await elsewhere.goto('/settings/security');
     await expect(elsewhere).toHaveURL(/\/auth\/sign-in/);
@@ -89,7 +98,9 @@ test.describe('account settings', () => {
     await page.getByRole('button', { name: 'Save preferences' }).click();
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ajustes');
-    expect(await queryDatabase('select locale, theme from users where email = $1', [user.email])).toEqual([{ locale: 'es', theme: 'dark' }]);
+    expect(await queryDatabase('select locale, theme from users where email = $1', [user.email])).toEqual([
+      { locale: 'es', theme: 'dark' },
+    ]);
   });
 
   test('every settings page fits a phone and passes axe in light and dark', async ({ page, context, baseURL }) => {
@@ -101,10 +112,17 @@ test.describe('account settings', () => {
       await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
       for (const section of ['profile', 'account', 'security', 'preferences']) {
         await page.goto(`/settings/${section}`);
-        await expect(page.getByRole('link', { name: new RegExp(`^${section}$`, 'i') })).toHaveAttribute('aria-current', 'page');
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        await expect(page.getByRole('link', { name: new RegExp(`^${section}$`, 'i') })).toHaveAttribute(
+          'aria-current',
+          'page',
+        );
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect({ section, overflow }).toEqual({ section, overflow: 0 });
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze();
         const serious = results.violations
           .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
           .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));

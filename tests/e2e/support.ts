@@ -24,20 +24,22 @@ export async function openMenu(page: Page, testId: string) {
   }).toPass({ timeout: 10_000 });
 }
 
-/** Waits until React has hydrated the element (it then carries React's internal keys), so clicks do what they do for users. */
+/**
+ * Waits until React has hydrated the element (it then carries React's internal keys), so clicks do what they do for
+ * users.
+ */
 export async function waitForHydration(page: Page, selector = 'main') {
-  await page.waitForFunction(
-    (target) => {
-      const element = document.querySelector(target);
-      return Boolean(element && Object.keys(element).some((key) => key.startsWith('__reactFiber')));
-    },
-    selector,
-  );
+  await page.waitForFunction((target) => {
+    const element = document.querySelector(target);
+    return Boolean(element && Object.keys(element).some((key) => key.startsWith('__reactFiber')));
+  }, selector);
 }
 
 /** Runs axe on the page as it is and expects no serious or critical violation (WCAG 2.1 A/AA and best practices). */
 export async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
@@ -57,7 +59,10 @@ export function uniqueEmail(prefix = 'e2e') {
  * server has no SMTP), waiting for it to arrive. `after` skips older emails;
  * `subject` keeps those whose subject contains it.
  */
-export async function emailedLink(to: string, { after = new Date(0), subject = '' }: { after?: Date; subject?: string } = {}): Promise<string> {
+export async function emailedLink(
+  to: string,
+  { after = new Date(0), subject = '' }: { after?: Date; subject?: string } = {},
+): Promise<string> {
   let link: string | undefined;
   await expect(async () => {
     const [message] = await queryDatabase<{ text: string }>(

@@ -47,14 +47,18 @@ function taskSpec(n: number): Omit<SeededTask, 'id'> & { createdHoursAgo: number
 
 /** An owner (signed in on `page`) of a new organization holding `count` tasks, with a member. */
 async function organizationWithTasks(page: Page, count = 60) {
-  const [owner, member] = await Promise.all([createPerson({ name: 'Olive Owner' }), createPerson({ name: 'Grace Hopper' })]);
+  const [owner, member] = await Promise.all([
+    createPerson({ name: 'Olive Owner' }),
+    createPerson({ name: 'Grace Hopper' }),
+  ]);
   const organization = await createOrganization([
     [owner, 'owner'],
     [member, 'member'],
   ]);
   // One statement for all of them.
   const specs = Array.from({ length: count }, (_, index) => taskSpec(index + 1));
-  const assigneeOf = (spec: ReturnType<typeof taskSpec>) => (spec.assignee === 'owner' ? owner.id : spec.assignee === 'member' ? member.id : null);
+  const assigneeOf = (spec: ReturnType<typeof taskSpec>) =>
+    spec.assignee === 'owner' ? owner.id : spec.assignee === 'member' ? member.id : null;
   const rows = await queryDatabase<{ id: string; title: string }>(
     `insert into tasks (organization_id, title, status, priority, due_date, assignee_id, created_by_id, created_at, updated_at)
      select $1, title, status::task_status, priority::task_priority, due_date::date, assignee_id, $2, now() - make_interval(hours => hours), now() - make_interval(hours => hours)
@@ -109,7 +113,8 @@ async function openList(page: Page, path: string) {
 /** Opens a filter checklist (Status, Priority) and toggles one of its values. */
 async function toggleFilter(page: Page, filter: 'Status' | 'Priority', value: string) {
   const checklist = page.locator('details').filter({ has: page.locator('summary', { hasText: filter }) });
-  if (!(await checklist.evaluate((element) => (element as HTMLDetailsElement).open))) await checklist.locator('summary').click();
+  if (!(await checklist.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await checklist.locator('summary').click();
   await checklist.getByRole('checkbox', { name: value, exact: true }).click();
 }
 
@@ -127,13 +132,21 @@ test('filters and search narrow the list; the URL holds them and Back undoes the
   test.setTimeout(90_000);
   const { tasks, listPath } = await organizationWithTasks(page);
   await openList(page, listPath);
-  await expectTitles(page, newestFirst(tasks).slice(0, 25).map((task) => task.title));
+  await expectTitles(
+    page,
+    newestFirst(tasks)
+      .slice(0, 25)
+      .map((task) => task.title),
+  );
   await expect(pagination(page)).toContainText('1–25 of 60');
 
   await toggleFilter(page, 'Status', 'To do');
   await expect(page).toHaveURL(/\?status=todo$/);
   const todo = newestFirst(tasks).filter((task) => task.status === 'todo');
-  await expectTitles(page, todo.map((task) => task.title));
+  await expectTitles(
+    page,
+    todo.map((task) => task.title),
+  );
   await expect(statuses(page)).toHaveText(todo.map(() => 'To do'));
   await expect(pagination(page)).toContainText(`1–${todo.length} of ${todo.length}`);
 
@@ -142,14 +155,20 @@ test('filters and search narrow the list; the URL holds them and Back undoes the
   await expect(page).toHaveURL(/\?status=todo&priority=high%2Curgent$/);
   const urgentTodo = todo.filter((task) => task.priority === 'urgent' || task.priority === 'high');
   expect(urgentTodo.length).toBeGreaterThan(1);
-  await expectTitles(page, urgentTodo.map((task) => task.title));
+  await expectTitles(
+    page,
+    urgentTodo.map((task) => task.title),
+  );
   await expect(page.locator('summary', { hasText: 'Priority' })).toHaveText('Priority: 2');
   await page.keyboard.press('Escape');
 
   // Back: one filter value at a time, the controls following the URL.
   await page.goBack();
   await expect(page).toHaveURL(/\?status=todo&priority=urgent$/);
-  await expectTitles(page, todo.filter((task) => task.priority === 'urgent').map((task) => task.title));
+  await expectTitles(
+    page,
+    todo.filter((task) => task.priority === 'urgent').map((task) => task.title),
+  );
   await expect(page.locator('summary', { hasText: 'Priority' })).toHaveText('Priority: 1');
 
   // Search: typing pauses, the URL follows, page 1 of the matches.
@@ -180,11 +199,18 @@ test('filters and search narrow the list; the URL holds them and Back undoes the
   await page.getByLabel('Due from').fill('2030-01-10');
   await page.getByLabel('Due until').fill('2030-01-20');
   await expect(page).toHaveURL(/&due\.from=2030-01-10&due\.to=2030-01-20$/);
-  const mineInRange = newestFirst(tasks).filter((task) => task.assignee === 'owner' && task.dueDate && task.dueDate >= '2030-01-10' && task.dueDate <= '2030-01-20');
-  await expectTitles(page, mineInRange.map((task) => task.title));
+  const mineInRange = newestFirst(tasks).filter(
+    (task) => task.assignee === 'owner' && task.dueDate && task.dueDate >= '2030-01-10' && task.dueDate <= '2030-01-20',
+  );
+  await expectTitles(
+    page,
+    mineInRange.map((task) => task.title),
+  );
 });
 
-test('sorting and pages: a shared URL shows the same rows and controls, Back returns to the previous page', async ({ page }) => {
+test('sorting and pages: a shared URL shows the same rows and controls, Back returns to the previous page', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const { tasks, listPath } = await organizationWithTasks(page);
   const byTitle = [...tasks].map((task) => task.title).sort();
@@ -235,7 +261,9 @@ test('sorting and pages: a shared URL shows the same rows and controls, Back ret
   await expect(pagination(page).getByLabel('Rows per page')).toHaveValue('25');
 });
 
-test('the owner changes the status of selected tasks and deletes some after confirming; the database agrees', async ({ page }) => {
+test('the owner changes the status of selected tasks and deletes some after confirming; the database agrees', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const { tasks, listPath, organizationId } = await organizationWithTasks(page, 12);
   const shown = newestFirst(tasks);
@@ -249,8 +277,12 @@ test('the owner changes the status of selected tasks and deletes some after conf
   await page.getByRole('menuitem', { name: 'Done' }).click();
   await expect(page.getByText('3 tasks are now “Done”.', { exact: true })).toBeVisible();
   await expect(bar).toBeHidden();
-  await expect(statuses(page)).toHaveText(shown.map((task) => (changing.includes(task) ? 'Done' : STATUS_LABELS[task.status])));
-  const changed = await queryDatabase<{ status: string }>('select status from tasks where id = any($1::uuid[])', [changing.map((task) => task.id)]);
+  await expect(statuses(page)).toHaveText(
+    shown.map((task) => (changing.includes(task) ? 'Done' : STATUS_LABELS[task.status])),
+  );
+  const changed = await queryDatabase<{ status: string }>('select status from tasks where id = any($1::uuid[])', [
+    changing.map((task) => task.id),
+  ]);
   expect(changed.map((row) => row.status)).toEqual(['done', 'done', 'done']);
 
   // Select all on the page, then all but two: delete those two.
@@ -270,15 +302,30 @@ test('the owner changes the status of selected tasks and deletes some after conf
   await bar.getByRole('button', { name: 'Delete' }).click();
   await dialog.getByRole('button', { name: 'Delete 2 tasks' }).click();
   await expect(page.getByText('2 tasks deleted.', { exact: true })).toBeVisible();
-  await expectTitles(page, shown.filter((task) => !deleting.includes(task)).map((task) => task.title));
+  await expectTitles(
+    page,
+    shown.filter((task) => !deleting.includes(task)).map((task) => task.title),
+  );
   const left = await queryDatabase<{ id: string }>('select id from tasks where organization_id = $1', [organizationId]);
-  expect(left.map((row) => row.id).sort()).toEqual(shown.filter((task) => !deleting.includes(task)).map((task) => task.id).sort());
+  expect(left.map((row) => row.id).sort()).toEqual(
+    shown
+      .filter((task) => !deleting.includes(task))
+      .map((task) => task.id)
+      .sort(),
+  );
 });
 
-test('a member may change statuses but is offered no delete; a refused change is rolled back with a message', async ({ browser, page }) => {
+test('a member may change statuses but is offered no delete; a refused change is rolled back with a message', async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(90_000);
   const { member, tasks, listPath, organizationId } = await organizationWithTasks(page, 6);
-  const memberContext = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US', extraHTTPHeaders: anotherNetwork() });
+  const memberContext = await browser.newContext({
+    baseURL: e2eBaseUrl,
+    locale: 'en-US',
+    extraHTTPHeaders: anotherNetwork(),
+  });
   await signIn(memberContext, member);
   const memberPage = await memberContext.newPage();
   await openList(memberPage, listPath);
@@ -312,7 +359,9 @@ test('"Find a task" searches as you type, moves with the arrow keys and opens th
   await expect(finder.getByRole('group', { name: 'Recently updated' })).toBeVisible();
   await finder.getByRole('combobox').fill('zeppelin');
   await expect(finder.getByRole('option')).toHaveCount(1);
-  await expect(finder.getByRole('option')).toContainText(['Task 17 zeppelin', STATUS_LABELS[taskSpec(17).status]].join(''));
+  await expect(finder.getByRole('option')).toContainText(
+    ['Task 17 zeppelin', STATUS_LABELS[taskSpec(17).status]].join(''),
+  );
   await finder.getByRole('combobox').fill('no such task at all');
   await expect(finder.getByText('No task matches “no such task at all”.')).toBeVisible();
 
@@ -326,7 +375,9 @@ test('"Find a task" searches as you type, moves with the arrow keys and opens th
   await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}/tasks/${matching[1]!.id}$`));
 });
 
-test('the list looks right: no axe violations in light and dark, usable at 375 px, empty states, a calm message for a bad URL', async ({ page }) => {
+test('the list looks right: no axe violations in light and dark, usable at 375 px, empty states, a calm message for a bad URL', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const { listPath, slug } = await organizationWithTasks(page, 30);
   await openList(page, listPath);
@@ -348,7 +399,9 @@ test('the list looks right: no axe violations in light and dark, usable at 375 p
   // 375 px: the page does not scroll sideways (the table may, inside its own box), and its controls are reachable.
   await page.setViewportSize({ width: 375, height: 740 });
   await openList(page, listPath);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
   await expect(page.getByLabel('Search tasks')).toBeInViewport();
   await expect(page.getByRole('link', { name: 'New task' })).toBeInViewport();
   await page.getByRole('checkbox', { name: 'Select all rows on this page' }).click();
@@ -364,31 +417,47 @@ test('the list looks right: no axe violations in light and dark, usable at 375 p
   expect(response?.status()).toBe(200);
   const alert = page.getByTestId('invalid-tasks-query');
   await expect(alert).toContainText('This address asks for a list we cannot show');
-  await expect(alert.getByRole('listitem')).toHaveText(['pageSize Choose one of the listed options.', 'status Choose one of the listed options.', 'due.to Enter a date as YYYY-MM-DD.']);
+  await expect(alert.getByRole('listitem')).toHaveText([
+    'pageSize Choose one of the listed options.',
+    'status Choose one of the listed options.',
+    'due.to Enter a date as YYYY-MM-DD.',
+  ]);
   await expectNoSeriousA11yViolations(page);
   await alert.getByRole('link', { name: 'Show all tasks' }).click();
   await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}/tasks$`));
   await expect(titles(page)).toHaveCount(25);
 
   // An organization without tasks invites to create the first one.
-  await queryDatabase('delete from tasks where organization_id = (select id from organizations where slug = $1)', [slug]);
+  await queryDatabase('delete from tasks where organization_id = (select id from organizations where slug = $1)', [
+    slug,
+  ]);
   await openList(page, listPath);
   await expect(page.getByRole('heading', { name: 'No tasks yet' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Create the first task' })).toHaveAttribute('href', `/dashboard/${slug}/tasks/new`);
+  await expect(page.getByRole('link', { name: 'Create the first task' })).toHaveAttribute(
+    'href',
+    `/dashboard/${slug}/tasks/new`,
+  );
 });
 
-test('before JavaScript loads (its files blocked), the list renders, and its filters, sort links and pages work as plain forms and links', async ({ browser }) => {
+test('before JavaScript loads (its files blocked), the list renders, and its filters, sort links and pages work as plain forms and links', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const setup = await browser.newPage();
   const { owner, tasks, listPath } = await organizationWithTasks(setup, 30);
   await setup.close();
-  // The app's scripts never arrive, so React never takes over; the HTML's own inline scripts still reveal the streamed page.
+  // The app's scripts never arrive, so React never takes over; the HTML's own inline scripts still reveal the streamed
+  // page.
   const context = await browser.newContext({ baseURL: e2eBaseUrl, locale: 'en-US' });
   await context.route('**/_next/static/**/*.js', (route) => route.abort());
   await signIn(context, owner);
   const page = await context.newPage();
   await page.goto(listPath);
-  await expect(titles(page)).toHaveText(newestFirst(tasks).slice(0, 25).map((task) => task.title));
+  await expect(titles(page)).toHaveText(
+    newestFirst(tasks)
+      .slice(0, 25)
+      .map((task) => task.title),
+  );
   await page.locator('summary', { hasText: 'Status' }).click();
   await page.getByRole('checkbox', { name: 'Done', exact: true }).check();
   // The open list covers the toolbar: it has its own button.

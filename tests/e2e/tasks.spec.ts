@@ -21,12 +21,22 @@ async function statusInDatabase(taskId: string) {
 }
 
 /** A task made in the database, for pages that need one (creating them is the first test's story). */
-async function insertTask(slug: string, fields: { title: string; status?: string; dueDate?: string | null; assigneeEmail?: string; description?: string }) {
+async function insertTask(
+  slug: string,
+  fields: { title: string; status?: string; dueDate?: string | null; assigneeEmail?: string; description?: string },
+) {
   const [row] = await queryDatabase<{ id: string }>(
     `insert into tasks (organization_id, title, description, status, priority, due_date, assignee_id, created_by_id)
      select o.id, $2, $3, $4, 'high', $5, (select id from users where email = $6), (select user_id from members where organization_id = o.id and role = 'owner' limit 1)
      from organizations o where o.slug = $1 returning id`,
-    [slug, fields.title, fields.description ?? '', fields.status ?? 'todo', fields.dueDate ?? null, fields.assigneeEmail ?? null],
+    [
+      slug,
+      fields.title,
+      fields.description ?? '',
+      fields.status ?? 'todo',
+      fields.dueDate ?? null,
+      fields.assigneeEmail ?? null,
+    ],
   );
   return row!.id;
 }
@@ -37,7 +47,9 @@ async function openForm(page: Page, path: string) {
   await waitForHydration(page, '[data-testid="task-form"]');
 }
 
-test('an owner creates a task (an empty title refused at the field), edits it, assigns it to a member and changes its status in place', async ({ page }) => {
+test('an owner creates a task (an empty title refused at the field), edits it, assigns it to a member and changes its status in place', async ({
+  page,
+}) => {
   test.slow();
   const owner = await createAccount({ name: 'Olive Owner' });
   const grace = await createAccount({ name: 'Grace Hopper' });
@@ -60,7 +72,11 @@ test('an owner creates a task (an empty title refused at the field), edits it, a
   await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('This field is required.')).toBeVisible();
   await expect(page.getByLabel('Description')).toHaveValue('Gather the figures.\nWrite it up.');
-  expect(await queryDatabase('select t.id from tasks t join organizations o on o.id = t.organization_id where o.slug = $1', [slug])).toEqual([]);
+  expect(
+    await queryDatabase('select t.id from tasks t join organizations o on o.id = t.organization_id where o.slug = $1', [
+      slug,
+    ]),
+  ).toEqual([]);
 
   await page.getByLabel('Title').fill('Write the <b>launch</b> plan');
   await page.getByLabel('Priority').selectOption('high');
@@ -76,7 +92,9 @@ test('an owner creates a task (an empty title refused at the field), edits it, a
   await expect(page.getByTestId('task-due-date')).toContainText('Jan 15, 2020');
   await expect(page.getByTestId('task-due-date')).toContainText('Overdue');
   await expect(page.getByTestId('task-assignee')).toHaveText('Unassigned');
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Tasks' })).toHaveAttribute('href', `/dashboard/${slug}/tasks`);
+  await expect(
+    page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Tasks' }),
+  ).toHaveAttribute('href', `/dashboard/${slug}/tasks`);
   await expect(page).toHaveTitle(/Write the <b>launch<\/b> plan/);
 
   // Edit: rename it and give it to Grace.
@@ -97,7 +115,10 @@ test('an owner creates a task (an empty title refused at the field), edits it, a
     `insert into users (id, name, email, email_verified, onboarded_at) values (gen_random_uuid()::text, 'Lee Leaving', $1, true, now()) returning id`,
     [`leaving-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`],
   );
-  await queryDatabase(`insert into members (organization_id, user_id, role) select id, $2, 'member' from organizations where slug = $1`, [slug, leaver!.id]);
+  await queryDatabase(
+    `insert into members (organization_id, user_id, role) select id, $2, 'member' from organizations where slug = $1`,
+    [slug, leaver!.id],
+  );
   await openForm(page, `/dashboard/${slug}/tasks/${taskId}/edit`);
   await page.getByLabel('Title').fill('Write the launch plan, v2');
   await page.getByLabel('Assignee').selectOption({ label: 'Lee Leaving' });
@@ -128,22 +149,39 @@ test('an owner creates a task (an empty title refused at the field), edits it, a
   expect(await statusInDatabase(taskId)).toBe('in_progress');
 });
 
-test('the home page counts tasks and lists its assignee’s open ones; a member cannot delete it, the owner deletes it after confirming', async ({ page, browser }) => {
+test('the home page counts tasks and lists its assignee’s open ones; a member cannot delete it, the owner deletes it after confirming', async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const owner = await createAccount({ name: 'Hana Home' });
   const grace = await createAccount({ name: 'Grace Hopper' });
   const { slug } = owner.organization;
   await addMember(owner.organization.id, grace);
-  const taskId = await insertTask(slug, { title: 'Write the launch plan', status: 'in_progress', dueDate: '2020-01-15', assigneeEmail: grace.email });
+  const taskId = await insertTask(slug, {
+    title: 'Write the launch plan',
+    status: 'in_progress',
+    dueDate: '2020-01-15',
+    assigneeEmail: grace.email,
+  });
   await insertTask(slug, { title: 'Already shipped', status: 'done' });
   await signIn(page.context(), owner);
 
   // The counts link to the list filtered by their status.
   await page.goto(`/dashboard/${slug}`);
   const counts = page.getByTestId('task-counts');
-  await expect(counts.getByRole('link', { name: /In progress\s*1 task/ })).toHaveAttribute('href', `/dashboard/${slug}/tasks?status=in_progress`);
-  await expect(counts.getByRole('link', { name: /To do\s*0 tasks/ })).toHaveAttribute('href', `/dashboard/${slug}/tasks?status=todo`);
-  await expect(counts.getByRole('link', { name: /Done\s*1 task/ })).toHaveAttribute('href', `/dashboard/${slug}/tasks?status=done`);
+  await expect(counts.getByRole('link', { name: /In progress\s*1 task/ })).toHaveAttribute(
+    'href',
+    `/dashboard/${slug}/tasks?status=in_progress`,
+  );
+  await expect(counts.getByRole('link', { name: /To do\s*0 tasks/ })).toHaveAttribute(
+    'href',
+    `/dashboard/${slug}/tasks?status=todo`,
+  );
+  await expect(counts.getByRole('link', { name: /Done\s*1 task/ })).toHaveAttribute(
+    'href',
+    `/dashboard/${slug}/tasks?status=done`,
+  );
   await expect(page.getByTestId('recent-tasks')).toContainText('Write the launch plan');
   // It is Grace's, not the owner's.
   await expect(page.getByTestId('my-open-tasks')).toContainText('Nothing open is assigned to you.');
@@ -164,10 +202,13 @@ test('the home page counts tasks and lists its assignee’s open ones; a member 
     .waitForResponse((response) => response.url().includes(`/api/organizations/${slug}/tasks?`) && response.ok())
     .then(() => (refreshed = true));
   await expect
-    .poll(async () => {
-      if (!refreshed) await member.evaluate(() => window.dispatchEvent(new Event('focus')));
-      return refreshed;
-    }, { timeout: 15_000, intervals: [500] })
+    .poll(
+      async () => {
+        if (!refreshed) await member.evaluate(() => window.dispatchEvent(new Event('focus')));
+        return refreshed;
+      },
+      { timeout: 15_000, intervals: [500] },
+    )
     .toBe(true);
   await mine.getByRole('link', { name: 'Write the launch plan' }).click();
   await expect(member).toHaveURL(new RegExp(`/tasks/${taskId}$`));
@@ -210,7 +251,13 @@ test('a task id that is not a UUID, or another organization’s task, is the 404
   const theirs = await insertTask(otherSlug, { title: 'Not yours to see' });
   await signIn(page.context(), owner);
   const slug = owner.organization.slug;
-  for (const path of [`tasks/${theirs}`, `tasks/${theirs}/edit`, 'tasks/not-a-uuid', 'tasks/not-a-uuid/edit', `tasks/${crypto.randomUUID()}`]) {
+  for (const path of [
+    `tasks/${theirs}`,
+    `tasks/${theirs}/edit`,
+    'tasks/not-a-uuid',
+    'tasks/not-a-uuid/edit',
+    `tasks/${crypto.randomUUID()}`,
+  ]) {
     const response = await page.goto(`/dashboard/${slug}/${path}`);
     expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
     await expect(page.getByText('Not yours to see')).toHaveCount(0);
@@ -240,7 +287,10 @@ test('without JavaScript: the form says what is wrong and creates the task', asy
 test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
-  test('the home, new, task and edit pages do not scroll sideways and pass axe in light and dark', async ({ page, baseURL }) => {
+  test('the home, new, task and edit pages do not scroll sideways and pass axe in light and dark', async ({
+    page,
+    baseURL,
+  }) => {
     test.slow();
     const owner = await createAccount({ name: 'Pia Phone' });
     const { slug } = owner.organization;
@@ -254,10 +304,17 @@ test.describe('on a 375 px wide phone', () => {
     await signIn(page.context(), owner);
     for (const theme of ['light', 'dark'] as const) {
       await page.context().addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
-      for (const path of [`/dashboard/${slug}`, `/dashboard/${slug}/tasks/new`, `/dashboard/${slug}/tasks/${taskId}`, `/dashboard/${slug}/tasks/${taskId}/edit`]) {
+      for (const path of [
+        `/dashboard/${slug}`,
+        `/dashboard/${slug}/tasks/new`,
+        `/dashboard/${slug}/tasks/${taskId}`,
+        `/dashboard/${slug}/tasks/${taskId}/edit`,
+      ]) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect({ path, theme, overflow }).toEqual({ path, theme, overflow: 0 });
         await expectNoSeriousA11yViolations(page);
       }
@@ -286,10 +343,20 @@ test('axe on the pages at desktop width, light and dark, with an empty home too'
     await expect(page.getByRole('heading', { name: 'No tasks yet' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   }
-  const taskId = await insertTask(slug, { title: 'Desktop task', dueDate: '2020-03-03', assigneeEmail: owner.email, description: 'Some words' });
+  const taskId = await insertTask(slug, {
+    title: 'Desktop task',
+    dueDate: '2020-03-03',
+    assigneeEmail: owner.email,
+    description: 'Some words',
+  });
   for (const theme of ['light', 'dark'] as const) {
     await page.context().addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
-    for (const path of [`/dashboard/${slug}`, `/dashboard/${slug}/tasks/new`, `/dashboard/${slug}/tasks/${taskId}`, `/dashboard/${slug}/tasks/${taskId}/edit`]) {
+    for (const path of [
+      `/dashboard/${slug}`,
+      `/dashboard/${slug}/tasks/new`,
+      `/dashboard/${slug}/tasks/${taskId}`,
+      `/dashboard/${slug}/tasks/${taskId}/edit`,
+    ]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectNoSeriousA11yViolations(page);

@@ -7,14 +7,19 @@ async function watchFirstPaint(page: Page) {
   await page.addInitScript(() => {
     const observer = new MutationObserver(() => {
       if (!document.body) return;
-      (window as unknown as { firstPaintTheme: string }).firstPaintTheme = document.documentElement.classList.contains('dark') ? 'dark' : 'light';
+      (window as unknown as { firstPaintTheme: string }).firstPaintTheme = document.documentElement.classList.contains(
+        'dark',
+      )
+        ? 'dark'
+        : 'light';
       observer.disconnect();
     });
     observer.observe(document, { childList: true, subtree: true });
   });
 }
 
-const firstPaintTheme = (page: Page) => page.evaluate(() => (window as unknown as { firstPaintTheme?: string }).firstPaintTheme);
+const firstPaintTheme = (page: Page) =>
+  page.evaluate(() => (window as unknown as { firstPaintTheme?: string }).firstPaintTheme);
 
 test('the chosen theme is remembered across reloads, without a frame of the wrong theme', async ({ page, context }) => {
   await signIn(context, await createAccount());

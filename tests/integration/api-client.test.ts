@@ -12,7 +12,10 @@ import { setClientCsrfToken } from '@/platform/http/client/csrf-token-provider';
  * through the same code as in production, with a cookie jar standing in for
  * the browser's.
  */
-const routes: Record<string, (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>> = {
+const routes: Record<
+  string,
+  (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>
+> = {
   'GET /api/csrf': getCsrf,
   'GET /api/health': getHealth,
   'POST /api/client-errors': postClientError,
@@ -44,7 +47,9 @@ describe('apiFetch', () => {
 
   it('sends the page token with writes', async () => {
     setClientCsrfToken(createCsrfToken(process.env.APP_SECRET!, visitor));
-    await expect(apiFetch('/api/client-errors', { json: { message: 'oops', url: 'http://localhost:3000/x' } })).resolves.toBeUndefined();
+    await expect(
+      apiFetch('/api/client-errors', { json: { message: 'oops', url: 'http://localhost:3000/x' } }),
+    ).resolves.toBeUndefined();
     expect(calls).toEqual(['POST /api/client-errors']);
   });
 
@@ -52,13 +57,19 @@ describe('apiFetch', () => {
     setClientCsrfToken(createCsrfToken(process.env.APP_SECRET!, visitor));
     const error = await apiFetch('/api/client-errors', { json: { message: 42 } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, message: 'Some fields need your attention.' });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      status: 400,
+      message: 'Some fields need your attention.',
+    });
     expect((error as ApiError).fieldErrors).toHaveProperty('url');
   });
 
   it('refreshes an expired token once and retries', async () => {
     setClientCsrfToken(createCsrfToken(process.env.APP_SECRET!, visitor, Date.now() - 3 * 24 * 3600 * 1000));
-    await expect(apiFetch('/api/client-errors', { json: { message: 'late', url: 'http://localhost:3000/y' } })).resolves.toBeUndefined();
+    await expect(
+      apiFetch('/api/client-errors', { json: { message: 'late', url: 'http://localhost:3000/y' } }),
+    ).resolves.toBeUndefined();
     expect(calls).toEqual(['POST /api/client-errors', 'GET /api/csrf', 'POST /api/client-errors']);
   });
 });

@@ -22,7 +22,10 @@ beforeAll(async () => {
   downUrl.port = String(port);
   process.env.DATABASE_URL = downUrl.toString();
   // Imported here, after DATABASE_URL is set, and outside the test's time limit (the tasks route brings a lot).
-  routes = { health: await import('@/app/api/health/route'), tasks: await import('@/app/api/organizations/[organization]/tasks/route') };
+  routes = {
+    health: await import('@/app/api/health/route'),
+    tasks: await import('@/app/api/organizations/[organization]/tasks/route'),
+  };
 });
 
 afterAll(async () => {
@@ -43,11 +46,17 @@ function startRelay() {
 
 describe('GET /api/health', () => {
   it('answers 503 within 5 seconds while the database is down, as do routes that need it, then 200 once it is back, without a restart', async () => {
-    const call = () => routes.health.GET(new Request('http://localhost:3000/api/health'), { params: Promise.resolve({}) });
+    const call = () =>
+      routes.health.GET(new Request('http://localhost:3000/api/health'), { params: Promise.resolve({}) });
     const callTasks = () =>
-      routes.tasks.GET(new Request('http://localhost:3000/api/organizations/acme/tasks', { headers: { cookie: 'keel.session_token=abc.def' } }), {
-        params: Promise.resolve({ organization: 'acme' }),
-      });
+      routes.tasks.GET(
+        new Request('http://localhost:3000/api/organizations/acme/tasks', {
+          headers: { cookie: 'keel.session_token=abc.def' },
+        }),
+        {
+          params: Promise.resolve({ organization: 'acme' }),
+        },
+      );
 
     const held: net.Socket[] = [];
     const blackHole = net.createServer((socket) => held.push(socket));
@@ -59,7 +68,8 @@ describe('GET /api/health', () => {
     expect(await down.json()).toMatchObject({ status: 'degraded', database: { status: 'unreachable' } });
 
     // Meanwhile a route that needs the database (here to read the session) answers too: a 503 with the
-    // error envelope and when to retry, not a hang and not a 500 (docs/operations/health-and-logging.md#when-the-database-restarts).
+    // error envelope and when to retry, not a hang and not a 500
+    // (docs/operations/health-and-logging.md#when-the-database-restarts).
     const tasksBegan = Date.now();
     const tasks = await callTasks();
     held.forEach((socket) => socket.destroy());

@@ -16,7 +16,13 @@ import { createTaskAction, updateTaskAction } from '@/features/tasks/server';
 import { tasks } from '@/features/tasks/server/schema';
 import type { Locale } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
-import { expectFieldRefusal, makeOrganization, organizationState, uniqueSlug, type TestOrganization } from '../support/organizations';
+import {
+  expectFieldRefusal,
+  makeOrganization,
+  organizationState,
+  uniqueSlug,
+  type TestOrganization,
+} from '../support/organizations';
 import { createVerifiedUser, type TestUser } from '../support/users';
 import { Visitor, uniqueEmail } from '../support/visitor';
 
@@ -37,11 +43,17 @@ const organizationOf = new Map<string, TestOrganization>();
 const taskOf = new Map<string, string>();
 
 beforeAll(async () => {
-  [english, spanish] = await Promise.all([createVerifiedUser({ name: 'Ada English' }), createVerifiedUser({ name: 'Ana Española', locale: 'es' })]);
+  [english, spanish] = await Promise.all([
+    createVerifiedUser({ name: 'Ada English' }),
+    createVerifiedUser({ name: 'Ana Española', locale: 'es' }),
+  ]);
   for (const user of [english, spanish]) {
     const organization = await makeOrganization([[user, 'owner']], { name: 'Acme' });
     organizationOf.set(user.id, organization);
-    const [task] = await db.insert(tasks).values({ organizationId: organization.id, title: 'A task', createdById: user.id }).returning({ id: tasks.id });
+    const [task] = await db
+      .insert(tasks)
+      .values({ organizationId: organization.id, title: 'A task', createdById: user.id })
+      .returning({ id: tasks.id });
     taskOf.set(user.id, task!.id);
   }
 });
@@ -49,9 +61,17 @@ beforeAll(async () => {
 const localeOf = (user: TestUser): Locale => (user === spanish ? 'es' : 'en');
 
 /** Every one-line field a person types, with the action that receives it and the rest of a valid input. */
-const singleLineFields: { name: string; field: string; run: (user: TestUser, value: string) => ReturnType<Visitor['run']> }[] = [
+const singleLineFields: {
+  name: string;
+  field: string;
+  run: (user: TestUser, value: string) => ReturnType<Visitor['run']>;
+}[] = [
   { name: 'profile name', field: 'name', run: (user, value) => user.visitor.run(saveProfile, { name: value }) },
-  { name: 'onboarding name', field: 'name', run: (user, value) => user.visitor.run(completeOnboarding, { name: value }) },
+  {
+    name: 'onboarding name',
+    field: 'name',
+    run: (user, value) => user.visitor.run(completeOnboarding, { name: value }),
+  },
   {
     name: 'new organization name',
     field: 'name',
@@ -60,31 +80,65 @@ const singleLineFields: { name: string; field: string; run: (user: TestUser, val
   {
     name: 'organization name in settings',
     field: 'name',
-    run: (user, value) => user.visitor.run(updateOrganizationAction, { organizationId: organizationOf.get(user.id)!.id, name: value, slug: organizationOf.get(user.id)!.slug }),
+    run: (user, value) =>
+      user.visitor.run(updateOrganizationAction, {
+        organizationId: organizationOf.get(user.id)!.id,
+        name: value,
+        slug: organizationOf.get(user.id)!.slug,
+      }),
   },
   {
     name: 'organization deletion confirmation',
     field: 'confirmation',
-    run: (user, value) => user.visitor.run(deleteOrganizationAction, { organizationId: organizationOf.get(user.id)!.id, confirmation: value, password: 'whatever' }),
+    run: (user, value) =>
+      user.visitor.run(deleteOrganizationAction, {
+        organizationId: organizationOf.get(user.id)!.id,
+        confirmation: value,
+        password: 'whatever',
+      }),
   },
-  { name: 'account deletion confirmation', field: 'confirmation', run: (user, value) => user.visitor.run(deleteAccount, { confirmation: value, password: 'whatever' }) },
-  { name: 'new task title', field: 'title', run: (user, value) => user.visitor.run(createTaskAction, { organizationId: organizationOf.get(user.id)!.id, title: value }) },
+  {
+    name: 'account deletion confirmation',
+    field: 'confirmation',
+    run: (user, value) => user.visitor.run(deleteAccount, { confirmation: value, password: 'whatever' }),
+  },
+  {
+    name: 'new task title',
+    field: 'title',
+    run: (user, value) =>
+      user.visitor.run(createTaskAction, { organizationId: organizationOf.get(user.id)!.id, title: value }),
+  },
   {
     name: 'task title when editing',
     field: 'title',
-    run: (user, value) => user.visitor.run(updateTaskAction, { organizationId: organizationOf.get(user.id)!.id, taskId: taskOf.get(user.id)!, title: value }),
+    run: (user, value) =>
+      user.visitor.run(updateTaskAction, {
+        organizationId: organizationOf.get(user.id)!.id,
+        taskId: taskOf.get(user.id)!,
+        title: value,
+      }),
   },
   {
     name: 'contact form name',
     field: 'name',
-    run: (user, value) => new Visitor({ locale: localeOf(user) }).run(sendContactRequest, { name: value, email: uniqueEmail('contact'), message: 'A question about pricing.' }),
+    run: (user, value) =>
+      new Visitor({ locale: localeOf(user) }).run(sendContactRequest, {
+        name: value,
+        email: uniqueEmail('contact'),
+        message: 'A question about pricing.',
+      }),
   },
 ];
 
 async function everythingStored() {
   return {
-    users: await db.select({ id: users.id, name: users.name }).from(users).where(sql`${users.id} in (${english.id}, ${spanish.id})`),
-    organizations: await Promise.all([english, spanish].map((user) => organizationState(organizationOf.get(user.id)!.id))),
+    users: await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(sql`${users.id} in (${english.id}, ${spanish.id})`),
+    organizations: await Promise.all(
+      [english, spanish].map((user) => organizationState(organizationOf.get(user.id)!.id)),
+    ),
     tasks: await db.select({ id: tasks.id, title: tasks.title, description: tasks.description }).from(tasks),
     contact: await db.select({ id: contactRequests.id }).from(contactRequests),
   };
@@ -95,7 +149,10 @@ describe('one-line fields', () => {
     it(`refuse a line break on ${name} (${field}), with the field error in English and Spanish`, async () => {
       const before = await everythingStored();
       for (const user of [english, spanish]) {
-        expectFieldRefusal(await run(user, EVIL), 'VALIDATION_FAILED', field, { key: 'validation.singleLine', locale: localeOf(user) });
+        expectFieldRefusal(await run(user, EVIL), 'VALIDATION_FAILED', field, {
+          key: 'validation.singleLine',
+          locale: localeOf(user),
+        });
       }
       expect(await everythingStored()).toEqual(before);
     });
@@ -107,12 +164,19 @@ describe('one-line fields', () => {
       expectFieldRefusal(outcome, 'VALIDATION_FAILED', 'name', { key: 'validation.singleLine' });
     }
     // Letters of every script, emoji and the zero-width joiner inside them are not controls.
-    expect(await english.visitor.run(saveProfile, { name: 'Zoë 李 👩‍💻 Ōtsuka' })).toEqual({ ok: true, data: { name: 'Zoë 李 👩‍💻 Ōtsuka' } });
+    expect(await english.visitor.run(saveProfile, { name: 'Zoë 李 👩‍💻 Ōtsuka' })).toEqual({
+      ok: true,
+      data: { name: 'Zoë 李 👩‍💻 Ōtsuka' },
+    });
   });
 
   it('are shown the message the user reads', async () => {
     expect(await spanish.visitor.run(saveProfile, { name: EVIL })).toMatchObject({
-      error: { fieldErrors: { name: ['Escríbelo en una sola línea, sin saltos de línea, tabuladores ni caracteres de control invisibles.'] } },
+      error: {
+        fieldErrors: {
+          name: ['Escríbelo en una sola línea, sin saltos de línea, tabuladores ni caracteres de control invisibles.'],
+        },
+      },
     });
   });
 });
@@ -121,14 +185,28 @@ describe('multi-line fields', () => {
   it('keep line breaks (CR LF from a browser stored as LF) and refuse the other controls, in English and Spanish', async () => {
     for (const user of [english, spanish]) {
       const organizationId = organizationOf.get(user.id)!.id;
-      const created = await user.visitor.run(createTaskAction, { organizationId, title: 'Two lines', description: 'First line\r\nSecond line' });
+      const created = await user.visitor.run(createTaskAction, {
+        organizationId,
+        title: 'Two lines',
+        description: 'First line\r\nSecond line',
+      });
       expect(created).toMatchObject({ redirect: expect.stringContaining('/tasks/') });
       for (const description of ['Tab\there', 'Hidden \u202egnp.exe', 'Old Mac\u2028separator']) {
         const refused = await user.visitor.run(createTaskAction, { organizationId, title: 'Refused', description });
-        expectFieldRefusal(refused, 'VALIDATION_FAILED', 'description', { key: 'validation.controlCharacters', locale: localeOf(user) });
+        expectFieldRefusal(refused, 'VALIDATION_FAILED', 'description', {
+          key: 'validation.controlCharacters',
+          locale: localeOf(user),
+        });
       }
-      const message = await new Visitor({ locale: localeOf(user) }).run(sendContactRequest, { name: 'Grace', email: uniqueEmail('contact'), message: 'Hello\u0007 there, a question' });
-      expectFieldRefusal(message, 'VALIDATION_FAILED', 'message', { key: 'validation.controlCharacters', locale: localeOf(user) });
+      const message = await new Visitor({ locale: localeOf(user) }).run(sendContactRequest, {
+        name: 'Grace',
+        email: uniqueEmail('contact'),
+        message: 'Hello\u0007 there, a question',
+      });
+      expectFieldRefusal(message, 'VALIDATION_FAILED', 'message', {
+        key: 'validation.controlCharacters',
+        locale: localeOf(user),
+      });
     }
     const stored = await db.select({ description: tasks.description }).from(tasks).where(eq(tasks.title, 'Two lines'));
     expect(stored.map((row) => row.description)).toEqual(['First line\nSecond line', 'First line\nSecond line']);
@@ -147,23 +225,45 @@ describe('the database', () => {
 
   it('refuses a raw write of a line break into a one-line column, and of other controls into a multi-line one', async () => {
     const organization = organizationOf.get(english.id)!;
-    expect(await refusal(db.insert(organizations).values({ name: EVIL, slug: uniqueSlug() }))).toMatchObject({ code: '23514', constraint: 'organizations_name_single_line' });
-    expect(await refusal(db.update(users).set({ name: EVIL }).where(eq(users.id, english.id)))).toMatchObject({ code: '23514', constraint: 'users_name_single_line' });
-    expect(await refusal(db.insert(tasks).values({ organizationId: organization.id, title: EVIL }))).toMatchObject({ code: '23514', constraint: 'tasks_title_single_line' });
-    expect(await refusal(db.insert(tasks).values({ organizationId: organization.id, title: 'Fine', description: 'bidi \u202e' }))).toMatchObject({
+    expect(await refusal(db.insert(organizations).values({ name: EVIL, slug: uniqueSlug() }))).toMatchObject({
+      code: '23514',
+      constraint: 'organizations_name_single_line',
+    });
+    expect(await refusal(db.update(users).set({ name: EVIL }).where(eq(users.id, english.id)))).toMatchObject({
+      code: '23514',
+      constraint: 'users_name_single_line',
+    });
+    expect(await refusal(db.insert(tasks).values({ organizationId: organization.id, title: EVIL }))).toMatchObject({
+      code: '23514',
+      constraint: 'tasks_title_single_line',
+    });
+    expect(
+      await refusal(
+        db.insert(tasks).values({ organizationId: organization.id, title: 'Fine', description: 'bidi \u202e' }),
+      ),
+    ).toMatchObject({
       code: '23514',
       constraint: 'tasks_description_multi_line',
     });
     expect(
-      await refusal(db.insert(contactRequests).values({ name: 'Ok\u2028', email: 'a@example.com', message: 'fine', locale: 'en' })),
+      await refusal(
+        db.insert(contactRequests).values({ name: 'Ok\u2028', email: 'a@example.com', message: 'fine', locale: 'en' }),
+      ),
     ).toMatchObject({ code: '23514', constraint: 'contact_requests_name_single_line' });
     // A line feed is fine in a multi-line column.
-    expect(await refusal(db.insert(tasks).values({ organizationId: organization.id, title: 'Fine', description: 'one\ntwo' }))).toBeNull();
+    expect(
+      await refusal(
+        db.insert(tasks).values({ organizationId: organization.id, title: 'Fine', description: 'one\ntwo' }),
+      ),
+    ).toBeNull();
   });
 
   it('migration 0010 cleans rows written before it instead of failing on them', async () => {
     const migration = readFileSync(path.join(process.cwd(), 'drizzle/0010_single_line_text.sql'), 'utf8');
-    const statements = migration.split('--> statement-breakpoint').map((statement) => statement.trim()).filter(Boolean);
+    const statements = migration
+      .split('--> statement-breakpoint')
+      .map((statement) => statement.trim())
+      .filter(Boolean);
     const organization = organizationOf.get(english.id)!;
     // Played in a transaction that is rolled back: the database as it was before 0010, with such rows in it.
     let cleaned: unknown;
@@ -181,21 +281,46 @@ describe('the database', () => {
         }
         await tx.execute(sql`DROP FUNCTION keel_is_single_line(text)`);
         await tx.execute(sql`DROP FUNCTION keel_is_multi_line(text)`);
-        const [badOrganization] = await tx.insert(organizations).values({ name: '\u202eEvil\r\nBcc: x@y ', slug: uniqueSlug('old') }).returning({ id: organizations.id });
-        const [onlyControls] = await tx.insert(organizations).values({ name: '\r\n', slug: uniqueSlug('blank') }).returning({ id: organizations.id, slug: organizations.slug });
+        const [badOrganization] = await tx
+          .insert(organizations)
+          .values({ name: '\u202eEvil\r\nBcc: x@y ', slug: uniqueSlug('old') })
+          .returning({ id: organizations.id });
+        const [onlyControls] = await tx
+          .insert(organizations)
+          .values({ name: '\r\n', slug: uniqueSlug('blank') })
+          .returning({ id: organizations.id, slug: organizations.slug });
         const [badTask] = await tx
           .insert(tasks)
-          .values({ organizationId: organization.id, title: 'Title\twith tab', description: 'Line\r\nnext\tcolumn\u2029end' })
+          .values({
+            organizationId: organization.id,
+            title: 'Title\twith tab',
+            description: 'Line\r\nnext\tcolumn\u2029end',
+          })
           .returning({ id: tasks.id });
         await tx.update(users).set({ name: 'Ada\nLovelace' }).where(eq(users.id, english.id));
 
         for (const statement of statements) await tx.execute(sql.raw(statement));
 
         cleaned = {
-          organization: (await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, badOrganization!.id)))[0]!.name,
-          blank: (await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, onlyControls!.id)))[0]!.name,
+          organization: (
+            await tx
+              .select({ name: organizations.name })
+              .from(organizations)
+              .where(eq(organizations.id, badOrganization!.id))
+          )[0]!.name,
+          blank: (
+            await tx
+              .select({ name: organizations.name })
+              .from(organizations)
+              .where(eq(organizations.id, onlyControls!.id))
+          )[0]!.name,
           blankSlug: onlyControls!.slug,
-          task: (await tx.select({ title: tasks.title, description: tasks.description }).from(tasks).where(eq(tasks.id, badTask!.id)))[0],
+          task: (
+            await tx
+              .select({ title: tasks.title, description: tasks.description })
+              .from(tasks)
+              .where(eq(tasks.id, badTask!.id))
+          )[0],
           user: (await tx.select({ name: users.name }).from(users).where(eq(users.id, english.id)))[0]!.name,
         };
         tx.rollback();
@@ -213,6 +338,8 @@ describe('the database', () => {
     const { blank, blankSlug } = cleaned as { blank: string; blankSlug: string };
     expect(blank).toBe(blankSlug);
     // Rolled back: the constraints are there again.
-    expect(await refusal(db.update(users).set({ name: EVIL }).where(eq(users.id, english.id)))).toMatchObject({ constraint: 'users_name_single_line' });
+    expect(await refusal(db.update(users).set({ name: EVIL }).where(eq(users.id, english.id)))).toMatchObject({
+      constraint: 'users_name_single_line',
+    });
   });
 });

@@ -32,7 +32,12 @@ describe('sendEmail through SMTP', () => {
 
   it('never lets text in a subject add a header: line breaks and other controls become one line', async () => {
     // As an invitation subject would carry an organization or inviter name that slipped past validation.
-    await sendEmail({ to: 'ada@example.com', subject: 'Evil\r\nBcc: x@y\r\nX-Injected: yes \u202eorder', html: '<p>x</p>', text: 'x' });
+    await sendEmail({
+      to: 'ada@example.com',
+      subject: 'Evil\r\nBcc: x@y\r\nX-Injected: yes \u202eorder',
+      html: '<p>x</p>',
+      text: 'x',
+    });
     const delivery = received.at(-1)!;
     expect(delivery.envelopeTo).toEqual(['ada@example.com']);
     expect(delivery.mail.subject).toBe('Evil Bcc: x@y X-Injected: yes order');
@@ -43,8 +48,18 @@ describe('sendEmail through SMTP', () => {
 
   it('refuses an address that carries a line break, sending nothing', async () => {
     const before = received.length;
-    await expect(sendEmail({ to: 'ada@example.com\r\nBcc: x@y', subject: 'x', html: '<p>x</p>', text: 'x' })).rejects.toThrow(/control character/);
-    await expect(sendEmail({ to: 'ada@example.com', replyTo: 'a@example.com\nBcc: x@y', subject: 'x', html: '<p>x</p>', text: 'x' })).rejects.toThrow(/control character/);
+    await expect(
+      sendEmail({ to: 'ada@example.com\r\nBcc: x@y', subject: 'x', html: '<p>x</p>', text: 'x' }),
+    ).rejects.toThrow(/control character/);
+    await expect(
+      sendEmail({
+        to: 'ada@example.com',
+        replyTo: 'a@example.com\nBcc: x@y',
+        subject: 'x',
+        html: '<p>x</p>',
+        text: 'x',
+      }),
+    ).rejects.toThrow(/control character/);
     expect(received.length).toBe(before);
   });
 
@@ -64,7 +79,9 @@ describe('sendEmail through SMTP', () => {
     const original = config.email.smtpUrl;
     config.email.smtpUrl = `smtp://127.0.0.1:${refusingPort}`;
     try {
-      await expect(sendEmail({ to: 'nobody@example.com', subject: 'x', html: '<p>x</p>', text: 'x' })).rejects.toMatchObject({ code: 'EMAIL_NOT_SENT', status: 502 });
+      await expect(
+        sendEmail({ to: 'nobody@example.com', subject: 'x', html: '<p>x</p>', text: 'x' }),
+      ).rejects.toMatchObject({ code: 'EMAIL_NOT_SENT', status: 502 });
     } finally {
       config.email.smtpUrl = original;
       await new Promise<void>((resolve) => refusing.close(() => resolve()));

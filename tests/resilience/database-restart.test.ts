@@ -66,7 +66,11 @@ it('survives a database restart under load: clean failures, health back at the f
   })();
 
   const writes: TaskWrite[] = [];
-  const report = await runOpenLoop({ ratePerSecond: RATE, durationMs: RUN_MS, request: teamTraffic(members, { baseUrl: () => app.url, writes }) });
+  const report = await runOpenLoop({
+    ratePerSecond: RATE,
+    durationMs: RUN_MS,
+    request: teamTraffic(members, { baseUrl: () => app.url, writes }),
+  });
   const { stopping, down, up } = await outage;
   // Health keeps being polled until it has said 200 after the restart (or for 10 s).
   while (!health.some((sample) => sample.at > up && sample.status === 200) && performance.now() - began < up + 10_000) {
@@ -75,9 +79,13 @@ it('survives a database restart under load: clean failures, health back at the f
   polling = false;
   await poller;
 
-  console.log(`\n${formatReport(`Database restart (down ${(down / 1000).toFixed(1)}–${(up / 1000).toFixed(1)} s)`, report)}`);
+  console.log(
+    `\n${formatReport(`Database restart (down ${(down / 1000).toFixed(1)}–${(up / 1000).toFixed(1)} s)`, report)}`,
+  );
   const failures = report.samples.filter((sample) => !sample.ok);
-  console.log(`  failed: ${failures.length} (${[...new Set(failures.map((sample) => `${sample.kind} ${sample.status}`))].join(', ')})`);
+  console.log(
+    `  failed: ${failures.length} (${[...new Set(failures.map((sample) => `${sample.kind} ${sample.status}`))].join(', ')})`,
+  );
 
   // The process lived through it.
   expect(app.running()).toBe(true);
@@ -89,9 +97,13 @@ it('survives a database restart under load: clean failures, health back at the f
   const refusals = failures.filter((sample) => sample.kind !== 'page');
   expect(refusals.length).toBeGreaterThan(0);
   expect(refusals.filter((sample) => sample.code !== 'SERVICE_UNAVAILABLE').map((sample) => sample.detail)).toEqual([]);
-  expect(refusals.filter((sample) => sample.kind === 'api' && !sample.detail?.startsWith('retry-after 5 '))).toEqual([]);
+  expect(refusals.filter((sample) => sample.kind === 'api' && !sample.detail?.startsWith('retry-after 5 '))).toEqual(
+    [],
+  );
   // Requests failed only around the outage: before it and two seconds after the database was back, all succeeded.
-  const outside = report.samples.filter((sample) => sample.startedAt + sample.ms < stopping || sample.startedAt > up + 2_000);
+  const outside = report.samples.filter(
+    (sample) => sample.startedAt + sample.ms < stopping || sample.startedAt > up + 2_000,
+  );
   expect(outside.filter((sample) => !sample.ok).map((sample) => sample.detail)).toEqual([]);
   expect(report.samples.filter((sample) => sample.startedAt > up + 2_000).length).toBeGreaterThan(0);
 
@@ -108,7 +120,9 @@ it('survives a database restart under load: clean failures, health back at the f
   );
 
   // Nothing half-written: acknowledged tasks are there; those the app said failed are not.
-  const stored = await database.query<{ id: string; title: string }>(`select id, title from tasks where title like 'Load task %'`);
+  const stored = await database.query<{ id: string; title: string }>(
+    `select id, title from tasks where title like 'Load task %'`,
+  );
   const byTitle = new Map(stored.map((row) => [row.title, row.id]));
   for (const write of writes) {
     expect(byTitle.get(write.title) ?? null, write.title).toBe(write.acknowledgedId);

@@ -23,7 +23,11 @@ let members: SignedInMember[];
 beforeAll(async () => {
   ({ database, app, members } = await startSignedInTeam(6));
   // Warm up: the first render of each page compiles nothing in production, but fills caches and the pool.
-  await runOpenLoop({ ratePerSecond: 10, durationMs: 3_000, request: teamTraffic(members, { baseUrl: () => app.url }) });
+  await runOpenLoop({
+    ratePerSecond: 10,
+    durationMs: 3_000,
+    request: teamTraffic(members, { baseUrl: () => app.url }),
+  });
 });
 
 afterAll(async () => {
@@ -33,11 +37,18 @@ afterAll(async () => {
 
 it(`serves ${RATE} requests a second for ${SECONDS} s of signed-in pages and actions without an error`, async () => {
   const cpuBefore = app.cpuSeconds();
-  const report = await runOpenLoop({ ratePerSecond: RATE, durationMs: SECONDS * 1000, request: teamTraffic(members, { baseUrl: () => app.url }) });
-  // CPU per request depends far less on what else the machine runs than latency does: it says how many cores the rate needs.
+  const report = await runOpenLoop({
+    ratePerSecond: RATE,
+    durationMs: SECONDS * 1000,
+    request: teamTraffic(members, { baseUrl: () => app.url }),
+  });
+  // CPU per request depends far less on what else the machine runs than latency does: it says how many cores the rate
+  // needs.
   const cpuPerRequest = ((app.cpuSeconds() - cpuBefore) * 1000) / report.samples.length;
   console.log(`\n${formatReport(`Load (${RATE}/s for ${SECONDS} s, one instance)`, report)}`);
-  console.log(`  app CPU: ${cpuPerRequest.toFixed(1)} ms per request, so ${((cpuPerRequest * RATE) / 1000).toFixed(2)} cores at ${RATE}/s\n`);
+  console.log(
+    `  app CPU: ${cpuPerRequest.toFixed(1)} ms per request, so ${((cpuPerRequest * RATE) / 1000).toFixed(2)} cores at ${RATE}/s\n`,
+  );
 
   const failures = report.samples.filter((sample) => !sample.ok);
   expect(failures.slice(0, 10).map((sample) => sample.detail)).toEqual([]);

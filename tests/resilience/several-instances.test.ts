@@ -38,7 +38,13 @@ describe('two instances on one database', () => {
     expect(onB.status).toBe(200);
     expect(await onB.text()).toContain(`Team ${member.slug.slice('team-'.length)}`);
 
-    const signedOut = await visitor.action('/dashboard', 'src/features/auth/server/actions.ts', 'signOut', {}, { baseUrl: b.url });
+    const signedOut = await visitor.action(
+      '/dashboard',
+      'src/features/auth/server/actions.ts',
+      'signOut',
+      {},
+      { baseUrl: b.url },
+    );
     expect(signedOut.redirect).toBeTruthy();
     const onA = await visitor.request(`/dashboard/${member.slug}`, { baseUrl: a.url });
     expect(onA.status).toBe(307);

@@ -28,7 +28,10 @@ let ownerVisitor: HttpVisitor;
 beforeAll(async () => {
   database = await startTestDatabase();
   smtp = await startTestSmtpServer();
-  app = await startApp({ databaseUrl: database.url, env: { EMAIL_TRANSPORT: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, EMAIL_FROM: 'Keel <hello@keel.test>' } });
+  app = await startApp({
+    databaseUrl: database.url,
+    env: { EMAIL_TRANSPORT: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, EMAIL_FROM: 'Keel <hello@keel.test>' },
+  });
   [owner] = (await createMembers(database, 1)) as [Member];
   ownerVisitor = new HttpVisitor(app.url);
   await signIn(ownerVisitor, owner);
@@ -40,9 +43,14 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-const signUp = (email: string) => new HttpVisitor(app.url).action('/auth/sign-up', AUTH_ACTIONS, 'signUp', { email, password: RESILIENCE_PASSWORD });
+const signUp = (email: string) =>
+  new HttpVisitor(app.url).action('/auth/sign-up', AUTH_ACTIONS, 'signUp', { email, password: RESILIENCE_PASSWORD });
 const invite = (email: string) =>
-  ownerVisitor.action(`/dashboard/${owner.slug}/members`, ORGANIZATION_ACTIONS, 'inviteMembersAction', { organizationId: owner.organizationId, emails: email, role: 'member' });
+  ownerVisitor.action(`/dashboard/${owner.slug}/members`, ORGANIZATION_ACTIONS, 'inviteMembersAction', {
+    organizationId: owner.organizationId,
+    emails: email,
+    role: 'member',
+  });
 const delivered = (email: string) => smtp.received.filter((message) => message.envelopeTo.includes(email)).length;
 const usersWith = (email: string) => database.query('select id from users where email = $1', [email]);
 
@@ -60,27 +68,45 @@ describe('SMTP goes down mid-run', () => {
     await smtp.close();
     const port = smtp.port;
 
-    // Sign-up: refused with the translated message and a request id, and undone — no account that could never be confirmed.
+    // Sign-up: refused with the translated message and a request id, and undone — no account that could never be
+    // confirmed.
     const email = `during-${Date.now()}@example.com`;
     const refused = await signUp(email);
-    expect(refused.result).toMatchObject({ ok: false, error: { code: 'EMAIL_NOT_SENT', message: errorText('en', 'EMAIL_NOT_SENT') } });
+    expect(refused.result).toMatchObject({
+      ok: false,
+      error: { code: 'EMAIL_NOT_SENT', message: errorText('en', 'EMAIL_NOT_SENT') },
+    });
     expect(refused.result?.error?.requestId).toBeTruthy();
     expect(await usersWith(email)).toHaveLength(0);
 
     // Invitation: kept (it is in the list), and the inviter is told the email did not go and what to do.
     const invited = `invited-during-${Date.now()}@example.com`;
     const notSent = await invite(invited);
-    expect(notSent.result).toMatchObject({ ok: false, error: { code: 'EMAIL_NOT_SENT', message: errorText('en', 'organizations.invitationEmailNotSent') } });
-    expect(await database.query(`select status from invitations where email = $1`, [invited])).toEqual([{ status: 'pending' }]);
+    expect(notSent.result).toMatchObject({
+      ok: false,
+      error: { code: 'EMAIL_NOT_SENT', message: errorText('en', 'organizations.invitationEmailNotSent') },
+    });
+    expect(await database.query(`select status from invitations where email = $1`, [invited])).toEqual([
+      { status: 'pending' },
+    ]);
 
     // Contact form: the message is kept and the visitor told so; only the acknowledgement is missing.
-    const contact = await new HttpVisitor(app.url).action('/contact', 'src/features/contact/server/actions.ts', 'sendContactRequest', {
-      name: 'Grace',
-      email: `contact-${Date.now()}@example.com`,
-      message: 'Written while the mail server was down.',
-    });
+    const contact = await new HttpVisitor(app.url).action(
+      '/contact',
+      'src/features/contact/server/actions.ts',
+      'sendContactRequest',
+      {
+        name: 'Grace',
+        email: `contact-${Date.now()}@example.com`,
+        message: 'Written while the mail server was down.',
+      },
+    );
     expect(contact.result).toMatchObject({ ok: true });
-    expect(await database.query(`select name from contact_requests where message = $1`, ['Written while the mail server was down.'])).toEqual([{ name: 'Grace' }]);
+    expect(
+      await database.query(`select name from contact_requests where message = $1`, [
+        'Written while the mail server was down.',
+      ]),
+    ).toEqual([{ name: 'Grace' }]);
 
     // SMTP is back on the same address: the same address signs up, the same invitation goes out.
     smtp = await startTestSmtpServer(port);
@@ -88,7 +114,9 @@ describe('SMTP goes down mid-run', () => {
     expect(delivered(email)).toBe(1);
     expect((await invite(invited)).result).toMatchObject({ ok: true });
     expect(delivered(invited)).toBe(1);
-    expect(await database.query(`select status from invitations where email = $1`, [invited])).toEqual([{ status: 'pending' }]);
+    expect(await database.query(`select status from invitations where email = $1`, [invited])).toEqual([
+      { status: 'pending' },
+    ]);
   });
 
   it('a server that accepts the connection and never answers: the person still gets an answer, within the transport timeouts', async () => {
@@ -101,7 +129,13 @@ describe('SMTP goes down mid-run', () => {
     });
     try {
       const email = `silent-${Date.now()}@example.com`;
-      const refused = await new HttpVisitor(silentApp.url).action('/auth/sign-up', AUTH_ACTIONS, 'signUp', { email, password: RESILIENCE_PASSWORD }, { timeoutMs: 60_000 });
+      const refused = await new HttpVisitor(silentApp.url).action(
+        '/auth/sign-up',
+        AUTH_ACTIONS,
+        'signUp',
+        { email, password: RESILIENCE_PASSWORD },
+        { timeoutMs: 60_000 },
+      );
       expect(refused.result).toMatchObject({ ok: false, error: { code: 'EMAIL_NOT_SENT' } });
       expect(await usersWith(email)).toHaveLength(0);
     } finally {

@@ -36,9 +36,15 @@ test('single use: an older password-reset link no longer works once a newer one 
   const second = await resetLink(person.email, between);
   expect(second).not.toBe(first);
 
-  const reset = await visitor.action(actionId(`${AUTH}#resetPassword`), { token: second, password: 'the rightful new passphrase' });
+  const reset = await visitor.action(actionId(`${AUTH}#resetPassword`), {
+    token: second,
+    password: 'the rightful new passphrase',
+  });
   expect(reset.result?.ok ?? Boolean(reset.redirect)).toBeTruthy();
-  const replay = await visitor.action(actionId(`${AUTH}#resetPassword`), { token: first, password: 'an attacker chose this one' });
+  const replay = await visitor.action(actionId(`${AUTH}#resetPassword`), {
+    token: first,
+    password: 'an attacker chose this one',
+  });
   expect(replay.redirect, 'the older link is dead').toBeUndefined();
   expect(replay.result?.ok).toBe(false);
 });
@@ -50,7 +56,9 @@ test('single use: an authenticator code that signed in once cannot sign in a sec
   expect(setup.result?.ok, `${setup.status} ${setup.text.slice(0, 400)}`).toBe(true);
   const secret = ((setup.result?.data as { manualKey: string }).manualKey ?? '').replace(/\s+/g, '');
   // Confirm with the previous step's code, so the current one is still unused.
-  const confirmed = await owner.action(actionId(`${SETTINGS}#confirmTwoFactorSetup`), { code: totpCode(secret, Date.now() - 30_000) });
+  const confirmed = await owner.action(actionId(`${SETTINGS}#confirmTwoFactorSetup`), {
+    code: totpCode(secret, Date.now() - 30_000),
+  });
   expect(confirmed.result?.ok).toBe(true);
 
   const code = totpCode(secret);
@@ -74,8 +82,16 @@ test('header injection: line breaks in single-line fields (profile name, organiz
   const evil = 'Evil\r\nBcc: everyone@example.com';
   for (const [action, input, field] of [
     [`${SETTINGS}#saveProfile`, { name: evil }, 'name'],
-    ['src/features/organizations/server/actions.ts#updateOrganizationAction', { organizationId: organization.id, name: evil, slug: organization.slug }, 'name'],
-    ['src/features/tasks/server/actions.ts#createTaskAction', { organizationId: organization.id, title: evil }, 'title'],
+    [
+      'src/features/organizations/server/actions.ts#updateOrganizationAction',
+      { organizationId: organization.id, name: evil, slug: organization.slug },
+      'name',
+    ],
+    [
+      'src/features/tasks/server/actions.ts#createTaskAction',
+      { organizationId: organization.id, title: evil },
+      'title',
+    ],
   ] as const) {
     const answer = await client.action(actionId(action), input);
     expect(answer.code, action).toBe('VALIDATION_FAILED');

@@ -15,7 +15,10 @@ import { queryDatabase, uniqueEmail } from '../e2e/support';
  */
 
 async function insertTask(organizationId: string, title = `Secret task ${randomBytes(3).toString('hex')}`) {
-  const [row] = await queryDatabase<{ id: string }>(`insert into tasks (organization_id, title) values ($1, $2) returning id`, [organizationId, title]);
+  const [row] = await queryDatabase<{ id: string }>(
+    `insert into tasks (organization_id, title) values ($1, $2) returning id`,
+    [organizationId, title],
+  );
   return { id: row!.id, title };
 }
 
@@ -33,9 +36,17 @@ export async function insertInvitation(organizationId: string, email: string, ro
 export async function organizationSnapshot(organizationId: string) {
   return {
     organization: await queryDatabase(`select name, slug, logo from organizations where id = $1`, [organizationId]),
-    members: await queryDatabase(`select id, user_id, role from members where organization_id = $1 order by id`, [organizationId]),
-    invitations: await queryDatabase(`select id, email, role, status, token_hash from invitations where organization_id = $1 order by id`, [organizationId]),
-    tasks: await queryDatabase(`select id, title, description, status, assignee_id from tasks where organization_id = $1 order by id`, [organizationId]),
+    members: await queryDatabase(`select id, user_id, role from members where organization_id = $1 order by id`, [
+      organizationId,
+    ]),
+    invitations: await queryDatabase(
+      `select id, email, role, status, token_hash from invitations where organization_id = $1 order by id`,
+      [organizationId],
+    ),
+    tasks: await queryDatabase(
+      `select id, title, description, status, assignee_id from tasks where organization_id = $1 order by id`,
+      [organizationId],
+    ),
   };
 }
 
@@ -45,7 +56,11 @@ export interface ActionAnswer {
   headers: Headers;
   text: string;
   /** The action's `ActionResult`, when the action ran. */
-  result?: { ok: boolean; error?: { code: string; status: number; message: string; fieldErrors?: Record<string, string[]> }; data?: unknown };
+  result?: {
+    ok: boolean;
+    error?: { code: string; status: number; message: string; fieldErrors?: Record<string, string[]> };
+    data?: unknown;
+  };
   /** Where the action redirected (x-action-redirect), when it did. */
   redirect?: string;
   /** The error code, wherever it came from (the action's result or proxy.ts's JSON envelope). */
@@ -112,11 +127,21 @@ export class Client {
    * Calls a server action the way React does (`Next-Action: <id>`, arguments as
    * JSON text). `csrf` adds this client's token to the input unless false.
    */
-  async action(actionId: string, input: Record<string, unknown>, options: { csrf?: boolean | string; headers?: Record<string, string>; path?: string } = {}): Promise<ActionAnswer> {
-    const token = options.csrf === false ? undefined : typeof options.csrf === 'string' ? options.csrf : await this.csrfToken();
+  async action(
+    actionId: string,
+    input: Record<string, unknown>,
+    options: { csrf?: boolean | string; headers?: Record<string, string>; path?: string } = {},
+  ): Promise<ActionAnswer> {
+    const token =
+      options.csrf === false ? undefined : typeof options.csrf === 'string' ? options.csrf : await this.csrfToken();
     const response = await this.fetch(options.path ?? actionPage(actionId), {
       method: 'POST',
-      headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', ...options.headers },
+      headers: {
+        'next-action': actionId,
+        'content-type': 'text/plain;charset=UTF-8',
+        accept: 'text/x-component',
+        ...options.headers,
+      },
       body: JSON.stringify([token ? { ...input, csrf_token: token } : input]),
     });
     return answerOf(response);
@@ -144,13 +169,26 @@ async function answerOf(response: Response): Promise<ActionAnswer> {
  * Next.js forward the call internally and they would not; '/' otherwise.
  */
 function actionPage(id: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next-e2e/server/server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), '.next-e2e/server/server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { workers: Record<string, unknown> }>;
   };
   const pages = Object.keys(manifest.node[id]?.workers ?? {})
     .filter((worker) => worker.endsWith('/page') && !worker.includes('['))
-    .map((worker) => `/${worker.replace(/^app\//, '').replace(/\/?page$/, '').split('/').filter((segment) => !/^\(.*\)$/.test(segment)).join('/')}`)
-    .filter((page) => !['/dashboard', '/settings', '/onboarding'].some((area) => page === area || page.startsWith(`${area}/`)));
+    .map(
+      (worker) =>
+        `/${worker
+          .replace(/^app\//, '')
+          .replace(/\/?page$/, '')
+          .split('/')
+          .filter((segment) => !/^\(.*\)$/.test(segment))
+          .join('/')}`,
+    )
+    .filter(
+      (page) =>
+        !['/dashboard', '/settings', '/onboarding'].some((area) => page === area || page.startsWith(`${area}/`)),
+    );
   return pages[0] ?? '/';
 }
 
@@ -163,10 +201,16 @@ export interface BuiltAction {
 
 /** The server actions of the build under test, read from its server-reference manifest. */
 export function builtActions(): BuiltAction[] {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next-e2e/server/server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), '.next-e2e/server/server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
   };
-  return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename ?? '?', exportedName: entry.exportedName ?? '?' }));
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    file: entry.filename ?? '?',
+    exportedName: entry.exportedName ?? '?',
+  }));
 }
 
 /** The id of the action `file#exportedName` in the build (fails when the build has none). */
@@ -187,7 +231,10 @@ export function forgedSessionClient(headers: Record<string, string> = {}) {
   return client;
 }
 
-/** A victim organization with something in every table an attack could reach, and an attacker outside it (owner of an organization of their own). */
+/**
+ * A victim organization with something in every table an attack could reach, and an attacker outside it (owner of an
+ * organization of their own).
+ */
 export async function attackScene() {
   const victim = await createPerson({ name: 'Victoria Victim' });
   const colleague = await createPerson({ name: 'Colin Colleague' });
@@ -199,11 +246,21 @@ export async function attackScene() {
   const invitedEmail = uniqueEmail('invited');
   const invitation = { ...(await insertInvitation(organization.id, invitedEmail)), email: invitedEmail };
   await sessionCookieValue(victim);
-  const [session] = await queryDatabase<{ id: string }>(`select id from sessions where user_id = $1 limit 1`, [victim.id]);
+  const [session] = await queryDatabase<{ id: string }>(`select id from sessions where user_id = $1 limit 1`, [
+    victim.id,
+  ]);
   const attacker = await createPerson({ name: 'Mallory Attacker' });
   const attackerOrganization = await createOrganization([[attacker, 'owner']]);
   return {
-    target: { victim, colleague, organization, taskId: task.id, taskTitle: task.title, invitation, victimSessionId: session!.id },
+    target: {
+      victim,
+      colleague,
+      organization,
+      taskId: task.id,
+      taskTitle: task.title,
+      invitation,
+      victimSessionId: session!.id,
+    },
     attacker,
     attackerOrganization,
   };

@@ -13,11 +13,20 @@ import { Client, actionId, forgedSessionClient } from './attacker';
 const contactAction = 'src/features/contact/server/actions.ts#sendContactRequest';
 
 test('CSRF: a valid token sent with a cross-site or null Origin, or Sec-Fetch-Site cross-site, is refused on actions and routes', async () => {
-  const variants: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+  const variants: Record<string, string>[] = [
+    { origin: 'https://evil.example' },
+    { origin: 'null' },
+    { 'sec-fetch-site': 'cross-site' },
+    { 'sec-fetch-site': 'same-site' },
+  ];
   for (const headers of variants) {
     const client = new Client(headers);
     const email = `csrf-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
-    const answer = await client.action(actionId(contactAction), { name: 'Forger', email, message: 'A forged message, long enough.' });
+    const answer = await client.action(actionId(contactAction), {
+      name: 'Forger',
+      email,
+      message: 'A forged message, long enough.',
+    });
     expect(answer.status, JSON.stringify(headers)).toBe(403);
     expect(answer.code, JSON.stringify(headers)).toBe('CSRF_TOKEN_INVALID');
     expect(await queryDatabase('select 1 from contact_requests where email = $1', [email])).toEqual([]);
@@ -32,10 +41,15 @@ test('CSRF: a valid token sent with a cross-site or null Origin, or Sec-Fetch-Si
   }
   // The same signed-in action with a forged Origin: refused before it runs.
   const signedIn = forgedSessionClient({ origin: 'https://evil.example' });
-  expect((await signedIn.action(actionId('src/features/auth/server/settings-actions.ts#saveProfile'), { name: 'x' })).code).toBe('CSRF_TOKEN_INVALID');
+  expect(
+    (await signedIn.action(actionId('src/features/auth/server/settings-actions.ts#saveProfile'), { name: 'x' })).code,
+  ).toBe('CSRF_TOKEN_INVALID');
 });
 
-test('CSRF: forms on another site (urlencoded, multipart with an action id, text/plain, and from a sandboxed null-origin frame) are refused in Chromium', async ({ page, baseURL }) => {
+test('CSRF: forms on another site (urlencoded, multipart with an action id, text/plain, and from a sandboxed null-origin frame) are refused in Chromium', async ({
+  page,
+  baseURL,
+}) => {
   const email = `forged-${Date.now()}@example.com`;
   const id = actionId(contactAction);
   const fields = `<input name="name" value="Forger"><input name="email" value="${email}"><input name="message" value="Forged message text here">`;
@@ -58,7 +72,9 @@ test('CSRF: forms on another site (urlencoded, multipart with an action id, text
     await page.goto('/'); // the victim holds Keel's cookies
     for (const kind of Object.keys(forms)) {
       const [answer] = await Promise.all([
-        page.waitForResponse((response) => response.url().startsWith(baseURL!) && response.request().method() === 'POST'),
+        page.waitForResponse(
+          (response) => response.url().startsWith(baseURL!) && response.request().method() === 'POST',
+        ),
         page.goto(`${evilOrigin}/${kind}`),
       ]);
       expect(answer.status(), kind).toBe(403);

@@ -22,15 +22,25 @@ function filesUnder(folder: string, match: (name: string) => boolean): string[] 
 function sourceActions(): string[] {
   return filesUnder('src', (name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
     .filter((file) => /^\s*['"]use server['"]/.test(readFileSync(file, 'utf8')))
-    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^export (?:const|async function|function) (\w+)/gm)].map((match) => `${file}#${match[1]}`));
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^export (?:const|async function|function) (\w+)/gm)].map(
+        (match) => `${file}#${match[1]}`,
+      ),
+    );
 }
 
 /** `<METHOD> <url pattern>` of every handler a route.ts exports (route groups dropped). */
 function sourceRoutes(): string[] {
   return filesUnder('src/app', (name) => /^route\.tsx?$/.test(name)).flatMap((file) => {
-    const url = `/${path.dirname(path.relative('src/app', file)).split(path.sep).filter((segment) => !/^\(.*\)$/.test(segment)).join('/')}`;
+    const url = `/${path
+      .dirname(path.relative('src/app', file))
+      .split(path.sep)
+      .filter((segment) => !/^\(.*\)$/.test(segment))
+      .join('/')}`;
     const source = readFileSync(file, 'utf8');
-    return [...source.matchAll(/^export (?:const|async function|function) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm)].map((match) => `${match[1]} ${url}`);
+    return [
+      ...source.matchAll(/^export (?:const|async function|function) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm),
+    ].map((match) => `${match[1]} ${url}`);
   });
 }
 
@@ -38,12 +48,24 @@ test('discovery: every server action and route handler is listed in the suite wi
   const built = builtActions().map((action) => `${action.file}#${action.exportedName}`);
   const discovered = [...new Set([...built, ...sourceActions()])].sort();
   expect(built.length, 'the build has server actions').toBeGreaterThan(40);
-  expect(discovered.filter((key) => !(key in ACTIONS)), 'actions missing from tests/security/endpoints.ts').toEqual([]);
-  expect(Object.keys(ACTIONS).filter((key) => !discovered.includes(key)), 'actions listed but gone').toEqual([]);
+  expect(
+    discovered.filter((key) => !(key in ACTIONS)),
+    'actions missing from tests/security/endpoints.ts',
+  ).toEqual([]);
+  expect(
+    Object.keys(ACTIONS).filter((key) => !discovered.includes(key)),
+    'actions listed but gone',
+  ).toEqual([]);
 
   const routes = sourceRoutes().sort();
-  expect(routes.filter((key) => !(key in ROUTES)), 'route handlers missing from tests/security/endpoints.ts').toEqual([]);
-  expect(Object.keys(ROUTES).filter((key) => !routes.includes(key)), 'routes listed but gone').toEqual([]);
+  expect(
+    routes.filter((key) => !(key in ROUTES)),
+    'route handlers missing from tests/security/endpoints.ts',
+  ).toEqual([]);
+  expect(
+    Object.keys(ROUTES).filter((key) => !routes.includes(key)),
+    'routes listed but gone',
+  ).toEqual([]);
 });
 
 test('CSRF: every server action refuses a call with no token, a forged token, or another visitor’s token', async () => {
@@ -78,7 +100,9 @@ test('cross-tenant writes: every organization action aimed at another organizati
   const { target, attacker } = await attackScene();
   const client = await Client.signedInAs(attacker);
   const before = await organizationSnapshot(target.organization.id);
-  const organizationActions = Object.entries(ACTIONS).filter(([, entry]) => entry.guard === 'member' || typeof entry.guard === 'object');
+  const organizationActions = Object.entries(ACTIONS).filter(
+    ([, entry]) => entry.guard === 'member' || typeof entry.guard === 'object',
+  );
   expect(organizationActions.length).toBeGreaterThan(10);
   for (const [key, entry] of organizationActions) {
     if (!entry.input) continue;
@@ -92,16 +116,28 @@ test('cross-tenant writes: every organization action aimed at another organizati
 test('cross-account writes: signed-in actions naming another account’s session or invitation leave them untouched', async () => {
   const { target, attacker } = await attackScene();
   const client = await Client.signedInAs(attacker);
-  await client.action(actionId('src/features/auth/server/settings-actions.ts#signOutSession'), { sessionId: target.victimSessionId });
+  await client.action(actionId('src/features/auth/server/settings-actions.ts#signOutSession'), {
+    sessionId: target.victimSessionId,
+  });
   expect(await queryDatabase('select id from sessions where id = $1', [target.victimSessionId])).toHaveLength(1);
 
-  for (const key of ['src/features/organizations/server/actions.ts#acceptInvitationAction', 'src/features/organizations/server/actions.ts#acceptInvitationByIdAction']) {
+  for (const key of [
+    'src/features/organizations/server/actions.ts#acceptInvitationAction',
+    'src/features/organizations/server/actions.ts#acceptInvitationByIdAction',
+  ]) {
     const answer = await client.action(actionId(key), ACTIONS[key]!.input!(target));
     expect(answer.result?.ok, key).toBe(false);
     expect(answer.redirect, key).toBeUndefined();
   }
-  expect(await queryDatabase('select 1 from members where organization_id = $1 and user_id = $2', [target.organization.id, attacker.id])).toEqual([]);
-  expect(await queryDatabase('select status from invitations where id = $1', [target.invitation.id])).toEqual([{ status: 'pending' }]);
+  expect(
+    await queryDatabase('select 1 from members where organization_id = $1 and user_id = $2', [
+      target.organization.id,
+      attacker.id,
+    ]),
+  ).toEqual([]);
+  expect(await queryDatabase('select status from invitations where id = $1', [target.invitation.id])).toEqual([
+    { status: 'pending' },
+  ]);
 });
 
 test('routes: state-changing routes need a CSRF token, members-only routes answer 401 signed out and 404 to other organizations, leaking nothing', async () => {
@@ -111,7 +147,11 @@ test('routes: state-changing routes need a CSRF token, members-only routes answe
     const [method] = key.split(' ');
     const url = entry.url(target);
     if (method !== 'GET' && method !== 'HEAD') {
-      const response = await new Client().fetch(url, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
+      const response = await new Client().fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(response.status, `${key} without a token`).toBe(403);
       expect((await response.json()).error.code, key).toBe('CSRF_TOKEN_INVALID');
     }

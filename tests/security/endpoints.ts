@@ -56,7 +56,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
 
   // The signed-in account, acting on itself.
   'src/features/auth/server/actions.ts#completeOnboarding': { guard: 'signed-in', input: () => ({ name: 'Mallory' }) },
-  'src/features/auth/server/settings-actions.ts#saveProfile': { guard: 'signed-in', input: () => ({ name: 'Mallory' }) },
+  'src/features/auth/server/settings-actions.ts#saveProfile': {
+    guard: 'signed-in',
+    input: () => ({ name: 'Mallory' }),
+  },
   'src/features/auth/server/settings-actions.ts#uploadAvatar': { guard: 'signed-in' },
   'src/features/auth/server/settings-actions.ts#clearAvatar': { guard: 'signed-in', input: () => ({}) },
   'src/features/auth/server/settings-actions.ts#requestEmailChange': {
@@ -68,14 +71,32 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: ({ victim }) => ({ currentPassword: victim.password, newPassword: 'another long passphrase here' }),
   },
   'src/features/auth/server/settings-actions.ts#sendPasswordSetupLink': { guard: 'signed-in', input: () => ({}) },
-  'src/features/auth/server/settings-actions.ts#startTwoFactorSetup': { guard: 'signed-in', input: ({ victim }) => ({ password: victim.password }) },
-  'src/features/auth/server/settings-actions.ts#confirmTwoFactorSetup': { guard: 'signed-in', input: () => ({ code: '123456' }) },
-  'src/features/auth/server/settings-actions.ts#disableTwoFactor': { guard: 'signed-in', input: ({ victim }) => ({ password: victim.password }) },
-  'src/features/auth/server/settings-actions.ts#regenerateRecoveryCodes': { guard: 'signed-in', input: ({ victim }) => ({ password: victim.password }) },
+  'src/features/auth/server/settings-actions.ts#startTwoFactorSetup': {
+    guard: 'signed-in',
+    input: ({ victim }) => ({ password: victim.password }),
+  },
+  'src/features/auth/server/settings-actions.ts#confirmTwoFactorSetup': {
+    guard: 'signed-in',
+    input: () => ({ code: '123456' }),
+  },
+  'src/features/auth/server/settings-actions.ts#disableTwoFactor': {
+    guard: 'signed-in',
+    input: ({ victim }) => ({ password: victim.password }),
+  },
+  'src/features/auth/server/settings-actions.ts#regenerateRecoveryCodes': {
+    guard: 'signed-in',
+    input: ({ victim }) => ({ password: victim.password }),
+  },
   // Takes a session id: another account's session must stay untouched.
-  'src/features/auth/server/settings-actions.ts#signOutSession': { guard: 'signed-in', input: ({ victimSessionId }) => ({ sessionId: victimSessionId }) },
+  'src/features/auth/server/settings-actions.ts#signOutSession': {
+    guard: 'signed-in',
+    input: ({ victimSessionId }) => ({ sessionId: victimSessionId }),
+  },
   'src/features/auth/server/settings-actions.ts#signOutOtherSessions': { guard: 'signed-in', input: () => ({}) },
-  'src/features/auth/server/settings-actions.ts#updatePreferences': { guard: 'signed-in', input: () => ({ locale: 'en', theme: 'dark' }) },
+  'src/features/auth/server/settings-actions.ts#updatePreferences': {
+    guard: 'signed-in',
+    input: () => ({ locale: 'en', theme: 'dark' }),
+  },
   'src/features/auth/server/settings-actions.ts#deleteAccount': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password, confirmation: victim.email }),
@@ -85,21 +106,39 @@ export const ACTIONS: Record<string, ActionEntry> = {
     input: () => ({ name: 'Mallory corp', slug: `mallory-${Date.now().toString(36)}` }),
   },
   // Takes an invitation: only its addressee may accept it (roles-and-invitations.spec.ts).
-  'src/features/organizations/server/actions.ts#acceptInvitationAction': { guard: 'signed-in', input: ({ invitation }) => ({ token: invitation.token }) },
-  'src/features/organizations/server/actions.ts#acceptInvitationByIdAction': { guard: 'signed-in', input: ({ invitation }) => ({ invitationId: invitation.id }) },
+  'src/features/organizations/server/actions.ts#acceptInvitationAction': {
+    guard: 'signed-in',
+    input: ({ invitation }) => ({ token: invitation.token }),
+  },
+  'src/features/organizations/server/actions.ts#acceptInvitationByIdAction': {
+    guard: 'signed-in',
+    input: ({ invitation }) => ({ invitationId: invitation.id }),
+  },
 
   // An organization's own: members only, each change further limited by role inside the service.
   'src/features/organizations/server/actions.ts#updateOrganizationAction': {
     guard: 'member',
-    input: ({ organization }) => ({ organizationId: organization.id, name: 'Pwned', slug: `pwned-${Date.now().toString(36)}` }),
+    input: ({ organization }) => ({
+      organizationId: organization.id,
+      name: 'Pwned',
+      slug: `pwned-${Date.now().toString(36)}`,
+    }),
   },
   'src/features/organizations/server/actions.ts#deleteOrganizationAction': {
     guard: 'member',
-    input: ({ organization, victim }) => ({ organizationId: organization.id, confirmation: organization.name, password: victim.password }),
+    input: ({ organization, victim }) => ({
+      organizationId: organization.id,
+      confirmation: organization.name,
+      password: victim.password,
+    }),
   },
   'src/features/organizations/server/actions.ts#inviteMembersAction': {
     guard: 'member',
-    input: ({ organization }) => ({ organizationId: organization.id, emails: `spy-${Date.now()}@example.com`, role: 'owner' }),
+    input: ({ organization }) => ({
+      organizationId: organization.id,
+      emails: `spy-${Date.now()}@example.com`,
+      role: 'owner',
+    }),
   },
   'src/features/organizations/server/actions.ts#resendInvitationAction': {
     guard: 'member',
@@ -115,18 +154,34 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   'src/features/organizations/server/actions.ts#changeMemberRoleAction': {
     guard: 'member',
-    input: ({ organization, colleague }) => ({ organizationId: organization.id, memberId: organization.memberIds[colleague.id], role: 'owner' }),
+    input: ({ organization, colleague }) => ({
+      organizationId: organization.id,
+      memberId: organization.memberIds[colleague.id],
+      role: 'owner',
+    }),
   },
   'src/features/organizations/server/actions.ts#removeMemberAction': {
     guard: 'member',
-    input: ({ organization, colleague }) => ({ organizationId: organization.id, memberId: organization.memberIds[colleague.id] }),
+    input: ({ organization, colleague }) => ({
+      organizationId: organization.id,
+      memberId: organization.memberIds[colleague.id],
+    }),
   },
-  'src/features/organizations/server/actions.ts#leaveOrganizationAction': { guard: 'member', input: ({ organization }) => ({ organizationId: organization.id }) },
+  'src/features/organizations/server/actions.ts#leaveOrganizationAction': {
+    guard: 'member',
+    input: ({ organization }) => ({ organizationId: organization.id }),
+  },
   'src/features/organizations/server/actions.ts#transferOwnershipAction': {
     guard: 'member',
-    input: ({ organization, colleague, victim }) => ({ organizationId: organization.id, memberId: organization.memberIds[colleague.id], password: victim.password }),
+    input: ({ organization, colleague, victim }) => ({
+      organizationId: organization.id,
+      memberId: organization.memberIds[colleague.id],
+      password: victim.password,
+    }),
   },
-  'src/features/organizations/server/logo-actions.ts#uploadOrganizationLogoAction': { guard: { permission: 'organization.update' } },
+  'src/features/organizations/server/logo-actions.ts#uploadOrganizationLogoAction': {
+    guard: { permission: 'organization.update' },
+  },
   'src/features/organizations/server/logo-actions.ts#removeOrganizationLogoAction': {
     guard: { permission: 'organization.update' },
     input: ({ organization }) => ({ organizationId: organization.id }),
@@ -163,10 +218,25 @@ export const ROUTES: Record<string, RouteEntry> = {
     url: () => '/api/auth/verify-email?token=forged',
     why: 'email links and OAuth callbacks: each verifies a single-use token or state; every other better-auth path is 404',
   },
-  'GET /api/avatars/[file]': { guard: 'public', url: () => '/api/avatars/none.webp', why: 'content-addressed image files, re-encoded on upload' },
-  'GET /api/organization-logos/[file]': { guard: 'public', url: () => '/api/organization-logos/none.webp', why: 'content-addressed image files' },
-  'POST /api/client-errors': { guard: 'public', url: () => '/api/client-errors', why: 'browser error reports; CSRF-checked, rate limited' },
+  'GET /api/avatars/[file]': {
+    guard: 'public',
+    url: () => '/api/avatars/none.webp',
+    why: 'content-addressed image files, re-encoded on upload',
+  },
+  'GET /api/organization-logos/[file]': {
+    guard: 'public',
+    url: () => '/api/organization-logos/none.webp',
+    why: 'content-addressed image files',
+  },
+  'POST /api/client-errors': {
+    guard: 'public',
+    url: () => '/api/client-errors',
+    why: 'browser error reports; CSRF-checked, rate limited',
+  },
   'GET /api/csrf': { guard: 'public', url: () => '/api/csrf', why: "the visitor's own CSRF token" },
   'GET /api/health': { guard: 'public', url: () => '/api/health', why: 'readiness, no data' },
-  'GET /api/organizations/[organization]/tasks': { guard: 'member', url: ({ organization }) => `/api/organizations/${organization.slug}/tasks` },
+  'GET /api/organizations/[organization]/tasks': {
+    guard: 'member',
+    url: ({ organization }) => `/api/organizations/${organization.slug}/tasks`,
+  },
 };

@@ -3,15 +3,23 @@ import { uniqueEmail } from '../e2e/support';
 import { createPerson } from '../e2e/fixtures';
 import { Client, actionId, type ActionAnswer } from './attacker';
 
-/** User enumeration: every form that takes an email answers the same for an account that exists and one that does not. */
+/**
+ * User enumeration: every form that takes an email answers the same for an account that exists and one that does not.
+ */
 
 const AUTH = 'src/features/auth/server/actions.ts';
 
 /** What the visitor learns: status, result and redirect, with the email and request id taken out. */
 function seen(answer: ActionAnswer, email: string) {
-  const strip = (text: string | undefined) => text?.replaceAll(email, '<email>').replaceAll(encodeURIComponent(email), '<email>');
+  const strip = (text: string | undefined) =>
+    text?.replaceAll(email, '<email>').replaceAll(encodeURIComponent(email), '<email>');
   const { requestId: _id, ...error } = (answer.result?.error ?? {}) as Record<string, unknown>;
-  return { status: answer.status, ok: answer.result?.ok, error: JSON.parse(strip(JSON.stringify(error))!), redirect: strip(answer.redirect) };
+  return {
+    status: answer.status,
+    ok: answer.result?.ok,
+    error: JSON.parse(strip(JSON.stringify(error))!),
+    redirect: strip(answer.redirect),
+  };
 }
 
 test('enumeration: sign-in, sign-up, forgot-password and magic link answer alike for existing and unknown emails', async () => {

@@ -4,7 +4,8 @@ import { Client, forgedSessionClient } from './attacker';
 
 /** Error answers never show a stack trace, a file path or an internal message — for pages, routes and actions. */
 
-const LEAKS = /\n\s+at \S+ \(|\/work\/|node_modules|\.next-e2e|webpack-internal|at async |TypeError|SyntaxError|ECONNREFUSED|duplicate key|relation "/i;
+const LEAKS =
+  /\n\s+at \S+ \(|\/work\/|node_modules|\.next-e2e|webpack-internal|at async |TypeError|SyntaxError|ECONNREFUSED|duplicate key|relation "/i;
 
 test('errors: 404s, malformed requests and unknown action ids answer calmly, without stack traces or paths', async () => {
   const signedIn = await Client.signedInAs(await createPerson());
@@ -16,9 +17,33 @@ test('errors: 404s, malformed requests and unknown action ids answer calmly, wit
     ['bad percent-encoding, api', '/api/organizations/%E0%A4%A/tasks', {}],
     ['bad uuid task', '/dashboard/nobody/tasks/not-a-uuid', {}],
     ['bad query', '/api/organizations/nobody/tasks?page=-1&sort=%00', {}],
-    ['unknown action id', '/', { method: 'POST', headers: { 'next-action': 'deadbeef'.repeat(5) + 'ab', 'content-type': 'text/plain;charset=UTF-8' }, body: '[{}]' }],
-    ['malformed action id', '/', { method: 'POST', headers: { 'next-action': '../../etc/passwd', 'content-type': 'text/plain;charset=UTF-8' }, body: '[{}]' }],
-    ['malformed multipart', '/', { method: 'POST', headers: { 'next-action': 'deadbeef'.repeat(5) + 'ab', 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nbroken' }],
+    [
+      'unknown action id',
+      '/',
+      {
+        method: 'POST',
+        headers: { 'next-action': 'deadbeef'.repeat(5) + 'ab', 'content-type': 'text/plain;charset=UTF-8' },
+        body: '[{}]',
+      },
+    ],
+    [
+      'malformed action id',
+      '/',
+      {
+        method: 'POST',
+        headers: { 'next-action': '../../etc/passwd', 'content-type': 'text/plain;charset=UTF-8' },
+        body: '[{}]',
+      },
+    ],
+    [
+      'malformed multipart',
+      '/',
+      {
+        method: 'POST',
+        headers: { 'next-action': 'deadbeef'.repeat(5) + 'ab', 'content-type': 'multipart/form-data; boundary=x' },
+        body: '--x\r\nbroken',
+      },
+    ],
     ['huge cookie', '/', { headers: { cookie: `a=${'x'.repeat(7000)}` } }],
     ['bad method', '/api/health', { method: 'DELETE' }],
   ];

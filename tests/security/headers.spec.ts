@@ -47,8 +47,12 @@ test('headers: a personalised HTML page has a per-request CSP nonce, frame-ances
   expect(nonces.size).toBe(2);
 });
 
-// Issue 12, item 6 (a direct Flight request without Cache-Control): the browser's requests, and the same replayed by a script.
-test('headers: Flight (RSC) responses of a personalised page, as the browser fetches them on navigation, are private, no-store too', async ({ context, page }) => {
+// Issue 12, item 6 (a direct Flight request without Cache-Control): the browser's requests, and the same replayed by a
+// script.
+test('headers: Flight (RSC) responses of a personalised page, as the browser fetches them on navigation, are private, no-store too', async ({
+  context,
+  page,
+}) => {
   const person = await createPerson();
   const organization = await createOrganization([[person, 'owner']]);
   await context.addCookies([await sessionCookie(person)]);
@@ -105,5 +109,10 @@ test('cookies: the session and CSRF cookies are HttpOnly, SameSite=Lax, Secure a
   await signInThroughUi(page, person);
   await expect(page).toHaveURL(/\/dashboard|\/onboarding/);
   const session = (await page.context().cookies()).find((cookie) => cookie.name === '__Secure-keel.session_token');
-  expect(session, 'a session cookie at sign-in').toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+  expect(session, 'a session cookie at sign-in').toMatchObject({
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Lax',
+    path: '/',
+  });
 });

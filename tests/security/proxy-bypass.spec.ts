@@ -15,18 +15,36 @@ const SIGNED_IN_AREAS = ['/dashboard', '/settings', '/onboarding'];
 function protectedPages(): string[] {
   return readdirSync('src/app', { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name === 'page.tsx')
-    .map((entry) => `/${path.relative('src/app', entry.parentPath).split(path.sep).filter((segment) => !/^\(.*\)$/.test(segment)).join('/')}`)
+    .map(
+      (entry) =>
+        `/${path
+          .relative('src/app', entry.parentPath)
+          .split(path.sep)
+          .filter((segment) => !/^\(.*\)$/.test(segment))
+          .join('/')}`,
+    )
     .filter((url) => SIGNED_IN_AREAS.some((area) => url === area || url.startsWith(`${area}/`)));
 }
 
 const PROBES: { name: string; headers?: Record<string, string>; suffix?: (url: string) => string }[] = [
   { name: 'plain' },
   { name: 'x-middleware-subrequest (proxy)', headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' } },
-  { name: 'x-middleware-subrequest (src/middleware)', headers: { 'x-middleware-subrequest': 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware' } },
-  { name: 'x-middleware-subrequest (middleware)', headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' } },
+  {
+    name: 'x-middleware-subrequest (src/middleware)',
+    headers: {
+      'x-middleware-subrequest': 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware',
+    },
+  },
+  {
+    name: 'x-middleware-subrequest (middleware)',
+    headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+  },
   { name: 'Flight (RSC: 1)', headers: { rsc: '1' } },
   { name: 'prefetch', headers: { rsc: '1', 'next-router-prefetch': '1' } },
-  { name: 'segment prefetch', headers: { rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': '/_tree' } },
+  {
+    name: 'segment prefetch',
+    headers: { rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': '/_tree' },
+  },
   { name: '_rsc query', suffix: (url) => `${url}?_rsc=abcde` },
   { name: '.rsc suffix', suffix: (url) => `${url}.rsc` },
   { name: 'x-invoke-path', headers: { 'x-invoke-path': '/', 'x-invoke-query': '%7B%7D' } },
@@ -36,7 +54,9 @@ test('proxy bypass: no probe shows any protected page to a visitor without a val
   const { target, attacker } = await attackScene();
   const pages = protectedPages();
   expect(pages.length).toBeGreaterThan(10);
-  const urls = pages.map((url) => url.replace('[organization]', target.organization.slug).replace('[task]', target.taskId));
+  const urls = pages.map((url) =>
+    url.replace('[organization]', target.organization.slug).replace('[task]', target.taskId),
+  );
   const secrets = [target.organization.name, target.taskTitle, target.victim.email, target.colleague.name];
   const outsider = await Client.signedInAs(attacker);
 

@@ -24,7 +24,9 @@ test('rate limits: a forged X-Forwarded-For or X-Real-IP on each request does no
     const forged = `198.51.100.${index + 1}`;
     statuses.push((await report(client, token, { 'x-forwarded-for': forged, 'x-real-ip': forged })).status);
   }
-  expect(statuses.filter((status) => status === 429).length, `statuses: ${statuses.join(',')}`).toBeGreaterThanOrEqual(5);
+  expect(statuses.filter((status) => status === 429).length, `statuses: ${statuses.join(',')}`).toBeGreaterThanOrEqual(
+    5,
+  );
 });
 
 test('rate limits: the 31st request in a minute from one address is refused with 429, Retry-After and the error envelope', async () => {

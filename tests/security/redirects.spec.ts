@@ -34,7 +34,11 @@ test('open redirect: `next` on sign-in, sign-out and onboarding never leaves the
   const person = await createPerson();
   for (const next of ESCAPES) {
     const visitor = new Client();
-    const signedIn = await visitor.action(actionId(`${AUTH}#signIn`), { email: person.email, password: person.password, next });
+    const signedIn = await visitor.action(actionId(`${AUTH}#signIn`), {
+      email: person.email,
+      password: person.password,
+      next,
+    });
     expect(signedIn.redirect, `sign-in next=${next}`).toBeTruthy();
     expect(staysHome(signedIn.redirect), `sign-in next=${next} → ${signedIn.redirect}`).toBe(true);
 
@@ -66,8 +70,13 @@ test('open redirect: pages taking `next`, `callbackURL` or `redirectTo` link and
     const query = (name: string) => `${name}=${encodeURIComponent(next)}`;
     for (const page of pages) {
       // Signed-in visitors are sent on from the auth pages (redirectIfSignedIn): where to is the question there.
-      for (const client of [new Client(), ...(page.startsWith('/auth/sign-') || page.startsWith('/onboarding') || page === '/join' ? [signedIn] : [])]) {
-        const response = await client.fetch(`${page}?${query('next')}&${query('callbackURL')}&${query('redirectTo')}&token=x`);
+      for (const client of [
+        new Client(),
+        ...(page.startsWith('/auth/sign-') || page.startsWith('/onboarding') || page === '/join' ? [signedIn] : []),
+      ]) {
+        const response = await client.fetch(
+          `${page}?${query('next')}&${query('callbackURL')}&${query('redirectTo')}&token=x`,
+        );
         const label = `${page} next=${next} → ${response.status}`;
         expect(staysHome(response.headers.get('location')), label).toBe(true);
         const html = await response.text();
@@ -75,8 +84,13 @@ test('open redirect: pages taking `next`, `callbackURL` or `redirectTo` link and
       }
     }
     for (const link of ['/api/auth/verify-email', '/api/auth/callback/oidc', '/api/auth/oauth2/callback/oidc']) {
-      const response = await new Client().fetch(`${link}?token=x&state=x&code=x&${query('callbackURL')}&${query('redirectTo')}`);
-      expect(staysHome(response.headers.get('location')), `${link} callbackURL=${next} → ${response.headers.get('location')}`).toBe(true);
+      const response = await new Client().fetch(
+        `${link}?token=x&state=x&code=x&${query('callbackURL')}&${query('redirectTo')}`,
+      );
+      expect(
+        staysHome(response.headers.get('location')),
+        `${link} callbackURL=${next} → ${response.headers.get('location')}`,
+      ).toBe(true);
     }
   }
 });

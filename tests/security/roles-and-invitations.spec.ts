@@ -8,7 +8,12 @@ import { Client, actionId, insertInvitation, organizationSnapshot } from './atta
 const ORG = 'src/features/organizations/server/actions.ts';
 
 test('role escalation: a member cannot make anyone admin or owner, invite an owner or remove anyone; an admin cannot make an owner, take ownership or remove the owner', async () => {
-  const [owner, admin, member, other] = await Promise.all([createPerson(), createPerson(), createPerson(), createPerson()]);
+  const [owner, admin, member, other] = await Promise.all([
+    createPerson(),
+    createPerson(),
+    createPerson(),
+    createPerson(),
+  ]);
   const organization = await createOrganization([
     [owner, 'owner'],
     [admin, 'admin'],
@@ -17,20 +22,60 @@ test('role escalation: a member cannot make anyone admin or owner, invite an own
   ]);
   const id = organization.id;
   const attempts: [typeof owner, string, Record<string, unknown>][] = [
-    [member, 'changeMemberRoleAction', { organizationId: id, memberId: organization.memberIds[member.id], role: 'owner' }],
-    [member, 'changeMemberRoleAction', { organizationId: id, memberId: organization.memberIds[member.id], role: 'admin' }],
-    [member, 'changeMemberRoleAction', { organizationId: id, memberId: organization.memberIds[other.id], role: 'admin' }],
+    [
+      member,
+      'changeMemberRoleAction',
+      { organizationId: id, memberId: organization.memberIds[member.id], role: 'owner' },
+    ],
+    [
+      member,
+      'changeMemberRoleAction',
+      { organizationId: id, memberId: organization.memberIds[member.id], role: 'admin' },
+    ],
+    [
+      member,
+      'changeMemberRoleAction',
+      { organizationId: id, memberId: organization.memberIds[other.id], role: 'admin' },
+    ],
     [member, 'inviteMembersAction', { organizationId: id, emails: 'accomplice@example.com', role: 'owner' }],
     [member, 'removeMemberAction', { organizationId: id, memberId: organization.memberIds[other.id] }],
-    [member, 'transferOwnershipAction', { organizationId: id, memberId: organization.memberIds[member.id], password: member.password }],
-    [admin, 'changeMemberRoleAction', { organizationId: id, memberId: organization.memberIds[admin.id], role: 'owner' }],
-    [admin, 'changeMemberRoleAction', { organizationId: id, memberId: organization.memberIds[member.id], role: 'owner' }],
-    [admin, 'changeMemberRoleAction', { organizationId: id, memberId: organization.memberIds[owner.id], role: 'member' }],
+    [
+      member,
+      'transferOwnershipAction',
+      { organizationId: id, memberId: organization.memberIds[member.id], password: member.password },
+    ],
+    [
+      admin,
+      'changeMemberRoleAction',
+      { organizationId: id, memberId: organization.memberIds[admin.id], role: 'owner' },
+    ],
+    [
+      admin,
+      'changeMemberRoleAction',
+      { organizationId: id, memberId: organization.memberIds[member.id], role: 'owner' },
+    ],
+    [
+      admin,
+      'changeMemberRoleAction',
+      { organizationId: id, memberId: organization.memberIds[owner.id], role: 'member' },
+    ],
     [admin, 'inviteMembersAction', { organizationId: id, emails: 'accomplice@example.com', role: 'owner' }],
     [admin, 'removeMemberAction', { organizationId: id, memberId: organization.memberIds[owner.id] }],
-    [admin, 'transferOwnershipAction', { organizationId: id, memberId: organization.memberIds[admin.id], password: admin.password }],
-    [member, 'deleteOrganizationAction', { organizationId: id, confirmation: organization.name, password: member.password }],
-    [admin, 'deleteOrganizationAction', { organizationId: id, confirmation: organization.name, password: admin.password }],
+    [
+      admin,
+      'transferOwnershipAction',
+      { organizationId: id, memberId: organization.memberIds[admin.id], password: admin.password },
+    ],
+    [
+      member,
+      'deleteOrganizationAction',
+      { organizationId: id, confirmation: organization.name, password: member.password },
+    ],
+    [
+      admin,
+      'deleteOrganizationAction',
+      { organizationId: id, confirmation: organization.name, password: admin.password },
+    ],
   ];
   const before = await organizationSnapshot(id);
   for (const [who, action, input] of attempts) {
@@ -56,8 +101,12 @@ test('invitation takeover: a signed-in account with another email cannot accept 
     expect(answer.result?.ok, action).toBe(false);
     expect(answer.redirect, action).toBeUndefined();
   }
-  expect(await queryDatabase('select count(*)::int as n from members where organization_id = $1', [organization.id])).toEqual([{ n: 1 }]);
-  expect(await queryDatabase('select status from invitations where id = $1', [invitation.id])).toEqual([{ status: 'pending' }]);
+  expect(
+    await queryDatabase('select count(*)::int as n from members where organization_id = $1', [organization.id]),
+  ).toEqual([{ n: 1 }]);
+  expect(await queryDatabase('select status from invitations where id = $1', [invitation.id])).toEqual([
+    { status: 'pending' },
+  ]);
 });
 
 test('invitation race: the invitee accepting twice at once (two sessions, ten requests) joins once', async () => {
@@ -69,13 +118,24 @@ test('invitation race: the invitee accepting twice at once (two sessions, ten re
   const tokens = await Promise.all(sessions.map((client) => client.csrfToken()));
   await Promise.all(
     Array.from({ length: 10 }, (_, index) =>
-      sessions[index % 2]!.action(actionId(`${ORG}#${index % 3 === 0 ? 'acceptInvitationByIdAction' : 'acceptInvitationAction'}`), index % 3 === 0 ? { invitationId: invitation.id } : { token: invitation.token }, {
-        csrf: tokens[index % 2],
-      }),
+      sessions[index % 2]!.action(
+        actionId(`${ORG}#${index % 3 === 0 ? 'acceptInvitationByIdAction' : 'acceptInvitationAction'}`),
+        index % 3 === 0 ? { invitationId: invitation.id } : { token: invitation.token },
+        {
+          csrf: tokens[index % 2],
+        },
+      ),
     ),
   );
-  expect(await queryDatabase('select role from members where organization_id = $1 and user_id = $2', [organization.id, invitee.id])).toEqual([{ role: 'member' }]);
-  expect(await queryDatabase('select status from invitations where id = $1', [invitation.id])).toEqual([{ status: 'accepted' }]);
+  expect(
+    await queryDatabase('select role from members where organization_id = $1 and user_id = $2', [
+      organization.id,
+      invitee.id,
+    ]),
+  ).toEqual([{ role: 'member' }]);
+  expect(await queryDatabase('select status from invitations where id = $1', [invitation.id])).toEqual([
+    { status: 'accepted' },
+  ]);
 });
 
 // Issue 12, item 5, fixed on another branch: this test fails until that fix is merged.
@@ -88,10 +148,17 @@ test('invitation flood: a brand-new account and organization cannot send 200 inv
   let refused: string | undefined;
   for (let call = 0; call < 10 && !refused; call += 1) {
     const emails = Array.from({ length: 20 }, (_, index) => `flood-${run}-${call}-${index}@example.com`).join(',');
-    const answer = await client.action(actionId(`${ORG}#inviteMembersAction`), { organizationId: organization.id, emails, role: 'member' });
+    const answer = await client.action(actionId(`${ORG}#inviteMembersAction`), {
+      organizationId: organization.id,
+      emails,
+      role: 'member',
+    });
     if (answer.result?.ok === false) refused = answer.code;
   }
   expect(refused, 'a limit stops the burst').toBe('RATE_LIMITED');
-  const [sent] = await queryDatabase<{ n: number }>(`select count(*)::int as n from invitations where organization_id = $1`, [organization.id]);
+  const [sent] = await queryDatabase<{ n: number }>(
+    `select count(*)::int as n from invitations where organization_id = $1`,
+    [organization.id],
+  );
   expect(sent!.n).toBeLessThan(200);
 });

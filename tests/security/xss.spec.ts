@@ -28,18 +28,26 @@ async function expectInert(page: Page, url: string, shown: string, where: 'text'
   expect(dialogs, url).toEqual([]);
 }
 
-test('XSS: markup in the profile name, organization name and task title and description renders as text on every page showing them', async ({ context, page }) => {
+test('XSS: markup in the profile name, organization name and task title and description renders as text on every page showing them', async ({
+  context,
+  page,
+}) => {
   const person = await createPerson();
   const organization = await createOrganization([[person, 'owner']]);
   const client = await Client.signedInAs(person);
   const name = `Ada ${PAYLOAD}`.slice(0, 80);
-  expect((await client.action(actionId('src/features/auth/server/settings-actions.ts#saveProfile'), { name })).result?.ok).toBe(true);
+  expect(
+    (await client.action(actionId('src/features/auth/server/settings-actions.ts#saveProfile'), { name })).result?.ok,
+  ).toBe(true);
   const orgName = `Team ${PAYLOAD}`.slice(0, 80);
-  const renamed = await client.action(actionId('src/features/organizations/server/actions.ts#updateOrganizationAction'), {
-    organizationId: organization.id,
-    name: orgName,
-    slug: organization.slug,
-  });
+  const renamed = await client.action(
+    actionId('src/features/organizations/server/actions.ts#updateOrganizationAction'),
+    {
+      organizationId: organization.id,
+      name: orgName,
+      slug: organization.slug,
+    },
+  );
   expect(renamed.result?.ok).toBe(true);
   const created = await client.action(actionId('src/features/tasks/server/actions.ts#createTaskAction'), {
     organizationId: organization.id,
@@ -82,7 +90,10 @@ test('XSS: markup in the inviter’s name, the organization name and the contact
   for (const to of [invitee, sender]) {
     let html = '';
     await expect(async () => {
-      const [message] = await queryDatabase<{ html: string; subject: string }>(`select html, subject from dev_mailbox_messages where "to" ? $1`, [to]);
+      const [message] = await queryDatabase<{ html: string; subject: string }>(
+        `select html, subject from dev_mailbox_messages where "to" ? $1`,
+        [to],
+      );
       expect(message, `an email to ${to}`).toBeTruthy();
       html = message!.html;
     }).toPass({ timeout: 10_000 });

@@ -2,7 +2,11 @@ import { render, type RenderOptions } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { NextIntlClientProvider } from 'next-intl';
 import { AppRouterContext, type AppRouterInstance } from 'next/dist/shared/lib/app-router-context.shared-runtime';
-import { PathnameContext, PathParamsContext, SearchParamsContext } from 'next/dist/shared/lib/hooks-client-context.shared-runtime';
+import {
+  PathnameContext,
+  PathParamsContext,
+  SearchParamsContext,
+} from 'next/dist/shared/lib/hooks-client-context.shared-runtime';
 import { useMemo, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import type { Locale } from '@/platform/config/app-config-schema';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
@@ -101,7 +105,15 @@ function RouterProvider({ router, children }: { router: MemoryRouter; children: 
 }
 
 /** What the root layout provides: messages, CSRF token, router. */
-export function AppProviders({ locale = 'en', router, children }: { locale?: Locale; router: MemoryRouter; children: ReactNode }) {
+export function AppProviders({
+  locale = 'en',
+  router,
+  children,
+}: {
+  locale?: Locale;
+  router: MemoryRouter;
+  children: ReactNode;
+}) {
   return (
     <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
       <CsrfTokenProvider token="test-csrf-token">

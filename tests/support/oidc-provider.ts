@@ -33,7 +33,9 @@ interface PendingCode {
   expiresAt: number;
 }
 
-export async function startOidcProvider(options: { port?: number; clientId?: string; clientSecret?: string } = {}): Promise<OidcProvider> {
+export async function startOidcProvider(
+  options: { port?: number; clientId?: string; clientSecret?: string } = {},
+): Promise<OidcProvider> {
   const clientId = options.clientId ?? 'keel-test-client';
   const clientSecret = options.clientSecret ?? 'keel-test-client-secret';
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
@@ -55,9 +57,15 @@ export async function startOidcProvider(options: { port?: number; clientId?: str
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function handle(request: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  async function handle(
+    request: IncomingMessage,
+  ): Promise<{ status: number; headers: Record<string, string>; body: string }> {
     const url = new URL(request.url ?? '/', issuer);
-    const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(value) });
+    const json = (status: number, value: unknown) => ({
+      status,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      body: JSON.stringify(value),
+    });
 
     if (url.pathname === '/.well-known/openid-configuration') {
       return json(200, {
@@ -79,7 +87,11 @@ export async function startOidcProvider(options: { port?: number; clientId?: str
 
     if (url.pathname === '/authorize' && request.method === 'GET') {
       const params = url.searchParams;
-      if (params.get('client_id') !== clientId || params.get('response_type') !== 'code' || !params.get('redirect_uri')) {
+      if (
+        params.get('client_id') !== clientId ||
+        params.get('response_type') !== 'code' ||
+        !params.get('redirect_uri')
+      ) {
         return json(400, { error: 'invalid_request' });
       }
       return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: authorizePage(params) };
@@ -123,12 +135,18 @@ export async function startOidcProvider(options: { port?: number; clientId?: str
       if (id !== clientId || secret !== clientSecret) return json(401, { error: 'invalid_client' });
       const pending = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
-      if (!pending || pending.expiresAt < Date.now() || pending.redirectUri !== form.get('redirect_uri') || pending.clientId !== id) {
+      if (
+        !pending ||
+        pending.expiresAt < Date.now() ||
+        pending.redirectUri !== form.get('redirect_uri') ||
+        pending.clientId !== id
+      ) {
         return json(400, { error: 'invalid_grant' });
       }
       if (pending.codeChallenge) {
         const verifier = form.get('code_verifier') ?? '';
-        if (createHash('sha256').update(verifier).digest('base64url') !== pending.codeChallenge) return json(400, { error: 'invalid_grant' });
+        if (createHash('sha256').update(verifier).digest('base64url') !== pending.codeChallenge)
+          return json(400, { error: 'invalid_grant' });
       }
       const accessToken = randomBytes(24).toString('hex');
       accessTokens.set(accessToken, pending.identity);
@@ -195,18 +213,23 @@ function authorizePage(params: URLSearchParams) {
 }
 
 /** Completes the provider's page as a person would: posts who they are, returns the redirect back to the app. */
-export async function authorizeAs(authorizationUrl: string, identity: { email: string; name?: string; emailVerified?: boolean; deny?: boolean }) {
+export async function authorizeAs(
+  authorizationUrl: string,
+  identity: { email: string; name?: string; emailVerified?: boolean; deny?: boolean },
+) {
   const url = new URL(authorizationUrl);
   const page = await fetch(url);
   if (!page.ok) throw new Error(`authorization page answered ${page.status}: ${await page.text()}`);
   const form = new URLSearchParams();
-  for (const name of ['client_id', 'redirect_uri', 'state', 'code_challenge', 'nonce']) form.set(name, url.searchParams.get(name) ?? '');
+  for (const name of ['client_id', 'redirect_uri', 'state', 'code_challenge', 'nonce'])
+    form.set(name, url.searchParams.get(name) ?? '');
   form.set('email', identity.email);
   form.set('name', identity.name ?? '');
   if (identity.emailVerified !== false) form.set('email_verified', 'on');
   form.set('decision', identity.deny ? 'deny' : 'allow');
   const response = await fetch(new URL('/authorize', url), { method: 'POST', body: form, redirect: 'manual' });
   const location = response.headers.get('location');
-  if (response.status !== 302 || !location) throw new Error(`the provider did not redirect back (status ${response.status})`);
+  if (response.status !== 302 || !location)
+    throw new Error(`the provider did not redirect back (status ${response.status})`);
   return location;
 }

@@ -36,10 +36,16 @@ export async function makeOrganization(
   options: { name?: string; slug?: string } = {},
 ): Promise<TestOrganization> {
   const slug = options.slug ?? uniqueSlug();
-  const [row] = await db.insert(organizations).values({ name: options.name ?? `Org ${slug}`, slug }).returning();
+  const [row] = await db
+    .insert(organizations)
+    .values({ name: options.name ?? `Org ${slug}`, slug })
+    .returning();
   const memberIds: Record<string, string> = {};
   for (const [person, role] of people) {
-    const [membership] = await db.insert(members).values({ organizationId: row!.id, userId: person.id, role }).returning({ id: members.id });
+    const [membership] = await db
+      .insert(members)
+      .values({ organizationId: row!.id, userId: person.id, role })
+      .returning({ id: members.id });
     memberIds[person.id] = membership!.id;
   }
   return { id: row!.id, name: row!.name, slug: row!.slug, memberIds };
@@ -52,7 +58,13 @@ export async function makeOrganization(
 export async function insertUser(options: { name?: string; email?: string; emailVerified?: boolean } = {}) {
   const id = randomUUID();
   const email = options.email ?? `listed-${randomBytes(5).toString('hex')}@example.com`;
-  await db.insert(users).values({ id, name: options.name ?? 'Listed Person', email, emailVerified: options.emailVerified ?? true, onboardedAt: new Date() });
+  await db.insert(users).values({
+    id,
+    name: options.name ?? 'Listed Person',
+    email,
+    emailVerified: options.emailVerified ?? true,
+    onboardedAt: new Date(),
+  });
   return { id, email };
 }
 
@@ -67,13 +79,20 @@ export async function organizationState(organizationId: string) {
     .from(members)
     .where(eq(members.organizationId, organizationId))
     .orderBy(asc(members.id));
-  const invitationRows = await db.select().from(invitations).where(eq(invitations.organizationId, organizationId)).orderBy(asc(invitations.id));
+  const invitationRows = await db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.organizationId, organizationId))
+    .orderBy(asc(invitations.id));
   return { organization: organization ?? null, members: memberRows, invitations: invitationRows };
 }
 
 /** The roles of an organization's members, by user id. */
 export async function rolesIn(organizationId: string): Promise<Record<string, string>> {
-  const rows = await db.select({ userId: members.userId, role: members.role }).from(members).where(eq(members.organizationId, organizationId));
+  const rows = await db
+    .select({ userId: members.userId, role: members.role })
+    .from(members)
+    .where(eq(members.organizationId, organizationId));
   return Object.fromEntries(rows.map((row) => [row.userId, row.role]));
 }
 
@@ -86,7 +105,10 @@ export function expectRefusal(
   code: ErrorCode,
   message: { key: string; values?: Record<string, string | number>; locale?: Locale },
 ) {
-  expect(outcome).toMatchObject({ ok: false, error: { code, message: errorText(message.locale ?? 'en', message.key, message.values) } });
+  expect(outcome).toMatchObject({
+    ok: false,
+    error: { code, message: errorText(message.locale ?? 'en', message.key, message.values) },
+  });
 }
 
 /** Asserts a refusal about one field: its code and the translated message under that field. */

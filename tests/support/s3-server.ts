@@ -33,7 +33,8 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 
 /** RFC 3986 encoding, as SigV4's canonical query string wants it. */
-const encodeStrict = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encodeStrict = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 class S3Error extends Error {
   constructor(
@@ -53,47 +54,97 @@ function canonicalQuery(rawQuery: string) {
     .filter(Boolean)
     .map((pair) => {
       const [name = '', value = ''] = pair.split(/=(.*)/s);
-      return [encodeStrict(decodeURIComponent(name.replace(/\+/g, '%20'))), encodeStrict(decodeURIComponent(value.replace(/\+/g, '%20')))] as const;
+      return [
+        encodeStrict(decodeURIComponent(name.replace(/\+/g, '%20'))),
+        encodeStrict(decodeURIComponent(value.replace(/\+/g, '%20'))),
+      ] as const;
     })
     .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
 }
 
-/** Checks the Authorization header the way S3 does: access key, scope, then the signature over the canonical request. */
-function verifySignature(request: IncomingMessage, body: Buffer, keys: { accessKeyId: string; secretAccessKey: string; region: string }) {
+/**
+ * Checks the Authorization header the way S3 does: access key, scope, then the signature over the canonical request.
+ */
+function verifySignature(
+  request: IncomingMessage,
+  body: Buffer,
+  keys: { accessKeyId: string; secretAccessKey: string; region: string },
+) {
   const authorization = request.headers.authorization;
   if (!authorization) throw new S3Error(403, 'AccessDenied', 'Access Denied');
-  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([a-f0-9]{64})$/.exec(authorization);
+  const match =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([a-f0-9]{64})$/.exec(
+      authorization,
+    );
   if (!match) throw new S3Error(400, 'AuthorizationHeaderMalformed', 'The authorization header is malformed.');
   const [, accessKeyId, date, region, service, signedHeaders, signature] = match as unknown as string[];
-  if (accessKeyId !== keys.accessKeyId) throw new S3Error(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
-  if (region !== keys.region || service !== 's3') throw new S3Error(400, 'AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${region}' is wrong; expecting '${keys.region}'`);
+  if (accessKeyId !== keys.accessKeyId)
+    throw new S3Error(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
+  if (region !== keys.region || service !== 's3')
+    throw new S3Error(
+      400,
+      'AuthorizationHeaderMalformed',
+      `The authorization header is malformed; the region '${region}' is wrong; expecting '${keys.region}'`,
+    );
   const amzDate = String(request.headers['x-amz-date'] ?? '');
-  if (!amzDate.startsWith(date!)) throw new S3Error(403, 'AccessDenied', 'The x-amz-date does not match the credential scope.');
+  if (!amzDate.startsWith(date!))
+    throw new S3Error(403, 'AccessDenied', 'The x-amz-date does not match the credential scope.');
   const signedAt = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
   if (!Number.isFinite(signedAt) || Math.abs(Date.now() - signedAt) > 15 * 60_000) {
-    throw new S3Error(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.');
+    throw new S3Error(
+      403,
+      'RequestTimeTooSkewed',
+      'The difference between the request time and the current time is too large.',
+    );
   }
 
   const payloadHash = String(request.headers['x-amz-content-sha256'] ?? '');
-  if (!payloadHash) throw new S3Error(400, 'InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
-  if (payloadHash.startsWith('STREAMING-')) throw new S3Error(501, 'NotImplemented', 'Chunked uploads are not supported by this test server.');
+  if (!payloadHash)
+    throw new S3Error(400, 'InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
+  if (payloadHash.startsWith('STREAMING-'))
+    throw new S3Error(501, 'NotImplemented', 'Chunked uploads are not supported by this test server.');
   if (payloadHash !== 'UNSIGNED-PAYLOAD' && payloadHash !== sha256(body)) {
-    throw new S3Error(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    throw new S3Error(
+      400,
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
   }
 
   const names = signedHeaders!.split(';');
   if (!names.includes('host')) throw new S3Error(403, 'AccessDenied', 'The host header must be signed.');
   const [rawPath = '/', rawQuery = ''] = (request.url ?? '/').split(/\?(.*)/s);
-  const canonicalHeaders = names.map((name) => `${name}:${String(request.headers[name] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
-  const canonicalRequest = [request.method, rawPath, canonicalQuery(rawQuery), canonicalHeaders, signedHeaders, payloadHash].join('\n');
+  const canonicalHeaders = names
+    .map(
+      (name) =>
+        `${name}:${String(request.headers[name] ?? '')
+          .trim()
+          .replace(/\s+/g, ' ')}\n`,
+    )
+    .join('');
+  const canonicalRequest = [
+    request.method,
+    rawPath,
+    canonicalQuery(rawQuery),
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
   const scope = `${date}/${region}/${service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');
-  const signingKey = ['aws4_request'].reduce((key, part) => hmac(key, part), hmac(hmac(hmac(`AWS4${keys.secretAccessKey}`, date!), region!), service!));
+  const signingKey = ['aws4_request'].reduce(
+    (key, part) => hmac(key, part),
+    hmac(hmac(hmac(`AWS4${keys.secretAccessKey}`, date!), region!), service!),
+  );
   const expected = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
   if (expected !== signature) {
-    throw new S3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    throw new S3Error(
+      403,
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided.',
+    );
   }
 }
 
@@ -110,7 +161,9 @@ function escapeXml(value: string) {
   return value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export async function startMockS3(options: { buckets?: string[]; region?: string; accessKeyId?: string; secretAccessKey?: string } = {}): Promise<MockS3> {
+export async function startMockS3(
+  options: { buckets?: string[]; region?: string; accessKeyId?: string; secretAccessKey?: string } = {},
+): Promise<MockS3> {
   const region = options.region ?? 'us-east-1';
   const accessKeyId = options.accessKeyId ?? `AKIATEST${randomBytes(6).toString('hex').toUpperCase()}`;
   const secretAccessKey = options.secretAccessKey ?? randomBytes(30).toString('base64');
@@ -126,7 +179,8 @@ export async function startMockS3(options: { buckets?: string[]; region?: string
     const [, bucketName = '', ...keyParts] = path.split('/');
     const key = keyParts.map((part) => decodeURIComponent(part)).join('/');
     const bucket = buckets.get(bucketName);
-    if (!bucket) throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucketName });
+    if (!bucket)
+      throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucketName });
     if (!key) throw new S3Error(501, 'NotImplemented', 'Only object operations are supported by this test server.');
 
     const object = bucket.get(key);

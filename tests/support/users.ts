@@ -52,7 +52,9 @@ export async function createPasswordUser(options: TestUserOptions = {}): Promise
   const password = options.password ?? TEST_PASSWORD;
   const name = options.name === undefined ? 'Ada Lovelace' : options.name;
   await db.transaction(async (tx) => {
-    await tx.insert(users).values({ id, email, name: name ?? '', emailVerified: true, onboardedAt: name === null ? null : new Date() });
+    await tx
+      .insert(users)
+      .values({ id, email, name: name ?? '', emailVerified: true, onboardedAt: name === null ? null : new Date() });
     await tx.insert(accounts).values({
       id: randomUUID(),
       userId: id,
@@ -68,7 +70,9 @@ export async function createPasswordUser(options: TestUserOptions = {}): Promise
 export async function createPasswordlessUser(options: { name?: string } = {}): Promise<TestAccount> {
   const id = randomUUID();
   const email = uniqueEmail('linkonly');
-  await db.insert(users).values({ id, email, name: options.name ?? 'Grace Hopper', emailVerified: true, onboardedAt: new Date() });
+  await db
+    .insert(users)
+    .values({ id, email, name: options.name ?? 'Grace Hopper', emailVerified: true, onboardedAt: new Date() });
   return { id, email, password: null };
 }
 
@@ -109,7 +113,10 @@ export async function signInWithMagicLink(user: { email: string }, visitor = new
  * app's secret (to compute codes) and the ten recovery codes.
  */
 export async function enableAuthenticator(user: TestUser) {
-  const enabled = await getAuth().api.enableTwoFactor({ body: { password: user.password }, headers: user.visitor.headers() });
+  const enabled = await getAuth().api.enableTwoFactor({
+    body: { password: user.password },
+    headers: user.visitor.headers(),
+  });
   if (enabled.method !== 'totp') throw new Error(`expected an authenticator app setup, got ${enabled.method}`);
   const secret = secretOfUri(enabled.totpURI);
   await getAuth().api.verifyTOTP({ body: { code: await nextTotpCode(secret) }, headers: user.visitor.headers() });
@@ -134,5 +141,9 @@ export async function confirmationToken(email: string) {
  */
 export async function confirmFromEmail(visitor: Visitor, email: string, password: string, next?: string) {
   const link = await confirmationLink(email);
-  return visitor.run(confirmEmail, { token: link.searchParams.get('token')!, password, next: next ?? link.searchParams.get('next') ?? '' });
+  return visitor.run(confirmEmail, {
+    token: link.searchParams.get('token')!,
+    password,
+    next: next ?? link.searchParams.get('next') ?? '',
+  });
 }

@@ -81,7 +81,8 @@ export class Visitor {
         responseCookies: {
           set: (name, value, options) => {
             this.received.set(name, { ...options, value });
-            const expired = options.maxAge === 0 || (options.expires && options.expires.getTime() <= Date.now()) || value === '';
+            const expired =
+              options.maxAge === 0 || (options.expires && options.expires.getTime() <= Date.now()) || value === '';
             if (expired) this.cookies.delete(name);
             else this.cookies.set(name, value);
           },

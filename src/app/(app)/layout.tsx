@@ -34,9 +34,20 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const organizations = await listOrganizationsOfUser(user.id);
   const sections = enabledSections(appConfig.navigation.sidebar, appConfig.features).map((section) => ({
     label: t(section.labelKey as never),
-    items: section.items.map((item) => ({ path: item.path, label: t(item.labelKey as never), icon: item.icon, roles: item.roles })),
+    items: section.items.map((item) => ({
+      path: item.path,
+      label: t(item.labelKey as never),
+      icon: item.icon,
+      roles: item.roles,
+    })),
   }));
-  const switcherOrganizations = organizations.map(({ id, name, slug, logoUrl, role }) => ({ id, name, slug, logoUrl, role }));
+  const switcherOrganizations = organizations.map(({ id, name, slug, logoUrl, role }) => ({
+    id,
+    name,
+    slug,
+    logoUrl,
+    role,
+  }));
   return (
     <UserProvider user={toClientUser(user)}>
       <SkipLink />

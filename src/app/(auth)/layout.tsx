@@ -19,7 +19,9 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         <Link href="/" className="mb-8 rounded-md">
           <Logo />
         </Link>
-        <div className="w-full max-w-md rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:p-8">{children}</div>
+        <div className="w-full max-w-md rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:p-8">
+          {children}
+        </div>
       </main>
     </div>
   );

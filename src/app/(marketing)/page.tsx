@@ -7,7 +7,12 @@ import { Button } from '@/ui/button';
 const features = ['database', 'security', 'i18n'] as const;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
-  const [t, format, tSettings, { notice }] = await Promise.all([getTranslations('marketing.home'), getFormatter(), getTranslations('settings'), searchParams]);
+  const [t, format, tSettings, { notice }] = await Promise.all([
+    getTranslations('marketing.home'),
+    getFormatter(),
+    getTranslations('settings'),
+    searchParams,
+  ]);
   return (
     <div className="space-y-16">
       {/* Where deleting an account lands (settings → account). */}
@@ -48,7 +53,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </h2>
         {/* Dates, numbers and currencies follow the visitor's language. */}
         <ul className="flex flex-wrap gap-x-8 gap-y-2 text-muted-foreground" data-testid="facts">
-          <li>{t('facts.released', { date: format.dateTime(new Date('2026-11-25T12:00:00Z'), { dateStyle: 'long' }) })}</li>
+          <li>
+            {t('facts.released', { date: format.dateTime(new Date('2026-11-25T12:00:00Z'), { dateStyle: 'long' }) })}
+          </li>
           <li>{t('facts.downloads', { count: 1234567 })}</li>
           <li>{t('facts.price', { price: format.number(19, { style: 'currency', currency: 'EUR' }) })}</li>
         </ul>

@@ -48,7 +48,16 @@ interface AppShellProps {
  * The application layout: a sidebar (collapsible to icons on desktop, a drawer
  * on phones) with sections from configuration, a top bar, and the page.
  */
-export function AppShell({ sections, memberships = [], initiallyCollapsed, labels, logo, sidebarHeader, topbarActions, children }: AppShellProps) {
+export function AppShell({
+  sections,
+  memberships = [],
+  initiallyCollapsed,
+  labels,
+  logo,
+  sidebarHeader,
+  topbarActions,
+  children,
+}: AppShellProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const pathname = usePathname();
@@ -73,11 +82,20 @@ export function AppShell({ sections, memberships = [], initiallyCollapsed, label
       <aside
         aria-label={labels.sidebar}
         data-collapsed={collapsed}
-        className={cn('sticky top-0 hidden h-screen shrink-0 flex-col border-r bg-card transition-[width] md:flex', collapsed ? 'w-16' : 'w-64')}
+        className={cn(
+          'sticky top-0 hidden h-screen shrink-0 flex-col border-r bg-card transition-[width] md:flex',
+          collapsed ? 'w-16' : 'w-64',
+        )}
       >
         <div className={cn('flex h-16 items-center border-b px-3', collapsed ? 'justify-center' : 'justify-between')}>
           {collapsed ? null : logo}
-          <Button variant="ghost" size="icon" onClick={toggle} aria-label={collapsed ? labels.expand : labels.collapse} aria-expanded={!collapsed}>
+          <Button
+            variant="ghost"
+            size="icon"
+            onClick={toggle}
+            aria-label={collapsed ? labels.expand : labels.collapse}
+            aria-expanded={!collapsed}
+          >
             {collapsed ? <PanelLeftOpen aria-hidden /> : <PanelLeftClose aria-hidden />}
           </Button>
         </div>
@@ -98,7 +116,12 @@ export function AppShell({ sections, memberships = [], initiallyCollapsed, label
                 <SheetTitle>{logo}</SheetTitle>
               </SheetHeader>
               {sidebarHeader ? <div className="border-b p-3">{sidebarHeader}</div> : null}
-              <SidebarNavigation sections={shown} collapsed={false} label={labels.sidebar} onNavigate={() => setDrawerOpen(false)} />
+              <SidebarNavigation
+                sections={shown}
+                collapsed={false}
+                label={labels.sidebar}
+                onNavigate={() => setDrawerOpen(false)}
+              />
             </SheetContent>
           </Sheet>
           <div className="md:hidden">{logo}</div>
@@ -132,7 +155,17 @@ function useViewedMembership(memberships: { slug: string; role: string }[]) {
   return memberships.find((membership) => membership.slug.toLowerCase() === decoded);
 }
 
-function SidebarNavigation({ sections, collapsed, label, onNavigate }: { sections: ShellSection[]; collapsed: boolean; label: string; onNavigate?: () => void }) {
+function SidebarNavigation({
+  sections,
+  collapsed,
+  label,
+  onNavigate,
+}: {
+  sections: ShellSection[];
+  collapsed: boolean;
+  label: string;
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   const active = activeItemPath(
     pathname,
@@ -142,7 +175,14 @@ function SidebarNavigation({ sections, collapsed, label, onNavigate }: { section
     <nav aria-label={label} className="flex-1 overflow-y-auto p-2">
       {sections.map((section) => (
         <div key={section.label} className="mb-4">
-          <h2 className={cn('px-3 pb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase', collapsed && 'sr-only')}>{section.label}</h2>
+          <h2
+            className={cn(
+              'px-3 pb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase',
+              collapsed && 'sr-only',
+            )}
+          >
+            {section.label}
+          </h2>
           <ul className="space-y-1">
             {section.items.map((item) => {
               const Icon = item.icon ? navigationIcons[item.icon] : null;
@@ -161,7 +201,10 @@ function SidebarNavigation({ sections, collapsed, label, onNavigate }: { section
                   {Icon ? (
                     <Icon aria-hidden className="size-4 shrink-0" />
                   ) : collapsed ? (
-                    <span aria-hidden className="flex size-5 items-center justify-center rounded bg-muted text-xs font-semibold uppercase">
+                    <span
+                      aria-hidden
+                      className="flex size-5 items-center justify-center rounded bg-muted text-xs font-semibold uppercase"
+                    >
                       {item.label.slice(0, 1)}
                     </span>
                   ) : null}

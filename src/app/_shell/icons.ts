@@ -1,4 +1,15 @@
-import { Building2, CreditCard, Home, LayoutDashboard, ListTodo, Mail, Settings, User, Users, type LucideIcon } from 'lucide-react';
+import {
+  Building2,
+  CreditCard,
+  Home,
+  LayoutDashboard,
+  ListTodo,
+  Mail,
+  Settings,
+  User,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
 import type { NavigationIcon } from '@/platform/config/constants';
 
 /** The icons navigation entries may name in the configuration. Add one here to use it in a menu. */

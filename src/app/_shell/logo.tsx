@@ -12,7 +12,9 @@ export function Logo({ className, showName = true }: { className?: string; showN
   if (logo.light) {
     return (
       <span className={cn('inline-flex items-center', className)}>
-        {/* eslint-disable-next-line @next/next/no-img-element -- any format, including SVG, without the image optimiser */}
+        {/*
+          eslint-disable-next-line @next/next/no-img-element -- any format, including SVG, without the image optimiser
+        */}
         <img src={logo.light} alt={name} className={cn('h-8 w-auto', logo.dark && 'dark:hidden')} />
         {logo.dark ? (
           // eslint-disable-next-line @next/next/no-img-element

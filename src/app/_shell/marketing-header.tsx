@@ -16,7 +16,10 @@ import { visibleItems } from './navigation';
  */
 export async function MarketingHeader() {
   const [t, user] = await Promise.all([getTranslations(), getUser()]);
-  const items = visibleItems(appConfig.navigation.marketing, { features: appConfig.features }).map((item) => ({ path: item.path, label: t(item.labelKey as never) }));
+  const items = visibleItems(appConfig.navigation.marketing, { features: appConfig.features }).map((item) => ({
+    path: item.path,
+    label: t(item.labelKey as never),
+  }));
   return (
     <header className="sticky top-0 z-40 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">
@@ -53,7 +56,11 @@ export async function MarketingHeader() {
           )}
           <MobileMenu
             items={items}
-            labels={{ open: t('common.navigation.openMenu'), close: t('common.navigation.closeMenu'), title: t('common.navigation.menu') }}
+            labels={{
+              open: t('common.navigation.openMenu'),
+              close: t('common.navigation.closeMenu'),
+              title: t('common.navigation.menu'),
+            }}
           />
         </div>
       </div>

@@ -10,7 +10,13 @@ import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/ui
 import { isActivePath } from './navigation';
 
 /** The marketing menu in a drawer, for screens narrower than `md`. */
-export function MobileMenu({ items, labels }: { items: { path: string; label: string }[]; labels: { open: string; close: string; title: string } }) {
+export function MobileMenu({
+  items,
+  labels,
+}: {
+  items: { path: string; label: string }[];
+  labels: { open: string; close: string; title: string };
+}) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   return (
@@ -32,7 +38,10 @@ export function MobileMenu({ items, labels }: { items: { path: string; label: st
                   href={item.path}
                   onClick={() => setOpen(false)}
                   aria-current={isActivePath(pathname, item.path) ? 'page' : undefined}
-                  className={cn('block rounded-md px-3 py-2 text-base font-medium hover:bg-accent', isActivePath(pathname, item.path) && 'bg-accent')}
+                  className={cn(
+                    'block rounded-md px-3 py-2 text-base font-medium hover:bg-accent',
+                    isActivePath(pathname, item.path) && 'bg-accent',
+                  )}
                 >
                   {item.label}
                 </Link>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NavigationSection } from '@/platform/config/app-config-schema';
-import { activeItemPath, enabledSections, isActivePath, organizationPath, visibleItems, visibleSections } from './navigation';
+import {
+  activeItemPath,
+  enabledSections,
+  isActivePath,
+  organizationPath,
+  visibleItems,
+  visibleSections,
+} from './navigation';
 
 const items = [
   { labelKey: 'app.nav.dashboard', path: '/dashboard' },
@@ -12,15 +19,23 @@ const owner = { slug: 'acme', role: 'owner' };
 
 describe('menu entries', () => {
   it('hide entries whose feature flag is off', () => {
-    expect(visibleItems(items, { organization: owner, features: { organizationDeletion: false } }).map((i) => i.path)).toEqual(['/dashboard', '/billing']);
-    expect(visibleItems(items, { organization: owner, features: { organizationDeletion: true } }).map((i) => i.path)).toEqual(['/dashboard', '/billing', '/members']);
+    expect(
+      visibleItems(items, { organization: owner, features: { organizationDeletion: false } }).map((i) => i.path),
+    ).toEqual(['/dashboard', '/billing']);
+    expect(
+      visibleItems(items, { organization: owner, features: { organizationDeletion: true } }).map((i) => i.path),
+    ).toEqual(['/dashboard', '/billing', '/members']);
   });
 
   it('show role-restricted entries only to those roles in the current organization', () => {
-    expect(visibleItems(items, { organization: { slug: 'acme', role: 'member' }, features: {} }).map((i) => i.path)).toEqual(['/dashboard']);
+    expect(
+      visibleItems(items, { organization: { slug: 'acme', role: 'member' }, features: {} }).map((i) => i.path),
+    ).toEqual(['/dashboard']);
     expect(visibleItems(items, { features: {} }).map((i) => i.path)).toEqual(['/dashboard']);
     expect(visibleItems(items, { organization: null, features: {} }).map((i) => i.path)).toEqual(['/dashboard']);
-    expect(visibleItems(items, { organization: { slug: 'acme', role: 'admin' }, features: {} }).map((i) => i.path)).toEqual(['/dashboard', '/billing']);
+    expect(
+      visibleItems(items, { organization: { slug: 'acme', role: 'admin' }, features: {} }).map((i) => i.path),
+    ).toEqual(['/dashboard', '/billing']);
   });
 
   it('drop sections left empty', () => {
@@ -28,7 +43,11 @@ describe('menu entries', () => {
       { labelKey: 'a', items: [items[0]!] },
       { labelKey: 'b', items: [items[1]!] },
     ];
-    expect(visibleSections(sections, { organization: { slug: 'acme', role: 'member' }, features: {} }).map((s) => s.labelKey)).toEqual(['a']);
+    expect(
+      visibleSections(sections, { organization: { slug: 'acme', role: 'member' }, features: {} }).map(
+        (s) => s.labelKey,
+      ),
+    ).toEqual(['a']);
   });
 
   it('highlight the current page and its children, not its siblings', () => {
@@ -69,15 +88,17 @@ describe('organization pages in menus', () => {
 
   it('are hidden when no organization is being viewed', () => {
     expect(visibleItems(organizationItems, { features: {} }).map((i) => i.path)).toEqual(['/settings']);
-    expect(visibleItems(organizationItems, { organization: null, features: {} }).map((i) => i.path)).toEqual(['/settings']);
+    expect(visibleItems(organizationItems, { organization: null, features: {} }).map((i) => i.path)).toEqual([
+      '/settings',
+    ]);
   });
 
   it('keep role gates for the current organization', () => {
-    expect(visibleItems(organizationItems, { organization: { slug: 'beta', role: 'member' }, features: {} }).map((i) => i.path)).toEqual([
-      '/dashboard/beta',
-      '/dashboard/beta/members',
-      '/settings',
-    ]);
+    expect(
+      visibleItems(organizationItems, { organization: { slug: 'beta', role: 'member' }, features: {} }).map(
+        (i) => i.path,
+      ),
+    ).toEqual(['/dashboard/beta', '/dashboard/beta/members', '/settings']);
   });
 
   it('leave the configured entries unchanged (each viewer gets resolved copies)', () => {
@@ -94,8 +115,12 @@ describe('organization pages in menus', () => {
   it('resolve the sidebar the configuration ships', async () => {
     const { buildAppConfig } = await import('@/platform/config/app-config-schema');
     const { navigation, features } = buildAppConfig({});
-    const inOrganization = visibleSections(navigation.sidebar, { organization: owner, features }).flatMap((s) => s.items.map((i) => i.path));
-    expect(inOrganization).toEqual(expect.arrayContaining(['/dashboard/acme', '/dashboard/acme/members', '/dashboard/acme/settings']));
+    const inOrganization = visibleSections(navigation.sidebar, { organization: owner, features }).flatMap((s) =>
+      s.items.map((i) => i.path),
+    );
+    expect(inOrganization).toEqual(
+      expect.arrayContaining(['/dashboard/acme', '/dashboard/acme/members', '/dashboard/acme/settings']),
+    );
     expect(inOrganization.some((path) => path.includes(':organization'))).toBe(false);
     const outside = visibleSections(navigation.sidebar, { features }).flatMap((s) => s.items.map((i) => i.path));
     expect(outside.some((path) => path.startsWith('/dashboard/'))).toBe(false);

@@ -36,11 +36,18 @@ export function visibleItems<T extends FilterableItem>(items: readonly T[], view
         (!item.roles || (organization !== null && item.roles.includes(organization.role))) &&
         (!item.path.includes(ORGANIZATION_PLACEHOLDER) || organization !== null),
     )
-    .map((item) => (organization && item.path.includes(ORGANIZATION_PLACEHOLDER) ? { ...item, path: organizationPath(item.path, organization.slug) } : item));
+    .map((item) =>
+      organization && item.path.includes(ORGANIZATION_PLACEHOLDER)
+        ? { ...item, path: organizationPath(item.path, organization.slug) }
+        : item,
+    );
 }
 
 /** Sections with their visible entries; empty sections disappear. */
-export function visibleSections<S extends { items: readonly FilterableItem[] }>(sections: readonly S[], viewer: Viewer): S[] {
+export function visibleSections<S extends { items: readonly FilterableItem[] }>(
+  sections: readonly S[],
+  viewer: Viewer,
+): S[] {
   return sections
     .map((section) => ({ ...section, items: visibleItems(section.items, viewer) }) as S)
     .filter((section) => section.items.length > 0);
@@ -51,9 +58,15 @@ export function visibleSections<S extends { items: readonly FilterableItem[] }>(
  * organization paths are left for `visibleSections` in the browser, which
  * knows the organization being viewed.
  */
-export function enabledSections<S extends { items: readonly FilterableItem[] }>(sections: readonly S[], features: Record<string, boolean>): S[] {
+export function enabledSections<S extends { items: readonly FilterableItem[] }>(
+  sections: readonly S[],
+  features: Record<string, boolean>,
+): S[] {
   return sections
-    .map((section) => ({ ...section, items: section.items.filter((item) => !item.feature || features[item.feature]) }) as S)
+    .map(
+      (section) =>
+        ({ ...section, items: section.items.filter((item) => !item.feature || features[item.feature]) }) as S,
+    )
     .filter((section) => section.items.length > 0);
 }
 

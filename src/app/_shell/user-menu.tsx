@@ -5,7 +5,14 @@ import { SignOutMenuItem } from '@/features/auth/components/sign-out-menu-item';
 import type { SignedInUser } from '@/features/auth/server';
 import { Avatar } from '@/ui/avatar';
 import { Button } from '@/ui/button';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/ui/dropdown-menu';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/ui/dropdown-menu';
 
 /** The account menu of the top bar: who is signed in, their settings, and signing out. */
 export async function UserMenu({ user }: { user: Pick<SignedInUser, 'name' | 'email' | 'image'> }) {

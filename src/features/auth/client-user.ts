@@ -13,5 +13,12 @@ export interface ClientUser {
 
 /** Picks the client-safe fields of a signed-in user (server side, before passing it to UserProvider). */
 export function toClientUser(user: ClientUser): ClientUser {
-  return { id: user.id, name: user.name, email: user.email, image: user.image, twoFactorEnabled: user.twoFactorEnabled, locale: user.locale };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    image: user.image,
+    twoFactorEnabled: user.twoFactorEnabled,
+    locale: user.locale,
+  };
 }

@@ -18,6 +18,7 @@ export function oauthAuthorizationOrigins(providers: readonly string[], oidcIssu
   const origins: string[] = [];
   if (providers.includes('github')) origins.push('https://github.com');
   if (providers.includes('google')) origins.push('https://accounts.google.com');
-  if (providers.includes('oidc') && oidcIssuerUrl && URL.canParse(oidcIssuerUrl)) origins.push(new URL(oidcIssuerUrl).origin);
+  if (providers.includes('oidc') && oidcIssuerUrl && URL.canParse(oidcIssuerUrl))
+    origins.push(new URL(oidcIssuerUrl).origin);
   return origins;
 }

@@ -4,7 +4,9 @@ import { authHref, firstValue, landingPath } from './paths';
 describe('authHref', () => {
   it('keeps a safe destination and the other values', () => {
     expect(authHref('/auth/sign-up', { next: '/dashboard?x=1' })).toBe('/auth/sign-up?next=%2Fdashboard%3Fx%3D1');
-    expect(authHref('/auth/sign-in', { method: 'magic-link', next: '/settings' })).toBe('/auth/sign-in?method=magic-link&next=%2Fsettings');
+    expect(authHref('/auth/sign-in', { method: 'magic-link', next: '/settings' })).toBe(
+      '/auth/sign-in?method=magic-link&next=%2Fsettings',
+    );
   });
 
   it('drops a destination on another site, and empty values', () => {

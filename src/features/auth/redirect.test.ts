@@ -44,7 +44,14 @@ describe('safeRedirectPath', () => {
   });
 
   it('never returns anything a browser could read as another host', () => {
-    const attempts = ['//evil.com', '/..//evil.com', '/./\\evil.com', '/a/b/../../..//evil.com/x', '/%2e/%2e%2e//evil.com', '/\\/evil.com'];
+    const attempts = [
+      '//evil.com',
+      '/..//evil.com',
+      '/./\\evil.com',
+      '/a/b/../../..//evil.com/x',
+      '/%2e/%2e%2e//evil.com',
+      '/\\/evil.com',
+    ];
     for (const next of attempts) {
       const target = safeRedirectPath(next, '/fallback');
       expect(new URL(target, 'https://keel.example').origin, next).toBe('https://keel.example');

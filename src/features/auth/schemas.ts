@@ -28,9 +28,16 @@ export const signUpSchema = z.object({ email: emailField, password: newPasswordF
 export const signInSchema = z.object({ email: emailField, password: currentPasswordField, next: nextField });
 export const emailOnlySchema = z.object({ email: emailField, next: nextField });
 export const resetPasswordSchema = z.object({ token: z.string().min(1).max(500), password: newPasswordField });
-export const confirmEmailSchema = z.object({ token: z.string().min(1).max(2000), password: currentPasswordField, next: nextField });
+export const confirmEmailSchema = z.object({
+  token: z.string().min(1).max(2000),
+  password: currentPasswordField,
+  next: nextField,
+});
 export const magicLinkVerifySchema = z.object({ token: z.string().min(1).max(500), next: nextField });
-const totpCodeField = z.string().trim().regex(/^\d{6}$/, 'validation.totpCode');
+const totpCodeField = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'validation.totpCode');
 export const twoFactorChallengeSchema = z.object({
   code: totpCodeField,
   trustDevice: z.enum(['on']).optional(),
@@ -48,18 +55,27 @@ export const signOutSchema = z.object({ next: nextField });
 export const profileSchema = z.object({ name: nameField });
 /** An uploaded file (checked by shape: FormData parsers differ in which File class they use). */
 const uploadedFile = z.custom<Blob>(
-  (value) => typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function' && typeof (value as Blob).size === 'number',
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Blob).arrayBuffer === 'function' &&
+    typeof (value as Blob).size === 'number',
   'validation.required',
 );
 /** The picture itself is checked on the server, by its bytes (see src/platform/images/square-image.ts). */
-export const avatarUploadSchema = z.object({ avatar: uploadedFile.refine((file) => file.size > 0, 'validation.required') });
+export const avatarUploadSchema = z.object({
+  avatar: uploadedFile.refine((file) => file.size > 0, 'validation.required'),
+});
 /** `password` is required on the server when the user has one. */
 export const changeEmailSchema = z.object({ email: emailField, password: currentPasswordField.optional() });
 export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
 export const enableTwoFactorSchema = z.object({ password: currentPasswordField.optional() });
 export const confirmTwoFactorSchema = z.object({ code: totpCodeField });
 /** Users with a password confirm with it; users without one, with a current code from their app. */
-export const disableTwoFactorSchema = z.object({ password: currentPasswordField.optional(), code: totpCodeField.optional() });
+export const disableTwoFactorSchema = z.object({
+  password: currentPasswordField.optional(),
+  code: totpCodeField.optional(),
+});
 /** @alias The same confirmation as turning it off. */
 export const regenerateRecoveryCodesSchema = disableTwoFactorSchema;
 export const revokeSessionSchema = z.object({ sessionId: singleLineText().min(1).max(200) });

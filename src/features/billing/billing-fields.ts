@@ -3,7 +3,15 @@
  */
 
 /** A subscription's states, as every provider names them (Stripe's `incomplete_expired` counts as canceled). */
-export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'canceled', 'incomplete', 'unpaid', 'paused'] as const;
+export const SUBSCRIPTION_STATUSES = [
+  'trialing',
+  'active',
+  'past_due',
+  'canceled',
+  'incomplete',
+  'unpaid',
+  'paused',
+] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 /** The states in which a subscription gives its plan's limits and entitlements. */

@@ -10,7 +10,9 @@ const hoursAgo = (hours: number) => new Date(now.getTime() - hours * HOUR);
 describe('invitation budgets', () => {
   it('are smaller while an organization or an account is new', () => {
     expect(organizationInvitationBudget({ createdAt: hoursAgo(1) }, now)).toEqual(budget.newOrganization);
-    expect(organizationInvitationBudget({ createdAt: hoursAgo(budget.newForHours - 0.01) }, now)).toEqual(budget.newOrganization);
+    expect(organizationInvitationBudget({ createdAt: hoursAgo(budget.newForHours - 0.01) }, now)).toEqual(
+      budget.newOrganization,
+    );
     expect(organizationInvitationBudget({ createdAt: hoursAgo(budget.newForHours) }, now)).toEqual(budget.organization);
     expect(accountInvitationBudget({ createdAt: hoursAgo(1) }, now)).toEqual(budget.newAccount);
     expect(accountInvitationBudget({ createdAt: hoursAgo(24 * 30) }, now)).toEqual(budget.account);

@@ -7,5 +7,10 @@ import { UPLOADABLE_IMAGE_TYPES, type SquareImageRules } from '@/platform/images
  * whole picture is fitted into the square on a transparent background rather
  * than cropped.
  */
-export const LOGO_IMAGE: SquareImageRules = { size: 256, maxBytes: 5 * 1024 * 1024, maxPixels: 25_000_000, fit: 'contain' };
+export const LOGO_IMAGE: SquareImageRules = {
+  size: 256,
+  maxBytes: 5 * 1024 * 1024,
+  maxPixels: 25_000_000,
+  fit: 'contain',
+};
 export const LOGO_ACCEPT = UPLOADABLE_IMAGE_TYPES;

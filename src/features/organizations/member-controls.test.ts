@@ -22,11 +22,13 @@ describe('memberControls (the default roles: owner, admin, member)', () => {
   });
 
   it('gives a member no controls', () => {
-    for (const target of [owner, admin, otherMember]) expect(memberControls(member, target)).toEqual({ roles: null, remove: false });
+    for (const target of [owner, admin, otherMember])
+      expect(memberControls(member, target)).toEqual({ roles: null, remove: false });
   });
 
   it('never offers controls over yourself', () => {
-    for (const viewer of [owner, admin, member]) expect(memberControls(viewer, viewer)).toEqual({ roles: null, remove: false });
+    for (const viewer of [owner, admin, member])
+      expect(memberControls(viewer, viewer)).toEqual({ roles: null, remove: false });
   });
 });
 

@@ -32,7 +32,9 @@ describe('membersPageHref', () => {
   });
 
   it('encodes the search and keeps the page', () => {
-    expect(membersPageHref('acme', { search: 'ada & co', page: 2 })).toBe('/dashboard/acme/members?q=ada+%26+co&page=2');
+    expect(membersPageHref('acme', { search: 'ada & co', page: 2 })).toBe(
+      '/dashboard/acme/members?q=ada+%26+co&page=2',
+    );
   });
 
   it('reads back what it wrote', () => {

@@ -12,7 +12,9 @@ describe('notices carried by a redirect', () => {
 
   it('add the notice to a path, or leave it alone without one', () => {
     expect(withNotice('/dashboard/acme', 'organization-deleted')).toBe('/dashboard/acme?notice=organization-deleted');
-    expect(withNotice('/onboarding/organization?x=1', 'invitations-sent')).toBe('/onboarding/organization?x=1&notice=invitations-sent');
+    expect(withNotice('/onboarding/organization?x=1', 'invitations-sent')).toBe(
+      '/onboarding/organization?x=1&notice=invitations-sent',
+    );
     expect(withNotice('/dashboard/acme', null)).toBe('/dashboard/acme');
   });
 });

@@ -9,7 +9,8 @@ import { appConfig, type OrganizationPermission } from '@/platform/config/app-co
 export const OWNER_ROLE = 'owner';
 
 const roles = appConfig.organizations.roles;
-if (roles[0]?.name !== OWNER_ROLE) throw new Error(`appConfig.organizations.roles must start with the "${OWNER_ROLE}" role`);
+if (roles[0]?.name !== OWNER_ROLE)
+  throw new Error(`appConfig.organizations.roles must start with the "${OWNER_ROLE}" role`);
 
 export function roleNames(): string[] {
   return roles.map((role) => role.name);
@@ -38,7 +39,10 @@ export function atLeast(role: string, minimum: string): boolean {
   return rankOf(role) <= rankOf(minimum);
 }
 
-/** The roles a member with `role` may give: their own rank or lower. Whether they may give any is a permission (members.invite, members.changeRole). */
+/**
+ * The roles a member with `role` may give: their own rank or lower. Whether they may give any is a permission
+ * (members.invite, members.changeRole).
+ */
 export function grantableRoles(role: string): string[] {
   return roles.filter((candidate) => rankOf(candidate.name) >= rankOf(role)).map((candidate) => candidate.name);
 }

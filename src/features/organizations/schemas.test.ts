@@ -11,16 +11,24 @@ function invite(emails: string, locale: 'en' | 'es' = 'en') {
 describe('the invitation form’s addresses', () => {
   it('are split on commas, semicolons, spaces and new lines, lower-cased, without duplicates', () => {
     const result = invite('Ada@Example.com, grace@example.com;\nada@example.com  linus@example.com\n');
-    expect(result).toEqual({ ok: true, data: { organizationId, role: 'member', emails: ['ada@example.com', 'grace@example.com', 'linus@example.com'] } });
+    expect(result).toEqual({
+      ok: true,
+      data: { organizationId, role: 'member', emails: ['ada@example.com', 'grace@example.com', 'linus@example.com'] },
+    });
   });
 
   it('that are not addresses are reported once, on the emails field the user typed them in', () => {
     const result = invite('ada@example.com, nope, also@');
-    expect(result).toEqual({ ok: false, fieldErrors: { emails: ['Enter valid email addresses, separated by commas.'] } });
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: { emails: ['Enter valid email addresses, separated by commas.'] },
+    });
   });
 
   it('beyond the maximum are refused with a complete sentence in the user’s language', () => {
-    const many = Array.from({ length: MAX_INVITATIONS_AT_ONCE + 1 }, (_, index) => `person${index}@example.com`).join('\n');
+    const many = Array.from({ length: MAX_INVITATIONS_AT_ONCE + 1 }, (_, index) => `person${index}@example.com`).join(
+      '\n',
+    );
     const result = invite(many, 'es');
     expect(result.ok).toBe(false);
     const [message] = (result as { fieldErrors: Record<string, string[]> }).fieldErrors.emails!;

@@ -48,7 +48,14 @@ const emailAddress = z.email();
 const emailList = z
   .string()
   .max(10_000)
-  .transform((value) => [...new Set(value.split(/[\s,;]+/).map((item) => item.trim().toLowerCase()).filter(Boolean))])
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(/[\s,;]+/)
+        .map((item) => item.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(
     z
       .array(z.string())
@@ -57,8 +64,16 @@ const emailList = z
       .refine((emails) => emails.every((email) => emailAddress.safeParse(email).success), 'validation.emails'),
   );
 
-export const createOrganizationSchema = z.object({ name: organizationNameField, slug: slugField, next: singleLineText().max(2000).optional() });
-export const updateOrganizationSchema = z.object({ organizationId: idField, name: organizationNameField, slug: slugField });
+export const createOrganizationSchema = z.object({
+  name: organizationNameField,
+  slug: slugField,
+  next: singleLineText().max(2000).optional(),
+});
+export const updateOrganizationSchema = z.object({
+  organizationId: idField,
+  name: organizationNameField,
+  slug: slugField,
+});
 export const organizationOnlySchema = z.object({ organizationId: idField });
 export const inviteMembersSchema = z.object({ organizationId: idField, emails: emailList, role: roleField });
 export const invitationActionSchema = z.object({ organizationId: idField, invitationId: idField });
@@ -69,18 +84,33 @@ export const transferOwnershipSchema = z.object({
   organizationId: idField,
   memberId: idField,
   password: z.string().min(1).max(128).optional(),
-  code: z.string().trim().regex(/^\d{6}$/, 'validation.totpCode').optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'validation.totpCode')
+    .optional(),
 });
 export const deleteOrganizationSchema = z.object({
   organizationId: idField,
   confirmation: singleLineText().min(1).max(80),
   password: z.string().min(1).max(128).optional(),
-  code: z.string().trim().regex(/^\d{6}$/, 'validation.totpCode').optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'validation.totpCode')
+    .optional(),
 });
 export const acceptInvitationSchema = z.object({ token: z.string().min(20).max(200) });
 export const acceptInvitationByIdSchema = z.object({ invitationId: idField });
 const uploadedFile = z.custom<Blob>(
-  (value) => typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function' && typeof (value as Blob).size === 'number',
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Blob).arrayBuffer === 'function' &&
+    typeof (value as Blob).size === 'number',
   'validation.required',
 );
-export const logoUploadSchema = z.object({ organizationId: idField, logo: uploadedFile.refine((file) => file.size > 0, 'validation.required') });
+export const logoUploadSchema = z.object({
+  organizationId: idField,
+  logo: uploadedFile.refine((file) => file.size > 0, 'validation.required'),
+});

@@ -14,7 +14,9 @@ export function todayInUtc(now = new Date()): string {
 
 /** A task is overdue while it is still open and its due day has passed (the due day itself is not late). */
 export function isOverdue(task: { dueDate: string | null; status: TaskStatus }, today: string): boolean {
-  return task.dueDate !== null && task.dueDate < today && (OPEN_TASK_STATUSES as readonly TaskStatus[]).includes(task.status);
+  return (
+    task.dueDate !== null && task.dueDate < today && (OPEN_TASK_STATUSES as readonly TaskStatus[]).includes(task.status)
+  );
 }
 
 /** The due day as a Date at UTC midnight, for formatting with `timeZone: 'UTC'`. */

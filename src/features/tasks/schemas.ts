@@ -26,7 +26,10 @@ export const createTaskSchema = taskFieldsSchema.extend({ organizationId: idFiel
 export const updateTaskSchema = taskFieldsSchema.extend({ organizationId: idField, taskId: idField });
 
 /** One id or several (a form's repeated `taskIds`). */
-const taskIds = z.preprocess((value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]), z.array(idField).min(1).max(MAX_BULK_TASKS));
+const taskIds = z.preprocess(
+  (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
+  z.array(idField).min(1).max(MAX_BULK_TASKS),
+);
 
 export const deleteTasksSchema = z.object({ organizationId: idField, taskIds });
 export const setTasksStatusSchema = z.object({ organizationId: idField, taskIds, status: z.enum(TASK_STATUSES) });

@@ -19,12 +19,14 @@ import { LOCALES, OAUTH_PROVIDERS, THEMES, type NavigationIcon } from './constan
 export const publicEnvSchema = z.object({
   NEXT_PUBLIC_SITE_NAME: envString('Keel').describe('a short product name, e.g. NEXT_PUBLIC_SITE_NAME="Acme".'),
   NEXT_PUBLIC_SITE_URL: envString('http://localhost:3000')
-    .pipe(
-      z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
-    )
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }))
     .describe('the public origin of the app, e.g. https://app.example.com (http://localhost:3000 locally).'),
-  NEXT_PUBLIC_LOGO_URL: envString('').describe('a path under public/ or an absolute URL of your logo, e.g. /logo.svg (empty: a mark and the site name).'),
-  NEXT_PUBLIC_LOGO_DARK_URL: envString('').describe('the logo variant for dark backgrounds, e.g. /logo-dark.svg (empty: the same logo).'),
+  NEXT_PUBLIC_LOGO_URL: envString('').describe(
+    'a path under public/ or an absolute URL of your logo, e.g. /logo.svg (empty: a mark and the site name).',
+  ),
+  NEXT_PUBLIC_LOGO_DARK_URL: envString('').describe(
+    'the logo variant for dark backgrounds, e.g. /logo-dark.svg (empty: the same logo).',
+  ),
   NEXT_PUBLIC_SITE_DESCRIPTION: envString('The open-source SaaS starter kit on Next.js and PostgreSQL.').describe(
     'one sentence used in page metadata.',
   ),
@@ -78,8 +80,6 @@ export interface NavigationSection {
   items: NavigationItem[];
 }
 
-
-
 /**
  * What a member may do in an organization. Server code checks these (never
  * role names); the UI reads them to hide what would be refused.
@@ -122,7 +122,10 @@ export const invitationBudgetSchema = z
     /** …while the account is younger than `newForHours`. */
     newAccount: sendingBudgetSchema,
     /** How long an organization or an account counts as new. */
-    newForHours: z.int().min(0).max(24 * 365),
+    newForHours: z
+      .int()
+      .min(0)
+      .max(24 * 365),
     /** Emails to one address from one organization per day. */
     perAddressPerDay: z.int().positive(),
     /** Open invitations an organization may have at once. */
@@ -150,7 +153,14 @@ const ORGANIZATIONS = {
     { name: 'owner', permissions: ORGANIZATION_PERMISSIONS },
     {
       name: 'admin',
-      permissions: ['organization.update', 'members.invite', 'members.changeRole', 'members.remove', 'billing.manage', 'tasks.delete'],
+      permissions: [
+        'organization.update',
+        'members.invite',
+        'members.changeRole',
+        'members.remove',
+        'billing.manage',
+        'tasks.delete',
+      ],
     },
     { name: 'member', permissions: [] },
   ] as readonly OrganizationRole[],
@@ -172,8 +182,25 @@ const ORGANIZATIONS = {
   } as InvitationBudgetConfig,
   /** Slugs no organization may take (they would read like pages of the app). */
   reservedSlugs: [
-    'admin', 'api', 'app', 'auth', 'billing', 'dashboard', 'help', 'join', 'login', 'logout', 'new', 'onboarding',
-    'organizations', 'settings', 'signin', 'signup', 'static', 'support', 'www',
+    'admin',
+    'api',
+    'app',
+    'auth',
+    'billing',
+    'dashboard',
+    'help',
+    'join',
+    'login',
+    'logout',
+    'new',
+    'onboarding',
+    'organizations',
+    'settings',
+    'signin',
+    'signup',
+    'static',
+    'support',
+    'www',
   ] as readonly string[],
 };
 
@@ -197,7 +224,11 @@ const BILLING: BillingConfigInput = {
       recommended: true,
       nameKey: 'billing.products.pro.name',
       descriptionKey: 'billing.products.pro.description',
-      features: ['billing.features.membersUnlimited', 'billing.features.tasksUnlimited', 'billing.features.prioritySupport'],
+      features: [
+        'billing.features.membersUnlimited',
+        'billing.features.tasksUnlimited',
+        'billing.features.prioritySupport',
+      ],
       limits: { members: null, tasks: null },
       entitlements: ['priority-support'],
       plans: [
@@ -211,7 +242,10 @@ const BILLING: BillingConfigInput = {
               type: 'per_seat',
               id: 'seats',
               amount: 1200,
-              providerPriceEnv: { stripe: 'STRIPE_PRICE_PRO_MONTHLY', 'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_PRO_MONTHLY' },
+              providerPriceEnv: {
+                stripe: 'STRIPE_PRICE_PRO_MONTHLY',
+                'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_PRO_MONTHLY',
+              },
             },
           ],
         },
@@ -225,7 +259,10 @@ const BILLING: BillingConfigInput = {
               type: 'per_seat',
               id: 'seats',
               amount: 12000,
-              providerPriceEnv: { stripe: 'STRIPE_PRICE_PRO_YEARLY', 'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_PRO_YEARLY' },
+              providerPriceEnv: {
+                stripe: 'STRIPE_PRICE_PRO_YEARLY',
+                'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_PRO_YEARLY',
+              },
             },
           ],
         },
@@ -257,7 +294,10 @@ const BILLING: BillingConfigInput = {
               type: 'flat',
               id: 'session',
               amount: 29900,
-              providerPriceEnv: { stripe: 'STRIPE_PRICE_ONBOARDING', 'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_ONBOARDING' },
+              providerPriceEnv: {
+                stripe: 'STRIPE_PRICE_ONBOARDING',
+                'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_ONBOARDING',
+              },
             },
           ],
         },
@@ -272,7 +312,11 @@ function parseConfig<S extends z.ZodType>(name: string, schema: S, value: unknow
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  • ${[name, ...issue.path].join('.')}: ${issue.message}`);
-  throw new Error(['Keel cannot start: the configuration in src/platform/config/app-config-schema.ts is invalid.', ...problems].join('\n'));
+  throw new Error(
+    ['Keel cannot start: the configuration in src/platform/config/app-config-schema.ts is invalid.', ...problems].join(
+      '\n',
+    ),
+  );
 }
 
 export function buildAppConfig(values: Record<string, string | undefined>) {
@@ -315,7 +359,9 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       emailVerificationRequired: env.NEXT_PUBLIC_FEATURE_EMAIL_VERIFICATION_REQUIRED,
     },
     navigation: {
-      /** The marketing site's header (its sign-in / dashboard buttons are not menu entries: see marketing-header.tsx). */
+      /**
+       * The marketing site's header (its sign-in / dashboard buttons are not menu entries: see marketing-header.tsx).
+       */
       marketing: [
         { labelKey: 'common.navigation.home', path: '/' },
         { labelKey: 'common.navigation.contact', path: '/contact' },
@@ -343,7 +389,11 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
             { labelKey: 'app.nav.dashboard', path: '/dashboard/:organization', icon: 'dashboard' },
             { labelKey: 'app.nav.tasks', path: '/dashboard/:organization/tasks', icon: 'tasks' },
             { labelKey: 'app.nav.members', path: '/dashboard/:organization/members', icon: 'members' },
-            { labelKey: 'app.nav.organizationSettings', path: '/dashboard/:organization/settings', icon: 'organization' },
+            {
+              labelKey: 'app.nav.organizationSettings',
+              path: '/dashboard/:organization/settings',
+              icon: 'organization',
+            },
           ],
         },
         {
@@ -352,10 +402,16 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
         },
       ] as NavigationSection[],
     },
-    organizations: { ...ORGANIZATIONS, invitationBudget: parseConfig('organizations.invitationBudget', invitationBudgetSchema, ORGANIZATIONS.invitationBudget) },
+    organizations: {
+      ...ORGANIZATIONS,
+      invitationBudget: parseConfig(
+        'organizations.invitationBudget',
+        invitationBudgetSchema,
+        ORGANIZATIONS.invitationBudget,
+      ),
+    },
     billing: parseBillingConfig(BILLING),
   };
 }
 
 export type AppConfig = ReturnType<typeof buildAppConfig>;
-

@@ -53,7 +53,11 @@ describe('application configuration', () => {
 
   it('names the variable, the problem, the value and the fix', () => {
     const error = configError(() =>
-      buildAppConfig({ NEXT_PUBLIC_FEATURE_MULTI_FACTOR_AUTH: 'maybe', NEXT_PUBLIC_SITE_URL: 'not a url', NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS: 'github,myspace' }),
+      buildAppConfig({
+        NEXT_PUBLIC_FEATURE_MULTI_FACTOR_AUTH: 'maybe',
+        NEXT_PUBLIC_SITE_URL: 'not a url',
+        NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS: 'github,myspace',
+      }),
     );
     expect(error.problems).toHaveLength(3);
     expect(error.message).toContain('NEXT_PUBLIC_FEATURE_MULTI_FACTOR_AUTH must be "true" or "false" (got "maybe")');
@@ -74,33 +78,60 @@ describe('server configuration', () => {
   const valid = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', APP_SECRET: 'x'.repeat(32) };
 
   it('reads the secrets and settings', () => {
-    const config = readServerConfig({ ...valid, NODE_ENV: 'production', TRUST_PROXY: 'true', DATABASE_POOL_MAX: '4', SMTP_URL: 'smtp://mail.example.com:587' });
-    expect(config).toMatchObject({ isProduction: true, trustedProxies: 1, databasePoolMax: 4, databaseUrl: valid.DATABASE_URL });
+    const config = readServerConfig({
+      ...valid,
+      NODE_ENV: 'production',
+      TRUST_PROXY: 'true',
+      DATABASE_POOL_MAX: '4',
+      SMTP_URL: 'smtp://mail.example.com:587',
+    });
+    expect(config).toMatchObject({
+      isProduction: true,
+      trustedProxies: 1,
+      databasePoolMax: 4,
+      databaseUrl: valid.DATABASE_URL,
+    });
     expect(config.email).toMatchObject({ transport: 'smtp', smtpUrl: 'smtp://mail.example.com:587' });
     expect(readServerConfig({ ...valid, TRUST_PROXY: '2' }).trustedProxies).toBe(2);
     expect(readServerConfig({ ...valid, TRUST_PROXY: 'false' }).trustedProxies).toBe(0);
-    expect(configError(() => readServerConfig({ ...valid, TRUST_PROXY: 'sometimes' })).message).toContain('TRUST_PROXY must be "false", "true" or the number of proxies');
+    expect(configError(() => readServerConfig({ ...valid, TRUST_PROXY: 'sometimes' })).message).toContain(
+      'TRUST_PROXY must be "false", "true" or the number of proxies',
+    );
   });
 
   it('gives requests in flight 20 seconds after SIGTERM unless SHUTDOWN_GRACE_SECONDS says otherwise', () => {
     expect(readServerConfig(valid).shutdownGraceSeconds).toBe(20);
     expect(readServerConfig({ ...valid, SHUTDOWN_GRACE_SECONDS: '45' }).shutdownGraceSeconds).toBe(45);
-    expect(configError(() => readServerConfig({ ...valid, SHUTDOWN_GRACE_SECONDS: 'soon' })).message).toContain('SHUTDOWN_GRACE_SECONDS must be a number of seconds');
-    expect(configError(() => readServerConfig({ ...valid, SHUTDOWN_GRACE_SECONDS: '0' })).message).toContain('SHUTDOWN_GRACE_SECONDS must be at least 1');
+    expect(configError(() => readServerConfig({ ...valid, SHUTDOWN_GRACE_SECONDS: 'soon' })).message).toContain(
+      'SHUTDOWN_GRACE_SECONDS must be a number of seconds',
+    );
+    expect(configError(() => readServerConfig({ ...valid, SHUTDOWN_GRACE_SECONDS: '0' })).message).toContain(
+      'SHUTDOWN_GRACE_SECONDS must be at least 1',
+    );
   });
 
   it('keeps emails in the dev mailbox outside production, and demands SMTP in production', () => {
     expect(readServerConfig(valid).email.transport).toBe('mailbox');
-    expect(configError(() => readServerConfig({ ...valid, NODE_ENV: 'production' })).message).toContain('SMTP_URL is required in production');
-    expect(readServerConfig({ ...valid, NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox' }).email.transport).toBe('mailbox');
-    expect(configError(() => readServerConfig({ ...valid, EMAIL_TRANSPORT: 'smtp' })).message).toContain('SMTP_URL is required');
+    expect(configError(() => readServerConfig({ ...valid, NODE_ENV: 'production' })).message).toContain(
+      'SMTP_URL is required in production',
+    );
+    expect(readServerConfig({ ...valid, NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox' }).email.transport).toBe(
+      'mailbox',
+    );
+    expect(configError(() => readServerConfig({ ...valid, EMAIL_TRANSPORT: 'smtp' })).message).toContain(
+      'SMTP_URL is required',
+    );
   });
 
   it('reports a missing or short secret without printing it', () => {
     const missing = configError(() => readServerConfig({ DATABASE_URL: valid.DATABASE_URL }));
-    expect(missing.message).toContain('APP_SECRET is required (it is not set). Fix: generate one with `openssl rand -base64 32`');
+    expect(missing.message).toContain(
+      'APP_SECRET is required (it is not set). Fix: generate one with `openssl rand -base64 32`',
+    );
     const short = configError(() => readServerConfig({ ...valid, APP_SECRET: 'hunter2-is-short' }));
-    expect(short.message).toContain('APP_SECRET must be at least 32 characters long (the value is hidden because it is a secret)');
+    expect(short.message).toContain(
+      'APP_SECRET must be at least 32 characters long (the value is hidden because it is a secret)',
+    );
     expect(short.message).not.toContain('hunter2');
   });
 

@@ -12,13 +12,20 @@ import { BILLING_ENTITLEMENTS, BILLING_LIMITS, PAYMENT_PROVIDERS } from './const
  */
 
 /** A translation key, "namespace.path.to.key" (the message must exist in every locale). */
-const translationKey = z.string().regex(/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/, 'must be a translation key such as "billing.products.pro.name"');
-const identifier = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes, e.g. "pro-monthly"');
+const translationKey = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/, 'must be a translation key such as "billing.products.pro.name"');
+const identifier = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes, e.g. "pro-monthly"');
 const amount = z.int('must be a whole number of the currency’s minor unit (cents)').min(0, 'must not be negative');
 
 /** Per provider, the NAME of the environment variable holding that provider's price (or variant) id. */
 const providerPriceEnv = z
-  .partialRecord(z.enum(PAYMENT_PROVIDERS), z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name such as STRIPE_PRICE_PRO_MONTHLY'))
+  .partialRecord(
+    z.enum(PAYMENT_PROVIDERS),
+    z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name such as STRIPE_PRICE_PRO_MONTHLY'),
+  )
   .default({});
 
 /**
@@ -31,11 +38,21 @@ const tiers = z
   .superRefine((list, ctx) => {
     list.forEach((tier, index) => {
       const last = index === list.length - 1;
-      if (last && tier.upTo !== null) ctx.addIssue({ code: 'custom', path: [index, 'upTo'], message: 'the last tier must have upTo: null (every further unit)' });
-      if (!last && tier.upTo === null) ctx.addIssue({ code: 'custom', path: [index, 'upTo'], message: 'only the last tier may have upTo: null' });
+      if (last && tier.upTo !== null)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'upTo'],
+          message: 'the last tier must have upTo: null (every further unit)',
+        });
+      if (!last && tier.upTo === null)
+        ctx.addIssue({ code: 'custom', path: [index, 'upTo'], message: 'only the last tier may have upTo: null' });
       const previous = list[index - 1]?.upTo;
       if (tier.upTo !== null && previous != null && tier.upTo <= previous) {
-        ctx.addIssue({ code: 'custom', path: [index, 'upTo'], message: `must be above the previous tier’s ${previous}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'upTo'],
+          message: `must be above the previous tier’s ${previous}`,
+        });
       }
     });
   });
@@ -75,21 +92,37 @@ const planSchema = z
   })
   .superRefine((plan, ctx) => {
     if (plan.interval === 'one_off') {
-      if (plan.trialDays > 0) ctx.addIssue({ code: 'custom', path: ['trialDays'], message: 'a one-off plan has no trial: remove trialDays' });
+      if (plan.trialDays > 0)
+        ctx.addIssue({ code: 'custom', path: ['trialDays'], message: 'a one-off plan has no trial: remove trialDays' });
       plan.lineItems.forEach((item, index) => {
-        if (item.type !== 'flat') ctx.addIssue({ code: 'custom', path: ['lineItems', index, 'type'], message: 'a one-off plan charges flat line items only' });
+        if (item.type !== 'flat')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lineItems', index, 'type'],
+            message: 'a one-off plan charges flat line items only',
+          });
       });
     }
     if (plan.lineItems.filter((item) => item.type === 'per_seat').length > 1) {
-      ctx.addIssue({ code: 'custom', path: ['lineItems'], message: 'a plan has at most one per-seat line item (seats are one number)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lineItems'],
+        message: 'a plan has at most one per-seat line item (seats are one number)',
+      });
     }
     const ids = plan.lineItems.map((item) => item.id);
     const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-    if (repeated) ctx.addIssue({ code: 'custom', path: ['lineItems'], message: `line item id "${repeated}" appears twice` });
+    if (repeated)
+      ctx.addIssue({ code: 'custom', path: ['lineItems'], message: `line item id "${repeated}" appears twice` });
   });
 
 /** null: unlimited. */
-const limitsSchema = z.object(Object.fromEntries(BILLING_LIMITS.map((name) => [name, z.int().min(0).nullable()])) as Record<(typeof BILLING_LIMITS)[number], z.ZodNullable<z.ZodInt>>);
+const limitsSchema = z.object(
+  Object.fromEntries(BILLING_LIMITS.map((name) => [name, z.int().min(0).nullable()])) as Record<
+    (typeof BILLING_LIMITS)[number],
+    z.ZodNullable<z.ZodInt>
+  >,
+);
 
 const productSchema = z
   .object({
@@ -102,7 +135,9 @@ const productSchema = z
     features: z.array(translationKey).default([]),
     /** What an organization on this product may have; every limit is stated (null: unlimited). */
     limits: limitsSchema.optional(),
-    entitlements: z.array(z.enum(BILLING_ENTITLEMENTS, { error: `must be one of ${BILLING_ENTITLEMENTS.join(', ')}` })).default([]),
+    entitlements: z
+      .array(z.enum(BILLING_ENTITLEMENTS, { error: `must be one of ${BILLING_ENTITLEMENTS.join(', ')}` }))
+      .default([]),
     /** The "recommended" badge (one product at most). */
     recommended: z.boolean().default(false),
     /** What an organization without a subscription has: no checkout, no plans (exactly one product). */
@@ -115,20 +150,44 @@ const productSchema = z
   })
   .superRefine((product, ctx) => {
     if ((product.free || product.contactUs) && product.plans.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['plans'], message: `a ${product.free ? 'free' : 'contact-us'} product has no plans (nothing is checked out): remove them` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plans'],
+        message: `a ${product.free ? 'free' : 'contact-us'} product has no plans (nothing is checked out): remove them`,
+      });
     }
-    if (product.free && product.contactUs) ctx.addIssue({ code: 'custom', path: ['contactUs'], message: 'a product is free or contact-us, not both' });
+    if (product.free && product.contactUs)
+      ctx.addIssue({ code: 'custom', path: ['contactUs'], message: 'a product is free or contact-us, not both' });
     if (!product.free && !product.contactUs && product.plans.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['plans'], message: 'needs at least one plan (or free: true / contactUs: true)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['plans'],
+        message: 'needs at least one plan (or free: true / contactUs: true)',
+      });
     }
     if (product.type === 'plan' && !product.limits) {
-      ctx.addIssue({ code: 'custom', path: ['limits'], message: `state every limit (${BILLING_LIMITS.join(', ')}; null for unlimited)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limits'],
+        message: `state every limit (${BILLING_LIMITS.join(', ')}; null for unlimited)`,
+      });
     }
     if (product.type === 'add-on') {
-      if (product.limits) ctx.addIssue({ code: 'custom', path: ['limits'], message: 'an add-on grants entitlements, not limits: remove limits' });
-      if (product.free || product.recommended) ctx.addIssue({ code: 'custom', path: ['type'], message: 'an add-on cannot be free or recommended' });
+      if (product.limits)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['limits'],
+          message: 'an add-on grants entitlements, not limits: remove limits',
+        });
+      if (product.free || product.recommended)
+        ctx.addIssue({ code: 'custom', path: ['type'], message: 'an add-on cannot be free or recommended' });
       product.plans.forEach((plan, index) => {
-        if (plan.interval !== 'one_off') ctx.addIssue({ code: 'custom', path: ['plans', index, 'interval'], message: 'an add-on is bought once: use interval "one_off"' });
+        if (plan.interval !== 'one_off')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['plans', index, 'interval'],
+            message: 'an add-on is bought once: use interval "one_off"',
+          });
       });
     }
   });
@@ -144,14 +203,26 @@ const billingConfigSchema = z
   .superRefine((config, ctx) => {
     const seen = new Map<string, string>();
     config.products.forEach((product, productIndex) => {
-      for (const [id, path] of [[product.id, [productIndex, 'id']], ...product.plans.map((plan, planIndex) => [plan.id, [productIndex, 'plans', planIndex, 'id']] as const)] as const) {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['products', ...path], message: `"${id}" is already the id of ${seen.get(id)}: ids must be unique across products and plans` });
+      for (const [id, path] of [
+        [product.id, [productIndex, 'id']],
+        ...product.plans.map((plan, planIndex) => [plan.id, [productIndex, 'plans', planIndex, 'id']] as const),
+      ] as const) {
+        if (seen.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['products', ...path],
+            message: `"${id}" is already the id of ${seen.get(id)}: ids must be unique across products and plans`,
+          });
         else seen.set(id, `product ${product.id}`);
       }
     });
     const free = config.products.filter((product) => product.free);
     if (free.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['products'], message: `exactly one product needs free: true (what organizations without a subscription have); found ${free.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['products'],
+        message: `exactly one product needs free: true (what organizations without a subscription have); found ${free.length}`,
+      });
     }
     if (config.products.filter((product) => product.recommended).length > 1) {
       ctx.addIssue({ code: 'custom', path: ['products'], message: 'only one product may be recommended' });
@@ -171,7 +242,10 @@ export function parseBillingConfig(value: BillingConfigInput): BillingConfig {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  • ${describePath(value, issue.path)}: ${issue.message}`);
   throw new Error(
-    ['Keel cannot start: the billing plans in src/platform/config/app-config-schema.ts are invalid (docs/billing/configuring-plans.md).', ...problems].join('\n'),
+    [
+      'Keel cannot start: the billing plans in src/platform/config/app-config-schema.ts are invalid (docs/billing/configuring-plans.md).',
+      ...problems,
+    ].join('\n'),
   );
 }
 
@@ -182,8 +256,10 @@ function describePath(value: BillingConfigInput, path: PropertyKey[]): string {
   path.forEach((part, index) => {
     const child = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined;
     const parent = path[index - 1];
-    const id = child && typeof child === 'object' && 'id' in child && typeof child.id === 'string' ? child.id : undefined;
-    if (typeof part === 'number' && (parent === 'products' || parent === 'plans' || parent === 'lineItems') && id) text += `[${id}]`;
+    const id =
+      child && typeof child === 'object' && 'id' in child && typeof child.id === 'string' ? child.id : undefined;
+    if (typeof part === 'number' && (parent === 'products' || parent === 'plans' || parent === 'lineItems') && id)
+      text += `[${id}]`;
     else text += typeof part === 'number' ? `[${part}]` : `.${String(part)}`;
     node = child;
   });
@@ -195,7 +271,11 @@ function describePath(value: BillingConfigInput, path: PropertyKey[]): string {
  * catalogue names. A missing one is an error naming the plan and the variable to set. (The local
  * gateway needs none: it charges the catalogue's own amounts.)
  */
-export function resolveProviderPriceIds(config: BillingConfig, provider: (typeof PAYMENT_PROVIDERS)[number], env: Record<string, string | undefined>) {
+export function resolveProviderPriceIds(
+  config: BillingConfig,
+  provider: (typeof PAYMENT_PROVIDERS)[number],
+  env: Record<string, string | undefined>,
+) {
   const priceIds = new Map<string, { productId: string; planId: string; lineItemId: string }>();
   const byLineItem = new Map<string, string>();
   const problems: string[] = [];
@@ -204,9 +284,16 @@ export function resolveProviderPriceIds(config: BillingConfig, provider: (typeof
       for (const item of plan.lineItems) {
         const variable = item.providerPriceEnv[provider];
         const priceId = variable ? env[variable]?.trim() : undefined;
-        if (!variable) problems.push(`  • billing.products[${product.id}].plans[${plan.id}].lineItems[${item.id}]: add providerPriceEnv.${provider} (the variable with its ${provider} price id)`);
-        else if (!priceId) problems.push(`  • ${variable} is not set: set it to the ${provider} price id of ${plan.id} / ${item.id}`);
-        else if (priceIds.has(priceId)) problems.push(`  • ${variable}: the price id ${priceId} is already used by ${priceIds.get(priceId)!.planId} / ${priceIds.get(priceId)!.lineItemId}`);
+        if (!variable)
+          problems.push(
+            `  • billing.products[${product.id}].plans[${plan.id}].lineItems[${item.id}]: add providerPriceEnv.${provider} (the variable with its ${provider} price id)`,
+          );
+        else if (!priceId)
+          problems.push(`  • ${variable} is not set: set it to the ${provider} price id of ${plan.id} / ${item.id}`);
+        else if (priceIds.has(priceId))
+          problems.push(
+            `  • ${variable}: the price id ${priceId} is already used by ${priceIds.get(priceId)!.planId} / ${priceIds.get(priceId)!.lineItemId}`,
+          );
         else {
           priceIds.set(priceId, { productId: product.id, planId: plan.id, lineItemId: item.id });
           byLineItem.set(`${plan.id}/${item.id}`, priceId);
@@ -214,6 +301,12 @@ export function resolveProviderPriceIds(config: BillingConfig, provider: (typeof
       }
     }
   }
-  if (problems.length > 0) throw new Error([`Keel cannot start: billing with ${provider} needs a price id for every line item.`, ...problems].join('\n'));
-  return { byPriceId: priceIds, priceIdOf: (planId: string, lineItemId: string) => byLineItem.get(`${planId}/${lineItemId}`) };
+  if (problems.length > 0)
+    throw new Error(
+      [`Keel cannot start: billing with ${provider} needs a price id for every line item.`, ...problems].join('\n'),
+    );
+  return {
+    byPriceId: priceIds,
+    priceIdOf: (planId: string, lineItemId: string) => byLineItem.get(`${planId}/${lineItemId}`),
+  };
 }

@@ -3,9 +3,27 @@ import { messageCatalog } from '@/platform/i18n/messages';
 import { buildAppConfig } from './app-config-schema';
 import { parseBillingConfig, resolveProviderPriceIds, type BillingConfigInput } from './billing-config-schema';
 
-const free = { id: 'free', free: true, nameKey: 'billing.products.free.name', descriptionKey: 'billing.products.free.description', limits: { members: 3, tasks: 100 } };
-const proMonthly = { id: 'pro-monthly', interval: 'month', currency: 'usd', trialDays: 14, lineItems: [{ type: 'per_seat', id: 'seats', amount: 1200 }] } as const;
-const pro = { id: 'pro', nameKey: 'billing.products.pro.name', descriptionKey: 'billing.products.pro.description', limits: { members: null, tasks: null }, plans: [proMonthly] };
+const free = {
+  id: 'free',
+  free: true,
+  nameKey: 'billing.products.free.name',
+  descriptionKey: 'billing.products.free.description',
+  limits: { members: 3, tasks: 100 },
+};
+const proMonthly = {
+  id: 'pro-monthly',
+  interval: 'month',
+  currency: 'usd',
+  trialDays: 14,
+  lineItems: [{ type: 'per_seat', id: 'seats', amount: 1200 }],
+} as const;
+const pro = {
+  id: 'pro',
+  nameKey: 'billing.products.pro.name',
+  descriptionKey: 'billing.products.pro.description',
+  limits: { members: null, tasks: null },
+  plans: [proMonthly],
+};
 
 function problemsOf(config: unknown): string {
   try {
@@ -34,7 +52,13 @@ describe('the default billing catalogue', () => {
 
   it('names only translation keys that exist', () => {
     const keys = billing.products.flatMap((product) => [product.nameKey, product.descriptionKey, ...product.features]);
-    const missing = keys.filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messageCatalog.en) === undefined);
+    const missing = keys.filter(
+      (key) =>
+        key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messageCatalog.en) ===
+        undefined,
+    );
     expect(keys.length).toBeGreaterThan(8);
     expect(missing).toEqual([]);
   });
@@ -44,7 +68,9 @@ describe('a billing catalogue with a mistake', () => {
   it('is refused with the plan named by its id and the fix', () => {
     const message = problemsOf({ products: [free, { ...pro, plans: [{ ...proMonthly, interval: 'one_off' }] }] });
     expect(message).toContain('billing.products[pro].plans[pro-monthly].trialDays: a one-off plan has no trial');
-    expect(message).toContain('billing.products[pro].plans[pro-monthly].lineItems[seats].type: a one-off plan charges flat line items only');
+    expect(message).toContain(
+      'billing.products[pro].plans[pro-monthly].lineItems[seats].type: a one-off plan charges flat line items only',
+    );
   });
 
   it('needs exactly one free product', () => {
@@ -53,21 +79,51 @@ describe('a billing catalogue with a mistake', () => {
   });
 
   it('refuses a free or contact-us product with plans, and a paid one without', () => {
-    expect(problemsOf({ products: [{ ...free, plans: [proMonthly] }, pro] })).toContain('billing.products[free].plans: a free product has no plans');
-    expect(problemsOf({ products: [free, { ...pro, plans: [] }] })).toContain('billing.products[pro].plans: needs at least one plan');
+    expect(problemsOf({ products: [{ ...free, plans: [proMonthly] }, pro] })).toContain(
+      'billing.products[free].plans: a free product has no plans',
+    );
+    expect(problemsOf({ products: [free, { ...pro, plans: [] }] })).toContain(
+      'billing.products[pro].plans: needs at least one plan',
+    );
   });
 
   it('refuses repeated ids, missing limits and unknown entitlements', () => {
-    expect(problemsOf({ products: [free, pro, { ...pro, id: 'pro-2' }] })).toContain('"pro-monthly" is already the id of product pro');
-    expect(problemsOf({ products: [free, { ...pro, limits: undefined }] })).toContain('billing.products[pro].limits: state every limit (members, tasks');
-    expect(problemsOf({ products: [free, { ...pro, entitlements: ['teleportation'] }] })).toContain('billing.products[pro].entitlements[0]: must be one of');
+    expect(problemsOf({ products: [free, pro, { ...pro, id: 'pro-2' }] })).toContain(
+      '"pro-monthly" is already the id of product pro',
+    );
+    expect(problemsOf({ products: [free, { ...pro, limits: undefined }] })).toContain(
+      'billing.products[pro].limits: state every limit (members, tasks',
+    );
+    expect(problemsOf({ products: [free, { ...pro, entitlements: ['teleportation'] }] })).toContain(
+      'billing.products[pro].entitlements[0]: must be one of',
+    );
   });
 
   it('refuses tiers out of order or without an open last tier', () => {
-    const tiered = (tiers: unknown) => ({ products: [free, { ...pro, plans: [{ ...proMonthly, lineItems: [{ type: 'per_seat', id: 'seats', amount: 0, tiers }] }] }] });
-    expect(problemsOf(tiered([{ upTo: 3, amount: 0 }, { upTo: 2, amount: 900 }, { upTo: null, amount: 800 }]))).toContain('tiers[1].upTo: must be above the previous tier’s 3');
+    const tiered = (tiers: unknown) => ({
+      products: [
+        free,
+        { ...pro, plans: [{ ...proMonthly, lineItems: [{ type: 'per_seat', id: 'seats', amount: 0, tiers }] }] },
+      ],
+    });
+    expect(
+      problemsOf(
+        tiered([
+          { upTo: 3, amount: 0 },
+          { upTo: 2, amount: 900 },
+          { upTo: null, amount: 800 },
+        ]),
+      ),
+    ).toContain('tiers[1].upTo: must be above the previous tier’s 3');
     expect(problemsOf(tiered([{ upTo: 3, amount: 0 }]))).toContain('the last tier must have upTo: null');
-    expect(() => parseBillingConfig(tiered([{ upTo: 3, amount: 0 }, { upTo: null, amount: 900 }]) as BillingConfigInput)).not.toThrow();
+    expect(() =>
+      parseBillingConfig(
+        tiered([
+          { upTo: 3, amount: 0 },
+          { upTo: null, amount: 900 },
+        ]) as BillingConfigInput,
+      ),
+    ).not.toThrow();
   });
 });
 
@@ -82,13 +138,19 @@ describe('provider price ids', () => {
   it('are read from the variables the catalogue names, and mapped back to plan and line item', () => {
     const prices = resolveProviderPriceIds(billing, 'stripe', env);
     expect(prices.priceIdOf('pro-yearly', 'seats')).toBe('price_2');
-    expect(prices.byPriceId.get('price_3')).toEqual({ productId: 'onboarding', planId: 'onboarding-once', lineItemId: 'session' });
+    expect(prices.byPriceId.get('price_3')).toEqual({
+      productId: 'onboarding',
+      planId: 'onboarding-once',
+      lineItemId: 'session',
+    });
   });
 
   it('stop the start when one is missing, naming the variable and the plan', () => {
     expect(() => resolveProviderPriceIds(billing, 'stripe', { ...env, STRIPE_PRICE_PRO_YEARLY: ' ' })).toThrow(
       'STRIPE_PRICE_PRO_YEARLY is not set: set it to the stripe price id of pro-yearly / seats',
     );
-    expect(() => resolveProviderPriceIds(billing, 'stripe', { ...env, STRIPE_PRICE_PRO_YEARLY: 'price_1' })).toThrow('already used by pro-monthly / seats');
+    expect(() => resolveProviderPriceIds(billing, 'stripe', { ...env, STRIPE_PRICE_PRO_YEARLY: 'price_1' })).toThrow(
+      'already used by pro-monthly / seats',
+    );
   });
 });

@@ -14,7 +14,17 @@ export const OAUTH_PROVIDERS = ['github', 'google', 'oidc'] as const;
 export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
 
 /** Icon names a navigation entry may use (mapped to components in src/app/_shell/icons.ts). */
-export const NAVIGATION_ICONS = ['dashboard', 'tasks', 'members', 'billing', 'settings', 'profile', 'home', 'contact', 'organization'] as const;
+export const NAVIGATION_ICONS = [
+  'dashboard',
+  'tasks',
+  'members',
+  'billing',
+  'settings',
+  'profile',
+  'home',
+  'contact',
+  'organization',
+] as const;
 export type NavigationIcon = (typeof NAVIGATION_ICONS)[number];
 
 /** Payment providers with a gateway; `local` is the built-in one that needs no account (docs/billing/). */

@@ -28,66 +28,136 @@ const serverEnvSchema = z.object({
       if (['true', 'yes', 'on'].includes(normalised)) return 1;
       const hops = Number(normalised);
       if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
-      ctx.addIssue({ code: 'custom', message: 'must be "false", "true" or the number of proxies in front of the app (1-10)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be "false", "true" or the number of proxies in front of the app (1-10)',
+      });
       return z.NEVER;
     })
-    .describe('"true" (or the number of proxies, e.g. 2 for a CDN in front of a load balancer) behind proxies that add X-Forwarded-For; "false" otherwise.'),
+    .describe(
+      '"true" (or the number of proxies, e.g. 2 for a CDN in front of a load balancer) behind proxies that add X-Forwarded-For; "false" otherwise.',
+    ),
   SHUTDOWN_GRACE_SECONDS: envString('20')
-    .pipe(z.coerce.number<string>({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(1, 'must be at least 1').max(600, 'must be at most 600'))
-    .describe('how long requests in flight may take to finish after SIGTERM before the server closes them, e.g. 20 (keep it below your platform\'s kill timeout).'),
+    .pipe(
+      z.coerce
+        .number<string>({ error: 'must be a number of seconds' })
+        .int('must be a whole number of seconds')
+        .min(1, 'must be at least 1')
+        .max(600, 'must be at most 600'),
+    )
+    .describe(
+      "how long requests in flight may take to finish after SIGTERM before the server closes them, e.g. 20 (keep it below your platform's kill timeout).",
+    ),
   EMAIL_TRANSPORT: envString('')
     .pipe(z.enum(['', 'smtp', 'mailbox'], { error: 'must be "smtp" or "mailbox"' }))
-    .describe('"smtp" (needs SMTP_URL) or "mailbox" (store emails in the database; local runs only). Default: smtp when SMTP_URL is set.'),
+    .describe(
+      '"smtp" (needs SMTP_URL) or "mailbox" (store emails in the database; local runs only). Default: smtp when SMTP_URL is set.',
+    ),
   SMTP_URL: envString('')
     .pipe(z.union([z.literal(''), z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })]))
-    .describe('smtp://user:password@smtp.example.com:587 (smtps:// for TLS on connect); empty stores emails in the dev mailbox.'),
+    .describe(
+      'smtp://user:password@smtp.example.com:587 (smtps:// for TLS on connect); empty stores emails in the dev mailbox.',
+    ),
   EMAIL_FROM: envString('')
-    .pipe(z.union([z.literal(''), z.string().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, optionally with a name: "Acme <hello@acme.com>"')]))
-    .describe('the sender of every email, e.g. "Acme <hello@acme.com>" (default: the site name at no-reply@localhost).'),
-  GITHUB_CLIENT_ID: envString('').describe('the Client ID of your GitHub OAuth app (needed when NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS lists github).'),
+    .pipe(
+      z.union([
+        z.literal(''),
+        z
+          .string()
+          .regex(
+            /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+            'must be an address, optionally with a name: "Acme <hello@acme.com>"',
+          ),
+      ]),
+    )
+    .describe(
+      'the sender of every email, e.g. "Acme <hello@acme.com>" (default: the site name at no-reply@localhost).',
+    ),
+  GITHUB_CLIENT_ID: envString('').describe(
+    'the Client ID of your GitHub OAuth app (needed when NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS lists github).',
+  ),
   GITHUB_CLIENT_SECRET: envString('').describe('the client secret of that GitHub OAuth app.'),
-  GOOGLE_CLIENT_ID: envString('').describe('the OAuth client ID from the Google Cloud console (needed when the list has google).'),
+  GOOGLE_CLIENT_ID: envString('').describe(
+    'the OAuth client ID from the Google Cloud console (needed when the list has google).',
+  ),
   GOOGLE_CLIENT_SECRET: envString('').describe('the client secret of that Google OAuth client.'),
   OIDC_ISSUER_URL: envString('')
     .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
-    .describe('the issuer of any OpenID Connect provider (Okta, Auth0, Keycloak, Entra…), e.g. https://id.example.com; /.well-known/openid-configuration is read from it.'),
+    .describe(
+      'the issuer of any OpenID Connect provider (Okta, Auth0, Keycloak, Entra…), e.g. https://id.example.com; /.well-known/openid-configuration is read from it.',
+    ),
   OIDC_CLIENT_ID: envString('').describe('the client id registered at that OpenID Connect provider.'),
   OIDC_CLIENT_SECRET: envString('').describe('the client secret registered at that OpenID Connect provider.'),
   STORAGE_DRIVER: envString('local')
     .pipe(z.enum(['local', 's3'], { error: 'must be "local" or "s3"' }))
-    .describe('"local" (files in STORAGE_DIR) or "s3" (an S3-compatible bucket: AWS S3, Cloudflare R2, MinIO, DigitalOcean Spaces…; see docs/operations/file-storage.md).'),
+    .describe(
+      '"local" (files in STORAGE_DIR) or "s3" (an S3-compatible bucket: AWS S3, Cloudflare R2, MinIO, DigitalOcean Spaces…; see docs/operations/file-storage.md).',
+    ),
   STORAGE_DIR: envString('.data/uploads').describe(
     'the folder where uploaded files (avatars, organization logos) are kept, absolute or relative to the app, e.g. /var/lib/keel/uploads; it must survive deploys.',
   ),
   S3_BUCKET: envString('')
-    .pipe(z.union([z.literal(''), z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lower-case letters, digits, dots and dashes')]))
+    .pipe(
+      z.union([
+        z.literal(''),
+        z
+          .string()
+          .regex(
+            /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+            'must be a bucket name: 3 to 63 lower-case letters, digits, dots and dashes',
+          ),
+      ]),
+    )
     .describe('the name of the bucket, e.g. keel-uploads.'),
   S3_REGION: envString('')
     .pipe(z.union([z.literal(''), z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a region name such as eu-west-1')]))
-    .describe('the bucket\'s region: e.g. eu-west-1 on AWS, "auto" on Cloudflare R2, "us-east-1" on MinIO, "fra1" on DigitalOcean Spaces.'),
+    .describe(
+      'the bucket\'s region: e.g. eu-west-1 on AWS, "auto" on Cloudflare R2, "us-east-1" on MinIO, "fra1" on DigitalOcean Spaces.',
+    ),
   S3_ENDPOINT: envString('')
     .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
     .describe(
       'empty for AWS S3; for an S3-compatible service its API address, e.g. https://<account-id>.r2.cloudflarestorage.com, https://fra1.digitaloceanspaces.com or http://localhost:9000 (MinIO).',
     ),
-  S3_ACCESS_KEY_ID: envString('').describe('the access key id of a key allowed to read, write and delete in the bucket (empty on AWS to use the machine\'s role or the AWS_* variables).'),
+  S3_ACCESS_KEY_ID: envString('').describe(
+    "the access key id of a key allowed to read, write and delete in the bucket (empty on AWS to use the machine's role or the AWS_* variables).",
+  ),
   S3_SECRET_ACCESS_KEY: envString('').describe('the secret of that access key.'),
   S3_PREFIX: envString('')
     .transform((value) => value.replace(/^\/+|\/+$/g, ''))
-    .pipe(z.union([z.literal(''), z.string().max(100).regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/, 'must be folder names separated by slashes, e.g. keel/production')]))
-    .describe('a folder inside the bucket for this app\'s files, e.g. keel/production (empty: the bucket\'s root).'),
+    .pipe(
+      z.union([
+        z.literal(''),
+        z
+          .string()
+          .max(100)
+          .regex(
+            /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/,
+            'must be folder names separated by slashes, e.g. keel/production',
+          ),
+      ]),
+    )
+    .describe("a folder inside the bucket for this app's files, e.g. keel/production (empty: the bucket's root)."),
   JOBS_IN_PROCESS: envBoolean(true).describe(
     '"true" runs background jobs (webhook deliveries, billing emails) inside the app; "false" when separate `npm run worker` processes run them (docs/billing/job-queue.md).',
   ),
   JOBS_CONCURRENCY: envString('2')
-    .pipe(z.coerce.number<string>({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50'))
+    .pipe(
+      z.coerce
+        .number<string>({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(50, 'must be at most 50'),
+    )
     .describe('how many jobs one process runs at once, e.g. 2.'),
   BILLING_LOCAL_GATEWAY_IN_PRODUCTION: envBoolean(false).describe(
     '"true" lets the built-in local payment gateway (test mode: no money moves) run in production, e.g. for a demo; it is then labelled on every billing page (decision 0034).',
   ),
   BILLING_LOCAL_WEBHOOK_URL: envString('')
     .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
-    .describe('where the local gateway posts its webhooks (default: NEXT_PUBLIC_SITE_URL + /api/billing/webhooks/local), e.g. http://127.0.0.1:3000/api/billing/webhooks/local.'),
+    .describe(
+      'where the local gateway posts its webhooks (default: NEXT_PUBLIC_SITE_URL + /api/billing/webhooks/local), e.g. http://127.0.0.1:3000/api/billing/webhooks/local.',
+    ),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -107,30 +177,52 @@ function readOAuthProviders(parsed: ParsedServerEnv, enabled: readonly OAuthProv
   const missing = enabled.flatMap((provider) =>
     needed[provider]
       .filter((name) => !parsed[name])
-      .map((name) => `${name} is required because NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS lists "${provider}". Fix: set it, or remove "${provider}" from the list (see docs/auth/oauth-providers.md).`),
+      .map(
+        (name) =>
+          `${name} is required because NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS lists "${provider}". Fix: set it, or remove "${provider}" from the list (see docs/auth/oauth-providers.md).`,
+      ),
   );
   if (missing.length > 0) throw new ConfigError(missing);
   return {
-    github: enabled.includes('github') ? { clientId: parsed.GITHUB_CLIENT_ID, clientSecret: parsed.GITHUB_CLIENT_SECRET } : null,
-    google: enabled.includes('google') ? { clientId: parsed.GOOGLE_CLIENT_ID, clientSecret: parsed.GOOGLE_CLIENT_SECRET } : null,
+    github: enabled.includes('github')
+      ? { clientId: parsed.GITHUB_CLIENT_ID, clientSecret: parsed.GITHUB_CLIENT_SECRET }
+      : null,
+    google: enabled.includes('google')
+      ? { clientId: parsed.GOOGLE_CLIENT_ID, clientSecret: parsed.GOOGLE_CLIENT_SECRET }
+      : null,
     oidc: enabled.includes('oidc')
-      ? { issuerUrl: parsed.OIDC_ISSUER_URL.replace(/\/+$/, ''), clientId: parsed.OIDC_CLIENT_ID, clientSecret: parsed.OIDC_CLIENT_SECRET }
+      ? {
+          issuerUrl: parsed.OIDC_ISSUER_URL.replace(/\/+$/, ''),
+          clientId: parsed.OIDC_CLIENT_ID,
+          clientSecret: parsed.OIDC_CLIENT_SECRET,
+        }
       : null,
   };
 }
 
-/** Where uploads are kept (src/platform/storage): a folder, or an S3-compatible bucket whose settings must be complete. */
+/**
+ * Where uploads are kept (src/platform/storage): a folder, or an S3-compatible bucket whose settings must be complete.
+ */
 function readStorage(parsed: ParsedServerEnv) {
   if (parsed.STORAGE_DRIVER === 'local') return { driver: 'local' as const, dir: parsed.STORAGE_DIR, s3: null };
   const because = 'because STORAGE_DRIVER is "s3"';
   const problems: string[] = [];
-  if (!parsed.S3_BUCKET) problems.push(`S3_BUCKET is required ${because}. Fix: set it to the bucket's name, or STORAGE_DRIVER=local (see docs/operations/file-storage.md).`);
+  if (!parsed.S3_BUCKET)
+    problems.push(
+      `S3_BUCKET is required ${because}. Fix: set it to the bucket's name, or STORAGE_DRIVER=local (see docs/operations/file-storage.md).`,
+    );
   if (!parsed.S3_REGION) {
-    problems.push(`S3_REGION is required ${because}. Fix: the bucket's region, e.g. eu-west-1 (AWS), auto (Cloudflare R2), us-east-1 (MinIO).`);
+    problems.push(
+      `S3_REGION is required ${because}. Fix: the bucket's region, e.g. eu-west-1 (AWS), auto (Cloudflare R2), us-east-1 (MinIO).`,
+    );
   }
   if (Boolean(parsed.S3_ACCESS_KEY_ID) !== Boolean(parsed.S3_SECRET_ACCESS_KEY)) {
-    const [set, unset] = parsed.S3_ACCESS_KEY_ID ? ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] : ['S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID'];
-    problems.push(`${unset} is required because ${set} is set. Fix: set both (an access key and its secret), or neither to use the machine's AWS role.`);
+    const [set, unset] = parsed.S3_ACCESS_KEY_ID
+      ? ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']
+      : ['S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID'];
+    problems.push(
+      `${unset} is required because ${set} is set. Fix: set both (an access key and its secret), or neither to use the machine's AWS role.`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -142,14 +234,19 @@ function readStorage(parsed: ParsedServerEnv) {
       /** Null for AWS itself; S3-compatible services are addressed path-style at this URL. */
       endpoint: parsed.S3_ENDPOINT || null,
       /** Null: the AWS SDK's default credentials (the machine's role, AWS_* variables). */
-      credentials: parsed.S3_ACCESS_KEY_ID ? { accessKeyId: parsed.S3_ACCESS_KEY_ID, secretAccessKey: parsed.S3_SECRET_ACCESS_KEY } : null,
+      credentials: parsed.S3_ACCESS_KEY_ID
+        ? { accessKeyId: parsed.S3_ACCESS_KEY_ID, secretAccessKey: parsed.S3_SECRET_ACCESS_KEY }
+        : null,
       prefix: parsed.S3_PREFIX,
     },
   };
 }
 
 /** `enabledProviders`: the OAuth providers of the public configuration (appConfig.auth.oauthProviders). */
-export function readServerConfig(env: Record<string, string | undefined>, enabledProviders: readonly OAuthProvider[] = []) {
+export function readServerConfig(
+  env: Record<string, string | undefined>,
+  enabledProviders: readonly OAuthProvider[] = [],
+) {
   const parsed = parseEnv(serverEnvSchema, env, [
     'APP_SECRET',
     'DATABASE_URL',
@@ -161,7 +258,8 @@ export function readServerConfig(env: Record<string, string | undefined>, enable
   ]);
   const oauth = readOAuthProviders(parsed, enabledProviders);
   const storage = readStorage(parsed);
-  const transport = parsed.EMAIL_TRANSPORT || (parsed.SMTP_URL ? 'smtp' : parsed.NODE_ENV === 'production' ? null : 'mailbox');
+  const transport =
+    parsed.EMAIL_TRANSPORT || (parsed.SMTP_URL ? 'smtp' : parsed.NODE_ENV === 'production' ? null : 'mailbox');
   if (!transport || (transport === 'smtp' && !parsed.SMTP_URL)) {
     // In production, emails (verification, password reset) must really leave.
     throw new ConfigError([

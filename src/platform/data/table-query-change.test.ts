@@ -21,11 +21,15 @@ describe('changeTableQuery', () => {
   const onPage3 = from('genre=poetry,essay&q=moon&sort=title&pageSize=10&page=3');
 
   it('changes the page alone, keeping everything else', () => {
-    expect(url(changeTableQuery(books, onPage3, { page: 4 }))).toBe('q=moon&genre=poetry%2Cessay&sort=title&pageSize=10&page=4');
+    expect(url(changeTableQuery(books, onPage3, { page: 4 }))).toBe(
+      'q=moon&genre=poetry%2Cessay&sort=title&pageSize=10&page=4',
+    );
   });
 
   it('starts again at page 1 after another sort, size, search or filter', () => {
-    expect(url(changeTableQuery(books, onPage3, { sort: { column: 'published', direction: 'asc' } }))).toBe('q=moon&genre=poetry%2Cessay&sort=published&pageSize=10');
+    expect(url(changeTableQuery(books, onPage3, { sort: { column: 'published', direction: 'asc' } }))).toBe(
+      'q=moon&genre=poetry%2Cessay&sort=published&pageSize=10',
+    );
     expect(changeTableQuery(books, onPage3, { pageSize: 50 }).page).toBe(1);
     expect(changeTableQuery(books, onPage3, { search: 'sun' }).page).toBe(1);
     expect(changeTableQuery(books, onPage3, { filters: { genre: { in: ['novel'] } } }).page).toBe(1);
@@ -39,7 +43,10 @@ describe('changeTableQuery', () => {
   });
 
   it('trims the search and drops filters that ask for nothing', () => {
-    const next = changeTableQuery(books, onPage3, { search: '  sun ', filters: { genre: { in: [] }, published: { from: '2020-01-01', to: undefined } } });
+    const next = changeTableQuery(books, onPage3, {
+      search: '  sun ',
+      filters: { genre: { in: [] }, published: { from: '2020-01-01', to: undefined } },
+    });
     expect(next.search).toBe('sun');
     expect(next.filters).toEqual({ published: { from: '2020-01-01', to: undefined } });
     expect(url(next)).toBe('q=sun&published.from=2020-01-01&sort=title&pageSize=10');
@@ -52,7 +59,9 @@ describe('changeTableQuery', () => {
   });
 
   it('writes URLs the server reads back as the same query', () => {
-    const next = changeTableQuery(books, onPage3, { filters: { genre: { in: ['novel'] }, published: { from: '2020-01-01', to: '2020-12-31' } } });
+    const next = changeTableQuery(books, onPage3, {
+      filters: { genre: { in: ['novel'] }, published: { from: '2020-01-01', to: '2020-12-31' } },
+    });
     expect(from(url(next))).toEqual(next);
   });
 });

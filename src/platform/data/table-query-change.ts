@@ -46,7 +46,11 @@ export function isFilteredTableQuery(query: Pick<TableQuery, 'search' | 'filters
 function withoutEmptyFilters<F extends Record<string, FilterSpec>>(filters: TableFilters<F>): TableFilters<F> {
   return Object.fromEntries(
     Object.entries(filters as Record<string, Record<string, unknown> | undefined>).filter(
-      ([, value]) => value && Object.values(value).some((part) => (Array.isArray(part) ? part.length > 0 : part !== undefined && part !== '')),
+      ([, value]) =>
+        value &&
+        Object.values(value).some((part) =>
+          Array.isArray(part) ? part.length > 0 : part !== undefined && part !== '',
+        ),
     ),
   ) as TableFilters<F>;
 }

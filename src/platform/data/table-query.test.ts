@@ -22,7 +22,13 @@ const people = defineTableQuery({
 });
 
 /** No search, no keyset: `q` and `cursor` are not expected. */
-const plain = defineTableQuery({ sorts: ['name'], defaultSort: 'name', filters: {}, pageSizes: [10, 30], pagination: ['offset'] });
+const plain = defineTableQuery({
+  sorts: ['name'],
+  defaultSort: 'name',
+  filters: {},
+  pageSizes: [10, 30],
+  pagination: ['offset'],
+});
 
 type PeopleQuery = typeof people.defaults;
 
@@ -50,8 +56,22 @@ const roundTrip = (query: PeopleQuery) => parsed(people.toSearchParams(query).to
 
 describe('defaults', () => {
   it('asks for the first page, the default size and sort, no search and no filters', () => {
-    expect(people.defaults).toEqual({ page: 1, pageSize: 20, sort: { column: 'born', direction: 'desc' }, search: '', filters: {}, cursor: null });
-    expect(plain.defaults).toEqual({ page: 1, pageSize: 10, sort: { column: 'name', direction: 'asc' }, search: '', filters: {}, cursor: null });
+    expect(people.defaults).toEqual({
+      page: 1,
+      pageSize: 20,
+      sort: { column: 'born', direction: 'desc' },
+      search: '',
+      filters: {},
+      cursor: null,
+    });
+    expect(plain.defaults).toEqual({
+      page: 1,
+      pageSize: 10,
+      sort: { column: 'name', direction: 'asc' },
+      search: '',
+      filters: {},
+      cursor: null,
+    });
     expect(parsed('')).toEqual(people.defaults);
   });
 
@@ -62,9 +82,15 @@ describe('defaults', () => {
 
   it('leaves out of the URL whatever equals the defaults', () => {
     expect(people.toSearchParams(people.defaults).toString()).toBe('');
-    expect(people.toSearchParams({ page: 1, pageSize: 20, sort: { column: 'born', direction: 'desc' }, search: '', filters: {} }).toString()).toBe('');
+    expect(
+      people
+        .toSearchParams({ page: 1, pageSize: 20, sort: { column: 'born', direction: 'desc' }, search: '', filters: {} })
+        .toString(),
+    ).toBe('');
     // The same column ascending is not the default.
-    expect(people.toSearchParams({ ...people.defaults, sort: { column: 'born', direction: 'asc' } }).toString()).toBe('sort=born');
+    expect(people.toSearchParams({ ...people.defaults, sort: { column: 'born', direction: 'asc' } }).toString()).toBe(
+      'sort=born',
+    );
     expect(people.toSearchParams({ ...people.defaults, pageSize: 10, page: 2 }).toString()).toBe('pageSize=10&page=2');
   });
 });
@@ -104,7 +130,9 @@ describe('reading a URL and writing it back', () => {
   });
 
   it('writes a canonical URL: lists joined by commas, names in a fixed order', () => {
-    expect(people.toSearchParams(parsed('team=b&page=2&team=a&role=guest&role=admin')).toString()).toBe('role=guest%2Cadmin&team=b%2Ca&page=2');
+    expect(people.toSearchParams(parsed('team=b&page=2&team=a&role=guest&role=admin')).toString()).toBe(
+      'role=guest%2Cadmin&team=b%2Ca&page=2',
+    );
   });
 
   it('writes a cursor instead of the page, never both', () => {
@@ -145,7 +173,9 @@ describe('lists (enum and id filters)', () => {
 
 describe('unknown names', () => {
   it('ignores them, whatever they are called', () => {
-    expect(parsed('password=x&role.contains=a&name.min=3&born=2020-01-01&__proto__=x&constructor=y&toString=z')).toEqual(people.defaults);
+    expect(
+      parsed('password=x&role.contains=a&name.min=3&born=2020-01-01&__proto__=x&constructor=y&toString=z'),
+    ).toEqual(people.defaults);
   });
 });
 
@@ -181,8 +211,20 @@ describe('sort', () => {
   });
 
   it('refuses anything not offered, naming sort', () => {
-    for (const sort of ['password', 'Name', '--name', '-', '+name', 'name desc', 'name;drop table people', 'name,age', '(select 1)']) {
-      expect(refusals(people, `sort=${encodeURIComponent(sort)}`), sort).toEqual({ sort: [message('validation.invalidOption')] });
+    for (const sort of [
+      'password',
+      'Name',
+      '--name',
+      '-',
+      '+name',
+      'name desc',
+      'name;drop table people',
+      'name,age',
+      '(select 1)',
+    ]) {
+      expect(refusals(people, `sort=${encodeURIComponent(sort)}`), sort).toEqual({
+        sort: [message('validation.invalidOption')],
+      });
     }
   });
 });
@@ -196,8 +238,13 @@ describe('ranges', () => {
   });
 
   it('refuses a date range that ends before it starts, on its end', () => {
-    expect(refusals(people, 'born.from=2026-03-02&born.to=2026-03-01')).toEqual({ 'born.to': [message('validation.rangeReversed')] });
-    expect(parsed('born.from=2026-03-01&born.to=2026-03-01').filters.born).toEqual({ from: '2026-03-01', to: '2026-03-01' });
+    expect(refusals(people, 'born.from=2026-03-02&born.to=2026-03-01')).toEqual({
+      'born.to': [message('validation.rangeReversed')],
+    });
+    expect(parsed('born.from=2026-03-01&born.to=2026-03-01').filters.born).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-01',
+    });
     expect(parsed('born.from=2026-03-01').filters.born).toEqual({ from: '2026-03-01', to: undefined });
   });
 
@@ -216,8 +263,22 @@ describe('ranges', () => {
 
 describe('dates', () => {
   it('refuses days that do not exist and other spellings, with the date message', () => {
-    for (const day of ['0000-01-01', '2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '2025-02-29', '2026-1-01', '20260101', '2026-01-01T00:00', '01/02/2026', 'today']) {
-      expect(refusals(people, `born.from=${encodeURIComponent(day)}`), day).toEqual({ 'born.from': [message('validation.date')] });
+    for (const day of [
+      '0000-01-01',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2025-02-29',
+      '2026-1-01',
+      '20260101',
+      '2026-01-01T00:00',
+      '01/02/2026',
+      'today',
+    ]) {
+      expect(refusals(people, `born.from=${encodeURIComponent(day)}`), day).toEqual({
+        'born.from': [message('validation.date')],
+      });
     }
     expect(parsed('born.to=2024-02-29').filters.born).toEqual({ from: undefined, to: '2024-02-29' });
   });

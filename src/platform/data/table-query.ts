@@ -26,7 +26,10 @@ export type FilterSpec =
 
 type PaginationMode = 'offset' | 'keyset';
 
-export interface TableQuerySpec<S extends string = string, F extends Record<string, FilterSpec> = Record<string, FilterSpec>> {
+export interface TableQuerySpec<
+  S extends string = string,
+  F extends Record<string, FilterSpec> = Record<string, FilterSpec>,
+> {
   /** Columns a user may sort by (the names the URL uses). Anything else is refused. */
   sorts: readonly S[];
   /** `name` ascending or `-name` descending. */
@@ -61,7 +64,10 @@ type FilterValue<T extends FilterSpec> = T extends { kind: 'enum' }
 export type TableFilters<F extends Record<string, FilterSpec>> = { [K in keyof F]?: FilterValue<F[K]> };
 
 /** A validated request for one page of a table. */
-export interface TableQuery<S extends string = string, F extends Record<string, FilterSpec> = Record<string, FilterSpec>> {
+export interface TableQuery<
+  S extends string = string,
+  F extends Record<string, FilterSpec> = Record<string, FilterSpec>,
+> {
   page: number;
   pageSize: number;
   sort: TableSort<S>;
@@ -80,7 +86,9 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseSort<S extends string>(value: string): TableSort<S> {
-  return value.startsWith('-') ? { column: value.slice(1) as S, direction: 'desc' } : { column: value as S, direction: 'asc' };
+  return value.startsWith('-')
+    ? { column: value.slice(1) as S, direction: 'desc' }
+    : { column: value as S, direction: 'asc' };
 }
 
 export function formatSort(sort: TableSort): string {
@@ -95,7 +103,9 @@ function single(value: unknown): unknown {
 /** A list from `a,b` or repeated names (`x=a&x=b`); empty parts dropped. */
 function list(value: unknown): unknown {
   if (value === undefined || value === '') return undefined;
-  const parts = (Array.isArray(value) ? value : [value]).flatMap((part) => (typeof part === 'string' ? part.split(',') : [part]));
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((part) =>
+    typeof part === 'string' ? part.split(',') : [part],
+  );
   return parts.map((part) => (typeof part === 'string' ? part.trim() : part)).filter((part) => part !== '');
 }
 
@@ -116,7 +126,10 @@ const optionalSingle = <T extends z.ZodType>(schema: T) =>
 /** A calendar day written YYYY-MM-DD that exists (no 2026-02-30). One check, so a bad value gets one message. */
 export const calendarDateSchema = z.string().refine(isCalendarDay, 'validation.date');
 
-/** Free text from a URL: one line (no NUL either, which PostgreSQL cannot hold — refused here rather than failing as a server error). */
+/**
+ * Free text from a URL: one line (no NUL either, which PostgreSQL cannot hold — refused here rather than failing as a
+ * server error).
+ */
 const urlTextSchema = singleLineText().max(SEARCH_MAX_LENGTH);
 
 function numberSchema(integer: boolean | undefined) {
@@ -138,7 +151,8 @@ function listOf(accepts: (value: string) => boolean, message: string) {
 /** The query-string fields one filter reads, each with its schema. */
 function filterFields(name: string, filter: FilterSpec): Record<string, z.ZodType> {
   switch (filter.kind) {
-    // A bad value in a list is reported on the filter's name (`status`, not `status.1`): that is the field a client shows it under.
+    // A bad value in a list is reported on the filter's name (`status`, not `status.1`): that is the field a client
+    // shows it under.
     case 'enum':
       return { [name]: listOf((value) => filter.values.includes(value), 'validation.invalidOption') };
     case 'id':
@@ -155,7 +169,10 @@ function filterFields(name: string, filter: FilterSpec): Record<string, z.ZodTyp
         [`${name}.max`]: optionalSingle(numberSchema(filter.integer)),
       };
     case 'date':
-      return { [`${name}.from`]: optionalSingle(calendarDateSchema), [`${name}.to`]: optionalSingle(calendarDateSchema) };
+      return {
+        [`${name}.from`]: optionalSingle(calendarDateSchema),
+        [`${name}.to`]: optionalSingle(calendarDateSchema),
+      };
   }
 }
 
@@ -195,10 +212,14 @@ function rangeFields(name: string, filter: FilterSpec): [string, string] | null 
  * `searchParams`) into a `TableQuery`. Unknown names are ignored; a known
  * name with a bad value fails with a message for that name.
  */
-export function defineTableQuery<const S extends string, const F extends Record<string, FilterSpec>>(spec: TableQuerySpec<S, F>) {
+export function defineTableQuery<const S extends string, const F extends Record<string, FilterSpec>>(
+  spec: TableQuerySpec<S, F>,
+) {
   const defaultPageSize = spec.defaultPageSize ?? spec.pageSizes[0]!;
   const sortNames = spec.sorts.flatMap((name) => [name, `-${name}`]) as [string, ...string[]];
-  const filterShape = Object.fromEntries(Object.entries(spec.filters).flatMap(([name, filter]) => Object.entries(filterFields(name, filter))));
+  const filterShape = Object.fromEntries(
+    Object.entries(spec.filters).flatMap(([name, filter]) => Object.entries(filterFields(name, filter))),
+  );
 
   const schema = z
     .object({
@@ -216,10 +237,13 @@ export function defineTableQuery<const S extends string, const F extends Record<
     })
     .superRefine((fields, context) => {
       const values = fields as Record<string, unknown>;
-      if (values.q && !spec.search) context.addIssue({ code: 'custom', path: ['q'], message: 'validation.unexpectedField' });
+      if (values.q && !spec.search)
+        context.addIssue({ code: 'custom', path: ['q'], message: 'validation.unexpectedField' });
       if (values.cursor !== undefined) {
-        if (!spec.pagination.includes('keyset')) context.addIssue({ code: 'custom', path: ['cursor'], message: 'validation.unexpectedField' });
-        else if (values.page !== undefined) context.addIssue({ code: 'custom', path: ['page'], message: 'validation.pageWithCursor' });
+        if (!spec.pagination.includes('keyset'))
+          context.addIssue({ code: 'custom', path: ['cursor'], message: 'validation.unexpectedField' });
+        else if (values.page !== undefined)
+          context.addIssue({ code: 'custom', path: ['page'], message: 'validation.pageWithCursor' });
       }
       for (const [name, filter] of Object.entries(spec.filters)) {
         const range = rangeFields(name, filter);
@@ -258,9 +282,10 @@ export function defineTableQuery<const S extends string, const F extends Record<
   };
 }
 
-export type TableQueryDefinition<S extends string = string, F extends Record<string, FilterSpec> = Record<string, FilterSpec>> = ReturnType<
-  typeof defineTableQuery<S, F>
->;
+export type TableQueryDefinition<
+  S extends string = string,
+  F extends Record<string, FilterSpec> = Record<string, FilterSpec>,
+> = ReturnType<typeof defineTableQuery<S, F>>;
 
 function toSearchParams<S extends string, F extends Record<string, FilterSpec>>(
   spec: TableQuerySpec<S, F>,

@@ -8,7 +8,13 @@ import { useDataTableLabels } from './use-data-table-labels';
 import { useTableUrlState } from './use-table-url-state';
 
 /** A list whose sort and page live in the URL, the way the tasks list does it. */
-const fruitQuery = defineTableQuery({ sorts: ['name', 'stock'], defaultSort: 'name', filters: {}, pageSizes: [2, 4], pagination: ['offset'] });
+const fruitQuery = defineTableQuery({
+  sorts: ['name', 'stock'],
+  defaultSort: 'name',
+  filters: {},
+  pageSizes: [2, 4],
+  pagination: ['offset'],
+});
 type FruitQuery = TableQuery<'name' | 'stock', Record<string, never>>;
 
 interface Fruit {
@@ -43,7 +49,9 @@ function FruitTable({ serverQuery }: { serverQuery: FruitQuery }) {
       labels={labels}
       caption="Fruit"
       sort={{ columnId: query.sort.column, direction: query.sort.direction }}
-      onSortChange={(sort) => state.setSort(sort ? { column: sort.columnId as 'name' | 'stock', direction: sort.direction } : null)}
+      onSortChange={(sort) =>
+        state.setSort(sort ? { column: sort.columnId as 'name' | 'stock', direction: sort.direction } : null)
+      }
       pagination={{
         page: query.page,
         pageCount: Math.ceil(fruits.length / query.pageSize),

@@ -31,11 +31,15 @@ function createPool() {
   // A connection that cannot be made is marked as the database's, so a bare ECONNREFUSED from
   // here counts as "database unavailable" and the same code from S3 or a fetch does not.
   // pool.query connects through this too.
-  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => Promise<pg.PoolClient> | void;
+  const connect = pool.connect.bind(pool) as (
+    callback?: (error: Error | undefined, ...rest: unknown[]) => void,
+  ) => Promise<pg.PoolClient> | void;
   pool.connect = ((callback?: (error: Error | undefined, ...rest: unknown[]) => void) =>
     callback
       ? connect((error, ...rest) => callback(error && markFromDatabase(error), ...rest))
-      : (connect() as Promise<pg.PoolClient>).catch((error: unknown) => Promise.reject(markFromDatabase(error)))) as pg.Pool['connect'];
+      : (connect() as Promise<pg.PoolClient>).catch((error: unknown) =>
+          Promise.reject(markFromDatabase(error)),
+        )) as pg.Pool['connect'];
   return pool;
 }
 

@@ -1,7 +1,14 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { isCalendarDay, MAX_PAGE, type FilterSpec, type SortDirection, type TableQuery, type TableQueryDefinition } from '@/platform/data/table-query';
+import {
+  isCalendarDay,
+  MAX_PAGE,
+  type FilterSpec,
+  type SortDirection,
+  type TableQuery,
+  type TableQueryDefinition,
+} from '@/platform/data/table-query';
 import { fieldRefusal } from '@/platform/http/errors';
 import type { Database, Transaction } from './client';
 import { isUuid } from './uuid';
@@ -56,7 +63,10 @@ export interface LoadedPage<Row> {
   /** Offset pages: the page served (clamped to the last one) and how many there are. Null for keyset pages. */
   page: number | null;
   pageCount: number | null;
-  /** Cursors of the neighbouring pages (keyset), null at either end; offset pages carry them too, so a client can go on by cursor. */
+  /**
+   * Cursors of the neighbouring pages (keyset), null at either end; offset pages carry them too, so a client can go on
+   * by cursor.
+   */
   nextCursor: string | null;
   previousCursor: string | null;
 }
@@ -70,8 +80,12 @@ interface Cursor {
   v: [string | null, string];
 }
 
-/** How PostgreSQL writes a timestamp: day, time, up to six decimals, and for timestamptz an offset (`+00`, `+05:30`, `-04:56:02`). */
-const TIMESTAMP_TEXT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2})(?::?(\d{2}))?)?)?$/;
+/**
+ * How PostgreSQL writes a timestamp: day, time, up to six decimals, and for timestamptz an offset (`+00`, `+05:30`,
+ * `-04:56:02`).
+ */
+const TIMESTAMP_TEXT =
+  /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2})(?::?(\d{2}))?)?)?$/;
 const INTEGER_TEXT = /^-?\d{1,20}$/;
 const DECIMAL_TEXT = /^(?:-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|NaN|-?Infinity)$/i;
 
@@ -140,7 +154,10 @@ function decodeCursor(text: string, sort: string, sortColumn: PgColumn, tiebreak
   return candidate as Cursor;
 }
 
-/** `value` read as a value of `column`'s type: cursors carry PostgreSQL's own text of the value, so nothing is lost (microseconds). */
+/**
+ * `value` read as a value of `column`'s type: cursors carry PostgreSQL's own text of the value, so nothing is lost
+ * (microseconds).
+ */
 function asColumnValue(column: PgColumn, value: string): SQL {
   return sql`cast(${value} as ${sql.raw(column.getSQLType())})`;
 }
@@ -159,11 +176,17 @@ function containing(column: PgColumn, text: string): SQL {
  */
 function assertFits(column: PgColumn, field: string, values: unknown[]) {
   for (const value of values) {
-    if (value !== undefined && !fitsColumn(column, String(value))) throw fieldRefusal('VALIDATION_FAILED', `query.${field}`, 'validation.invalid');
+    if (value !== undefined && !fitsColumn(column, String(value)))
+      throw fieldRefusal('VALIDATION_FAILED', `query.${field}`, 'validation.invalid');
   }
 }
 
-function filterCondition(name: string, filter: FilterSpec, column: PgColumn, value: Record<string, unknown>): SQL | undefined {
+function filterCondition(
+  name: string,
+  filter: FilterSpec,
+  column: PgColumn,
+  value: Record<string, unknown>,
+): SQL | undefined {
   switch (filter.kind) {
     case 'enum':
     case 'id': {
@@ -186,11 +209,20 @@ function filterCondition(name: string, filter: FilterSpec, column: PgColumn, val
         value.max !== undefined ? lte(column, value.max) : undefined,
       );
     case 'date': {
-      // Whole days: a timestamp column matches from the start of `from` to the end of `to` (in the database's time zone).
+      // Whole days: a timestamp column matches from the start of `from` to the end of `to` (in the database's time
+      // zone).
       const isDate = column.columnType.startsWith('PgDate');
       return and(
-        value.from !== undefined ? (isDate ? gte(column, value.from) : sql`${column} >= cast(${value.from} as date)`) : undefined,
-        value.to !== undefined ? (isDate ? lte(column, value.to) : sql`${column} < cast(${value.to} as date) + 1`) : undefined,
+        value.from !== undefined
+          ? isDate
+            ? gte(column, value.from)
+            : sql`${column} >= cast(${value.from} as date)`
+          : undefined,
+        value.to !== undefined
+          ? isDate
+            ? lte(column, value.to)
+            : sql`${column} < cast(${value.to} as date) + 1`
+          : undefined,
       );
     }
   }
@@ -198,12 +230,21 @@ function filterCondition(name: string, filter: FilterSpec, column: PgColumn, val
 
 type Comparison = '>' | '<';
 
-/** Rows strictly past (value, tie) in the order (column op, tiebreaker op), nulls placed last (`nullsLast`) or first. */
-function pastPosition(column: PgColumn, tiebreaker: PgColumn, op: Comparison, position: Cursor['v'], nullsLast: boolean): SQL {
+/**
+ * Rows strictly past (value, tie) in the order (column op, tiebreaker op), nulls placed last (`nullsLast`) or first.
+ */
+function pastPosition(
+  column: PgColumn,
+  tiebreaker: PgColumn,
+  op: Comparison,
+  position: Cursor['v'],
+  nullsLast: boolean,
+): SQL {
   const [value, tie] = position;
   const tieValue = asColumnValue(tiebreaker, tie);
   const pastTie = sql`${tiebreaker} ${sql.raw(op)} ${tieValue}`;
-  if (column.notNull) return sql`(${column}, ${tiebreaker}) ${sql.raw(op)} (${asColumnValue(column, value!)}, ${tieValue})`;
+  if (column.notNull)
+    return sql`(${column}, ${tiebreaker}) ${sql.raw(op)} (${asColumnValue(column, value!)}, ${tieValue})`;
   if (value === null) {
     // Among the nulls: later ties; and, when nulls come first, every non-null row.
     return nullsLast ? sql`(${column} is null and ${pastTie})` : sql`(${column} is not null or ${pastTie})`;
@@ -223,7 +264,8 @@ const TIE_KEY = '__tieKey';
 /**
  * Binds a table query to a table and returns `load(db, query, options)`:
  *
- *   const taskPages = defineDataLoader(taskQuery, { table: tasks, fields: {...}, sorts: {...}, filters: {...}, tiebreaker: tasks.id });
+ * const taskPages = defineDataLoader(taskQuery, { table: tasks, fields: {...}, sorts: {...}, filters: {...},
+ * tiebreaker: tasks.id });
  *   const page = await taskPages.load(tx, query, { scope: organizationId });
  *
  * Offset pages (`query.page`) count the matching rows and clamp the page to
@@ -240,15 +282,20 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
   const countNeedsJoins = joinedColumns.some((column) => column.table !== binding.table);
 
   function conditions(query: TableQuery<S, F>, options: LoadOptions): SQL | undefined {
-    if (binding.scopeColumn && options.scope === undefined) throw new Error('defineDataLoader: this table is scoped; pass { scope }');
+    if (binding.scopeColumn && options.scope === undefined)
+      throw new Error('defineDataLoader: this table is scoped; pass { scope }');
     const parts: (SQL | undefined)[] = [
       binding.scopeColumn ? eq(binding.scopeColumn, options.scope) : undefined,
       options.where,
     ];
-    for (const [name, value] of Object.entries(query.filters) as [keyof F & string, Record<string, unknown> | undefined][]) {
+    for (const [name, value] of Object.entries(query.filters) as [
+      keyof F & string,
+      Record<string, unknown> | undefined,
+    ][]) {
       if (value) parts.push(filterCondition(name, spec.filters[name]!, binding.filters[name], value));
     }
-    if (query.search && binding.search?.length) parts.push(or(...binding.search.map((column) => containing(column, query.search))));
+    if (query.search && binding.search?.length)
+      parts.push(or(...binding.search.map((column) => containing(column, query.search))));
     return and(...parts);
   }
 
@@ -268,11 +315,17 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
     if (!Object.hasOwn(binding.sorts, query.sort.column) || !['asc', 'desc'].includes(query.sort.direction)) {
       throw fieldRefusal('VALIDATION_FAILED', 'query.sort', 'validation.invalidOption');
     }
-    if (!spec.pageSizes.includes(query.pageSize)) throw fieldRefusal('VALIDATION_FAILED', 'query.pageSize', 'validation.invalidOption');
-    if (!Number.isInteger(query.page) || query.page < 1 || query.page > MAX_PAGE) throw fieldRefusal('VALIDATION_FAILED', 'query.page', 'validation.invalid');
+    if (!spec.pageSizes.includes(query.pageSize))
+      throw fieldRefusal('VALIDATION_FAILED', 'query.pageSize', 'validation.invalidOption');
+    if (!Number.isInteger(query.page) || query.page < 1 || query.page > MAX_PAGE)
+      throw fieldRefusal('VALIDATION_FAILED', 'query.page', 'validation.invalid');
   }
 
-  async function load(db: Executor, query: TableQuery<S, F>, options: LoadOptions & { mode?: 'offset' | 'keyset' } = {}): Promise<LoadedPage<Row>> {
+  async function load(
+    db: Executor,
+    query: TableQuery<S, F>,
+    options: LoadOptions & { mode?: 'offset' | 'keyset' } = {},
+  ): Promise<LoadedPage<Row>> {
     assertWithinSpec(query);
     const where = conditions(query, options);
     const sortColumn = binding.sorts[query.sort.column];
@@ -280,13 +333,20 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
     const keyset = query.cursor !== null || options.mode === 'keyset';
 
     const sortText = query.sort.direction === 'desc' ? `-${query.sort.column}` : query.sort.column;
-    const fields = { ...binding.fields, [SORT_KEY]: sql<string | null>`${sortColumn}::text`, [TIE_KEY]: sql<string>`${tiebreaker}::text` };
+    const fields = {
+      ...binding.fields,
+      [SORT_KEY]: sql<string | null>`${sortColumn}::text`,
+      [TIE_KEY]: sql<string>`${tiebreaker}::text`,
+    };
 
     if (!keyset) {
       const total = await countRows(db, where);
       const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
       const page = Math.min(query.page, pageCount);
-      const order = [orderBy(sortColumn, query.sort.direction, true), query.sort.direction === 'asc' ? asc(tiebreaker) : desc(tiebreaker)];
+      const order = [
+        orderBy(sortColumn, query.sort.direction, true),
+        query.sort.direction === 'asc' ? asc(tiebreaker) : desc(tiebreaker),
+      ];
       // The rows to skip are counted off in the index alone (sort column, tiebreaker: an index-only scan where an
       // index fits), and only the page's own rows are then read and joined: skipping 24,950 whole rows read most
       // of the table and sorted it on disk (docs/data/data-loader.md#indexes).
@@ -299,13 +359,23 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
         .where(and(where, inArray(tiebreaker, pageKeys)))
         .orderBy(...order);
       // Cursors too, so a client can go on from a numbered page without skipping rows (infinite lists).
-      return { ...withCursors(fetched, sortText, page < pageCount, page > 1), total, page, pageCount, pageSize: query.pageSize };
+      return {
+        ...withCursors(fetched, sortText, page < pageCount, page > 1),
+        total,
+        page,
+        pageCount,
+        pageSize: query.pageSize,
+      };
     }
 
     const cursor = query.cursor ? decodeCursor(query.cursor, sortText, sortColumn, tiebreaker) : null;
     const backwards = cursor?.d === 'before';
     // Going back reads the same order reversed (nulls first), then turns the rows round.
-    const direction: SortDirection = backwards ? (query.sort.direction === 'asc' ? 'desc' : 'asc') : query.sort.direction;
+    const direction: SortDirection = backwards
+      ? query.sort.direction === 'asc'
+        ? 'desc'
+        : 'asc'
+      : query.sort.direction;
     const op: Comparison = direction === 'asc' ? '>' : '<';
     const [fetched, total] = await Promise.all([
       select(db, fields, true)
@@ -317,10 +387,17 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
     const more = fetched.length > query.pageSize;
     const page = fetched.slice(0, query.pageSize);
     if (backwards) page.reverse();
-    // Forwards: a next page if one more row came back; a previous one if we started from a cursor. Backwards: the mirror.
+    // Forwards: a next page if one more row came back; a previous one if we started from a cursor. Backwards: the
+    // mirror.
     const hasNext = backwards ? true : more;
     const hasPrevious = backwards ? more : cursor !== null;
-    return { ...withCursors(page, sortText, hasNext, hasPrevious), total, page: null, pageCount: null, pageSize: query.pageSize };
+    return {
+      ...withCursors(page, sortText, hasNext, hasPrevious),
+      total,
+      page: null,
+      pageCount: null,
+      pageSize: query.pageSize,
+    };
   }
 
   /** The rows without their position columns, and the cursors of the pages either side. */

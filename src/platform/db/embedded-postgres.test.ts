@@ -28,8 +28,12 @@ describe('embedded PostgreSQL', () => {
     const squatter = net.createServer().listen(port, '127.0.0.1');
     await new Promise((resolve) => squatter.once('listening', resolve));
     try {
-      await expect(startEmbeddedPostgres({ dir: path.join(root, 'busy'), port, database: 'keel', log: () => undefined })).rejects.toThrow(
-        new RegExp(`Port ${port} is already in use[\\s\\S]*EMBEDDED_POSTGRES_PORT=${port + 1} npm run dev[\\s\\S]*DATABASE_URL=`),
+      await expect(
+        startEmbeddedPostgres({ dir: path.join(root, 'busy'), port, database: 'keel', log: () => undefined }),
+      ).rejects.toThrow(
+        new RegExp(
+          `Port ${port} is already in use[\\s\\S]*EMBEDDED_POSTGRES_PORT=${port + 1} npm run dev[\\s\\S]*DATABASE_URL=`,
+        ),
       );
     } finally {
       squatter.close();

@@ -130,7 +130,10 @@ async function assertReachableByPostgresUser(dir: string) {
   }
 }
 
-/** Whether `pid` is a live PostgreSQL server (not another program that got a recycled pid). Where /proc is missing, trusts the pid. */
+/**
+ * Whether `pid` is a live PostgreSQL server (not another program that got a recycled pid). Where /proc is missing,
+ * trusts the pid.
+ */
 async function isRunningPostgres(pid: number): Promise<boolean> {
   if (!isAlive(pid)) return false;
   try {
@@ -244,7 +247,9 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   await assertReachableByPostgresUser(dir);
   try {
     if (!initialised) {
-      log(`Creating the embedded PostgreSQL data directory in ${path.relative(process.cwd(), dir) || dir} (first run only)…`);
+      log(
+        `Creating the embedded PostgreSQL data directory in ${path.relative(process.cwd(), dir) || dir} (first run only)…`,
+      );
       await fs.mkdir(path.dirname(dir), { recursive: true });
       await server.initialise();
     }

@@ -13,7 +13,8 @@ const MIGRATION_LOCK_ID = 7_240_613;
 const quietJobQueueLogger = new Logger(() => () => undefined);
 
 /**
- * Applies every pending migration, ours (drizzle/) then the job queue's (decision 0033). Safe to run from several processes at once
+ * Applies every pending migration, ours (drizzle/) then the job queue's (decision 0033). Safe to run from several
+ * processes at once
  * (several app instances starting together): they queue on an advisory lock.
  */
 export async function runMigrations(databaseUrl: string, migrationsFolder = MIGRATIONS_FOLDER) {

@@ -25,7 +25,8 @@ export interface TenantScope {
  *   const rows = await withTenant({ userId, organizationId }, (tx) => tx.select().from(tasks));
  */
 export async function withTenant<T>(scope: TenantScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  if (!isUuid(scope.organizationId)) throw new Error(`withTenant: not an organization id: ${JSON.stringify(scope.organizationId)}`);
+  if (!isUuid(scope.organizationId))
+    throw new Error(`withTenant: not an organization id: ${JSON.stringify(scope.organizationId)}`);
   if (!scope.userId) throw new Error('withTenant: no acting user');
   return db.transaction(async (tx) => {
     await tx.execute(

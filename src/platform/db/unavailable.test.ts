@@ -16,17 +16,27 @@ async function errorOf(work: () => Promise<unknown>): Promise<unknown> {
 describe('isDatabaseUnavailable', () => {
   it('recognises a database that refuses connections, also when wrapped (as Drizzle wraps driver errors)', async () => {
     const refused = await errorOf(async () => {
-      const client = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${await findFreePort()}/keel` });
+      const client = new pg.Client({
+        connectionString: `postgres://postgres:postgres@127.0.0.1:${await findFreePort()}/keel`,
+      });
       await client.connect();
     });
     // Raised by our pool's connect (marked there) or inside a Drizzle query error.
     expect(isDatabaseUnavailable(markFromDatabase(refused))).toBe(true);
     expect(isDatabaseUnavailable(new DrizzleQueryError('select 1', [], refused as Error))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('Failed transaction', { cause: new DrizzleQueryError('select 1', [], refused as Error) }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new Error('Failed transaction', { cause: new DrizzleQueryError('select 1', [], refused as Error) }),
+      ),
+    ).toBe(true);
   });
 
   it('recognises a connection the server cut (a restart) and one that could not be made in time', () => {
-    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
   });
@@ -50,9 +60,19 @@ describe('isDatabaseUnavailable', () => {
   it('does not take a network error from another dependency (S3, OAuth, fetch) for the database', () => {
     const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     expect(isDatabaseUnavailable(reset)).toBe(false);
-    expect(isDatabaseUnavailable(Object.assign(new Error('S3 upload failed', { cause: reset }), { name: 'S3ServiceException' }))).toBe(false);
-    expect(isDatabaseUnavailable(Object.assign(new Error('getaddrinfo EAI_AGAIN oauth.example'), { code: 'EAI_AGAIN' }))).toBe(false);
-    expect(isDatabaseUnavailable(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }) }))).toBe(false);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error('S3 upload failed', { cause: reset }), { name: 'S3ServiceException' }),
+      ),
+    ).toBe(false);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error('getaddrinfo EAI_AGAIN oauth.example'), { code: 'EAI_AGAIN' })),
+    ).toBe(false);
+    expect(
+      isDatabaseUnavailable(
+        new TypeError('fetch failed', { cause: Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }) }),
+      ),
+    ).toBe(false);
   });
 
   it('leaves other failures alone: they are bugs or refusals, not an outage', async () => {

@@ -12,8 +12,19 @@ import { DrizzleQueryError } from 'drizzle-orm';
  * the database raised it: inside a Drizzle query error, or from our pool's
  * `connect` (marked by `markFromDatabase`, src/platform/db/client.ts).
  */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-/** SQLSTATE: the server is shutting down, crashed, or still starting. Class 08 (connection exceptions) is checked as a prefix. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+/**
+ * SQLSTATE: the server is shutting down, crashed, or still starting. Class 08 (connection exceptions) is checked as a
+ * prefix.
+ */
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03']);
 /**
  * What `pg` says when a connection dies or cannot be made in time (which is also

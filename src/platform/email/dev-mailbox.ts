@@ -10,7 +10,12 @@ export function devMailboxEnabled() {
 
 export async function listMailboxMessages(limit = 100) {
   return db
-    .select({ id: devMailboxMessages.id, to: devMailboxMessages.to, subject: devMailboxMessages.subject, createdAt: devMailboxMessages.createdAt })
+    .select({
+      id: devMailboxMessages.id,
+      to: devMailboxMessages.to,
+      subject: devMailboxMessages.subject,
+      createdAt: devMailboxMessages.createdAt,
+    })
     .from(devMailboxMessages)
     .orderBy(desc(devMailboxMessages.createdAt))
     .limit(limit);

@@ -8,15 +8,34 @@ import { brandPalette } from '@/platform/theme/brand-palette';
  * The frame of every email: the brand name in the brand colour, the content,
  * and a footer. Email clients ignore stylesheets, so styles are inline.
  */
-export function EmailLayout({ locale, preview, footer, children }: { locale: Locale; preview: string; footer: string; children: ReactNode }) {
+export function EmailLayout({
+  locale,
+  preview,
+  footer,
+  children,
+}: {
+  locale: Locale;
+  preview: string;
+  footer: string;
+  children: ReactNode;
+}) {
   const brand = brandPalette(appConfig.theme.brandColor).light;
   return (
     <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: '#f4f5f7', fontFamily: 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif', margin: 0, padding: '24px 0' }}>
+      <Body
+        style={{
+          backgroundColor: '#f4f5f7',
+          fontFamily: 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+          margin: 0,
+          padding: '24px 0',
+        }}
+      >
         <Container style={{ backgroundColor: '#ffffff', borderRadius: 8, maxWidth: 560, padding: '32px 40px' }}>
-          <Text style={{ color: brand.text, fontSize: 20, fontWeight: 700, margin: '0 0 24px' }}>{appConfig.site.name}</Text>
+          <Text style={{ color: brand.text, fontSize: 20, fontWeight: 700, margin: '0 0 24px' }}>
+            {appConfig.site.name}
+          </Text>
           <Section>{children}</Section>
           <Hr style={{ borderColor: '#e5e7eb', margin: '32px 0 16px' }} />
           <Text style={{ color: '#6b7280', fontSize: 12, lineHeight: '18px', margin: 0 }}>{footer}</Text>

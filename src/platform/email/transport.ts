@@ -25,13 +25,23 @@ let smtp: { url: string; transporter: Transporter } | undefined;
 
 function smtpTransport(url: string): Transporter {
   if (smtp?.url !== url) {
-    smtp = { url, transporter: nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+    smtp = {
+      url,
+      transporter: nodemailer.createTransport({
+        url,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    };
   }
   return smtp.transporter;
 }
 
 function senderAddress() {
-  return toSingleLine(getServerConfig().email.from ?? `"${appConfig.site.name.replace(/"/g, '')}" <no-reply@localhost>`);
+  return toSingleLine(
+    getServerConfig().email.from ?? `"${appConfig.site.name.replace(/"/g, '')}" <no-reply@localhost>`,
+  );
 }
 
 /**
@@ -42,7 +52,8 @@ function senderAddress() {
 function headerSafe(email: OutgoingEmail): OutgoingEmail & { to: string[] } {
   const to = Array.isArray(email.to) ? email.to : [email.to];
   for (const address of [...to, ...(email.replyTo ? [email.replyTo] : [])]) {
-    if (!isSingleLine(address)) throw new Error(`sendEmail: an address with a control character: ${JSON.stringify(address)}`);
+    if (!isSingleLine(address))
+      throw new Error(`sendEmail: an address with a control character: ${JSON.stringify(address)}`);
   }
   return { ...email, to, subject: toSingleLine(email.subject) };
 }
@@ -70,7 +81,14 @@ export async function sendEmail(outgoing: OutgoingEmail): Promise<SentEmail> {
   }
 
   try {
-    const info = await smtpTransport(smtpUrl).sendMail({ from, to, subject: email.subject, html: email.html, text: email.text, replyTo: email.replyTo });
+    const info = await smtpTransport(smtpUrl).sendMail({
+      from,
+      to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      replyTo: email.replyTo,
+    });
     logger.info({ to, subject: email.subject, messageId: info.messageId }, 'email sent');
     return { transport: 'smtp', id: info.messageId };
   } catch (error) {

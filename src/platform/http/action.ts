@@ -50,7 +50,12 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
   rawInput: unknown,
   request: ActionRequest,
 ): Promise<ActionResult<R>> {
-  const context = createRequestContext(request.headers, request.cookies, getServerConfig().trustedProxies, request.responseCookies);
+  const context = createRequestContext(
+    request.headers,
+    request.cookies,
+    getServerConfig().trustedProxies,
+    request.responseCookies,
+  );
   try {
     const isForm = rawInput instanceof FormData;
     const token = isForm

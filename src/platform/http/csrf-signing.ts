@@ -41,4 +41,3 @@ export function verifyCsrfToken(
   if (age > ttlSeconds || age < -300) return 'expired';
   return 'valid';
 }
-

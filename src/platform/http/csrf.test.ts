@@ -14,10 +14,16 @@ describe('CSRF tokens', () => {
   it("refuses another visitor's token, a token signed with another secret, and a tampered one", () => {
     const token = createCsrfToken(secret, session);
     expect(verifyCsrfToken(secret, newCsrfSessionId(), token)).toBe('bad-signature');
-    expect(verifyCsrfToken(secret, session, createCsrfToken('another-secret-of-at-least-32-chars!!', session))).toBe('bad-signature');
+    expect(verifyCsrfToken(secret, session, createCsrfToken('another-secret-of-at-least-32-chars!!', session))).toBe(
+      'bad-signature',
+    );
     const [version, issuedAt, nonce, signature] = token.split('.');
-    expect(verifyCsrfToken(secret, session, [version, Number(issuedAt) + 60, nonce, signature].join('.'))).toBe('bad-signature');
-    expect(verifyCsrfToken(secret, session, [version, issuedAt, `${nonce}x`, signature].join('.'))).toBe('bad-signature');
+    expect(verifyCsrfToken(secret, session, [version, Number(issuedAt) + 60, nonce, signature].join('.'))).toBe(
+      'bad-signature',
+    );
+    expect(verifyCsrfToken(secret, session, [version, issuedAt, `${nonce}x`, signature].join('.'))).toBe(
+      'bad-signature',
+    );
   });
 
   it('refuses missing, malformed and expired tokens, and visitors without the cookie', () => {

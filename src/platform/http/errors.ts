@@ -66,7 +66,10 @@ export class AppError extends Error {
       messageKey?: string;
       values?: Record<string, string | number>;
       fieldErrors?: FieldErrors;
-      /** Field errors as translation keys (in `errors`, with `values`), translated into the user's language when answered. */
+      /**
+       * Field errors as translation keys (in `errors`, with `values`), translated into the user's language when
+       * answered.
+       */
       fieldErrorKeys?: Record<string, string>;
       retryAfterSeconds?: number;
     } = {},
@@ -95,7 +98,11 @@ export class AppError extends Error {
  *   throw fieldRefusal('CONFLICT', 'slug', 'organizations.slugTaken');
  */
 export function fieldRefusal(code: ErrorCode, field: string, key: string, values?: Record<string, string | number>) {
-  return new AppError(code, { messageKey: code === 'VALIDATION_FAILED' ? code : key, values, fieldErrorKeys: { [field]: key } });
+  return new AppError(code, {
+    messageKey: code === 'VALIDATION_FAILED' ? code : key,
+    values,
+    fieldErrorKeys: { [field]: key },
+  });
 }
 
 export const CSRF_DOCS_PATH = 'docs/security/csrf.md';

@@ -14,7 +14,9 @@ export type Guard<Input = unknown, Added extends object = object> = (
   context: RequestContext & { input: Input; params: Record<string, string | string[]> },
 ) => Promise<Added>;
 
-type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void
+  ? I
+  : never;
 
 /** The context additions of a list of guards, merged. */
 export type GuardsOutput<G extends readonly Guard<never, object>[]> = [G[number]] extends [never]

@@ -20,7 +20,10 @@ export function csrfCookie() {
 /** Refuses a request that comes from another site or lacks a valid token for this visitor. */
 export function assertCsrf(context: RequestContext, token: string | null | undefined) {
   if (!isSameOriginRequest(context.headers, allowedOrigins(context.headers))) {
-    context.logger.warn({ origin: context.headers.get('origin'), fetchSite: context.headers.get('sec-fetch-site') }, 'cross-site request refused');
+    context.logger.warn(
+      { origin: context.headers.get('origin'), fetchSite: context.headers.get('sec-fetch-site') },
+      'cross-site request refused',
+    );
     throw new AppError('CSRF_TOKEN_INVALID');
   }
   const verdict = verifyCsrfToken(getServerConfig().appSecret, context.cookies.get(csrfCookie()), token);
@@ -74,12 +77,16 @@ export function toErrorPayload(error: unknown, context: RequestContext): ErrorPa
     const values = { requestId: context.requestId, ...error.values };
     const fieldErrors = {
       ...error.fieldErrors,
-      ...Object.fromEntries(Object.entries(error.fieldErrorKeys ?? {}).map(([field, key]) => [field, [t(key as never, values as never)]])),
+      ...Object.fromEntries(
+        Object.entries(error.fieldErrorKeys ?? {}).map(([field, key]) => [field, [t(key as never, values as never)]]),
+      ),
     };
     return {
       code: error.code,
       status: error.status,
-      message: t.has(error.messageKey as never) ? t(error.messageKey as never, values as never) : t(error.code, values as never),
+      message: t.has(error.messageKey as never)
+        ? t(error.messageKey as never, values as never)
+        : t(error.code, values as never),
       requestId: context.requestId,
       ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
       ...(error.code === 'CSRF_TOKEN_INVALID' ? { docs: CSRF_DOCS_PATH } : {}),

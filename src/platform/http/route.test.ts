@@ -12,8 +12,16 @@ const cookieName = csrfCookieName(false);
 const visitor = 'visitor-session-id-for-route-tests';
 const origin = 'http://localhost:3000';
 
-function request(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string>; token?: string | null } = {}) {
-  const headers: Record<string, string> = { host: 'localhost:3000', cookie: `${cookieName}=${visitor}`, ...init.headers };
+function request(
+  method: string,
+  path: string,
+  init: { body?: BodyInit; headers?: Record<string, string>; token?: string | null } = {},
+) {
+  const headers: Record<string, string> = {
+    host: 'localhost:3000',
+    cookie: `${cookieName}=${visitor}`,
+    ...init.headers,
+  };
   const token = init.token === undefined ? createCsrfToken(secret, visitor) : init.token;
   if (token) headers['x-csrf-token'] = token;
   return new Request(`${origin}${path}`, { method, headers, body: init.body, duplex: 'half' } as RequestInit);
@@ -33,7 +41,13 @@ const echo = defineRoute({
 
 describe('defineRoute', () => {
   it('answers a valid state-changing request with the handler result as private JSON', async () => {
-    const response = await echo(request('POST', '/api/echo', { body: JSON.stringify({ title: 'Hello', count: 2 }), headers: { 'content-type': 'application/json' } }), segment());
+    const response = await echo(
+      request('POST', '/api/echo', {
+        body: JSON.stringify({ title: 'Hello', count: 2 }),
+        headers: { 'content-type': 'application/json' },
+      }),
+      segment(),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: { title: 'Hello', count: 2 } });
     expect(response.headers.get('cache-control')).toBe('private, no-store');
@@ -47,7 +61,11 @@ describe('defineRoute', () => {
     ['minted for another visitor', createCsrfToken(secret, 'someone-else')],
   ])('refuses a %s CSRF token with 403 CSRF_TOKEN_INVALID', async (_label, token) => {
     const response = await echo(
-      request('POST', '/api/echo', { token, body: JSON.stringify({ title: 'Hello', count: 2 }), headers: { 'content-type': 'application/json' } }),
+      request('POST', '/api/echo', {
+        token,
+        body: JSON.stringify({ title: 'Hello', count: 2 }),
+        headers: { 'content-type': 'application/json' },
+      }),
       segment(),
     );
     expect(response.status).toBe(403);
@@ -70,7 +88,10 @@ describe('defineRoute', () => {
 
   it('names each invalid field, in the language the browser asks for', async () => {
     const response = await echo(
-      request('POST', '/api/echo', { body: JSON.stringify({ title: 'Hi', count: 99 }), headers: { 'content-type': 'application/json', 'accept-language': 'es-ES,es;q=0.9' } }),
+      request('POST', '/api/echo', {
+        body: JSON.stringify({ title: 'Hi', count: 99 }),
+        headers: { 'content-type': 'application/json', 'accept-language': 'es-ES,es;q=0.9' },
+      }),
       segment(),
     );
     expect(response.status).toBe(400);
@@ -81,16 +102,28 @@ describe('defineRoute', () => {
   });
 
   it('answers 400 to malformed JSON and 415 to an unsupported content type', async () => {
-    const broken = await echo(request('POST', '/api/echo', { body: '{"title":', headers: { 'content-type': 'application/json' } }), segment());
+    const broken = await echo(
+      request('POST', '/api/echo', { body: '{"title":', headers: { 'content-type': 'application/json' } }),
+      segment(),
+    );
     expect(broken.status).toBe(400);
     expect((await envelope(broken)).code).toBe('BAD_REQUEST');
-    const xml = await echo(request('POST', '/api/echo', { body: '<a/>', headers: { 'content-type': 'application/xml' } }), segment());
+    const xml = await echo(
+      request('POST', '/api/echo', { body: '<a/>', headers: { 'content-type': 'application/xml' } }),
+      segment(),
+    );
     expect(xml.status).toBe(415);
   });
 
   it('answers 413 to a body over the cap, declared or streamed', async () => {
     const big = JSON.stringify({ title: 'x'.repeat(500), count: 1 });
-    const declared = await echo(request('POST', '/api/echo', { body: big, headers: { 'content-type': 'application/json', 'content-length': String(big.length) } }), segment());
+    const declared = await echo(
+      request('POST', '/api/echo', {
+        body: big,
+        headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+      }),
+      segment(),
+    );
     expect(declared.status).toBe(413);
     expect((await envelope(declared)).code).toBe('PAYLOAD_TOO_LARGE');
 
@@ -100,21 +133,32 @@ describe('defineRoute', () => {
         controller.close();
       },
     });
-    const streamed = await echo(request('POST', '/api/echo', { body: stream, headers: { 'content-type': 'application/json' } }), segment());
+    const streamed = await echo(
+      request('POST', '/api/echo', { body: stream, headers: { 'content-type': 'application/json' } }),
+      segment(),
+    );
     expect(streamed.status).toBe(413);
   });
 
   it('turns an unexpected exception into a generic 500 with a request id, details only in the log', async () => {
     const records: unknown[][] = [];
     const logged = vi.spyOn(logger, 'child').mockImplementation(
-      () => ({ error: (...args: unknown[]) => records.push(args), warn: () => undefined, info: () => undefined }) as never,
+      () =>
+        ({
+          error: (...args: unknown[]) => records.push(args),
+          warn: () => undefined,
+          info: () => undefined,
+        }) as never,
     );
     const failing = defineRoute({
       handler: async () => {
         throw new Error('connection string postgres://admin:s3cret@db leaked?');
       },
     });
-    const response = await failing(request('GET', '/api/failing', { headers: { 'x-request-id': 'req-test-12345' } }), segment());
+    const response = await failing(
+      request('GET', '/api/failing', { headers: { 'x-request-id': 'req-test-12345' } }),
+      segment(),
+    );
     expect(response.status).toBe(500);
     const error = await envelope(response);
     expect(error).toMatchObject({ code: 'INTERNAL_ERROR', requestId: 'req-test-12345' });
@@ -146,7 +190,9 @@ describe('defineRoute', () => {
   });
 
   it('passes what guards establish to the handler', async () => {
-    const member: Guard<unknown, { role: string }> = async ({ params }) => ({ role: params.slug === 'acme' ? 'owner' : 'member' });
+    const member: Guard<unknown, { role: string }> = async ({ params }) => ({
+      role: params.slug === 'acme' ? 'owner' : 'member',
+    });
     const route = defineRoute({
       params: z.object({ slug: z.string() }),
       guards: [member],
@@ -161,7 +207,9 @@ describe('defineRoute', () => {
       query: z.object({ page: z.coerce.number().int().min(1) }),
       handler: async ({ query }) => ({ page: query.page }),
     });
-    expect(await (await route(request('GET', '/api/list?page=3', { token: null }), segment())).json()).toEqual({ page: 3 });
+    expect(await (await route(request('GET', '/api/list?page=3', { token: null }), segment())).json()).toEqual({
+      page: 3,
+    });
     const bad = await route(request('GET', '/api/list?page=0', { token: null }), segment());
     expect(bad.status).toBe(400);
     expect((await envelope(bad)).fieldErrors).toHaveProperty(['query.page']);
@@ -180,7 +228,10 @@ describe('defineRoute', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await envelope(limited)).message).toMatch(/Too many attempts\. Please try again in \d+ seconds?\./);
     // Another client is not affected.
-    expect((await route(request('GET', '/api/limited', { headers: { 'x-forwarded-for': '198.51.100.8' } }), segment())).status).toBe(200);
+    expect(
+      (await route(request('GET', '/api/limited', { headers: { 'x-forwarded-for': '198.51.100.8' } }), segment()))
+        .status,
+    ).toBe(200);
   });
 
   it('counts IPv6 clients by their /64, so a new address per request does not dodge the limit', async () => {
@@ -190,7 +241,9 @@ describe('defineRoute', () => {
     });
     const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
     expect((await route(request('GET', '/api/limited', from('2001:db8:1:2::1')), segment())).status).toBe(200);
-    expect((await route(request('GET', '/api/limited', from('2001:DB8:1:2:aaaa:bbbb:cccc:dddd')), segment())).status).toBe(200);
+    expect(
+      (await route(request('GET', '/api/limited', from('2001:DB8:1:2:aaaa:bbbb:cccc:dddd')), segment())).status,
+    ).toBe(200);
     expect((await route(request('GET', '/api/limited', from('2001:db8:1:2::ffff')), segment())).status).toBe(429);
     // Another /64 is another client.
     expect((await route(request('GET', '/api/limited', from('2001:db8:1:3::1')), segment())).status).toBe(200);
@@ -212,7 +265,10 @@ describe('defineRoute', () => {
     const form = new URLSearchParams({ constructor: 'x', title: 't', __proto__: 'p' } as Record<string, string>);
     form.append('__proto__', 'polluted');
     const response = await route(
-      request('POST', '/api/form', { body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      request('POST', '/api/form', {
+        body: form.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
       segment(),
     );
     expect(await response.json()).toEqual({ body: { constructor: 'x', title: 't' }, polluted: null });

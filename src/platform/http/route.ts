@@ -81,13 +81,20 @@ async function readBody(request: Request, maxBytes: number): Promise<unknown> {
   }
   if (type === 'application/x-www-form-urlencoded') return entriesToObject(new URLSearchParams(bytes.toString('utf8')));
   if (type === 'multipart/form-data') {
-    const form = await new Response(bytes, { headers: { 'content-type': request.headers.get('content-type')! } }).formData();
+    const form = await new Response(bytes, {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData();
     return entriesToObject(form);
   }
   throw new AppError('UNSUPPORTED_MEDIA_TYPE');
 }
 
-function validated<S extends z.ZodType | undefined>(schema: S, value: unknown, locale: RequestContext['locale'], prefix: string) {
+function validated<S extends z.ZodType | undefined>(
+  schema: S,
+  value: unknown,
+  locale: RequestContext['locale'],
+  prefix: string,
+) {
   if (!schema) return undefined as Out<S>;
   const result = validateInput(schema, value ?? {}, locale);
   if (result.ok) return result.data as Out<S>;
@@ -116,9 +123,14 @@ export function defineRoute<
 >(definition: RouteDefinition<Q, B, P, G>): RouteHandler {
   const maxBodyBytes = definition.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return async function routeHandler(request, segment) {
-    const context = createRequestContext(request.headers, parseCookieHeader(request.headers.get('cookie')), getServerConfig().trustedProxies, {
-      set: async (name, value, options) => void (await cookies()).set(name, value, options),
-    });
+    const context = createRequestContext(
+      request.headers,
+      parseCookieHeader(request.headers.get('cookie')),
+      getServerConfig().trustedProxies,
+      {
+        set: async (name, value, options) => void (await cookies()).set(name, value, options),
+      },
+    );
     try {
       if (isStateChangingMethod(request.method) && typeof definition.csrf !== 'object') {
         assertCsrf(context, request.headers.get(CSRF_HEADER));
@@ -139,7 +151,10 @@ export function defineRoute<
       } & GuardsOutput<G>);
 
       // A handler's Response may have immutable headers (Response.redirect, fetch): copy it before adding ours.
-      const response = result instanceof Response ? new Response(result.body, result) : Response.json(result ?? null, { headers: noStore });
+      const response =
+        result instanceof Response
+          ? new Response(result.body, result)
+          : Response.json(result ?? null, { headers: noStore });
       response.headers.set(REQUEST_ID_HEADER, context.requestId);
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', noStore['cache-control']);
       return response;
@@ -149,7 +164,11 @@ export function defineRoute<
       const { retryAfterSeconds, ...payload } = toErrorPayload(error, context);
       const headers: Record<string, string> = { ...noStore, [REQUEST_ID_HEADER]: context.requestId };
       if (retryAfterSeconds) headers['retry-after'] = String(retryAfterSeconds);
-      if (payload.status >= 500) context.logger.error({ method: request.method, path: new URL(request.url).pathname, code: payload.code }, 'route failed');
+      if (payload.status >= 500)
+        context.logger.error(
+          { method: request.method, path: new URL(request.url).pathname, code: payload.code },
+          'route failed',
+        );
       return Response.json({ error: payload } satisfies ErrorEnvelope, { status: payload.status, headers });
     }
   };

@@ -7,7 +7,23 @@ const form = z.object({ name: singleLineText().min(1).max(20), notes: multiLineT
 
 describe('singleLineText', () => {
   it('refuses every control, separator and bidi character, with its own message in each language', () => {
-    const forbidden = ['\u0000', '\t', '\n', '\r', '\u001b', '\u007f', '\u0080', '\u0085', '\u009f', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069'];
+    const forbidden = [
+      '\u0000',
+      '\t',
+      '\n',
+      '\r',
+      '\u001b',
+      '\u007f',
+      '\u0080',
+      '\u0085',
+      '\u009f',
+      '\u2028',
+      '\u2029',
+      '\u202a',
+      '\u202e',
+      '\u2066',
+      '\u2069',
+    ];
     for (const character of forbidden) {
       expect(isSingleLine(`a${character}b`), JSON.stringify(character)).toBe(false);
       expect(validateInput(form, { name: `a${character}b`, notes: '' }, 'en')).toEqual({
@@ -17,23 +33,35 @@ describe('singleLineText', () => {
     }
     expect(validateInput(form, { name: 'Evil\r\nBcc: x@y', notes: '' }, 'es')).toEqual({
       ok: false,
-      fieldErrors: { name: ['Escríbelo en una sola línea, sin saltos de línea, tabuladores ni caracteres de control invisibles.'] },
+      fieldErrors: {
+        name: ['Escríbelo en una sola línea, sin saltos de línea, tabuladores ni caracteres de control invisibles.'],
+      },
     });
   });
 
   it('keeps letters of any script, emoji, joiners and the marks people do type; trims', () => {
-    for (const text of ['Zoë', '李小龙', 'عربي', '👩‍💻', 'a\u200db', 'x\u00a0y']) expect(isSingleLine(text), text).toBe(true);
-    expect(validateInput(form, { name: '  Ada  ', notes: '' }, 'en')).toEqual({ ok: true, data: { name: 'Ada', notes: '' } });
+    for (const text of ['Zoë', '李小龙', 'عربي', '👩‍💻', 'a\u200db', 'x\u00a0y'])
+      expect(isSingleLine(text), text).toBe(true);
+    expect(validateInput(form, { name: '  Ada  ', notes: '' }, 'en')).toEqual({
+      ok: true,
+      data: { name: 'Ada', notes: '' },
+    });
   });
 
   it('can be chained with the length rules', () => {
-    expect(validateInput(form, { name: 'x'.repeat(21), notes: '' }, 'en')).toMatchObject({ ok: false, fieldErrors: { name: ['Use at most 20 characters.'] } });
+    expect(validateInput(form, { name: 'x'.repeat(21), notes: '' }, 'en')).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ['Use at most 20 characters.'] },
+    });
   });
 });
 
 describe('multiLineText', () => {
   it('keeps line breaks, as LF whatever the browser sent', () => {
-    expect(validateInput(form, { name: 'a', notes: 'one\r\ntwo\rthree\nfour' }, 'en')).toEqual({ ok: true, data: { name: 'a', notes: 'one\ntwo\nthree\nfour' } });
+    expect(validateInput(form, { name: 'a', notes: 'one\r\ntwo\rthree\nfour' }, 'en')).toEqual({
+      ok: true,
+      data: { name: 'a', notes: 'one\ntwo\nthree\nfour' },
+    });
   });
 
   it('refuses the other controls', () => {

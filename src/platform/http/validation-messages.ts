@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 
-/** A translator for the `errors` namespace: next-intl's `useTranslations('errors')` or `translatorFor(locale, 'errors')`. */
+/**
+ * A translator for the `errors` namespace: next-intl's `useTranslations('errors')` or `translatorFor(locale,
+ * 'errors')`.
+ */
 export type ErrorsTranslator = (key: `validation.${string}`, values?: Record<string, string | number>) => string;
 
 /** The translated message for a built-in zod check. Shared by the server (actions, routes) and the browser (forms). */
@@ -12,7 +15,9 @@ export function validationMessage(issue: z.core.$ZodRawIssue, t: ErrorsTranslato
         : t('validation.invalid');
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { minimum: Number(issue.minimum) });
+        return Number(issue.minimum) <= 1
+          ? t('validation.required')
+          : t('validation.tooShort', { minimum: Number(issue.minimum) });
       }
       return t('validation.tooSmall', { minimum: String(issue.minimum) });
     case 'too_big':
@@ -29,4 +34,3 @@ export function validationMessage(issue: z.core.$ZodRawIssue, t: ErrorsTranslato
       return t('validation.invalid');
   }
 }
-

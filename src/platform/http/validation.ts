@@ -25,7 +25,9 @@ export function validateInput<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : FORM_ERROR_KEY;
     const message =
-      issue.message.startsWith('validation.') && t.has(issue.message as never) ? t(issue.message as never, boundsOf(issue) as never) : issue.message;
+      issue.message.startsWith('validation.') && t.has(issue.message as never)
+        ? t(issue.message as never, boundsOf(issue) as never)
+        : issue.message;
     (fieldErrors[key] ??= []).push(message);
   }
   return { ok: false, fieldErrors };
@@ -47,7 +49,10 @@ function boundsOf(issue: z.core.$ZodIssue): Record<string, number> {
  * Turns FormData or URLSearchParams into a plain object for validation:
  * repeated names become arrays; Next.js' own `$ACTION_*` fields are dropped.
  */
-export function entriesToObject(entries: FormData | URLSearchParams, omit: readonly string[] = []): Record<string, unknown> {
+export function entriesToObject(
+  entries: FormData | URLSearchParams,
+  omit: readonly string[] = [],
+): Record<string, unknown> {
   // A Map, so names like "__proto__" or "constructor" are plain fields, not the object's own machinery.
   const fields = new Map<string, unknown>();
   for (const [key, value] of entries.entries()) {

@@ -7,7 +7,14 @@ import { useTransition } from 'react';
 import { LOCALES, type Locale } from '@/platform/config/constants';
 import { useAction } from '@/platform/http/client/use-action';
 import { Button } from '@/ui/button';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from '@/ui/dropdown-menu';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from '@/ui/dropdown-menu';
 import { changeLocale } from './locale-actions';
 
 /**
@@ -31,7 +38,13 @@ export function LanguageSwitcher() {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`${t('change')}: ${t(locale)}`} loading={pending || refreshing} data-testid="language-switcher">
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label={`${t('change')}: ${t(locale)}`}
+          loading={pending || refreshing}
+          data-testid="language-switcher"
+        >
           <Languages aria-hidden />
         </Button>
       </DropdownMenuTrigger>

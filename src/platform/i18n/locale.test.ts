@@ -12,7 +12,9 @@ describe('locale resolution', () => {
   });
 
   it('ignores unsupported saved values instead of failing', () => {
-    expect(resolveLocale({ defaultLocale: 'en', userPreference: 'xx', cookie: '../../etc', acceptLanguage: 'es' })).toBe('es');
+    expect(
+      resolveLocale({ defaultLocale: 'en', userPreference: 'xx', cookie: '../../etc', acceptLanguage: 'es' }),
+    ).toBe('es');
   });
 
   it('orders Accept-Language by quality and drops q=0', () => {

@@ -10,7 +10,14 @@ import { messageCatalog } from './messages';
  * navigation configuration and those written in components as strings.
  */
 function hasKey(key: string) {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messageCatalog.en) !== undefined;
+  return (
+    key
+      .split('.')
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+        messageCatalog.en,
+      ) !== undefined
+  );
 }
 
 function sourceFiles(dir: string): string[] {
@@ -24,9 +31,13 @@ function sourceFiles(dir: string): string[] {
 /** `const t = useTranslations('ns')` / `await getTranslations('ns')` and the literal keys each `t` is called with. */
 function keysUsedIn(source: string): string[] {
   const keys: string[] = [];
-  const bindings = source.matchAll(/const\s+(?:\[\s*)?(\w+)[^=]*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:'([^']*)')?\s*\)/g);
+  const bindings = source.matchAll(
+    /const\s+(?:\[\s*)?(\w+)[^=]*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:'([^']*)')?\s*\)/g,
+  );
   for (const [, name, namespace] of bindings) {
-    for (const [, key] of source.matchAll(new RegExp(`\\b${name}(?:\\.rich|\\.markup|\\.raw|\\.has)?\\(\\s*'([^'$\`{]+)'`, 'g'))) {
+    for (const [, key] of source.matchAll(
+      new RegExp(`\\b${name}(?:\\.rich|\\.markup|\\.raw|\\.has)?\\(\\s*'([^'$\`{]+)'`, 'g'),
+    )) {
       keys.push(namespace ? `${namespace}.${key}` : key!);
     }
   }
@@ -47,14 +58,20 @@ describe('translation keys used by the code', () => {
     const navigation = buildAppConfig({}).navigation;
     const labels = [
       ...navigation.marketing.map((item: NavigationItem) => item.labelKey),
-      ...[...navigation.footer, ...navigation.sidebar].flatMap((section: NavigationSection) => [section.labelKey, ...section.items.map((item) => item.labelKey)]),
+      ...[...navigation.footer, ...navigation.sidebar].flatMap((section: NavigationSection) => [
+        section.labelKey,
+        ...section.items.map((item) => item.labelKey),
+      ]),
     ];
     expect(labels.length).toBeGreaterThan(3);
     expect(labels.filter((key) => !hasKey(key))).toEqual([]);
   });
 
   it('the scan itself finds keys (so a missing one would be caught)', () => {
-    expect(keysUsedIn(`const t = useTranslations('contact');\nt('title'); t('nope.key')`)).toEqual(['contact.title', 'contact.nope.key']);
+    expect(keysUsedIn(`const t = useTranslations('contact');\nt('title'); t('nope.key')`)).toEqual([
+      'contact.title',
+      'contact.nope.key',
+    ]);
     expect(keysUsedIn(`const [t, f] = await Promise.all([getTranslations('x'), y]);`)).toEqual([]);
   });
 });

@@ -12,7 +12,11 @@ describe('message catalog', () => {
     const reference = keysOf(messageCatalog.en).sort();
     for (const locale of LOCALES) {
       const keys = keysOf(messageCatalog[locale]).sort();
-      expect({ locale, missing: reference.filter((k) => !keys.includes(k)), extra: keys.filter((k) => !reference.includes(k)) }).toEqual({
+      expect({
+        locale,
+        missing: reference.filter((k) => !keys.includes(k)),
+        extra: keys.filter((k) => !reference.includes(k)),
+      }).toEqual({
         locale,
         missing: [],
         extra: [],
@@ -23,7 +27,9 @@ describe('message catalog', () => {
   it('has no empty message', () => {
     for (const locale of LOCALES) {
       const empty = keysOf(messageCatalog[locale]).filter((key) => {
-        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messageCatalog[locale]);
+        const value = key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messageCatalog[locale]);
         return typeof value !== 'string' || value.trim() === '';
       });
       expect({ locale, empty }).toEqual({ locale, empty: [] });

@@ -29,11 +29,35 @@ import esTasks from '../../../messages/es/tasks.json';
  * exactly the same keys and that code uses only keys that exist; the type
  * checker does too (see next-intl.d.ts).
  */
-const en = { common: enCommon, marketing: enMarketing, app: enApp, auth: enAuth, billing: enBilling, contact: enContact, emails: enEmails, errors: enErrors, settings: enSettings, organizations: enOrganizations, tasks: enTasks };
+const en = {
+  common: enCommon,
+  marketing: enMarketing,
+  app: enApp,
+  auth: enAuth,
+  billing: enBilling,
+  contact: enContact,
+  emails: enEmails,
+  errors: enErrors,
+  settings: enSettings,
+  organizations: enOrganizations,
+  tasks: enTasks,
+};
 
 const catalog: Record<Locale, typeof en> = {
   en,
-  es: { common: esCommon, marketing: esMarketing, app: esApp, auth: esAuth, billing: esBilling, contact: esContact, emails: esEmails, errors: esErrors, settings: esSettings, organizations: esOrganizations, tasks: esTasks },
+  es: {
+    common: esCommon,
+    marketing: esMarketing,
+    app: esApp,
+    auth: esAuth,
+    billing: esBilling,
+    contact: esContact,
+    emails: esEmails,
+    errors: esErrors,
+    settings: esSettings,
+    organizations: esOrganizations,
+    tasks: esTasks,
+  },
 };
 
 export type Messages = typeof en;

@@ -27,5 +27,8 @@ export const UPLOADABLE_IMAGE_TYPES = 'image/png,image/jpeg,image/webp,image/gif
 
 /** The values of the `errors.image.*` messages for these rules. */
 export function imageRuleValues(rules: SquareImageRules) {
-  return { megabytes: Math.round((rules.maxBytes / (1024 * 1024)) * 10) / 10, megapixels: Math.round(rules.maxPixels / 1_000_000) };
+  return {
+    megabytes: Math.round((rules.maxBytes / (1024 * 1024)) * 10) / 10,
+    megapixels: Math.round(rules.maxPixels / 1_000_000),
+  };
 }

@@ -25,7 +25,9 @@ const REFUSALS: Record<ImageProblem, { code: ErrorCode; key: string }> = {
   unreadable: { code: 'BAD_REQUEST', key: 'image.unreadable' },
 };
 
-/** The answer to a refused upload: the status of the problem, and its message (in the user's language) under `field`. */
+/**
+ * The answer to a refused upload: the status of the problem, and its message (in the user's language) under `field`.
+ */
 export function imageRefusal(rejected: ImageRejected, field: string): AppError {
   const { code, key } = REFUSALS[rejected.problem];
   return fieldRefusal(code, field, key, imageRuleValues(rejected.rules));

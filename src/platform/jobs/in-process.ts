@@ -31,7 +31,10 @@ export function startJobsInProcess(jobs: readonly AnyJob[]): void {
         logger.info({ concurrency: settings.concurrency }, 'job runner started in the app process');
       })
       .catch((error: unknown) => {
-        logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'job runner could not start; retrying');
+        logger.error(
+          { reason: error instanceof Error ? error.message : String(error) },
+          'job runner could not start; retrying',
+        );
         if (!stopped && !isDraining()) setTimeout(start, RETRY_START_MS).unref();
       });
   };

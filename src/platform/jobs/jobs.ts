@@ -52,7 +52,12 @@ export interface AddJobOptions {
  *
  *   await db.transaction(async (tx) => { …; await addJob(tx, deliverEvent, { eventId }); });
  */
-export async function addJob<P>(executor: SqlExecutor, job: JobDefinition<P>, payload: P, options: AddJobOptions = {}): Promise<void> {
+export async function addJob<P>(
+  executor: SqlExecutor,
+  job: JobDefinition<P>,
+  payload: P,
+  options: AddJobOptions = {},
+): Promise<void> {
   const checked = job.payload.parse(payload);
   await executor.execute(sql`select graphile_worker.add_job(
     ${job.name},

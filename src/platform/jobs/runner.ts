@@ -1,12 +1,7 @@
-import {
-  Logger as WorkerLogger,
-  run,
-  type Runner,
-  type TaskList,
-} from "graphile-worker";
-import pg from "pg";
-import { logger } from "@/platform/logger";
-import type { AnyJob } from "./jobs";
+import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
+import pg from 'pg';
+import { logger } from '@/platform/logger';
+import type { AnyJob } from './jobs';
 
 /**
  * Runs queued jobs: inside the app by default (src/instrumentation-node.ts), or in separate
@@ -16,14 +11,7 @@ import type { AnyJob } from "./jobs";
 
 /** graphile-worker's log lines, into our structured log. */
 const workerLogger = new WorkerLogger((scope) => (level, message, meta) => {
-  const method =
-    level === "error"
-      ? "error"
-      : level === "warning"
-        ? "warn"
-        : level === "info"
-          ? "info"
-          : "debug";
+  const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'info' ? 'info' : 'debug';
   logger[method]({ jobs: scope, ...meta }, message);
 });
 
@@ -31,10 +19,7 @@ function taskListOf(jobs: readonly AnyJob[]): TaskList {
   const names = new Set<string>();
   const list: TaskList = {};
   for (const job of jobs) {
-    if (names.has(job.name))
-      throw new Error(
-        `Two jobs are named "${job.name}": job names must be unique.`,
-      );
+    if (names.has(job.name)) throw new Error(`Two jobs are named "${job.name}": job names must be unique.`);
     names.add(job.name);
     list[job.name] = async (payload, helpers) => {
       const jobLogger = logger.child({
@@ -67,9 +52,7 @@ export interface JobRunnerOptions {
 }
 
 /** Starts a runner; it installs or upgrades graphile-worker's own schema first if needed. */
-export async function startJobRunner(
-  options: JobRunnerOptions,
-): Promise<JobRunner> {
+export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   // Its own small pool: one connection stays in LISTEN, the others run jobs.
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
@@ -77,13 +60,9 @@ export async function startJobRunner(
     connectionTimeoutMillis: 5_000,
   });
   // An idle or a checked-out connection that drops (database restart) is logged, never a crash.
-  pool.on("error", (error) =>
-    logger.warn({ reason: error.message }, "job queue connection lost"),
-  );
-  pool.on("connect", (client) =>
-    client.on("error", (error) =>
-      logger.warn({ reason: error.message }, "job queue connection lost"),
-    ),
+  pool.on('error', (error) => logger.warn({ reason: error.message }, 'job queue connection lost'));
+  pool.on('connect', (client) =>
+    client.on('error', (error) => logger.warn({ reason: error.message }, 'job queue connection lost')),
   );
   let runner: Runner;
   try {

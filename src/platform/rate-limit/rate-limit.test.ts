@@ -8,7 +8,11 @@ describe('consumeRateLimit', () => {
     const rule = { name: 'concurrency', limit: 10, windowSeconds: 60 };
     const outcomes = await Promise.all(Array.from({ length: 25 }, () => consumeRateLimit(rule, 'ip:192.0.2.1')));
     expect(outcomes.filter((outcome) => outcome.allowed)).toHaveLength(10);
-    expect(outcomes.filter((outcome) => !outcome.allowed).every((outcome) => outcome.retryAfterSeconds > 0 && outcome.retryAfterSeconds <= 60)).toBe(true);
+    expect(
+      outcomes
+        .filter((outcome) => !outcome.allowed)
+        .every((outcome) => outcome.retryAfterSeconds > 0 && outcome.retryAfterSeconds <= 60),
+    ).toBe(true);
   });
 
   it('counts subjects separately and starts a new window when the old one ends', async () => {
@@ -17,13 +21,17 @@ describe('consumeRateLimit', () => {
     expect((await consumeRateLimit(rule, 'a')).allowed).toBe(false);
     expect((await consumeRateLimit(rule, 'b')).allowed).toBe(true);
     // The window of "a" ends (as if a minute had passed).
-    await db.execute(sql`update rate_limit_buckets set resets_at = now() - interval '1 second' where key = 'windows:a'`);
+    await db.execute(
+      sql`update rate_limit_buckets set resets_at = now() - interval '1 second' where key = 'windows:a'`,
+    );
     expect((await consumeRateLimit(rule, 'a')).allowed).toBe(true);
   });
 
   it('is stored in PostgreSQL, shared by every app instance', async () => {
     await consumeRateLimit({ name: 'shared', limit: 3, windowSeconds: 60 }, 'user@example.com');
-    const rows = await db.execute<{ count: number }>(sql`select count from rate_limit_buckets where key = 'shared:user@example.com'`);
+    const rows = await db.execute<{ count: number }>(
+      sql`select count from rate_limit_buckets where key = 'shared:user@example.com'`,
+    );
     expect(rows.rows[0]?.count).toBe(1);
   });
 });

@@ -24,7 +24,14 @@ async function start(overrides: Partial<AppServerOptions> = {}) {
     let size = 0;
     for await (const chunk of request) size += (chunk as Buffer).byteLength;
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ forwardedFor: request.headers['x-forwarded-for'] ?? null, realIp: request.headers['x-real-ip'] ?? null, host: request.headers['x-forwarded-host'] ?? null, size }));
+    response.end(
+      JSON.stringify({
+        forwardedFor: request.headers['x-forwarded-for'] ?? null,
+        realIp: request.headers['x-real-ip'] ?? null,
+        host: request.headers['x-forwarded-host'] ?? null,
+        size,
+      }),
+    );
   };
   const app = createAppServer({
     handle: echo,
@@ -42,12 +49,16 @@ async function start(overrides: Partial<AppServerOptions> = {}) {
 /** A raw request, so the body can be chunked (no Content-Length) and sent slowly. */
 function post(url: string, path: string, chunks: Buffer[], headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const request = http.request(`${url}${path}`, { method: 'POST', headers: { 'transfer-encoding': 'chunked', ...headers } }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-    });
+    const request = http.request(
+      `${url}${path}`,
+      { method: 'POST', headers: { 'transfer-encoding': 'chunked', ...headers } },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+      },
+    );
     request.on('error', reject);
     for (const chunk of chunks) request.write(chunk);
     request.end();
@@ -80,14 +91,22 @@ describe('the client address', () => {
   it('comes from the socket when no proxy is trusted, whatever forwarding headers the client sends', async () => {
     const { url } = await start();
     const seen = await (
-      await fetch(`${url}/`, { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.4', 'x-real-ip': '203.0.113.9', 'x-forwarded-host': 'evil.example' } })
+      await fetch(`${url}/`, {
+        headers: {
+          'x-forwarded-for': '203.0.113.9, 198.51.100.4',
+          'x-real-ip': '203.0.113.9',
+          'x-forwarded-host': 'evil.example',
+        },
+      })
     ).json();
     expect(seen).toMatchObject({ forwardedFor: '127.0.0.1', realIp: '127.0.0.1', host: null });
   });
 
   it('with TRUST_PROXY unset, warns once when a private address forwards X-Forwarded-For (a proxy nobody declared)', async () => {
     const warnings: unknown[] = [];
-    const { url } = await start({ log: { info: () => undefined, error: () => undefined, warn: (message: unknown) => warnings.push(message) } });
+    const { url } = await start({
+      log: { info: () => undefined, error: () => undefined, warn: (message: unknown) => warnings.push(message) },
+    });
     await fetch(`${url}/`);
     expect(warnings).toEqual([]);
     for (let i = 0; i < 3; i += 1) await fetch(`${url}/`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
@@ -97,7 +116,17 @@ describe('the client address', () => {
   });
 
   it('counts loopback and private ranges as private, public addresses not', () => {
-    for (const address of ['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '127.0.0.1', '::1', '::ffff:10.0.0.1', 'fd12:3456::1', 'fc00::1'])
+    for (const address of [
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.1.1',
+      '127.0.0.1',
+      '::1',
+      '::ffff:10.0.0.1',
+      'fd12:3456::1',
+      'fc00::1',
+    ])
       expect(isPrivateAddress(address), address).toBe(true);
     for (const address of ['172.32.0.1', '203.0.113.9', '::ffff:8.8.8.8', '2001:db8::1', 'fe80::1'])
       expect(isPrivateAddress(address), address).toBe(false);
@@ -124,13 +153,23 @@ describe('bodies over the page limit', () => {
     });
     expect(declared.status).toBe(413);
     expect(declared.headers['content-type']).toContain('application/json');
-    expect(JSON.parse(declared.body).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413, message: 'What you sent is too large (the limit is 64 KB).' });
+    expect(JSON.parse(declared.body).error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      status: 413,
+      message: 'What you sent is too large (the limit is 64 KB).',
+    });
 
-    const chunked = await post(url, '/settings/profile', tooLarge, { 'next-action': 'abc123', 'accept-language': 'es' });
+    const chunked = await post(url, '/settings/profile', tooLarge, {
+      'next-action': 'abc123',
+      'accept-language': 'es',
+    });
     expect(chunked.status).toBe(413);
     // A server action's client passes a text/plain body on to the caller (useAction reads the envelope from it).
     expect(chunked.headers['content-type']).toBe('text/plain');
-    expect(JSON.parse(chunked.body).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'Lo que enviaste es demasiado grande (el límite es 64 KB).' });
+    expect(JSON.parse(chunked.body).error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'Lo que enviaste es demasiado grande (el límite es 64 KB).',
+    });
     expect(chunked.headers['x-request-id']).toBe(JSON.parse(chunked.body).error.requestId);
   });
 
@@ -144,7 +183,11 @@ describe('bodies over the page limit', () => {
   it('on a page reached through dot segments (/api/../dashboard) answer 413, not bare to Next.js', async () => {
     const { url } = await start();
     for (const path of ['/api/../dashboard', '/api/%2e%2e/dashboard', '/api/%2E./dashboard']) {
-      const answer = await raw(url, `POST ${path} HTTP/1.1\r\nnext-action: abc123\r\ncontent-length: ${LIMIT + 1}`, Buffer.alloc(LIMIT + 1));
+      const answer = await raw(
+        url,
+        `POST ${path} HTTP/1.1\r\nnext-action: abc123\r\ncontent-length: ${LIMIT + 1}`,
+        Buffer.alloc(LIMIT + 1),
+      );
       expect(answer.status, path).toBe(413);
       expect(answer.text).toContain('"code":"PAYLOAD_TOO_LARGE"');
     }
@@ -160,7 +203,9 @@ describe('bodies over the page limit', () => {
       socket.on('close', () => resolve(text));
       socket.on('error', reject);
       // Never sends the gigabyte: it waits for "100 Continue", as curl does.
-      socket.write(`POST /settings/profile HTTP/1.1\r\nhost: localhost\r\nexpect: 100-continue\r\ncontent-length: ${1024 ** 3}\r\n\r\n`);
+      socket.write(
+        `POST /settings/profile HTTP/1.1\r\nhost: localhost\r\nexpect: 100-continue\r\ncontent-length: ${1024 ** 3}\r\n\r\n`,
+      );
     });
     expect(refused).toMatch(/^HTTP\/1\.1 413 /);
     expect(refused).not.toContain('100 Continue');
@@ -168,12 +213,16 @@ describe('bodies over the page limit', () => {
     expect(refused).toContain('"code":"PAYLOAD_TOO_LARGE"');
 
     const accepted = await new Promise<string>((resolve, reject) => {
-      const request = http.request(`${url}/settings/profile`, { method: 'POST', headers: { expect: '100-continue', 'content-length': '5' } }, (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve(body));
-      });
+      const request = http.request(
+        `${url}/settings/profile`,
+        { method: 'POST', headers: { expect: '100-continue', 'content-length': '5' } },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve(body));
+        },
+      );
       request.on('continue', () => request.end('hello'));
       request.on('error', reject);
     });
@@ -226,13 +275,19 @@ describe('shutting down', () => {
       },
     });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
-    const requests = Array.from({ length: 20 }, () =>
-      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) =>
-        http.get(`${url}/dashboard`, { agent }, (response) => {
-          response.resume();
-          response.on('end', () => resolve({ status: response.statusCode!, connection: response.headers.connection }));
-        }).on('error', reject),
-      ),
+    const requests = Array.from(
+      { length: 20 },
+      () =>
+        new Promise<{ status: number; connection: string | undefined }>((resolve, reject) =>
+          http
+            .get(`${url}/dashboard`, { agent }, (response) => {
+              response.resume();
+              response.on('end', () =>
+                resolve({ status: response.statusCode!, connection: response.headers.connection }),
+              );
+            })
+            .on('error', reject),
+        ),
     );
     await expect.poll(() => arrived).toBe(20);
 
@@ -263,7 +318,9 @@ describe('shutting down', () => {
     socket.setEncoding('latin1');
     const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
     socket.on('error', () => undefined);
-    const headersArrived = new Promise<void>((resolve) => socket.on('data', (data: string) => ((text += data), text.includes('started') && resolve())));
+    const headersArrived = new Promise<void>((resolve) =>
+      socket.on('data', (data: string) => ((text += data), text.includes('started') && resolve())),
+    );
     socket.write('GET /stream HTTP/1.1\r\nhost: localhost\r\n\r\n');
     await headersArrived;
     expect(text.toLowerCase()).toContain('connection: keep-alive');

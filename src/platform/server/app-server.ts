@@ -62,14 +62,23 @@ export function createAppServer(options: AppServerOptions): AppServer {
     });
     // A request that still arrives on a kept-alive connection is served, and the connection then closed.
     if (draining) response.setHeader('connection', 'close');
-    if (options.trustedProxies === 0 && !warnedAboutProxy && request.headers['x-forwarded-for'] && isPrivateAddress(request.socket.remoteAddress ?? '')) {
+    if (
+      options.trustedProxies === 0 &&
+      !warnedAboutProxy &&
+      request.headers['x-forwarded-for'] &&
+      isPrivateAddress(request.socket.remoteAddress ?? '')
+    ) {
       // Most likely a proxy we were not told about: every client would then share its address in the rate limits.
       warnedAboutProxy = true;
       options.log.warn(
         `[server] A request from ${request.socket.remoteAddress} carried X-Forwarded-For, but TRUST_PROXY is not set, so the header is replaced by that address and every client behind a proxy shares one rate limit. If a proxy is in front, set TRUST_PROXY (docs/security/rate-limits-and-proxies.md).`,
       );
     }
-    rewriteForwardingHeaders(request.headers, request.socket as { remoteAddress?: string; encrypted?: boolean }, options.trustedProxies);
+    rewriteForwardingHeaders(
+      request.headers,
+      request.socket as { remoteAddress?: string; encrypted?: boolean },
+      options.trustedProxies,
+    );
     void serve(request as HeldBodyRequest, response).catch((error: unknown) => {
       options.log.error(error, '[server] request failed before reaching Next.js');
       if (!response.headersSent) response.writeHead(500).end();
@@ -162,7 +171,12 @@ function normalisedPath(url: string) {
   }
 }
 
-async function answerTooLarge(request: IncomingMessage, response: ServerResponse, limitBytes: number, { readRest = true } = {}) {
+async function answerTooLarge(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limitBytes: number,
+  { readRest = true } = {},
+) {
   // Read the rest and throw it away first: a client still sending when the connection
   // closes gets a reset instead of this answer (requestTimeout bounds the wait). Not
   // when the client waits for "100 Continue" before sending: it never gets one.
@@ -181,7 +195,9 @@ async function answerTooLarge(request: IncomingMessage, response: ServerResponse
     defaultLocale: appConfig.locales.default,
   });
   const message = translatorFor(locale, 'errors')('PAYLOAD_TOO_LARGE', { limit: formatBytes(limitBytes) });
-  const body = JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', status: 413, message, requestId } } satisfies ErrorEnvelope);
+  const body = JSON.stringify({
+    error: { code: 'PAYLOAD_TOO_LARGE', status: 413, message, requestId },
+  } satisfies ErrorEnvelope);
   response.writeHead(413, {
     // Next.js's client hands a server action's text/plain error body to the caller
     // (any other type becomes "An unexpected response"), so useAction can show this envelope.
@@ -200,7 +216,13 @@ async function answerTooLarge(request: IncomingMessage, response: ServerResponse
  * sent in many tiny chunks costs its size in memory, not an object per chunk.
  */
 class HeldBodyRequest extends IncomingMessage {
-  private hold: { limit: number; size: number; buffer: Buffer; over: boolean; settle: (verdict: 'fits' | 'too-large' | 'aborted') => void } | null = null;
+  private hold: {
+    limit: number;
+    size: number;
+    buffer: Buffer;
+    over: boolean;
+    settle: (verdict: 'fits' | 'too-large' | 'aborted') => void;
+  } | null = null;
 
   holdBody(limit: number): Promise<'fits' | 'too-large' | 'aborted'> {
     if (this.complete) return Promise.resolve('fits');

@@ -25,7 +25,8 @@ export class LocalDiskStorage implements FileStorage {
 
   async put(key: string, body: Buffer, { contentType }: { contentType: string }) {
     const target = this.pathOf(key);
-    if (contentTypeOfKey(key) !== contentType) throw new Error(`The key ${key} does not match the content type ${contentType}.`);
+    if (contentTypeOfKey(key) !== contentType)
+      throw new Error(`The key ${key} does not match the content type ${contentType}.`);
     await fs.mkdir(path.dirname(target), { recursive: true });
     // Written beside the target, then renamed: a reader never sees half a file.
     const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;

@@ -23,7 +23,10 @@ describe('S3 storage (through the AWS SDK, against a local S3 stand-in)', () => 
   it('stores, reads and deletes a file by key, with its content type', async () => {
     const files = storage();
     await files.put('avatars/abc.webp', Buffer.from('webp bytes'), { contentType: 'image/webp' });
-    expect(objects().get('avatars/abc.webp')).toMatchObject({ body: Buffer.from('webp bytes'), contentType: 'image/webp' });
+    expect(objects().get('avatars/abc.webp')).toMatchObject({
+      body: Buffer.from('webp bytes'),
+      contentType: 'image/webp',
+    });
     expect(await files.get('avatars/abc.webp')).toEqual({ body: Buffer.from('webp bytes'), contentType: 'image/webp' });
 
     await files.delete('avatars/abc.webp');
@@ -51,7 +54,10 @@ describe('S3 storage (through the AWS SDK, against a local S3 stand-in)', () => 
     await prefixed.put('avatars/p.webp', Buffer.from('in a folder'), { contentType: 'image/webp' });
     expect([...objects().keys()]).toContain('keel/production/avatars/p.webp');
     expect(objects().has('avatars/p.webp')).toBe(false);
-    expect(await prefixed.get('avatars/p.webp')).toEqual({ body: Buffer.from('in a folder'), contentType: 'image/webp' });
+    expect(await prefixed.get('avatars/p.webp')).toEqual({
+      body: Buffer.from('in a folder'),
+      contentType: 'image/webp',
+    });
     expect(await storage().get('avatars/p.webp')).toBeNull();
     await prefixed.delete('avatars/p.webp');
     expect(objects().has('keel/production/avatars/p.webp')).toBe(false);
@@ -64,29 +70,45 @@ describe('S3 storage (through the AWS SDK, against a local S3 stand-in)', () => 
     expect(put!.method).toBe('PUT');
     expect(put!.url.split('?')[0]).toBe('/keel-test/avatars/signed.webp');
     expect(put!.headers.authorization).toMatch(
-      new RegExp(`^AWS4-HMAC-SHA256 Credential=${s3.accessKeyId}/\\d{8}/eu-west-3/s3/aws4_request, ?SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, ?Signature=[a-f0-9]{64}$`),
+      new RegExp(
+        `^AWS4-HMAC-SHA256 Credential=${s3.accessKeyId}/\\d{8}/eu-west-3/s3/aws4_request, ?SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, ?Signature=[a-f0-9]{64}$`,
+      ),
     );
     // The stand-in checks signatures as S3 does: a wrong secret or key is refused, not ignored.
-    await expect(storage({ credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: 'not-the-secret' } }).get('avatars/signed.webp')).rejects.toMatchObject({
+    await expect(
+      storage({ credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: 'not-the-secret' } }).get(
+        'avatars/signed.webp',
+      ),
+    ).rejects.toMatchObject({
       name: 'SignatureDoesNotMatch',
     });
-    await expect(storage({ credentials: { accessKeyId: 'AKIAUNKNOWN', secretAccessKey: s3.secretAccessKey } }).delete('avatars/signed.webp')).rejects.toMatchObject({
+    await expect(
+      storage({ credentials: { accessKeyId: 'AKIAUNKNOWN', secretAccessKey: s3.secretAccessKey } }).delete(
+        'avatars/signed.webp',
+      ),
+    ).rejects.toMatchObject({
       name: 'InvalidAccessKeyId',
     });
     expect(objects().has('avatars/signed.webp')).toBe(true);
   });
 
   it('reports a missing bucket as an error, not as a missing file', async () => {
-    await expect(storage({ bucket: 'no-such-bucket' }).get('avatars/abc.webp')).rejects.toMatchObject({ name: 'NoSuchBucket' });
+    await expect(storage({ bucket: 'no-such-bucket' }).get('avatars/abc.webp')).rejects.toMatchObject({
+      name: 'NoSuchBucket',
+    });
   });
 
   it('refuses the keys and content types the local disk refuses, before any request', async () => {
     const before = s3.requests.length;
     for (const key of ['../escape.webp', '/etc/passwd.webp', 'a//b.webp', '.hidden.webp', '']) {
-      await expect(storage().put(key, Buffer.from('x'), { contentType: 'image/webp' })).rejects.toThrow(/Invalid storage key/);
+      await expect(storage().put(key, Buffer.from('x'), { contentType: 'image/webp' })).rejects.toThrow(
+        /Invalid storage key/,
+      );
       await expect(storage().get(key)).rejects.toThrow(/Invalid storage key/);
     }
-    await expect(storage().put('x/file.webp', Buffer.from('x'), { contentType: 'text/html' })).rejects.toThrow(/does not match/);
+    await expect(storage().put('x/file.webp', Buffer.from('x'), { contentType: 'text/html' })).rejects.toThrow(
+      /does not match/,
+    );
     expect(s3.requests.length).toBe(before);
   });
 
@@ -99,8 +121,14 @@ describe('S3 storage (through the AWS SDK, against a local S3 stand-in)', () => 
       credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
     });
     const head = await client.send(new HeadObjectCommand({ Bucket: 'keel-test', Key: 'avatars/head.webp' }));
-    expect(head).toMatchObject({ ContentLength: 5, ContentType: 'image/webp', ETag: expect.stringMatching(/^"[a-f0-9]{32}"$/) });
-    await expect(client.send(new HeadObjectCommand({ Bucket: 'keel-test', Key: 'avatars/none.webp' }))).rejects.toMatchObject({
+    expect(head).toMatchObject({
+      ContentLength: 5,
+      ContentType: 'image/webp',
+      ETag: expect.stringMatching(/^"[a-f0-9]{32}"$/),
+    });
+    await expect(
+      client.send(new HeadObjectCommand({ Bucket: 'keel-test', Key: 'avatars/none.webp' })),
+    ).rejects.toMatchObject({
       name: 'NotFound',
       $metadata: { httpStatusCode: 404 },
     });

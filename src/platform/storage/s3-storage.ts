@@ -1,5 +1,11 @@
 import 'server-only';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { assertValidKey, contentTypeOfKey, type FileStorage, type StoredFile } from './file-storage';
 
 export interface S3StorageOptions {
@@ -55,8 +61,17 @@ export class S3Storage implements FileStorage {
 
   async put(key: string, body: Buffer, { contentType }: { contentType: string }) {
     const objectKey = this.objectKey(key);
-    if (contentTypeOfKey(key) !== contentType) throw new Error(`The key ${key} does not match the content type ${contentType}.`);
-    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: objectKey, Body: body, ContentType: contentType, ContentLength: body.length }));
+    if (contentTypeOfKey(key) !== contentType)
+      throw new Error(`The key ${key} does not match the content type ${contentType}.`);
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: objectKey,
+        Body: body,
+        ContentType: contentType,
+        ContentLength: body.length,
+      }),
+    );
   }
 
   async get(key: string): Promise<StoredFile | null> {
@@ -66,7 +81,10 @@ export class S3Storage implements FileStorage {
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: objectKey }));
       if (!response.Body) return null;
-      return { body: Buffer.from(await response.Body.transformToByteArray()), contentType: response.ContentType ?? contentType };
+      return {
+        body: Buffer.from(await response.Body.transformToByteArray()),
+        contentType: response.ContentType ?? contentType,
+      };
     } catch (error) {
       if (isMissingObject(error)) return null;
       throw error;

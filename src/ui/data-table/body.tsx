@@ -39,7 +39,9 @@ export function DataTableBody<TRow extends RowData>({
               const column = byId.get(leaf.id);
               return (
                 <TableCell key={leaf.id} className={cn(alignClasses[column?.align ?? 'start'], column?.className)}>
-                  <Skeleton className={cn('h-4 w-full', column ? 'max-w-32' : 'max-w-4', column?.align === 'end' && 'ml-auto')} />
+                  <Skeleton
+                    className={cn('h-4 w-full', column ? 'max-w-32' : 'max-w-4', column?.align === 'end' && 'ml-auto')}
+                  />
                 </TableCell>
               );
             })}
@@ -102,7 +104,11 @@ function DataTableBodyRow<TRow extends RowData>({
         const column = byId.get(cell.column.id)!;
         const classes = cn(alignClasses[column.align ?? 'start'], column.className);
         return column.rowHeader ? (
-          <TableHead key={cell.id} scope="row" className={cn('h-auto py-2.5 font-medium whitespace-normal text-foreground', classes)}>
+          <TableHead
+            key={cell.id}
+            scope="row"
+            className={cn('h-auto py-2.5 font-medium whitespace-normal text-foreground', classes)}
+          >
             {column.cell(row.original)}
           </TableHead>
         ) : (

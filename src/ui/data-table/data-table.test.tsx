@@ -20,7 +20,15 @@ const fruits: Fruit[] = [
 const columns: DataTableColumn<Fruit>[] = [
   { id: 'name', header: 'Name', cell: (fruit) => fruit.name, sortable: true, rowHeader: true },
   { id: 'colour', header: 'Colour', cell: (fruit) => fruit.colour, hideable: true },
-  { id: 'stock', header: 'Stock', cell: (fruit) => String(fruit.stock), sortable: true, sortDescFirst: true, align: 'end', hideable: true },
+  {
+    id: 'stock',
+    header: 'Stock',
+    cell: (fruit) => String(fruit.stock),
+    sortable: true,
+    sortDescFirst: true,
+    align: 'end',
+    hideable: true,
+  },
 ];
 
 const labels: DataTableLabels = {
@@ -41,7 +49,16 @@ const noop = () => {};
 const rowName = (fruit: Fruit) => fruit.name;
 
 function renderTable(props: Partial<DataTableProps<Fruit>> = {}) {
-  return render(<DataTable columns={columns} rows={fruits} getRowId={(fruit) => fruit.id} labels={labels} caption="Fruit" {...props} />);
+  return render(
+    <DataTable
+      columns={columns}
+      rows={fruits}
+      getRowId={(fruit) => fruit.id}
+      labels={labels}
+      caption="Fruit"
+      {...props}
+    />,
+  );
 }
 
 /** The text of each body row's cells, e.g. ["Apple", "red", "3"]. */
@@ -77,7 +94,11 @@ function StatefulFruitTable({ onSort }: { onSort?: (sort: DataTableSort | null) 
         }}
         selection={{ selected, onSelectedChange: setSelected, rowName }}
       />
-      <output aria-label="selected ids">{Object.keys(selected).filter((id) => selected[id]).join(',')}</output>
+      <output aria-label="selected ids">
+        {Object.keys(selected)
+          .filter((id) => selected[id])
+          .join(',')}
+      </output>
     </>
   );
 }
@@ -121,10 +142,14 @@ describe('DataTable', () => {
   it('links each sortable header to its next sort, and a plain click is handled in the page', async () => {
     const user = userEvent.setup();
     const onSortChange = vi.fn();
-    const sortHref = (sort: DataTableSort | null) => (sort ? `?sort=${sort.direction === 'desc' ? '-' : ''}${sort.columnId}` : '?');
+    const sortHref = (sort: DataTableSort | null) =>
+      sort ? `?sort=${sort.direction === 'desc' ? '-' : ''}${sort.columnId}` : '?';
     renderTable({ sort: { columnId: 'name', direction: 'asc' }, onSortChange, sortHref });
     // name: ascending → descending; stock sorts descending first; colour is not sortable.
-    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['?sort=-name', '?sort=-stock']);
+    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+      '?sort=-name',
+      '?sort=-stock',
+    ]);
     await user.click(screen.getByRole('link', { name: 'Name' }));
     expect(onSortChange).toHaveBeenCalledWith({ columnId: 'name', direction: 'desc' });
     expect(window.location.search).toBe('');
@@ -143,7 +168,11 @@ describe('DataTable', () => {
     renderTable({ onColumnVisibilityChange });
     await user.click(screen.getByRole('button', { name: 'Columns' }));
     const menu = screen.getByRole('menu', { name: 'Columns' });
-    expect(within(menu).getAllByRole('menuitemcheckbox').map((item) => item.textContent)).toEqual(['Colour', 'Stock']);
+    expect(
+      within(menu)
+        .getAllByRole('menuitemcheckbox')
+        .map((item) => item.textContent),
+    ).toEqual(['Colour', 'Stock']);
 
     await user.click(within(menu).getByRole('menuitemcheckbox', { name: 'Colour' }));
     expect(onColumnVisibilityChange).toHaveBeenLastCalledWith({ colour: false });
@@ -193,21 +222,39 @@ describe('DataTable', () => {
   });
 
   it('shows the empty state across every column when there are no rows', () => {
-    renderTable({ rows: [], emptyState: <p>No fruit</p>, selection: { selected: {}, onSelectedChange: noop, rowName } });
+    renderTable({
+      rows: [],
+      emptyState: <p>No fruit</p>,
+      selection: { selected: {}, onSelectedChange: noop, rowName },
+    });
     const cell = screen.getByRole('cell');
     expect(cell.getAttribute('colspan')).toBe('4');
     expect(within(cell).getByText('No fruit')).toBeDefined();
-    expect((screen.getByRole('checkbox', { name: 'Select all rows on this page' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Select all rows on this page' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
   });
 
   it('paginates in a named landmark: links to the neighbouring pages, a page-size select', async () => {
     const user = userEvent.setup();
     const onPageChange = vi.fn();
     const onPageSizeChange = vi.fn();
-    const pagination = { page: 2, pageCount: 3, pageSize: 25, total: 60, pageSizeOptions: [10, 25, 50], onPageChange, onPageSizeChange };
+    const pagination = {
+      page: 2,
+      pageCount: 3,
+      pageSize: 25,
+      total: 60,
+      pageSizeOptions: [10, 25, 50],
+      onPageChange,
+      onPageSizeChange,
+    };
     const { rerender } = renderTable({ pagination: { ...pagination, pageHref: (page) => `?page=${page}` } });
     const nav = screen.getByRole('navigation', { name: 'Pages of fruit' });
-    expect(within(nav).getAllByRole('link').map((link) => [link.getAttribute('href'), link.getAttribute('rel')])).toEqual([
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => [link.getAttribute('href'), link.getAttribute('rel')]),
+    ).toEqual([
       ['?page=1', 'prev'],
       ['?page=3', 'next'],
     ]);
@@ -219,7 +266,15 @@ describe('DataTable', () => {
     await user.selectOptions(within(nav).getByLabelText('Rows per page'), '50');
     expect(onPageSizeChange).toHaveBeenLastCalledWith(50);
 
-    rerender(<DataTable columns={columns} rows={fruits} getRowId={(fruit) => fruit.id} labels={labels} pagination={{ ...pagination, page: 3 }} />);
+    rerender(
+      <DataTable
+        columns={columns}
+        rows={fruits}
+        getRowId={(fruit) => fruit.id}
+        labels={labels}
+        pagination={{ ...pagination, page: 3 }}
+      />,
+    );
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Previous' }));
     expect(onPageChange).toHaveBeenLastCalledWith(2);

@@ -106,7 +106,11 @@ function ColumnHead<TRow extends RowData>({
       className={cn(alignClasses[column.align ?? 'start'], column.className)}
     >
       {canSort && sortHref ? (
-        <a href={sortHref(nextSort)} onClick={(event) => handledClick(event, () => header.column.toggleSorting())} className={sortClasses}>
+        <a
+          href={sortHref(nextSort)}
+          onClick={(event) => handledClick(event, () => header.column.toggleSorting())}
+          className={sortClasses}
+        >
           {sortContent}
         </a>
       ) : canSort ? (

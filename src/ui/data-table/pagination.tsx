@@ -30,7 +30,9 @@ export function DataTablePaginationBar({
   const { page, pageSize, pageSizeOptions, total, onPageSizeChange, pageHref } = pagination;
   const pageCount = Math.max(pagination.pageCount, 1);
   const current = Math.min(page, pageCount);
-  const options = pageSizeOptions?.includes(pageSize) ? pageSizeOptions : [...(pageSizeOptions ?? []), pageSize].sort((a, b) => a - b);
+  const options = pageSizeOptions?.includes(pageSize)
+    ? pageSizeOptions
+    : [...(pageSizeOptions ?? []), pageSize].sort((a, b) => a - b);
   const first = total ? (current - 1) * pageSize + 1 : 0;
   const last = total ? Math.min(current * pageSize, total) : 0;
 
@@ -41,7 +43,13 @@ export function DataTablePaginationBar({
           <Label htmlFor={sizeId} className="whitespace-nowrap text-muted-foreground">
             {labels.pageSize}
           </Label>
-          <NativeSelect id={sizeId} value={String(pageSize)} onChange={(event) => onPageSize(Number(event.target.value))} containerClassName="w-20" className="h-8">
+          <NativeSelect
+            id={sizeId}
+            value={String(pageSize)}
+            onChange={(event) => onPageSize(Number(event.target.value))}
+            containerClassName="w-20"
+            className="h-8"
+          >
             {options.map((option) => (
               <option key={option} value={option}>
                 {option}
@@ -52,15 +60,27 @@ export function DataTablePaginationBar({
       ) : null}
       <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-2">
         <p aria-live="polite" className="text-sm whitespace-nowrap text-muted-foreground">
-          {total !== undefined && labels.range && total > 0 ? <span className="me-3">{labels.range(first, last, total)}</span> : null}
+          {total !== undefined && labels.range && total > 0 ? (
+            <span className="me-3">{labels.range(first, last, total)}</span>
+          ) : null}
           {labels.pageOf(current, pageCount)}
         </p>
         <div className="flex items-center gap-2">
-          <PageButton href={canPrevious && pageHref ? pageHref(current - 1) : null} rel="prev" disabled={!canPrevious} onClick={onPrevious}>
+          <PageButton
+            href={canPrevious && pageHref ? pageHref(current - 1) : null}
+            rel="prev"
+            disabled={!canPrevious}
+            onClick={onPrevious}
+          >
             <ChevronLeft aria-hidden="true" className="rtl:rotate-180" />
             <span className="sr-only sm:not-sr-only">{labels.previousPage}</span>
           </PageButton>
-          <PageButton href={canNext && pageHref ? pageHref(current + 1) : null} rel="next" disabled={!canNext} onClick={onNext}>
+          <PageButton
+            href={canNext && pageHref ? pageHref(current + 1) : null}
+            rel="next"
+            disabled={!canNext}
+            onClick={onNext}
+          >
             <span className="sr-only sm:not-sr-only">{labels.nextPage}</span>
             <ChevronRight aria-hidden="true" className="rtl:rotate-180" />
           </PageButton>
@@ -71,7 +91,19 @@ export function DataTablePaginationBar({
 }
 
 /** A link to the page when there is an address for it, a button otherwise; disabled at either end. */
-function PageButton({ href, rel, disabled, onClick, children }: { href: string | null; rel: 'prev' | 'next'; disabled: boolean; onClick: () => void; children: ReactNode }) {
+function PageButton({
+  href,
+  rel,
+  disabled,
+  onClick,
+  children,
+}: {
+  href: string | null;
+  rel: 'prev' | 'next';
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
   if (href && !disabled) {
     return (
       <Button asChild variant="outline" size="sm">

@@ -37,7 +37,10 @@ export interface DataTablePagination {
   pageSizeOptions?: readonly number[];
   onPageChange: (page: number) => void;
   onPageSizeChange?: (pageSize: number) => void;
-  /** The address of a page: previous/next become links that work before JavaScript loads (a click still calls `onPageChange`). */
+  /**
+   * The address of a page: previous/next become links that work before JavaScript loads (a click still calls
+   * `onPageChange`).
+   */
   pageHref?: (page: number) => string;
 }
 
@@ -84,7 +87,9 @@ export interface DataTableProps<TRow extends RowData> {
   sort?: DataTableSort | null;
   /** Called with the next sort: a column's first direction → the other → none (null). */
   onSortChange?: (sort: DataTableSort | null) => void;
-  /** The address of a sort: headers become links that work before JavaScript loads (a click still calls `onSortChange`). */
+  /**
+   * The address of a sort: headers become links that work before JavaScript loads (a click still calls `onSortChange`).
+   */
   sortHref?: (sort: DataTableSort | null) => string;
   /** Hidden columns are `false`; absent ids are shown. Controlled when given (the caller may persist it). */
   columnVisibility?: Readonly<Record<string, boolean>>;

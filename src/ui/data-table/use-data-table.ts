@@ -20,7 +20,12 @@ import {
 import { useMemo, useState } from 'react';
 import type { DataTableColumn, DataTableProps } from './types';
 
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnVisibilityFeature, rowSelectionFeature });
+const features = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnVisibilityFeature,
+  rowSelectionFeature,
+});
 
 type DataTableFeatures = typeof features;
 /** The TanStack table the pieces (header, body, columns menu) read and drive. */
@@ -59,7 +64,10 @@ export function useDataTable<TRow extends RowData>({
   const selected = selection?.selected ?? noSelection;
   const selectable = Boolean(selection);
 
-  const byId = useMemo(() => new Map<string, DataTableColumn<TRow>>(columns.map((column) => [column.id, column])), [columns]);
+  const byId = useMemo(
+    () => new Map<string, DataTableColumn<TRow>>(columns.map((column) => [column.id, column])),
+    [columns],
+  );
   // The caller's `cell` renders from the row itself, and the server has already sorted and sliced:
   // the accessor only tells TanStack the column holds data (sortable columns need one).
   const columnDefs = useMemo<ColumnDef<typeof features, TRow>[]>(

@@ -16,9 +16,8 @@ const { received, port: livePort, close: closeSmtp } = await startTestSmtpServer
 afterAll(closeSmtp);
 
 const { eq, and } = await import('drizzle-orm');
-const { confirmEmail, requestMagicLink, requestPasswordReset, resendVerificationEmail, signUp } = await import(
-  '@/features/auth/server/actions'
-);
+const { confirmEmail, requestMagicLink, requestPasswordReset, resendVerificationEmail, signUp } =
+  await import('@/features/auth/server/actions');
 const { accounts, users } = await import('@/features/auth/server/schema');
 const { getSessionFromHeaders } = await import('@/features/auth/server/session');
 const { getServerConfig } = await import('@/platform/config/server-config');
@@ -40,7 +39,10 @@ async function withWorkingSmtp<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function expectEmailNotSent(outcome: unknown, locale: 'en' | 'es' = 'en') {
-  expect(outcome).toMatchObject({ ok: false, error: { code: 'EMAIL_NOT_SENT', status: 502, message: errorText(locale, 'EMAIL_NOT_SENT') } });
+  expect(outcome).toMatchObject({
+    ok: false,
+    error: { code: 'EMAIL_NOT_SENT', status: 502, message: errorText(locale, 'EMAIL_NOT_SENT') },
+  });
 }
 
 describe('account emails through a real SMTP server', () => {
@@ -62,7 +64,11 @@ describe('account emails through a real SMTP server', () => {
 
     // The link's page asks for the password, which confirms the address and signs in.
     const token = url.searchParams.get('token')!;
-    const confirmed = await visitor.run(confirmEmail, { token, password: TEST_PASSWORD, next: url.searchParams.get('next')! });
+    const confirmed = await visitor.run(confirmEmail, {
+      token,
+      password: TEST_PASSWORD,
+      next: url.searchParams.get('next')!,
+    });
     expect(confirmed).toEqual({ redirect: '/onboarding' });
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user?.emailVerified).toBe(true);
@@ -85,7 +91,11 @@ describe('when the SMTP server cannot be reached', () => {
     const email = uniqueEmail();
     await withWorkingSmtp(() => new Visitor().run(signUp, { email, password: TEST_PASSWORD }));
     const [user] = await db.select().from(users).where(eq(users.email, email));
-    const credential = () => db.select().from(accounts).where(and(eq(accounts.userId, user!.id), eq(accounts.providerId, 'credential')));
+    const credential = () =>
+      db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.userId, user!.id), eq(accounts.providerId, 'credential')));
     const before = await credential();
 
     expectEmailNotSent(await new Visitor().run(requestPasswordReset, { email }));

@@ -21,7 +21,10 @@ import { Visitor, lastEmailTo, uniqueEmail, type Outcome } from '../../support/v
 const NEW_PASSWORD = 'a brand new passphrase';
 
 async function passwordHash(userId: string) {
-  const [row] = await db.select({ password: accounts.password }).from(accounts).where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  const [row] = await db
+    .select({ password: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
   return row!.password;
 }
 
@@ -50,15 +53,22 @@ async function magicLink(email: string) {
   return tokenOf(await linkOfLastEmail(email, subjectOf('magicLink')));
 }
 
-/** Asks, signed in as `visitor`, to move the account to a new address; returns the address and its confirmation link. */
+/**
+ * Asks, signed in as `visitor`, to move the account to a new address; returns the address and its confirmation link.
+ */
 async function emailChangeLink(user: TestAccount, visitor: Visitor) {
   const newEmail = uniqueEmail('moving');
-  expect(await visitor.run(requestEmailChange, { email: newEmail, password: user.password })).toMatchObject({ ok: true });
+  expect(await visitor.run(requestEmailChange, { email: newEmail, password: user.password })).toMatchObject({
+    ok: true,
+  });
   return { newEmail, link: await linkOfLastEmail(newEmail, subjectOf('emailChangeNew')) };
 }
 
 function expectSpentLink<R>(outcome: Outcome<R>) {
-  expect(outcome).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') } });
+  expect(outcome).toMatchObject({
+    ok: false,
+    error: { code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') },
+  });
 }
 
 /** Opens an email-change link; true when it changed the address. */
@@ -74,7 +84,9 @@ describe('password reset links', () => {
     const first = await resetLink(user);
     const second = await resetLink(user);
 
-    expect(await new Visitor().run(resetPassword, { token: second, password: NEW_PASSWORD })).toEqual({ redirect: '/auth/sign-in?reset=1' });
+    expect(await new Visitor().run(resetPassword, { token: second, password: NEW_PASSWORD })).toEqual({
+      redirect: '/auth/sign-in?reset=1',
+    });
     const hash = await passwordHash(user.id);
     expectSpentLink(await new Visitor().run(resetPassword, { token: first, password: 'the attacker’s passphrase' }));
     expect(await passwordHash(user.id)).toBe(hash);
@@ -87,7 +99,10 @@ describe('password reset links', () => {
     const magic = await magicLink(user.email);
     const { link: emailChange } = await emailChangeLink(user, visitor);
 
-    expect(await visitor.run(changePassword, { currentPassword: user.password, newPassword: NEW_PASSWORD })).toEqual({ ok: true, data: { changed: true } });
+    expect(await visitor.run(changePassword, { currentPassword: user.password, newPassword: NEW_PASSWORD })).toEqual({
+      ok: true,
+      data: { changed: true },
+    });
 
     expectSpentLink(await new Visitor().run(resetPassword, { token: reset, password: 'the attacker’s passphrase' }));
     expectSpentLink(await new Visitor().run(verifyMagicLink, { token: magic }));
@@ -102,7 +117,9 @@ describe('password reset links', () => {
     const magic = await magicLink(user.email);
     const { link: emailChange } = await emailChangeLink(user, visitor);
 
-    expect(await new Visitor().run(resetPassword, { token: await resetLink(user), password: NEW_PASSWORD })).toEqual({ redirect: '/auth/sign-in?reset=1' });
+    expect(await new Visitor().run(resetPassword, { token: await resetLink(user), password: NEW_PASSWORD })).toEqual({
+      redirect: '/auth/sign-in?reset=1',
+    });
 
     expectSpentLink(await new Visitor().run(verifyMagicLink, { token: magic }));
     expect(await followEmailChange(emailChange)).toBe(false);
@@ -163,7 +180,9 @@ describe('signing out every other session', () => {
     expect(await intruder.run(signOutOtherSessions, {})).toMatchObject({ ok: true });
 
     // The owner's reset still works, and takes the account back: the intruder's session ends.
-    expect(await new Visitor().run(resetPassword, { token: reset, password: NEW_PASSWORD })).toEqual({ redirect: '/auth/sign-in?reset=1' });
+    expect(await new Visitor().run(resetPassword, { token: reset, password: NEW_PASSWORD })).toEqual({
+      redirect: '/auth/sign-in?reset=1',
+    });
     expect(await getSessionFromHeaders(intruder.headers())).toBeNull();
   });
 });

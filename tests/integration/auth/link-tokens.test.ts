@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { requestMagicLink, requestPasswordReset, resetPassword, signUp, verifyMagicLink } from '@/features/auth/server/actions';
+import {
+  requestMagicLink,
+  requestPasswordReset,
+  resetPassword,
+  signUp,
+  verifyMagicLink,
+} from '@/features/auth/server/actions';
 import { isPasswordResetTokenUsable, magicLinkEmail } from '@/features/auth/server/link-tokens';
 import { confirmFromEmail } from '../../support/users';
 import { Visitor, lastEmailTo, uniqueEmail } from '../../support/visitor';
@@ -26,7 +32,9 @@ describe('peeking at emailed links (the pages they open say at once when they ar
     // Looking does not use it up.
     expect(await isPasswordResetTokenUsable(token)).toBe(true);
 
-    expect(await visitor.run(resetPassword, { token, password: 'another long passphrase' })).toEqual({ redirect: '/auth/sign-in?reset=1' });
+    expect(await visitor.run(resetPassword, { token, password: 'another long passphrase' })).toEqual({
+      redirect: '/auth/sign-in?reset=1',
+    });
     expect(await isPasswordResetTokenUsable(token)).toBe(false);
     expect(await isPasswordResetTokenUsable('made-up-token')).toBe(false);
     expect(await isPasswordResetTokenUsable('')).toBe(false);

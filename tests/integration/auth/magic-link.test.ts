@@ -31,7 +31,9 @@ describe('signing in with an emailed link', () => {
     expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
 
     const visitor = new Visitor();
-    expect(await visitor.run(verifyMagicLink, { token, next })).toEqual({ redirect: '/onboarding?next=%2Fjoin%3Ftoken%3Dabc' });
+    expect(await visitor.run(verifyMagicLink, { token, next })).toEqual({
+      redirect: '/onboarding?next=%2Fjoin%3Ftoken%3Dabc',
+    });
     const session = await getSessionFromHeaders(visitor.headers());
     expect(session?.user).toMatchObject({ email, emailVerified: true, onboardedAt: null });
   });
@@ -45,7 +47,9 @@ describe('signing in with an emailed link', () => {
     expect((await getSessionFromHeaders(visitor.headers()))?.user.id).toBe(user.id);
 
     const second = await requestLink(user.email, '//evil.com');
-    expect(await new Visitor().run(verifyMagicLink, { token: second.token, next: '//evil.com' })).toEqual({ redirect: '/dashboard' });
+    expect(await new Visitor().run(verifyMagicLink, { token: second.token, next: '//evil.com' })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 
   it('confirms an address that signed up with a password and removes that unproven password', async () => {
@@ -58,7 +62,10 @@ describe('signing in with an emailed link', () => {
     expect(await owner.run(verifyMagicLink, { token })).toEqual({ redirect: '/onboarding' });
     expect((await getSessionFromHeaders(owner.headers()))?.user.emailVerified).toBe(true);
     // The password chosen by whoever registered first no longer opens the account.
-    expect(await new Visitor().run(signIn, { email, password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await new Visitor().run(signIn, { email, password: TEST_PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('answers the same whether or not the address has an account', async () => {
@@ -86,7 +93,10 @@ describe('links that no longer work', () => {
   it('refuses an expired link and a made-up one', async () => {
     const user = await createVerifiedUser();
     const { token } = await requestLink(user.email);
-    await db.update(verifications).set({ expiresAt: new Date(Date.now() - 1000) }).where(like(verifications.identifier, 'magic-link:%'));
+    await db
+      .update(verifications)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(like(verifications.identifier, 'magic-link:%'));
 
     for (const candidate of [token, 'made-up-token']) {
       const visitor = new Visitor();

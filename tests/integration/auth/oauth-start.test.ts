@@ -21,7 +21,10 @@ const { Visitor } = await import('../../support/visitor');
 async function storedState(providerUrl: string) {
   const state = new URL(providerUrl).searchParams.get('state');
   expect(state).toBeTruthy();
-  const [row] = await db.select().from(verifications).where(like(verifications.value, `%"oauthState":"${state}"%`));
+  const [row] = await db
+    .select()
+    .from(verifications)
+    .where(like(verifications.value, `%"oauthState":"${state}"%`));
   return JSON.parse(row!.value) as { callbackURL: string; errorURL: string; newUserURL: string };
 }
 
@@ -29,7 +32,9 @@ describe('signInWithProvider', () => {
   it('sends the browser to the provider, to come back to `next`, onboarding for a new account, or the error page', async () => {
     const visitor = new Visitor();
     const outcome = await visitor.run(signInWithProvider, { provider: 'github', next: '/dashboard?x=1' });
-    expect(outcome).toMatchObject({ redirect: expect.stringMatching(/^https:\/\/github\.com\/login\/oauth\/authorize\?/) });
+    expect(outcome).toMatchObject({
+      redirect: expect.stringMatching(/^https:\/\/github\.com\/login\/oauth\/authorize\?/),
+    });
     const url = new URL((outcome as { redirect: string }).redirect);
     expect(url.searchParams.get('client_id')).toBe('keel-test-client');
     expect(url.searchParams.get('redirect_uri')).toMatch(/\/api\/auth\/callback\/github$/);
@@ -46,14 +51,21 @@ describe('signInWithProvider', () => {
     for (const next of ['//evil.com', 'https://evil.com/', '/\\evil.com', '%2F%2Fevil.com']) {
       const outcome = await new Visitor().run(signInWithProvider, { provider: 'github', next });
       const state = await storedState((outcome as { redirect: string }).redirect);
-      expect({ next, callbackURL: state.callbackURL, newUserURL: state.newUserURL }).toEqual({ next, callbackURL: '/dashboard', newUserURL: '/onboarding' });
+      expect({ next, callbackURL: state.callbackURL, newUserURL: state.newUserURL }).toEqual({
+        next,
+        callbackURL: '/dashboard',
+        newUserURL: '/onboarding',
+      });
     }
   });
 
   it('refuses a provider it does not know, and one that is not switched on', async () => {
     const visitor = new Visitor();
     const unknown = await visitor.run(signInWithProvider, { provider: 'facebook' });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { provider: [expect.any(String)] } } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { provider: [expect.any(String)] } },
+    });
     const off = await visitor.run(signInWithProvider, { provider: 'google' });
     expect(off).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

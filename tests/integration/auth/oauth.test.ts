@@ -27,7 +27,12 @@ afterAll(() => provider.close());
 /** Starts "Sign in with SSO" as the sign-in page's button does, and returns the provider's URL. */
 async function startSignIn(visitor: VisitorType) {
   const { headers, response } = await getAuth().api.signInSocial({
-    body: { provider: 'oidc', callbackURL: '/dashboard', errorCallbackURL: '/auth/error', newUserCallbackURL: '/onboarding' },
+    body: {
+      provider: 'oidc',
+      callbackURL: '/dashboard',
+      errorCallbackURL: '/auth/error',
+      newUserCallbackURL: '/onboarding',
+    },
     headers: visitor.headers(),
     returnHeaders: true,
   });
@@ -42,7 +47,10 @@ async function signInThroughProvider(visitor: VisitorType, identity: Parameters<
   return visitor.follow(callback, authLinks);
 }
 
-/** The `sub` the local provider gives an email (see tests/support/oidc-provider.ts): the account id of its OAuth account. */
+/**
+ * The `sub` the local provider gives an email (see tests/support/oidc-provider.ts): the account id of its OAuth
+ * account.
+ */
 function providerSubject(email: string) {
   return `sub-${createHash('sha256').update(email).digest('hex').slice(0, 16)}`;
 }
@@ -86,16 +94,24 @@ describe('OpenID Connect sign-in against a local provider', () => {
     expect(visitor.received.has('keel.session_token')).toBe(false);
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
     expect(await db.select().from(users).where(eq(users.email, email))).toEqual([]);
-    expect(await db.select().from(accounts).where(eq(accounts.accountId, providerSubject(email)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(accounts)
+        .where(eq(accounts.accountId, providerSubject(email))),
+    ).toEqual([]);
 
     // Once the provider vouches for it, the same person gets their account (with that OAuth account).
     const vouched = await signInThroughProvider(new Visitor(), { email, emailVerified: true });
     expect(vouched.headers.get('location')).toBe('/onboarding');
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user?.emailVerified).toBe(true);
-    expect(await db.select({ userId: accounts.userId }).from(accounts).where(eq(accounts.accountId, providerSubject(email)))).toEqual([
-      { userId: user!.id },
-    ]);
+    expect(
+      await db
+        .select({ userId: accounts.userId })
+        .from(accounts)
+        .where(eq(accounts.accountId, providerSubject(email))),
+    ).toEqual([{ userId: user!.id }]);
   });
 
   it('signs a returning person in to the same account', async () => {
@@ -114,9 +130,13 @@ describe('OpenID Connect sign-in against a local provider', () => {
     await signInThroughProvider(visitor, { email, emailVerified: true });
     const session = await getSessionFromHeaders(visitor.headers());
     expect(session?.user.email).toBe(email);
-    const providers = (await db.select().from(accounts).where(eq(accounts.userId, session!.user.id))).map((a) => a.providerId).sort();
+    const providers = (await db.select().from(accounts).where(eq(accounts.userId, session!.user.id)))
+      .map((a) => a.providerId)
+      .sort();
     expect(providers).toEqual(['credential', 'oidc']);
-    expect((await emailsTo(email)).map((message) => message.subject)).toContain('A new sign-in method was added — Keel');
+    expect((await emailsTo(email)).map((message) => message.subject)).toContain(
+      'A new sign-in method was added — Keel',
+    );
   });
 
   it('refuses to link when the provider does not vouch for the email', async () => {
@@ -127,7 +147,9 @@ describe('OpenID Connect sign-in against a local provider', () => {
     expect(response.headers.get('location')).toBe('/auth/error?error=account_not_linked');
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
     const [user] = await db.select().from(users).where(eq(users.email, email));
-    expect((await db.select().from(accounts).where(eq(accounts.userId, user!.id))).map((a) => a.providerId)).toEqual(['credential']);
+    expect((await db.select().from(accounts).where(eq(accounts.userId, user!.id))).map((a) => a.providerId)).toEqual([
+      'credential',
+    ]);
   });
 
   it('refuses to link to an account whose owner never verified the address', async () => {
@@ -147,7 +169,9 @@ describe('OpenID Connect sign-in against a local provider', () => {
     const response = await signInThroughProvider(visitor, { email, emailVerified: true });
     expect(response.headers.get('location')).toBe('/auth/two-factor?next=%2Fdashboard');
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
-    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(secret), next: '/dashboard' })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(secret), next: '/dashboard' })).toEqual({
+      redirect: '/dashboard',
+    });
     expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(email);
   });
 

@@ -15,7 +15,9 @@ async function newUser() {
 describe('completeOnboarding', () => {
   it('saves the name, marks onboarding done and continues to `next`', async () => {
     const { visitor, email } = await newUser();
-    expect(await visitor.run(completeOnboarding, { name: '  Ada Lovelace ', next: '/dashboard?x=1' })).toEqual({ redirect: '/dashboard?x=1' });
+    expect(await visitor.run(completeOnboarding, { name: '  Ada Lovelace ', next: '/dashboard?x=1' })).toEqual({
+      redirect: '/dashboard?x=1',
+    });
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user?.name).toBe('Ada Lovelace');
     expect(user?.onboardedAt).toBeInstanceOf(Date);
@@ -30,7 +32,13 @@ describe('completeOnboarding', () => {
 
   it('needs a name, and a signed-in user', async () => {
     const { visitor } = await newUser();
-    expect(await visitor.run(completeOnboarding, { name: '   ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { name: [expect.any(String)] } } });
-    expect(await new Visitor().run(completeOnboarding, { name: 'Mallory' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await visitor.run(completeOnboarding, { name: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { name: [expect.any(String)] } },
+    });
+    expect(await new Visitor().run(completeOnboarding, { name: 'Mallory' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -15,7 +15,10 @@ async function userRow(id: string) {
 describe('onboarding', () => {
   it('requires a signed-in user', async () => {
     const outcome = await new Visitor({ locale: 'es' }).run(completeOnboarding, { name: 'Grace Hopper' });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', status: 401, message: errorText('es', 'UNAUTHENTICATED') } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', status: 401, message: errorText('es', 'UNAUTHENTICATED') },
+    });
   });
 
   it('saves the name and the moment, then opens the dashboard', async () => {
@@ -23,7 +26,9 @@ describe('onboarding', () => {
     expect((await userRow(user.id)).onboardedAt).toBeNull();
 
     const before = Date.now();
-    expect(await user.visitor.run(completeOnboarding, { name: '  Grace Hopper  ' })).toEqual({ redirect: '/dashboard' });
+    expect(await user.visitor.run(completeOnboarding, { name: '  Grace Hopper  ' })).toEqual({
+      redirect: '/dashboard',
+    });
     const row = await userRow(user.id);
     expect(row.name).toBe('Grace Hopper');
     expect(row.onboardedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -32,9 +37,15 @@ describe('onboarding', () => {
   it('refuses an empty or overlong name, changing nothing', async () => {
     const user = await createVerifiedUser({ name: null, locale: 'es' });
     const blank = await user.visitor.run(completeOnboarding, { name: '   ' });
-    expect(blank).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { name: [errorText('es', 'validation.required')] } } });
+    expect(blank).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { name: [errorText('es', 'validation.required')] } },
+    });
     const long = await user.visitor.run(completeOnboarding, { name: 'x'.repeat(101) });
-    expect(long).toMatchObject({ ok: false, error: { fieldErrors: { name: [errorText('es', 'validation.tooLong', { maximum: 100 })] } } });
+    expect(long).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { name: [errorText('es', 'validation.tooLong', { maximum: 100 })] } },
+    });
     expect((await userRow(user.id)).onboardedAt).toBeNull();
   });
 });

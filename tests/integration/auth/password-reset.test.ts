@@ -12,7 +12,10 @@ const NEW_PASSWORD = 'a brand new passphrase';
 
 /** Asks for a reset as a signed-out visitor and returns the token of the emailed link. */
 async function resetToken(user: TestUser) {
-  expect(await new Visitor().run(requestPasswordReset, { email: user.email })).toEqual({ ok: true, data: { email: user.email } });
+  expect(await new Visitor().run(requestPasswordReset, { email: user.email })).toEqual({
+    ok: true,
+    data: { email: user.email },
+  });
   const message = await lastEmailTo(user.email);
   expect(message?.subject).toBe(subjectOf('passwordReset'));
   const link = new URL(message!.link!);
@@ -26,14 +29,20 @@ function refusal<R>(outcome: Outcome<R>) {
 }
 
 async function passwordHash(userId: string) {
-  const [row] = await db.select({ password: accounts.password }).from(accounts).where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  const [row] = await db
+    .select({ password: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
   return row?.password;
 }
 
 describe('asking for a password reset', () => {
   it('answers an unknown address like a known one, and sends nothing', async () => {
     const unknown = uniqueEmail();
-    expect(await new Visitor().run(requestPasswordReset, { email: unknown })).toEqual({ ok: true, data: { email: unknown } });
+    expect(await new Visitor().run(requestPasswordReset, { email: unknown })).toEqual({
+      ok: true,
+      data: { email: unknown },
+    });
     expect(await emailsTo(unknown)).toHaveLength(0);
   });
 
@@ -55,9 +64,14 @@ describe('choosing a new password with the emailed link', () => {
 
     // A common password is refused, and the link stays usable.
     const common = refusal(await new Visitor({ locale: 'es' }).run(resetPassword, { token, password: 'iloveyou1' }));
-    expect(common).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: { password: [errorText('es', 'validation.commonPassword')] } });
+    expect(common).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: { password: [errorText('es', 'validation.commonPassword')] },
+    });
 
-    expect(await new Visitor().run(resetPassword, { token, password: NEW_PASSWORD })).toEqual({ redirect: '/auth/sign-in?reset=1' });
+    expect(await new Visitor().run(resetPassword, { token, password: NEW_PASSWORD })).toEqual({
+      redirect: '/auth/sign-in?reset=1',
+    });
 
     // Every session ends: the one that signed up and the other device.
     expect(await getSessionFromHeaders(user.visitor.headers())).toBeNull();
@@ -70,11 +84,15 @@ describe('choosing a new password with the emailed link', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });
-    expect(await new Visitor().run(signIn, { email: user.email, password: NEW_PASSWORD })).toEqual({ redirect: '/dashboard' });
+    expect(await new Visitor().run(signIn, { email: user.email, password: NEW_PASSWORD })).toEqual({
+      redirect: '/dashboard',
+    });
 
     // Used once: refused with the translated "invalid link" message, and the password stays.
     const hash = await passwordHash(user.id);
-    const reused = refusal(await new Visitor({ locale: 'es' }).run(resetPassword, { token, password: 'yet another passphrase' }));
+    const reused = refusal(
+      await new Visitor({ locale: 'es' }).run(resetPassword, { token, password: 'yet another passphrase' }),
+    );
     expect(reused).toMatchObject({ code: 'BAD_REQUEST', status: 400, message: errorText('es', 'auth.invalidLink') });
     expect(await passwordHash(user.id)).toBe(hash);
   });
@@ -90,7 +108,9 @@ describe('choosing a new password with the emailed link', () => {
 
     const expired = refusal(await new Visitor().run(resetPassword, { token, password: NEW_PASSWORD }));
     expect(expired).toMatchObject({ code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') });
-    const madeUp = refusal(await new Visitor().run(resetPassword, { token: 'not-a-real-token', password: NEW_PASSWORD }));
+    const madeUp = refusal(
+      await new Visitor().run(resetPassword, { token: 'not-a-real-token', password: NEW_PASSWORD }),
+    );
     expect(madeUp).toMatchObject({ code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') });
 
     expect(await passwordHash(user.id)).toBe(hash);

@@ -28,7 +28,9 @@ describe('cookies in production', () => {
 
     // … and by the sign-in action.
     const visitor = new Visitor();
-    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({
+      redirect: '/dashboard',
+    });
     expect(visitor.received.get(name)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'lax', path: '/' });
     expect(visitor.received.has(SESSION_COOKIE)).toBe(false);
     expect((await getSessionFromHeaders(visitor.headers()))?.user.id).toBe(user.id);

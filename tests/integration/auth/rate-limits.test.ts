@@ -12,7 +12,10 @@ import { errorText, subjectOf } from '../../support/messages';
 import { TEST_PASSWORD, confirmationToken, createPasswordUser } from '../../support/users';
 import { Visitor, emailsTo, uniqueEmail, type Outcome } from '../../support/visitor';
 
-/** The minutes a RATE_LIMITED message tells the user to wait (the message is all a form receives; long waits are in minutes). */
+/**
+ * The minutes a RATE_LIMITED message tells the user to wait (the message is all a form receives; long waits are in
+ * minutes).
+ */
 function minutesToWait(outcome: Outcome<unknown>, locale: 'en' | 'es' = 'en') {
   if ('redirect' in outcome || outcome.ok) throw new Error(`expected a refusal, got ${JSON.stringify(outcome)}`);
   expect(outcome.error).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
@@ -31,7 +34,9 @@ describe('sign-in limits', () => {
     const user = await createPasswordUser();
     // Concurrent, as an attacker would send them: the counter is one atomic upsert.
     const guesses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => new Visitor().run(signIn, { email: user.email, password: `wrong guess ${i}` })),
+      Array.from({ length: 10 }, (_, i) =>
+        new Visitor().run(signIn, { email: user.email, password: `wrong guess ${i}` }),
+      ),
     );
     for (const outcome of guesses) expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const blocked = await new Visitor({ locale: 'es' }).run(signIn, { email: user.email, password: user.password });
@@ -45,30 +50,43 @@ describe('sign-in limits', () => {
 
     // Another account is not affected.
     const other = await createPasswordUser();
-    expect(await new Visitor().run(signIn, { email: other.email, password: other.password })).toEqual({ redirect: '/dashboard' });
+    expect(await new Visitor().run(signIn, { email: other.email, password: other.password })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 
   it('counts "+tags", case and spaces as one address', async () => {
     const user = await createPasswordUser({ email: `${uniqueEmail('tagged').split('@')[0]}@example.com` });
     const [local, domain] = user.email.split('@');
-    const variants = Array.from({ length: 10 }, (_, i) => (i % 2 ? `${local}+${i}@${domain!.toUpperCase()}` : ` ${local!.toUpperCase()}+x${i}@${domain} `));
+    const variants = Array.from({ length: 10 }, (_, i) =>
+      i % 2 ? `${local}+${i}@${domain!.toUpperCase()}` : ` ${local!.toUpperCase()}+x${i}@${domain} `,
+    );
     expect(new Set(variants.map(normaliseEmail))).toEqual(new Set([user.email]));
     await Promise.all(variants.map((email) => new Visitor().run(signIn, { email, password: 'wrong guess' })));
     expect(isRateLimited(await new Visitor().run(signIn, { email: user.email, password: user.password }))).toBe(true);
   });
 
-  // Thirty password checks at once on a busy two-core runner can pass the default 20 s: a roomier limit (not a speed check).
-  it('allows 30 attempts per client address across different emails, then refuses that address', { timeout: 60_000 }, async () => {
-    const user = await createPasswordUser();
-    const attacker = new Visitor();
-    const sprayed = await Promise.all(
-      Array.from({ length: 30 }, () => attacker.run(signIn, { email: uniqueEmail('sprayed'), password: 'Winter2025!' })),
-    );
-    for (const outcome of sprayed) expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    minutesToWait(await attacker.run(signIn, { email: user.email, password: user.password }));
-    // The same account from another address is fine.
-    expect(await new Visitor().run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
-  });
+  // Thirty password checks at once on a busy two-core runner can pass the default 20 s: a roomier limit (not a speed
+  // check).
+  it(
+    'allows 30 attempts per client address across different emails, then refuses that address',
+    { timeout: 60_000 },
+    async () => {
+      const user = await createPasswordUser();
+      const attacker = new Visitor();
+      const sprayed = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          attacker.run(signIn, { email: uniqueEmail('sprayed'), password: 'Winter2025!' }),
+        ),
+      );
+      for (const outcome of sprayed) expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      minutesToWait(await attacker.run(signIn, { email: user.email, password: user.password }));
+      // The same account from another address is fine.
+      expect(await new Visitor().run(signIn, { email: user.email, password: user.password })).toEqual({
+        redirect: '/dashboard',
+      });
+    },
+  );
 });
 
 describe('confirmation page limits', () => {
@@ -86,7 +104,9 @@ describe('confirmation page limits', () => {
     expect(minutes).toBeLessThanOrEqual(15);
 
     // The refused attempts confirmed nothing; from another address the owner still can.
-    expect(await new Visitor().run(confirmEmail, { token, password: TEST_PASSWORD })).toEqual({ redirect: '/onboarding' });
+    expect(await new Visitor().run(confirmEmail, { token, password: TEST_PASSWORD })).toEqual({
+      redirect: '/onboarding',
+    });
   });
 });
 
@@ -104,7 +124,9 @@ describe('limits of the endpoints that send emails', () => {
     const refused = outcomes.filter(isRateLimited);
     expect(refused).toHaveLength(1);
     expect(minutesToWait(refused[0]!)).toBe(60);
-    expect((await emailsTo(user.email)).filter((message) => message.subject === subjectOf('passwordReset'))).toHaveLength(3);
+    expect(
+      (await emailsTo(user.email)).filter((message) => message.subject === subjectOf('passwordReset')),
+    ).toHaveLength(3);
   });
 
   it('magic link: 3 requests per address in 15 minutes, "+tags" included', async () => {

@@ -12,7 +12,10 @@ import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signIn
 import { Visitor, emailsTo, lastEmailTo, uniqueEmail } from '../../support/visitor';
 
 async function emailOf(userId: string) {
-  const [row] = await db.select({ email: users.email, verified: users.emailVerified }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ email: users.email, verified: users.emailVerified })
+    .from(users)
+    .where(eq(users.id, userId));
   return row!;
 }
 
@@ -66,7 +69,10 @@ describe('changing the email address', () => {
 
     // Even with the account's password: the confirmation page is for sign-ups only.
     const confirmed = await new Visitor().run(confirmEmail, { token, password: user.password!, next: '' });
-    expect(confirmed).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') } });
+    expect(confirmed).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') },
+    });
     expect(await emailOf(user.id)).toEqual({ email: user.email, verified: true });
 
     const response = await visitor.follow(link, authLinks);
@@ -79,11 +85,17 @@ describe('changing the email address', () => {
     const visitor = await signInAs(user);
     const newEmail = uniqueEmail('nope');
     const outcome = await visitor.run(requestEmailChange, { email: newEmail, password: 'not my password' });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', fieldErrors: { password: ['That password is not right.'] } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', fieldErrors: { password: ['That password is not right.'] } },
+    });
     expect(await emailsTo(newEmail)).toHaveLength(0);
 
     const missing = await visitor.run(requestEmailChange, { email: newEmail });
-    expect(missing).toMatchObject({ ok: false, error: { fieldErrors: { password: ['Enter your password to confirm.'] } } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: ['Enter your password to confirm.'] } },
+    });
     expect((await emailOf(user.id)).email).toBe(user.email);
   });
 
@@ -91,7 +103,10 @@ describe('changing the email address', () => {
     const user = await createPasswordUser();
     const visitor = await signInAs(user, { locale: 'es' });
     const outcome = await visitor.run(requestEmailChange, { email: user.email, password: user.password });
-    expect(outcome).toMatchObject({ ok: false, error: { fieldErrors: { email: ['Esta ya es tu dirección de correo.'] } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { email: ['Esta ya es tu dirección de correo.'] } },
+    });
   });
 
   it('answers the same for an address that already has an account, and sends it nothing', async () => {
@@ -99,7 +114,10 @@ describe('changing the email address', () => {
     const other = await createPasswordUser();
     const visitor = await signInAs(user);
     const before = (await emailsTo(other.email)).length;
-    expect(await visitor.run(requestEmailChange, { email: other.email, password: user.password })).toEqual({ ok: true, data: { email: other.email } });
+    expect(await visitor.run(requestEmailChange, { email: other.email, password: user.password })).toEqual({
+      ok: true,
+      data: { email: other.email },
+    });
     expect(await emailsTo(other.email)).toHaveLength(before);
     expect((await emailOf(user.id)).email).toBe(user.email);
   });
@@ -110,8 +128,14 @@ describe('changing the email address', () => {
     const newEmail = uniqueEmail('linkmoved');
 
     // A session signed in an hour ago (a stolen one, say) cannot move the account elsewhere.
-    await db.update(sessions).set({ createdAt: new Date(Date.now() - 60 * 60 * 1000) }).where(eq(sessions.userId, user.id));
-    expect(await visitor.run(requestEmailChange, { email: newEmail })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', status: 403 } });
+    await db
+      .update(sessions)
+      .set({ createdAt: new Date(Date.now() - 60 * 60 * 1000) })
+      .where(eq(sessions.userId, user.id));
+    expect(await visitor.run(requestEmailChange, { email: newEmail })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', status: 403 },
+    });
     expect(await lastEmailTo(newEmail)).toBeNull();
 
     // Just signed in again: allowed.

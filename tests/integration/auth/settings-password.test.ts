@@ -12,7 +12,10 @@ describe('changing the password', () => {
     const user = await createPasswordUser();
     const visitor = await signInAs(user);
     const outcome = await visitor.run(changePassword, { currentPassword: 'wrong password', newPassword: NEW_PASSWORD });
-    expect(outcome).toMatchObject({ ok: false, error: { fieldErrors: { currentPassword: ['That password is not right.'] } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { currentPassword: ['That password is not right.'] } },
+    });
     expect(await new Visitor().run(signIn, { email: user.email, password: NEW_PASSWORD })).toMatchObject({ ok: false });
   });
 
@@ -20,7 +23,10 @@ describe('changing the password', () => {
     const user = await createPasswordUser();
     const visitor = await signInAs(user);
     const outcome = await visitor.run(changePassword, { currentPassword: user.password, newPassword: 'password123' });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { newPassword: [expect.stringContaining('too common')] } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { newPassword: [expect.stringContaining('too common')] } },
+    });
   });
 
   it('signs out the other sessions, keeps this one, and tells the user by email', async () => {
@@ -28,16 +34,26 @@ describe('changing the password', () => {
     const laptop = await signInAs(user);
     const phone = await signInAs(user);
 
-    expect(await laptop.run(changePassword, { currentPassword: user.password, newPassword: NEW_PASSWORD })).toEqual({ ok: true, data: { changed: true } });
+    expect(await laptop.run(changePassword, { currentPassword: user.password, newPassword: NEW_PASSWORD })).toEqual({
+      ok: true,
+      data: { changed: true },
+    });
 
     // This browser got a fresh session cookie and stays signed in; the phone is out.
     expect((await getSessionFromHeaders(laptop.headers()))?.user.id).toBe(user.id);
     expect(await getSessionFromHeaders(phone.headers())).toBeNull();
-    expect(await phone.run(saveProfile, { name: 'Intruder' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', status: 401 } });
+    expect(await phone.run(saveProfile, { name: 'Intruder' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', status: 401 },
+    });
 
     expect((await lastEmailTo(user.email))?.subject).toContain('Your password was changed');
-    expect(await new Visitor().run(signIn, { email: user.email, password: NEW_PASSWORD })).toEqual({ redirect: '/dashboard' });
-    expect(await new Visitor().run(signIn, { email: user.email, password: user.password })).toMatchObject({ ok: false });
+    expect(await new Visitor().run(signIn, { email: user.email, password: NEW_PASSWORD })).toEqual({
+      redirect: '/dashboard',
+    });
+    expect(await new Visitor().run(signIn, { email: user.email, password: user.password })).toMatchObject({
+      ok: false,
+    });
   });
 });
 
@@ -53,6 +69,8 @@ describe('setting a first password', () => {
     // The reset page's action adds the password to the account; signing in with it then works.
     const token = new URL(email!.link!).searchParams.get('token')!;
     expect(await new Visitor().run(resetPassword, { token, password: NEW_PASSWORD })).toHaveProperty('redirect');
-    expect(await new Visitor().run(signIn, { email: user.email, password: NEW_PASSWORD })).toEqual({ redirect: '/dashboard' });
+    expect(await new Visitor().run(signIn, { email: user.email, password: NEW_PASSWORD })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 });

@@ -11,8 +11,14 @@ describe('preferences', () => {
     const user = await createPasswordUser();
     const visitor = await signInAs(user);
 
-    expect(await visitor.run(updatePreferences, { locale: 'es', theme: 'dark' })).toEqual({ ok: true, data: { locale: 'es', theme: 'dark' } });
-    const [row] = await db.select({ locale: users.locale, theme: users.theme }).from(users).where(eq(users.id, user.id));
+    expect(await visitor.run(updatePreferences, { locale: 'es', theme: 'dark' })).toEqual({
+      ok: true,
+      data: { locale: 'es', theme: 'dark' },
+    });
+    const [row] = await db
+      .select({ locale: users.locale, theme: users.theme })
+      .from(users)
+      .where(eq(users.id, user.id));
     expect(row).toEqual({ locale: 'es', theme: 'dark' });
     expect(visitor.cookies.get('NEXT_LOCALE')).toBe('es');
     expect(visitor.cookies.get('keel-theme')).toBe('dark');

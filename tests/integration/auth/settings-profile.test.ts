@@ -46,7 +46,9 @@ function get(url: string) {
 
 /** A PNG that declares 100 000 × 100 000 pixels in its header, in a few dozen bytes. */
 async function pixelBomb() {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+    .png()
+    .toBuffer();
   // IHDR data starts at byte 16: width, height (big-endian), then the CRC of type + data at byte 29.
   png.writeUInt32BE(100_000, 16);
   png.writeUInt32BE(100_000, 20);
@@ -60,7 +62,10 @@ describe('profile: name', () => {
     expect((await imageOfUser()).name).toBe('Ada King');
 
     const refused = await visitor.run(saveProfile, { name: '   ' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { name: [expect.any(String)] } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { name: [expect.any(String)] } },
+    });
     expect((await imageOfUser()).name).toBe('Ada King');
   });
 });
@@ -72,7 +77,10 @@ describe('profile: avatar', () => {
       .png()
       .toBuffer();
     const outcome = await upload(png, 'me.png', 'image/png');
-    expect(outcome).toMatchObject({ ok: true, data: { image: expect.stringMatching(/^\/api\/avatars\/[a-f0-9]{40}\.webp$/) } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      data: { image: expect.stringMatching(/^\/api\/avatars\/[a-f0-9]{40}\.webp$/) },
+    });
     const { image } = await imageOfUser();
     expect(image).toBe((outcome as { data: { image: string } }).data.image);
 
@@ -90,7 +98,9 @@ describe('profile: avatar', () => {
 
   it('replaces the previous file when a new picture is uploaded, and removes it on "remove"', async () => {
     const before = (await imageOfUser()).image!;
-    const jpeg = await sharp({ create: { width: 300, height: 900, channels: 3, background: '#cc3366' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 300, height: 900, channels: 3, background: '#cc3366' } })
+      .jpeg()
+      .toBuffer();
     expect(await upload(jpeg, 'portrait.jpg', 'image/jpeg')).toMatchObject({ ok: true });
     const after = (await imageOfUser()).image!;
     expect(after).not.toBe(before);
@@ -116,21 +126,33 @@ describe('profile: avatar', () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1);
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(big);
     const outcome = await upload(big, 'big.png', 'image/png');
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', fieldErrors: { avatar: [expect.stringContaining('5 MB')] } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', fieldErrors: { avatar: [expect.stringContaining('5 MB')] } },
+    });
     expect(await storedFiles()).toEqual([]);
   });
 
   it('refuses a decompression bomb before decoding it', async () => {
     const started = performance.now();
     const outcome = await upload(await pixelBomb(), 'small.png', 'image/png');
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', fieldErrors: { avatar: [expect.stringContaining('megapixels')] } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', fieldErrors: { avatar: [expect.stringContaining('megapixels')] } },
+    });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(await storedFiles()).toEqual([]);
   });
 
   it('refuses a damaged image that starts like a PNG', async () => {
-    const damaged = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a png')]);
-    expect(await upload(damaged, 'x.png', 'image/png')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fieldErrors: { avatar: [expect.any(String)] } } });
+    const damaged = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('not really a png'),
+    ]);
+    expect(await upload(damaged, 'x.png', 'image/png')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', fieldErrors: { avatar: [expect.any(String)] } },
+    });
   });
 
   it('answers 404 for a file that does not exist or is not an avatar name', async () => {

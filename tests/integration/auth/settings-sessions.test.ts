@@ -17,7 +17,11 @@ describe('sessions', () => {
 
     const sessions = await listSessions(user.id, current);
     expect(sessions).toHaveLength(2);
-    expect(sessions[0]).toMatchObject({ id: current, current: true, device: { browser: 'Chrome 140', os: 'Linux', kind: 'desktop' } });
+    expect(sessions[0]).toMatchObject({
+      id: current,
+      current: true,
+      device: { browser: 'Chrome 140', os: 'Linux', kind: 'desktop' },
+    });
     expect(sessions[0]!.ipAddress).toBe(laptop.ip);
     expect(sessions[1]!.current).toBe(false);
   });
@@ -28,10 +32,16 @@ describe('sessions', () => {
     const phone = await signInAs(user);
     const phoneSession = await sessionIdOf(phone);
 
-    expect(await laptop.run(signOutSession, { sessionId: phoneSession })).toEqual({ ok: true, data: { sessionId: phoneSession } });
+    expect(await laptop.run(signOutSession, { sessionId: phoneSession })).toEqual({
+      ok: true,
+      data: { sessionId: phoneSession },
+    });
 
     expect(await getSessionFromHeaders(phone.headers())).toBeNull();
-    expect(await phone.run(saveProfile, { name: 'Still here?' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', status: 401 } });
+    expect(await phone.run(saveProfile, { name: 'Still here?' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', status: 401 },
+    });
     expect(await getSessionFromHeaders(laptop.headers())).not.toBeNull();
   });
 
@@ -40,10 +50,16 @@ describe('sessions', () => {
     const bob = await signInAs(await createPasswordUser());
     const bobSession = await sessionIdOf(bob);
 
-    expect(await alice.run(signOutSession, { sessionId: bobSession })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', status: 404 } });
+    expect(await alice.run(signOutSession, { sessionId: bobSession })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', status: 404 },
+    });
     expect(await getSessionFromHeaders(bob.headers())).not.toBeNull();
 
-    expect(await alice.run(signOutSession, { sessionId: await sessionIdOf(alice) })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await alice.run(signOutSession, { sessionId: await sessionIdOf(alice) })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(await getSessionFromHeaders(alice.headers())).not.toBeNull();
   });
 

@@ -11,7 +11,13 @@ import {
 } from '@/features/auth/server/settings-actions';
 import { getMfaStatus } from '@/features/auth/server/two-factor';
 import { db } from '@/platform/db/client';
-import { createPasswordUser, createPasswordlessUser, signInAs, signInWithMagicLink, type TestAccount } from '../../support/users';
+import {
+  createPasswordUser,
+  createPasswordlessUser,
+  signInAs,
+  signInWithMagicLink,
+  type TestAccount,
+} from '../../support/users';
 import { nextTotpCode, secretFrom, totpCode, wrongCode } from '../../support/totp';
 import { Visitor } from '../../support/visitor';
 
@@ -23,10 +29,15 @@ async function twoFactorColumns(userId: string) {
 
 /** Turns two-factor on through the settings actions; returns the secret and the recovery codes. */
 async function enableTwoFactor(visitor: Visitor, password?: string) {
-  const started = await visitor.run<{ qrCode: string; manualKey: string }>(startTwoFactorSetup, password ? { password } : {});
+  const started = await visitor.run<{ qrCode: string; manualKey: string }>(
+    startTwoFactorSetup,
+    password ? { password } : {},
+  );
   if (!('ok' in started) || !started.ok) throw new Error(`setup refused: ${JSON.stringify(started)}`);
   const secret = secretFrom(started.data.manualKey);
-  const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, { code: await nextTotpCode(secret) });
+  const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, {
+    code: await nextTotpCode(secret),
+  });
   if (!('ok' in confirmed) || !confirmed.ok) throw new Error(`confirmation refused: ${JSON.stringify(confirmed)}`);
   return { secret, recoveryCodes: confirmed.data.recoveryCodes, setup: started.data };
 }
@@ -34,7 +45,9 @@ async function enableTwoFactor(visitor: Visitor, password?: string) {
 /** Signs in with the password; expects the two-factor step. */
 async function startSignIn(user: TestAccount) {
   const visitor = new Visitor();
-  expect(await visitor.run(signIn, { email: user.email, password: user.password! })).toEqual({ redirect: '/auth/two-factor?next=%2Fdashboard' });
+  expect(await visitor.run(signIn, { email: user.email, password: user.password! })).toEqual({
+    redirect: '/auth/two-factor?next=%2Fdashboard',
+  });
   expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
   return visitor;
 }
@@ -44,10 +57,18 @@ describe('two-factor authentication for a user with a password', () => {
     const user = await createPasswordUser();
     const visitor = await signInAs(user);
 
-    expect(await visitor.run(startTwoFactorSetup, {})).toMatchObject({ ok: false, error: { fieldErrors: { password: ['Enter your password to confirm.'] } } });
-    expect(await visitor.run(startTwoFactorSetup, { password: 'wrong' })).toMatchObject({ ok: false, error: { fieldErrors: { password: ['That password is not right.'] } } });
+    expect(await visitor.run(startTwoFactorSetup, {})).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: ['Enter your password to confirm.'] } },
+    });
+    expect(await visitor.run(startTwoFactorSetup, { password: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: ['That password is not right.'] } },
+    });
 
-    const started = await visitor.run<{ qrCode: string; manualKey: string }>(startTwoFactorSetup, { password: user.password });
+    const started = await visitor.run<{ qrCode: string; manualKey: string }>(startTwoFactorSetup, {
+      password: user.password,
+    });
     if (!('ok' in started) || !started.ok) throw new Error('setup refused');
     // A QR code made on the server, as an SVG data URL (nothing loaded from elsewhere).
     expect(started.data.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
@@ -57,10 +78,15 @@ describe('two-factor authentication for a user with a password', () => {
     expect((await twoFactorColumns(user.id)).enabled).toBe(false);
 
     const secret = secretFrom(started.data.manualKey);
-    expect(await visitor.run(confirmTwoFactorSetup, { code: wrongCode(secret) })).toMatchObject({ ok: false, error: { fieldErrors: { code: [expect.any(String)] } } });
+    expect(await visitor.run(confirmTwoFactorSetup, { code: wrongCode(secret) })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { code: [expect.any(String)] } },
+    });
     expect((await twoFactorColumns(user.id)).enabled).toBe(false);
 
-    const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, { code: await nextTotpCode(secret) });
+    const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, {
+      code: await nextTotpCode(secret),
+    });
     if (!('ok' in confirmed) || !confirmed.ok) throw new Error('confirmation refused');
     expect(confirmed.data.recoveryCodes).toHaveLength(10);
     expect(await twoFactorColumns(user.id)).toEqual({ enabled: true, rows: 1 });
@@ -68,11 +94,16 @@ describe('two-factor authentication for a user with a password', () => {
     // The browser that turned it on stays signed in (better-auth gave it a new session).
     expect((await getSessionFromHeaders(visitor.headers()))?.user.twoFactorEnabled).toBe(true);
     // Confirming again is not a way to read the recovery codes.
-    expect(await visitor.run(confirmTwoFactorSetup, { code: totpCode(secret) })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await visitor.run(confirmTwoFactorSetup, { code: totpCode(secret) })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     // Signing in now needs the code.
     const other = await startSignIn(user);
-    expect(await other.run(verifyTwoFactorCode, { code: await nextTotpCode(secret) })).toEqual({ redirect: '/dashboard' });
+    expect(await other.run(verifyTwoFactorCode, { code: await nextTotpCode(secret) })).toEqual({
+      redirect: '/dashboard',
+    });
     expect((await getSessionFromHeaders(other.headers()))?.user.id).toBe(user.id);
   });
 
@@ -86,7 +117,10 @@ describe('two-factor authentication for a user with a password', () => {
     expect(await getMfaStatus(user.id)).toEqual({ enabled: true, recoveryCodesLeft: 9 });
 
     const second = await startSignIn(user);
-    expect(await second.run(verifyRecoveryCode, { code: recoveryCodes[0]! })).toMatchObject({ ok: false, error: { fieldErrors: { code: [expect.any(String)] } } });
+    expect(await second.run(verifyRecoveryCode, { code: recoveryCodes[0]! })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { code: [expect.any(String)] } },
+    });
     expect(await getSessionFromHeaders(second.headers())).toBeNull();
   });
 
@@ -95,15 +129,24 @@ describe('two-factor authentication for a user with a password', () => {
     const visitor = await signInAs(user);
     const { recoveryCodes: oldCodes } = await enableTwoFactor(visitor, user.password!);
 
-    expect(await visitor.run(regenerateRecoveryCodes, {})).toMatchObject({ ok: false, error: { fieldErrors: { password: [expect.any(String)] } } });
-    const outcome = await visitor.run<{ recoveryCodes: string[] }>(regenerateRecoveryCodes, { password: user.password });
+    expect(await visitor.run(regenerateRecoveryCodes, {})).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: [expect.any(String)] } },
+    });
+    const outcome = await visitor.run<{ recoveryCodes: string[] }>(regenerateRecoveryCodes, {
+      password: user.password,
+    });
     if (!('ok' in outcome) || !outcome.ok) throw new Error('regeneration refused');
     const newCodes = outcome.data.recoveryCodes;
     expect(newCodes).toHaveLength(10);
     expect(newCodes).not.toContain(oldCodes[1]);
 
-    expect(await (await startSignIn(user)).run(verifyRecoveryCode, { code: oldCodes[1]! })).toMatchObject({ ok: false });
-    expect(await (await startSignIn(user)).run(verifyRecoveryCode, { code: newCodes[0]! })).toEqual({ redirect: '/dashboard' });
+    expect(await (await startSignIn(user)).run(verifyRecoveryCode, { code: oldCodes[1]! })).toMatchObject({
+      ok: false,
+    });
+    expect(await (await startSignIn(user)).run(verifyRecoveryCode, { code: newCodes[0]! })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 
   it('is turned off only with the right password', async () => {
@@ -111,13 +154,24 @@ describe('two-factor authentication for a user with a password', () => {
     const visitor = await signInAs(user);
     const { secret } = await enableTwoFactor(visitor, user.password!);
 
-    expect(await visitor.run(disableTwoFactor, { code: totpCode(secret) })).toMatchObject({ ok: false, error: { fieldErrors: { password: [expect.any(String)] } } });
-    expect(await visitor.run(disableTwoFactor, { password: 'wrong' })).toMatchObject({ ok: false, error: { fieldErrors: { password: ['That password is not right.'] } } });
+    expect(await visitor.run(disableTwoFactor, { code: totpCode(secret) })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: [expect.any(String)] } },
+    });
+    expect(await visitor.run(disableTwoFactor, { password: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: ['That password is not right.'] } },
+    });
     expect((await twoFactorColumns(user.id)).enabled).toBe(true);
 
-    expect(await visitor.run(disableTwoFactor, { password: user.password })).toEqual({ ok: true, data: { enabled: false } });
+    expect(await visitor.run(disableTwoFactor, { password: user.password })).toEqual({
+      ok: true,
+      data: { enabled: false },
+    });
     expect(await twoFactorColumns(user.id)).toEqual({ enabled: false, rows: 0 });
-    expect(await new Visitor().run(signIn, { email: user.email, password: user.password! })).toEqual({ redirect: '/dashboard' });
+    expect(await new Visitor().run(signIn, { email: user.email, password: user.password! })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 });
 
@@ -129,12 +183,24 @@ describe('two-factor authentication for a user without a password', () => {
     expect((await twoFactorColumns(user.id)).enabled).toBe(true);
 
     // An hour later (a stolen session, say), neither nothing nor a wrong code will do.
-    await db.update(sessions).set({ createdAt: new Date(Date.now() - 60 * 60 * 1000) }).where(eq(sessions.userId, user.id));
-    expect(await visitor.run(disableTwoFactor, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', status: 403 } });
-    expect(await visitor.run(disableTwoFactor, { code: wrongCode(secret) })).toMatchObject({ ok: false, error: { fieldErrors: { code: [expect.any(String)] } } });
+    await db
+      .update(sessions)
+      .set({ createdAt: new Date(Date.now() - 60 * 60 * 1000) })
+      .where(eq(sessions.userId, user.id));
+    expect(await visitor.run(disableTwoFactor, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', status: 403 },
+    });
+    expect(await visitor.run(disableTwoFactor, { code: wrongCode(secret) })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { code: [expect.any(String)] } },
+    });
     expect((await twoFactorColumns(user.id)).enabled).toBe(true);
 
-    expect(await visitor.run(disableTwoFactor, { code: await nextTotpCode(secret) })).toEqual({ ok: true, data: { enabled: false } });
+    expect(await visitor.run(disableTwoFactor, { code: await nextTotpCode(secret) })).toEqual({
+      ok: true,
+      data: { enabled: false },
+    });
     expect(await twoFactorColumns(user.id)).toEqual({ enabled: false, rows: 0 });
   });
 });

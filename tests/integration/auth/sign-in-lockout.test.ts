@@ -22,7 +22,9 @@ const KNOWN_DEVICE_COOKIE = 'keel.known_device';
 
 /** Ten wrong passwords for `email` at once, each from its own client address, as a distributed attacker sends them. */
 async function attack(email: string, times = 10) {
-  const outcomes = await Promise.all(Array.from({ length: times }, (_, i) => new Visitor().run(signIn, { email, password: `wrong guess ${i}` })));
+  const outcomes = await Promise.all(
+    Array.from({ length: times }, (_, i) => new Visitor().run(signIn, { email, password: `wrong guess ${i}` })),
+  );
   // Refused, as wrong passwords, or as too many once the address's limit is reached.
   for (const outcome of outcomes) expect(['UNAUTHENTICATED', 'RATE_LIMITED']).toContain(refusal(outcome).code);
 }
@@ -50,7 +52,9 @@ function expectPausedForAddress<R>(outcome: Outcome<R>, locale: 'en' | 'es' = 'e
 async function helpEmailsTo(email: string, count = 1, locale: 'en' | 'es' = 'en') {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const notices = (await emailsTo(email)).filter((message) => message.subject === subjectOf('signInAttempts', locale));
+    const notices = (await emailsTo(email)).filter(
+      (message) => message.subject === subjectOf('signInAttempts', locale),
+    );
     if (notices.length >= count || Date.now() > deadline) return notices;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -91,7 +95,9 @@ describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
     await attack(user.email);
     expectPausedForAddress(await new Visitor().run(signIn, { email: user.email, password: user.password }));
 
-    expect(await ownDevice.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await ownDevice.run(signIn, { email: user.email, password: user.password })).toEqual({
+      redirect: '/dashboard',
+    });
     expect(await signedInAs(ownDevice)).toBe(user.id);
   });
 
@@ -114,9 +120,14 @@ describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
     expect(await newDevice.run(verifyMagicLink, { token })).toHaveProperty('redirect');
     expect(await signedInAs(newDevice)).toBe(user.id);
     // Once: the link is spent.
-    expect(await new Visitor().run(verifyMagicLink, { token })).toMatchObject({ ok: false, error: { message: errorText('en', 'auth.invalidLink') } });
+    expect(await new Visitor().run(verifyMagicLink, { token })).toMatchObject({
+      ok: false,
+      error: { message: errorText('en', 'auth.invalidLink') },
+    });
     // The device it was opened on is now known: the password works there again.
-    expect(await newDevice.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await newDevice.run(signIn, { email: user.email, password: user.password })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 
   it('answer an address without an account exactly the same way, and email nobody', async () => {
@@ -124,7 +135,9 @@ describe('ten wrong passwords for an address, from anywhere', ROOMY, () => {
     const unknown = uniqueEmail('nobody');
     await Promise.all([attack(user.email), attack(unknown)]);
 
-    const forAccount = expectPausedForAddress(await new Visitor().run(signIn, { email: user.email, password: 'a guess' }));
+    const forAccount = expectPausedForAddress(
+      await new Visitor().run(signIn, { email: user.email, password: 'a guess' }),
+    );
     const forNobody = expectPausedForAddress(await new Visitor().run(signIn, { email: unknown, password: 'a guess' }));
     expect(forNobody).toEqual(forAccount);
     expect(await emailsTo(unknown)).toHaveLength(0);
@@ -145,7 +158,9 @@ describe('the email to the owner of an address under attack', ROOMY, () => {
 
   it('goes only to a confirmed address: registering someone else’s address does not get them emailed', async () => {
     const unconfirmed = uniqueEmail('unconfirmed');
-    expect(await new Visitor().run(signUp, { email: unconfirmed, password: 'a passphrase of mine' })).toHaveProperty('redirect');
+    expect(await new Visitor().run(signUp, { email: unconfirmed, password: 'a passphrase of mine' })).toHaveProperty(
+      'redirect',
+    );
     const confirmed = await createPasswordUser();
     await Promise.all([attack(unconfirmed), attack(confirmed.email)]);
 
@@ -206,7 +221,10 @@ describe('magic links turned off in the configuration', ROOMY, () => {
 
     const visitor = new Visitor();
     await withMagicLinks(false, async () => {
-      expect(await visitor.run(verifyMagicLink, { token })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') } });
+      expect(await visitor.run(verifyMagicLink, { token })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: errorText('en', 'auth.invalidLink') },
+      });
     });
     expect(await signedInAs(visitor)).toBeUndefined();
     expect(await visitor.run(verifyMagicLink, { token })).toHaveProperty('redirect');
@@ -242,7 +260,10 @@ describe('the known-device cookie', ROOMY, () => {
     // …or the victim's own device cookie with its signature changed.
     const [id, issued, signature] = (await knownDeviceCookieOf(victim)).split('.');
     const forger = new Visitor();
-    forger.cookies.set(KNOWN_DEVICE_COOKIE, `${id}.${issued}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`);
+    forger.cookies.set(
+      KNOWN_DEVICE_COOKIE,
+      `${id}.${issued}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`,
+    );
     expectPausedForAddress(await forger.run(signIn, { email: victim.email, password: victim.password }));
   });
 
@@ -250,23 +271,31 @@ describe('the known-device cookie', ROOMY, () => {
     const user = await createVerifiedUser();
     const intruder = await signInAs(user);
     const newPassword = 'the owner’s new passphrase';
-    expect(await user.visitor.run(changePassword, { currentPassword: user.password, newPassword })).toMatchObject({ ok: true });
+    expect(await user.visitor.run(changePassword, { currentPassword: user.password, newPassword })).toMatchObject({
+      ok: true,
+    });
     await attack(user.email);
 
     expectPausedForAddress(await intruder.run(signIn, { email: user.email, password: newPassword }));
     // The browser that changed the password was issued a new entry with its new session.
-    expect(await user.visitor.run(signIn, { email: user.email, password: newPassword })).toEqual({ redirect: '/dashboard' });
+    expect(await user.visitor.run(signIn, { email: user.email, password: newPassword })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 
   it('still stops guessing: a known device has 10 attempts of its own per 15 minutes', async () => {
     const user = await createVerifiedUser();
     const ownDevice = await signInAs(user);
-    const guesses = await Promise.all(Array.from({ length: 10 }, (_, i) => ownDevice.run(signIn, { email: user.email, password: `wrong guess ${i}` })));
+    const guesses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => ownDevice.run(signIn, { email: user.email, password: `wrong guess ${i}` })),
+    );
     for (const outcome of guesses) expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const blocked = refusal(await ownDevice.run(signIn, { email: user.email, password: user.password }));
     expect(blocked).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     // Those guesses did not count against the address: another device of the owner's is fine.
-    expect(await new Visitor().run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await new Visitor().run(signIn, { email: user.email, password: user.password })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 });
 

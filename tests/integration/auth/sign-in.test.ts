@@ -32,16 +32,27 @@ describe('refused sign-ins', () => {
   it('answers a wrong password with 401 and a translated message, and sets no session cookie', async () => {
     const visitor = new Visitor();
     const outcome = await visitor.run(signIn, { email: user.email, password: 'not my passphrase' });
-    expect(refusal(outcome)).toEqual({ code: 'UNAUTHENTICATED', status: 401, message: errorText('en', 'auth.invalidCredentials') });
+    expect(refusal(outcome)).toEqual({
+      code: 'UNAUTHENTICATED',
+      status: 401,
+      message: errorText('en', 'auth.invalidCredentials'),
+    });
     expect(visitor.received.has(SESSION_COOKIE)).toBe(false);
 
-    const spanish = await new Visitor({ locale: 'es' }).run(signIn, { email: user.email, password: 'not my passphrase' });
+    const spanish = await new Visitor({ locale: 'es' }).run(signIn, {
+      email: user.email,
+      password: 'not my passphrase',
+    });
     expect(refusal(spanish).message).toBe('El correo o la contraseña no son correctos.');
   });
 
   it('answers an unknown email exactly like a wrong password', async () => {
-    const wrongPassword = refusal(await new Visitor().run(signIn, { email: user.email, password: 'not my passphrase' }));
-    const unknownEmail = refusal(await new Visitor().run(signIn, { email: uniqueEmail(), password: 'not my passphrase' }));
+    const wrongPassword = refusal(
+      await new Visitor().run(signIn, { email: user.email, password: 'not my passphrase' }),
+    );
+    const unknownEmail = refusal(
+      await new Visitor().run(signIn, { email: uniqueEmail(), password: 'not my passphrase' }),
+    );
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
@@ -49,7 +60,10 @@ describe('refused sign-ins', () => {
     const outcome = await new Visitor({ locale: 'es' }).run(signIn, { email: 'nobody', password: '' });
     expect(refusal(outcome)).toMatchObject({
       code: 'VALIDATION_FAILED',
-      fieldErrors: { email: ['Introduce un correo electrónico válido.'], password: [errorText('es', 'validation.required')] },
+      fieldErrors: {
+        email: ['Introduce un correo electrónico válido.'],
+        password: [errorText('es', 'validation.required')],
+      },
     });
   });
 });
@@ -62,7 +76,9 @@ describe('a successful sign-in', () => {
 
   it('sets an HttpOnly, SameSite=Lax session cookie for the whole site, and goes to the dashboard', async () => {
     const visitor = new Visitor();
-    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({
+      redirect: '/dashboard',
+    });
     const cookie = visitor.received.get(SESSION_COOKIE);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_LIFETIME_SECONDS });
     // Plain http outside production (tests/integration/auth/production-cookies.test.ts covers Secure).
@@ -92,11 +108,15 @@ describe('a successful sign-in', () => {
   });
 
   it('goes to `next` when it is a path of this site, and to the dashboard otherwise', async () => {
-    expect(await new Visitor().run(signIn, { email: user.email, password: user.password, next: '/settings?tab=security' })).toEqual({
+    expect(
+      await new Visitor().run(signIn, { email: user.email, password: user.password, next: '/settings?tab=security' }),
+    ).toEqual({
       redirect: '/settings?tab=security',
     });
     for (const next of ['//evil.com', 'https://evil.com/x', '/\\evil.com', '/..//evil.com']) {
-      expect(await new Visitor().run(signIn, { email: user.email, password: user.password, next })).toEqual({ redirect: '/dashboard' });
+      expect(await new Visitor().run(signIn, { email: user.email, password: user.password, next })).toEqual({
+        redirect: '/dashboard',
+      });
     }
   });
 
@@ -104,13 +124,17 @@ describe('a successful sign-in', () => {
     const visitor = new Visitor();
     // A token planted before sign-in (session fixation) is replaced, not adopted.
     visitor.cookies.set(SESSION_COOKIE, 'planted-by-someone-else');
-    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({
+      redirect: '/dashboard',
+    });
     const first = tokenOf(visitor);
     expect(first).toBeTruthy();
     expect(first).not.toBe('planted-by-someone-else');
     const firstHeaders = visitor.headers();
 
-    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({
+      redirect: '/dashboard',
+    });
     const second = tokenOf(visitor);
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);

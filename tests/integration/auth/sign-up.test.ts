@@ -17,12 +17,7 @@ import { accounts, sessions, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
 import { errorText, subjectOf } from '../../support/messages';
-import {
-  TEST_PASSWORD as password,
-  confirmFromEmail,
-  confirmationLink,
-  confirmationToken,
-} from '../../support/users';
+import { TEST_PASSWORD as password, confirmFromEmail, confirmationLink, confirmationToken } from '../../support/users';
 import { Visitor, emailsTo, lastEmailTo, uniqueEmail, type Outcome } from '../../support/visitor';
 
 /** A confirmed account made through the flow this file tests (elsewhere fixtures write the rows directly). */
@@ -66,7 +61,10 @@ function wrongPassword(locale: 'en' | 'es' = 'en') {
 /** The refusal of a forged, expired or otherwise unusable confirmation token: "ask for a new link". */
 const INVALID_LINK = { code: 'BAD_REQUEST', status: 400, message: errorText('en', 'auth.invalidLink') };
 
-/** The old better-auth confirmation link (GET /api/auth/verify-email), as emails carried it before the confirmation page. */
+/**
+ * The old better-auth confirmation link (GET /api/auth/verify-email), as emails carried it before the confirmation
+ * page.
+ */
 function oldStyleLink(token: string) {
   const callback = encodeURIComponent('/auth/verified?next=%2Fonboarding');
   return `http://localhost:3000/api/auth/verify-email?token=${token}&callbackURL=${callback}`;
@@ -134,7 +132,9 @@ describe('sign-up refusals', () => {
     // Case does not help: the list is compared case-insensitively.
     const spanish = await refusal({ email, password: 'Password1' }, 'es');
     expect(spanish.message).toBe('Algunos campos necesitan tu atención.');
-    expect(spanish.fieldErrors).toEqual({ password: ['Esta contraseña es demasiado común. Elige una más difícil de adivinar.'] });
+    expect(spanish.fieldErrors).toEqual({
+      password: ['Esta contraseña es demasiado común. Elige una más difícil de adivinar.'],
+    });
     expect(await userRows(email)).toHaveLength(0);
   });
 
@@ -207,7 +207,9 @@ describe('signing up with an address whose account was never confirmed', () => {
     const victim = uniqueEmail('victim');
     // Someone signs up first with the victim's address and a password of their own.
     const attacker = new Visitor();
-    expect(await attacker.run(signUp, { email: victim, password: attackerPassword })).toEqual({ redirect: verifyPagePath(victim) });
+    expect(await attacker.run(signUp, { email: victim, password: attackerPassword })).toEqual({
+      redirect: verifyPagePath(victim),
+    });
     const [planted] = await userRows(victim);
     const plantedToken = await confirmationToken(victim);
 
@@ -221,15 +223,22 @@ describe('signing up with an address whose account was never confirmed', () => {
     expect(await db.select().from(accounts).where(eq(accounts.userId, planted!.id))).toEqual([]);
     expect(await confirmationEmails(victim)).toHaveLength(2);
 
-    // The link sent at the first sign-up belonged to the removed account: it confirms nothing, whichever password comes with it.
+    // The link sent at the first sign-up belonged to the removed account: it confirms nothing, whichever password comes
+    // with it.
     expect(refusal(await owner.run(confirmEmail, { token: plantedToken, password }))).toEqual(INVALID_LINK);
-    expect(refusal(await attacker.run(confirmEmail, { token: plantedToken, password: attackerPassword }))).toEqual(wrongPassword());
+    expect(refusal(await attacker.run(confirmEmail, { token: plantedToken, password: attackerPassword }))).toEqual(
+      wrongPassword(),
+    );
     expect((await userRows(victim))[0]?.emailVerified).toBe(false);
     expect(owner.received.has(SESSION_COOKIE) || attacker.received.has(SESSION_COOKIE)).toBe(false);
 
     // The victim confirms with the link of their own sign-up and the password: that signs them in.
     expect(await confirmFromEmail(owner, victim, password)).toEqual({ redirect: '/onboarding' });
-    expect((await getSessionFromHeaders(owner.headers()))?.user).toMatchObject({ id: rows[0]!.id, email: victim, emailVerified: true });
+    expect((await getSessionFromHeaders(owner.headers()))?.user).toMatchObject({
+      id: rows[0]!.id,
+      email: victim,
+      emailVerified: true,
+    });
 
     // The first password opens nothing.
     const refused = await new Visitor().run(signIn, { email: victim, password: attackerPassword });
@@ -245,7 +254,9 @@ describe('signing up with an address whose account was never confirmed', () => {
     expect(await owner.run(signUp, { email, password })).toEqual({ redirect: verifyPagePath(email) });
     const ownersToken = await confirmationToken(email);
     const attacker = new Visitor();
-    expect(await attacker.run(signUp, { email, password: attackerPassword })).toEqual({ redirect: verifyPagePath(email) });
+    expect(await attacker.run(signUp, { email, password: attackerPassword })).toEqual({
+      redirect: verifyPagePath(email),
+    });
     const [planted] = await userRows(email);
     expect(await confirmationEmails(email)).toHaveLength(2);
 
@@ -253,15 +264,21 @@ describe('signing up with an address whose account was never confirmed', () => {
     // a field error that says to sign up again. Their first email's link is refused the same way. Nothing is confirmed.
     expect(refusal(await confirmFromEmail(owner, email, password))).toEqual(wrongPassword());
     expect(refusal(await owner.run(confirmEmail, { token: ownersToken, password }))).toEqual(wrongPassword());
-    expect(refusal(await new Visitor({ locale: 'es' }).run(confirmEmail, { token: ownersToken, password }))).toEqual(wrongPassword('es'));
+    expect(refusal(await new Visitor({ locale: 'es' }).run(confirmEmail, { token: ownersToken, password }))).toEqual(
+      wrongPassword('es'),
+    );
     expect((await userRows(email))[0]).toMatchObject({ id: planted!.id, emailVerified: false });
     expect(owner.received.has(SESSION_COOKIE)).toBe(false);
 
     // The other party has no token from the mailbox: one signed with any other secret is refused, and signing in
     // only sends a fresh link to the owner's mailbox. The old GET link confirms nothing either.
     const forged = await signJWT({ email, userId: planted!.id }, 'not the app secret', 3600);
-    expect(refusal(await attacker.run(confirmEmail, { token: forged, password: attackerPassword }))).toEqual(INVALID_LINK);
-    expect(await attacker.run(signIn, { email, password: attackerPassword })).toEqual({ redirect: verifyPagePath(email) });
+    expect(refusal(await attacker.run(confirmEmail, { token: forged, password: attackerPassword }))).toEqual(
+      INVALID_LINK,
+    );
+    expect(await attacker.run(signIn, { email, password: attackerPassword })).toEqual({
+      redirect: verifyPagePath(email),
+    });
     expect(await confirmationEmails(email)).toHaveLength(3);
     const viaOldLink = await attacker.follow(oldStyleLink(forged), authLinks);
     expect(viaOldLink.headers.get('location')).toBe('http://localhost:3000/auth/verified?error=INVALID_TOKEN');
@@ -269,12 +286,17 @@ describe('signing up with an address whose account was never confirmed', () => {
     expect(await sessionCount(planted!.id)).toBe(0);
     expect((await userRows(email))[0]?.emailVerified).toBe(false);
 
-    // The owner signs up again with their password: that replaces the unconfirmed account, and the new link signs them in.
+    // The owner signs up again with their password: that replaces the unconfirmed account, and the new link signs them
+    // in.
     expect(await owner.run(signUp, { email, password })).toEqual({ redirect: verifyPagePath(email) });
     const [mine] = await userRows(email);
     expect(mine!.id).not.toBe(planted!.id);
     expect(await confirmFromEmail(owner, email, password)).toEqual({ redirect: '/onboarding' });
-    expect((await getSessionFromHeaders(owner.headers()))?.user).toMatchObject({ id: mine!.id, email, emailVerified: true });
+    expect((await getSessionFromHeaders(owner.headers()))?.user).toMatchObject({
+      id: mine!.id,
+      email,
+      emailVerified: true,
+    });
 
     // The other password opens nothing.
     const refused = await new Visitor().run(signIn, { email, password: attackerPassword });
@@ -286,7 +308,9 @@ describe('signing up with an address whose account was never confirmed', () => {
     const email = uniqueEmail('linked');
     await new Visitor().run(signUp, { email, password: attackerPassword });
     const [user] = await userRows(email);
-    await db.insert(accounts).values({ id: randomUUID(), accountId: randomUUID(), providerId: 'oidc', userId: user!.id });
+    await db
+      .insert(accounts)
+      .values({ id: randomUUID(), accountId: randomUUID(), providerId: 'oidc', userId: user!.id });
 
     expect(await new Visitor().run(signUp, { email, password })).toEqual({ redirect: verifyPagePath(email) });
     expect(await userRows(email)).toEqual([user]);
@@ -310,7 +334,9 @@ describe('the confirmation page', () => {
     // Whoever opens the link without the password (another person, a mail scanner pressing buttons) confirms nothing.
     const opener = new Visitor();
     expect(refusal(await confirmFromEmail(opener, email, 'not the passphrase'))).toEqual(wrongPassword());
-    expect(refusal(await confirmFromEmail(new Visitor({ locale: 'es' }), email, 'not the passphrase'))).toEqual(wrongPassword('es'));
+    expect(refusal(await confirmFromEmail(new Visitor({ locale: 'es' }), email, 'not the passphrase'))).toEqual(
+      wrongPassword('es'),
+    );
     const empty = await confirmFromEmail(opener, email, '');
     const required = errorText('en', 'validation.required');
     expect(refusal(empty)).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: { password: [required] } });
@@ -332,7 +358,9 @@ describe('the confirmation page', () => {
 
     const later = new Visitor();
     for (const password of ['not the passphrase', owner.password]) {
-      expect(await confirmFromEmail(later, owner.email, password, '/settings')).toEqual({ redirect: '/auth/verified?next=%2Fsettings' });
+      expect(await confirmFromEmail(later, owner.email, password, '/settings')).toEqual({
+        redirect: '/auth/verified?next=%2Fsettings',
+      });
     }
     expect(later.received.has(SESSION_COOKIE)).toBe(false);
     expect(await getSessionFromHeaders(later.headers())).toBeNull();
@@ -406,7 +434,8 @@ describe('resending the confirmation email', () => {
     for (const email of [pending, confirmed.email, unknown]) {
       expect(await new Visitor().run(resendVerificationEmail, { email })).toEqual({ ok: true, data: { email } });
     }
-    const sent = (email: string) => emailsTo(email).then((all) => all.filter((message) => message.subject === subjectOf('verifyEmail')));
+    const sent = (email: string) =>
+      emailsTo(email).then((all) => all.filter((message) => message.subject === subjectOf('verifyEmail')));
     expect(await sent(pending)).toHaveLength(2);
     expect(await sent(confirmed.email)).toHaveLength(1);
     expect(await emailsTo(unknown)).toHaveLength(0);
@@ -423,7 +452,8 @@ describe('signing in to an unconfirmed account', () => {
   it('with the right password, emails a fresh link (keeping `next`) and goes to the verification page; a wrong one sends nothing', async () => {
     const email = uniqueEmail('unconfirmed');
     await new Visitor().run(signUp, { email, password });
-    const sent = () => emailsTo(email).then((all) => all.filter((message) => message.subject === subjectOf('verifyEmail')));
+    const sent = () =>
+      emailsTo(email).then((all) => all.filter((message) => message.subject === subjectOf('verifyEmail')));
     expect(await sent()).toHaveLength(1);
 
     const wrong = await new Visitor().run(signIn, { email, password: 'not the passphrase' });

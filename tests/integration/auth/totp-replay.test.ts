@@ -1,13 +1,25 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { requestMagicLink, signIn, verifyMagicLink, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
+import {
+  requestMagicLink,
+  signIn,
+  verifyMagicLink,
+  verifyRecoveryCode,
+  verifyTwoFactorCode,
+} from '@/features/auth/server/actions';
 import { twoFactors } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from '@/features/auth/server/settings-actions';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
 import { nextTotpCode, secretFrom, totpCode } from '../../support/totp';
-import { createPasswordlessUser, createVerifiedUser, enableAuthenticator, signInWithMagicLink, type TestUser } from '../../support/users';
+import {
+  createPasswordlessUser,
+  createVerifiedUser,
+  enableAuthenticator,
+  signInWithMagicLink,
+  type TestUser,
+} from '../../support/users';
 import { Visitor, lastEmailTo, type Outcome } from '../../support/visitor';
 
 /**
@@ -20,12 +32,17 @@ import { Visitor, lastEmailTo, type Outcome } from '../../support/visitor';
 /** Signs in with the password from a new browser; returns it at the code prompt. */
 async function atCodePrompt(user: TestUser) {
   const visitor = new Visitor();
-  expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/auth/two-factor?next=%2Fdashboard' });
+  expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({
+    redirect: '/auth/two-factor?next=%2Fdashboard',
+  });
   return visitor;
 }
 
 function expectUsedCode<R>(outcome: Outcome<R>) {
-  expect(outcome).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fieldErrors: { code: [errorText('en', 'auth.codeAlreadyUsed')] } } });
+  expect(outcome).toMatchObject({
+    ok: false,
+    error: { code: 'BAD_REQUEST', fieldErrors: { code: [errorText('en', 'auth.codeAlreadyUsed')] } },
+  });
 }
 
 const signedIn = async (visitor: Visitor) => Boolean(await getSessionFromHeaders(visitor.headers()));
@@ -47,7 +64,9 @@ describe.concurrent('an authenticator code', ROOMY, () => {
     expect(await signedIn(onlooker)).toBe(false);
     // The next code works.
     const later = await atCodePrompt(user);
-    expect(await later.run(verifyTwoFactorCode, { code: await nextTotpCode(secret) })).toEqual({ redirect: '/dashboard' });
+    expect(await later.run(verifyTwoFactorCode, { code: await nextTotpCode(secret) })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 
   it('is accepted exactly once when two sign-ins send it at the same moment', async () => {
@@ -67,7 +86,9 @@ describe.concurrent('an authenticator code', ROOMY, () => {
     const { secret } = await enableAuthenticator(user);
     // enableAuthenticator used the current step; the app's next code (the server allows one step of drift) signs in…
     const owner = await atCodePrompt(user);
-    expect(await owner.run(verifyTwoFactorCode, { code: await nextTotpCode(secret) })).toEqual({ redirect: '/dashboard' });
+    expect(await owner.run(verifyTwoFactorCode, { code: await nextTotpCode(secret) })).toEqual({
+      redirect: '/dashboard',
+    });
     // …after which the current one, used or not, is too old.
     expectUsedCode(await (await atCodePrompt(user)).run(verifyTwoFactorCode, { code: totpCode(secret) }));
   });
@@ -94,14 +115,20 @@ describe.concurrent('an authenticator code', ROOMY, () => {
   it('cannot be used again to confirm who is there while codes are locked for sign-in (the lock does not cover a signed-in session)', async () => {
     const { user, visitor, code } = await signedInWithCode();
     // Too many wrong codes at sign-in locked the authenticator for a while.
-    await db.update(twoFactors).set({ lockedUntil: new Date(Date.now() + 15 * 60 * 1000) }).where(eq(twoFactors.userId, user.id));
+    await db
+      .update(twoFactors)
+      .set({ lockedUntil: new Date(Date.now() + 15 * 60 * 1000) })
+      .where(eq(twoFactors.userId, user.id));
 
     expectUsedCode(await visitor.run(disableTwoFactor, { code }));
     expect((await getSessionFromHeaders(visitor.headers()))?.user.twoFactorEnabled).toBe(true);
   });
 });
 
-/** A passwordless user with an authenticator, signed in on a second browser with a code: that browser and the code it used. */
+/**
+ * A passwordless user with an authenticator, signed in on a second browser with a code: that browser and the code it
+ * used.
+ */
 async function signedInWithCode() {
   const user = await createPasswordlessUser();
   const settingUp = await signInWithMagicLink(user);
@@ -126,10 +153,15 @@ describe.concurrent('a recovery code', ROOMY, () => {
     const { recoveryCodes } = await enableAuthenticator(user);
     const browsers = await Promise.all(Array.from({ length: 3 }, () => atCodePrompt(user)));
 
-    const outcomes = await Promise.all(browsers.map((browser) => browser.run(verifyRecoveryCode, { code: recoveryCodes[0]! })));
+    const outcomes = await Promise.all(
+      browsers.map((browser) => browser.run(verifyRecoveryCode, { code: recoveryCodes[0]! })),
+    );
     expect(outcomes.filter((outcome) => 'redirect' in outcome)).toHaveLength(1);
     for (const outcome of outcomes.filter((outcome) => !('redirect' in outcome))) {
-      expect(outcome).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fieldErrors: { code: [errorText('en', 'auth.invalidRecoveryCode')] } } });
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', fieldErrors: { code: [errorText('en', 'auth.invalidRecoveryCode')] } },
+      });
     }
     expect((await Promise.all(browsers.map(signedIn))).filter(Boolean)).toHaveLength(1);
   });

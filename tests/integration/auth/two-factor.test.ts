@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { requestMagicLink, signIn, verifyMagicLink, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
+import {
+  requestMagicLink,
+  signIn,
+  verifyMagicLink,
+  verifyRecoveryCode,
+  verifyTwoFactorCode,
+} from '@/features/auth/server/actions';
 import { sessions } from '@/features/auth/server/schema';
 import { changePassword } from '@/features/auth/server/settings-actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
@@ -36,11 +42,14 @@ function refusal<R>(outcome: Outcome<R>) {
 }
 
 async function sessionTokens(userId: string) {
-  return (await db.select({ token: sessions.token }).from(sessions).where(eq(sessions.userId, userId))).map((row) => row.token);
+  return (await db.select({ token: sessions.token }).from(sessions).where(eq(sessions.userId, userId))).map(
+    (row) => row.token,
+  );
 }
 
 // Each test has its own user and visitors (own addresses, own challenges): they run concurrently.
-// Several password hashes at once on a busy two-core runner can pass the default 20 s: a roomier limit (not a speed check).
+// Several password hashes at once on a busy two-core runner can pass the default 20 s: a roomier limit (not a speed
+// check).
 const CONCURRENT = { timeout: 60_000 };
 
 describe.concurrent('signing in with an authenticator app', CONCURRENT, () => {
@@ -57,7 +66,9 @@ describe.concurrent('signing in with an authenticator app', CONCURRENT, () => {
     expect(wrong).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { code: [errorText('es', 'auth.invalidCode')] } });
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
 
-    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), next: '/settings' })).toEqual({ redirect: '/settings' });
+    expect(
+      await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), next: '/settings' }),
+    ).toEqual({ redirect: '/settings' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user.id).toBe(user.id);
     expect(visitor.cookies.has(TWO_FACTOR_COOKIE)).toBe(false);
   });
@@ -77,7 +88,9 @@ describe.concurrent('signing in with an authenticator app', CONCURRENT, () => {
     const user = await createTwoFactorUser();
     const visitor = await startSignIn(user);
     await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), trustDevice: 'on' });
-    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({ redirect: '/dashboard' });
+    expect(await visitor.run(signIn, { email: user.email, password: user.password })).toEqual({
+      redirect: '/dashboard',
+    });
     // Another browser still needs the code.
     await startSignIn(user);
   });
@@ -85,9 +98,15 @@ describe.concurrent('signing in with an authenticator app', CONCURRENT, () => {
   it('forgets the trusted devices when the password changes: each asks for the code again', async () => {
     const user = await createTwoFactorUser();
     const visitor = await startSignIn(user);
-    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), trustDevice: 'on' })).toEqual({ redirect: '/dashboard' });
-    expect(await visitor.run(changePassword, { currentPassword: user.password, newPassword: 'a brand new passphrase' })).toMatchObject({ ok: true });
-    expect(await visitor.run(signIn, { email: user.email, password: 'a brand new passphrase' })).toEqual({ redirect: '/auth/two-factor?next=%2Fdashboard' });
+    expect(
+      await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), trustDevice: 'on' }),
+    ).toEqual({ redirect: '/dashboard' });
+    expect(
+      await visitor.run(changePassword, { currentPassword: user.password, newPassword: 'a brand new passphrase' }),
+    ).toMatchObject({ ok: true });
+    expect(await visitor.run(signIn, { email: user.email, password: 'a brand new passphrase' })).toEqual({
+      redirect: '/auth/two-factor?next=%2Fdashboard',
+    });
   });
 });
 
@@ -114,21 +133,27 @@ describe.concurrent('guessing codes', CONCURRENT, () => {
     const user = await createTwoFactorUser();
     const visitor = await startSignIn(user);
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      expect(refusal(await visitor.run(verifyTwoFactorCode, { code: wrongCode(user.secret) })).code, `attempt ${attempt}`).toBe('BAD_REQUEST');
+      expect(
+        refusal(await visitor.run(verifyTwoFactorCode, { code: wrongCode(user.secret) })).code,
+        `attempt ${attempt}`,
+      ).toBe('BAD_REQUEST');
     }
     const blocked = refusal(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret) }));
     expect(blocked).toMatchObject({ code: 'RATE_LIMITED', status: 429, message: errorText('en', 'auth.tooManyCodes') });
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
 
     const again = await startSignIn(user);
-    expect(await again.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret) })).toEqual({ redirect: '/dashboard' });
+    expect(await again.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret) })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 
   it('locks the account’s second factor after 10 wrong codes in a row, across sign-ins', async () => {
     const user = await createTwoFactorUser();
     for (let round = 0; round < 2; round += 1) {
       const visitor = await startSignIn(user);
-      for (let attempt = 0; attempt < 5; attempt += 1) await visitor.run(verifyTwoFactorCode, { code: wrongCode(user.secret) });
+      for (let attempt = 0; attempt < 5; attempt += 1)
+        await visitor.run(verifyTwoFactorCode, { code: wrongCode(user.secret) });
     }
     const visitor = await startSignIn(user);
     const locked = refusal(await visitor.run(verifyTwoFactorCode, { code: totpCode(user.secret) }));
@@ -159,7 +184,9 @@ describe.concurrent('guessing codes', CONCURRENT, () => {
 
     // The owner's own sign-in (its own challenge) is not affected.
     const owner = await startSignIn(user);
-    expect(await owner.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret) })).toEqual({ redirect: '/dashboard' });
+    expect(await owner.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret) })).toEqual({
+      redirect: '/dashboard',
+    });
   });
 });
 
@@ -169,11 +196,15 @@ describe('two-factor authentication after a passwordless sign-in', () => {
     const visitor = new Visitor();
     await visitor.run(requestMagicLink, { email: user.email, next: '/settings' });
     const token = new URL((await lastEmailTo(user.email))!.link!).searchParams.get('token')!;
-    expect(await visitor.run(verifyMagicLink, { token, next: '/settings' })).toEqual({ redirect: '/auth/two-factor?next=%2Fsettings' });
+    expect(await visitor.run(verifyMagicLink, { token, next: '/settings' })).toEqual({
+      redirect: '/auth/two-factor?next=%2Fsettings',
+    });
     expect(await getSessionFromHeaders(visitor.headers())).toBeNull();
     expect(await sessionTokens(user.id)).toHaveLength(1); // only the session of the set-up
 
-    expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), next: '/settings' })).toEqual({ redirect: '/settings' });
+    expect(
+      await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(user.secret), next: '/settings' }),
+    ).toEqual({ redirect: '/settings' });
     expect((await getSessionFromHeaders(visitor.headers()))?.user.email).toBe(user.email);
   });
 });

@@ -22,7 +22,10 @@ import { insertUser, makeOrganization } from '../../support/organizations';
 const owner = await insertUser({ name: 'Gina Gate' });
 
 async function subscribe(organizationId: string, status: 'active' | 'canceled') {
-  const [customer] = await db.insert(billingCustomers).values({ organizationId, provider: 'local', providerCustomerId: `cus_${randomUUID()}` }).returning();
+  const [customer] = await db
+    .insert(billingCustomers)
+    .values({ organizationId, provider: 'local', providerCustomerId: `cus_${randomUUID()}` })
+    .returning();
   await db.insert(billingSubscriptions).values({
     organizationId,
     customerId: customer!.id,
@@ -38,7 +41,8 @@ async function subscribe(organizationId: string, status: 'active' | 'canceled') 
   });
 }
 
-const planOf = (organizationId: string) => withTenant({ userId: owner.id, organizationId }, (tx) => getOrganizationSubscription(tx, organizationId));
+const planOf = (organizationId: string) =>
+  withTenant({ userId: owner.id, organizationId }, (tx) => getOrganizationSubscription(tx, organizationId));
 
 describe('the organization’s plan', () => {
   it('is the free product without a subscription, or after it was canceled', async () => {
@@ -66,7 +70,9 @@ describe('the organization’s plan', () => {
 describe('a limit under concurrency', () => {
   it('lets exactly one of twenty simultaneous creations through at 99 of 100 tasks', async () => {
     const organization = await makeOrganization([[owner, 'owner']]);
-    await db.insert(tasks).values(Array.from({ length: 99 }, (_, index) => ({ organizationId: organization.id, title: `Task ${index}` })));
+    await db
+      .insert(tasks)
+      .values(Array.from({ length: 99 }, (_, index) => ({ organizationId: organization.id, title: `Task ${index}` })));
     // Every transaction that holds a connection waits here until all of them are inside: otherwise the first
     // could commit before the next connection is even open, and no race would be tried.
     const together = Math.min(20, getServerConfig().databasePoolMax);
@@ -86,6 +92,12 @@ describe('a limit under concurrency', () => {
     const refusals = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
     expect(refusals.every((reason) => reason instanceof PlanLimitReachedError && reason.max === 100)).toBe(true);
     expect(await db.$count(tasks, eq(tasks.organizationId, organization.id))).toBe(100);
-    expect((await db.execute<{ n: number }>(sql`select count(*)::int as n from tasks where organization_id = ${organization.id}`)).rows[0]!.n).toBe(100);
+    expect(
+      (
+        await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from tasks where organization_id = ${organization.id}`,
+        )
+      ).rows[0]!.n,
+    ).toBe(100);
   });
 });

@@ -5,7 +5,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/billing/webhooks/[provider]/route';
 import { billingJobs, completeLocalCheckout, signLocalPayload, startCheckout } from '@/features/billing/server';
-import { billingCheckouts, billingSubscriptions, billingWebhookEvents, localGatewayEvents } from '@/features/billing/server/schema';
+import {
+  billingCheckouts,
+  billingSubscriptions,
+  billingWebhookEvents,
+  localGatewayEvents,
+} from '@/features/billing/server/schema';
 import { db } from '@/platform/db/client';
 import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
 import { insertUser, makeOrganization, type TestOrganization } from '../../support/organizations';
@@ -19,12 +24,17 @@ import { insertUser, makeOrganization, type TestOrganization } from '../../suppo
 const ORIGIN = 'http://localhost:3000';
 
 async function post(body: string, headers: Record<string, string>) {
-  const request = new Request(`${ORIGIN}/api/billing/webhooks/local`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const request = new Request(`${ORIGIN}/api/billing/webhooks/local`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const response = await POST(request, { params: Promise.resolve({ provider: 'local' }) });
   return { status: response.status, body: (await response.json()) as { outcomes?: string[] } };
 }
 
-const signed = (body: string, options: { secret?: string; at?: Date } = {}) => post(body, { 'keel-signature': signLocalPayload(body, options) });
+const signed = (body: string, options: { secret?: string; at?: Date } = {}) =>
+  post(body, { 'keel-signature': signLocalPayload(body, options) });
 
 // The local gateway's deliveries reach the same handler over HTTP, as they do in the app.
 const server: Server = createServer(async (incoming, outgoing) => {
@@ -43,7 +53,12 @@ process.env.BILLING_LOCAL_WEBHOOK_URL = `http://127.0.0.1:${(server.address() as
 
 let runner: JobRunner;
 beforeAll(async () => {
-  runner = await startJobRunner({ databaseUrl: process.env.DATABASE_URL!, jobs: billingJobs, concurrency: 2, pollIntervalMs: 200 });
+  runner = await startJobRunner({
+    databaseUrl: process.env.DATABASE_URL!,
+    jobs: billingJobs,
+    concurrency: 2,
+    pollIntervalMs: 200,
+  });
 });
 afterAll(async () => {
   await runner.stop();
@@ -76,13 +91,27 @@ async function organizationWithCheckout(planId = 'pro-monthly', seats = 3) {
   return { organization, checkoutId: started.checkoutId };
 }
 
-const subscriptionsOf = (organization: TestOrganization) => db.select().from(billingSubscriptions).where(eq(billingSubscriptions.organizationId, organization.id));
-const ledgerCount = async () => (await db.execute<{ count: number }>(sql`select count(*)::int as count from billing_webhook_events`)).rows[0]!.count;
+const subscriptionsOf = (organization: TestOrganization) =>
+  db.select().from(billingSubscriptions).where(eq(billingSubscriptions.organizationId, organization.id));
+const ledgerCount = async () =>
+  (await db.execute<{ count: number }>(sql`select count(*)::int as count from billing_webhook_events`)).rows[0]!.count;
 
 /** A subscription event as the local gateway writes it, for the organization's customer. */
-async function subscriptionEvent(organization: TestOrganization, change: { id: string; status: string; updatedAt: string; cancelAtPeriodEnd?: boolean; customer?: string }) {
-  const customer = change.customer ?? (await db.select().from(billingCheckouts).where(eq(billingCheckouts.organizationId, organization.id)))[0]!;
-  const customerId = typeof customer === 'string' ? customer : (await db.execute<{ id: string }>(sql`select provider_customer_id as id from billing_customers where id = ${customer.customerId}`)).rows[0]!.id;
+async function subscriptionEvent(
+  organization: TestOrganization,
+  change: { id: string; status: string; updatedAt: string; cancelAtPeriodEnd?: boolean; customer?: string },
+) {
+  const customer =
+    change.customer ??
+    (await db.select().from(billingCheckouts).where(eq(billingCheckouts.organizationId, organization.id)))[0]!;
+  const customerId =
+    typeof customer === 'string'
+      ? customer
+      : (
+          await db.execute<{ id: string }>(
+            sql`select provider_customer_id as id from billing_customers where id = ${customer.customerId}`,
+          )
+        ).rows[0]!.id;
   return JSON.stringify({
     id: `evt_test_${change.id}`,
     type: 'subscription.updated',
@@ -110,16 +139,31 @@ async function subscriptionEvent(organization: TestOrganization, change: { id: s
 describe('a paid local checkout', () => {
   it('reaches the organization as a trialing subscription through signed deliveries of the job queue', async () => {
     const { organization, checkoutId } = await organizationWithCheckout('pro-monthly', 3);
-    expect(await completeLocalCheckout(checkoutId, 'succeeds')).toEqual({ ok: true, redirectTo: expect.stringContaining('checkout=done') });
+    expect(await completeLocalCheckout(checkoutId, 'succeeds')).toEqual({
+      ok: true,
+      redirectTo: expect.stringContaining('checkout=done'),
+    });
     const [subscription] = await eventually(async () => {
       const rows = await subscriptionsOf(organization);
       return rows.length > 0 && rows;
     });
-    expect(subscription).toMatchObject({ status: 'trialing', productId: 'pro', planId: 'pro-monthly', provider: 'local', cancelAtPeriodEnd: false });
+    expect(subscription).toMatchObject({
+      status: 'trialing',
+      productId: 'pro',
+      planId: 'pro-monthly',
+      provider: 'local',
+      cancelAtPeriodEnd: false,
+    });
     expect(subscription!.trialEndsAt).not.toBeNull();
-    const items = await db.execute<{ line_item_id: string; quantity: number }>(sql`select line_item_id, quantity from billing_subscription_items where subscription_id = ${subscription!.id}`);
+    const items = await db.execute<{ line_item_id: string; quantity: number }>(
+      sql`select line_item_id, quantity from billing_subscription_items where subscription_id = ${subscription!.id}`,
+    );
     expect(items.rows).toEqual([{ line_item_id: 'seats', quantity: 3 }]);
-    const checkout = await eventually(async () => (await db.select().from(billingCheckouts).where(eq(billingCheckouts.providerCheckoutId, checkoutId))).find((row) => row.status === 'completed'));
+    const checkout = await eventually(async () =>
+      (await db.select().from(billingCheckouts).where(eq(billingCheckouts.providerCheckoutId, checkoutId))).find(
+        (row) => row.status === 'completed',
+      ),
+    );
     expect(checkout.organizationId).toBe(organization.id);
     // Both events delivered, each applied once.
     const delivered = await eventually(async () => {
@@ -141,7 +185,11 @@ describe('a paid local checkout', () => {
 describe('a webhook that is not the gateway’s own', () => {
   it('is refused with 400 and nothing written: tampered, wrong secret, stale, malformed or unsigned', async () => {
     const { organization } = await organizationWithCheckout();
-    const body = await subscriptionEvent(organization, { id: 'forged', status: 'active', updatedAt: new Date().toISOString() });
+    const body = await subscriptionEvent(organization, {
+      id: 'forged',
+      status: 'active',
+      updatedAt: new Date().toISOString(),
+    });
     const header = signLocalPayload(body);
     const before = await ledgerCount();
     const attempts = [
@@ -161,7 +209,9 @@ describe('a webhook that is not the gateway’s own', () => {
   });
 
   it('is refused for a provider that is not in use', async () => {
-    const response = await POST(new Request(`${ORIGIN}/api/billing/webhooks/stripe`, { method: 'POST', body: '{}' }), { params: Promise.resolve({ provider: 'stripe' }) });
+    const response = await POST(new Request(`${ORIGIN}/api/billing/webhooks/stripe`, { method: 'POST', body: '{}' }), {
+      params: Promise.resolve({ provider: 'stripe' }),
+    });
     expect(response.status).toBe(404);
   });
 });
@@ -169,50 +219,99 @@ describe('a webhook that is not the gateway’s own', () => {
 describe('deliveries', () => {
   it('of the same event ten times at once have one effect', async () => {
     const { organization } = await organizationWithCheckout();
-    const body = await subscriptionEvent(organization, { id: `dup-${organization.id}`, status: 'active', updatedAt: new Date().toISOString() });
+    const body = await subscriptionEvent(organization, {
+      id: `dup-${organization.id}`,
+      status: 'active',
+      updatedAt: new Date().toISOString(),
+    });
     const results = await Promise.all(Array.from({ length: 10 }, () => signed(body)));
     expect(results.map((result) => result.status)).toEqual(Array(10).fill(200));
     const outcomes = results.flatMap((result) => result.body.outcomes ?? []);
     expect(outcomes.filter((outcome) => outcome === 'applied')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(9);
     expect(await subscriptionsOf(organization)).toHaveLength(1);
-    const ledger = await db.select().from(billingWebhookEvents).where(eq(billingWebhookEvents.providerEventId, `evt_test_dup-${organization.id}`));
+    const ledger = await db
+      .select()
+      .from(billingWebhookEvents)
+      .where(eq(billingWebhookEvents.providerEventId, `evt_test_dup-${organization.id}`));
     expect(ledger).toMatchObject([{ outcome: 'applied', organizationId: organization.id }]);
   });
 
   it('out of order never let an older state overwrite a newer one', async () => {
     const { organization } = await organizationWithCheckout();
-    const canceled = await subscriptionEvent(organization, { id: `new-${organization.id}`, status: 'canceled', updatedAt: '2026-12-05T10:00:00.000Z' });
-    const olderActive = await subscriptionEvent(organization, { id: `old-${organization.id}`, status: 'active', updatedAt: '2026-12-05T09:00:00.000Z' });
+    const canceled = await subscriptionEvent(organization, {
+      id: `new-${organization.id}`,
+      status: 'canceled',
+      updatedAt: '2026-12-05T10:00:00.000Z',
+    });
+    const olderActive = await subscriptionEvent(organization, {
+      id: `old-${organization.id}`,
+      status: 'active',
+      updatedAt: '2026-12-05T09:00:00.000Z',
+    });
     expect((await signed(canceled)).body.outcomes).toEqual(['applied']);
     expect((await signed(olderActive)).body.outcomes).toEqual(['stale']);
     expect((await subscriptionsOf(organization)).map((row) => row.status)).toEqual(['canceled']);
-    const newer = await subscriptionEvent(organization, { id: `newer-${organization.id}`, status: 'active', updatedAt: '2026-12-05T11:00:00.000Z', cancelAtPeriodEnd: true });
+    const newer = await subscriptionEvent(organization, {
+      id: `newer-${organization.id}`,
+      status: 'active',
+      updatedAt: '2026-12-05T11:00:00.000Z',
+      cancelAtPeriodEnd: true,
+    });
     expect((await signed(newer)).body.outcomes).toEqual(['applied']);
-    expect((await subscriptionsOf(organization)).map((row) => [row.status, row.cancelAtPeriodEnd])).toEqual([['active', true]]);
+    expect((await subscriptionsOf(organization)).map((row) => [row.status, row.cancelAtPeriodEnd])).toEqual([
+      ['active', true],
+    ]);
   });
 
   it('of an unknown event type are acknowledged and recorded as ignored', async () => {
-    const body = JSON.stringify({ id: 'evt_test_unknown', type: 'invoice.upcoming', created: new Date().toISOString(), data: { object: {} } });
+    const body = JSON.stringify({
+      id: 'evt_test_unknown',
+      type: 'invoice.upcoming',
+      created: new Date().toISOString(),
+      data: { object: {} },
+    });
     expect(await signed(body)).toEqual({ status: 200, body: { received: true, outcomes: ['ignored'] } });
-    expect(await db.select({ outcome: billingWebhookEvents.outcome }).from(billingWebhookEvents).where(eq(billingWebhookEvents.providerEventId, 'evt_test_unknown'))).toEqual([{ outcome: 'ignored' }]);
+    expect(
+      await db
+        .select({ outcome: billingWebhookEvents.outcome })
+        .from(billingWebhookEvents)
+        .where(eq(billingWebhookEvents.providerEventId, 'evt_test_unknown')),
+    ).toEqual([{ outcome: 'ignored' }]);
   });
 
   it('for a customer or checkout the server never created reach no organization', async () => {
     const { organization } = await organizationWithCheckout();
-    const stranger = await subscriptionEvent(organization, { id: `stranger-${organization.id}`, status: 'active', updatedAt: new Date().toISOString(), customer: 'cus_made_up' });
+    const stranger = await subscriptionEvent(organization, {
+      id: `stranger-${organization.id}`,
+      status: 'active',
+      updatedAt: new Date().toISOString(),
+      customer: 'cus_made_up',
+    });
     expect((await signed(stranger)).body.outcomes).toEqual(['unmatched']);
     expect(await subscriptionsOf(organization)).toEqual([]);
-    const checkout = JSON.stringify({ id: 'evt_test_checkout', type: 'checkout.completed', created: new Date().toISOString(), data: { object: { id: 'cs_made_up', customer: 'cus_made_up' } } });
+    const checkout = JSON.stringify({
+      id: 'evt_test_checkout',
+      type: 'checkout.completed',
+      created: new Date().toISOString(),
+      data: { object: { id: 'cs_made_up', customer: 'cus_made_up' } },
+    });
     expect((await signed(checkout)).body.outcomes).toEqual(['unmatched']);
   });
 
   it('while the database is down get a 5xx, and the redelivery is applied once', async () => {
     const { organization } = await organizationWithCheckout();
-    const body = await subscriptionEvent(organization, { id: `down-${organization.id}`, status: 'active', updatedAt: new Date().toISOString() });
+    const body = await subscriptionEvent(organization, {
+      id: `down-${organization.id}`,
+      status: 'active',
+      updatedAt: new Date().toISOString(),
+    });
     const holder = globalThis as unknown as { keelPool?: pg.Pool };
     const working = holder.keelPool;
-    holder.keelPool = new pg.Pool({ connectionString: 'postgres://nobody:nothing@127.0.0.1:1/none', connectionTimeoutMillis: 500 });
+    holder.keelPool = new pg.Pool({
+      connectionString: 'postgres://nobody:nothing@127.0.0.1:1/none',
+      connectionTimeoutMillis: 500,
+    });
     try {
       const down = await signed(body);
       expect(down.status).toBeGreaterThanOrEqual(500);

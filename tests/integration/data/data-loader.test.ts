@@ -57,11 +57,25 @@ interface ItemRow {
 
 const itemPages = defineDataLoader<ItemRow, ItemSort, typeof itemQuery.spec.filters>(itemQuery, {
   table: items,
-  fields: { id: items.id, title: items.title, points: items.points, due: items.due, happenedAt: items.happenedAt, kind: items.kind },
+  fields: {
+    id: items.id,
+    title: items.title,
+    points: items.points,
+    due: items.due,
+    happenedAt: items.happenedAt,
+    kind: items.kind,
+  },
   scopeColumn: items.scopeId,
   sorts: { title: items.title, points: items.points, due: items.due, happenedAt: items.happenedAt, kind: items.kind },
   tiebreaker: items.id,
-  filters: { kind: items.kind, item: items.id, title: items.title, points: items.points, due: items.due, happened: items.happenedAt },
+  filters: {
+    kind: items.kind,
+    item: items.id,
+    title: items.title,
+    points: items.points,
+    due: items.due,
+    happened: items.happenedAt,
+  },
   search: [items.title],
 });
 
@@ -84,7 +98,10 @@ const TITLES = [
   'Done deal',
   'apple',
 ];
-/** Around the day boundaries of 2026-03-01, and three stamps a microsecond apart (a cursor rounding to milliseconds would lose one). */
+/**
+ * Around the day boundaries of 2026-03-01, and three stamps a microsecond apart (a cursor rounding to milliseconds
+ * would lose one).
+ */
 const STAMPS = [
   '2026-02-28 23:59:59.999999',
   '2026-03-01 00:00:00',
@@ -105,7 +122,10 @@ function seedRows(scopeId: string, count: number, offset = 0): Seed[] {
       title: TITLES[i % TITLES.length]!,
       points: (i * 7) % 11,
       due: i % 4 === 0 ? null : `2026-03-${pad(1 + ((i * 3) % 28))}`,
-      happenedAt: i < STAMPS.length ? STAMPS[i]! : `2026-03-${pad(1 + (i % 20))} ${pad(i % 24)}:${pad((i * 13) % 60)}:00.${pad(i, 6)}`,
+      happenedAt:
+        i < STAMPS.length
+          ? STAMPS[i]!
+          : `2026-03-${pad(1 + (i % 20))} ${pad(i % 24)}:${pad((i * 13) % 60)}:00.${pad(i, 6)}`,
       kind: KINDS[i % KINDS.length]!,
     };
   });
@@ -117,7 +137,8 @@ let rowsA: Seed[];
 let rowsB: Seed[];
 
 beforeAll(async () => {
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     create type loader_item_kind as enum ('alpha', 'beta', 'gamma');
     create table loader_items (
       id uuid primary key default gen_random_uuid(),
@@ -128,7 +149,8 @@ beforeAll(async () => {
       happened_at timestamptz not null,
       kind loader_item_kind not null
     );
-  `));
+  `),
+  );
   rowsA = seedRows(scopeA, 47);
   rowsB = seedRows(scopeB, 11, 3);
   // One statement for all of them.
@@ -152,7 +174,8 @@ function refused(queryString: string) {
   return result.fieldErrors;
 }
 
-const load = (queryString: string, options: Parameters<typeof itemPages.load>[2] = {}) => itemPages.load(db, query(queryString), { scope: scopeA, ...options });
+const load = (queryString: string, options: Parameters<typeof itemPages.load>[2] = {}) =>
+  itemPages.load(db, query(queryString), { scope: scopeA, ...options });
 const ids = (page: LoadedPage<ItemRow>) => page.rows.map((row) => row.id);
 const idsOf = (rows: Seed[]) => rows.map((row) => row.id).sort();
 
@@ -169,7 +192,13 @@ async function expectMatches(queryString: string, expected: Seed[]) {
   expect(page.total, queryString).toBe(expected.length);
 }
 
-const SORT_COLUMNS: Record<ItemSort, string> = { title: 'title', points: 'points', due: 'due', happenedAt: 'happened_at', kind: 'kind' };
+const SORT_COLUMNS: Record<ItemSort, string> = {
+  title: 'title',
+  points: 'points',
+  due: 'due',
+  happenedAt: 'happened_at',
+  kind: 'kind',
+};
 
 /** The order a hand-written query gives: the column, nulls last, then the id in the same direction. */
 async function referenceOrder(sort: string, scope = scopeA): Promise<string[]> {
@@ -236,8 +265,14 @@ async function expectCursorRefused(queryString: string, options: Parameters<type
 
 describe('filters', () => {
   it('equals and in, on an enum', async () => {
-    await expectMatches('kind=beta', rowsA.filter((row) => row.kind === 'beta'));
-    await expectMatches('kind=alpha,gamma', rowsA.filter((row) => row.kind !== 'beta'));
+    await expectMatches(
+      'kind=beta',
+      rowsA.filter((row) => row.kind === 'beta'),
+    );
+    await expectMatches(
+      'kind=alpha,gamma',
+      rowsA.filter((row) => row.kind !== 'beta'),
+    );
     await expectMatches('kind=alpha&kind=beta&kind=gamma', rowsA);
   });
 
@@ -251,7 +286,10 @@ describe('filters', () => {
 
   it('refuses an id the column cannot hold as a field error, before any SQL (not a server error)', async () => {
     const attempt = withoutSql(() => load('item=not-a-uuid'));
-    await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fieldErrorKeys: { 'query.item': 'validation.invalid' } });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrorKeys: { 'query.item': 'validation.invalid' },
+    });
   });
 
   it('refuses a number the integer column cannot hold, naming the field, before any SQL', async () => {
@@ -261,13 +299,19 @@ describe('filters', () => {
       ['points.max=-2147483649', 'query.points.max'],
     ]) {
       const attempt = withoutSql(() => load(queryString!));
-      await expect(attempt, queryString).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fieldErrorKeys: { [field!]: 'validation.invalid' } });
+      await expect(attempt, queryString).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fieldErrorKeys: { [field!]: 'validation.invalid' },
+      });
     }
     await expectMatches('points.min=-2147483648&points.max=2147483647', rowsA);
   });
 
   it('text equals is exact (case and all)', async () => {
-    await expectMatches('title=apple', rowsA.filter((row) => row.title === 'apple'));
+    await expectMatches(
+      'title=apple',
+      rowsA.filter((row) => row.title === 'apple'),
+    );
     await expectMatches('title=Apple', []);
     await expectMatches('title=appl', []);
   });
@@ -283,21 +327,40 @@ describe('filters', () => {
     await expectMatches('title.contains=DONE', containing('done'));
     expect(containing('done').length).toBeGreaterThan(containing('100%').length);
     // Both parts of a text filter apply.
-    await expectMatches('title=apple&title.contains=PP', rowsA.filter((row) => row.title === 'apple'));
+    await expectMatches(
+      'title=apple&title.contains=PP',
+      rowsA.filter((row) => row.title === 'apple'),
+    );
     await expectMatches('title=apple&title.contains=zz', []);
   });
 
   it('number equals, and a range with both ends included', async () => {
-    await expectMatches('points=3', rowsA.filter((row) => row.points === 3));
-    await expectMatches('points.min=2&points.max=4', rowsA.filter((row) => row.points >= 2 && row.points <= 4));
-    await expectMatches('points.min=9', rowsA.filter((row) => row.points >= 9));
-    await expectMatches('points.max=0', rowsA.filter((row) => row.points <= 0));
-    await expectMatches('points.min=4&points.max=4', rowsA.filter((row) => row.points === 4));
+    await expectMatches(
+      'points=3',
+      rowsA.filter((row) => row.points === 3),
+    );
+    await expectMatches(
+      'points.min=2&points.max=4',
+      rowsA.filter((row) => row.points >= 2 && row.points <= 4),
+    );
+    await expectMatches(
+      'points.min=9',
+      rowsA.filter((row) => row.points >= 9),
+    );
+    await expectMatches(
+      'points.max=0',
+      rowsA.filter((row) => row.points <= 0),
+    );
+    await expectMatches(
+      'points.min=4&points.max=4',
+      rowsA.filter((row) => row.points === 4),
+    );
     expect(rowsA.some((row) => row.points === 4)).toBe(true);
   });
 
   it('a date range on a date column: whole days, both ends included, no rows without a date', async () => {
-    const between = (from: string, to: string) => rowsA.filter((row) => row.due !== null && row.due >= from && row.due <= to);
+    const between = (from: string, to: string) =>
+      rowsA.filter((row) => row.due !== null && row.due >= from && row.due <= to);
     await expectMatches('due.from=2026-03-04&due.to=2026-03-10', between('2026-03-04', '2026-03-10'));
     expect(between('2026-03-04', '2026-03-04').length).toBeGreaterThan(0);
     await expectMatches('due.from=2026-03-04&due.to=2026-03-04', between('2026-03-04', '2026-03-04'));
@@ -306,7 +369,8 @@ describe('filters', () => {
   });
 
   it('a date range on a timestamptz column runs from the first to the last microsecond of its days', async () => {
-    const onDays = (from: string, to: string) => rowsA.filter((row) => row.happenedAt.slice(0, 10) >= from && row.happenedAt.slice(0, 10) <= to);
+    const onDays = (from: string, to: string) =>
+      rowsA.filter((row) => row.happenedAt.slice(0, 10) >= from && row.happenedAt.slice(0, 10) <= to);
     const march1 = (await allMatching('happened.from=2026-03-01&happened.to=2026-03-01')).rows.map((row) => row.id);
     const byStamp = (stamp: string) => rowsA.find((row) => row.happenedAt === stamp)!.id;
     expect(march1).toContain(byStamp('2026-03-01 00:00:00'));
@@ -319,20 +383,33 @@ describe('filters', () => {
   });
 
   it('search looks for the words literally, ignoring case', async () => {
-    await expectMatches('q=100%25', rowsA.filter((row) => row.title.includes('100%')));
-    await expectMatches('q=BACK%5C', rowsA.filter((row) => row.title.toLowerCase().includes('back\\')));
+    await expectMatches(
+      'q=100%25',
+      rowsA.filter((row) => row.title.includes('100%')),
+    );
+    await expectMatches(
+      'q=BACK%5C',
+      rowsA.filter((row) => row.title.toLowerCase().includes('back\\')),
+    );
   });
 });
 
 describe('counts', () => {
   it('count what the filters and the search match, on every page', async () => {
-    const expected = rowsA.filter((row) => row.kind !== 'gamma' && row.points >= 1 && row.title.toLowerCase().includes('a'));
+    const expected = rowsA.filter(
+      (row) => row.kind !== 'gamma' && row.points >= 1 && row.title.toLowerCase().includes('a'),
+    );
     expect(expected.length).toBeGreaterThan(5);
     const filters = 'kind=alpha,beta&points.min=1&q=A';
     const seen: string[] = [];
     for (let pageNumber = 1; pageNumber <= Math.ceil(expected.length / 5); pageNumber++) {
       const page = await load(`${filters}&pageSize=5&page=${pageNumber}`);
-      expect(page).toMatchObject({ total: expected.length, pageCount: Math.ceil(expected.length / 5), page: pageNumber, pageSize: 5 });
+      expect(page).toMatchObject({
+        total: expected.length,
+        pageCount: Math.ceil(expected.length / 5),
+        page: pageNumber,
+        pageSize: 5,
+      });
       seen.push(...ids(page));
     }
     expect(seen.sort()).toEqual(idsOf(expected));
@@ -341,7 +418,15 @@ describe('counts', () => {
   });
 
   it('an empty result is one empty page', async () => {
-    expect(await load('title=nothing-like-this&page=7')).toEqual({ rows: [], total: 0, page: 1, pageCount: 1, pageSize: 3, nextCursor: null, previousCursor: null });
+    expect(await load('title=nothing-like-this&page=7')).toEqual({
+      rows: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+      pageSize: 3,
+      nextCursor: null,
+      previousCursor: null,
+    });
   });
 
   it('keyset pages skip the count when asked', async () => {
@@ -351,7 +436,18 @@ describe('counts', () => {
 
 describe('sort', () => {
   it('orders by each declared name, both ways, nulls last, ties by id', async () => {
-    for (const sort of ['title', '-title', 'points', '-points', 'due', '-due', 'happenedAt', '-happenedAt', 'kind', '-kind']) {
+    for (const sort of [
+      'title',
+      '-title',
+      'points',
+      '-points',
+      'due',
+      '-due',
+      'happenedAt',
+      '-happenedAt',
+      'kind',
+      '-kind',
+    ]) {
       expect(ids(await load(`sort=${sort}&pageSize=100`)), sort).toEqual(await referenceOrder(sort));
     }
   });
@@ -365,7 +461,10 @@ describe('sort', () => {
   it('refuses a hand-made query with an undeclared sort before any SQL', async () => {
     const forged = { ...query(''), sort: { column: 'scopeId', direction: 'asc' } } as unknown as ItemQuery;
     const attempt = withoutSql(() => itemPages.load(db, forged, { scope: scopeA }));
-    await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fieldErrorKeys: { 'query.sort': 'validation.invalidOption' } });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrorKeys: { 'query.sort': 'validation.invalidOption' },
+    });
   });
 });
 
@@ -376,18 +475,30 @@ describe('injection attempts', () => {
   }
 
   it('a text filter matches the attempt literally: only the row titled with it', async () => {
-    await expectMatches(`title=${encodeURIComponent(INJECTION)}`, rowsA.filter((row) => row.title === INJECTION));
+    await expectMatches(
+      `title=${encodeURIComponent(INJECTION)}`,
+      rowsA.filter((row) => row.title === INJECTION),
+    );
     expect(rowsA.some((row) => row.title === INJECTION)).toBe(true);
     await expectMatches(`title=${encodeURIComponent("x' or '1'='1")}`, []);
     await expectMatches(`title.contains=${encodeURIComponent("%' or '1'='1")}`, []);
-    await expectMatches(`title.contains=${encodeURIComponent("'); drop table loader_items; --")}`, rowsA.filter((row) => row.title === INJECTION));
+    await expectMatches(
+      `title.contains=${encodeURIComponent("'); drop table loader_items; --")}`,
+      rowsA.filter((row) => row.title === INJECTION),
+    );
     await tableIsIntact();
   });
 
   it('a search matches the attempt literally', async () => {
-    await expectMatches(`q=${encodeURIComponent('1 or 1=1')}`, rowsA.filter((row) => row.title.includes('1 or 1=1')));
+    await expectMatches(
+      `q=${encodeURIComponent('1 or 1=1')}`,
+      rowsA.filter((row) => row.title.includes('1 or 1=1')),
+    );
     await expectMatches(`q=${encodeURIComponent("' or ''='")}`, []);
-    await expectMatches(`q=${encodeURIComponent('drop table loader_items')}`, rowsA.filter((row) => row.title === INJECTION));
+    await expectMatches(
+      `q=${encodeURIComponent('drop table loader_items')}`,
+      rowsA.filter((row) => row.title === INJECTION),
+    );
     await tableIsIntact();
   });
 
@@ -401,7 +512,9 @@ describe('injection attempts', () => {
       ['due.from', "2026-01-01' or '1'='1"],
     ];
     for (const [name, value] of attempts) {
-      expect(Object.keys(refused(`${name}=${encodeURIComponent(value!)}`))[0], name).toMatch(new RegExp(`^${name!.replace('.', '\\.')}`));
+      expect(Object.keys(refused(`${name}=${encodeURIComponent(value!)}`))[0], name).toMatch(
+        new RegExp(`^${name!.replace('.', '\\.')}`),
+      );
     }
     await tableIsIntact();
   });
@@ -429,7 +542,8 @@ describe('offset pages', () => {
   });
 
   it('refuse page 0, a negative page and a huge one', () => {
-    for (const page of ['0', '-1', '1000001', '99999999999999999999']) expect(Object.keys(refused(`page=${page}`)), page).toEqual(['page']);
+    for (const page of ['0', '-1', '1000001', '99999999999999999999'])
+      expect(Object.keys(refused(`page=${page}`)), page).toEqual(['page']);
   });
 
   it('carry cursors that continue from them by keyset', async () => {
@@ -463,8 +577,14 @@ describe('scope', () => {
   });
 
   it('adds the caller’s own condition', async () => {
-    await expectMatchesWhere(eq(items.kind, 'gamma'), rowsA.filter((row) => row.kind === 'gamma'));
-    await expectMatchesWhere(and(eq(items.kind, 'gamma'), eq(items.points, 0)), rowsA.filter((row) => row.kind === 'gamma' && row.points === 0));
+    await expectMatchesWhere(
+      eq(items.kind, 'gamma'),
+      rowsA.filter((row) => row.kind === 'gamma'),
+    );
+    await expectMatchesWhere(
+      and(eq(items.kind, 'gamma'), eq(items.points, 0)),
+      rowsA.filter((row) => row.kind === 'gamma' && row.points === 0),
+    );
   });
 
   async function expectMatchesWhere(where: SQL | undefined, expected: Seed[]) {
@@ -481,7 +601,10 @@ describe('keyset pages', () => {
     for (const sort of SORTS) {
       const pages = await walkForward(`sort=${sort}&pageSize=5`);
       expect(pages.flatMap(ids), sort).toEqual(ids(await load(`sort=${sort}&pageSize=100`)));
-      expect(pages.map((page) => page.rows.length), sort).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 5, 2]);
+      expect(
+        pages.map((page) => page.rows.length),
+        sort,
+      ).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 5, 2]);
       expect(pages[0]!.previousCursor).toBeNull();
       expect(pages.at(-1)!.nextCursor).toBeNull();
       expect(pages.every((page) => page.page === null && page.total === 47)).toBe(true);
@@ -514,10 +637,14 @@ describe('keyset pages', () => {
     const stamps = rowsA.filter((row) => row.happenedAt.startsWith('2026-03-05 12:00:00.00000'));
     expect(stamps).toHaveLength(3);
     const pages = await walkForward('sort=happenedAt&pageSize=3&happened.from=2026-03-05&happened.to=2026-03-05');
-    expect(pages.flatMap(ids)).toEqual(ids(await load('sort=happenedAt&pageSize=100&happened.from=2026-03-05&happened.to=2026-03-05')));
+    expect(pages.flatMap(ids)).toEqual(
+      ids(await load('sort=happenedAt&pageSize=100&happened.from=2026-03-05&happened.to=2026-03-05')),
+    );
     expect(pages.flatMap(ids)).toEqual(expect.arrayContaining(stamps.map((row) => row.id)));
     // A page ends on one of the rows a microsecond apart, so the next one starts from its exact value.
-    const positions = pages.map((page) => page.nextCursor && JSON.parse(Buffer.from(page.nextCursor, 'base64url').toString()).v[0]);
+    const positions = pages.map(
+      (page) => page.nextCursor && JSON.parse(Buffer.from(page.nextCursor, 'base64url').toString()).v[0],
+    );
     expect(positions.some((value) => /12:00:00\.00000[12]/.test(value ?? ''))).toBe(true);
   });
 
@@ -528,15 +655,28 @@ describe('keyset pages', () => {
     let added = 0;
     const pages = await walkForward('sort=title&pageSize=5', scope, async () => {
       // New rows everywhere: before the walk's position, after it and level with it.
-      const [at] = await db.select({ title: items.title }).from(items).where(eq(items.scopeId, scope)).orderBy(items.title).limit(1).offset(5 * added + 2);
-      const extra = ['0 first', 'zzz last', at?.title ?? 'apple'].map((title) => ({ ...seedRows(scope, 1)[0]!, title }));
+      const [at] = await db
+        .select({ title: items.title })
+        .from(items)
+        .where(eq(items.scopeId, scope))
+        .orderBy(items.title)
+        .limit(1)
+        .offset(5 * added + 2);
+      const extra = ['0 first', 'zzz last', at?.title ?? 'apple'].map((title) => ({
+        ...seedRows(scope, 1)[0]!,
+        title,
+      }));
       await db.insert(items).values(extra);
       added++;
     });
     expect(added).toBeGreaterThan(3);
     const seen = pages.flatMap(ids);
     expect(new Set(seen).size).toBe(seen.length);
-    for (const row of before) expect(seen.filter((id) => id === row.id), row.title).toHaveLength(1);
+    for (const row of before)
+      expect(
+        seen.filter((id) => id === row.id),
+        row.title,
+      ).toHaveLength(1);
   });
 });
 
@@ -545,7 +685,17 @@ describe('cursors that were not made here', () => {
 
   it('garbage and truncated cursors are refused before any SQL, naming query.cursor', async () => {
     const cursor = await goodCursor('title');
-    for (const garbage of ['x', 'not-a-cursor', cursorOf(null), cursorOf(42), cursorOf([]), cursorOf({}), cursor.slice(0, 20), `${cursor}AAAA`, cursorOf('title')]) {
+    for (const garbage of [
+      'x',
+      'not-a-cursor',
+      cursorOf(null),
+      cursorOf(42),
+      cursorOf([]),
+      cursorOf({}),
+      cursor.slice(0, 20),
+      `${cursor}AAAA`,
+      cursorOf('title'),
+    ]) {
       await expectCursorRefused(`sort=title&cursor=${garbage}`);
     }
   });
@@ -581,9 +731,13 @@ describe('cursors that were not made here', () => {
   });
 
   it('a well-formed edited cursor is only a position', async () => {
-    const page = await load(`sort=points&pageSize=100&cursor=${cursorOf({ s: 'points', d: 'after', v: ['5', '00000000-0000-0000-0000-000000000000'] })}`);
+    const page = await load(
+      `sort=points&pageSize=100&cursor=${cursorOf({ s: 'points', d: 'after', v: ['5', '00000000-0000-0000-0000-000000000000'] })}`,
+    );
     expect(ids(page).sort()).toEqual(idsOf(rowsA.filter((row) => row.points >= 5)));
-    const nulls = await load(`sort=due&pageSize=100&cursor=${cursorOf({ s: 'due', d: 'after', v: [null, '00000000-0000-0000-0000-000000000000'] })}`);
+    const nulls = await load(
+      `sort=due&pageSize=100&cursor=${cursorOf({ s: 'due', d: 'after', v: [null, '00000000-0000-0000-0000-000000000000'] })}`,
+    );
     expect(ids(nulls).sort()).toEqual(idsOf(rowsA.filter((row) => row.due === null)));
   });
 });

@@ -24,7 +24,12 @@ const record = defineJob({
 
 let runner: JobRunner;
 beforeAll(async () => {
-  runner = await startJobRunner({ databaseUrl: process.env.DATABASE_URL!, jobs: [record], concurrency: 1, pollIntervalMs: 200 });
+  runner = await startJobRunner({
+    databaseUrl: process.env.DATABASE_URL!,
+    jobs: [record],
+    concurrency: 1,
+    pollIntervalMs: 200,
+  });
 });
 afterAll(async () => {
   await runner.stop();
@@ -40,7 +45,11 @@ async function eventually(done: () => boolean | Promise<boolean>) {
 
 /** Jobs still queued for this id (graphile-worker deletes a job once it completes). */
 const queued = async (id: string) =>
-  (await db.execute<{ count: number }>(sql`select count(*)::int as count from graphile_worker._private_jobs where payload->>'id' = ${id}`)).rows[0]!.count;
+  (
+    await db.execute<{ count: number }>(
+      sql`select count(*)::int as count from graphile_worker._private_jobs where payload->>'id' = ${id}`,
+    )
+  ).rows[0]!.count;
 
 describe('the job queue', () => {
   it('never runs a job added in a transaction that rolled back, and runs a committed one once', async () => {
@@ -72,6 +81,9 @@ describe('the job queue', () => {
 
   it('refuses a payload its job does not accept, before queueing anything', async () => {
     await expect(addJob(db, record, { id: 42 } as never)).rejects.toThrow();
-    expect((await db.execute<{ count: number }>(sql`select count(*)::int as count from graphile_worker._private_jobs`)).rows[0]!.count).toBe(0);
+    expect(
+      (await db.execute<{ count: number }>(sql`select count(*)::int as count from graphile_worker._private_jobs`))
+        .rows[0]!.count,
+    ).toBe(0);
   });
 });

@@ -16,7 +16,10 @@ describe('deleting an account that owns organizations', () => {
     expect(await soleOwnedOrganizations(owner.id)).toEqual([{ id: acme.id, name: 'Acme', slug: 'acme-deletion' }]);
 
     const outcome = await owner.visitor.run(deleteAccount, { password: owner.password, confirmation: owner.email });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('único propietario') } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('único propietario') },
+    });
     expect(await db.select().from(users).where(eq(users.id, owner.id))).toHaveLength(1);
     expect(await db.select().from(members).where(eq(members.organizationId, acme.id))).toHaveLength(2);
   });

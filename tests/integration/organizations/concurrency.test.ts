@@ -61,13 +61,28 @@ describe('requests at the same time', () => {
   it('two accepts of one invitation make exactly one membership', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const organization = await makeOrganization([[alice, 'owner']]);
-      expect(await alice.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: invitee.email, role: 'member' })).toMatchObject({ ok: true });
+      expect(
+        await alice.visitor.run(inviteMembersAction, {
+          organizationId: organization.id,
+          emails: invitee.email,
+          role: 'member',
+        }),
+      ).toMatchObject({ ok: true });
       const token = tokenOf((await lastEmailTo(invitee.email))!.link!);
 
-      const outcomes = await Promise.all([invitee.visitor.run(acceptInvitationAction, { token }), inviteeElsewhere.run(acceptInvitationAction, { token })]);
+      const outcomes = await Promise.all([
+        invitee.visitor.run(acceptInvitationAction, { token }),
+        inviteeElsewhere.run(acceptInvitationAction, { token }),
+      ]);
       // The second finds the invitation accepted by this same user: it lands in the organization too.
-      expect(outcomes).toEqual([{ redirect: `/dashboard/${organization.slug}` }, { redirect: `/dashboard/${organization.slug}` }]);
-      const rows = await db.select().from(members).where(and(eq(members.organizationId, organization.id), eq(members.userId, invitee.id)));
+      expect(outcomes).toEqual([
+        { redirect: `/dashboard/${organization.slug}` },
+        { redirect: `/dashboard/${organization.slug}` },
+      ]);
+      const rows = await db
+        .select()
+        .from(members)
+        .where(and(eq(members.organizationId, organization.id), eq(members.userId, invitee.id)));
       expect(rows).toHaveLength(1);
       const [invitation] = await db.select().from(invitations).where(eq(invitations.organizationId, organization.id));
       expect(invitation!.status).toBe('accepted');
@@ -77,7 +92,11 @@ describe('requests at the same time', () => {
   it('an accept and a revoke at once: either the person joined and the invitation is accepted, or neither', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const organization = await makeOrganization([[alice, 'owner']]);
-      await alice.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: invitee.email, role: 'member' });
+      await alice.visitor.run(inviteMembersAction, {
+        organizationId: organization.id,
+        emails: invitee.email,
+        role: 'member',
+      });
       const token = tokenOf((await lastEmailTo(invitee.email))!.link!);
       const [invitation] = await db.select().from(invitations).where(eq(invitations.organizationId, organization.id));
 
@@ -127,8 +146,16 @@ describe('requests at the same time', () => {
         [bob, 'owner'],
       ]);
       const outcomes = await Promise.all([
-        alice.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: organization.memberIds[bob.id]!, role: 'admin' }),
-        bob.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: organization.memberIds[alice.id]!, role: 'admin' }),
+        alice.visitor.run(changeMemberRoleAction, {
+          organizationId: organization.id,
+          memberId: organization.memberIds[bob.id]!,
+          role: 'admin',
+        }),
+        bob.visitor.run(changeMemberRoleAction, {
+          organizationId: organization.id,
+          memberId: organization.memberIds[alice.id]!,
+          role: 'admin',
+        }),
       ]);
       const winners = outcomes.filter(succeeded);
       expect(winners).toEqual([{ ok: true, data: { role: 'admin' } }]);
@@ -153,7 +180,10 @@ describe('requests at the same time', () => {
       ]);
       expect(outcomes.filter(succeeded)).toEqual([{ redirect: '/dashboard?notice=organization-left' }]);
       const loser = outcomes.find((outcome) => !succeeded(outcome))!;
-      expect(loser).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: errorText('en', 'organizations.lastOwnerLeave') } });
+      expect(loser).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: errorText('en', 'organizations.lastOwnerLeave') },
+      });
       expect(await ownersOf(organization.id)).toHaveLength(1);
     }
   });
@@ -167,14 +197,29 @@ describe('requests at the same time', () => {
         [second, 'member'],
       ]);
       const outcomes = await Promise.all([
-        alice.visitor.run(transferOwnershipAction, { organizationId: organization.id, memberId: organization.memberIds[first.id]!, password: alice.password }),
-        aliceElsewhere.run(transferOwnershipAction, { organizationId: organization.id, memberId: organization.memberIds[second.id]!, password: alice.password }),
+        alice.visitor.run(transferOwnershipAction, {
+          organizationId: organization.id,
+          memberId: organization.memberIds[first.id]!,
+          password: alice.password,
+        }),
+        aliceElsewhere.run(transferOwnershipAction, {
+          organizationId: organization.id,
+          memberId: organization.memberIds[second.id]!,
+          password: alice.password,
+        }),
       ]);
       expect(outcomes.filter(succeeded)).toEqual([{ ok: true }]);
-      expectCleanRefusal(outcomes.find((outcome) => !succeeded(outcome))!, ['FORBIDDEN', 'CONFLICT']);
+      expectCleanRefusal(
+        outcomes.find((outcome) => !succeeded(outcome))!,
+        ['FORBIDDEN', 'CONFLICT'],
+      );
       const newOwner = succeeded(outcomes[0]!) ? first : second;
       const other = newOwner === first ? second : first;
-      expect(await rolesIn(organization.id)).toEqual({ [alice.id]: 'admin', [newOwner.id]: 'owner', [other.id]: 'member' });
+      expect(await rolesIn(organization.id)).toEqual({
+        [alice.id]: 'admin',
+        [newOwner.id]: 'owner',
+        [other.id]: 'member',
+      });
     }
   });
 
@@ -191,7 +236,10 @@ describe('requests at the same time', () => {
         ok: false,
         error: { code: 'CONFLICT', status: 409, fieldErrors: { slug: [errorText('en', 'organizations.slugTaken')] } },
       });
-      const rows = await db.select().from(organizations).where(sql`lower(${organizations.slug}) = ${slug}`);
+      const rows = await db
+        .select()
+        .from(organizations)
+        .where(sql`lower(${organizations.slug}) = ${slug}`);
       expect(rows).toHaveLength(1);
       const winner = succeeded(outcomes[0]!) ? alice : bob;
       expect(await rolesIn(rows[0]!.id)).toEqual({ [winner.id]: 'owner' });
@@ -234,7 +282,9 @@ describe('the database keeps an owner, whatever the application does', () => {
       await someoneWaitsForALock();
     });
     await expect(first).resolves.toBeUndefined();
-    await expect(second).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23514', constraint: 'organization_keeps_an_owner' }) });
+    await expect(second).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: '23514', constraint: 'organization_keeps_an_owner' }),
+    });
     expect(await rolesIn(organization.id)).toEqual({ [alice.id]: 'admin', [bob.id]: 'owner' });
   });
 
@@ -250,7 +300,9 @@ describe('the database keeps an owner, whatever the application does', () => {
       ]);
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       const failure = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
-      expect(failure.reason).toMatchObject({ cause: expect.objectContaining({ constraint: 'organization_keeps_an_owner' }) });
+      expect(failure.reason).toMatchObject({
+        cause: expect.objectContaining({ constraint: 'organization_keeps_an_owner' }),
+      });
       expect(await ownersOf(organization.id)).toHaveLength(1);
     }
   });

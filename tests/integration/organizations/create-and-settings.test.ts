@@ -5,14 +5,24 @@ import { findAccess, rememberedOrganization } from '@/features/organizations/ser
 import { members, organizations } from '@/features/organizations/server/schema';
 import { db } from '@/platform/db/client';
 import { executeAction } from '@/platform/http/action';
-import { expectFieldRefusal, expectRefusal, makeOrganization, organizationState, refusalOf, uniqueSlug } from '../../support/organizations';
+import {
+  expectFieldRefusal,
+  expectRefusal,
+  makeOrganization,
+  organizationState,
+  refusalOf,
+  uniqueSlug,
+} from '../../support/organizations';
 import { errorText } from '../../support/messages';
 import { createVerifiedUser, type TestUser } from '../../support/users';
 import { Visitor } from '../../support/visitor';
 
 /** Organizations whose slug is `slug` in any case. */
 async function organizationsWithSlug(slug: string) {
-  return db.select().from(organizations).where(sql`lower(${organizations.slug}) = lower(${slug})`);
+  return db
+    .select()
+    .from(organizations)
+    .where(sql`lower(${organizations.slug}) = lower(${slug})`);
 }
 
 async function membershipsOf(userId: string) {
@@ -37,11 +47,16 @@ beforeAll(async () => {
 describe('creating an organization', () => {
   it('makes the creator its owner, remembers it and opens its dashboard', async () => {
     const slug = uniqueSlug('acme');
-    const outcome = await owner.visitor.run(createOrganizationAction, { name: '  Acme, Inc.  ', slug: slug.toUpperCase() });
+    const outcome = await owner.visitor.run(createOrganizationAction, {
+      name: '  Acme, Inc.  ',
+      slug: slug.toUpperCase(),
+    });
     expect(outcome).toEqual({ redirect: `/dashboard/${slug}` });
     const [row] = await organizationsWithSlug(slug);
     expect(row).toMatchObject({ name: 'Acme, Inc.', slug });
-    expect(await membershipsOf(owner.id)).toEqual([expect.objectContaining({ organizationId: row!.id, role: 'owner' })]);
+    expect(await membershipsOf(owner.id)).toEqual([
+      expect.objectContaining({ organizationId: row!.id, role: 'owner' }),
+    ]);
     expect((await rememberedOrganization(owner.id))?.id).toBe(row!.id);
   });
 
@@ -54,8 +69,12 @@ describe('creating an organization', () => {
   it('accepts slugs of 3 and of 48 characters', async () => {
     const short = `a${randomDigits(2)}`;
     const long = `b${randomDigits(47)}`;
-    expect(await member.visitor.run(createOrganizationAction, { name: 'Short', slug: short })).toEqual({ redirect: `/dashboard/${short}` });
-    expect(await member.visitor.run(createOrganizationAction, { name: 'Long', slug: long })).toEqual({ redirect: `/dashboard/${long}` });
+    expect(await member.visitor.run(createOrganizationAction, { name: 'Short', slug: short })).toEqual({
+      redirect: `/dashboard/${short}`,
+    });
+    expect(await member.visitor.run(createOrganizationAction, { name: 'Long', slug: long })).toEqual({
+      redirect: `/dashboard/${long}`,
+    });
   });
 
   it.each([
@@ -68,7 +87,10 @@ describe('creating an organization', () => {
     ['a slash', 'acme/inc', 'validation.slug'],
   ])('refuses a slug with %s, naming the slug field', async (_what, slug, key) => {
     const outcome = await owner.visitor.run(createOrganizationAction, { name: 'Bad', slug });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', status: 400, fieldErrors: { slug: [errorText('en', key)] } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', status: 400, fieldErrors: { slug: [errorText('en', key)] } },
+    });
     expect(await organizationsWithSlug(slug)).toEqual([]);
   });
 
@@ -76,7 +98,11 @@ describe('creating an organization', () => {
     const tooShort = await owner.visitor.run(createOrganizationAction, { name: 'Bad', slug: 'ab' });
     expectFieldRefusal(tooShort, 'VALIDATION_FAILED', 'slug', { key: 'validation.tooShort', values: { minimum: 3 } });
     const tooLong = await spanish.visitor.run(createOrganizationAction, { name: 'Bad', slug: 'c'.repeat(49) });
-    expectFieldRefusal(tooLong, 'VALIDATION_FAILED', 'slug', { key: 'validation.tooLong', values: { maximum: 48 }, locale: 'es' });
+    expectFieldRefusal(tooLong, 'VALIDATION_FAILED', 'slug', {
+      key: 'validation.tooLong',
+      values: { maximum: 48 },
+      locale: 'es',
+    });
     expect(await organizationsWithSlug('ab')).toEqual([]);
     expect(await organizationsWithSlug('c'.repeat(49))).toEqual([]);
   });
@@ -106,7 +132,9 @@ describe('creating an organization', () => {
 
     // And a slug first created through the action in lower case is taken for upper case too.
     const second = uniqueSlug('globex');
-    expect(await admin.visitor.run(createOrganizationAction, { name: 'Globex', slug: second })).toEqual({ redirect: `/dashboard/${second}` });
+    expect(await admin.visitor.run(createOrganizationAction, { name: 'Globex', slug: second })).toEqual({
+      redirect: `/dashboard/${second}`,
+    });
     const upper = await member.visitor.run(createOrganizationAction, { name: 'Globex', slug: second.toUpperCase() });
     expectFieldRefusal(upper, 'CONFLICT', 'slug', { key: 'organizations.slugTaken' });
     expect(await organizationsWithSlug(second)).toHaveLength(1);
@@ -122,11 +150,18 @@ describe('creating an organization', () => {
 
   it('answers 403 to a post without its CSRF token, or with another visitor’s, and creates nothing', async () => {
     const slug = uniqueSlug('forged');
-    const request = { headers: owner.visitor.headers(), cookies: { get: (name: string) => owner.visitor.cookies.get(name) } };
+    const request = {
+      headers: owner.visitor.headers(),
+      cookies: { get: (name: string) => owner.visitor.cookies.get(name) },
+    };
     const missing = await executeAction(createOrganizationAction.definition, { name: 'Forged', slug }, request);
     expectRefusal(missing, 'CSRF_TOKEN_INVALID', { key: 'CSRF_TOKEN_INVALID' });
     expect(missing).toMatchObject({ error: { status: 403 } });
-    const foreign = await executeAction(createOrganizationAction.definition, { name: 'Forged', slug, csrf_token: new Visitor().csrfToken() }, request);
+    const foreign = await executeAction(
+      createOrganizationAction.definition,
+      { name: 'Forged', slug, csrf_token: new Visitor().csrfToken() },
+      request,
+    );
     expectRefusal(foreign, 'CSRF_TOKEN_INVALID', { key: 'CSRF_TOKEN_INVALID' });
     expect(await organizationsWithSlug(slug)).toEqual([]);
   });
@@ -144,7 +179,11 @@ describe('organization settings (name and slug)', () => {
   it('lets an admin rename the organization and change its slug', async () => {
     const organization = await team();
     const slug = uniqueSlug('renamed');
-    const outcome = await admin.visitor.run(updateOrganizationAction, { organizationId: organization.id, name: ' Renamed ', slug: slug.toUpperCase() });
+    const outcome = await admin.visitor.run(updateOrganizationAction, {
+      organizationId: organization.id,
+      name: ' Renamed ',
+      slug: slug.toUpperCase(),
+    });
     expect(outcome).toEqual({ ok: true, data: { name: 'Renamed', slug } });
     expect((await organizationState(organization.id)).organization).toMatchObject({ name: 'Renamed', slug });
     expect((await findAccess(owner.id, { slug }))?.organization.id).toBe(organization.id);
@@ -152,14 +191,22 @@ describe('organization settings (name and slug)', () => {
 
   it('lets the owner keep the slug and change only the name', async () => {
     const organization = await team();
-    const outcome = await owner.visitor.run(updateOrganizationAction, { organizationId: organization.id, name: 'Same slug', slug: organization.slug });
+    const outcome = await owner.visitor.run(updateOrganizationAction, {
+      organizationId: organization.id,
+      name: 'Same slug',
+      slug: organization.slug,
+    });
     expect(outcome).toEqual({ ok: true, data: { name: 'Same slug', slug: organization.slug } });
   });
 
   it('refuses a member with 403 and changes nothing', async () => {
     const organization = await team();
     const before = await organizationState(organization.id);
-    const outcome = await member.visitor.run(updateOrganizationAction, { organizationId: organization.id, name: 'Hijacked', slug: uniqueSlug() });
+    const outcome = await member.visitor.run(updateOrganizationAction, {
+      organizationId: organization.id,
+      name: 'Hijacked',
+      slug: uniqueSlug(),
+    });
     expectRefusal(outcome, 'FORBIDDEN', { key: 'organizations.forbidden' });
     expect(outcome).toMatchObject({ error: { status: 403 } });
     expect(await organizationState(organization.id)).toEqual(before);
@@ -168,8 +215,16 @@ describe('organization settings (name and slug)', () => {
   it('answers a non-member 404, exactly as for an organization that does not exist', async () => {
     const organization = await makeOrganization([[owner, 'owner']]);
     const before = await organizationState(organization.id);
-    const notMine = await member.visitor.run(updateOrganizationAction, { organizationId: organization.id, name: 'Hijacked', slug: uniqueSlug() });
-    const missing = await member.visitor.run(updateOrganizationAction, { organizationId: crypto.randomUUID(), name: 'Hijacked', slug: uniqueSlug() });
+    const notMine = await member.visitor.run(updateOrganizationAction, {
+      organizationId: organization.id,
+      name: 'Hijacked',
+      slug: uniqueSlug(),
+    });
+    const missing = await member.visitor.run(updateOrganizationAction, {
+      organizationId: crypto.randomUUID(),
+      name: 'Hijacked',
+      slug: uniqueSlug(),
+    });
     expectRefusal(notMine, 'NOT_FOUND', { key: 'NOT_FOUND' });
     expect(notMine).toMatchObject({ error: { status: 404 } });
     expect(refusalOf(missing)).toEqual(refusalOf(notMine));
@@ -183,7 +238,11 @@ describe('organization settings (name and slug)', () => {
       [spanish, 'admin'],
     ]);
     const before = await organizationState(organization.id);
-    const outcome = await spanish.visitor.run(updateOrganizationAction, { organizationId: organization.id, name: 'Taken', slug: other.slug.toUpperCase() });
+    const outcome = await spanish.visitor.run(updateOrganizationAction, {
+      organizationId: organization.id,
+      name: 'Taken',
+      slug: other.slug.toUpperCase(),
+    });
     expectRefusal(outcome, 'CONFLICT', { key: 'organizations.slugTaken', locale: 'es' });
     expectFieldRefusal(outcome, 'CONFLICT', 'slug', { key: 'organizations.slugTaken', locale: 'es' });
     expect(await organizationState(organization.id)).toEqual(before);
@@ -192,7 +251,11 @@ describe('organization settings (name and slug)', () => {
   it('refuses a reserved slug on the slug field and changes nothing', async () => {
     const organization = await team();
     const before = await organizationState(organization.id);
-    const outcome = await owner.visitor.run(updateOrganizationAction, { organizationId: organization.id, name: 'Reserved', slug: 'settings' });
+    const outcome = await owner.visitor.run(updateOrganizationAction, {
+      organizationId: organization.id,
+      name: 'Reserved',
+      slug: 'settings',
+    });
     expectFieldRefusal(outcome, 'VALIDATION_FAILED', 'slug', { key: 'organizations.slugReserved' });
     expect(await organizationState(organization.id)).toEqual(before);
   });

@@ -24,11 +24,17 @@ function addresses(count: number, prefix = 'flood') {
 }
 
 async function invite(by: TestUser, organization: TestOrganization, emails: string[]) {
-  return by.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: emails.join(', '), role: 'member' });
+  return by.visitor.run(inviteMembersAction, {
+    organizationId: organization.id,
+    emails: emails.join(', '),
+    role: 'member',
+  });
 }
 
 async function invitationCount(organizationId: string) {
-  return (await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.organizationId, organizationId))).length;
+  return (
+    await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.organizationId, organizationId))
+  ).length;
 }
 
 async function mailCount(emails: string[]) {
@@ -41,13 +47,21 @@ async function mailCount(emails: string[]) {
 async function established(what: { users?: string[]; organizations?: string[] }) {
   const longAgo = new Date(Date.now() - (budget.newForHours + 24) * HOUR);
   if (what.users) await db.update(users).set({ createdAt: longAgo }).where(inArray(users.id, what.users));
-  if (what.organizations) await db.update(organizations).set({ createdAt: longAgo }).where(inArray(organizations.id, what.organizations));
+  if (what.organizations)
+    await db.update(organizations).set({ createdAt: longAgo }).where(inArray(organizations.id, what.organizations));
 }
 
-/** Sends recorded as if made `hoursAgo` (the clock is moved by moving the rows, as the invitation tests do with expiry). */
+/**
+ * Sends recorded as if made `hoursAgo` (the clock is moved by moving the rows, as the invitation tests do with expiry).
+ */
 async function pastSends(organizationId: string, senderId: string, hoursAgo: number[]) {
   await db.insert(invitationSends).values(
-    hoursAgo.map((hours, index) => ({ organizationId, senderId, addressHash: `past-${index}`, sentAt: new Date(Date.now() - hours * HOUR) })),
+    hoursAgo.map((hours, index) => ({
+      organizationId,
+      senderId,
+      addressHash: `past-${index}`,
+      sentAt: new Date(Date.now() - hours * HOUR),
+    })),
   );
 }
 
@@ -67,7 +81,13 @@ describe('a brand-new account with a brand-new organization', () => {
         key: 'organizations.invitationLimit',
         values: { scope: 'organization', window: 'hour', limit: 20, remaining: 0, unit: 'minutes', amount: 60 },
       });
-      expect(outcome).toMatchObject({ error: { status: 429, message: 'This organization can send up to 20 invitation emails per hour, and that limit is reached. You can send more in 60 minutes.' } });
+      expect(outcome).toMatchObject({
+        error: {
+          status: 429,
+          message:
+            'This organization can send up to 20 invitation emails per hour, and that limit is reached. You can send more in 60 minutes.',
+        },
+      });
     }
     expect(await invitationCount(organization.id)).toBe(20);
     expect(await mailCount(batches.flat())).toBe(20);
@@ -85,7 +105,10 @@ describe('a brand-new account with a brand-new organization', () => {
       locale: 'es',
     });
     expect(tooMany).toMatchObject({
-      error: { message: 'Esta organización puede enviar hasta 20 correos de invitación por hora, y 5 más ahora. Podrás enviar más dentro de 60 minutos.' },
+      error: {
+        message:
+          'Esta organización puede enviar hasta 20 correos de invitación por hora, y 5 más ahora. Podrás enviar más dentro de 60 minutos.',
+      },
     });
     expect(await invitationCount(organization.id)).toBe(15);
     expect(await invite(owner, organization, addresses(5))).toMatchObject({ ok: true });
@@ -103,8 +126,12 @@ describe('a brand-new account with a brand-new organization', () => {
       key: 'organizations.invitationLimit',
       values: { scope: 'account', window: 'hour', limit: 20, remaining: 0, unit: 'minutes', amount: 60 },
     });
-    expect(third1).toMatchObject({ error: { message: expect.stringMatching(/^Your account can send up to 20 invitation emails per hour/) } });
-    expect((await invitationCount(first!.id)) + (await invitationCount(second!.id)) + (await invitationCount(third!.id))).toBe(20);
+    expect(third1).toMatchObject({
+      error: { message: expect.stringMatching(/^Your account can send up to 20 invitation emails per hour/) },
+    });
+    expect(
+      (await invitationCount(first!.id)) + (await invitationCount(second!.id)) + (await invitationCount(third!.id)),
+    ).toBe(20);
   });
 
   it('still counts the sends of an organization the account deleted', async () => {
@@ -124,7 +151,10 @@ describe('established accounts and organizations', () => {
   it('get the larger budget; a new organization of an established account still gets the smaller one', async () => {
     const owner = await createVerifiedUser({ name: 'Old Hand' });
     await established({ users: [owner.id] });
-    const [old, young] = await Promise.all([makeOrganization([[owner, 'owner']]), makeOrganization([[owner, 'owner']])]);
+    const [old, young] = await Promise.all([
+      makeOrganization([[owner, 'owner']]),
+      makeOrganization([[owner, 'owner']]),
+    ]);
     await established({ organizations: [old.id] });
 
     for (let call = 0; call < 2; call++) expect(await invite(owner, old, addresses(20))).toMatchObject({ ok: true });
@@ -142,14 +172,23 @@ describe('established accounts and organizations', () => {
     const organization = await makeOrganization([[owner, 'owner']]);
     await established({ users: [owner.id], organizations: [organization.id] });
     // 199 sends over the last day, none in the last hour; the oldest leaves the day's window in 4 hours.
-    await pastSends(organization.id, owner.id, Array.from({ length: 199 }, (_, index) => 20 - (index % 18)));
+    await pastSends(
+      organization.id,
+      owner.id,
+      Array.from({ length: 199 }, (_, index) => 20 - (index % 18)),
+    );
 
     const two = await invite(owner, organization, addresses(2));
     expectRefusal(two, 'RATE_LIMITED', {
       key: 'organizations.invitationLimit',
       values: { scope: 'organization', window: 'day', limit: 200, remaining: 1, unit: 'hours', amount: 4 },
     });
-    expect(two).toMatchObject({ error: { message: 'This organization can send up to 200 invitation emails per day, and 1 more now. You can send more in 4 hours.' } });
+    expect(two).toMatchObject({
+      error: {
+        message:
+          'This organization can send up to 200 invitation emails per day, and 1 more now. You can send more in 4 hours.',
+      },
+    });
     expect(await invite(owner, organization, addresses(1))).toMatchObject({ ok: true });
   });
 });
@@ -164,18 +203,38 @@ describe('resends and re-invites', () => {
 
     expect(await invite(owner, organization, [email])).toMatchObject({ ok: true });
     expect(await invite(owner, organization, [email])).toMatchObject({ ok: true }); // a re-invite
-    const [row] = await db.select().from(invitations).where(and(eq(invitations.organizationId, organization.id), eq(invitations.email, email)));
+    const [row] = await db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.organizationId, organization.id), eq(invitations.email, email)));
     for (let resend = 0; resend < 3; resend++) {
-      expect(await owner.visitor.run(resendInvitationAction, { organizationId: organization.id, invitationId: row!.id })).toEqual({ ok: true });
+      expect(
+        await owner.visitor.run(resendInvitationAction, { organizationId: organization.id, invitationId: row!.id }),
+      ).toEqual({ ok: true });
     }
     expect(await emailsTo(email)).toHaveLength(5);
 
     const before = await db.select().from(invitations).where(eq(invitations.id, row!.id));
-    const resent = await owner.visitor.run(resendInvitationAction, { organizationId: organization.id, invitationId: row!.id });
-    expectRefusal(resent, 'RATE_LIMITED', { key: 'organizations.invitationAddressLimit', values: { email, limit: 5, unit: 'hours', amount: 24 }, locale: 'es' });
-    expect(resent).toMatchObject({ error: { message: `${email} ya ha recibido 5 correos de invitación de esta organización hoy. Podrás invitarle de nuevo dentro de 24 horas.` } });
+    const resent = await owner.visitor.run(resendInvitationAction, {
+      organizationId: organization.id,
+      invitationId: row!.id,
+    });
+    expectRefusal(resent, 'RATE_LIMITED', {
+      key: 'organizations.invitationAddressLimit',
+      values: { email, limit: 5, unit: 'hours', amount: 24 },
+      locale: 'es',
+    });
+    expect(resent).toMatchObject({
+      error: {
+        message: `${email} ya ha recibido 5 correos de invitación de esta organización hoy. Podrás invitarle de nuevo dentro de 24 horas.`,
+      },
+    });
     const reinvited = await invite(owner, organization, [uniqueEmail('other'), email]);
-    expectRefusal(reinvited, 'RATE_LIMITED', { key: 'organizations.invitationAddressLimit', values: { email, limit: 5, unit: 'hours', amount: 24 }, locale: 'es' });
+    expectRefusal(reinvited, 'RATE_LIMITED', {
+      key: 'organizations.invitationAddressLimit',
+      values: { email, limit: 5, unit: 'hours', amount: 24 },
+      locale: 'es',
+    });
     // Refused: the link was not renewed and nothing more was sent.
     expect(await db.select().from(invitations).where(eq(invitations.id, row!.id))).toEqual(before);
     expect(await emailsTo(email)).toHaveLength(5);
@@ -187,10 +246,14 @@ describe('resends and re-invites', () => {
     expect(await invite(owner, organization, addresses(20))).toMatchObject({ ok: true });
     const [row] = await db.select().from(invitations).where(eq(invitations.organizationId, organization.id)).limit(1);
     const sent = (await db.select({ id: devMailboxMessages.id }).from(devMailboxMessages)).length;
-    expectRefusal(await owner.visitor.run(resendInvitationAction, { organizationId: organization.id, invitationId: row!.id }), 'RATE_LIMITED', {
-      key: 'organizations.invitationLimit',
-      values: { scope: 'organization', window: 'hour', limit: 20, remaining: 0, unit: 'minutes', amount: 60 },
-    });
+    expectRefusal(
+      await owner.visitor.run(resendInvitationAction, { organizationId: organization.id, invitationId: row!.id }),
+      'RATE_LIMITED',
+      {
+        key: 'organizations.invitationLimit',
+        values: { scope: 'organization', window: 'hour', limit: 20, remaining: 0, unit: 'minutes', amount: 60 },
+      },
+    );
     expect((await db.select({ id: devMailboxMessages.id }).from(devMailboxMessages)).length).toBe(sent);
   });
 });
@@ -221,12 +284,22 @@ describe('what cannot be renamed or deleted away', () => {
     ]);
     expect(await invite(admin, organization, addresses(budget.newOrganization.perHour))).toMatchObject({ ok: true });
     await db.delete(users).where(eq(users.id, admin.id));
-    expect(await db.select({ id: invitationSends.id }).from(invitationSends).where(eq(invitationSends.organizationId, organization.id))).toHaveLength(
-      budget.newOrganization.perHour,
-    );
+    expect(
+      await db
+        .select({ id: invitationSends.id })
+        .from(invitationSends)
+        .where(eq(invitationSends.organizationId, organization.id)),
+    ).toHaveLength(budget.newOrganization.perHour);
     expectRefusal(await invite(owner, organization, addresses(1)), 'RATE_LIMITED', {
       key: 'organizations.invitationLimit',
-      values: { scope: 'organization', window: 'hour', limit: budget.newOrganization.perHour, remaining: 0, unit: 'minutes', amount: 60 },
+      values: {
+        scope: 'organization',
+        window: 'hour',
+        limit: budget.newOrganization.perHour,
+        remaining: 0,
+        unit: 'minutes',
+        amount: 60,
+      },
     });
   });
 });

@@ -8,7 +8,11 @@ import {
   verifyMagicLink,
   getSessionFromHeaders,
 } from '@/features/auth/server';
-import { acceptInvitationAction, createOrganizationAction, inviteMembersAction } from '@/features/organizations/server/actions';
+import {
+  acceptInvitationAction,
+  createOrganizationAction,
+  inviteMembersAction,
+} from '@/features/organizations/server/actions';
 import { findAccess } from '@/features/organizations/server';
 import { TEST_PASSWORD, confirmFromEmail, createVerifiedUser } from '../../support/users';
 import { Visitor, lastEmailTo, uniqueEmail } from '../../support/visitor';
@@ -16,12 +20,24 @@ import { Visitor, lastEmailTo, uniqueEmail } from '../../support/visitor';
 /** An organization with an invitation out to a new address; returns the /join path its email links to. */
 async function invitationTo(email: string, slug: string) {
   const owner = await createVerifiedUser();
-  expect(await owner.visitor.run(createOrganizationAction, { name: 'Journey', slug })).toEqual({ redirect: `/dashboard/${slug}` });
+  expect(await owner.visitor.run(createOrganizationAction, { name: 'Journey', slug })).toEqual({
+    redirect: `/dashboard/${slug}`,
+  });
   const access = await findAccess(owner.id, { slug });
-  expect(await owner.visitor.run(inviteMembersAction, { organizationId: access!.organization.id, emails: email, role: 'admin' })).toMatchObject({ ok: true });
+  expect(
+    await owner.visitor.run(inviteMembersAction, {
+      organizationId: access!.organization.id,
+      emails: email,
+      role: 'admin',
+    }),
+  ).toMatchObject({ ok: true });
   const link = new URL((await lastEmailTo(email))!.link!);
   expect(link.pathname).toBe('/join');
-  return { join: `${link.pathname}${link.search}`, token: link.searchParams.get('token')!, organizationId: access!.organization.id };
+  return {
+    join: `${link.pathname}${link.search}`,
+    token: link.searchParams.get('token')!,
+    organizationId: access!.organization.id,
+  };
 }
 
 /**
@@ -37,7 +53,9 @@ describe('the invitation link through sign-up', () => {
     const visitor = new Visitor();
 
     const signedUp = await visitor.run(signUp, { email, password: TEST_PASSWORD, next: join });
-    expect(signedUp).toEqual({ redirect: `/auth/verify-email?email=${encodeURIComponent(email)}&next=${encodeURIComponent(join)}` });
+    expect(signedUp).toEqual({
+      redirect: `/auth/verify-email?email=${encodeURIComponent(email)}&next=${encodeURIComponent(join)}`,
+    });
 
     // The confirmation email's link carries the destination to the confirm page.
     const confirmed = await confirmFromEmail(visitor, email, TEST_PASSWORD);
@@ -59,7 +77,10 @@ describe('the invitation link through sign-up', () => {
     expect(link.searchParams.get('next')).toBe(join);
 
     const visitor = new Visitor();
-    const verified = await visitor.run(verifyMagicLink, { token: link.searchParams.get('token')!, next: link.searchParams.get('next')! });
+    const verified = await visitor.run(verifyMagicLink, {
+      token: link.searchParams.get('token')!,
+      next: link.searchParams.get('next')!,
+    });
     expect(verified).toEqual({ redirect: `/onboarding?next=${encodeURIComponent(join)}` });
     expect(await visitor.run(completeOnboarding, { name: 'Linked Person', next: join })).toEqual({ redirect: join });
     expect(await visitor.run(acceptInvitationAction, { token })).toEqual({ redirect: '/dashboard/journey-link' });
@@ -70,13 +91,18 @@ describe('the invitation link through sign-up', () => {
     const { join, token } = await invitationTo(email, 'journey-other');
     const someoneElse = await createVerifiedUser();
 
-    expect(await someoneElse.visitor.run(acceptInvitationAction, { token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await someoneElse.visitor.run(acceptInvitationAction, { token })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await someoneElse.visitor.run(signOut, { next: join })).toEqual({ redirect: join });
 
     // An existing account of the invited address signs in with next=/join… and accepts there.
     const invited = await createVerifiedUser({ email });
     const visitor = new Visitor();
-    expect(await visitor.run(signIn, { email: invited.email, password: invited.password, next: join })).toEqual({ redirect: join });
+    expect(await visitor.run(signIn, { email: invited.email, password: invited.password, next: join })).toEqual({
+      redirect: join,
+    });
     expect(await visitor.run(acceptInvitationAction, { token })).toEqual({ redirect: '/dashboard/journey-other' });
   });
 });

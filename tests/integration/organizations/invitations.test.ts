@@ -10,7 +10,12 @@ import {
   resendInvitationAction,
   revokeInvitationAction,
 } from '@/features/organizations/server/actions';
-import { listInvitations, pendingInvitationsFor, previewInvitation, rememberedOrganization } from '@/features/organizations/server';
+import {
+  listInvitations,
+  pendingInvitationsFor,
+  previewInvitation,
+  rememberedOrganization,
+} from '@/features/organizations/server';
 import { invitations, members } from '@/features/organizations/server/schema';
 import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
@@ -47,7 +52,10 @@ beforeAll(async () => {
   ]);
   // Accounts that have been around: this file sends more than a new account may in an hour
   // (the budgets of new accounts and organizations are tested in invitation-budgets.test.ts).
-  await db.update(users).set({ createdAt: new Date(Date.now() - 30 * DAY) }).where(inArray(users.id, [owner.id, admin.id, stranger.id]));
+  await db
+    .update(users)
+    .set({ createdAt: new Date(Date.now() - 30 * DAY) })
+    .where(inArray(users.id, [owner.id, admin.id, stranger.id]));
 });
 
 async function team(name = 'Acme') {
@@ -68,7 +76,10 @@ async function invite(organization: TestOrganization, email: string, role = 'mem
 }
 
 async function invitationTo(organization: TestOrganization, email: string) {
-  const rows = await db.select().from(invitations).where(and(eq(invitations.organizationId, organization.id), eq(invitations.email, email.toLowerCase())));
+  const rows = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.organizationId, organization.id), eq(invitations.email, email.toLowerCase())));
   expect(rows).toHaveLength(1);
   return rows[0]!;
 }
@@ -101,7 +112,9 @@ describe('inviting', () => {
     const organization = await team();
     const email = uniqueEmail();
     const token = await invite(organization, email);
-    const { rows } = await db.execute<{ row: string }>(sql`select i::text as row from invitations i where i.organization_id = ${organization.id}`);
+    const { rows } = await db.execute<{ row: string }>(
+      sql`select i::text as row from invitations i where i.organization_id = ${organization.id}`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.row).not.toContain(token);
     expect((await invitationTo(organization, email)).tokenHash).not.toBe(token);
@@ -121,16 +134,33 @@ describe('inviting', () => {
     const organization = await team();
     const fresh = uniqueEmail('fresh');
     const before = await organizationState(organization.id);
-    const outcome = await owner.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: `${fresh}, ${admin.email.toUpperCase()}`, role: 'member' });
-    expectRefusal(outcome, 'CONFLICT', { key: 'organizations.alreadyMembers', values: { emails: admin.email, count: 1 } });
-    expectFieldRefusal(outcome, 'CONFLICT', 'emails', { key: 'organizations.alreadyMembers', values: { emails: admin.email, count: 1 } });
+    const outcome = await owner.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: `${fresh}, ${admin.email.toUpperCase()}`,
+      role: 'member',
+    });
+    expectRefusal(outcome, 'CONFLICT', {
+      key: 'organizations.alreadyMembers',
+      values: { emails: admin.email, count: 1 },
+    });
+    expectFieldRefusal(outcome, 'CONFLICT', 'emails', {
+      key: 'organizations.alreadyMembers',
+      values: { emails: admin.email, count: 1 },
+    });
     expect(outcome).toMatchObject({ error: { message: `${admin.email} is already a member of this organization.` } });
     expect(await organizationState(organization.id)).toEqual(before);
     expect(await emailsTo(fresh)).toEqual([]);
 
     // In Spanish, for two of them.
-    const both = await admin.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: `${owner.email} ${admin.email}`, role: 'member' });
-    expect(both).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/ ya son miembros de esta organización\.$/) } });
+    const both = await admin.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: `${owner.email} ${admin.email}`,
+      role: 'member',
+    });
+    expect(both).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/ ya son miembros de esta organización\.$/) },
+    });
     expect((both as { error: { message: string } }).error.message).toContain(owner.email);
     expect(await organizationState(organization.id)).toEqual(before);
   });
@@ -138,12 +168,28 @@ describe('inviting', () => {
   it('refuses addresses that are not addresses, and too many at once, on the emails field', async () => {
     const organization = await team();
     const before = await organizationState(organization.id);
-    const bad = await owner.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: `${uniqueEmail()}, not-an-address`, role: 'member' });
+    const bad = await owner.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: `${uniqueEmail()}, not-an-address`,
+      role: 'member',
+    });
     expectFieldRefusal(bad, 'VALIDATION_FAILED', 'emails', { key: 'validation.emails' });
     const many = Array.from({ length: 21 }, () => uniqueEmail('many')).join(',');
-    const tooMany = await admin.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: many, role: 'member' });
-    expectFieldRefusal(tooMany, 'VALIDATION_FAILED', 'emails', { key: 'validation.tooManyEmails', values: { maximum: 20 }, locale: 'es' });
-    const empty = await owner.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: ' , ', role: 'member' });
+    const tooMany = await admin.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: many,
+      role: 'member',
+    });
+    expectFieldRefusal(tooMany, 'VALIDATION_FAILED', 'emails', {
+      key: 'validation.tooManyEmails',
+      values: { maximum: 20 },
+      locale: 'es',
+    });
+    const empty = await owner.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: ' , ',
+      role: 'member',
+    });
     expectFieldRefusal(empty, 'VALIDATION_FAILED', 'emails', { key: 'validation.required' });
     expect(await organizationState(organization.id)).toEqual(before);
   });
@@ -151,7 +197,11 @@ describe('inviting', () => {
   it('answers a non-member 404 and invites nobody', async () => {
     const organization = await makeOrganization([[owner, 'owner']]);
     const email = uniqueEmail();
-    const outcome = await stranger.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: email, role: 'member' });
+    const outcome = await stranger.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: email,
+      role: 'member',
+    });
     expectRefusal(outcome, 'NOT_FOUND', { key: 'NOT_FOUND', locale: 'es' });
     expect((await organizationState(organization.id)).invitations).toEqual([]);
     expect(await emailsTo(email)).toEqual([]);
@@ -178,9 +228,15 @@ describe('managing open invitations', () => {
     const email = uniqueEmail('resend');
     const oldToken = await invite(organization, email);
     const row = await invitationTo(organization, email);
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(invitations.id, row.id));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(invitations.id, row.id));
 
-    const outcome = await admin.visitor.run(resendInvitationAction, { organizationId: organization.id, invitationId: row.id });
+    const outcome = await admin.visitor.run(resendInvitationAction, {
+      organizationId: organization.id,
+      invitationId: row.id,
+    });
     expect(outcome).toEqual({ ok: true });
     const letters = await emailsTo(email);
     expect(letters).toHaveLength(2);
@@ -190,7 +246,9 @@ describe('managing open invitations', () => {
     expect(await previewInvitation(oldToken)).toBeNull();
     expect(await previewInvitation(newToken)).toMatchObject({ state: 'pending' });
     const renewed = await invitationTo(organization, email);
-    expect(Math.abs(renewed.expiresAt.getTime() - Date.now() - appConfig.organizations.invitationExpiryDays * DAY)).toBeLessThan(60_000);
+    expect(
+      Math.abs(renewed.expiresAt.getTime() - Date.now() - appConfig.organizations.invitationExpiryDays * DAY),
+    ).toBeLessThan(60_000);
   });
 
   it('makes a link to copy (a new one: the emailed link stops working)', async () => {
@@ -198,8 +256,14 @@ describe('managing open invitations', () => {
     const email = uniqueEmail('copy');
     const emailed = await invite(organization, email);
     const row = await invitationTo(organization, email);
-    const outcome = await owner.visitor.run(createInvitationLinkAction, { organizationId: organization.id, invitationId: row.id });
-    expect(outcome).toMatchObject({ ok: true, data: { url: expect.stringMatching(new RegExp(`^${appConfig.site.url}/join\\?token=`)) } });
+    const outcome = await owner.visitor.run(createInvitationLinkAction, {
+      organizationId: organization.id,
+      invitationId: row.id,
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      data: { url: expect.stringMatching(new RegExp(`^${appConfig.site.url}/join\\?token=`)) },
+    });
     const copied = tokenOf((outcome as { data: { url: string } }).data.url);
     expect(await previewInvitation(emailed)).toBeNull();
     expect(await previewInvitation(copied)).toMatchObject({ id: row.id, state: 'pending' });
@@ -210,12 +274,17 @@ describe('managing open invitations', () => {
     const organization = await team();
     const token = await invite(organization, invitee.email);
     const row = await invitationTo(organization, invitee.email);
-    expect(await admin.visitor.run(revokeInvitationAction, { organizationId: organization.id, invitationId: row.id })).toEqual({ ok: true });
+    expect(
+      await admin.visitor.run(revokeInvitationAction, { organizationId: organization.id, invitationId: row.id }),
+    ).toEqual({ ok: true });
     expect(await previewInvitation(token)).toMatchObject({ state: 'revoked' });
     const accept = await invitee.visitor.run(acceptInvitationAction, { token });
     expectRefusal(accept, 'CONFLICT', { key: 'organizations.invitationRevoked' });
     expect((await rolesIn(organization.id))[invitee.id]).toBeUndefined();
-    const again = await owner.visitor.run(revokeInvitationAction, { organizationId: organization.id, invitationId: row.id });
+    const again = await owner.visitor.run(revokeInvitationAction, {
+      organizationId: organization.id,
+      invitationId: row.id,
+    });
     expectRefusal(again, 'NOT_FOUND', { key: 'organizations.invitationNotPending' });
     expect(await listInvitations({ userId: owner.id, organizationId: organization.id })).toEqual([]);
   });
@@ -229,14 +298,26 @@ describe('managing open invitations', () => {
     const [row] = (await organizationState(organization.id)).invitations;
     const before = await organizationState(organization.id);
     for (const action of [resendInvitationAction, createInvitationLinkAction, revokeInvitationAction]) {
-      expectRefusal(await member.visitor.run(action, { organizationId: organization.id, invitationId: row!.id }), 'FORBIDDEN', { key: 'organizations.forbidden' });
-      expectRefusal(await admin.visitor.run(action, { organizationId: organization.id, invitationId: row!.id }), 'FORBIDDEN', {
-        key: 'organizations.outranked',
-        locale: 'es',
-      });
+      expectRefusal(
+        await member.visitor.run(action, { organizationId: organization.id, invitationId: row!.id }),
+        'FORBIDDEN',
+        { key: 'organizations.forbidden' },
+      );
+      expectRefusal(
+        await admin.visitor.run(action, { organizationId: organization.id, invitationId: row!.id }),
+        'FORBIDDEN',
+        {
+          key: 'organizations.outranked',
+          locale: 'es',
+        },
+      );
     }
     // Inviting the same address again would renew it (new role, new link): not for an admin either.
-    const reinvite = await admin.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: `${uniqueEmail()} ${futureOwner}`, role: 'member' });
+    const reinvite = await admin.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: `${uniqueEmail()} ${futureOwner}`,
+      role: 'member',
+    });
     expectRefusal(reinvite, 'FORBIDDEN', { key: 'organizations.outranked', locale: 'es' });
     expectFieldRefusal(reinvite, 'FORBIDDEN', 'emails', { key: 'organizations.outranked', locale: 'es' });
     expect(await organizationState(organization.id)).toEqual(before);
@@ -246,10 +327,17 @@ describe('managing open invitations', () => {
   it('cannot reach another organization’s invitation through its id', async () => {
     const organization = await team();
     const other = await makeOrganization([[stranger, 'owner']]);
-    await stranger.visitor.run(inviteMembersAction, { organizationId: other.id, emails: uniqueEmail(), role: 'member' });
+    await stranger.visitor.run(inviteMembersAction, {
+      organizationId: other.id,
+      emails: uniqueEmail(),
+      role: 'member',
+    });
     const [theirs] = (await organizationState(other.id)).invitations;
     const before = await organizationState(other.id);
-    const outcome = await owner.visitor.run(revokeInvitationAction, { organizationId: organization.id, invitationId: theirs!.id });
+    const outcome = await owner.visitor.run(revokeInvitationAction, {
+      organizationId: organization.id,
+      invitationId: theirs!.id,
+    });
     expectRefusal(outcome, 'NOT_FOUND', { key: 'organizations.invitationNotPending' });
     expect(await organizationState(other.id)).toEqual(before);
   });
@@ -271,16 +359,28 @@ describe('expiry', () => {
   it('is accepted just before it expires and refused once it has, changing nothing', async () => {
     const early = await team();
     const earlyToken = await invite(early, invitee.email);
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() + 60_000) }).where(eq(invitations.organizationId, early.id));
-    expect(await invitee.visitor.run(acceptInvitationAction, { token: earlyToken })).toEqual({ redirect: `/dashboard/${early.slug}` });
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() + 60_000) })
+      .where(eq(invitations.organizationId, early.id));
+    expect(await invitee.visitor.run(acceptInvitationAction, { token: earlyToken })).toEqual({
+      redirect: `/dashboard/${early.slug}`,
+    });
 
     const late = await team();
     const lateToken = await invite(late, invitee.email);
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.organizationId, late.id));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.organizationId, late.id));
     const before = await organizationState(late.id);
     expect(await previewInvitation(lateToken)).toMatchObject({ state: 'expired' });
-    expect((await listInvitations({ userId: owner.id, organizationId: late.id }))[0]).toMatchObject({ state: 'expired' });
-    expect((await pendingInvitationsFor({ email: invitee.email, emailVerified: true })).map((row) => row.organizationSlug)).not.toContain(late.slug);
+    expect((await listInvitations({ userId: owner.id, organizationId: late.id }))[0]).toMatchObject({
+      state: 'expired',
+    });
+    expect(
+      (await pendingInvitationsFor({ email: invitee.email, emailVerified: true })).map((row) => row.organizationSlug),
+    ).not.toContain(late.slug);
     const outcome = await invitee.visitor.run(acceptInvitationAction, { token: lateToken });
     expectRefusal(outcome, 'CONFLICT', { key: 'organizations.invitationExpired' });
     expect(await organizationState(late.id)).toEqual(before);
@@ -294,11 +394,19 @@ describe('accepting', () => {
     const outcome = await invitee.visitor.run(acceptInvitationAction, { token });
     expect(outcome).toEqual({ redirect: `/dashboard/${organization.slug}` });
     expect((await rolesIn(organization.id))[invitee.id]).toBe('admin');
-    expect(await invitationTo(organization, invitee.email)).toMatchObject({ status: 'accepted', acceptedAt: expect.any(Date) });
+    expect(await invitationTo(organization, invitee.email)).toMatchObject({
+      status: 'accepted',
+      acceptedAt: expect.any(Date),
+    });
     expect((await rememberedOrganization(invitee.id))?.id).toBe(organization.id);
 
-    expect(await invitee.visitor.run(acceptInvitationAction, { token })).toEqual({ redirect: `/dashboard/${organization.slug}` });
-    const rows = await db.select().from(members).where(and(eq(members.organizationId, organization.id), eq(members.userId, invitee.id)));
+    expect(await invitee.visitor.run(acceptInvitationAction, { token })).toEqual({
+      redirect: `/dashboard/${organization.slug}`,
+    });
+    const rows = await db
+      .select()
+      .from(members)
+      .where(and(eq(members.organizationId, organization.id), eq(members.userId, invitee.id)));
     expect(rows).toHaveLength(1);
     expect(await previewInvitation(token)).toMatchObject({ state: 'accepted' });
   });
@@ -319,8 +427,17 @@ describe('accepting', () => {
     const token = await invite(organization, invitee.email);
     const before = await organizationState(organization.id);
     const outcome = await stranger.visitor.run(acceptInvitationAction, { token });
-    expectRefusal(outcome, 'FORBIDDEN', { key: 'organizations.invitationOtherEmail', values: { email: invitee.email }, locale: 'es' });
-    expect(outcome).toMatchObject({ error: { status: 403, message: `Esta invitación se envió a ${invitee.email}. Inicia sesión con esa dirección para aceptarla.` } });
+    expectRefusal(outcome, 'FORBIDDEN', {
+      key: 'organizations.invitationOtherEmail',
+      values: { email: invitee.email },
+      locale: 'es',
+    });
+    expect(outcome).toMatchObject({
+      error: {
+        status: 403,
+        message: `Esta invitación se envió a ${invitee.email}. Inicia sesión con esa dirección para aceptarla.`,
+      },
+    });
     expect(await organizationState(organization.id)).toEqual(before);
   });
 
@@ -339,7 +456,9 @@ describe('accepting', () => {
     const organization = await team();
     const token = await invite(organization, invitee.email);
     const before = await organizationState(organization.id);
-    expectRefusal(await new Visitor().run(acceptInvitationAction, { token }), 'UNAUTHENTICATED', { key: 'UNAUTHENTICATED' });
+    expectRefusal(await new Visitor().run(acceptInvitationAction, { token }), 'UNAUTHENTICATED', {
+      key: 'UNAUTHENTICATED',
+    });
     const forged = await invitee.visitor.run(acceptInvitationAction, { token: `${token.slice(0, -4)}AAAA` });
     expectRefusal(forged, 'NOT_FOUND', { key: 'organizations.invitationInvalid' });
     expect(await organizationState(organization.id)).toEqual(before);
@@ -352,12 +471,18 @@ describe('accepting', () => {
     const before = await organizationState(organization.id);
 
     const other = await stranger.visitor.run(acceptInvitationByIdAction, { invitationId: row.id });
-    expectRefusal(other, 'FORBIDDEN', { key: 'organizations.invitationOtherEmail', values: { email: invitee.email }, locale: 'es' });
+    expectRefusal(other, 'FORBIDDEN', {
+      key: 'organizations.invitationOtherEmail',
+      values: { email: invitee.email },
+      locale: 'es',
+    });
     const unknown = await invitee.visitor.run(acceptInvitationByIdAction, { invitationId: crypto.randomUUID() });
     expectRefusal(unknown, 'NOT_FOUND', { key: 'organizations.invitationInvalid' });
     expect(await organizationState(organization.id)).toEqual(before);
 
-    expect(await invitee.visitor.run(acceptInvitationByIdAction, { invitationId: row.id })).toEqual({ redirect: `/dashboard/${organization.slug}` });
+    expect(await invitee.visitor.run(acceptInvitationByIdAction, { invitationId: row.id })).toEqual({
+      redirect: `/dashboard/${organization.slug}`,
+    });
     expect((await rolesIn(organization.id))[invitee.id]).toBe('member');
   });
 });
@@ -376,7 +501,10 @@ describe('what the join page and onboarding see', () => {
       organizationSlug: organization.slug,
       inviterName: 'Olivia Owner',
     });
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, row.id));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, row.id));
     expect(await previewInvitation(token)).toMatchObject({ state: 'expired' });
     await db.update(invitations).set({ status: 'revoked' }).where(eq(invitations.id, row.id));
     expect(await previewInvitation(token)).toMatchObject({ state: 'revoked' });
@@ -394,7 +522,10 @@ describe('what the join page and onboarding see', () => {
     const accepted = await team('Accepted');
     for (const organization of [first, second, expired, revoked, accepted]) await invite(organization, person.email);
     await invite(first, uniqueEmail('someone-else'));
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.organizationId, expired.id));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.organizationId, expired.id));
     await db.update(invitations).set({ status: 'revoked' }).where(eq(invitations.organizationId, revoked.id));
     await db.update(invitations).set({ status: 'accepted' }).where(eq(invitations.organizationId, accepted.id));
 

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as serveLogo } from '@/app/api/organization-logos/[file]/route';
 import { createOrganizationAction } from '@/features/organizations/server/actions';
 import { setLogo } from '@/features/organizations/server/logo';
-import { removeOrganizationLogoAction, uploadOrganizationLogoAction } from '@/features/organizations/server/logo-actions';
+import {
+  removeOrganizationLogoAction,
+  uploadOrganizationLogoAction,
+} from '@/features/organizations/server/logo-actions';
 import { findAccess } from '@/features/organizations/server';
 import { members, organizations } from '@/features/organizations/server/schema';
 import { db } from '@/platform/db/client';
@@ -33,15 +36,23 @@ let outsider: TestUser;
 let organizationId: string;
 
 beforeAll(async () => {
-  [owner, plainMember, outsider] = await Promise.all([createVerifiedUser(), createVerifiedUser(), createVerifiedUser({ locale: 'es' })]);
-  expect(await owner.visitor.run(createOrganizationAction, { name: 'Logo Works', slug: 'logo-works' })).toEqual({ redirect: '/dashboard/logo-works' });
+  [owner, plainMember, outsider] = await Promise.all([
+    createVerifiedUser(),
+    createVerifiedUser(),
+    createVerifiedUser({ locale: 'es' }),
+  ]);
+  expect(await owner.visitor.run(createOrganizationAction, { name: 'Logo Works', slug: 'logo-works' })).toEqual({
+    redirect: '/dashboard/logo-works',
+  });
   organizationId = (await findAccess(owner.id, { slug: 'logo-works' }))!.organization.id;
   await db.insert(members).values({ organizationId, userId: plainMember.id, role: 'member' });
 });
 
 /** Every object in the bucket, without the configured prefix. */
 function storedKeys() {
-  return [...s3.buckets.get('keel-logos')!.keys()].map((key) => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : `(outside the prefix) ${key}`)).sort();
+  return [...s3.buckets.get('keel-logos')!.keys()]
+    .map((key) => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : `(outside the prefix) ${key}`))
+    .sort();
 }
 
 async function logoKey(id = organizationId) {
@@ -64,7 +75,13 @@ function get(url: string) {
 /** A wide wordmark on a transparent background: 600×200, opaque only in a band in the middle. */
 function wideTransparentPng() {
   return sharp({ create: { width: 600, height: 200, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
-    .composite([{ input: { create: { width: 560, height: 120, channels: 4, background: { r: 20, g: 90, b: 200, alpha: 1 } } }, top: 40, left: 20 }])
+    .composite([
+      {
+        input: { create: { width: 560, height: 120, channels: 4, background: { r: 20, g: 90, b: 200, alpha: 1 } } },
+        top: 40,
+        left: 20,
+      },
+    ])
     .withExif({ IFD0: { Copyright: 'internal' } })
     .png()
     .toBuffer();
@@ -75,7 +92,10 @@ describe('organization logo', () => {
 
   it('stores a real PNG as a 256×256 WebP keeping transparency, under a content-hash key, served with immutable caching', async () => {
     const outcome = await upload(owner.visitor, await wideTransparentPng(), 'logo.png', 'image/png');
-    expect(outcome).toMatchObject({ ok: true, data: { logoUrl: expect.stringMatching(/^\/api\/organization-logos\/[a-f0-9]{40}\.webp$/) } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      data: { logoUrl: expect.stringMatching(/^\/api\/organization-logos\/[a-f0-9]{40}\.webp$/) },
+    });
     firstUrl = (outcome as { data: { logoUrl: string } }).data.logoUrl;
     const file = firstUrl.split('/').pop()!;
     expect(await logoKey()).toBe(`organization-logos/${file}`);
@@ -101,7 +121,9 @@ describe('organization logo', () => {
   });
 
   it('deletes the previous file when the logo is replaced', async () => {
-    const jpeg = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#cc3366' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#cc3366' } })
+      .jpeg()
+      .toBuffer();
     const outcome = await upload(owner.visitor, jpeg, 'new.jpg', 'image/jpeg');
     expect(outcome).toMatchObject({ ok: true });
     const secondUrl = (outcome as { data: { logoUrl: string } }).data.logoUrl;
@@ -116,7 +138,11 @@ describe('organization logo', () => {
     const outcome = await upload(owner.visitor, '<svg onload="alert(1)"></svg>', 'logo.png', 'image/png');
     expect(outcome).toMatchObject({
       ok: false,
-      error: { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415, fieldErrors: { logo: ['Choose a PNG, JPEG, WebP or GIF image.'] } },
+      error: {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        status: 415,
+        fieldErrors: { logo: ['Choose a PNG, JPEG, WebP or GIF image.'] },
+      },
     });
     expect(await logoKey()).toBe(before);
     expect(storedKeys()).toEqual([before]);
@@ -126,18 +152,39 @@ describe('organization logo', () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1);
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(big);
     const outcome = await upload(owner.visitor, big, 'big.png', 'image/png');
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', status: 413, fieldErrors: { logo: ['This image is larger than 5 MB. Choose a smaller one.'] } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        status: 413,
+        fieldErrors: { logo: ['This image is larger than 5 MB. Choose a smaller one.'] },
+      },
+    });
     expect(storedKeys()).toHaveLength(1);
   });
 
   it('refuses a member whose role may not update the organization (403) and a non-member (404), storing nothing', async () => {
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#123456' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer();
     const before = await logoKey();
 
-    expect(await upload(plainMember.visitor, png, 'x.png', 'image/png')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', status: 403 } });
-    expect(await plainMember.visitor.run(removeOrganizationLogoAction, { organizationId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await upload(outsider.visitor, png, 'x.png', 'image/png')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', status: 404 } });
-    expect(await outsider.visitor.run(removeOrganizationLogoAction, { organizationId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await upload(plainMember.visitor, png, 'x.png', 'image/png')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', status: 403 },
+    });
+    expect(await plainMember.visitor.run(removeOrganizationLogoAction, { organizationId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await upload(outsider.visitor, png, 'x.png', 'image/png')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', status: 404 },
+    });
+    expect(await outsider.visitor.run(removeOrganizationLogoAction, { organizationId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     // The service checks again inside the tenant transaction, and leaves no file behind when it refuses.
     await expect(setLogo({ userId: plainMember.id, organizationId }, png)).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -147,7 +194,9 @@ describe('organization logo', () => {
 
   it('answers field errors in the uploader\u2019s language', async () => {
     const spanish = await createVerifiedUser({ locale: 'es' });
-    expect(await spanish.visitor.run(createOrganizationAction, { name: 'Logotipos', slug: 'logotipos-es' })).toMatchObject({ redirect: expect.any(String) });
+    expect(
+      await spanish.visitor.run(createOrganizationAction, { name: 'Logotipos', slug: 'logotipos-es' }),
+    ).toMatchObject({ redirect: expect.any(String) });
     const id = (await findAccess(spanish.id, { slug: 'logotipos-es' }))!.organization.id;
     expect(await upload(spanish.visitor, 'GIF? no', 'logo.gif', 'image/gif', id)).toMatchObject({
       ok: false,
@@ -157,21 +206,31 @@ describe('organization logo', () => {
 
   it('gives two organizations with the same picture two files, so removing one logo leaves the other', async () => {
     const other = await createVerifiedUser();
-    expect(await other.visitor.run(createOrganizationAction, { name: 'Twin', slug: 'twin-logo' })).toMatchObject({ redirect: expect.any(String) });
+    expect(await other.visitor.run(createOrganizationAction, { name: 'Twin', slug: 'twin-logo' })).toMatchObject({
+      redirect: expect.any(String),
+    });
     const twinId = (await findAccess(other.id, { slug: 'twin-logo' }))!.organization.id;
-    const jpeg = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#cc3366' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#cc3366' } })
+      .jpeg()
+      .toBuffer();
     expect(await upload(other.visitor, jpeg, 'same.jpg', 'image/jpeg', twinId)).toMatchObject({ ok: true });
     const [mine, theirs] = [await logoKey(), await logoKey(twinId)];
     expect(theirs).not.toBe(mine);
     expect(storedKeys()).toEqual([mine, theirs].sort());
 
-    expect(await other.visitor.run(removeOrganizationLogoAction, { organizationId: twinId })).toEqual({ ok: true, data: { logoUrl: null } });
+    expect(await other.visitor.run(removeOrganizationLogoAction, { organizationId: twinId })).toEqual({
+      ok: true,
+      data: { logoUrl: null },
+    });
     expect(storedKeys()).toEqual([mine]);
   });
 
   it('removes the logo: back to initials, file deleted, its URL gone', async () => {
     const key = (await logoKey())!;
-    expect(await owner.visitor.run(removeOrganizationLogoAction, { organizationId })).toEqual({ ok: true, data: { logoUrl: null } });
+    expect(await owner.visitor.run(removeOrganizationLogoAction, { organizationId })).toEqual({
+      ok: true,
+      data: { logoUrl: null },
+    });
     expect(await logoKey()).toBeNull();
     expect(storedKeys()).toEqual([]);
     expect((await get(`/api/organization-logos/${key.split('/').pop()}`)).status).toBe(404);

@@ -25,7 +25,10 @@ async function user(name: string) {
 /** An organization with the viewer, the target and a spare owner (so "the last owner" never decides). */
 async function organizationWith(viewerRole: string, targetRole: string | 'self') {
   const [viewer, target, spare] = [await user('viewer'), await user('target'), await user('spare')];
-  const [organization] = await db.insert(organizations).values({ name: 'Org', slug: `org-${randomUUID().slice(0, 8)}` }).returning();
+  const [organization] = await db
+    .insert(organizations)
+    .values({ name: 'Org', slug: `org-${randomUUID().slice(0, 8)}` })
+    .returning();
   const rows = await db
     .insert(members)
     .values([
@@ -34,8 +37,13 @@ async function organizationWith(viewerRole: string, targetRole: string | 'self')
       ...(targetRole === 'self' ? [] : [{ organizationId: organization!.id, userId: target, role: targetRole }]),
     ])
     .returning();
-  const targetRow = targetRole === 'self' ? rows.find((row) => row.userId === viewer)! : rows.find((row) => row.userId === target)!;
-  return { scope: { userId: viewer, organizationId: organization!.id }, viewer: { userId: viewer, role: viewerRole }, target: targetRow };
+  const targetRow =
+    targetRole === 'self' ? rows.find((row) => row.userId === viewer)! : rows.find((row) => row.userId === target)!;
+  return {
+    scope: { userId: viewer, organizationId: organization!.id },
+    viewer: { userId: viewer, role: viewerRole },
+    target: targetRow,
+  };
 }
 
 /** Whether the service did the work (true) or refused it (false); any other failure fails the test. */
@@ -44,7 +52,8 @@ async function accepted(work: Promise<unknown>) {
     await work;
     return true;
   } catch (error) {
-    if (error instanceof AppError && ['FORBIDDEN', 'CONFLICT', 'NOT_FOUND', 'VALIDATION_FAILED'].includes(error.code)) return false;
+    if (error instanceof AppError && ['FORBIDDEN', 'CONFLICT', 'NOT_FOUND', 'VALIDATION_FAILED'].includes(error.code))
+      return false;
     throw error;
   }
 }
@@ -55,7 +64,10 @@ describe('member controls agree with the server', () => {
       it(`${viewerRole} acting on ${targetRole === 'self' ? 'themselves' : `a member with the ${targetRole} role`}`, async () => {
         const offered = memberControls(
           { userId: 'viewer', role: viewerRole },
-          { userId: targetRole === 'self' ? 'viewer' : 'target', role: targetRole === 'self' ? viewerRole : targetRole },
+          {
+            userId: targetRole === 'self' ? 'viewer' : 'target',
+            role: targetRole === 'self' ? viewerRole : targetRole,
+          },
         );
         for (const role of ROLES) {
           const { scope, target } = await organizationWith(viewerRole, targetRole);
@@ -75,14 +87,25 @@ describe('invitation controls agree with the server', () => {
       const offered = invitationRoles(viewerRole)?.roles ?? [];
       for (const role of ROLES) {
         const { scope } = await organizationWith(viewerRole, 'self');
-        const server = await accepted(inviteMembers(scope, { emails: [`invitee-${randomUUID()}@example.com`], role }, 'en'));
+        const server = await accepted(
+          inviteMembers(scope, { emails: [`invitee-${randomUUID()}@example.com`], role }, 'en'),
+        );
         expect({ role, offered: offered.includes(role) }).toEqual({ role, offered: server });
 
         const [invitation] = await db
           .insert(invitations)
-          .values({ organizationId: scope.organizationId, email: `other-${randomUUID()}@example.com`, role, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) })
+          .values({
+            organizationId: scope.organizationId,
+            email: `other-${randomUUID()}@example.com`,
+            role,
+            tokenHash: randomUUID(),
+            expiresAt: new Date(Date.now() + 86_400_000),
+          })
           .returning();
-        expect({ role, manage: mayManageInvitation(viewerRole, role) }).toEqual({ role, manage: await accepted(revokeInvitation(scope, invitation!.id)) });
+        expect({ role, manage: mayManageInvitation(viewerRole, role) }).toEqual({
+          role,
+          manage: await accepted(revokeInvitation(scope, invitation!.id)),
+        });
       }
     });
   }

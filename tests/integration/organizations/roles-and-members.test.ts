@@ -37,7 +37,9 @@ let admin: TestUser;
 let member: TestUser;
 
 beforeAll(async () => {
-  const users = await Promise.all(ROLES.map((role) => createVerifiedUser({ name: `Actor ${role}`, locale: role === 'member' ? 'es' : 'en' })));
+  const users = await Promise.all(
+    ROLES.map((role) => createVerifiedUser({ name: `Actor ${role}`, locale: role === 'member' ? 'es' : 'en' })),
+  );
   actors = Object.fromEntries(ROLES.map((role, index) => [role, users[index]!]));
   ({ owner, admin, member } = actors as Record<'owner' | 'admin' | 'member', TestUser>);
 });
@@ -47,21 +49,49 @@ function localeOf(user: TestUser) {
 }
 
 /** What each permission lets a member do, as the action a browser would post (on a member of the lowest role). */
-const ATTEMPTS: Partial<Record<OrganizationPermission, (actor: TestUser, organization: TestOrganization, targetMemberId: string) => Promise<Outcome<unknown>>>> = {
+const ATTEMPTS: Partial<
+  Record<
+    OrganizationPermission,
+    (actor: TestUser, organization: TestOrganization, targetMemberId: string) => Promise<Outcome<unknown>>
+  >
+> = {
   'organization.update': (actor, organization) =>
-    actor.visitor.run(updateOrganizationAction, { organizationId: organization.id, name: 'Updated', slug: uniqueSlug('updated') }),
-  'members.invite': (actor, organization) => actor.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: uniqueEmail('matrix'), role: LOWEST }),
+    actor.visitor.run(updateOrganizationAction, {
+      organizationId: organization.id,
+      name: 'Updated',
+      slug: uniqueSlug('updated'),
+    }),
+  'members.invite': (actor, organization) =>
+    actor.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: uniqueEmail('matrix'),
+      role: LOWEST,
+    }),
   'members.changeRole': (actor, organization, memberId) =>
-    actor.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId, role: ROLES[ROLES.length - 2]! }),
-  'members.remove': (actor, organization, memberId) => actor.visitor.run(removeMemberAction, { organizationId: organization.id, memberId }),
-  'organization.delete': (actor, organization) => actor.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name, password: actor.password }),
+    actor.visitor.run(changeMemberRoleAction, {
+      organizationId: organization.id,
+      memberId,
+      role: ROLES[ROLES.length - 2]!,
+    }),
+  'members.remove': (actor, organization, memberId) =>
+    actor.visitor.run(removeMemberAction, { organizationId: organization.id, memberId }),
+  'organization.delete': (actor, organization) =>
+    actor.visitor.run(deleteOrganizationAction, {
+      organizationId: organization.id,
+      confirmation: organization.name,
+      password: actor.password,
+    }),
   'organization.transferOwnership': (actor, organization, memberId) =>
     actor.visitor.run(transferOwnershipAction, { organizationId: organization.id, memberId, password: actor.password }),
 };
 
 describe('the permission matrix of appConfig.organizations', () => {
   it('has an action to try for every permission this feature enforces (billing.manage belongs to billing, tasks.delete to tasks)', () => {
-    expect(Object.keys(ATTEMPTS).sort()).toEqual(ORGANIZATION_PERMISSIONS.filter((permission) => permission !== 'billing.manage' && permission !== 'tasks.delete').sort());
+    expect(Object.keys(ATTEMPTS).sort()).toEqual(
+      ORGANIZATION_PERMISSIONS.filter(
+        (permission) => permission !== 'billing.manage' && permission !== 'tasks.delete',
+      ).sort(),
+    );
     expect(appConfig.organizations.roles.map((role) => role.name)).toEqual(ROLES);
   });
 
@@ -109,12 +139,25 @@ describe('changing roles and removing members', () => {
   it('does not let members change roles or remove anyone, in their language', async () => {
     const { organization, plainMember, id } = await team();
     const before = await organizationState(organization.id);
-    const promote = await member.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(plainMember), role: 'admin' });
+    const promote = await member.visitor.run(changeMemberRoleAction, {
+      organizationId: organization.id,
+      memberId: id(plainMember),
+      role: 'admin',
+    });
     expectRefusal(promote, 'FORBIDDEN', { key: 'organizations.forbidden', locale: 'es' });
-    expect(promote).toMatchObject({ error: { status: 403, message: 'Tu rol en esta organización no permite hacer esto.' } });
-    const remove = await member.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(plainMember) });
+    expect(promote).toMatchObject({
+      error: { status: 403, message: 'Tu rol en esta organización no permite hacer esto.' },
+    });
+    const remove = await member.visitor.run(removeMemberAction, {
+      organizationId: organization.id,
+      memberId: id(plainMember),
+    });
     expectRefusal(remove, 'FORBIDDEN', { key: 'organizations.forbidden', locale: 'es' });
-    const invite = await member.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: uniqueEmail(), role: 'member' });
+    const invite = await member.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: uniqueEmail(),
+      role: 'member',
+    });
     expectRefusal(invite, 'FORBIDDEN', { key: 'organizations.forbidden', locale: 'es' });
     expect(await organizationState(organization.id)).toEqual(before);
   });
@@ -136,10 +179,18 @@ describe('changing roles and removing members', () => {
     const statusOf = async (row: { id: string } | undefined) =>
       (await db.select({ status: invitations.status }).from(invitations).where(eq(invitations.id, row!.id)))[0]!.status;
 
-    expect(await owner.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(admin), role: 'member' })).toMatchObject({ ok: true });
+    expect(
+      await owner.visitor.run(changeMemberRoleAction, {
+        organizationId: organization.id,
+        memberId: id(admin),
+        role: 'member',
+      }),
+    ).toMatchObject({ ok: true });
     expect([await statusOf(adminsAdminInvite), await statusOf(adminsMemberInvite)]).toEqual(['revoked', 'pending']);
 
-    expect(await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(secondAdmin) })).toMatchObject({ ok: true });
+    expect(
+      await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(secondAdmin) }),
+    ).toMatchObject({ ok: true });
     expect(await statusOf(secondAdminsInvite)).toBe('revoked');
   });
 
@@ -147,10 +198,17 @@ describe('changing roles and removing members', () => {
     const { organization, id } = await team();
     const before = await organizationState(organization.id);
     for (const role of ['admin', 'member']) {
-      const demote = await admin.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(owner), role });
+      const demote = await admin.visitor.run(changeMemberRoleAction, {
+        organizationId: organization.id,
+        memberId: id(owner),
+        role,
+      });
       expectRefusal(demote, 'FORBIDDEN', { key: 'organizations.outranked' });
     }
-    const remove = await admin.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(owner) });
+    const remove = await admin.visitor.run(removeMemberAction, {
+      organizationId: organization.id,
+      memberId: id(owner),
+    });
     expectRefusal(remove, 'FORBIDDEN', { key: 'organizations.outranked' });
     expect(await organizationState(organization.id)).toEqual(before);
   });
@@ -158,39 +216,75 @@ describe('changing roles and removing members', () => {
   it('does not let an admin make anyone an owner, naming the role field (role change and invitation)', async () => {
     const { organization, plainMember, id } = await team();
     const before = await organizationState(organization.id);
-    const promote = await admin.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(plainMember), role: 'owner' });
+    const promote = await admin.visitor.run(changeMemberRoleAction, {
+      organizationId: organization.id,
+      memberId: id(plainMember),
+      role: 'owner',
+    });
     expectRefusal(promote, 'FORBIDDEN', { key: 'organizations.grantHigherRole' });
     expectFieldRefusal(promote, 'FORBIDDEN', 'role', { key: 'organizations.grantHigherRole' });
-    const invite = await admin.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: uniqueEmail(), role: 'owner' });
+    const invite = await admin.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: uniqueEmail(),
+      role: 'owner',
+    });
     expectFieldRefusal(invite, 'FORBIDDEN', 'role', { key: 'organizations.grantHigherRole' });
     expect(await organizationState(organization.id)).toEqual(before);
   });
 
   it('lets an admin promote and demote members and other admins, and remove them', async () => {
     const { organization, secondAdmin, plainMember, id } = await team();
-    expect(await admin.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(plainMember), role: 'admin' })).toEqual({
+    expect(
+      await admin.visitor.run(changeMemberRoleAction, {
+        organizationId: organization.id,
+        memberId: id(plainMember),
+        role: 'admin',
+      }),
+    ).toEqual({
       ok: true,
       data: { role: 'admin' },
     });
-    expect(await admin.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(secondAdmin), role: 'member' })).toEqual({
+    expect(
+      await admin.visitor.run(changeMemberRoleAction, {
+        organizationId: organization.id,
+        memberId: id(secondAdmin),
+        role: 'member',
+      }),
+    ).toEqual({
       ok: true,
       data: { role: 'member' },
     });
     expect((await rolesIn(organization.id))[plainMember.id]).toBe('admin');
     expect((await rolesIn(organization.id))[secondAdmin.id]).toBe('member');
 
-    expect(await admin.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(plainMember) })).toEqual({ ok: true });
-    expect(await admin.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(secondAdmin) })).toEqual({ ok: true });
+    expect(
+      await admin.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(plainMember) }),
+    ).toEqual({ ok: true });
+    expect(
+      await admin.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(secondAdmin) }),
+    ).toEqual({ ok: true });
     expect(Object.keys(await rolesIn(organization.id)).sort()).toEqual([owner.id, admin.id, member.id].sort());
   });
 
   it('lets an owner make another member an owner, and demote another owner', async () => {
     const { organization, id } = await team();
-    expect(await owner.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(admin), role: 'owner' })).toEqual({
+    expect(
+      await owner.visitor.run(changeMemberRoleAction, {
+        organizationId: organization.id,
+        memberId: id(admin),
+        role: 'owner',
+      }),
+    ).toEqual({
       ok: true,
       data: { role: 'owner' },
     });
-    expect(await owner.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(admin), role: 'member' })).toEqual({
+    expect(
+      await owner.visitor.run(changeMemberRoleAction, {
+        organizationId: organization.id,
+        memberId: id(admin),
+        role: 'member',
+      }),
+    ).toEqual({
       ok: true,
       data: { role: 'member' },
     });
@@ -200,11 +294,23 @@ describe('changing roles and removing members', () => {
   it('lets nobody change their own role', async () => {
     const { organization, id } = await team();
     const before = await organizationState(organization.id);
-    const ownerSelf = await owner.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(owner), role: 'admin' });
+    const ownerSelf = await owner.visitor.run(changeMemberRoleAction, {
+      organizationId: organization.id,
+      memberId: id(owner),
+      role: 'admin',
+    });
     expectRefusal(ownerSelf, 'FORBIDDEN', { key: 'organizations.ownRole' });
-    const adminSelf = await admin.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(admin), role: 'member' });
+    const adminSelf = await admin.visitor.run(changeMemberRoleAction, {
+      organizationId: organization.id,
+      memberId: id(admin),
+      role: 'member',
+    });
     expectRefusal(adminSelf, 'FORBIDDEN', { key: 'organizations.ownRole' });
-    const memberSelf = await member.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(member), role: 'owner' });
+    const memberSelf = await member.visitor.run(changeMemberRoleAction, {
+      organizationId: organization.id,
+      memberId: id(member),
+      role: 'owner',
+    });
     expectRefusal(memberSelf, 'FORBIDDEN', { key: 'organizations.forbidden', locale: 'es' });
     expect(await organizationState(organization.id)).toEqual(before);
   });
@@ -215,18 +321,39 @@ describe('changing roles and removing members', () => {
     const leave = await owner.visitor.run(leaveOrganizationAction, { organizationId: organization.id });
     expectRefusal(leave, 'CONFLICT', { key: 'organizations.lastOwnerLeave' });
     expect(leave).toMatchObject({ error: { status: 409 } });
-    expectRefusal(await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(owner) }), 'FORBIDDEN', {
-      key: 'organizations.removeSelf',
-    });
-    expectRefusal(await admin.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(owner) }), 'FORBIDDEN', {
-      key: 'organizations.outranked',
-    });
-    expectRefusal(await owner.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(owner), role: 'admin' }), 'FORBIDDEN', {
-      key: 'organizations.ownRole',
-    });
+    expectRefusal(
+      await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(owner) }),
+      'FORBIDDEN',
+      {
+        key: 'organizations.removeSelf',
+      },
+    );
+    expectRefusal(
+      await admin.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(owner) }),
+      'FORBIDDEN',
+      {
+        key: 'organizations.outranked',
+      },
+    );
+    expectRefusal(
+      await owner.visitor.run(changeMemberRoleAction, {
+        organizationId: organization.id,
+        memberId: id(owner),
+        role: 'admin',
+      }),
+      'FORBIDDEN',
+      {
+        key: 'organizations.ownRole',
+      },
+    );
     expect(await organizationState(organization.id)).toEqual(before);
     // Below the application, the database refuses it as well.
-    await expect(db.update(members).set({ role: 'admin' }).where(eq(members.id, id(owner)))).rejects.toMatchObject({
+    await expect(
+      db
+        .update(members)
+        .set({ role: 'admin' })
+        .where(eq(members.id, id(owner))),
+    ).rejects.toMatchObject({
       cause: expect.objectContaining({ constraint: 'organization_keeps_an_owner' }),
     });
     await expect(db.delete(members).where(eq(members.id, id(owner)))).rejects.toMatchObject({
@@ -244,21 +371,34 @@ describe('changing roles and removing members', () => {
       [member, 'member'],
     ]);
     for (const leaver of [member, admin, coOwner]) {
-      expect(await leaver.visitor.run(leaveOrganizationAction, { organizationId: organization.id })).toEqual({ redirect: '/dashboard?notice=organization-left' });
+      expect(await leaver.visitor.run(leaveOrganizationAction, { organizationId: organization.id })).toEqual({
+        redirect: '/dashboard?notice=organization-left',
+      });
     }
     expect(await rolesIn(organization.id)).toEqual({ [owner.id]: 'owner' });
     // Having left, they are strangers: 404.
-    expectRefusal(await member.visitor.run(leaveOrganizationAction, { organizationId: organization.id }), 'NOT_FOUND', { key: 'NOT_FOUND', locale: 'es' });
+    expectRefusal(await member.visitor.run(leaveOrganizationAction, { organizationId: organization.id }), 'NOT_FOUND', {
+      key: 'NOT_FOUND',
+      locale: 'es',
+    });
   });
 
   it('removes a member, who then has no access', async () => {
     const { organization, plainMember, id } = await team();
-    expect(await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(member) })).toEqual({ ok: true });
-    expect(await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(plainMember) })).toEqual({ ok: true });
+    expect(
+      await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(member) }),
+    ).toEqual({ ok: true });
+    expect(
+      await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: id(plainMember) }),
+    ).toEqual({ ok: true });
     const roles = await rolesIn(organization.id);
     expect(roles[member.id]).toBeUndefined();
     expect(roles[plainMember.id]).toBeUndefined();
-    const after = await member.visitor.run(updateOrganizationAction, { organizationId: organization.id, name: 'x', slug: uniqueSlug() });
+    const after = await member.visitor.run(updateOrganizationAction, {
+      organizationId: organization.id,
+      name: 'x',
+      slug: uniqueSlug(),
+    });
     expectRefusal(after, 'NOT_FOUND', { key: 'NOT_FOUND', locale: 'es' });
   });
 
@@ -270,9 +410,16 @@ describe('changing roles and removing members', () => {
       [stranger, 'member'],
     ]);
     const before = await organizationState(other.id);
-    const remove = await owner.visitor.run(removeMemberAction, { organizationId: organization.id, memberId: other.memberIds[stranger.id]! });
+    const remove = await owner.visitor.run(removeMemberAction, {
+      organizationId: organization.id,
+      memberId: other.memberIds[stranger.id]!,
+    });
     expectRefusal(remove, 'NOT_FOUND', { key: 'organizations.memberNotFound' });
-    const promote = await owner.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: other.memberIds[stranger.id]!, role: 'owner' });
+    const promote = await owner.visitor.run(changeMemberRoleAction, {
+      organizationId: organization.id,
+      memberId: other.memberIds[stranger.id]!,
+      role: 'owner',
+    });
     expectRefusal(promote, 'NOT_FOUND', { key: 'organizations.memberNotFound' });
     expect(await organizationState(other.id)).toEqual(before);
   });
@@ -280,9 +427,17 @@ describe('changing roles and removing members', () => {
   it('refuses a role that does not exist, on the role field (role change and invitation)', async () => {
     const { organization, plainMember, id } = await team();
     const before = await organizationState(organization.id);
-    const change = await owner.visitor.run(changeMemberRoleAction, { organizationId: organization.id, memberId: id(plainMember), role: 'superuser' });
+    const change = await owner.visitor.run(changeMemberRoleAction, {
+      organizationId: organization.id,
+      memberId: id(plainMember),
+      role: 'superuser',
+    });
     expectFieldRefusal(change, 'VALIDATION_FAILED', 'role', { key: 'validation.invalidOption' });
-    const invite = await owner.visitor.run(inviteMembersAction, { organizationId: organization.id, emails: uniqueEmail(), role: 'superuser' });
+    const invite = await owner.visitor.run(inviteMembersAction, {
+      organizationId: organization.id,
+      emails: uniqueEmail(),
+      role: 'superuser',
+    });
     expectFieldRefusal(invite, 'VALIDATION_FAILED', 'role', { key: 'validation.invalidOption' });
     expect(await organizationState(organization.id)).toEqual(before);
     expect(await db.select().from(invitations).where(eq(invitations.organizationId, organization.id))).toEqual([]);
@@ -294,11 +449,22 @@ describe('the member list', () => {
   let listed: Record<string, { id: string; email: string }>;
 
   beforeAll(async () => {
-    const names = ['Zoe Second Owner', 'alice admin', 'Bob 50% Off', 'Bob 500 Off', 'Carol_Under', 'CarolXUnder', 'dave member'];
+    const names = [
+      'Zoe Second Owner',
+      'alice admin',
+      'Bob 50% Off',
+      'Bob 500 Off',
+      'Carol_Under',
+      'CarolXUnder',
+      'dave member',
+    ];
     const roles = ['owner', 'admin', 'member', 'member', 'member', 'member', 'member'];
     const inserted = await Promise.all(names.map((name) => insertUser({ name })));
     listed = Object.fromEntries(names.map((name, index) => [name, inserted[index]!]));
-    organization = await makeOrganization([[owner, 'owner'], ...inserted.map((user, index): [{ id: string }, string] => [user, roles[index]!])]);
+    organization = await makeOrganization([
+      [owner, 'owner'],
+      ...inserted.map((user, index): [{ id: string }, string] => [user, roles[index]!]),
+    ]);
   });
 
   const scope = () => ({ userId: owner.id, organizationId: organization.id });
@@ -353,6 +519,8 @@ describe('the member list', () => {
     ]);
     expect((await listMembers(scope())).members.map((row) => row.name)).not.toContain('Elsewhere');
     await expect(listMembers({ userId: owner.id, organizationId: other.id })).rejects.toBeInstanceOf(AppError);
-    await expect(listMembers({ userId: owner.id, organizationId: other.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(listMembers({ userId: owner.id, organizationId: other.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

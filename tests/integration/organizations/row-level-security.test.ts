@@ -18,7 +18,10 @@ async function user(name: string) {
 }
 
 async function organization(name: string, ownerId: string) {
-  const [row] = await db.insert(organizations).values({ name, slug: `${name}-${randomUUID().slice(0, 8)}` }).returning();
+  const [row] = await db
+    .insert(organizations)
+    .values({ name, slug: `${name}-${randomUUID().slice(0, 8)}` })
+    .returning();
   await db.insert(members).values({ organizationId: row!.id, userId: ownerId, role: 'owner' });
   await db.insert(invitations).values({
     organizationId: row!.id,
@@ -63,7 +66,12 @@ describe('row-level security on organization data', () => {
       tx.insert(members).values({ organizationId: globex, userId: alice, role: 'owner' }),
     );
     await expect(attempt).rejects.toMatchObject({ cause: expect.objectContaining({ code: '42501' }) });
-    expect(await db.select().from(members).where(sql`${members.organizationId} = ${globex} and ${members.userId} = ${alice}`)).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(members)
+        .where(sql`${members.organizationId} = ${globex} and ${members.userId} = ${alice}`),
+    ).toEqual([]);
   });
 
   it('refuses an update that would move a row to another organization, and cannot touch the other’s rows', async () => {
@@ -73,31 +81,51 @@ describe('row-level security on organization data', () => {
     await expect(moved).rejects.toMatchObject({ cause: expect.objectContaining({ code: '42501' }) });
 
     const renamed = await withTenant({ userId: alice, organizationId: acme }, (tx) =>
-      tx.update(organizations).set({ name: 'hijacked' }).where(sql`${organizations.id} = ${globex}`).returning(),
+      tx
+        .update(organizations)
+        .set({ name: 'hijacked' })
+        .where(sql`${organizations.id} = ${globex}`)
+        .returning(),
     );
     expect(renamed).toEqual([]);
-    const deleted = await withTenant({ userId: alice, organizationId: acme }, (tx) => tx.delete(invitations).where(sql`${invitations.organizationId} = ${globex}`).returning());
+    const deleted = await withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx
+        .delete(invitations)
+        .where(sql`${invitations.organizationId} = ${globex}`)
+        .returning(),
+    );
     expect(deleted).toEqual([]);
-    const [globexRow] = await db.select().from(organizations).where(sql`${organizations.id} = ${globex}`);
+    const [globexRow] = await db
+      .select()
+      .from(organizations)
+      .where(sql`${organizations.id} = ${globex}`);
     expect(globexRow!.name).toBe('globex');
   });
 
   it('returns zero rows to the tenant role when no organization or user is set', async () => {
     const rows = await db.transaction(async (tx) => {
       await tx.execute(sql`set local role keel_tenant`);
-      return [...(await tx.select().from(organizations)), ...(await tx.select().from(members)), ...(await tx.select().from(invitations))];
+      return [
+        ...(await tx.select().from(organizations)),
+        ...(await tx.select().from(members)),
+        ...(await tx.select().from(invitations)),
+      ];
     });
     expect(rows).toEqual([]);
   });
 
   it('shows the tenant role only the users who are members of the current organization (and the acting user)', async () => {
-    const seen = await withTenant({ userId: alice, organizationId: acme }, (tx) => tx.select({ id: users.id }).from(users));
+    const seen = await withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx.select({ id: users.id }).from(users),
+    );
     expect(seen).toEqual([{ id: alice }]);
     expect((await db.select({ id: users.id }).from(users)).length).toBe(2);
   });
 
   it('cannot read the rest of the users table as the tenant role', async () => {
-    const attempt = withTenant({ userId: alice, organizationId: acme }, (tx) => tx.execute(sql`select two_factor_enabled from users`));
+    const attempt = withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx.execute(sql`select two_factor_enabled from users`),
+    );
     await expect(attempt).rejects.toMatchObject({ cause: expect.objectContaining({ code: '42501' }) });
   });
 
@@ -107,11 +135,18 @@ describe('row-level security on organization data', () => {
     const held = await Promise.all(Array.from({ length: pool.options.max - 1 }, () => pool.connect()));
     try {
       const pid = await withTenant({ userId: alice, organizationId: acme }, async (tx) => {
-        const { rows } = await tx.execute<{ pid: number; role: string }>(sql`select pg_backend_pid() as pid, current_user as role`);
+        const { rows } = await tx.execute<{ pid: number; role: string }>(
+          sql`select pg_backend_pid() as pid, current_user as role`,
+        );
         expect(rows[0]!.role).toBe('keel_tenant');
         return rows[0]!.pid;
       });
-      const { rows } = await db.execute<{ pid: number; role: string; user_id: string | null; organization_id: string | null }>(
+      const { rows } = await db.execute<{
+        pid: number;
+        role: string;
+        user_id: string | null;
+        organization_id: string | null;
+      }>(
         sql`select pg_backend_pid() as pid, current_user as role, current_setting('keel.user_id', true) as user_id, current_setting('keel.organization_id', true) as organization_id`,
       );
       expect(rows[0]!.pid).toBe(pid);

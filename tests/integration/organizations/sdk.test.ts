@@ -16,7 +16,13 @@ import { db } from '@/platform/db/client';
 import { defineAction } from '@/platform/http/action';
 import { defineRoute } from '@/platform/http/route';
 import { AppError } from '@/platform/http/errors';
-import { expectRefusal, insertUser, makeOrganization, refusalOf, type TestOrganization } from '../../support/organizations';
+import {
+  expectRefusal,
+  insertUser,
+  makeOrganization,
+  refusalOf,
+  type TestOrganization,
+} from '../../support/organizations';
 import { createVerifiedUser, type TestUser } from '../../support/users';
 import { errorText } from '../../support/messages';
 import { ORIGIN, Visitor } from '../../support/visitor';
@@ -26,7 +32,8 @@ const page = vi.hoisted(() => ({ visitor: null as null | { headers(): Headers; c
 vi.mock('next/headers', () => ({
   headers: async () => page.visitor!.headers(),
   cookies: async () => ({
-    get: (name: string) => (page.visitor!.cookies.has(name) ? { name, value: page.visitor!.cookies.get(name) } : undefined),
+    get: (name: string) =>
+      page.visitor!.cookies.has(name) ? { name, value: page.visitor!.cookies.get(name) } : undefined,
     has: (name: string) => page.visitor!.cookies.has(name),
     toString: () => [...page.visitor!.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
   }),
@@ -113,7 +120,11 @@ describe('organizationMember, the guard for actions and routes', () => {
     name: 'test.whoAmI',
     input,
     guards: [organizationMember()],
-    handler: async (_input, { user, membership, organization }) => ({ user: user.id, role: membership.role, slug: organization.slug }),
+    handler: async (_input, { user, membership, organization }) => ({
+      user: user.id,
+      role: membership.role,
+      slug: organization.slug,
+    }),
   });
   const adminsOnly = defineAction({
     name: 'test.adminsOnly',
@@ -129,23 +140,34 @@ describe('organizationMember, the guard for actions and routes', () => {
   });
 
   it('answers 401 to the signed-out', async () => {
-    expectRefusal(await new Visitor().run(whoAmI, { organizationId: acme.id }), 'UNAUTHENTICATED', { key: 'UNAUTHENTICATED' });
+    expectRefusal(await new Visitor().run(whoAmI, { organizationId: acme.id }), 'UNAUTHENTICATED', {
+      key: 'UNAUTHENTICATED',
+    });
   });
 
   it('answers 404 alike to a non-member, for an unknown organization and for a malformed id', async () => {
     const notMine = await member.visitor.run(whoAmI, { organizationId: globex.id });
     expectRefusal(notMine, 'NOT_FOUND', { key: 'NOT_FOUND' });
-    expect(refusalOf(await member.visitor.run(whoAmI, { organizationId: crypto.randomUUID() }))).toEqual(refusalOf(notMine));
+    expect(refusalOf(await member.visitor.run(whoAmI, { organizationId: crypto.randomUUID() }))).toEqual(
+      refusalOf(notMine),
+    );
     expect(refusalOf(await member.visitor.run(whoAmI, { organizationId: 'globex-sdk' }))).toEqual(refusalOf(notMine));
   });
 
   it('gives the handler the user, the membership and the organization', async () => {
-    expect(await member.visitor.run(whoAmI, { organizationId: acme.id })).toEqual({ ok: true, data: { user: member.id, role: 'member', slug: 'acme-sdk' } });
+    expect(await member.visitor.run(whoAmI, { organizationId: acme.id })).toEqual({
+      ok: true,
+      data: { user: member.id, role: 'member', slug: 'acme-sdk' },
+    });
   });
 
   it('answers 403 below the minimum role or without the permission', async () => {
-    expectRefusal(await member.visitor.run(adminsOnly, { organizationId: acme.id }), 'FORBIDDEN', { key: 'organizations.forbidden' });
-    expectRefusal(await member.visitor.run(inviters, { organizationId: acme.id }), 'FORBIDDEN', { key: 'organizations.forbidden' });
+    expectRefusal(await member.visitor.run(adminsOnly, { organizationId: acme.id }), 'FORBIDDEN', {
+      key: 'organizations.forbidden',
+    });
+    expectRefusal(await member.visitor.run(inviters, { organizationId: acme.id }), 'FORBIDDEN', {
+      key: 'organizations.forbidden',
+    });
     expect(await admin.visitor.run(adminsOnly, { organizationId: acme.id })).toEqual({ ok: true, data: 'admin' });
     expect(await owner.visitor.run(adminsOnly, { organizationId: acme.id })).toEqual({ ok: true, data: 'owner' });
     expect(await admin.visitor.run(inviters, { organizationId: acme.id })).toEqual({ ok: true, data: 'admin' });
@@ -159,7 +181,9 @@ describe('organizationMember on an API route, with the organization in the URL',
     handler: async (_input, { membership, organization }) => ({ role: membership.role, slug: organization.slug }),
   });
   const get = (visitor: Visitor, organizationId: string) =>
-    route(new Request(`${ORIGIN}/api/organizations/${organizationId}/probe`, { headers: visitor.headers() }), { params: Promise.resolve({ organizationId }) });
+    route(new Request(`${ORIGIN}/api/organizations/${organizationId}/probe`, { headers: visitor.headers() }), {
+      params: Promise.resolve({ organizationId }),
+    });
 
   it('answers 401, 404, 403, or the handler’s answer', async () => {
     expect((await get(new Visitor(), acme.id)).status).toBe(401);
@@ -167,7 +191,9 @@ describe('organizationMember on an API route, with the organization in the URL',
     expect((await get(member.visitor, crypto.randomUUID())).status).toBe(404);
     const forbidden = await get(member.visitor, acme.id);
     expect(forbidden.status).toBe(403);
-    expect(await forbidden.json()).toMatchObject({ error: { code: 'FORBIDDEN', message: errorText('en', 'organizations.forbidden') } });
+    expect(await forbidden.json()).toMatchObject({
+      error: { code: 'FORBIDDEN', message: errorText('en', 'organizations.forbidden') },
+    });
     const allowed = await get(admin.visitor, acme.id);
     expect(allowed.status).toBe(200);
     expect(await allowed.json()).toEqual({ role: 'admin', slug: 'acme-sdk' });
@@ -179,7 +205,9 @@ describe('inOrganization', () => {
     const seen = await inOrganization({ userId: admin.id, organizationId: acme.id }, {}, async (tx, actor) => ({
       actor: actor.role,
       organizations: (await tx.select({ id: organizations.id }).from(organizations)).map((row) => row.id),
-      members: (await tx.select({ organizationId: members.organizationId }).from(members)).map((row) => row.organizationId),
+      members: (await tx.select({ organizationId: members.organizationId }).from(members)).map(
+        (row) => row.organizationId,
+      ),
     }));
     expect(seen.actor).toBe('admin');
     expect(seen.organizations).toEqual([acme.id]);
@@ -192,13 +220,22 @@ describe('inOrganization', () => {
     const work = async () => {
       ran = true;
     };
-    await expect(inOrganization(scope, { minimumRole: 'admin' }, work)).rejects.toMatchObject({ code: 'FORBIDDEN', messageKey: 'organizations.forbidden' });
-    await expect(inOrganization(scope, { permission: 'organization.update' }, work)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(inOrganization(scope, { minimumRole: 'admin' }, work)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      messageKey: 'organizations.forbidden',
+    });
+    await expect(inOrganization(scope, { permission: 'organization.update' }, work)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(inOrganization(scope, { minimumRole: 'member', lock: true }, work)).resolves.toBeUndefined();
     expect(ran).toBe(true);
-    await expect(inOrganization({ userId: owner.id, organizationId: acme.id }, { permission: 'organization.delete', minimumRole: 'owner' }, async (_tx, actor) => actor.role)).resolves.toBe(
-      'owner',
-    );
+    await expect(
+      inOrganization(
+        { userId: owner.id, organizationId: acme.id },
+        { permission: 'organization.delete', minimumRole: 'owner' },
+        async (_tx, actor) => actor.role,
+      ),
+    ).resolves.toBe('owner');
   });
 
   it('answers NOT_FOUND to a non-member, an unknown organization and a malformed id, without running the work', async () => {
@@ -209,7 +246,9 @@ describe('inOrganization', () => {
     for (const organizationId of [globex.id, crypto.randomUUID(), 'globex-sdk']) {
       const attempt = inOrganization({ userId: member.id, organizationId }, {}, work);
       await expect(attempt).rejects.toBeInstanceOf(AppError);
-      await expect(inOrganization({ userId: member.id, organizationId }, { lock: true }, work)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(inOrganization({ userId: member.id, organizationId }, { lock: true }, work)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     }
     expect(ran).toBe(false);
   });
@@ -243,7 +282,11 @@ describe('requireOrganization, for pages', () => {
 
   it('gives the user and their access for a slug in any case, even percent-encoded', async () => {
     const { access } = await render(admin.visitor, 'ACME%2DSDK');
-    expect(access).toMatchObject({ user: { id: admin.id }, organization: { id: acme.id }, membership: { role: 'admin' } });
+    expect(access).toMatchObject({
+      user: { id: admin.id },
+      organization: { id: acme.id },
+      membership: { role: 'admin' },
+    });
   });
 
   it('shows the 404 page to non-members and below the requirement, and sends the signed-out to sign in', async () => {
@@ -251,7 +294,11 @@ describe('requireOrganization, for pages', () => {
     expect(await render(member.visitor, 'no-such-organization')).toEqual({ notFound: true });
     expect(await render(member.visitor, 'acme-sdk', { minimumRole: 'admin' })).toEqual({ notFound: true });
     expect(await render(member.visitor, 'acme-sdk', { permission: 'members.invite' })).toEqual({ notFound: true });
-    expect(await render(admin.visitor, 'acme-sdk', { permission: 'members.invite' })).toMatchObject({ access: { membership: { role: 'admin' } } });
-    expect(await render(new Visitor(), 'acme-sdk')).toMatchObject({ redirect: expect.stringMatching(/^\/auth\/sign-in/) });
+    expect(await render(admin.visitor, 'acme-sdk', { permission: 'members.invite' })).toMatchObject({
+      access: { membership: { role: 'admin' } },
+    });
+    expect(await render(new Visitor(), 'acme-sdk')).toMatchObject({
+      redirect: expect.stringMatching(/^\/auth\/sign-in/),
+    });
   });
 });

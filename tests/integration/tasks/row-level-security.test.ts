@@ -19,9 +19,14 @@ async function user(name: string) {
 }
 
 async function organizationWithTasks(name: string, ownerId: string, titles: string[]) {
-  const [organization] = await db.insert(organizations).values({ name, slug: `${name}-${randomUUID().slice(0, 8)}` }).returning();
+  const [organization] = await db
+    .insert(organizations)
+    .values({ name, slug: `${name}-${randomUUID().slice(0, 8)}` })
+    .returning();
   await db.insert(members).values({ organizationId: organization!.id, userId: ownerId, role: 'owner' });
-  await db.insert(tasks).values(titles.map((title) => ({ organizationId: organization!.id, title, assigneeId: ownerId })));
+  await db
+    .insert(tasks)
+    .values(titles.map((title) => ({ organizationId: organization!.id, title, assigneeId: ownerId })));
   return organization!.id;
 }
 
@@ -39,10 +44,14 @@ const titlesOf = (organizationId: string) =>
 
 describe('row-level security on tasks', () => {
   it('returns only the current organization’s tasks to a query with no where clause', async () => {
-    const seen = await withTenant({ userId: alice, organizationId: acme }, (tx) => tx.select({ organizationId: tasks.organizationId, title: tasks.title }).from(tasks));
+    const seen = await withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx.select({ organizationId: tasks.organizationId, title: tasks.title }).from(tasks),
+    );
     expect(seen.map((row) => row.organizationId)).toEqual([acme, acme]);
     expect(seen.map((row) => row.title).sort()).toEqual(['acme one', 'acme two']);
-    const counted = await withTenant({ userId: alice, organizationId: acme }, (tx) => tx.execute<{ count: number }>(sql`select count(*)::int as count from tasks`));
+    const counted = await withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx.execute<{ count: number }>(sql`select count(*)::int as count from tasks`),
+    );
     expect(counted.rows[0]!.count).toBe(2);
     // The system connection sees both organizations: the filter above is the policy's doing.
     expect((await db.select().from(tasks)).length).toBe(3);
@@ -53,13 +62,17 @@ describe('row-level security on tasks', () => {
   });
 
   it('refuses at the database a task written for another organization', async () => {
-    const attempt = withTenant({ userId: alice, organizationId: acme }, (tx) => tx.insert(tasks).values({ organizationId: globex, title: 'planted' }));
+    const attempt = withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx.insert(tasks).values({ organizationId: globex, title: 'planted' }),
+    );
     await expect(attempt).rejects.toMatchObject({ cause: expect.objectContaining({ code: '42501' }) });
     expect(await titlesOf(globex)).toEqual(['globex one']);
   });
 
   it('refuses moving a task to another organization', async () => {
-    const moved = withTenant({ userId: alice, organizationId: acme }, (tx) => tx.update(tasks).set({ organizationId: globex, assigneeId: null }));
+    const moved = withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx.update(tasks).set({ organizationId: globex, assigneeId: null }),
+    );
     await expect(moved).rejects.toMatchObject({ cause: expect.objectContaining({ code: '42501' }) });
     expect(await titlesOf(acme)).toEqual(['acme one', 'acme two']);
     expect(await titlesOf(globex)).toEqual(['globex one']);
@@ -69,9 +82,13 @@ describe('row-level security on tasks', () => {
     const renamed = await withTenant({ userId: alice, organizationId: acme }, (tx) =>
       tx.update(tasks).set({ title: 'hijacked' }).where(eq(tasks.organizationId, globex)).returning(),
     );
-    const deleted = await withTenant({ userId: alice, organizationId: acme }, (tx) => tx.delete(tasks).where(eq(tasks.organizationId, globex)).returning());
+    const deleted = await withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx.delete(tasks).where(eq(tasks.organizationId, globex)).returning(),
+    );
     const [globexTask] = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.organizationId, globex));
-    const byId = await withTenant({ userId: alice, organizationId: acme }, (tx) => tx.delete(tasks).where(eq(tasks.id, globexTask!.id)).returning());
+    const byId = await withTenant({ userId: alice, organizationId: acme }, (tx) =>
+      tx.delete(tasks).where(eq(tasks.id, globexTask!.id)).returning(),
+    );
     expect([...renamed, ...deleted, ...byId]).toEqual([]);
     expect(await titlesOf(globex)).toEqual(['globex one']);
   });

@@ -31,7 +31,12 @@ describe('task pages', () => {
     const mine = await createTask(scope, fields({ title: 'Mine', description: 'Line one\nLine two' }));
     const theirs = await createTask({ userId: stranger.id, organizationId: other.id }, fields({ title: 'Theirs' }));
 
-    expect(await getTask(scope, mine.id)).toMatchObject({ id: mine.id, title: 'Mine', description: 'Line one\nLine two', createdByName: 'Owner' });
+    expect(await getTask(scope, mine.id)).toMatchObject({
+      id: mine.id,
+      title: 'Mine',
+      description: 'Line one\nLine two',
+      createdByName: 'Owner',
+    });
     expect(await getTask(scope, theirs.id)).toBeNull();
     expect(await getTask(scope, randomUUID())).toBeNull();
     for (const id of ['not-a-uuid', '1', `${mine.id}x`, "' or 1=1 --", '']) expect(await getTask(scope, id)).toBeNull();
@@ -48,7 +53,10 @@ describe('task pages', () => {
     // Same due dates and no due dates: the order of ties must match too.
     const dues = ['2026-05-01', '2026-05-01', null, '2026-04-01', null, '2026-05-01', null];
     for (const [index, dueDate] of dues.entries()) {
-      await createTask(scope, fields({ title: `Mine ${index}`, dueDate, assigneeId: member.id, status: index % 2 ? 'in_progress' : 'todo' }));
+      await createTask(
+        scope,
+        fields({ title: `Mine ${index}`, dueDate, assigneeId: member.id, status: index % 2 ? 'in_progress' : 'todo' }),
+      );
     }
     await createTask(scope, fields({ title: 'Done', dueDate: '2026-01-01', assigneeId: member.id, status: 'done' }));
     await createTask(scope, fields({ title: 'Someone else’s', dueDate: '2026-01-01', assigneeId: owner.id }));
@@ -57,7 +65,12 @@ describe('task pages', () => {
     const overview = await taskOverview(memberScope);
     const api = await listTasks(
       memberScope,
-      taskQuery.schema.parse({ assignee: member.id, status: OPEN_TASK_STATUSES.join(','), sort: 'dueDate', pageSize: '10' }),
+      taskQuery.schema.parse({
+        assignee: member.id,
+        status: OPEN_TASK_STATUSES.join(','),
+        sort: 'dueDate',
+        pageSize: '10',
+      }),
     );
     expect(api.rows).toHaveLength(dues.length);
     expect(overview.myOpen.map((task) => task.id)).toEqual(api.rows.slice(0, 5).map((task) => task.id));

@@ -10,7 +10,12 @@ import {
 import { members } from '@/features/organizations/server/schema';
 import { taskPath, TASK_STATUSES, type TaskStatus } from '@/features/tasks';
 import { taskOverview } from '@/features/tasks/server';
-import { createTaskAction, deleteTasksAction, setTasksStatusAction, updateTaskAction } from '@/features/tasks/server/actions';
+import {
+  createTaskAction,
+  deleteTasksAction,
+  setTasksStatusAction,
+  updateTaskAction,
+} from '@/features/tasks/server/actions';
 import { tasks } from '@/features/tasks/server/schema';
 import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
@@ -33,7 +38,11 @@ let member: TestUser;
 let outsider: TestUser;
 
 beforeAll(async () => {
-  const users = await Promise.all([...ROLES, 'outsider'].map((role) => createVerifiedUser({ name: `Actor ${role}`, locale: role === 'member' ? 'es' : 'en' })));
+  const users = await Promise.all(
+    [...ROLES, 'outsider'].map((role) =>
+      createVerifiedUser({ name: `Actor ${role}`, locale: role === 'member' ? 'es' : 'en' }),
+    ),
+  );
   actors = Object.fromEntries(ROLES.map((role, index) => [role, users[index]!]));
   owner = actors.owner!;
   member = actors.member!;
@@ -49,7 +58,10 @@ const localeOf = (user: TestUser) => (user === member ? 'es' : 'en');
 /** acme: every actor in their role and a listed person; globex: the outsider's, with a task of its own. */
 async function twoOrganizations() {
   const listed = await insertUser({ name: 'Listed Person' });
-  const acme = await makeOrganization([...ROLES.map((role) => [actors[role]!, role] as [TestUser, string]), [listed, ROLES.at(-1)!]]);
+  const acme = await makeOrganization([
+    ...ROLES.map((role) => [actors[role]!, role] as [TestUser, string]),
+    [listed, ROLES.at(-1)!],
+  ]);
   const globex = await makeOrganization([[outsider, 'owner']]);
   const [foreign] = await insertTasks(globex.id, [{ title: 'Globex secret', status: 'todo', assigneeId: outsider.id }]);
   return { acme, globex, listed, foreign: foreign! };
@@ -72,41 +84,96 @@ async function tasksOf(organizationId: string) {
   return db.select().from(tasks).where(eq(tasks.organizationId, organizationId)).orderBy(asc(tasks.title));
 }
 
-const fields = { title: 'Write the report', description: 'Quarterly, with figures', status: 'in_progress', priority: 'high', dueDate: '2026-06-30' };
+const fields = {
+  title: 'Write the report',
+  description: 'Quarterly, with figures',
+  status: 'in_progress',
+  priority: 'high',
+  dueDate: '2026-06-30',
+};
 
 describe('creating a task', () => {
   it('records the organization and who created it, and opens the new task', async () => {
     const { acme, listed } = await twoOrganizations();
-    const outcome = await member.visitor.run(createTaskAction, { organizationId: acme.id, ...fields, assigneeId: listed.id });
+    const outcome = await member.visitor.run(createTaskAction, {
+      organizationId: acme.id,
+      ...fields,
+      assigneeId: listed.id,
+    });
     const [created] = await tasksOf(acme.id);
     expect(outcome).toEqual({ redirect: taskPath(acme.slug, created!.id) });
-    expect(created).toMatchObject({ ...fields, organizationId: acme.id, createdById: member.id, assigneeId: listed.id });
+    expect(created).toMatchObject({
+      ...fields,
+      organizationId: acme.id,
+      createdById: member.id,
+      assigneeId: listed.id,
+    });
     expect(cache.revalidatePath).toHaveBeenCalledWith(`/dashboard/${acme.slug}`, 'layout');
   });
 
   it('reads a form post: blank date and assignee are none, defaults for the rest', async () => {
     const { acme } = await twoOrganizations();
     const form = new FormData();
-    for (const [name, value] of Object.entries({ organizationId: acme.id, title: '  From the form  ', description: '', dueDate: '', assigneeId: '' })) form.set(name, value);
-    expect(await owner.visitor.run(createTaskAction, form)).toMatchObject({ redirect: expect.stringContaining('/tasks/') });
-    expect(await tasksOf(acme.id)).toMatchObject([{ title: 'From the form', description: '', status: 'todo', priority: 'medium', dueDate: null, assigneeId: null }]);
+    for (const [name, value] of Object.entries({
+      organizationId: acme.id,
+      title: '  From the form  ',
+      description: '',
+      dueDate: '',
+      assigneeId: '',
+    }))
+      form.set(name, value);
+    expect(await owner.visitor.run(createTaskAction, form)).toMatchObject({
+      redirect: expect.stringContaining('/tasks/'),
+    });
+    expect(await tasksOf(acme.id)).toMatchObject([
+      { title: 'From the form', description: '', status: 'todo', priority: 'medium', dueDate: null, assigneeId: null },
+    ]);
   });
 
   it('names the field at fault, in English and in Spanish, and writes nothing', async () => {
     const { acme } = await twoOrganizations();
     for (const actor of [owner, member]) {
       const locale = localeOf(actor);
-      const create = (overrides: Record<string, unknown>) => actor.visitor.run(createTaskAction, { organizationId: acme.id, ...fields, ...overrides });
-      expectFieldRefusal(await create({ title: '' }), 'VALIDATION_FAILED', 'title', { key: 'validation.required', locale });
-      expectFieldRefusal(await create({ title: '   ' }), 'VALIDATION_FAILED', 'title', { key: 'validation.required', locale });
-      expectFieldRefusal(await create({ title: 'x'.repeat(201) }), 'VALIDATION_FAILED', 'title', { key: 'validation.tooLong', values: { maximum: 200 }, locale });
-      expectFieldRefusal(await create({ dueDate: '2026-02-30' }), 'VALIDATION_FAILED', 'dueDate', { key: 'validation.date', locale });
-      expectFieldRefusal(await create({ dueDate: 'tomorrow' }), 'VALIDATION_FAILED', 'dueDate', { key: 'validation.date', locale });
-      expectFieldRefusal(await create({ status: 'nope' }), 'VALIDATION_FAILED', 'status', { key: 'validation.invalidOption', locale });
-      expectFieldRefusal(await create({ priority: 'whenever' }), 'VALIDATION_FAILED', 'priority', { key: 'validation.invalidOption', locale });
+      const create = (overrides: Record<string, unknown>) =>
+        actor.visitor.run(createTaskAction, { organizationId: acme.id, ...fields, ...overrides });
+      expectFieldRefusal(await create({ title: '' }), 'VALIDATION_FAILED', 'title', {
+        key: 'validation.required',
+        locale,
+      });
+      expectFieldRefusal(await create({ title: '   ' }), 'VALIDATION_FAILED', 'title', {
+        key: 'validation.required',
+        locale,
+      });
+      expectFieldRefusal(await create({ title: 'x'.repeat(201) }), 'VALIDATION_FAILED', 'title', {
+        key: 'validation.tooLong',
+        values: { maximum: 200 },
+        locale,
+      });
+      expectFieldRefusal(await create({ dueDate: '2026-02-30' }), 'VALIDATION_FAILED', 'dueDate', {
+        key: 'validation.date',
+        locale,
+      });
+      expectFieldRefusal(await create({ dueDate: 'tomorrow' }), 'VALIDATION_FAILED', 'dueDate', {
+        key: 'validation.date',
+        locale,
+      });
+      expectFieldRefusal(await create({ status: 'nope' }), 'VALIDATION_FAILED', 'status', {
+        key: 'validation.invalidOption',
+        locale,
+      });
+      expectFieldRefusal(await create({ priority: 'whenever' }), 'VALIDATION_FAILED', 'priority', {
+        key: 'validation.invalidOption',
+        locale,
+      });
       // Control characters (NUL, which PostgreSQL cannot store, among them): a field error, not a server error.
-      expectFieldRefusal(await create({ title: 'a\u0000b' }), 'VALIDATION_FAILED', 'title', { key: 'validation.singleLine', locale });
-      expectFieldRefusal(await create({ description: 'a\u0000b' }), 'VALIDATION_FAILED', 'description', { key: 'validation.controlCharacters', locale });
+      expectFieldRefusal(await create({ title: 'a\u0000b' }), 'VALIDATION_FAILED', 'title', {
+        key: 'validation.singleLine',
+        locale,
+      });
+      expectFieldRefusal(await create({ description: 'a\u0000b' }), 'VALIDATION_FAILED', 'description', {
+        key: 'validation.controlCharacters',
+        locale,
+      });
     }
     const spanish = await member.visitor.run(createTaskAction, { organizationId: acme.id, ...fields, title: '' });
     expect(spanish).toMatchObject({ error: { fieldErrors: { title: ['Este campo es obligatorio.'] } } });
@@ -118,7 +185,10 @@ describe('creating a task', () => {
     for (const actor of [owner, member]) {
       for (const assigneeId of [outsider.id, randomUUID(), 'someone']) {
         const outcome = await actor.visitor.run(createTaskAction, { organizationId: acme.id, ...fields, assigneeId });
-        expectFieldRefusal(outcome, 'VALIDATION_FAILED', 'assigneeId', { key: 'tasks.assigneeNotMember', locale: localeOf(actor) });
+        expectFieldRefusal(outcome, 'VALIDATION_FAILED', 'assigneeId', {
+          key: 'tasks.assigneeNotMember',
+          locale: localeOf(actor),
+        });
       }
     }
     expect(await tasksOf(acme.id)).toEqual([]);
@@ -127,7 +197,10 @@ describe('creating a task', () => {
 
   it('answers 404 for an organization the user is not a member of, and writes nothing there', async () => {
     const { globex } = await twoOrganizations();
-    expectRefusal(await member.visitor.run(createTaskAction, { organizationId: globex.id, ...fields }), 'NOT_FOUND', { key: 'NOT_FOUND', locale: 'es' });
+    expectRefusal(await member.visitor.run(createTaskAction, { organizationId: globex.id, ...fields }), 'NOT_FOUND', {
+      key: 'NOT_FOUND',
+      locale: 'es',
+    });
     expect(await tasksOf(globex.id)).toHaveLength(1);
   });
 });
@@ -135,8 +208,15 @@ describe('creating a task', () => {
 describe('editing a task', () => {
   it('saves the fields, keeps who created it, and opens the task', async () => {
     const { acme, listed } = await twoOrganizations();
-    const [task] = await insertTasks(acme.id, [{ title: 'Before', createdById: owner.id, updatedAt: new Date('2026-01-01T00:00:00Z') }]);
-    const outcome = await member.visitor.run(updateTaskAction, { organizationId: acme.id, taskId: task!.id, ...fields, assigneeId: listed.id });
+    const [task] = await insertTasks(acme.id, [
+      { title: 'Before', createdById: owner.id, updatedAt: new Date('2026-01-01T00:00:00Z') },
+    ]);
+    const outcome = await member.visitor.run(updateTaskAction, {
+      organizationId: acme.id,
+      taskId: task!.id,
+      ...fields,
+      assigneeId: listed.id,
+    });
     expect(outcome).toEqual({ redirect: taskPath(acme.slug, task!.id) });
     const after = await taskRow(task!.id);
     expect(after).toMatchObject({ ...fields, assigneeId: listed.id, createdById: owner.id, organizationId: acme.id });
@@ -148,7 +228,12 @@ describe('editing a task', () => {
     const { acme } = await twoOrganizations();
     const [task] = await insertTasks(acme.id, [{ title: 'Keep me' }]);
     const before = await taskRow(task!.id);
-    const outcome = await member.visitor.run(updateTaskAction, { organizationId: acme.id, taskId: task!.id, ...fields, assigneeId: outsider.id });
+    const outcome = await member.visitor.run(updateTaskAction, {
+      organizationId: acme.id,
+      taskId: task!.id,
+      ...fields,
+      assigneeId: outsider.id,
+    });
     expectFieldRefusal(outcome, 'VALIDATION_FAILED', 'assigneeId', { key: 'tasks.assigneeNotMember', locale: 'es' });
     expect(await taskRow(task!.id)).toEqual(before);
   });
@@ -161,7 +246,11 @@ describe('another organization’s tasks', () => {
     for (const organizationId of [acme.id, globex.id]) {
       const update = await owner.visitor.run(updateTaskAction, { organizationId, taskId: foreign.id, ...fields });
       expectRefusal(update, 'NOT_FOUND', { key: 'NOT_FOUND' });
-      const status = await owner.visitor.run(setTasksStatusAction, { organizationId, taskIds: [foreign.id], status: 'done' });
+      const status = await owner.visitor.run(setTasksStatusAction, {
+        organizationId,
+        taskIds: [foreign.id],
+        status: 'done',
+      });
       expectRefusal(status, 'NOT_FOUND', { key: 'NOT_FOUND' });
       const deleted = await owner.visitor.run(deleteTasksAction, { organizationId, taskIds: foreign.id });
       expectRefusal(deleted, 'NOT_FOUND', { key: 'NOT_FOUND' });
@@ -173,11 +262,18 @@ describe('another organization’s tasks', () => {
     const { acme, foreign } = await twoOrganizations();
     const mine = await insertTasks(acme.id, [{ status: 'todo' }, { status: 'todo' }, { status: 'in_progress' }]);
     const before = await taskRow(foreign.id);
-    const status = await member.visitor.run(setTasksStatusAction, { organizationId: acme.id, taskIds: [mine[0]!.id, foreign.id, mine[1]!.id], status: 'done' });
+    const status = await member.visitor.run(setTasksStatusAction, {
+      organizationId: acme.id,
+      taskIds: [mine[0]!.id, foreign.id, mine[1]!.id],
+      status: 'done',
+    });
     expect(status).toEqual({ ok: true, data: { updated: 2 } });
     expect((await tasksOf(acme.id)).map((row) => row.status)).toEqual(['done', 'done', 'in_progress']);
 
-    const deleted = await owner.visitor.run(deleteTasksAction, { organizationId: acme.id, taskIds: [foreign.id, mine[2]!.id] });
+    const deleted = await owner.visitor.run(deleteTasksAction, {
+      organizationId: acme.id,
+      taskIds: [foreign.id, mine[2]!.id],
+    });
     expect(deleted).toEqual({ ok: true, data: { deleted: 1 } });
     expect((await tasksOf(acme.id)).map((row) => row.id).sort()).toEqual([mine[0]!.id, mine[1]!.id].sort());
     expect(await taskRow(foreign.id)).toEqual(before);
@@ -194,7 +290,13 @@ describe('changing status in bulk', () => {
     form.append('taskIds', mine[0]!.id);
     form.append('taskIds', mine[1]!.id);
     expect(await member.visitor.run(setTasksStatusAction, form)).toEqual({ ok: true, data: { updated: 2 } });
-    expect(await member.visitor.run(setTasksStatusAction, { organizationId: acme.id, taskIds: mine[2]!.id, status: 'in_progress' })).toEqual({ ok: true, data: { updated: 1 } });
+    expect(
+      await member.visitor.run(setTasksStatusAction, {
+        organizationId: acme.id,
+        taskIds: mine[2]!.id,
+        status: 'in_progress',
+      }),
+    ).toEqual({ ok: true, data: { updated: 1 } });
     expect((await tasksOf(acme.id)).map((row) => row.status)).toEqual(['canceled', 'canceled', 'in_progress']);
     expect(cache.revalidatePath).toHaveBeenCalledWith(`/dashboard/${acme.slug}`, 'layout');
   });
@@ -202,12 +304,29 @@ describe('changing status in bulk', () => {
   it('refuses a status that does not exist, no ids, too many ids and ids that are not ids', async () => {
     const { acme } = await twoOrganizations();
     const [task] = await insertTasks(acme.id, [{}]);
-    const change = (input: Record<string, unknown>) => owner.visitor.run(setTasksStatusAction, { organizationId: acme.id, taskIds: [task!.id], status: 'done', ...input });
-    expectFieldRefusal(await change({ status: 'nope' }), 'VALIDATION_FAILED', 'status', { key: 'validation.invalidOption' });
-    expect(await change({ taskIds: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { taskIds: [expect.any(String)] } } });
+    const change = (input: Record<string, unknown>) =>
+      owner.visitor.run(setTasksStatusAction, {
+        organizationId: acme.id,
+        taskIds: [task!.id],
+        status: 'done',
+        ...input,
+      });
+    expectFieldRefusal(await change({ status: 'nope' }), 'VALIDATION_FAILED', 'status', {
+      key: 'validation.invalidOption',
+    });
+    expect(await change({ taskIds: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { taskIds: [expect.any(String)] } },
+    });
     const tooMany = Array.from({ length: 101 }, () => randomUUID());
-    expect(await change({ taskIds: tooMany })).toMatchObject({ ok: false, error: { fieldErrors: { taskIds: [expect.any(String)] } } });
-    expect(await change({ taskIds: ["1' or '1'='1"] })).toMatchObject({ ok: false, error: { fieldErrors: { 'taskIds.0': [expect.any(String)] } } });
+    expect(await change({ taskIds: tooMany })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { taskIds: [expect.any(String)] } },
+    });
+    expect(await change({ taskIds: ["1' or '1'='1"] })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { 'taskIds.0': [expect.any(String)] } },
+    });
     expect((await taskRow(task!.id))!.status).toBe('todo');
   });
 });
@@ -228,7 +347,10 @@ describe('deleting tasks: the configuration’s permission matrix', () => {
       const organization = await makeOrganization(people);
       const doomed = await insertTasks(organization.id, [{}, {}, {}]);
 
-      const outcome = await actor.visitor.run(deleteTasksAction, { organizationId: organization.id, taskIds: doomed.slice(0, 2).map((task) => task.id) });
+      const outcome = await actor.visitor.run(deleteTasksAction, {
+        organizationId: organization.id,
+        taskIds: doomed.slice(0, 2).map((task) => task.id),
+      });
       if (allowed) {
         expect(outcome).toEqual({ ok: true, data: { deleted: 2 } });
         expect((await tasksOf(organization.id)).map((task) => task.id)).toEqual([doomed[2]!.id]);
@@ -263,7 +385,10 @@ describe('who may call the actions at all', () => {
     const { acme } = await twoOrganizations();
     const [task] = await insertTasks(acme.id, [{ title: 'Untouched' }]);
     const before = await taskRow(task!.id);
-    const request = { headers: owner.visitor.headers(), cookies: { get: (name: string) => owner.visitor.cookies.get(name) } };
+    const request = {
+      headers: owner.visitor.headers(),
+      cookies: { get: (name: string) => owner.visitor.cookies.get(name) },
+    };
     const inputs: [{ definition: unknown }, Record<string, unknown>][] = [
       [createTaskAction, { organizationId: acme.id, ...fields }],
       [updateTaskAction, { organizationId: acme.id, taskId: task!.id, ...fields }],
@@ -290,8 +415,15 @@ describe('when the organization changes', () => {
       { title: 'B', assigneeId: listed.id },
       { title: 'C', assigneeId: member.id },
     ]);
-    expect(await owner.visitor.run(removeMemberAction, { organizationId: acme.id, memberId: acme.memberIds[listed.id]! })).toMatchObject({ ok: true });
-    expect(await db.select().from(members).where(and(eq(members.organizationId, acme.id), eq(members.userId, listed.id)))).toEqual([]);
+    expect(
+      await owner.visitor.run(removeMemberAction, { organizationId: acme.id, memberId: acme.memberIds[listed.id]! }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await db
+        .select()
+        .from(members)
+        .where(and(eq(members.organizationId, acme.id), eq(members.userId, listed.id))),
+    ).toEqual([]);
     const after = await tasksOf(acme.id);
     expect(after.map((task) => [task.id, task.title, task.assigneeId])).toEqual([
       [assigned[0]!.id, 'A', null],
@@ -304,7 +436,11 @@ describe('when the organization changes', () => {
     const { globex } = await twoOrganizations();
     const organization = await makeOrganization([[owner, 'owner']]);
     await insertTasks(organization.id, [{}, {}, {}]);
-    const outcome = await owner.visitor.run(deleteOrganizationAction, { organizationId: organization.id, confirmation: organization.name, password: owner.password });
+    const outcome = await owner.visitor.run(deleteOrganizationAction, {
+      organizationId: organization.id,
+      confirmation: organization.name,
+      password: owner.password,
+    });
     expect(outcome).toMatchObject({ redirect: expect.stringContaining('/dashboard') });
     expect(await tasksOf(organization.id)).toEqual([]);
     expect(await tasksOf(globex.id)).toHaveLength(1);
@@ -335,12 +471,25 @@ describe('taskOverview', () => {
     await insertTasks(globex.id, [{ title: 'elsewhere', status: 'canceled', updatedAt: at(30) }]);
 
     const overview = await taskOverview({ userId: viewer.id, organizationId: acme.id });
-    const expectedCounts = Object.fromEntries(TASK_STATUSES.map((status) => [status, seed.filter((task) => task.status === status).length])) as Record<TaskStatus, number>;
+    const expectedCounts = Object.fromEntries(
+      TASK_STATUSES.map((status) => [status, seed.filter((task) => task.status === status).length]),
+    ) as Record<TaskStatus, number>;
     expect(overview.counts).toEqual(expectedCounts);
     expect(overview.counts).toEqual({ todo: 5, in_progress: 2, done: 2, canceled: 1 });
     expect(overview.myOpen.map((task) => task.title)).toEqual(['mine 2', 'mine 4', 'mine 1', 'mine 6', 'mine 5']);
-    expect(overview.myOpen[0]).toMatchObject({ assigneeId: viewer.id, assigneeName: 'Actor member', dueDate: day(3), status: 'in_progress' });
-    expect(overview.recent.map((task) => task.title)).toEqual(['nobody’s', 'theirs', 'mine canceled', 'mine done', 'mine 6']);
+    expect(overview.myOpen[0]).toMatchObject({
+      assigneeId: viewer.id,
+      assigneeName: 'Actor member',
+      dueDate: day(3),
+      status: 'in_progress',
+    });
+    expect(overview.recent.map((task) => task.title)).toEqual([
+      'nobody’s',
+      'theirs',
+      'mine canceled',
+      'mine done',
+      'mine 6',
+    ]);
     expect(new Set(overview.recent.map((task) => task.id))).toEqual(new Set(inserted.slice(5).map((task) => task.id)));
 
     // Another limit, and a viewer with no tasks of their own.
@@ -357,6 +506,8 @@ describe('taskOverview', () => {
       myOpen: [],
       recent: [],
     });
-    await expect(taskOverview({ userId: owner.id, organizationId: globex.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(taskOverview({ userId: owner.id, organizationId: globex.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

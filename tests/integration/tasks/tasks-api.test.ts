@@ -24,14 +24,18 @@ let acmeTasks: Map<string, { title: string; status: string; dueDate: string | nu
 let globexIds: string[];
 
 beforeAll(async () => {
-  [reader, outsider] = await Promise.all([createVerifiedUser({ name: 'Rita Reader' }), createVerifiedUser({ name: 'Otto Outsider' })]);
+  [reader, outsider] = await Promise.all([
+    createVerifiedUser({ name: 'Rita Reader' }),
+    createVerifiedUser({ name: 'Otto Outsider' }),
+  ]);
   const colleague = await insertUser({ name: 'Cole League' });
   acme = await makeOrganization([
     [reader, 'member'],
     [colleague, 'member'],
   ]);
   globex = await makeOrganization([[outsider, 'owner']]);
-  // Thirty-four tasks in one statement; creation times a microsecond apart in places, some equal, some due dates missing.
+  // Thirty-four tasks in one statement; creation times a microsecond apart in places, some equal, some due dates
+  // missing.
   const rows = Array.from({ length: 34 }, (_, index) => ({
     organizationId: acme.id,
     title: `Task ${String(index).padStart(2, '0')}${index % 5 === 0 ? ' invoice 50%' : ''}`,
@@ -39,26 +43,43 @@ beforeAll(async () => {
     priority: TASK_PRIORITIES[index % TASK_PRIORITIES.length]!,
     dueDate: index % 3 === 0 ? null : `2026-07-${String((index % 28) + 1).padStart(2, '0')}`,
     assigneeId: index % 4 === 0 ? colleague.id : index % 4 === 1 ? reader.id : null,
-    createdAt: sql`${`2026-01-01 00:00:00.${String(Math.floor(index / 2)).padStart(6, '0')}+00`}::timestamptz` as unknown as Date,
+    createdAt:
+      sql`${`2026-01-01 00:00:00.${String(Math.floor(index / 2)).padStart(6, '0')}+00`}::timestamptz` as unknown as Date,
   }));
   const inserted = await db.insert(tasks).values(rows).returning();
   acmeTasks = new Map(inserted.map((task) => [task.id, task]));
   const foreign = await db
     .insert(tasks)
-    .values(Array.from({ length: 5 }, (_, index) => ({ organizationId: globex.id, title: `Task ${index} invoice 50%`, status: 'todo' as const })))
+    .values(
+      Array.from({ length: 5 }, (_, index) => ({
+        organizationId: globex.id,
+        title: `Task ${index} invoice 50%`,
+        status: 'todo' as const,
+      })),
+    )
     .returning({ id: tasks.id });
   globexIds = foreign.map((task) => task.id);
 });
 
 async function get(visitor: Visitor, slug: string, query = '', headers: Record<string, string> = {}) {
-  const response = await GET(new Request(new URL(tasksApiPath(slug, query), ORIGIN), { headers: visitor.headers(headers) }), {
-    params: Promise.resolve({ organization: slug }),
-  });
+  const response = await GET(
+    new Request(new URL(tasksApiPath(slug, query), ORIGIN), { headers: visitor.headers(headers) }),
+    {
+      params: Promise.resolve({ organization: slug }),
+    },
+  );
   return { status: response.status, body: await response.json() };
 }
 
 interface PageBody {
-  rows: { id: string; title: string; status: string; dueDate: string | null; assigneeId: string | null; assigneeName: string | null }[];
+  rows: {
+    id: string;
+    title: string;
+    status: string;
+    dueDate: string | null;
+    assigneeId: string | null;
+    assigneeName: string | null;
+  }[];
   total: number | null;
   page: number | null;
   pageCount: number | null;
@@ -80,9 +101,26 @@ describe('a member', () => {
     const body = await page('pageSize=100');
     expect(idsOf(body).sort()).toEqual([...acmeTasks.keys()].sort());
     expect(idsOf(body).some((id) => globexIds.includes(id))).toBe(false);
-    expect(body).toMatchObject({ total: 34, page: 1, pageCount: 1, pageSize: 100, nextCursor: null, previousCursor: null });
+    expect(body).toMatchObject({
+      total: 34,
+      page: 1,
+      pageCount: 1,
+      pageSize: 100,
+      nextCursor: null,
+      previousCursor: null,
+    });
     // What a list row holds, and nothing more (no description, no organization).
-    expect(Object.keys(body.rows[0]!).sort()).toEqual(['assigneeId', 'assigneeName', 'createdAt', 'dueDate', 'id', 'priority', 'status', 'title', 'updatedAt']);
+    expect(Object.keys(body.rows[0]!).sort()).toEqual([
+      'assigneeId',
+      'assigneeName',
+      'createdAt',
+      'dueDate',
+      'id',
+      'priority',
+      'status',
+      'title',
+      'updatedAt',
+    ]);
   });
 
   it('gets the default page: 25, newest first', async () => {
@@ -95,13 +133,17 @@ describe('a member', () => {
 
   it('filters, searches and sorts as the URL says', async () => {
     const body = await page('status=todo,done&q=50%25&sort=dueDate&pageSize=100');
-    const expected = [...acmeTasks].filter(([, task]) => ['todo', 'done'].includes(task.status) && task.title.includes('50%'));
+    const expected = [...acmeTasks].filter(
+      ([, task]) => ['todo', 'done'].includes(task.status) && task.title.includes('50%'),
+    );
     expect(expected.length).toBeGreaterThan(1);
     expect(idsOf(body).sort()).toEqual(expected.map(([id]) => id).sort());
     expect(body.total).toBe(expected.length);
     const dates = body.rows.map((row) => row.dueDate);
     const firstNull = dates.indexOf(null);
-    expect(dates.slice(0, firstNull === -1 ? undefined : firstNull)).toEqual([...dates.slice(0, firstNull === -1 ? undefined : firstNull)].sort());
+    expect(dates.slice(0, firstNull === -1 ? undefined : firstNull)).toEqual(
+      [...dates.slice(0, firstNull === -1 ? undefined : firstNull)].sort(),
+    );
 
     const mine = await page(`assignee=${reader.id}&pageSize=100`);
     expect(mine.rows.every((row) => row.assigneeId === reader.id && row.assigneeName === 'Rita Reader')).toBe(true);
@@ -118,7 +160,8 @@ describe('a member', () => {
       expect(pages.slice(1).every((body) => body.page === null && body.total === 34)).toBe(true);
 
       const back = [pages.at(-1)!];
-      while (back.at(-1)!.previousCursor) back.push(await page(`${sort}pageSize=10&cursor=${back.at(-1)!.previousCursor}`));
+      while (back.at(-1)!.previousCursor)
+        back.push(await page(`${sort}pageSize=10&cursor=${back.at(-1)!.previousCursor}`));
       expect(back.map(idsOf), sort).toEqual(pages.map(idsOf).reverse());
     }
   });
@@ -156,7 +199,11 @@ describe('a bad parameter', () => {
     ['due.from=2026-03-02&due.to=2026-03-01', 'query.due.to', 'validation.rangeReversed'],
     ['page=2&cursor=abc', 'query.page', 'validation.pageWithCursor'],
     ['cursor=garbage', 'query.cursor', 'validation.cursor'],
-    [`cursor=${Buffer.from(JSON.stringify({ s: '-createdAt', d: 'after', v: ['2026-02-30 00:00:00+00', '00000000-0000-0000-0000-000000000000'] })).toString('base64url')}`, 'query.cursor', 'validation.cursor'],
+    [
+      `cursor=${Buffer.from(JSON.stringify({ s: '-createdAt', d: 'after', v: ['2026-02-30 00:00:00+00', '00000000-0000-0000-0000-000000000000'] })).toString('base64url')}`,
+      'query.cursor',
+      'validation.cursor',
+    ],
     ['assignee=1%20or%201%3D1', 'query.assignee', 'validation.invalid'],
   ];
 
@@ -165,7 +212,10 @@ describe('a bad parameter', () => {
       for (const [query, field, key, values] of cases) {
         const { status, body } = await get(reader.visitor, acme.slug, query, { 'accept-language': locale });
         expect(status, query).toBe(400);
-        expect(body.error, query).toMatchObject({ code: 'VALIDATION_FAILED', message: errorText(locale, 'VALIDATION_FAILED') });
+        expect(body.error, query).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          message: errorText(locale, 'VALIDATION_FAILED'),
+        });
         expect(body.error.fieldErrors, query).toEqual({ [field]: [errorText(locale, key, values)] });
       }
     });

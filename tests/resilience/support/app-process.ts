@@ -29,25 +29,31 @@ export interface AppProcess {
 export async function startApp(options: { databaseUrl: string; env?: Record<string, string> }): Promise<AppProcess> {
   const port = await findFreePort();
   const lines: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'scripts/run-app.ts'), 'start'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: options.databaseUrl,
-      EMAIL_TRANSPORT: 'mailbox',
-      STORAGE_DIR: path.join(os.tmpdir(), `keel-resilience-uploads-${port}`),
-      LOG_LEVEL: 'warn',
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(process.cwd(), 'scripts/run-app.ts'), 'start'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: options.databaseUrl,
+        EMAIL_TRANSPORT: 'mailbox',
+        STORAGE_DIR: path.join(os.tmpdir(), `keel-resilience-uploads-${port}`),
+        LOG_LEVEL: 'warn',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split('\n').filter(Boolean));
     if (lines.length > 200) lines.splice(0, lines.length - 200);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   const url = `http://127.0.0.1:${port}`;
 
   const deadline = Date.now() + 120_000;
@@ -99,7 +105,7 @@ function cpuSecondsOfTree(pid: number): number {
       })
       .filter((stat) => stat !== null);
     const tree = new Set([pid]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const stat of stats) {
         if (!tree.has(stat.pid) && tree.has(stat.parent)) {

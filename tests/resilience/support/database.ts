@@ -27,7 +27,12 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-resilience-pg-'));
   // Run as root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
   await fs.chmod(folder, 0o755);
-  const options = { dir: path.join(folder, 'data'), port: await findFreePort(), database: 'keel', log: () => undefined };
+  const options = {
+    dir: path.join(folder, 'data'),
+    port: await findFreePort(),
+    database: 'keel',
+    log: () => undefined,
+  };
   let server: EmbeddedDatabase | null = await startEmbeddedPostgres(options);
   const url = server.url;
   await runMigrations(url);

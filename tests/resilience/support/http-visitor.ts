@@ -13,9 +13,17 @@ import path from 'node:path';
 let actionIds: Map<string, string> | undefined;
 function actionId(file: string, exportedName: string): string {
   if (!actionIds) {
-    const manifestFile = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next-e2e', 'server/server-reference-manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
-    actionIds = new Map(Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]));
+    const manifestFile = path.join(
+      process.cwd(),
+      process.env.NEXT_DIST_DIR || '.next-e2e',
+      'server/server-reference-manifest.json',
+    );
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      node: Record<string, { filename: string; exportedName: string }>;
+    };
+    actionIds = new Map(
+      Object.entries(manifest.node).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]),
+    );
   }
   const id = actionIds.get(`${file}#${exportedName}`);
   if (!id) throw new Error(`No server action ${exportedName} in ${file} in this build`);
@@ -36,10 +44,17 @@ export class HttpVisitor {
 
   constructor(private readonly baseUrl: string) {}
 
-  /** A request to `path` on `baseUrl` (or another instance's URL), sending and keeping cookies; redirects are not followed. */
-  async request(requestPath: string, init: RequestInit & { baseUrl?: string; timeoutMs?: number } = {}): Promise<Response> {
+  /**
+   * A request to `path` on `baseUrl` (or another instance's URL), sending and keeping cookies; redirects are not
+   * followed.
+   */
+  async request(
+    requestPath: string,
+    init: RequestInit & { baseUrl?: string; timeoutMs?: number } = {},
+  ): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    if (this.cookies.size > 0)
+      headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     const response = await fetch(new URL(requestPath, init.baseUrl ?? this.baseUrl), {
       ...init,
       headers,
@@ -71,12 +86,22 @@ export class HttpVisitor {
    * Calls the server action `exportedName` of `file` from the page at
    * `pagePath`, with the visitor's CSRF token, as the page's JavaScript would.
    */
-  async action(pagePath: string, file: string, exportedName: string, input: Record<string, unknown>, options: { baseUrl?: string; timeoutMs?: number } = {}): Promise<ActionOutcome> {
+  async action(
+    pagePath: string,
+    file: string,
+    exportedName: string,
+    input: Record<string, unknown>,
+    options: { baseUrl?: string; timeoutMs?: number } = {},
+  ): Promise<ActionOutcome> {
     const body = JSON.stringify([{ ...input, csrf_token: await this.csrfToken(options.baseUrl) }]);
     const response = await this.request(pagePath, {
       ...options,
       method: 'POST',
-      headers: { 'next-action': actionId(file, exportedName), 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+      headers: {
+        'next-action': actionId(file, exportedName),
+        'content-type': 'text/plain;charset=UTF-8',
+        accept: 'text/x-component',
+      },
       body,
     });
     const text = await response.text();

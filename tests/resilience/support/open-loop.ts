@@ -62,7 +62,13 @@ export async function runOpenLoop(options: {
     }
     const startedAt = performance.now();
     const running = request(index)
-      .catch((error: unknown): Outcome => ({ kind: 'unknown', ok: false, clean: false, status: 0, detail: describe(error) }))
+      .catch((error: unknown): Outcome => ({
+        kind: 'unknown',
+        ok: false,
+        clean: false,
+        status: 0,
+        detail: describe(error),
+      }))
       .then((outcome) => {
         samples.push({ ...outcome, startedAt: startedAt - began, ms: performance.now() - startedAt });
       })
@@ -89,13 +95,20 @@ export function formatReport(title: string, report: LoadReport): string {
   const kinds = [...new Set(report.samples.map((sample) => sample.kind))].sort();
   const row = (name: string, samples: Sample[]) => {
     const ms = samples.map((sample) => sample.ms);
-    const cells = [percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99), Math.max(...ms)].map((value) => `${value.toFixed(0)} ms`.padStart(9));
+    const cells = [percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 0.99), Math.max(...ms)].map((value) =>
+      `${value.toFixed(0)} ms`.padStart(9),
+    );
     return `  ${name.padEnd(12)}${String(samples.length).padStart(7)}${cells.join('')}${String(samples.filter((sample) => !sample.ok).length).padStart(8)}`;
   };
   return [
     `${title}: ${report.samples.length} requests in ${report.seconds.toFixed(1)} s (${(report.samples.length / report.seconds).toFixed(1)}/s), ${report.notStarted} not started (in-flight bound)`,
     `  ${'kind'.padEnd(12)}${'count'.padStart(7)}${'p50'.padStart(9)}${'p90'.padStart(9)}${'p99'.padStart(9)}${'max'.padStart(9)}${'errors'.padStart(8)}`,
-    ...kinds.map((kind) => row(kind, report.samples.filter((sample) => sample.kind === kind))),
+    ...kinds.map((kind) =>
+      row(
+        kind,
+        report.samples.filter((sample) => sample.kind === kind),
+      ),
+    ),
     row('all', report.samples),
     `  load average (1, 5, 15 min): ${report.loadAverage.map((value) => value.toFixed(2)).join(', ')} on ${os.cpus().length} cores`,
   ].join('\n');

@@ -31,11 +31,32 @@ export interface TaskWrite {
  * given, every task creation is recorded there with what the app answered.
  */
 const MIX = [
-  'home', 'api', 'create', 'home', 'list', 'home', 'api', 'home', 'status', 'list',
-  'home', 'api', 'task', 'home', 'api', 'list', 'home', 'settings', 'api', 'home',
+  'home',
+  'api',
+  'create',
+  'home',
+  'list',
+  'home',
+  'api',
+  'home',
+  'status',
+  'list',
+  'home',
+  'api',
+  'task',
+  'home',
+  'api',
+  'list',
+  'home',
+  'settings',
+  'api',
+  'home',
 ] as const;
 
-export function teamTraffic(members: SignedInMember[], options: { baseUrl: (index: number) => string; writes?: TaskWrite[]; timeoutMs?: number }) {
+export function teamTraffic(
+  members: SignedInMember[],
+  options: { baseUrl: (index: number) => string; writes?: TaskWrite[]; timeoutMs?: number },
+) {
   const timeoutMs = options.timeoutMs ?? 30_000;
   return async (index: number): Promise<Outcome> => {
     const member = members[index % members.length]!;
@@ -47,20 +68,37 @@ export function teamTraffic(members: SignedInMember[], options: { baseUrl: (inde
       const ok = response.status === 200 && body.includes('</html>');
       // A page that failed to render: the calm error page, with the reference (digest) the log has too.
       const clean = ok || (response.status >= 500 && body.includes('</html>') && body.includes('digest'));
-      return { kind: 'page', status: response.status, ok, clean, detail: `${path} ${response.status} ${body.slice(0, 300)}` };
+      return {
+        kind: 'page',
+        status: response.status,
+        ok,
+        clean,
+        detail: `${path} ${response.status} ${body.slice(0, 300)}`,
+      };
     };
 
     if (step === 'home') return page(`/dashboard/${member.slug}`);
     if (step === 'list') return page(`/dashboard/${member.slug}/tasks`);
     if (step === 'settings') return page('/settings/profile');
-    if (step === 'task' && member.tasks.length > 0) return page(`/dashboard/${member.slug}/tasks/${member.tasks.at(-1)}`);
+    if (step === 'task' && member.tasks.length > 0)
+      return page(`/dashboard/${member.slug}/tasks/${member.tasks.at(-1)}`);
     if (step === 'api' || step === 'task') {
-      const response = await member.visitor.request(`/api/organizations/${member.slug}/tasks?pageSize=25`, { baseUrl, timeoutMs });
+      const response = await member.visitor.request(`/api/organizations/${member.slug}/tasks?pageSize=25`, {
+        baseUrl,
+        timeoutMs,
+      });
       const body = (await response.json().catch(() => null)) as { error?: { code: string; requestId?: string } } | null;
       const ok = response.status === 200 && body !== null && !body.error;
       // A refusal says when to come back; the error envelope says why.
       const retryAfter = response.status === 503 ? `retry-after ${response.headers.get('retry-after')} ` : '';
-      return { kind: 'api', status: response.status, ok, clean: ok || Boolean(body?.error?.requestId), code: body?.error?.code, detail: `${retryAfter}tasks API ${response.status} ${JSON.stringify(body).slice(0, 200)}` };
+      return {
+        kind: 'api',
+        status: response.status,
+        ok,
+        clean: ok || Boolean(body?.error?.requestId),
+        code: body?.error?.code,
+        detail: `${retryAfter}tasks API ${response.status} ${JSON.stringify(body).slice(0, 200)}`,
+      };
     }
     if (step === 'create' || member.tasks.length === 0) {
       const title = `Load task ${randomUUID()}`;
@@ -68,22 +106,48 @@ export function teamTraffic(members: SignedInMember[], options: { baseUrl: (inde
         `/dashboard/${member.slug}/tasks/new`,
         TASK_ACTIONS,
         'createTaskAction',
-        { organizationId: member.organizationId, title, description: 'written under load', status: 'todo', priority: 'medium', dueDate: '', assigneeId: '' },
+        {
+          organizationId: member.organizationId,
+          title,
+          description: 'written under load',
+          status: 'todo',
+          priority: 'medium',
+          dueDate: '',
+          assigneeId: '',
+        },
         { baseUrl, timeoutMs },
       );
       const id = outcome.redirect?.match(/\/tasks\/([0-9a-f-]{36})$/)?.[1] ?? null;
       if (id) member.tasks.push(id);
       options.writes?.push({ title, organizationId: member.organizationId, acknowledgedId: id });
-      return { kind: 'create', status: outcome.status, ok: id !== null, clean: id !== null || Boolean(outcome.result?.error?.requestId), code: outcome.result?.error?.code, detail: `create ${outcome.status} ${JSON.stringify(outcome.result)}` };
+      return {
+        kind: 'create',
+        status: outcome.status,
+        ok: id !== null,
+        clean: id !== null || Boolean(outcome.result?.error?.requestId),
+        code: outcome.result?.error?.code,
+        detail: `create ${outcome.status} ${JSON.stringify(outcome.result)}`,
+      };
     }
     const outcome = await member.visitor.action(
       `/dashboard/${member.slug}/tasks`,
       TASK_ACTIONS,
       'setTasksStatusAction',
-      { organizationId: member.organizationId, taskIds: [member.tasks.at(-1)!], status: index % 2 === 0 ? 'in_progress' : 'done' },
+      {
+        organizationId: member.organizationId,
+        taskIds: [member.tasks.at(-1)!],
+        status: index % 2 === 0 ? 'in_progress' : 'done',
+      },
       { baseUrl, timeoutMs },
     );
     const ok = outcome.result?.ok === true;
-    return { kind: 'status', status: outcome.status, ok, clean: ok || Boolean(outcome.result?.error?.requestId), code: outcome.result?.error?.code, detail: `set status ${outcome.status} ${JSON.stringify(outcome.result)}` };
+    return {
+      kind: 'status',
+      status: outcome.status,
+      ok,
+      clean: ok || Boolean(outcome.result?.error?.requestId),
+      code: outcome.result?.error?.code,
+      detail: `set status ${outcome.status} ${JSON.stringify(outcome.result)}`,
+    };
   };
 }

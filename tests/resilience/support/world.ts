@@ -24,11 +24,29 @@ export async function createMembers(database: TestDatabase, count: number): Prom
   const created: Member[] = [];
   for (let index = 0; index < count; index += 1) {
     const tag = randomUUID().slice(0, 8);
-    const member = { email: `member-${tag}@example.com`, userId: randomUUID(), organizationId: randomUUID(), slug: `team-${tag}` };
-    await database.query(`insert into users (id, email, name, email_verified, onboarded_at) values ($1, $2, $3, true, now())`, [member.userId, member.email, `Member ${tag}`]);
-    await database.query(`insert into accounts (id, user_id, provider_id, account_id, password) values ($1, $2, 'credential', $2, $3)`, [randomUUID(), member.userId, hash]);
-    await database.query(`insert into organizations (id, name, slug) values ($1, $2, $3)`, [member.organizationId, `Team ${tag}`, member.slug]);
-    await database.query(`insert into members (organization_id, user_id, role) values ($1, $2, 'owner')`, [member.organizationId, member.userId]);
+    const member = {
+      email: `member-${tag}@example.com`,
+      userId: randomUUID(),
+      organizationId: randomUUID(),
+      slug: `team-${tag}`,
+    };
+    await database.query(
+      `insert into users (id, email, name, email_verified, onboarded_at) values ($1, $2, $3, true, now())`,
+      [member.userId, member.email, `Member ${tag}`],
+    );
+    await database.query(
+      `insert into accounts (id, user_id, provider_id, account_id, password) values ($1, $2, 'credential', $2, $3)`,
+      [randomUUID(), member.userId, hash],
+    );
+    await database.query(`insert into organizations (id, name, slug) values ($1, $2, $3)`, [
+      member.organizationId,
+      `Team ${tag}`,
+      member.slug,
+    ]);
+    await database.query(`insert into members (organization_id, user_id, role) values ($1, $2, 'owner')`, [
+      member.organizationId,
+      member.userId,
+    ]);
     created.push(member);
   }
   return created;
@@ -36,7 +54,13 @@ export async function createMembers(database: TestDatabase, count: number): Prom
 
 /** Signs `member` in through the sign-in action on `baseUrl`; the visitor then holds the session cookie. */
 export async function signIn(visitor: HttpVisitor, member: Member, baseUrl?: string) {
-  const outcome = await visitor.action('/auth/sign-in', 'src/features/auth/server/actions.ts', 'signIn', { email: member.email, password: RESILIENCE_PASSWORD }, { baseUrl });
+  const outcome = await visitor.action(
+    '/auth/sign-in',
+    'src/features/auth/server/actions.ts',
+    'signIn',
+    { email: member.email, password: RESILIENCE_PASSWORD },
+    { baseUrl },
+  );
   if (!outcome.redirect) throw new Error(`sign-in of ${member.email} failed: ${JSON.stringify(outcome)}`);
   return outcome;
 }
@@ -45,7 +69,9 @@ export async function signIn(visitor: HttpVisitor, member: Member, baseUrl?: str
  * A database of its own, one app process of the production build on it, and
  * `size` members signed in through it, each holding their session.
  */
-export async function startSignedInTeam(size: number): Promise<{ database: TestDatabase; app: AppProcess; members: SignedInMember[] }> {
+export async function startSignedInTeam(
+  size: number,
+): Promise<{ database: TestDatabase; app: AppProcess; members: SignedInMember[] }> {
   const database = await startTestDatabase();
   const app = await startApp({ databaseUrl: database.url });
   const members: SignedInMember[] = [];

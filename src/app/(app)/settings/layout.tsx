@@ -16,7 +16,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader title={t('title')} description={t('description')} className="pb-0" />
-      <SettingsNav label={t('nav.label')} items={SECTIONS.map((section) => ({ path: `/settings/${section}`, label: t(`nav.${section}`) }))} />
+      <SettingsNav
+        label={t('nav.label')}
+        items={SECTIONS.map((section) => ({ path: `/settings/${section}`, label: t(`nav.${section}`) }))}
+      />
       <div className="grid grid-cols-1 gap-6">{children}</div>
     </div>
   );

@@ -70,7 +70,10 @@ export default async function JoinPage({ searchParams }: { searchParams: SearchP
 
   return (
     <div className="space-y-6" data-testid="invitation">
-      <AuthHeader title={t('title', { organization: invitation.organizationName })} description={await invitationLine(invitation)} />
+      <AuthHeader
+        title={t('title', { organization: invitation.organizationName })}
+        description={await invitationLine(invitation)}
+      />
       <p className="rounded-md border bg-muted/40 px-3 py-2 text-center text-sm break-words">
         {t('invitedEmail')} <span className="font-medium">{invitation.email}</span>
       </p>
@@ -78,7 +81,9 @@ export default async function JoinPage({ searchParams }: { searchParams: SearchP
         <div className="grid gap-3">
           <p className="text-center text-sm text-muted-foreground">{t('signedOutHint', { email: invitation.email })}</p>
           <Button asChild className="w-full">
-            <Link href={authHref(appConfig.paths.signUp, { email: invitation.email, next: here })}>{t('createAccount')}</Link>
+            <Link href={authHref(appConfig.paths.signUp, { email: invitation.email, next: here })}>
+              {t('createAccount')}
+            </Link>
           </Button>
           <Button asChild variant="outline" className="w-full">
             <Link href={authHref(appConfig.paths.signIn, { email: invitation.email, next: here })}>{t('signIn')}</Link>
@@ -91,7 +96,15 @@ export default async function JoinPage({ searchParams }: { searchParams: SearchP
               <p>{t('otherAccount', { current: user.email, email: invitation.email })}</p>
             </AlertDescription>
           </Alert>
-          <ActionButtonForm action={signOut} permalink={here} fields={{ next: here }} label={t('signOut')} pendingLabel={t('signingOut')} size="md" className="justify-items-stretch" />
+          <ActionButtonForm
+            action={signOut}
+            permalink={here}
+            fields={{ next: here }}
+            label={t('signOut')}
+            pendingLabel={t('signingOut')}
+            size="md"
+            className="justify-items-stretch"
+          />
         </div>
       ) : !user.emailVerified ? (
         <div className="grid gap-4">
@@ -101,12 +114,20 @@ export default async function JoinPage({ searchParams }: { searchParams: SearchP
             </AlertDescription>
           </Alert>
           <Button asChild variant="outline" className="w-full">
-            <Link href={authHref(AUTH_PAGES.verifyEmail, { email: invitation.email, next: here })}>{t('sendConfirmation')}</Link>
+            <Link href={authHref(AUTH_PAGES.verifyEmail, { email: invitation.email, next: here })}>
+              {t('sendConfirmation')}
+            </Link>
           </Button>
         </div>
       ) : (
         <div className="grid gap-3">
-          <AcceptInvitationButton by={{ token }} permalink={here} label={t('accept')} pendingLabel={t('accepting')} className="justify-items-stretch" />
+          <AcceptInvitationButton
+            by={{ token }}
+            permalink={here}
+            label={t('accept')}
+            pendingLabel={t('accepting')}
+            className="justify-items-stretch"
+          />
           <Button asChild variant="ghost" className="w-full">
             <Link href={appConfig.paths.dashboard}>{t('notNow')}</Link>
           </Button>

@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every email the app "sent" while no SMTP server is configured. Not mounted in production. */
 export default async function DevMailboxPage() {
   if (!devMailboxEnabled()) notFound();
-  const [messages, t, format] = await Promise.all([listMailboxMessages(), getTranslations('app.devMailbox'), getFormatter()]);
+  const [messages, t, format] = await Promise.all([
+    listMailboxMessages(),
+    getTranslations('app.devMailbox'),
+    getFormatter(),
+  ]);
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-10">
       <Link href="/" className="text-sm text-link underline-offset-4 hover:underline">
@@ -40,11 +44,16 @@ export default async function DevMailboxPage() {
               <TableRow key={message.id}>
                 <TableCell>{message.to.join(', ')}</TableCell>
                 <TableCell>
-                  <Link className="font-medium text-link underline-offset-4 hover:underline" href={`/dev/mailbox/${message.id}`}>
+                  <Link
+                    className="font-medium text-link underline-offset-4 hover:underline"
+                    href={`/dev/mailbox/${message.id}`}
+                  >
                     {message.subject}
                   </Link>
                 </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">{format.dateTime(message.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  {format.dateTime(message.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -13,7 +13,11 @@ export function AuthHeader({ title, description }: { title: ReactNode; descripti
 /** A line with a word in the middle ("or") between two ways of signing in. */
 export function AuthDivider({ label }: { label: string }) {
   return (
-    <div className="flex items-center gap-3 text-xs text-muted-foreground uppercase" role="separator" aria-label={label}>
+    <div
+      className="flex items-center gap-3 text-xs text-muted-foreground uppercase"
+      role="separator"
+      aria-label={label}
+    >
       <span aria-hidden className="h-px flex-1 bg-border" />
       <span aria-hidden>{label}</span>
       <span aria-hidden className="h-px flex-1 bg-border" />

@@ -9,9 +9,24 @@ import { confirmEmail } from '../server/actions';
 import { PasswordInput } from './password-input';
 
 /** The password of the new account, sent with the emailed link's token: confirms the address and signs in. */
-export function ConfirmEmailForm({ token, next, email, permalink }: { token: string; next: string; email: string; permalink: string }) {
+export function ConfirmEmailForm({
+  token,
+  next,
+  email,
+  permalink,
+}: {
+  token: string;
+  next: string;
+  email: string;
+  permalink: string;
+}) {
   const t = useTranslations('auth');
-  const state = useActionForm({ schema: confirmEmailSchema, action: confirmEmail, defaultValues: { token, password: '', next }, permalink });
+  const state = useActionForm({
+    schema: confirmEmailSchema,
+    action: confirmEmail,
+    defaultValues: { token, password: '', next },
+    permalink,
+  });
   return (
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} fields={['password']} />

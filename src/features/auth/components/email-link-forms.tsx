@@ -27,7 +27,17 @@ export function ForgotPasswordForm({ permalink }: { permalink: string }) {
 }
 
 /** Asks for a sign-in link by email (it also creates the account of a new address). */
-export function MagicLinkForm({ next, permalink, minutes, description }: { next: string; permalink: string; minutes: number; description?: string }) {
+export function MagicLinkForm({
+  next,
+  permalink,
+  minutes,
+  description,
+}: {
+  next: string;
+  permalink: string;
+  minutes: number;
+  description?: string;
+}) {
   const t = useTranslations('auth');
   return (
     <EmailLinkForm
@@ -87,7 +97,14 @@ function EmailLinkForm({
       {intro ? <p className="text-sm text-muted-foreground">{intro}</p> : null}
       <FormError state={state} />
       {next === undefined ? null : <input type="hidden" name="next" value={next} />}
-      <TextField control={state.form.control} name="email" label={t('fields.email')} type="email" autoComplete="email" inputMode="email" />
+      <TextField
+        control={state.form.control}
+        name="email"
+        label={t('fields.email')}
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+      />
       <Button type="submit" className="w-full" loading={state.pending} loadingLabel={words.submitting}>
         {words.submit}
       </Button>

@@ -11,9 +11,24 @@ import { verifyMagicLink } from '../server/actions';
  * The button of the magic-link page. The token is used only when it is
  * pressed: mail scanners that open links never press buttons.
  */
-export function MagicLinkConfirmForm({ token, next, permalink, requestNewHref }: { token: string; next: string; permalink: string; requestNewHref: string }) {
+export function MagicLinkConfirmForm({
+  token,
+  next,
+  permalink,
+  requestNewHref,
+}: {
+  token: string;
+  next: string;
+  permalink: string;
+  requestNewHref: string;
+}) {
   const t = useTranslations('auth.magicLink');
-  const state = useActionForm({ schema: magicLinkVerifySchema, action: verifyMagicLink, defaultValues: { token, next }, permalink });
+  const state = useActionForm({
+    schema: magicLinkVerifySchema,
+    action: verifyMagicLink,
+    defaultValues: { token, next },
+    permalink,
+  });
   const failed = state.result && !state.result.ok;
   return (
     <ActionForm state={state} className="space-y-4">

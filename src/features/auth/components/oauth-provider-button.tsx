@@ -9,7 +9,15 @@ import { Button } from '@/ui/button';
 import { signInWithProvider } from '../server/oauth-actions';
 
 /** A form with one button: the action sends the browser to the provider (or says why it cannot). */
-export function OAuthProviderButton({ provider, next, label }: { provider: OAuthProvider; next: string; label: string }) {
+export function OAuthProviderButton({
+  provider,
+  next,
+  label,
+}: {
+  provider: OAuthProvider;
+  next: string;
+  label: string;
+}) {
   const t = useTranslations('auth.oauth');
   const [result, action, pending] = useActionState(signInWithProvider, null);
   return (
@@ -17,7 +25,14 @@ export function OAuthProviderButton({ provider, next, label }: { provider: OAuth
       <CsrfField />
       <input type="hidden" name="provider" value={provider} />
       <input type="hidden" name="next" value={next} />
-      <Button type="submit" variant="outline" className="w-full" loading={pending} loadingLabel={t('redirecting')} data-provider={provider}>
+      <Button
+        type="submit"
+        variant="outline"
+        className="w-full"
+        loading={pending}
+        loadingLabel={t('redirecting')}
+        data-provider={provider}
+      >
         {label}
       </Button>
       {result && !result.ok ? (

@@ -11,11 +11,21 @@ import { Input, type InputProps } from '@/ui/input';
  * typed (on a phone especially). Every prop goes to the `<input>`, which makes
  * it work inside `<FormControl>` like a plain Input.
  */
-export function PasswordInput({ toggleLabel, className, ...props }: Omit<InputProps, 'type'> & { toggleLabel: string }) {
+export function PasswordInput({
+  toggleLabel,
+  className,
+  ...props
+}: Omit<InputProps, 'type'> & { toggleLabel: string }) {
   const [visible, setVisible] = useState(false);
   return (
     <div className="relative">
-      <Input {...props} type={visible ? 'text' : 'password'} spellCheck={false} autoCapitalize="none" className={cn('pr-11', className)} />
+      <Input
+        {...props}
+        type={visible ? 'text' : 'password'}
+        spellCheck={false}
+        autoCapitalize="none"
+        className={cn('pr-11', className)}
+      />
       <Button
         type="button"
         variant="ghost"

@@ -10,9 +10,22 @@ import { resetPassword } from '../server/actions';
 import { PasswordInput } from './password-input';
 
 /** The new password for the account of an emailed reset link; the action then sends the user to sign in. */
-export function ResetPasswordForm({ token, permalink, requestNewHref }: { token: string; permalink: string; requestNewHref: string }) {
+export function ResetPasswordForm({
+  token,
+  permalink,
+  requestNewHref,
+}: {
+  token: string;
+  permalink: string;
+  requestNewHref: string;
+}) {
   const t = useTranslations('auth');
-  const state = useActionForm({ schema: resetPasswordSchema, action: resetPassword, defaultValues: { token, password: '' }, permalink });
+  const state = useActionForm({
+    schema: resetPasswordSchema,
+    action: resetPassword,
+    defaultValues: { token, password: '' },
+    permalink,
+  });
   // The link can expire (or be used in another tab) while the page is open.
   const linkFailed = state.result && !state.result.ok && state.result.error.code === 'BAD_REQUEST';
   return (

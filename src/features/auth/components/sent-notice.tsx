@@ -7,7 +7,15 @@ import { Alert, AlertDescription, AlertTitle } from '@/ui/alert';
  * "Check your inbox" after a form sent an email. `again` is a link back to the
  * form's page: with JavaScript it shows the empty form in place.
  */
-export function SentNotice({ title, children, again }: { title: string; children: ReactNode; again?: { href: string; label: string; onClick: () => void } }) {
+export function SentNotice({
+  title,
+  children,
+  again,
+}: {
+  title: string;
+  children: ReactNode;
+  again?: { href: string; label: string; onClick: () => void };
+}) {
   return (
     <Alert variant="success" data-testid="sent-notice">
       <AlertTitle>{title}</AlertTitle>

@@ -23,12 +23,24 @@ export function SignInForm({
   email?: string;
 }) {
   const t = useTranslations('auth');
-  const state = useActionForm({ schema: signInSchema, action: signIn, defaultValues: { email, password: '' }, permalink });
+  const state = useActionForm({
+    schema: signInSchema,
+    action: signIn,
+    defaultValues: { email, password: '' },
+    permalink,
+  });
   return (
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
-      <TextField control={state.form.control} name="email" label={t('fields.email')} type="email" autoComplete="username" inputMode="email" />
+      <TextField
+        control={state.form.control}
+        name="email"
+        label={t('fields.email')}
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+      />
       {/* Written out: the label shares its row with the "Forgot password?" link. */}
       <FormField
         control={state.form.control}
@@ -37,7 +49,10 @@ export function SignInForm({
           <FormItem>
             <div className="flex items-center justify-between gap-2">
               <FormLabel>{t('fields.password')}</FormLabel>
-              <Link href={forgotPasswordHref} className="text-sm font-medium text-link underline-offset-4 hover:underline">
+              <Link
+                href={forgotPasswordHref}
+                className="text-sm font-medium text-link underline-offset-4 hover:underline"
+              >
                 {t('signIn.forgotPassword')}
               </Link>
             </div>

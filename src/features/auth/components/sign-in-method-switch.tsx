@@ -11,7 +11,15 @@ export interface SignInMethodOption {
  * Two ways of signing in, as links that look like tabs: each is a page of its
  * own (?method=…), so it works before JavaScript loads and can be linked to.
  */
-export function SignInMethodSwitch({ label, options, current }: { label: string; options: SignInMethodOption[]; current: string }) {
+export function SignInMethodSwitch({
+  label,
+  options,
+  current,
+}: {
+  label: string;
+  options: SignInMethodOption[];
+  current: string;
+}) {
   return (
     <nav aria-label={label}>
       <ul className="grid grid-flow-col gap-1 rounded-lg bg-muted p-1 text-sm font-medium text-muted-foreground">

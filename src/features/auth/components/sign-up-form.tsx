@@ -12,12 +12,24 @@ import { PasswordInput } from './password-input';
 /** `email` prefills the address (an invitation link passes the invited one). */
 export function SignUpForm({ next, permalink, email = '' }: { next: string; permalink: string; email?: string }) {
   const t = useTranslations('auth');
-  const state = useActionForm({ schema: signUpSchema, action: signUp, defaultValues: { email, password: '' }, permalink });
+  const state = useActionForm({
+    schema: signUpSchema,
+    action: signUp,
+    defaultValues: { email, password: '' },
+    permalink,
+  });
   return (
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
       <input type="hidden" name="next" value={next} />
-      <TextField control={state.form.control} name="email" label={t('fields.email')} type="email" autoComplete="email" inputMode="email" />
+      <TextField
+        control={state.form.control}
+        name="email"
+        label={t('fields.email')}
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+      />
       <TextField
         control={state.form.control}
         name="password"

@@ -12,7 +12,12 @@ import { verifyRecoveryCode, verifyTwoFactorCode } from '../server/actions';
 export function TwoFactorCodeForm({ next, permalink }: { next: string; permalink: string }) {
   const t = useTranslations('auth.twoFactor');
   const trustId = useId();
-  const state = useActionForm({ schema: twoFactorChallengeSchema, action: verifyTwoFactorCode, defaultValues: { code: '' }, permalink });
+  const state = useActionForm({
+    schema: twoFactorChallengeSchema,
+    action: verifyTwoFactorCode,
+    defaultValues: { code: '' },
+    permalink,
+  });
   return (
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />
@@ -45,7 +50,12 @@ export function TwoFactorCodeForm({ next, permalink }: { next: string; permalink
 /** The way in when the authenticator app is lost: one of the saved recovery codes (each works once). */
 export function RecoveryCodeForm({ next, permalink }: { next: string; permalink: string }) {
   const t = useTranslations('auth.twoFactor');
-  const state = useActionForm({ schema: recoveryCodeChallengeSchema, action: verifyRecoveryCode, defaultValues: { code: '' }, permalink });
+  const state = useActionForm({
+    schema: recoveryCodeChallengeSchema,
+    action: verifyRecoveryCode,
+    defaultValues: { code: '' },
+    permalink,
+  });
   return (
     <ActionForm state={state} className="space-y-4">
       <FormError state={state} />

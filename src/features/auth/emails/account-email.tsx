@@ -34,7 +34,12 @@ function words(locale: Locale): Translate {
 }
 
 function textValues(values: AccountEmailValues) {
-  return { siteName: appConfig.site.name, newEmail: values.newEmail ?? '', provider: values.provider ?? '', minutes: values.minutes ?? 0 };
+  return {
+    siteName: appConfig.site.name,
+    newEmail: values.newEmail ?? '',
+    provider: values.provider ?? '',
+    minutes: values.minutes ?? 0,
+  };
 }
 
 /**
@@ -42,19 +47,39 @@ function textValues(values: AccountEmailValues) {
  * do, a button when there is a link (with the link written out for clients
  * that hide buttons), and a note on what to do if it was not you.
  */
-export function AccountEmail({ locale, kind, values }: { locale: Locale; kind: AccountEmailKind; values: AccountEmailValues }) {
+export function AccountEmail({
+  locale,
+  kind,
+  values,
+}: {
+  locale: Locale;
+  kind: AccountEmailKind;
+  values: AccountEmailValues;
+}) {
   const t = words(locale);
   const v = textValues(values);
   const brand = brandPalette(appConfig.theme.brandColor).light;
   return (
-    <EmailLayout locale={locale} preview={t(`account.${kind}.preview`, v)} footer={t('footer', { siteName: appConfig.site.name })}>
+    <EmailLayout
+      locale={locale}
+      preview={t(`account.${kind}.preview`, v)}
+      footer={t('footer', { siteName: appConfig.site.name })}
+    >
       <Text style={emailText}>{t('account.greeting')}</Text>
       <Text style={emailText}>{t(`account.${kind}.body`, v)}</Text>
       {values.url ? (
         <>
           <Button
             href={values.url}
-            style={{ backgroundColor: brand.fill, color: brand.foreground, borderRadius: 6, fontSize: 15, fontWeight: 600, padding: '12px 20px', display: 'inline-block' }}
+            style={{
+              backgroundColor: brand.fill,
+              color: brand.foreground,
+              borderRadius: 6,
+              fontSize: 15,
+              fontWeight: 600,
+              padding: '12px 20px',
+              display: 'inline-block',
+            }}
           >
             {t(`account.${kind}.action`, v)}
           </Button>

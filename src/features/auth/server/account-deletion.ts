@@ -35,7 +35,9 @@ export async function assertCanDeleteAccount(userId: string): Promise<void> {
   try {
     await rehearsal;
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string });
+    const cause =
+      (error as { cause?: { code?: string; constraint?: string } }).cause ??
+      (error as { code?: string; constraint?: string });
     const messageKey = cause.code === '23514' && cause.constraint ? DELETION_RULES[cause.constraint] : undefined;
     if (messageKey) throw new AppError('CONFLICT', { messageKey });
     if (error instanceof TransactionRollbackError) return;

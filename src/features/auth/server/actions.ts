@@ -102,7 +102,12 @@ async function removeUnconfirmedAccount(email: string) {
     and(
       eq(users.email, email),
       eq(users.emailVerified, false),
-      notExists(db.select().from(accounts).where(and(eq(accounts.userId, users.id), ne(accounts.providerId, 'credential')))),
+      notExists(
+        db
+          .select()
+          .from(accounts)
+          .where(and(eq(accounts.userId, users.id), ne(accounts.providerId, 'credential'))),
+      ),
     ),
   );
 }
@@ -124,11 +129,16 @@ export const signIn = defineAction({
     try {
       // callbackURL is where the fresh confirmation link (sent when the address is not confirmed yet) lands.
       result = await callAuth(context, (headers) =>
-        getAuth().api.signInEmail({ body: { email, password, callbackURL: verifiedCallback(next) }, headers, returnHeaders: true }),
+        getAuth().api.signInEmail({
+          body: { email, password, callbackURL: verifiedCallback(next) },
+          headers,
+          returnHeaders: true,
+        }),
       );
     } catch (error) {
       // The password was right but the address is not confirmed yet: offer to resend.
-      if (error instanceof AppError && error.messageKey === 'auth.emailNotVerified') redirect(verifyEmailPath(email, next));
+      if (error instanceof AppError && error.messageKey === 'auth.emailNotVerified')
+        redirect(verifyEmailPath(email, next));
       throw error;
     }
     if ('twoFactorRedirect' in result && result.twoFactorRedirect) {
@@ -144,7 +154,9 @@ export const signOut = defineAction({
   input: signOutSchema,
   handler: async ({ next }, context) => {
     // Signing out of a session that is already gone is not an error.
-    await callAuth(context, (headers) => getAuth().api.signOut({ headers, returnHeaders: true })).catch(() => undefined);
+    await callAuth(context, (headers) => getAuth().api.signOut({ headers, returnHeaders: true })).catch(
+      () => undefined,
+    );
     redirect(safeRedirectPath(next, '/'));
   },
 });
@@ -158,7 +170,11 @@ export const requestPasswordReset = defineAction({
     await withMinimumDuration(UNIFORM_RESPONSE_MS, () =>
       requireEmailDelivery(() =>
         callAuth(context, (headers) =>
-          getAuth().api.requestPasswordReset({ body: { email, redirectTo: '/auth/reset-password' }, headers, returnHeaders: true }),
+          getAuth().api.requestPasswordReset({
+            body: { email, redirectTo: '/auth/reset-password' },
+            headers,
+            returnHeaders: true,
+          }),
         ),
       ),
     );
@@ -171,7 +187,9 @@ export const resetPassword = defineAction({
   input: withPasswordPolicy(resetPasswordSchema, ['password']),
   rateLimit: { name: 'password-reset-submit', limit: 20, windowSeconds: 15 * 60 },
   handler: async ({ token, password }, context) => {
-    await callAuth(context, (headers) => getAuth().api.resetPassword({ body: { token, newPassword: password }, headers, returnHeaders: true }));
+    await callAuth(context, (headers) =>
+      getAuth().api.resetPassword({ body: { token, newPassword: password }, headers, returnHeaders: true }),
+    );
     redirect(`${appConfig.paths.signIn}?reset=1`);
   },
 });
@@ -184,7 +202,11 @@ export const requestMagicLink = defineAction({
     if (!appConfig.auth.magicLink) throw new AppError('FORBIDDEN');
     await withMinimumDuration(UNIFORM_RESPONSE_MS, () =>
       callAuth(context, (headers) =>
-        getAuth().api.signInMagicLink({ body: { email, callbackURL: safeRedirectPath(next) }, headers, returnHeaders: true }),
+        getAuth().api.signInMagicLink({
+          body: { email, callbackURL: safeRedirectPath(next) },
+          headers,
+          returnHeaders: true,
+        }),
       ),
     );
     return { email };
@@ -215,12 +237,18 @@ export const confirmEmail = defineAction({
     // Used already: the link is spent (it is no second way to sign in); the page says so and offers sign-in.
     if (credential.verified) redirect(authHref(AUTH_PAGES.verified, { next }));
     if (!(await verifyPassword({ hash: credential.hash, password }))) {
-      throw new AppError('FORBIDDEN', { messageKey: 'auth.confirmPasswordWrong', fieldErrors: { password: [errorsTranslator(context)('auth.confirmPasswordWrong')] } });
+      throw new AppError('FORBIDDEN', {
+        messageKey: 'auth.confirmPasswordWrong',
+        fieldErrors: { password: [errorsTranslator(context)('auth.confirmPasswordWrong')] },
+      });
     }
     // Expired or forged: better-auth refuses with INVALID_TOKEN / TOKEN_EXPIRED (an "ask for a new link" message).
     await callAuth(context, (headers) => getAuth().api.verifyEmail({ query: { token }, headers, returnHeaders: true }));
-    const result = await callAuth(context, (headers) => getAuth().api.signInEmail({ body: { email, password }, headers, returnHeaders: true }));
-    if ('twoFactorRedirect' in result && result.twoFactorRedirect) redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);
+    const result = await callAuth(context, (headers) =>
+      getAuth().api.signInEmail({ body: { email, password }, headers, returnHeaders: true }),
+    );
+    if ('twoFactorRedirect' in result && result.twoFactorRedirect)
+      redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(next))}`);
     const user = 'user' in result ? (result.user as { onboardedAt?: Date | null }) : undefined;
     if (user) await applyPreferenceCookies(context, user);
     redirect(landingPath({ onboardedAt: user?.onboardedAt ?? null }, next));
@@ -241,7 +269,9 @@ export const verifyMagicLink = defineAction({
     const email = await magicLinkEmail(token);
     // Without a callbackURL better-auth answers JSON; an invalid, used or expired token is a redirect carrying
     // ?error=INVALID_TOKEN, which callAuth turns into auth.invalidLink.
-    const result = await callAuth(context, (headers) => getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }));
+    const result = await callAuth(context, (headers) =>
+      getAuth().api.magicLinkVerify({ query: { token }, headers, returnHeaders: true }),
+    );
     // Used: the other links sent to this address end (better-auth used up this one).
     if (email) await revokeMagicLinks(email);
     // Two-factor users still owe their code (see second-factor-gate.ts).
@@ -264,7 +294,11 @@ export const resendVerificationEmail = defineAction({
     await withMinimumDuration(UNIFORM_RESPONSE_MS, async () => {
       try {
         await callAuth(context, (headers) =>
-          getAuth().api.sendVerificationEmail({ body: { email, callbackURL: verifiedCallback(next) }, headers, returnHeaders: true }),
+          getAuth().api.sendVerificationEmail({
+            body: { email, callbackURL: verifiedCallback(next) },
+            headers,
+            returnHeaders: true,
+          }),
         );
       } catch (error) {
         // Already verified, or no such account: the same answer as a sent email.
@@ -311,13 +345,14 @@ export const verifyRecoveryCode = defineAction({
   input: recoveryCodeChallengeSchema,
   rateLimit: twoFactorLimits,
   handler: async ({ code, next }, context) => {
-    const result = await callAuth(context, (headers) => getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true })).catch(
-      (error: unknown) => {
-        // Sent twice at once, the code is used once: better-auth answers the other request CONFLICT.
-        if (authErrorCode(error) === 'CONFLICT') throw fieldError(context, 'code', 'auth.invalidRecoveryCode', 'BAD_REQUEST');
-        throw error;
-      },
-    );
+    const result = await callAuth(context, (headers) =>
+      getAuth().api.verifyBackupCode({ body: { code }, headers, returnHeaders: true }),
+    ).catch((error: unknown) => {
+      // Sent twice at once, the code is used once: better-auth answers the other request CONFLICT.
+      if (authErrorCode(error) === 'CONFLICT')
+        throw fieldError(context, 'code', 'auth.invalidRecoveryCode', 'BAD_REQUEST');
+      throw error;
+    });
     await applyPreferenceCookies(context, (result as { user?: unknown }).user);
     redirect(safeRedirectPath(next));
   },
@@ -329,10 +364,7 @@ export const completeOnboarding = defineAction({
   input: onboardingSchema,
   guards: [signedIn],
   handler: async ({ name, next }, { user }) => {
-    await db
-      .update(users)
-      .set({ name, onboardedAt: new Date(), updatedAt: new Date() })
-      .where(eq(users.id, user.id));
+    await db.update(users).set({ name, onboardedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
     // `next` first (an invitation link the user signed up from: /join?token=…). Otherwise /dashboard,
     // which sends a user without an organization on to /onboarding/organization (create one, or
     // accept an invitation to their address), then to inviting teammates.

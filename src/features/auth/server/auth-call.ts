@@ -76,7 +76,7 @@ function toAppError(error: unknown, translate: (key: string) => string): never {
  * sends), passes the cookies it sets (a new session, a cleared one…) to the
  * response, and maps its refusals to AppErrors.
  *
- *   const user = await callAuth(context, (headers) => getAuth().api.updateUser({ body, headers, returnHeaders: true }));
+ * const user = await callAuth(context, (headers) => getAuth().api.updateUser({ body, headers, returnHeaders: true }));
  */
 export async function callAuth<T>(
   context: RequestContext,

@@ -27,7 +27,12 @@ export const MAGIC_LINK_MINUTES = 15;
 export const EMAIL_VERIFICATION_HOURS = 24;
 
 /** Names shown for OAuth providers (in emails and on the settings page). */
-export const PROVIDER_NAMES: Record<string, string> = { github: 'GitHub', google: 'Google', oidc: 'Single sign-on', credential: 'Password' };
+export const PROVIDER_NAMES: Record<string, string> = {
+  github: 'GitHub',
+  google: 'Google',
+  oidc: 'Single sign-on',
+  credential: 'Password',
+};
 
 function createAuth() {
   const config = getServerConfig();
@@ -64,10 +69,13 @@ function createAuth() {
         await sendAccountEmail('passwordReset', user.email, localeOfRequest(request, user), { url: url.toString() });
       },
       onPasswordReset: async ({ user }, request) => {
-        // No link sent before the new password keeps working (the other reset links, magic links…), and no device skips the code.
+        // No link sent before the new password keeps working (the other reset links, magic links…), and no device skips
+        // the code.
         await revokeAccountLinks(user.id);
         await forgetTrustedDevices(user.id);
-        await sendAccountEmail('passwordChanged', user.email, localeOfRequest(request, user), { url: appConfig.site.url }).catch(() => undefined);
+        await sendAccountEmail('passwordChanged', user.email, localeOfRequest(request, user), {
+          url: appConfig.site.url,
+        }).catch(() => undefined);
       },
       onExistingUserSignUp: async ({ user }, request) => {
         await sendAccountEmail('existingAccount', user.email, localeOfRequest(request, user), {
@@ -109,7 +117,12 @@ function createAuth() {
       // An OAuth provider that does not vouch for the address cannot create an account
       // claiming it while addresses must be confirmed (the error page explains).
       validateUserInfo: ({ user, source }) => {
-        if (source.action === 'create-user' && source.method === 'oauth' && appConfig.features.emailVerificationRequired && !user.emailVerified) {
+        if (
+          source.action === 'create-user' &&
+          source.method === 'oauth' &&
+          appConfig.features.emailVerificationRequired &&
+          !user.emailVerified
+        ) {
           return { error: 'email_not_verified' };
         }
       },
@@ -148,7 +161,10 @@ function createAuth() {
       max: 30,
       customStorage: {
         consume: async (key, rule) => {
-          const outcome = await consumeRateLimit({ name: 'auth-endpoint', limit: rule.max, windowSeconds: rule.window }, key);
+          const outcome = await consumeRateLimit(
+            { name: 'auth-endpoint', limit: rule.max, windowSeconds: rule.window },
+            key,
+          );
           return { allowed: outcome.allowed, retryAfter: outcome.allowed ? null : outcome.retryAfterSeconds };
         },
       },
@@ -168,10 +184,14 @@ function createAuth() {
       },
     },
     databaseHooks: {
-      // A name from an OAuth provider's profile is not validated by our forms: kept to one line, as the users.name CHECK requires.
+      // A name from an OAuth provider's profile is not validated by our forms: kept to one line, as the users.name
+      // CHECK requires.
       user: {
         create: { before: async (user) => ({ data: { ...user, name: toSingleLine(user.name ?? '') } }) },
-        update: { before: async (user) => (typeof user.name === 'string' ? { data: { ...user, name: toSingleLine(user.name) } } : undefined) },
+        update: {
+          before: async (user) =>
+            typeof user.name === 'string' ? { data: { ...user, name: toSingleLine(user.name) } } : undefined,
+        },
       },
       account: {
         create: {
@@ -204,10 +224,16 @@ function createAuth() {
           // The link offered to the owner after too many wrong passwords (sign-in-throttle.ts) says why it came.
           if (metadata?.reason === 'sign-in-attempts') {
             const locale = isLocale(metadata.locale) ? metadata.locale : appConfig.locales.default;
-            await sendAccountEmail('signInAttempts', email, locale, { url: url.toString(), minutes: MAGIC_LINK_MINUTES });
+            await sendAccountEmail('signInAttempts', email, locale, {
+              url: url.toString(),
+              minutes: MAGIC_LINK_MINUTES,
+            });
             return;
           }
-          await sendAccountEmail('magicLink', email, localeOfRequest(context?.request), { url: url.toString(), minutes: MAGIC_LINK_MINUTES });
+          await sendAccountEmail('magicLink', email, localeOfRequest(context?.request), {
+            url: url.toString(),
+            minutes: MAGIC_LINK_MINUTES,
+          });
         },
       }),
       ...(oauth.oidc
@@ -254,7 +280,11 @@ async function findUserEmail(userId: string): Promise<string | null> {
  * gets no such notice.
  */
 async function notifySignInMethodAdded(userId: string, providerId: string) {
-  const [user] = await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
+  const [user] = await db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   const [methods] = await db.select({ total: count() }).from(accounts).where(eq(accounts.userId, userId));
   if (!user || (methods?.total ?? 0) < 2) return;
   await sendAccountEmail('signInMethodAdded', user.email, localeOfRequest(undefined, user), {

@@ -25,7 +25,10 @@ export async function recordPendingEmailChange(userId: string, newEmail: string)
 }
 
 /** The address the user asked to change to, while its link is still valid and the change has not happened. */
-export async function pendingEmailChange(userId: string, currentEmail: string): Promise<{ email: string; expiresAt: Date } | null> {
+export async function pendingEmailChange(
+  userId: string,
+  currentEmail: string,
+): Promise<{ email: string; expiresAt: Date } | null> {
   const [row] = await db
     .select({ email: verifications.value, expiresAt: verifications.expiresAt })
     .from(verifications)

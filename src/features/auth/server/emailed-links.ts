@@ -31,14 +31,23 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('bas
 
 /** Remembers an email-change link as it is emailed, so that it can be used once or ended. */
 export async function recordEmailChangeLink(userId: string, token: string, expiresAt: Date) {
-  await db.insert(verifications).values({ id: crypto.randomUUID(), identifier: `${EMAIL_CHANGE_LINK}${hashOf(token)}`, value: userId, expiresAt });
+  await db
+    .insert(verifications)
+    .values({ id: crypto.randomUUID(), identifier: `${EMAIL_CHANGE_LINK}${hashOf(token)}`, value: userId, expiresAt });
 }
 
-/** Uses an email-change link up: the id of the user it was sent for, or null when it is unknown, used, ended or expired. */
+/**
+ * Uses an email-change link up: the id of the user it was sent for, or null when it is unknown, used, ended or expired.
+ */
 export async function consumeEmailChangeLink(token: string): Promise<string | null> {
   const [row] = await db
     .delete(verifications)
-    .where(and(eq(verifications.identifier, `${EMAIL_CHANGE_LINK}${hashOf(token)}`), gt(verifications.expiresAt, new Date())))
+    .where(
+      and(
+        eq(verifications.identifier, `${EMAIL_CHANGE_LINK}${hashOf(token)}`),
+        gt(verifications.expiresAt, new Date()),
+      ),
+    )
     .returning({ userId: verifications.value });
   return row?.userId ?? null;
 }
@@ -50,13 +59,15 @@ export async function revokeEmailChangeLinks(userId: string) {
 
 /** Ends every emailed link into the account: password resets, magic links to its address, email changes. */
 export async function revokeAccountLinks(userId: string) {
-  await db.delete(verifications).where(
-    or(
-      and(like(verifications.identifier, 'reset-password:%'), eq(verifications.value, userId)),
-      emailChangeLinksOf(userId),
-      magicLinksTo(sql`(select ${users.email} from ${users} where ${users.id} = ${userId})`),
-    ),
-  );
+  await db
+    .delete(verifications)
+    .where(
+      or(
+        and(like(verifications.identifier, 'reset-password:%'), eq(verifications.value, userId)),
+        emailChangeLinksOf(userId),
+        magicLinksTo(sql`(select ${users.email} from ${users} where ${users.id} = ${userId})`),
+      ),
+    );
 }
 
 /** Ends the magic links sent to `email` (one of them was just used). */

@@ -7,7 +7,12 @@ import { sendEmail } from '@/platform/email/transport';
 import { AppError } from '@/platform/http/errors';
 import { LOCALE_COOKIE, isLocale, resolveLocale } from '@/platform/i18n/locale';
 import { parseCookieHeader } from '@/platform/http/request-context';
-import { AccountEmail, accountEmailSubject, type AccountEmailKind, type AccountEmailValues } from '../emails/account-email';
+import {
+  AccountEmail,
+  accountEmailSubject,
+  type AccountEmailKind,
+  type AccountEmailValues,
+} from '../emails/account-email';
 
 /**
  * What the request being served knows that better-auth's email callbacks do

@@ -27,10 +27,18 @@ describe('known-device cookie values', () => {
     expect(knownDeviceFor(cookie, account('user-a'), NOW + 364 * DAY_MS)).not.toBeNull();
     expect(knownDeviceFor(cookie, account('user-a'), NOW + 366 * DAY_MS)).toBeNull();
     const renewed = rememberDevice(cookie, account('user-a'), NOW + 300 * DAY_MS);
-    expect(knownDeviceFor(renewed, account('user-a'), NOW + 366 * DAY_MS)).toBe(knownDeviceFor(cookie, account('user-a'), NOW));
+    expect(knownDeviceFor(renewed, account('user-a'), NOW + 366 * DAY_MS)).toBe(
+      knownDeviceFor(cookie, account('user-a'), NOW),
+    );
     // A later issue time cannot be written in: it is signed.
     const [id, , signature] = cookie.split('.') as [string, string, string];
-    expect(knownDeviceFor(`${id}.${Math.floor((NOW + 366 * DAY_MS) / 1000)}.${signature}`, account('user-a'), NOW + 366 * DAY_MS)).toBeNull();
+    expect(
+      knownDeviceFor(
+        `${id}.${Math.floor((NOW + 366 * DAY_MS) / 1000)}.${signature}`,
+        account('user-a'),
+        NOW + 366 * DAY_MS,
+      ),
+    ).toBeNull();
   });
 
   it('keep the device id across sign-ins, and remember a few accounts, latest first', () => {
@@ -40,7 +48,10 @@ describe('known-device cookie values', () => {
     const both = rememberDevice(first, account('user-b'), NOW);
     expect(knownDeviceFor(both, account('user-a'), NOW)).toBe(knownDeviceFor(first, account('user-a'), NOW));
     expect(knownDeviceFor(both, account('user-b'), NOW)).not.toBeNull();
-    const many = ['c', 'd', 'e', 'f', 'g'].reduce((cookie, id) => rememberDevice(cookie, account(`user-${id}`), NOW), both);
+    const many = ['c', 'd', 'e', 'f', 'g'].reduce(
+      (cookie, id) => rememberDevice(cookie, account(`user-${id}`), NOW),
+      both,
+    );
     expect(many.split('~')).toHaveLength(5);
     expect(knownDeviceFor(many, account('user-g'), NOW)).not.toBeNull();
     expect(knownDeviceFor(many, account('user-a'), NOW)).toBeNull();
@@ -49,9 +60,22 @@ describe('known-device cookie values', () => {
   it('refuse an altered signature, an altered id, and rubbish', () => {
     const cookie = rememberDevice(undefined, account('user-a'), NOW);
     const [id, issued, signature] = cookie.split('.') as [string, string, string];
-    expect(knownDeviceFor(`${id}.${issued}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`, account('user-a'), NOW)).toBeNull();
-    expect(knownDeviceFor(`${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}.${issued}.${signature}`, account('user-a'), NOW)).toBeNull();
-    for (const rubbish of ['', '.', '..', '~~', 'x.y', 'x.1.y', `${id}.`, `${id}.${issued}.`]) expect(knownDeviceFor(rubbish, account('user-a'), NOW)).toBeNull();
+    expect(
+      knownDeviceFor(
+        `${id}.${issued}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
+        account('user-a'),
+        NOW,
+      ),
+    ).toBeNull();
+    expect(
+      knownDeviceFor(
+        `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}.${issued}.${signature}`,
+        account('user-a'),
+        NOW,
+      ),
+    ).toBeNull();
+    for (const rubbish of ['', '.', '..', '~~', 'x.y', 'x.1.y', `${id}.`, `${id}.${issued}.`])
+      expect(knownDeviceFor(rubbish, account('user-a'), NOW)).toBeNull();
   });
 });
 

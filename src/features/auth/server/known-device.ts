@@ -66,19 +66,24 @@ export function knownDeviceFor(cookie: string | undefined, account: DeviceAccoun
   for (const entry of entries(cookie)) {
     const [deviceId = '', issuedAt = '', given = ''] = entry.split('.');
     const issued = Number(issuedAt);
-    if (!deviceId || !/^\d+$/.test(issuedAt) || now / 1000 - issued > MAX_AGE_SECONDS || issued - now / 1000 > 60) continue;
+    if (!deviceId || !/^\d+$/.test(issuedAt) || now / 1000 - issued > MAX_AGE_SECONDS || issued - now / 1000 > 60)
+      continue;
     const expected = Buffer.from(signature(account, deviceId, issuedAt));
     if (Buffer.byteLength(given) === expected.length && timingSafeEqual(Buffer.from(given), expected)) return deviceId;
   }
   return null;
 }
 
-/** The cookie after a sign-in to `account`: its entry first (same id when already known, issued anew), then the others. */
+/**
+ * The cookie after a sign-in to `account`: its entry first (same id when already known, issued anew), then the others.
+ */
 export function rememberDevice(cookie: string | undefined, account: DeviceAccount, now = Date.now()): string {
   const deviceId = knownDeviceFor(cookie, account, now) ?? randomBytes(16).toString('base64url');
   const issuedAt = String(Math.floor(now / 1000));
   const mine = `${deviceId}.${issuedAt}.${signature(account, deviceId, issuedAt)}`;
-  return [mine, ...entries(cookie).filter((entry) => !entry.startsWith(`${deviceId}.`))].slice(0, MAX_ACCOUNTS).join('~');
+  return [mine, ...entries(cookie).filter((entry) => !entry.startsWith(`${deviceId}.`))]
+    .slice(0, MAX_ACCOUNTS)
+    .join('~');
 }
 
 /**
@@ -98,7 +103,11 @@ export function knownDevices(): BetterAuthPlugin {
             const userId = (ctx.context.newSession as { user?: { id?: string } } | null)?.user?.id;
             if (!userId) return;
             const cookie = ctx.context.createAuthCookie('known_device', { maxAge: MAX_AGE_SECONDS });
-            ctx.setCookie(cookie.name, rememberDevice(ctx.getCookie(cookie.name) ?? undefined, await deviceAccountOf(userId)), cookie.attributes);
+            ctx.setCookie(
+              cookie.name,
+              rememberDevice(ctx.getCookie(cookie.name) ?? undefined, await deviceAccountOf(userId)),
+              cookie.attributes,
+            );
           }),
         },
       ],

@@ -25,7 +25,10 @@ export function getAuthLinkHandler() {
   return async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     if (request.method !== 'GET' || !isAuthLinkEndpoint(url.pathname)) {
-      return Response.json({ error: { code: 'NOT_FOUND', status: 404 } }, { status: 404, headers: { 'cache-control': 'no-store' } });
+      return Response.json(
+        { error: { code: 'NOT_FOUND', status: 404 } },
+        { status: 404, headers: { 'cache-control': 'no-store' } },
+      );
     }
     if (url.pathname === '/api/auth/verify-email') {
       // Sign-ups are confirmed on /auth/confirm-email with the password; this link only confirms email
@@ -36,7 +39,10 @@ export function getAuthLinkHandler() {
       // The address moves: links sent to the old one (a reset, a magic link) end.
       await revokeAccountLinks(userId);
     }
-    const headers = authHeaders({ headers: request.headers, ip: clientIp(request.headers, getServerConfig().trustedProxies) });
+    const headers = authHeaders({
+      headers: request.headers,
+      ip: clientIp(request.headers, getServerConfig().trustedProxies),
+    });
     return getAuth().handler(new Request(request.url, { method: 'GET', headers }));
   };
 }

@@ -26,7 +26,12 @@ export function limitsByIpAndEmail<Input extends { email: string }>(
 ): RateLimitOption<Input>[] {
   return [
     { name: `${name}-ip`, limit: perIp, windowSeconds },
-    { name: `${name}-email`, limit: perEmail, windowSeconds, by: (_context, input) => `email:${normaliseEmail(input.email)}` },
+    {
+      name: `${name}-email`,
+      limit: perEmail,
+      windowSeconds,
+      by: (_context, input) => `email:${normaliseEmail(input.email)}`,
+    },
   ];
 }
 

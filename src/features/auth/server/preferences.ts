@@ -15,7 +15,10 @@ export interface Preferences {
 
 /** Saves the user's language and theme; they follow the user to any browser at sign-in. */
 export async function savePreferences(userId: string, preferences: Preferences) {
-  await db.update(users).set({ locale: preferences.locale, theme: preferences.theme, updatedAt: new Date() }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ locale: preferences.locale, theme: preferences.theme, updatedAt: new Date() })
+    .where(eq(users.id, userId));
 }
 
 /**
@@ -28,9 +31,20 @@ export async function applyPreferenceCookies(context: Pick<RequestContext, 'resp
   const { locale, theme } = (user ?? {}) as { locale?: unknown; theme?: unknown };
   const secure = getServerConfig().isProduction;
   if (isLocale(locale)) {
-    await context.responseCookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', secure });
+    await context.responseCookies.set(LOCALE_COOKIE, locale, {
+      path: '/',
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: 'lax',
+      secure,
+    });
   }
   if (typeof theme === 'string' && parseTheme(theme, 'system') === theme) {
-    await context.responseCookies.set(THEME_COOKIE, theme, { path: '/', maxAge: THEME_COOKIE_MAX_AGE_SECONDS, sameSite: 'lax', secure, httpOnly: false });
+    await context.responseCookies.set(THEME_COOKIE, theme, {
+      path: '/',
+      maxAge: THEME_COOKIE_MAX_AGE_SECONDS,
+      sameSite: 'lax',
+      secure,
+      httpOnly: false,
+    });
   }
 }

@@ -60,7 +60,10 @@ export async function setAvatar(userId: string, upload: Buffer): Promise<string>
     await db.update(users).set({ image: url, updatedAt: new Date() }).where(eq(users.id, userId));
   } catch (error) {
     // The row still points at the previous picture: do not leave an orphan file.
-    if (previous !== url) await getStorage().delete(key).catch(() => undefined);
+    if (previous !== url)
+      await getStorage()
+        .delete(key)
+        .catch(() => undefined);
     throw error;
   }
   if (previous && previous !== url) await deleteAvatarFile(previous);

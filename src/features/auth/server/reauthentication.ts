@@ -9,12 +9,17 @@ import { hasPassword } from './sign-in-methods';
 
 /** A refusal about one field, in the user's language. */
 export function fieldError(context: RequestContext, field: string, key: string, code: ErrorCode = 'VALIDATION_FAILED') {
-  return new AppError(code, { messageKey: code === 'VALIDATION_FAILED' ? code : key, fieldErrors: { [field]: [errorsTranslator(context)(key)] } });
+  return new AppError(code, {
+    messageKey: code === 'VALIDATION_FAILED' ? code : key,
+    fieldErrors: { [field]: [errorsTranslator(context)(key)] },
+  });
 }
 
 async function confirmPassword(context: RequestContext, password: string | undefined) {
   if (!password) throw fieldError(context, 'password', 'auth.passwordRequired');
-  await callAuth(context, (headers) => getAuth().api.verifyPassword({ body: { password }, headers, returnHeaders: true }));
+  await callAuth(context, (headers) =>
+    getAuth().api.verifyPassword({ body: { password }, headers, returnHeaders: true }),
+  );
 }
 
 /** Checks a current code from the user's authenticator app (two-factor must be on). */
@@ -29,9 +34,12 @@ export async function confirmAuthenticatorCode(context: RequestContext, code: st
  * otherwise a current authenticator code when two-factor is on, or a sign-in
  * within the last few minutes. One rule for every such action.
  */
-export async function confirmIdentity(context: RequestContext & { user: SignedInUser; session: { createdAt: Date } }, proof: { password?: string; code?: string }) {
+export async function confirmIdentity(
+  context: RequestContext & { user: SignedInUser; session: { createdAt: Date } },
+  proof: { password?: string; code?: string },
+) {
   if (await hasPassword(context.user.id)) return confirmPassword(context, proof.password);
   if (context.user.twoFactorEnabled && proof.code) return confirmAuthenticatorCode(context, proof.code);
-  if (!signedInRecently(context.session.createdAt)) throw new AppError('FORBIDDEN', { messageKey: 'auth.reauthenticate' });
+  if (!signedInRecently(context.session.createdAt))
+    throw new AppError('FORBIDDEN', { messageKey: 'auth.reauthenticate' });
 }
-

@@ -29,7 +29,10 @@ export function secondFactorGate(): BetterAuthPlugin {
         {
           matcher: (context) => isPasswordlessSignIn(context.path),
           handler: createAuthMiddleware(async (ctx) => {
-            const signedIn = ctx.context.newSession as { user: { id: string; twoFactorEnabled?: boolean | null }; session: { token: string } } | null;
+            const signedIn = ctx.context.newSession as {
+              user: { id: string; twoFactorEnabled?: boolean | null };
+              session: { token: string };
+            } | null;
             if (!signedIn?.user.twoFactorEnabled) return;
 
             deleteSessionCookie(ctx, true);
@@ -38,17 +41,27 @@ export function secondFactorGate(): BetterAuthPlugin {
 
             const identifier = `2fa-${generateRandomString(20)}`;
             const expiresAt = new Date(Date.now() + CHALLENGE_SECONDS * 1000);
-            await ctx.context.internalAdapter.createVerificationValue({ value: signedIn.user.id, identifier, expiresAt });
-            await ctx.context.internalAdapter.createVerificationValue({ value: '0', identifier: `2fa-attempts-${identifier}`, expiresAt });
+            await ctx.context.internalAdapter.createVerificationValue({
+              value: signedIn.user.id,
+              identifier,
+              expiresAt,
+            });
+            await ctx.context.internalAdapter.createVerificationValue({
+              value: '0',
+              identifier: `2fa-attempts-${identifier}`,
+              expiresAt,
+            });
             const cookie = ctx.context.createAuthCookie('two_factor', { maxAge: CHALLENGE_SECONDS });
             await ctx.setSignedCookie(cookie.name, identifier, ctx.context.secret, cookie.attributes);
 
-            if (ctx.path === '/magic-link/verify' && !ctx.query?.callbackURL) return ctx.json({ twoFactorRedirect: true });
+            if (ctx.path === '/magic-link/verify' && !ctx.query?.callbackURL)
+              return ctx.json({ twoFactorRedirect: true });
             // An OAuth callback was about to redirect to its callbackURL: go there after the code.
             const returned = ctx.context.returned as { headers?: HeadersInit } | undefined;
             const location = returned?.headers ? new Headers(returned.headers).get('location') : null;
             const next = location ? new URL(location, ctx.context.baseURL) : null;
-            const target = next && next.origin === new URL(ctx.context.baseURL).origin ? `${next.pathname}${next.search}` : null;
+            const target =
+              next && next.origin === new URL(ctx.context.baseURL).origin ? `${next.pathname}${next.search}` : null;
             throw ctx.redirect(`/auth/two-factor?next=${encodeURIComponent(safeRedirectPath(target))}`);
           }),
         },

@@ -14,7 +14,13 @@ export const authSeeder: Seeder = {
   async run(db: NodePgDatabase) {
     const [created] = await db
       .insert(users)
-      .values({ id: DEMO_USER_ID, email: DEMO_USER.email, name: DEMO_USER.name, emailVerified: true, onboardedAt: new Date() })
+      .values({
+        id: DEMO_USER_ID,
+        email: DEMO_USER.email,
+        name: DEMO_USER.name,
+        emailVerified: true,
+        onboardedAt: new Date(),
+      })
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!created) return `${DEMO_USER.email} already present`;

@@ -13,7 +13,6 @@ import { safeRedirectPath } from '../redirect';
 import { getAuth } from './auth';
 import { authHeaders } from './auth-headers';
 
-
 export interface SignedInUser {
   id: string;
   name: string;
@@ -123,7 +122,7 @@ export async function hasPendingTwoFactor(): Promise<boolean> {
  * Guard for defineAction / defineRoute: refuses with 401 unless signed in, and
  * adds `user` and `session` to the handler's context.
  *
- *   export const rename = defineAction({ name: 'x.rename', input, guards: [signedIn], handler: (input, { user }) => … });
+ * export const rename = defineAction({ name: 'x.rename', input, guards: [signedIn], handler: (input, { user }) => … });
  */
 export const signedIn: Guard<unknown, CurrentSession> = async (context) => {
   const current = await getSessionFromHeaders(context.headers);

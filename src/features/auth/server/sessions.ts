@@ -67,5 +67,7 @@ export async function revokeOtherSessions(userId: string, keepSessionId: string)
  * of all other sessions", every device asks for the code again.
  */
 export async function forgetTrustedDevices(userId: string) {
-  await db.delete(verifications).where(and(like(verifications.identifier, 'trust-device-%'), eq(verifications.value, userId)));
+  await db
+    .delete(verifications)
+    .where(and(like(verifications.identifier, 'trust-device-%'), eq(verifications.value, userId)));
 }

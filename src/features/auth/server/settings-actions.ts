@@ -45,11 +45,14 @@ import { authenticatorSetup } from './two-factor';
  * password, two-factor, deletion — ask who is there first (confirmIdentity).
  */
 
-
 /** better-auth names the password field "password"; some of our forms call it something else. */
 function renameFieldError(error: unknown, from: string, to: string): never {
   if (error instanceof AppError && error.fieldErrors?.[from]) {
-    throw new AppError(error.code, { messageKey: error.messageKey, values: error.values, fieldErrors: { [to]: error.fieldErrors[from]! } });
+    throw new AppError(error.code, {
+      messageKey: error.messageKey,
+      values: error.values,
+      fieldErrors: { [to]: error.fieldErrors[from]! },
+    });
   }
   throw error;
 }
@@ -128,13 +131,20 @@ export const requestEmailChange = defineAction({
     if (email === user.email.toLowerCase()) throw fieldError(context, 'email', 'auth.emailUnchanged');
     await confirmIdentity(context, { password });
 
-    await sendAccountEmail('emailChangeOld', user.email, emailLocale(context, user), { newEmail: email, url: siteLink('/settings/security') });
+    await sendAccountEmail('emailChangeOld', user.email, emailLocale(context, user), {
+      newEmail: email,
+      url: siteLink('/settings/security'),
+    });
     // Only the latest change asked for can be confirmed.
     await revokeEmailChangeLinks(user.id);
     // better-auth sends the confirmation in a helper that only logs a failure: count it here.
     await requireEmailDelivery(() =>
       callAuth(context, (headers) =>
-        getAuth().api.changeEmail({ body: { newEmail: email, callbackURL: '/settings/account?email=confirmed' }, headers, returnHeaders: true }),
+        getAuth().api.changeEmail({
+          body: { newEmail: email, callbackURL: '/settings/account?email=confirmed' },
+          headers,
+          returnHeaders: true,
+        }),
       ),
     );
     await recordPendingEmailChange(user.id, email);
@@ -153,15 +163,20 @@ export const changePassword = defineAction({
   handler: async ({ currentPassword, newPassword }, context) => {
     const { user } = context;
     await callAuth(context, (headers) =>
-      getAuth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers, returnHeaders: true }),
+      getAuth().api.changePassword({
+        body: { currentPassword, newPassword, revokeOtherSessions: true },
+        headers,
+        returnHeaders: true,
+      }),
     ).catch((error: unknown) => renameFieldError(error, 'password', 'currentPassword'));
-    // No link sent before the change keeps working (a reset link, a magic link, an email change), and no device skips the code.
+    // No link sent before the change keeps working (a reset link, a magic link, an email change), and no device skips
+    // the code.
     await revokeAccountLinks(user.id);
     await forgetTrustedDevices(user.id);
     // The change is made; a notice that cannot leave right now is logged, not shown as a failure.
-    await sendAccountEmail('passwordChanged', user.email, emailLocale(context, user), { url: appConfig.site.url }).catch((error: unknown) =>
-      logger.warn({ err: error, userId: user.id }, 'password change notice not sent'),
-    );
+    await sendAccountEmail('passwordChanged', user.email, emailLocale(context, user), {
+      url: appConfig.site.url,
+    }).catch((error: unknown) => logger.warn({ err: error, userId: user.id }, 'password change notice not sent'));
     return { changed: true };
   },
 });
@@ -179,7 +194,11 @@ export const sendPasswordSetupLink = defineAction({
     if (!appConfig.auth.password) throw new AppError('NOT_FOUND');
     await requireEmailDelivery(() =>
       callAuth(context, (headers) =>
-        getAuth().api.requestPasswordReset({ body: { email: context.user.email, redirectTo: '/auth/reset-password' }, headers, returnHeaders: true }),
+        getAuth().api.requestPasswordReset({
+          body: { email: context.user.email, redirectTo: '/auth/reset-password' },
+          headers,
+          returnHeaders: true,
+        }),
       ),
     );
     return { email: context.user.email };
@@ -326,7 +345,8 @@ export const deleteAccount = defineAction({
   handler: async ({ password, confirmation }, context) => {
     if (!appConfig.features.accountDeletion) throw new AppError('NOT_FOUND');
     const { user } = context;
-    if (confirmation.toLowerCase() !== user.email.toLowerCase()) throw fieldError(context, 'confirmation', 'auth.deleteConfirmation');
+    if (confirmation.toLowerCase() !== user.email.toLowerCase())
+      throw fieldError(context, 'confirmation', 'auth.deleteConfirmation');
     const withPassword = await hasPassword(user.id);
     await confirmIdentity(context, { password });
     await assertCanDeleteAccount(user.id);

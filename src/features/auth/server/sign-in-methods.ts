@@ -17,7 +17,9 @@ export async function listSignInMethods(userId: string): Promise<SignInMethod[]>
     .where(eq(accounts.userId, userId))
     .orderBy(asc(accounts.createdAt));
   // A credential account without a password hash cannot be used to sign in.
-  return rows.filter((row) => row.providerId !== 'credential' || row.password).map(({ providerId, linkedAt }) => ({ providerId, linkedAt }));
+  return rows
+    .filter((row) => row.providerId !== 'credential' || row.password)
+    .map(({ providerId, linkedAt }) => ({ providerId, linkedAt }));
 }
 
 /** Whether the user has a password (users of magic links and OAuth may not). */

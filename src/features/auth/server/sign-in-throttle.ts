@@ -50,18 +50,35 @@ export function slowdownMs(attempt: number) {
 /** Counts a password sign-in attempt for `email`; throws RATE_LIMITED when it must not be checked. */
 export async function throttlePasswordSignIn(context: RequestContext, email: string) {
   const owner = await accountOf(email);
-  const device = owner ? knownDeviceFor(context.cookies.get(knownDeviceCookieName()), await deviceAccountOf(owner.id)) : null;
+  const device = owner
+    ? knownDeviceFor(context.cookies.get(knownDeviceCookieName()), await deviceAccountOf(owner.id))
+    : null;
   if (device) {
-    await enforceRateLimits({ name: 'sign-in-device', limit: ATTEMPTS_PER_KNOWN_DEVICE, windowSeconds: WINDOW_SECONDS, by: () => `device:${device}` }, context, null);
+    await enforceRateLimits(
+      {
+        name: 'sign-in-device',
+        limit: ATTEMPTS_PER_KNOWN_DEVICE,
+        windowSeconds: WINDOW_SECONDS,
+        by: () => `device:${device}`,
+      },
+      context,
+      null,
+    );
     return;
   }
 
-  const outcome = await consumeRateLimit({ name: 'sign-in-email', limit: ATTEMPTS_PER_ADDRESS, windowSeconds: WINDOW_SECONDS }, `email:${normaliseEmail(email)}`);
+  const outcome = await consumeRateLimit(
+    { name: 'sign-in-email', limit: ATTEMPTS_PER_ADDRESS, windowSeconds: WINDOW_SECONDS },
+    `email:${normaliseEmail(email)}`,
+  );
   if (!outcome.allowed) {
     await withMinimumDuration(REFUSAL_MS, async () => {
       // Not awaited: an SMTP server can take seconds, and a slower answer would say the account exists.
       // It finishes in the background (moves to the job queue when Keel has one; decision 0019).
-      if (owner?.emailVerified) void offerHelp(context, owner).catch((error: unknown) => context.logger.warn({ err: error, userId: owner.id }, 'sign-in help email not sent'));
+      if (owner?.emailVerified)
+        void offerHelp(context, owner).catch((error: unknown) =>
+          context.logger.warn({ err: error, userId: owner.id }, 'sign-in help email not sent'),
+        );
     });
     throw new AppError('RATE_LIMITED', {
       messageKey: 'auth.tooManySignInAttempts',
@@ -74,7 +91,11 @@ export async function throttlePasswordSignIn(context: RequestContext, email: str
 }
 
 async function accountOf(email: string) {
-  const [row] = await db.select({ id: users.id, email: users.email, locale: users.locale, emailVerified: users.emailVerified }).from(users).where(eq(users.email, email)).limit(1);
+  const [row] = await db
+    .select({ id: users.id, email: users.email, locale: users.locale, emailVerified: users.emailVerified })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
   return row ?? null;
 }
 
@@ -87,11 +108,29 @@ async function accountOf(email: string) {
  * register someone else's address without an account behind it.
  */
 async function offerHelp(context: RequestContext, owner: { id: string; email: string; locale: string | null }) {
-  if (!(await consumeRateLimit({ name: 'sign-in-help-link', limit: 1, windowSeconds: MAGIC_LINK_MINUTES * 60 }, `user:${owner.id}`)).allowed) return;
-  if (!(await consumeRateLimit({ name: 'sign-in-help-daily', limit: HELP_EMAILS_PER_DAY, windowSeconds: 24 * 60 * 60 }, `user:${owner.id}`)).allowed) return;
+  if (
+    !(
+      await consumeRateLimit(
+        { name: 'sign-in-help-link', limit: 1, windowSeconds: MAGIC_LINK_MINUTES * 60 },
+        `user:${owner.id}`,
+      )
+    ).allowed
+  )
+    return;
+  if (
+    !(
+      await consumeRateLimit(
+        { name: 'sign-in-help-daily', limit: HELP_EMAILS_PER_DAY, windowSeconds: 24 * 60 * 60 },
+        `user:${owner.id}`,
+      )
+    ).allowed
+  )
+    return;
   const locale = isLocale(owner.locale) ? owner.locale : appConfig.locales.default;
   if (!appConfig.auth.magicLink) {
-    await sendAccountEmail('signInAttemptsReset', owner.email, locale, { url: new URL('/auth/forgot-password', appConfig.site.url).toString() });
+    await sendAccountEmail('signInAttemptsReset', owner.email, locale, {
+      url: new URL('/auth/forgot-password', appConfig.site.url).toString(),
+    });
     return;
   }
   await getAuth().api.signInMagicLink({

@@ -54,7 +54,10 @@ export function singleUseAuthenticatorCodes(): BetterAuthPlugin {
             const step = stepOfCode(secret, code, Date.now());
             if (step === null) return;
             if (!(await claimStep(userId, step))) {
-              throw APIError.fromStatus('BAD_REQUEST', { code: CODE_ALREADY_USED, message: 'This code was already used' });
+              throw APIError.fromStatus('BAD_REQUEST', {
+                code: CODE_ALREADY_USED,
+                message: 'This code was already used',
+              });
             }
           }),
         },
@@ -101,7 +104,11 @@ async function claimStep(userId: string, step: number): Promise<boolean> {
   const claimed = await db
     .insert(totpSteps)
     .values({ userId, lastStep: step })
-    .onConflictDoUpdate({ target: totpSteps.userId, set: { lastStep: step, usedAt: sql`now()` }, setWhere: sql`${totpSteps.lastStep} < ${step}` })
+    .onConflictDoUpdate({
+      target: totpSteps.userId,
+      set: { lastStep: step, usedAt: sql`now()` },
+      setWhere: sql`${totpSteps.lastStep} < ${step}`,
+    })
     .returning({ userId: totpSteps.userId });
   return claimed.length > 0;
 }

@@ -35,7 +35,12 @@ export interface AuthenticatorSetup {
 }
 
 export async function authenticatorSetup(totpUri: string): Promise<AuthenticatorSetup> {
-  const svg = await QRCode.toString(totpUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  const svg = await QRCode.toString(totpUri, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
   const secret = new URL(totpUri).searchParams.get('secret') ?? '';
   return {
     qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,

@@ -35,10 +35,11 @@ export function describeUserAgent(userAgent: string | null | undefined): DeviceD
   const browserMatch = BROWSERS.map(([pattern, name]) => [ua.match(pattern), name] as const).find(([match]) => match);
   const browser = browserMatch ? `${browserMatch[1]} ${browserMatch[0]![1]}` : null;
   const os = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1] ?? null;
-  const kind = /\biPad\b|\bTablet\b/.test(ua) || (/\bAndroid\b/.test(ua) && !/\bMobile\b/.test(ua))
-    ? 'tablet'
-    : /\bMobi|\biPhone\b|\biPod\b/.test(ua)
-      ? 'mobile'
-      : 'desktop';
+  const kind =
+    /\biPad\b|\bTablet\b/.test(ua) || (/\bAndroid\b/.test(ua) && !/\bMobile\b/.test(ua))
+      ? 'tablet'
+      : /\bMobi|\biPhone\b|\biPod\b/.test(ua)
+        ? 'mobile'
+        : 'desktop';
   return { browser, os, kind };
 }

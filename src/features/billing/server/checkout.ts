@@ -10,17 +10,31 @@ import { gatewayFor } from './webhooks';
 /** The gateway checkouts go to: the local one until a provider is configured (the next issue adds them). */
 export function activeGateway(): BillingGateway {
   const gateway = gatewayFor('local');
-  if (!gateway) throw new Error('No billing provider is configured, and the local gateway is off in production (BILLING_LOCAL_GATEWAY_IN_PRODUCTION).');
+  if (!gateway)
+    throw new Error(
+      'No billing provider is configured, and the local gateway is off in production (BILLING_LOCAL_GATEWAY_IN_PRODUCTION).',
+    );
   return gateway;
 }
 
 /** The organization's customer at the gateway, created on first use (one per organization and provider). */
 async function customerFor(gateway: BillingGateway, organizationId: string, name: string) {
-  const where = and(eq(billingCustomers.organizationId, organizationId), eq(billingCustomers.provider, gateway.provider));
+  const where = and(
+    eq(billingCustomers.organizationId, organizationId),
+    eq(billingCustomers.provider, gateway.provider),
+  );
   const [existing] = await db.select().from(billingCustomers).where(where);
   if (existing) return existing;
-  const { customerId } = await gateway.createCustomer({ organizationId, name, email: null, idempotencyKey: `customer-${organizationId}` });
-  await db.insert(billingCustomers).values({ organizationId, provider: gateway.provider, providerCustomerId: customerId }).onConflictDoNothing();
+  const { customerId } = await gateway.createCustomer({
+    organizationId,
+    name,
+    email: null,
+    idempotencyKey: `customer-${organizationId}`,
+  });
+  await db
+    .insert(billingCustomers)
+    .values({ organizationId, provider: gateway.provider, providerCustomerId: customerId })
+    .onConflictDoNothing();
   // A concurrent first checkout may have won: its customer is the organization's.
   const [customer] = await db.select().from(billingCustomers).where(where);
   return customer!;
@@ -44,7 +58,8 @@ export async function startCheckout(input: {
 }): Promise<{ ok: true; url: string; checkoutId: string } | { ok: false; reason: CheckoutRefusal }> {
   const found = findPlan(input.planId);
   if (!found) return { ok: false, reason: 'unknown-plan' };
-  if (found.product.hidden || found.product.free || found.product.contactUs) return { ok: false, reason: 'not-for-sale' };
+  if (found.product.hidden || found.product.free || found.product.contactUs)
+    return { ok: false, reason: 'not-for-sale' };
   const gateway = activeGateway();
   const customer = await customerFor(gateway, input.organizationId, input.organizationName);
   const mode = found.plan.interval === 'one_off' ? 'payment' : 'subscription';

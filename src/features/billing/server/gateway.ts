@@ -11,7 +11,12 @@ export interface BillingGateway {
   readonly provider: BillingProvider;
 
   /** The organization as the provider's customer; `idempotencyKey` makes a retried call create one. */
-  createCustomer(input: { organizationId: string; name: string; email: string | null; idempotencyKey: string }): Promise<{ customerId: string }>;
+  createCustomer(input: {
+    organizationId: string;
+    name: string;
+    email: string | null;
+    idempotencyKey: string;
+  }): Promise<{ customerId: string }>;
 
   /** A hosted checkout for a subscription or a one-off purchase. */
   createCheckout(input: {
@@ -36,7 +41,12 @@ export interface BillingGateway {
 
   updateSeats(input: { subscriptionId: string; seats: number }): Promise<void>;
 
-  reportUsage(input: { subscriptionId: string; lineItemId: string; quantity: number; idempotencyKey: string }): Promise<void>;
+  reportUsage(input: {
+    subscriptionId: string;
+    lineItemId: string;
+    quantity: number;
+    idempotencyKey: string;
+  }): Promise<void>;
 
   /** The subscription as the provider has it now (reconciliation), or null if it does not know it. */
   retrieveSubscription(subscriptionId: string): Promise<ProviderSubscription | null>;

@@ -31,7 +31,12 @@ export async function getOrganizationSubscription(tx: Transaction, organizationI
   const [subscription] = await tx
     .select()
     .from(billingSubscriptions)
-    .where(and(eq(billingSubscriptions.organizationId, organizationId), inArray(billingSubscriptions.status, [...ENTITLING_STATUSES])))
+    .where(
+      and(
+        eq(billingSubscriptions.organizationId, organizationId),
+        inArray(billingSubscriptions.status, [...ENTITLING_STATUSES]),
+      ),
+    )
     .orderBy(desc(billingSubscriptions.periodEndsAt))
     .limit(1);
   const found = subscription ? findPlan(subscription.planId) : null;
@@ -81,8 +86,15 @@ export class PlanLimitReachedError extends Error {
  *
  *   await assertWithinLimit(tx, organizationId, 'tasks', async () => (await tx.$count(tasks)));
  */
-export async function assertWithinLimit(tx: Transaction, organizationId: string, limit: BillingLimit, countExisting: () => Promise<number>): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`keel.billing.limit.${limit}.${organizationId}`}, 0))`);
+export async function assertWithinLimit(
+  tx: Transaction,
+  organizationId: string,
+  limit: BillingLimit,
+  countExisting: () => Promise<number>,
+): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`keel.billing.limit.${limit}.${organizationId}`}, 0))`,
+  );
   const max = getLimit(await getOrganizationSubscription(tx, organizationId), limit);
   if (max === null) return;
   if ((await countExisting()) >= max) throw new PlanLimitReachedError(limit, max);

@@ -15,10 +15,21 @@ export {
   requireFeature,
   type OrganizationPlan,
 } from './gating';
-export { WebhookRejectedError, type BillingEvent, type BillingGateway, type ProviderOrder, type ProviderSubscription } from './gateway';
+export {
+  WebhookRejectedError,
+  type BillingEvent,
+  type BillingGateway,
+  type ProviderOrder,
+  type ProviderSubscription,
+} from './gateway';
 export { applyBillingEvent, gatewayFor } from './webhooks';
 export { receiveBillingWebhook } from './webhook-endpoint';
-export { completeLocalCheckout, localGateway, LOCAL_TEST_CARDS, type LocalTestCard } from './local-gateway/local-gateway';
+export {
+  completeLocalCheckout,
+  localGateway,
+  LOCAL_TEST_CARDS,
+  type LocalTestCard,
+} from './local-gateway/local-gateway';
 export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from './local-gateway/signing';
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
 

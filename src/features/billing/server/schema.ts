@@ -228,7 +228,9 @@ export const billingUsageRecords = pgTable(
       columns: [table.subscriptionId, table.organizationId],
       foreignColumns: [billingSubscriptions.id, billingSubscriptions.organizationId],
     }).onDelete('cascade'),
-    index('billing_usage_records_unreported_idx').on(table.recordedAt).where(sql`${table.reportedAt} is null`),
+    index('billing_usage_records_unreported_idx')
+      .on(table.recordedAt)
+      .where(sql`${table.reportedAt} is null`),
     check('billing_usage_records_quantity', sql`${table.quantity} > 0`),
   ],
 );

@@ -21,7 +21,9 @@ async function readRawBody(request: Request): Promise<string | null> {
  * provider delivers again.
  */
 export async function receiveBillingWebhook(providerName: string, request: Request, logger: Logger): Promise<Response> {
-  const provider = (BILLING_PROVIDERS as readonly string[]).includes(providerName) ? (providerName as BillingProvider) : null;
+  const provider = (BILLING_PROVIDERS as readonly string[]).includes(providerName)
+    ? (providerName as BillingProvider)
+    : null;
   const gateway = provider ? gatewayFor(provider) : null;
   if (!provider || !gateway) throw new AppError('NOT_FOUND');
   const rawBody = await readRawBody(request);

@@ -8,7 +8,14 @@ import type { WebhookOutcome } from '../billing-fields';
 import { findPlan } from './catalogue';
 import type { BillingEvent, BillingGateway } from './gateway';
 import { localGateway } from './local-gateway/local-gateway';
-import { billingCheckouts, billingCustomers, billingOrders, billingSubscriptionItems, billingSubscriptions, billingWebhookEvents } from './schema';
+import {
+  billingCheckouts,
+  billingCustomers,
+  billingOrders,
+  billingSubscriptionItems,
+  billingSubscriptions,
+  billingWebhookEvents,
+} from './schema';
 
 /**
  * How a provider's webhook becomes billing state (docs/billing/webhooks.md): the ledger row and the
@@ -35,7 +42,11 @@ async function organizationOfCustomer(tx: Transaction, provider: BillingProvider
 
 type Effect = { outcome: WebhookOutcome; organizationId: string | null };
 
-async function applySubscription(tx: Transaction, provider: BillingProvider, event: Extract<BillingEvent, { kind: 'subscription' }>): Promise<Effect> {
+async function applySubscription(
+  tx: Transaction,
+  provider: BillingProvider,
+  event: Extract<BillingEvent, { kind: 'subscription' }>,
+): Promise<Effect> {
   const { subscription } = event;
   const customer = await organizationOfCustomer(tx, provider, subscription.customerId);
   if (!customer) return { outcome: 'unmatched', organizationId: null };
@@ -69,12 +80,23 @@ async function applySubscription(tx: Transaction, provider: BillingProvider, eve
   if (!row) return { outcome: 'stale', organizationId: customer.organizationId };
   await tx.delete(billingSubscriptionItems).where(eq(billingSubscriptionItems.subscriptionId, row.id));
   await tx.insert(billingSubscriptionItems).values(
-    subscription.items.map((item) => ({ organizationId: customer.organizationId, subscriptionId: row.id, lineItemId: item.lineItemId, type: item.type, providerPriceId: item.priceId, quantity: item.quantity })),
+    subscription.items.map((item) => ({
+      organizationId: customer.organizationId,
+      subscriptionId: row.id,
+      lineItemId: item.lineItemId,
+      type: item.type,
+      providerPriceId: item.priceId,
+      quantity: item.quantity,
+    })),
   );
   return { outcome: 'applied', organizationId: customer.organizationId };
 }
 
-async function applyOrder(tx: Transaction, provider: BillingProvider, event: Extract<BillingEvent, { kind: 'order' }>): Promise<Effect> {
+async function applyOrder(
+  tx: Transaction,
+  provider: BillingProvider,
+  event: Extract<BillingEvent, { kind: 'order' }>,
+): Promise<Effect> {
   const { order } = event;
   const customer = await organizationOfCustomer(tx, provider, order.customerId);
   const found = findPlan(order.planId);
@@ -103,13 +125,19 @@ async function applyOrder(tx: Transaction, provider: BillingProvider, event: Ext
   return { outcome: row ? 'applied' : 'stale', organizationId: customer.organizationId };
 }
 
-async function applyCheckoutCompleted(tx: Transaction, provider: BillingProvider, event: Extract<BillingEvent, { kind: 'checkout.completed' }>): Promise<Effect> {
+async function applyCheckoutCompleted(
+  tx: Transaction,
+  provider: BillingProvider,
+  event: Extract<BillingEvent, { kind: 'checkout.completed' }>,
+): Promise<Effect> {
   const [checkout] = await tx
     .update(billingCheckouts)
     .set({ status: 'completed', updatedAt: sql`now()` })
     .where(and(eq(billingCheckouts.provider, provider), eq(billingCheckouts.providerCheckoutId, event.checkoutId)))
     .returning({ organizationId: billingCheckouts.organizationId });
-  return checkout ? { outcome: 'applied', organizationId: checkout.organizationId } : { outcome: 'unmatched', organizationId: null };
+  return checkout
+    ? { outcome: 'applied', organizationId: checkout.organizationId }
+    : { outcome: 'unmatched', organizationId: null };
 }
 
 /**
@@ -117,7 +145,10 @@ async function applyCheckoutCompleted(tx: Transaction, provider: BillingProvider
  * has it (nothing is written then). A failure rolls back the ledger row with the effect, so the
  * provider's retry finds the event new.
  */
-export async function applyBillingEvent(provider: BillingProvider, event: BillingEvent): Promise<WebhookOutcome | 'duplicate'> {
+export async function applyBillingEvent(
+  provider: BillingProvider,
+  event: BillingEvent,
+): Promise<WebhookOutcome | 'duplicate'> {
   return db.transaction(async (tx) => {
     // A concurrent delivery of the same event waits here on the unique index, then finds it taken.
     const [entry] = await tx
@@ -139,7 +170,10 @@ export async function applyBillingEvent(provider: BillingProvider, event: Billin
       .set({ processedAt: sql`now()`, outcome: effect.outcome, organizationId: effect.organizationId })
       .where(eq(billingWebhookEvents.id, entry.id));
     if (effect.outcome !== 'applied') {
-      logger[effect.outcome === 'unmatched' ? 'warn' : 'info']({ provider, eventId: event.id, type: event.type, outcome: effect.outcome }, 'billing webhook event not applied');
+      logger[effect.outcome === 'unmatched' ? 'warn' : 'info'](
+        { provider, eventId: event.id, type: event.type, outcome: effect.outcome },
+        'billing webhook event not applied',
+      );
     }
     return effect.outcome;
   });

@@ -11,7 +11,11 @@ import { translatorFor } from '@/platform/i18n/translator';
 export function ContactReceivedEmail({ locale }: { locale: Locale }) {
   const t = translatorFor(locale, 'emails');
   return (
-    <EmailLayout locale={locale} preview={t('contactReceived.preview')} footer={t('footer', { siteName: appConfig.site.name })}>
+    <EmailLayout
+      locale={locale}
+      preview={t('contactReceived.preview')}
+      footer={t('footer', { siteName: appConfig.site.name })}
+    >
       <Text style={emailText}>{t('contactReceived.greeting')}</Text>
       <Text style={emailText}>{t('contactReceived.body', { siteName: appConfig.site.name })}</Text>
     </EmailLayout>

@@ -21,7 +21,9 @@ import { sql } from 'drizzle-orm';
 const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>() }));
 vi.mock('next/headers', () => ({
   headers: async () => request.headers,
-  cookies: async () => ({ get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
+  }),
 }));
 
 const visitor = 'contact-test-visitor';
@@ -30,7 +32,11 @@ let clientIp = 0;
 
 beforeEach(() => {
   clientIp += 1;
-  request.headers = new Headers({ host: 'localhost:3000', origin: 'http://localhost:3000', 'x-forwarded-for': `203.0.113.${clientIp}` });
+  request.headers = new Headers({
+    host: 'localhost:3000',
+    origin: 'http://localhost:3000',
+    'x-forwarded-for': `203.0.113.${clientIp}`,
+  });
   request.cookies = new Map([[csrfCookieName(false), visitor]]);
 });
 
@@ -50,7 +56,10 @@ describe('sendContactRequest', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'Grace Hopper', locale: 'en' });
     // The sender gets a copy (in the dev mailbox here: no SMTP server is configured).
-    const mails = await db.select().from(devMailboxMessages).where(sql`${devMailboxMessages.to} ? 'grace@example.com'`);
+    const mails = await db
+      .select()
+      .from(devMailboxMessages)
+      .where(sql`${devMailboxMessages.to} ? 'grace@example.com'`);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('We received your message — Keel');
     // Nothing typed into the public form travels in our email (no spam relay).
@@ -64,7 +73,9 @@ describe('sendContactRequest', () => {
     try {
       const result = await sendContactRequest({ ...valid, email: 'smtp-down@example.com', csrf_token: token() });
       expect(result.ok).toBe(true);
-      expect(await db.select().from(contactRequests).where(eq(contactRequests.email, 'smtp-down@example.com'))).toHaveLength(1);
+      expect(
+        await db.select().from(contactRequests).where(eq(contactRequests.email, 'smtp-down@example.com')),
+      ).toHaveLength(1);
     } finally {
       config.email.smtpUrl = null;
     }
@@ -108,7 +119,10 @@ describe('sendContactRequest', () => {
 
   it('returns field errors in the visitor language and writes nothing', async () => {
     request.cookies.set('NEXT_LOCALE', 'es');
-    const result = await sendContactRequest(null, form({ name: '', email: 'not-an-email', message: 'short', password: 'hunter2', csrf_token: token() }));
+    const result = await sendContactRequest(
+      null,
+      form({ name: '', email: 'not-an-email', message: 'short', password: 'hunter2', csrf_token: token() }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION_FAILED');
@@ -136,14 +150,21 @@ describe('sendContactRequest', () => {
 
 describe('defineAction', () => {
   it('produces actions that the client hook accepts (checked by the type checker)', () => {
-    expectTypeOf(useAction<{ name: string; email: string; message: string }, { name: string }>).toBeCallableWith(sendContactRequest);
+    expectTypeOf(useAction<{ name: string; email: string; message: string }, { name: string }>).toBeCallableWith(
+      sendContactRequest,
+    );
   });
 
   it('answers an unexpected failure with a calm message and the request id, logging the details', async () => {
     const records: unknown[][] = [];
-    const child = vi
-      .spyOn(logger, 'child')
-      .mockImplementation(() => ({ error: (...args: unknown[]) => records.push(args), warn: () => undefined, info: () => undefined }) as never);
+    const child = vi.spyOn(logger, 'child').mockImplementation(
+      () =>
+        ({
+          error: (...args: unknown[]) => records.push(args),
+          warn: () => undefined,
+          info: () => undefined,
+        }) as never,
+    );
     request.headers.set('x-request-id', 'req-action-0001');
     const explode = defineAction({
       name: 'test.explode',
@@ -159,6 +180,8 @@ describe('defineAction', () => {
     expect(result.error).toMatchObject({ code: 'INTERNAL_ERROR', status: 500, requestId: 'req-action-0001' });
     expect(result.error.message).toContain('req-action-0001');
     expect(result.error.message).not.toContain('secret_table');
-    expect(records.some(([entry]) => String((entry as { err?: Error }).err?.message).includes('secret_table'))).toBe(true);
+    expect(records.some(([entry]) => String((entry as { err?: Error }).err?.message).includes('secret_table'))).toBe(
+      true,
+    );
   });
 });

@@ -39,12 +39,27 @@ export function AcceptInvitationButton({
   return (
     <form action={formAction} className={cn('grid gap-2', className)}>
       <CsrfField />
-      {'token' in by ? <input type="hidden" name="token" value={by.token} /> : <input type="hidden" name="invitationId" value={by.invitationId} />}
-      <Button type="submit" variant={variant} size={size} loading={pending} loadingLabel={pendingLabel} aria-label={pending ? undefined : accessibleLabel}>
+      {'token' in by ? (
+        <input type="hidden" name="token" value={by.token} />
+      ) : (
+        <input type="hidden" name="invitationId" value={by.invitationId} />
+      )}
+      <Button
+        type="submit"
+        variant={variant}
+        size={size}
+        loading={pending}
+        loadingLabel={pendingLabel}
+        aria-label={pending ? undefined : accessibleLabel}
+      >
         {label}
       </Button>
       {result && !result.ok ? (
-        <p role="alert" className="text-sm font-medium text-destructive dark:text-foreground" data-error-code={result.error.code}>
+        <p
+          role="alert"
+          className="text-sm font-medium text-destructive dark:text-foreground"
+          data-error-code={result.error.code}
+        >
           {result.error.message}
         </p>
       ) : null}

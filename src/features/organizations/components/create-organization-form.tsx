@@ -34,7 +34,12 @@ export function CreateOrganizationForm({
   autoFocus?: boolean;
 }) {
   const t = useTranslations('organizations.switcher.create');
-  const state = useActionForm({ schema: createOrganizationSchema, action: createOrganizationAction, defaultValues: { name: '', slug: '' }, permalink });
+  const state = useActionForm({
+    schema: createOrganizationSchema,
+    action: createOrganizationAction,
+    defaultValues: { name: '', slug: '' },
+    permalink,
+  });
   const [slugEdited, setSlugEdited] = useState(false);
   const slug = useWatch({ control: state.form.control, name: 'slug' }) ?? '';
   const { setValue, formState } = state.form;

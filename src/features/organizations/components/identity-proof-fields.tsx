@@ -29,7 +29,15 @@ export function IdentityProofFields<V extends FieldValues>({
 }) {
   const t = useTranslations('organizations.identity');
   if (proof === 'password') {
-    return <TextField control={control} name={'password' as Path<V>} label={t('password')} type="password" autoComplete="current-password" />;
+    return (
+      <TextField
+        control={control}
+        name={'password' as Path<V>}
+        label={t('password')}
+        type="password"
+        autoComplete="current-password"
+      />
+    );
   }
   if (proof === 'code') {
     return (

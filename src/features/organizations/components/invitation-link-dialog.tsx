@@ -7,7 +7,16 @@ import { useId, useRef, useState } from 'react';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/ui/dialog';
 import { Input } from '@/ui/input';
 import { Label } from '@/ui/label';
 import { invitationActionSchema } from '../schemas';
@@ -19,7 +28,15 @@ import { createInvitationLinkAction } from '../server/actions';
  * replaces it, makes one on request, copies it to the clipboard and shows it
  * in a box to copy by hand when the clipboard is not available.
  */
-export function InvitationLinkDialog({ organizationId, invitationId, email }: { organizationId: string; invitationId: string; email: string }) {
+export function InvitationLinkDialog({
+  organizationId,
+  invitationId,
+  email,
+}: {
+  organizationId: string;
+  invitationId: string;
+  email: string;
+}) {
   const t = useTranslations('organizations.invitations.link');
   return (
     <Dialog>

@@ -45,7 +45,11 @@ export async function InvitationList({
           invitation.inviterName ? t('invitedBy', { name: invitation.inviterName }) : null,
         ].filter(Boolean);
         return (
-          <li key={invitation.id} className="flex flex-col gap-3 p-3 sm:flex-row sm:items-center sm:justify-between sm:p-4" data-invitation={invitation.email}>
+          <li
+            key={invitation.id}
+            className="flex flex-col gap-3 p-3 sm:flex-row sm:items-center sm:justify-between sm:p-4"
+            data-invitation={invitation.email}
+          >
             <div className="grid min-w-0 gap-1">
               <p className="flex flex-wrap items-center gap-2 font-medium [overflow-wrap:anywhere]">
                 {invitation.email}
@@ -56,9 +60,22 @@ export async function InvitationList({
             </div>
             {manage ? (
               <div className="flex flex-wrap items-start gap-2 sm:shrink-0 sm:justify-end">
-                <ResendInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} permalink={permalink} />
-                <InvitationLinkDialog organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
-                <RevokeInvitationDialog organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
+                <ResendInvitationButton
+                  organizationId={organizationId}
+                  invitationId={invitation.id}
+                  email={invitation.email}
+                  permalink={permalink}
+                />
+                <InvitationLinkDialog
+                  organizationId={organizationId}
+                  invitationId={invitation.id}
+                  email={invitation.email}
+                />
+                <RevokeInvitationDialog
+                  organizationId={organizationId}
+                  invitationId={invitation.id}
+                  email={invitation.email}
+                />
               </div>
             ) : null}
           </li>

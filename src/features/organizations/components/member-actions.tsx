@@ -3,7 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { toast } from '@/ui/toast';
-import { leaveOrganizationAction, removeMemberAction, resendInvitationAction, revokeInvitationAction } from '../server/actions';
+import {
+  leaveOrganizationAction,
+  removeMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+} from '../server/actions';
 import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 import { ConfirmActionDialog } from './confirm-action-dialog';
 
@@ -46,7 +51,13 @@ export function RemoveMemberDialog({
 }
 
 /** Leaving redirects to /dashboard; the last owner is refused (the dialog says why). */
-export function LeaveOrganizationDialog({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+export function LeaveOrganizationDialog({
+  organizationId,
+  organizationName,
+}: {
+  organizationId: string;
+  organizationName: string;
+}) {
   const tLeave = useTranslations('organizations.members.leave');
   return (
     <ConfirmActionDialog
@@ -64,7 +75,15 @@ export function LeaveOrganizationDialog({ organizationId, organizationName }: { 
   );
 }
 
-export function RevokeInvitationDialog({ organizationId, invitationId, email }: { organizationId: string; invitationId: string; email: string }) {
+export function RevokeInvitationDialog({
+  organizationId,
+  invitationId,
+  email,
+}: {
+  organizationId: string;
+  invitationId: string;
+  email: string;
+}) {
   const tRevoke = useTranslations('organizations.invitations.revoke');
   const router = useRouter();
   return (

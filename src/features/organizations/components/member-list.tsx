@@ -38,12 +38,20 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
 
   return (
     <div className="grid gap-4">
-      <Form action={dashboardPath(organization.slug, 'members')} role="search" aria-label={t('searchLabel')} className="flex gap-2">
+      <Form
+        action={dashboardPath(organization.slug, 'members')}
+        role="search"
+        aria-label={t('searchLabel')}
+        className="flex gap-2"
+      >
         <Label htmlFor="member-search" className="sr-only">
           {t('searchLabel')}
         </Label>
         <div className="relative min-w-0 flex-1">
-          <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+          />
           <Input
             key={search}
             id="member-search"
@@ -67,7 +75,10 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
           {search ? t('resultCount', { count: page.total, search }) : t('count', { count: page.total })}
         </p>
         {search ? (
-          <Link href={membersPageHref(organization.slug)} className="font-medium text-link underline-offset-4 hover:underline">
+          <Link
+            href={membersPageHref(organization.slug)}
+            className="font-medium text-link underline-offset-4 hover:underline"
+          >
             {t('clearSearch')}
           </Link>
         ) : null}
@@ -75,7 +86,12 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
 
       {page.members.length === 0 ? (
         <div className="rounded-md border">
-          <EmptyState icon={<UserRoundSearch />} headingLevel="h3" title={t('noResults', { search })} description={t('noResultsHint')} />
+          <EmptyState
+            icon={<UserRoundSearch />}
+            headingLevel="h3"
+            title={t('noResults', { search })}
+            description={t('noResultsHint')}
+          />
         </div>
       ) : (
         <ul className="divide-y rounded-md border" aria-label={t('label')} data-testid="members">
@@ -84,16 +100,24 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
             const displayName = member.name || member.email;
             const isViewer = member.userId === viewer.userId;
             return (
-              <li key={member.id} className="flex flex-col gap-3 p-3 sm:flex-row sm:items-center sm:justify-between sm:p-4" data-member={member.email}>
+              <li
+                key={member.id}
+                className="flex flex-col gap-3 p-3 sm:flex-row sm:items-center sm:justify-between sm:p-4"
+                data-member={member.email}
+              >
                 <div className="flex min-w-0 items-start gap-3">
                   <Avatar name={displayName} src={member.image} decorative />
                   <div className="grid min-w-0 gap-0.5">
                     <p className="flex flex-wrap items-center gap-2 font-medium [overflow-wrap:anywhere]">
                       {displayName}
                       {isViewer ? <Badge variant="outline">{t('you')}</Badge> : null}
-                      {controls.roles ? null : <RoleBadge role={member.role} label={roleLabels[member.role] ?? member.role} />}
+                      {controls.roles ? null : (
+                        <RoleBadge role={member.role} label={roleLabels[member.role] ?? member.role} />
+                      )}
                     </p>
-                    {member.name ? <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">{member.email}</p> : null}
+                    {member.name ? (
+                      <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">{member.email}</p>
+                    ) : null}
                     <p className="text-xs text-muted-foreground">
                       {t('joined', { date: format.dateTime(member.joinedAt, { dateStyle: 'medium' }) })}
                     </p>
@@ -114,7 +138,12 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
                       />
                     ) : null}
                     {controls.remove ? (
-                      <RemoveMemberDialog organizationId={organization.id} organizationName={organization.name} memberId={member.id} memberName={displayName} />
+                      <RemoveMemberDialog
+                        organizationId={organization.id}
+                        organizationName={organization.name}
+                        memberId={member.id}
+                        memberName={displayName}
+                      />
                     ) : null}
                   </div>
                 ) : null}
@@ -128,12 +157,22 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
         <nav aria-label={t('pagination')} className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm text-muted-foreground">{t('range', { first, last, total: page.total })}</p>
           <div className="flex items-center gap-2">
-            <PageLink href={page.page > 1 ? membersPageHref(organization.slug, { search, page: page.page - 1 }) : null} rel="prev">
+            <PageLink
+              href={page.page > 1 ? membersPageHref(organization.slug, { search, page: page.page - 1 }) : null}
+              rel="prev"
+            >
               <ChevronLeft aria-hidden="true" className="rtl:rotate-180" />
               {t('previous')}
             </PageLink>
-            <p className="text-sm whitespace-nowrap text-muted-foreground">{t('pageOf', { page: page.page, count: page.pageCount })}</p>
-            <PageLink href={page.page < page.pageCount ? membersPageHref(organization.slug, { search, page: page.page + 1 }) : null} rel="next">
+            <p className="text-sm whitespace-nowrap text-muted-foreground">
+              {t('pageOf', { page: page.page, count: page.pageCount })}
+            </p>
+            <PageLink
+              href={
+                page.page < page.pageCount ? membersPageHref(organization.slug, { search, page: page.page + 1 }) : null
+              }
+              rel="next"
+            >
               {t('next')}
               <ChevronRight aria-hidden="true" className="rtl:rotate-180" />
             </PageLink>

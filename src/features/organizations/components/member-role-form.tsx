@@ -79,7 +79,11 @@ export function MemberRoleForm({
       </div>
       {refusal ? (
         // Short, beside the row's controls: an Alert box would dwarf the row.
-        <p role="alert" className="max-w-xs text-sm font-medium text-destructive dark:text-foreground" data-error-code={refusal.code}>
+        <p
+          role="alert"
+          className="max-w-xs text-sm font-medium text-destructive dark:text-foreground"
+          data-error-code={refusal.code}
+        >
           {refusal.message}
         </p>
       ) : null}

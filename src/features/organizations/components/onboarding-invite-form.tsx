@@ -51,7 +51,8 @@ export function OnboardingInviteForm({
     onSuccess: () => router.push(withNotice(dashboard, 'invitations-sent')),
   });
   const roleError = state.form.formState.errors.role?.message;
-  // Checked in the HTML too (react-hook-form checks it only once JavaScript runs): the form must post a role without it.
+  // Checked in the HTML too (react-hook-form checks it only once JavaScript runs): the form must post a role without
+  // it.
   const chosenRole = state.form.formState.defaultValues?.role ?? defaultRole;
   const legendId = useId();
   const roleErrorId = useId();
@@ -82,7 +83,13 @@ export function OnboardingInviteForm({
           <FormItem>
             <FormLabel>{t('emails')}</FormLabel>
             <FormControl>
-              <Textarea rows={3} autoComplete="off" spellCheck={false} placeholder={t('emailsPlaceholder')} {...field} />
+              <Textarea
+                rows={3}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={t('emailsPlaceholder')}
+                {...field}
+              />
             </FormControl>
             <FormDescription>{t('emailsHint', { maximum: MAX_INVITATIONS_AT_ONCE })}</FormDescription>
             <FormMessage />
@@ -94,7 +101,12 @@ export function OnboardingInviteForm({
           {t('role')}
         </legend>
         {roles.map((role) => (
-          <RoleOption key={role.name} role={role} input={state.form.register('role')} checked={chosenRole === role.name} />
+          <RoleOption
+            key={role.name}
+            role={role}
+            input={state.form.register('role')}
+            checked={chosenRole === role.name}
+          />
         ))}
         {roleError ? (
           <p id={roleErrorId} role="alert" className="text-sm font-medium text-destructive dark:text-foreground">
@@ -114,7 +126,15 @@ export function OnboardingInviteForm({
   );
 }
 
-function RoleOption({ role, input, checked }: { role: RoleChoice; input: ReturnType<ReturnType<typeof useActionForm>['form']['register']>; checked: boolean }) {
+function RoleOption({
+  role,
+  input,
+  checked,
+}: {
+  role: RoleChoice;
+  input: ReturnType<ReturnType<typeof useActionForm>['form']['register']>;
+  checked: boolean;
+}) {
   const id = useId();
   const descriptionId = useId();
   return (

@@ -37,7 +37,8 @@ export function OrganizationProvider({ value, children }: { value: OrganizationC
 
 function useOrganizationContext(hook: string): OrganizationContextValue {
   const value = useContext(OrganizationContext);
-  if (!value) throw new Error(`${hook} needs <OrganizationProvider> above it (the /dashboard/[organization] layout renders it).`);
+  if (!value)
+    throw new Error(`${hook} needs <OrganizationProvider> above it (the /dashboard/[organization] layout renders it).`);
   return value;
 }
 
@@ -57,5 +58,13 @@ export interface ClientMembership {
 /** The viewer's role in the organization being viewed, and what it allows. */
 export function useMembership(): ClientMembership {
   const { role, permissions, grantableRoles } = useOrganizationContext('useMembership()');
-  return useMemo(() => ({ role, permissions, grantableRoles, can: (permission: OrganizationPermission) => permissions.includes(permission) }), [role, permissions, grantableRoles]);
+  return useMemo(
+    () => ({
+      role,
+      permissions,
+      grantableRoles,
+      can: (permission: OrganizationPermission) => permissions.includes(permission),
+    }),
+    [role, permissions, grantableRoles],
+  );
 }

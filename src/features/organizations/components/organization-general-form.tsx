@@ -48,7 +48,14 @@ export function OrganizationGeneralForm({
     <ActionForm state={state} className="grid gap-4" aria-label={t('title')}>
       <FormError state={state} fields={['name', 'slug']} />
       <input type="hidden" name="organizationId" value={organizationId} />
-      <TextField control={state.form.control} name="name" label={t('name')} autoComplete="organization" maxLength={80} className="sm:max-w-sm" />
+      <TextField
+        control={state.form.control}
+        name="name"
+        label={t('name')}
+        autoComplete="organization"
+        maxLength={80}
+        className="sm:max-w-sm"
+      />
       <TextField
         control={state.form.control}
         name="slug"

@@ -29,7 +29,10 @@ vi.mock('@/features/organizations/server/logo-actions', () => ({
 const ORGANIZATION_ID = '5a0c8a5e-8f0e-4c55-9a53-8c1a5f1d2b3c';
 
 function renderLogoForm(locale: 'en' | 'es' = 'en') {
-  return renderInApp(<OrganizationLogoForm organizationId={ORGANIZATION_ID} organizationName="Acme" logoUrl={null} canEdit />, { locale });
+  return renderInApp(
+    <OrganizationLogoForm organizationId={ORGANIZATION_ID} organizationName="Acme" logoUrl={null} canEdit />,
+    { locale },
+  );
 }
 
 const png = (bytes: number) => new File([new Uint8Array(bytes)], 'logo.png', { type: 'image/png' });
@@ -83,7 +86,13 @@ describe('the image upload field (organization logo)', () => {
     await waitFor(() => expect(actions.sent).toHaveLength(1));
     actions.settle({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', status: 400, message: 'Check the file.', fieldErrors: { logo: ['This file is not an image we can read.'] }, requestId: 'r' },
+      error: {
+        code: 'VALIDATION_FAILED',
+        status: 400,
+        message: 'Check the file.',
+        fieldErrors: { logo: ['This file is not an image we can read.'] },
+        requestId: 'r',
+      },
     });
     expect((await screen.findByRole('alert')).textContent).toBe('This file is not an image we can read.');
   });

@@ -16,5 +16,7 @@ export function OrganizationLogo({
   decorative?: boolean;
   className?: string;
 }) {
-  return <Avatar name={name} src={logoUrl} size={size} decorative={decorative} className={cn('rounded-md', className)} />;
+  return (
+    <Avatar name={name} src={logoUrl} size={size} decorative={decorative} className={cn('rounded-md', className)} />
+  );
 }

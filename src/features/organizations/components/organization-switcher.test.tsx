@@ -10,7 +10,11 @@ const organizations: SwitcherOrganization[] = [
 ];
 
 function renderSwitcher(url: string, locale: 'en' | 'es' = 'en') {
-  return renderInApp(<OrganizationSwitcher organizations={organizations} />, { url, route: '/dashboard/[organization]', locale });
+  return renderInApp(<OrganizationSwitcher organizations={organizations} />, {
+    url,
+    route: '/dashboard/[organization]',
+    locale,
+  });
 }
 
 const switcher = () => screen.getByTestId('organization-switcher');
@@ -26,7 +30,10 @@ describe('OrganizationSwitcher', () => {
     const { user, router } = renderSwitcher('/dashboard/acme');
     await user.click(switcher());
     const list = screen.getByRole('dialog', { name: 'Organizations' });
-    const options = () => within(list).getAllByRole('option').map((option) => option.textContent);
+    const options = () =>
+      within(list)
+        .getAllByRole('option')
+        .map((option) => option.textContent);
     // Each: the logo's initial, the name, the role.
     expect(options()).toEqual(['AAcmeOwner(current)', 'GGlobexMember', 'IInitechAdmin', 'Create organization']);
     expect(within(list).getByRole('option', { name: /Acme/ }).getAttribute('aria-current')).toBe('true');
@@ -44,7 +51,10 @@ describe('OrganizationSwitcher', () => {
     await user.click(switcher());
     const search = screen.getByRole('combobox', { name: 'Search organizations' });
     await user.type(search, 'admin');
-    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['IInitechAdmin', 'Create organization']);
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'IInitechAdmin',
+      'Create organization',
+    ]);
     await user.clear(search);
     await user.type(search, 'zzz');
     expect(screen.getByText('No organization matches.')).toBeDefined();

@@ -6,7 +6,15 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
-import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandSeparator } from '@/ui/command';
+import {
+  Command,
+  CommandEmpty,
+  CommandGroup,
+  CommandInput,
+  CommandItem,
+  CommandList,
+  CommandSeparator,
+} from '@/ui/command';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/ui/dialog';
 import { Popover, PopoverContent, PopoverTrigger } from '@/ui/popover';
 import { dashboardPath } from '../paths';
@@ -64,7 +72,12 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
     <>
       <Popover open={open} onOpenChange={setOpen}>
         <PopoverTrigger asChild>
-          <Button ref={trigger} variant="ghost" className="h-auto w-full justify-start gap-3 px-2 py-2 text-left" data-testid="organization-switcher">
+          <Button
+            ref={trigger}
+            variant="ghost"
+            className="h-auto w-full justify-start gap-3 px-2 py-2 text-left"
+            data-testid="organization-switcher"
+          >
             {current ? (
               <>
                 <OrganizationLogo name={current.name} logoUrl={current.logoUrl} />
@@ -81,7 +94,9 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
                 <span className="sr-only">{t('loading')}</span>
               </span>
             ) : (
-              <span className="min-w-0 flex-1 truncate text-sm font-medium">{organizations.length > 0 ? t('choose') : t('none')}</span>
+              <span className="min-w-0 flex-1 truncate text-sm font-medium">
+                {organizations.length > 0 ? t('choose') : t('none')}
+              </span>
             )}
             <ChevronsUpDown aria-hidden className="ml-auto size-4 shrink-0 text-muted-foreground" />
           </Button>
@@ -117,7 +132,11 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
                         }}
                         data-testid="organization-option"
                       >
-                        <OrganizationLogo name={organization.name} logoUrl={organization.logoUrl} className="size-6 text-[0.625rem]" />
+                        <OrganizationLogo
+                          name={organization.name}
+                          logoUrl={organization.logoUrl}
+                          className="size-6 text-[0.625rem]"
+                        />
                         <span className="grid min-w-0 flex-1">
                           <span className="truncate">{organization.name}</span>
                           <span className="truncate text-xs text-muted-foreground">{roleLabel(organization.role)}</span>

@@ -6,7 +6,16 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/ui/dialog';
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
 import { NativeSelect } from '@/ui/native-select';
 import { toast } from '@/ui/toast';
@@ -21,9 +30,10 @@ export interface TransferCandidate {
   role: string;
 }
 
-
 // An empty choice reads "required" rather than "not valid"; the server's schema refuses it too.
-const transferForm = transferOwnershipSchema.extend({ memberId: z.string().min(1, 'validation.required').pipe(transferOwnershipSchema.shape.memberId) });
+const transferForm = transferOwnershipSchema.extend({
+  memberId: z.string().min(1, 'validation.required').pipe(transferOwnershipSchema.shape.memberId),
+});
 
 /**
  * Makes another member the owner: choose them, confirm it is you, and you
@@ -58,7 +68,9 @@ export function TransferOwnershipDialog({
       <DialogContent closeLabel={t('cancel')}>
         <DialogHeader>
           <DialogTitle>{t('dialogTitle', { organization: organizationName })}</DialogTitle>
-          <DialogDescription>{t('dialogDescription', { role: roleLabels[formerOwnerRole] ?? formerOwnerRole })}</DialogDescription>
+          <DialogDescription>
+            {t('dialogDescription', { role: roleLabels[formerOwnerRole] ?? formerOwnerRole })}
+          </DialogDescription>
         </DialogHeader>
         <TransferOwnershipForm
           organizationId={organizationId}
@@ -119,7 +131,11 @@ function TransferOwnershipForm({
                 </option>
                 {candidates.map((candidate) => (
                   <option key={candidate.memberId} value={candidate.memberId}>
-                    {t('candidate', { name: candidate.name || candidate.email, email: candidate.email, role: roleLabels[candidate.role] ?? candidate.role })}
+                    {t('candidate', {
+                      name: candidate.name || candidate.email,
+                      email: candidate.email,
+                      role: roleLabels[candidate.role] ?? candidate.role,
+                    })}
                   </option>
                 ))}
               </NativeSelect>

@@ -30,12 +30,24 @@ export function InvitationEmail({ locale, values }: { locale: Locale; values: In
   const v = textValues(values);
   const brand = brandPalette(appConfig.theme.brandColor).light;
   return (
-    <EmailLayout locale={locale} preview={t('invitation.preview', v)} footer={t('footer', { siteName: appConfig.site.name })}>
+    <EmailLayout
+      locale={locale}
+      preview={t('invitation.preview', v)}
+      footer={t('footer', { siteName: appConfig.site.name })}
+    >
       <Text style={emailText}>{t('account.greeting')}</Text>
       <Text style={emailText}>{t('invitation.body', v)}</Text>
       <Button
         href={values.url}
-        style={{ backgroundColor: brand.fill, color: brand.foreground, borderRadius: 6, fontSize: 15, fontWeight: 600, padding: '12px 20px', display: 'inline-block' }}
+        style={{
+          backgroundColor: brand.fill,
+          color: brand.foreground,
+          borderRadius: 6,
+          fontSize: 15,
+          fontWeight: 600,
+          padding: '12px 20px',
+          display: 'inline-block',
+        }}
       >
         {t('invitation.action', v)}
       </Button>

@@ -59,12 +59,25 @@ const organizationColumns = {
   createdAt: organizations.createdAt,
 };
 
-function toOrganization(row: { id: string; name: string; slug: string; logo: string | null; createdAt: Date }): Organization {
+function toOrganization(row: {
+  id: string;
+  name: string;
+  slug: string;
+  logo: string | null;
+  createdAt: Date;
+}): Organization {
   return { id: row.id, name: row.name, slug: row.slug, logoUrl: logoUrl(row.logo), createdAt: row.createdAt };
 }
 
-function toAccess(row: { organization: Parameters<typeof toOrganization>[0]; membership: Membership }): OrganizationAccess {
-  return { organization: toOrganization(row.organization), membership: row.membership, permissions: permissionsOf(row.membership.role) };
+function toAccess(row: {
+  organization: Parameters<typeof toOrganization>[0];
+  membership: Membership;
+}): OrganizationAccess {
+  return {
+    organization: toOrganization(row.organization),
+    membership: row.membership,
+    permissions: permissionsOf(row.membership.role),
+  };
 }
 
 /**
@@ -72,8 +85,14 @@ function toAccess(row: { organization: Parameters<typeof toOrganization>[0]; mem
  * when it does not exist or the user is not a member — callers answer both
  * the same way (404), so nobody learns which organizations exist.
  */
-export async function findAccess(userId: string, organization: { slug: string } | { id: string }): Promise<OrganizationAccess | null> {
-  const match = 'slug' in organization ? sql`lower(${organizations.slug}) = lower(${organization.slug})` : eq(organizations.id, organization.id);
+export async function findAccess(
+  userId: string,
+  organization: { slug: string } | { id: string },
+): Promise<OrganizationAccess | null> {
+  const match =
+    'slug' in organization
+      ? sql`lower(${organizations.slug}) = lower(${organization.slug})`
+      : eq(organizations.id, organization.id);
   // Not a uuid names no organization (404, not a database error).
   if ('id' in organization && !isUuid(organization.id)) return null;
   const [row] = await db
@@ -151,7 +170,10 @@ async function isPrefetch() {
  * prefetches, which render layouts for links the user may never follow.
  */
 export const requireOrganization = cache(
-  async (slug: string, requirement: MembershipRequirement = {}): Promise<OrganizationAccess & { user: SignedInUser }> => {
+  async (
+    slug: string,
+    requirement: MembershipRequirement = {},
+  ): Promise<OrganizationAccess & { user: SignedInUser }> => {
     const user = await requireUser();
     let decoded: string;
     try {
@@ -169,15 +191,24 @@ export const requireOrganization = cache(
     if (!(await isPrefetch())) {
       // One upsert that writes nothing when unchanged; a failure costs the memory, never the page.
       await rememberOrganization(user.id, access.organization.id).catch((error: unknown) =>
-        logger.warn({ err: error, organizationId: access.organization.id }, 'could not remember the organization last opened'),
+        logger.warn(
+          { err: error, organizationId: access.organization.id },
+          'could not remember the organization last opened',
+        ),
       );
     }
     return { ...access, user };
   },
 );
 
-/** The organization a request names: `organizationId` in an action's input, or a route's `organizationId` / `organization` (slug) param. */
-function namedOrganization(context: { input?: unknown; params: Record<string, string | string[]> }): { id: string } | { slug: string } | null {
+/**
+ * The organization a request names: `organizationId` in an action's input, or a route's `organizationId` /
+ * `organization` (slug) param.
+ */
+function namedOrganization(context: {
+  input?: unknown;
+  params: Record<string, string | string[]>;
+}): { id: string } | { slug: string } | null {
   const input = context.input as { organizationId?: unknown } | undefined;
   if (typeof input?.organizationId === 'string') return { id: input.organizationId };
   if (typeof context.params.organizationId === 'string') return { id: context.params.organizationId };
@@ -224,7 +255,11 @@ export async function inOrganization<T>(
   if (!isUuid(scope.organizationId)) throw new AppError('NOT_FOUND');
   return withTenant(scope, async (tx) => {
     if (options.lock) {
-      const locked = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, scope.organizationId)).for('update');
+      const locked = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(eq(organizations.id, scope.organizationId))
+        .for('update');
       if (locked.length === 0) throw new AppError('NOT_FOUND');
     }
     const [actor] = await tx

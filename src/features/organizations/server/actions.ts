@@ -19,7 +19,13 @@ import {
   updateOrganizationSchema,
 } from '../schemas';
 import { organizationMember } from './access';
-import { acceptInvitation, createInvitationLink, inviteMembers, resendInvitation, revokeInvitation } from './invitations';
+import {
+  acceptInvitation,
+  createInvitationLink,
+  inviteMembers,
+  resendInvitation,
+  revokeInvitation,
+} from './invitations';
 import { deleteLogoFile } from './logo';
 import { changeMemberRole, leaveOrganization, removeMember, transferOwnership } from './members';
 import { createOrganization, deleteOrganization, updateOrganization } from './organizations';
@@ -46,7 +52,11 @@ export const createOrganizationAction = defineAction({
   rateLimit: limitsPerSession('organizations-create', { perIp: 60, perSession: 10, windowSeconds: 60 * 60 }),
   handler: async ({ name, slug, next }, { user }) => {
     const organization = await createOrganization(user.id, { name, slug });
-    redirect(next === 'invite' ? `/onboarding/invite?organization=${encodeURIComponent(organization.slug)}` : dashboardPath(organization.slug));
+    redirect(
+      next === 'invite'
+        ? `/onboarding/invite?organization=${encodeURIComponent(organization.slug)}`
+        : dashboardPath(organization.slug),
+    );
   },
 });
 
@@ -55,7 +65,8 @@ export const updateOrganizationAction = defineAction({
   input: updateOrganizationSchema,
   guards: [member],
   rateLimit: limitsPerSession('organizations-update', { perIp: 90, perSession: 30, windowSeconds: 10 * 60 }),
-  handler: async ({ organizationId, name, slug }, { user }) => updateOrganization({ userId: user.id, organizationId }, { name, slug }),
+  handler: async ({ organizationId, name, slug }, { user }) =>
+    updateOrganization({ userId: user.id, organizationId }, { name, slug }),
 });
 
 export const deleteOrganizationAction = defineAction({
@@ -112,7 +123,8 @@ export const revokeInvitationAction = defineAction({
   input: invitationActionSchema,
   guards: [member],
   rateLimit: limitsPerSession('organizations-members', { perIp: 360, perSession: 120, windowSeconds: 10 * 60 }),
-  handler: async ({ organizationId, invitationId }, { user }) => revokeInvitation({ userId: user.id, organizationId }, invitationId),
+  handler: async ({ organizationId, invitationId }, { user }) =>
+    revokeInvitation({ userId: user.id, organizationId }, invitationId),
 });
 
 export const changeMemberRoleAction = defineAction({
@@ -131,7 +143,8 @@ export const removeMemberAction = defineAction({
   input: memberActionSchema,
   guards: [member],
   rateLimit: limitsPerSession('organizations-members', { perIp: 360, perSession: 120, windowSeconds: 10 * 60 }),
-  handler: async ({ organizationId, memberId }, { user }) => removeMember({ userId: user.id, organizationId }, memberId),
+  handler: async ({ organizationId, memberId }, { user }) =>
+    removeMember({ userId: user.id, organizationId }, memberId),
 });
 
 export const leaveOrganizationAction = defineAction({

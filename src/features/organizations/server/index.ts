@@ -20,7 +20,15 @@ export {
 } from './access';
 export { getCurrentOrganization } from './current';
 export { createOrganization, deleteOrganization, updateOrganization } from './organizations';
-export { changeMemberRole, leaveOrganization, listMembers, removeMember, transferOwnership, type MemberPage, type MemberRow } from './members';
+export {
+  changeMemberRole,
+  leaveOrganization,
+  listMembers,
+  removeMember,
+  transferOwnership,
+  type MemberPage,
+  type MemberRow,
+} from './members';
 export { soleOwnedOrganizations } from './sole-owner';
 export { readLogo, removeLogo, setLogo } from './logo';
 export {

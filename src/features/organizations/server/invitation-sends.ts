@@ -18,8 +18,12 @@ type Window = keyof typeof WINDOW_SECONDS;
  * this order). Take it before locking an invitation row: an invite locks budgets, then rows.
  */
 export async function lockInvitationBudgets(tx: Transaction, scope: TenantScope): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`keel:invitation-sends:organization:${scope.organizationId}`}, 0))`);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`keel:invitation-sends:account:${scope.userId}`}, 0))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`keel:invitation-sends:organization:${scope.organizationId}`}, 0))`,
+  );
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`keel:invitation-sends:account:${scope.userId}`}, 0))`,
+  );
 }
 
 /** One mailbox, one budget: "+tags" and case do not make a new address (as for the account limits). */
@@ -27,7 +31,9 @@ function addressHash(email: string) {
   return createHash('sha256').update(normaliseEmail(email)).digest('hex');
 }
 
-/** How long until enough of `sentAt` (the sends in the window, oldest first) leave it for `wanted` more to fit `limit`. */
+/**
+ * How long until enough of `sentAt` (the sends in the window, oldest first) leave it for `wanted` more to fit `limit`.
+ */
 function secondsUntilRoom(sentAt: Date[], wanted: number, limit: number, window: Window, now: Date) {
   const mustLeave = Math.min(sentAt.length, sentAt.length + wanted - limit);
   // Asking for more than the limit at once: the whole window must pass.
@@ -64,10 +70,18 @@ export async function spendInvitationBudget(tx: Transaction, scope: TenantScope,
   await lockInvitationBudgets(tx, scope);
   const { rows } = await tx.execute<{ now: Date }>(sql`select now() as now`);
   const now = new Date(rows[0]!.now);
-  const [organization] = await tx.select({ createdAt: organizations.createdAt }).from(organizations).where(eq(organizations.id, scope.organizationId));
+  const [organization] = await tx
+    .select({ createdAt: organizations.createdAt })
+    .from(organizations)
+    .where(eq(organizations.id, scope.organizationId));
   const [account] = await tx.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, scope.userId));
   const sends = await tx
-    .select({ organizationId: invitationSends.organizationId, senderId: invitationSends.senderId, addressHash: invitationSends.addressHash, sentAt: invitationSends.sentAt })
+    .select({
+      organizationId: invitationSends.organizationId,
+      senderId: invitationSends.senderId,
+      addressHash: invitationSends.addressHash,
+      sentAt: invitationSends.sentAt,
+    })
     .from(invitationSends)
     .where(
       and(
@@ -78,10 +92,21 @@ export async function spendInvitationBudget(tx: Transaction, scope: TenantScope,
     .orderBy(invitationSends.sentAt);
 
   const refusals: Refusal[] = [];
-  const inWindow = (window: Window, list: typeof sends) => list.filter((send) => send.sentAt.getTime() > now.getTime() - WINDOW_SECONDS[window] * 1000).map((send) => send.sentAt);
+  const inWindow = (window: Window, list: typeof sends) =>
+    list
+      .filter((send) => send.sentAt.getTime() > now.getTime() - WINDOW_SECONDS[window] * 1000)
+      .map((send) => send.sentAt);
   const budgets = [
-    { scope: 'organization', budget: organizationInvitationBudget(organization!, now), sends: sends.filter((send) => send.organizationId === scope.organizationId) },
-    { scope: 'account', budget: accountInvitationBudget(account!, now), sends: sends.filter((send) => send.senderId === scope.userId) },
+    {
+      scope: 'organization',
+      budget: organizationInvitationBudget(organization!, now),
+      sends: sends.filter((send) => send.organizationId === scope.organizationId),
+    },
+    {
+      scope: 'account',
+      budget: accountInvitationBudget(account!, now),
+      sends: sends.filter((send) => send.senderId === scope.userId),
+    },
   ];
   for (const { scope: who, budget, sends: counted } of budgets) {
     for (const window of ['hour', 'day'] as const) {
@@ -100,20 +125,41 @@ export async function spendInvitationBudget(tx: Transaction, scope: TenantScope,
   const ofOrganization = budgets[0]!.sends;
   for (const email of emails) {
     const hash = addressHash(email);
-    const sentAt = inWindow('day', ofOrganization.filter((send) => send.addressHash === hash));
+    const sentAt = inWindow(
+      'day',
+      ofOrganization.filter((send) => send.addressHash === hash),
+    );
     if (sentAt.length + 1 <= perAddress) continue;
     const seconds = secondsUntilRoom(sentAt, 1, perAddress, 'day', now);
-    refusals.push({ seconds, messageKey: 'organizations.invitationAddressLimit', values: { email, limit: perAddress, ...waitValues(seconds) } });
+    refusals.push({
+      seconds,
+      messageKey: 'organizations.invitationAddressLimit',
+      values: { email, limit: perAddress, ...waitValues(seconds) },
+    });
   }
 
   // The refusal that lasts longest says when this request could go through.
   const refusal = refusals.sort((a, b) => b.seconds - a.seconds)[0];
-  if (refusal) throw new AppError('RATE_LIMITED', { messageKey: refusal.messageKey, values: refusal.values, retryAfterSeconds: refusal.seconds });
+  if (refusal)
+    throw new AppError('RATE_LIMITED', {
+      messageKey: refusal.messageKey,
+      values: refusal.values,
+      retryAfterSeconds: refusal.seconds,
+    });
 
-  await tx.insert(invitationSends).values(emails.map((email) => ({ organizationId: scope.organizationId, senderId: scope.userId, addressHash: addressHash(email) })));
+  await tx.insert(invitationSends).values(
+    emails.map((email) => ({
+      organizationId: scope.organizationId,
+      senderId: scope.userId,
+      addressHash: addressHash(email),
+    })),
+  );
 }
 
-/** Now and then, forget sends older than the longest window (with the app's own connection: the tenant may not delete). */
+/**
+ * Now and then, forget sends older than the longest window (with the app's own connection: the tenant may not delete).
+ */
 export async function forgetOldInvitationSends(): Promise<void> {
-  if (Math.random() < 0.02) await db.delete(invitationSends).where(lt(invitationSends.sentAt, sql`now() - interval '1 day'`));
+  if (Math.random() < 0.02)
+    await db.delete(invitationSends).where(lt(invitationSends.sentAt, sql`now() - interval '1 day'`));
 }

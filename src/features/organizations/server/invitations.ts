@@ -62,7 +62,10 @@ function expiry(now = new Date()) {
   return new Date(now.getTime() + appConfig.organizations.invitationExpiryDays * 24 * 60 * 60 * 1000);
 }
 
-function stateOf(row: { status: 'pending' | 'accepted' | 'revoked'; expiresAt: Date }, now = new Date()): InvitationState {
+function stateOf(
+  row: { status: 'pending' | 'accepted' | 'revoked'; expiresAt: Date },
+  now = new Date(),
+): InvitationState {
   if (row.status !== 'pending') return row.status;
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending';
 }
@@ -78,11 +81,20 @@ interface InvitationLetter {
  * again (inviting the same addresses, or "resend") renews them and tries the
  * email again (decision 0023).
  */
-async function sendInvitations(letters: InvitationLetter[], details: { organizationName: string; inviterName: string; role: string }, locale: Locale) {
+async function sendInvitations(
+  letters: InvitationLetter[],
+  details: { organizationName: string; inviterName: string; role: string },
+  locale: Locale,
+) {
   const roleLabel = translatorFor(locale, 'organizations')(`roles.${details.role}` as never);
   let failed = 0;
   for (const letter of letters) {
-    const values = { ...details, role: roleLabel, url: invitationUrl(letter.token), days: appConfig.organizations.invitationExpiryDays };
+    const values = {
+      ...details,
+      role: roleLabel,
+      url: invitationUrl(letter.token),
+      days: appConfig.organizations.invitationExpiryDays,
+    };
     try {
       const { html, text } = await renderEmail(createElement(InvitationEmail, { locale, values }));
       await sendEmail({ to: letter.email, subject: invitationEmailSubject(locale, values), html, text });
@@ -94,8 +106,14 @@ async function sendInvitations(letters: InvitationLetter[], details: { organizat
 }
 
 async function inviterAndOrganization(tx: Transaction, scope: TenantScope) {
-  const [organization] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, scope.organizationId));
-  const [inviter] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, scope.userId));
+  const [organization] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, scope.organizationId));
+  const [inviter] = await tx
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, scope.userId));
   return { organizationName: organization!.name, inviterName: inviter?.name || inviter?.email || '' };
 }
 
@@ -106,49 +124,77 @@ async function inviterAndOrganization(tx: Transaction, scope: TenantScope) {
  * (new link, new role, new expiry — the old link stops working). Emails go out
  * in `locale` after the invitations are saved.
  */
-export async function inviteMembers(scope: TenantScope, input: { emails: string[]; role: string }, locale: Locale): Promise<{ invited: string[] }> {
+export async function inviteMembers(
+  scope: TenantScope,
+  input: { emails: string[]; role: string },
+  locale: Locale,
+): Promise<{ invited: string[] }> {
   if (!isRole(input.role)) throw fieldRefusal('VALIDATION_FAILED', 'role', 'validation.invalidOption');
   const emails = [...new Set(input.emails.map((email) => email.trim().toLowerCase()))];
-  const { letters, details } = await inOrganization(scope, { permission: 'members.invite', lock: true }, async (tx, actor) => {
-    if (rankOf(input.role) < rankOf(actor.role)) throw fieldRefusal('FORBIDDEN', 'role', 'organizations.grantHigherRole');
-    const existing = await tx
-      .select({ email: users.email })
-      .from(members)
-      .innerJoin(users, eq(users.id, members.userId))
-      .where(inArray(sql`lower(${users.email})`, emails));
-    if (existing.length > 0) {
-      throw fieldRefusal('CONFLICT', 'emails', 'organizations.alreadyMembers', { emails: existing.map((row) => row.email).join(', '), count: existing.length });
-    }
-    // Inviting again renews an open invitation (its role, its link): the same rank rule as resending or revoking it.
-    const open = await tx
-      .select({ role: invitations.role })
-      .from(invitations)
-      .where(and(eq(invitations.status, 'pending'), inArray(invitations.email, emails)));
-    if (open.some((invitation) => rankOf(invitation.role) < rankOf(actor.role))) throw fieldRefusal('FORBIDDEN', 'emails', 'organizations.outranked');
-    const [{ others } = { others: 0 }] = await tx
-      .select({ others: count() })
-      .from(invitations)
-      .where(and(eq(invitations.status, 'pending'), gt(invitations.expiresAt, sql`now()`), notInArray(invitations.email, emails)));
-    const { openPerOrganization } = appConfig.organizations.invitationBudget;
-    if (others + emails.length > openPerOrganization) {
-      throw fieldRefusal('CONFLICT', 'emails', 'organizations.tooManyOpenInvitations', { maximum: openPerOrganization });
-    }
-    await spendInvitationBudget(tx, scope, emails);
-    const letters: InvitationLetter[] = [];
-    for (const email of emails) {
-      const { token, tokenHash } = newToken();
-      await tx
-        .insert(invitations)
-        .values({ organizationId: scope.organizationId, email, role: input.role, inviterId: scope.userId, tokenHash, expiresAt: expiry() })
-        .onConflictDoUpdate({
-          target: [invitations.organizationId, invitations.email],
-          targetWhere: sql`${invitations.status} = 'pending'`,
-          set: { role: input.role, inviterId: scope.userId, tokenHash, expiresAt: expiry(), updatedAt: sql`now()` },
+  const { letters, details } = await inOrganization(
+    scope,
+    { permission: 'members.invite', lock: true },
+    async (tx, actor) => {
+      if (rankOf(input.role) < rankOf(actor.role))
+        throw fieldRefusal('FORBIDDEN', 'role', 'organizations.grantHigherRole');
+      const existing = await tx
+        .select({ email: users.email })
+        .from(members)
+        .innerJoin(users, eq(users.id, members.userId))
+        .where(inArray(sql`lower(${users.email})`, emails));
+      if (existing.length > 0) {
+        throw fieldRefusal('CONFLICT', 'emails', 'organizations.alreadyMembers', {
+          emails: existing.map((row) => row.email).join(', '),
+          count: existing.length,
         });
-      letters.push({ email, token });
-    }
-    return { letters, details: { ...(await inviterAndOrganization(tx, scope)), role: input.role } };
-  });
+      }
+      // Inviting again renews an open invitation (its role, its link): the same rank rule as resending or revoking it.
+      const open = await tx
+        .select({ role: invitations.role })
+        .from(invitations)
+        .where(and(eq(invitations.status, 'pending'), inArray(invitations.email, emails)));
+      if (open.some((invitation) => rankOf(invitation.role) < rankOf(actor.role)))
+        throw fieldRefusal('FORBIDDEN', 'emails', 'organizations.outranked');
+      const [{ others } = { others: 0 }] = await tx
+        .select({ others: count() })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.status, 'pending'),
+            gt(invitations.expiresAt, sql`now()`),
+            notInArray(invitations.email, emails),
+          ),
+        );
+      const { openPerOrganization } = appConfig.organizations.invitationBudget;
+      if (others + emails.length > openPerOrganization) {
+        throw fieldRefusal('CONFLICT', 'emails', 'organizations.tooManyOpenInvitations', {
+          maximum: openPerOrganization,
+        });
+      }
+      await spendInvitationBudget(tx, scope, emails);
+      const letters: InvitationLetter[] = [];
+      for (const email of emails) {
+        const { token, tokenHash } = newToken();
+        await tx
+          .insert(invitations)
+          .values({
+            organizationId: scope.organizationId,
+            email,
+            role: input.role,
+            inviterId: scope.userId,
+            tokenHash,
+            expiresAt: expiry(),
+          })
+          .onConflictDoUpdate({
+            target: [invitations.organizationId, invitations.email],
+            targetWhere: sql`${invitations.status} = 'pending'`,
+            set: { role: input.role, inviterId: scope.userId, tokenHash, expiresAt: expiry(), updatedAt: sql`now()` },
+          });
+        letters.push({ email, token });
+      }
+      return { letters, details: { ...(await inviterAndOrganization(tx, scope)), role: input.role } };
+    },
+  );
   await forgetOldInvitationSends();
   await sendInvitations(letters, details, locale);
   return { invited: emails };
@@ -184,11 +230,16 @@ async function renewInvitation(scope: TenantScope, invitationId: string, options
   return inOrganization(scope, { permission: 'members.invite' }, async (tx, actor) => {
     if (options.sending) await lockInvitationBudgets(tx, scope);
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, invitationId)).for('update');
-    if (!invitation || invitation.status !== 'pending') throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationNotPending' });
-    if (rankOf(invitation.role) < rankOf(actor.role)) throw new AppError('FORBIDDEN', { messageKey: 'organizations.outranked' });
+    if (!invitation || invitation.status !== 'pending')
+      throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationNotPending' });
+    if (rankOf(invitation.role) < rankOf(actor.role))
+      throw new AppError('FORBIDDEN', { messageKey: 'organizations.outranked' });
     if (options.sending) await spendInvitationBudget(tx, scope, [invitation.email]);
     const { token, tokenHash } = newToken();
-    await tx.update(invitations).set({ tokenHash, expiresAt: expiry(), updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+    await tx
+      .update(invitations)
+      .set({ tokenHash, expiresAt: expiry(), updatedAt: sql`now()` })
+      .where(eq(invitations.id, invitation.id));
     return { invitation, token, details: { ...(await inviterAndOrganization(tx, scope)), role: invitation.role } };
   });
 }
@@ -213,9 +264,14 @@ export async function createInvitationLink(scope: TenantScope, invitationId: str
 export async function revokeInvitation(scope: TenantScope, invitationId: string): Promise<void> {
   await inOrganization(scope, { permission: 'members.invite' }, async (tx, actor) => {
     const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, invitationId)).for('update');
-    if (!invitation || invitation.status !== 'pending') throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationNotPending' });
-    if (rankOf(invitation.role) < rankOf(actor.role)) throw new AppError('FORBIDDEN', { messageKey: 'organizations.outranked' });
-    await tx.update(invitations).set({ status: 'revoked', updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+    if (!invitation || invitation.status !== 'pending')
+      throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationNotPending' });
+    if (rankOf(invitation.role) < rankOf(actor.role))
+      throw new AppError('FORBIDDEN', { messageKey: 'organizations.outranked' });
+    await tx
+      .update(invitations)
+      .set({ status: 'revoked', updatedAt: sql`now()` })
+      .where(eq(invitations.id, invitation.id));
   });
 }
 
@@ -247,7 +303,10 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
  * Open invitations to a user's address (onboarding offers to accept them);
  * none until the address is confirmed — an address is only theirs once it is.
  */
-export async function pendingInvitationsFor(user: { email: string; emailVerified: boolean }): Promise<InvitationPreview[]> {
+export async function pendingInvitationsFor(user: {
+  email: string;
+  emailVerified: boolean;
+}): Promise<InvitationPreview[]> {
   if (!user.emailVerified) return [];
   const email = user.email;
   const rows = await db
@@ -255,7 +314,13 @@ export async function pendingInvitationsFor(user: { email: string; emailVerified
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .leftJoin(users, eq(users.id, invitations.inviterId))
-    .where(and(eq(invitations.email, email.toLowerCase()), eq(invitations.status, 'pending'), gt(invitations.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(invitations.email, email.toLowerCase()),
+        eq(invitations.status, 'pending'),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    )
     .orderBy(desc(invitations.createdAt));
   return rows.map(({ status, expiresAt, ...rest }) => ({ ...rest, state: stateOf({ status, expiresAt }) }));
 }
@@ -279,30 +344,43 @@ const REFUSALS: Record<Exclude<InvitationState, 'pending'>, string> = {
  * one membership: the second sees it accepted (and, for the same user, simply
  * lands in the organization). Returns the organization's slug.
  */
-export async function acceptInvitation(user: Invitee, by: { token: string } | { invitationId: string }): Promise<{ slug: string; organizationId: string }> {
+export async function acceptInvitation(
+  user: Invitee,
+  by: { token: string } | { invitationId: string },
+): Promise<{ slug: string; organizationId: string }> {
   const joined = await db.transaction(async (tx) => {
     const match = 'token' in by ? eq(invitations.tokenHash, hashToken(by.token)) : eq(invitations.id, by.invitationId);
     const [invitation] = await tx.select().from(invitations).where(match).for('update');
     if (!invitation) throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationInvalid' });
     if (invitation.email !== user.email.toLowerCase()) {
-      throw new AppError('FORBIDDEN', { messageKey: 'organizations.invitationOtherEmail', values: { email: invitation.email } });
+      throw new AppError('FORBIDDEN', {
+        messageKey: 'organizations.invitationOtherEmail',
+        values: { email: invitation.email },
+      });
     }
     if (!user.emailVerified) throw new AppError('FORBIDDEN', { messageKey: 'organizations.verifyEmailFirst' });
-    const [organization] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, invitation.organizationId));
+    const [organization] = await tx
+      .select({ slug: organizations.slug })
+      .from(organizations)
+      .where(eq(organizations.id, invitation.organizationId));
     const state = stateOf(invitation);
     if (state !== 'pending') {
       const [already] = await tx
         .select({ id: members.id })
         .from(members)
         .where(and(eq(members.organizationId, invitation.organizationId), eq(members.userId, user.id)));
-      if (state === 'accepted' && already) return { slug: organization!.slug, organizationId: invitation.organizationId };
+      if (state === 'accepted' && already)
+        return { slug: organization!.slug, organizationId: invitation.organizationId };
       throw new AppError('CONFLICT', { messageKey: REFUSALS[state] });
     }
     await tx
       .insert(members)
       .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
       .onConflictDoNothing({ target: [members.organizationId, members.userId] });
-    await tx.update(invitations).set({ status: 'accepted', acceptedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+    await tx
+      .update(invitations)
+      .set({ status: 'accepted', acceptedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(invitations.id, invitation.id));
     return { slug: organization!.slug, organizationId: invitation.organizationId };
   });
   await rememberOrganization(user.id, joined.organizationId);

@@ -23,7 +23,10 @@ function logoStorageKey(file: string) {
   return `${LOGO_FOLDER}/${file}`;
 }
 
-/** Removes a logo file that no organization uses any more (after deletion or replacement); a failure is logged, not raised. */
+/**
+ * Removes a logo file that no organization uses any more (after deletion or replacement); a failure is logged, not
+ * raised.
+ */
 export async function deleteLogoFile(key: string | null): Promise<void> {
   if (!key) return;
   await getStorage()
@@ -32,7 +35,11 @@ export async function deleteLogoFile(key: string | null): Promise<void> {
 }
 
 async function currentLogo(organizationId: string) {
-  const [row] = await db.select({ logo: organizations.logo }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
+  const [row] = await db
+    .select({ logo: organizations.logo })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .limit(1);
   return row?.logo ?? null;
 }
 

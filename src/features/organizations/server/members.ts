@@ -37,21 +37,45 @@ function likePattern(search: string) {
  * The organization's members, highest role first then by name, optionally
  * filtered by name or email, one page at a time. Any member may list them.
  */
-export async function listMembers(scope: TenantScope, options: { search?: string; page?: number; pageSize?: number } = {}): Promise<MemberPage> {
+export async function listMembers(
+  scope: TenantScope,
+  options: { search?: string; page?: number; pageSize?: number } = {},
+): Promise<MemberPage> {
   const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? MEMBERS_PAGE_SIZE), 1), 100);
   const search = options.search?.trim().slice(0, 100);
   return inOrganization(scope, {}, async (tx) => {
     // No `where` on organization: row-level security keeps the list to this one.
-    const filter = search ? or(ilike(users.name, likePattern(search)), ilike(users.email, likePattern(search))) : undefined;
-    const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(members).innerJoin(users, eq(users.id, members.userId)).where(filter);
+    const filter = search
+      ? or(ilike(users.name, likePattern(search)), ilike(users.email, likePattern(search)))
+      : undefined;
+    const [{ total } = { total: 0 }] = await tx
+      .select({ total: count() })
+      .from(members)
+      .innerJoin(users, eq(users.id, members.userId))
+      .where(filter);
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(Math.max(Math.trunc(options.page ?? 1), 1), pageCount);
     const rows = await tx
-      .select({ id: members.id, userId: members.userId, name: users.name, email: users.email, image: users.image, role: members.role, joinedAt: members.createdAt })
+      .select({
+        id: members.id,
+        userId: members.userId,
+        name: users.name,
+        email: users.email,
+        image: users.image,
+        role: members.role,
+        joinedAt: members.createdAt,
+      })
       .from(members)
       .innerJoin(users, eq(users.id, members.userId))
       .where(filter)
-      .orderBy(sql`array_position(ARRAY[${sql.join(roleNames().map((name) => sql`${name}`), sql`, `)}]::text[], ${members.role})`, asc(sql`lower(${users.name})`), asc(users.email))
+      .orderBy(
+        sql`array_position(ARRAY[${sql.join(
+          roleNames().map((name) => sql`${name}`),
+          sql`, `,
+        )}]::text[], ${members.role})`,
+        asc(sql`lower(${users.name})`),
+        asc(users.email),
+      )
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     return { members: rows, total, page, pageSize, pageCount };
@@ -69,7 +93,13 @@ async function revokeInvitationsSentBy(tx: Transaction, userId: string, options:
   await tx
     .update(invitations)
     .set({ status: 'revoked', updatedAt: sql`now()` })
-    .where(and(eq(invitations.inviterId, userId), eq(invitations.status, 'pending'), rolesAbove ? inArray(invitations.role, rolesAbove) : undefined));
+    .where(
+      and(
+        eq(invitations.inviterId, userId),
+        eq(invitations.status, 'pending'),
+        rolesAbove ? inArray(invitations.role, rolesAbove) : undefined,
+      ),
+    );
 }
 
 async function findMember(tx: Transaction, memberId: string): Promise<Membership> {
@@ -79,7 +109,10 @@ async function findMember(tx: Transaction, memberId: string): Promise<Membership
 }
 
 async function ownerCount(tx: Transaction, organizationId: string) {
-  const [row] = await tx.select({ owners: count() }).from(members).where(and(eq(members.organizationId, organizationId), eq(members.role, OWNER_ROLE)));
+  const [row] = await tx
+    .select({ owners: count() })
+    .from(members)
+    .where(and(eq(members.organizationId, organizationId), eq(members.role, OWNER_ROLE)));
   return row?.owners ?? 0;
 }
 

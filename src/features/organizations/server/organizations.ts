@@ -9,12 +9,15 @@ import { inOrganization, logoUrl, rememberOrganization, type Organization } from
 import { members, organizations } from './schema';
 
 function assertSlugAllowed(slug: string) {
-  if (appConfig.organizations.reservedSlugs.includes(slug.toLowerCase())) throw fieldRefusal('VALIDATION_FAILED', 'slug', 'organizations.slugReserved');
+  if (appConfig.organizations.reservedSlugs.includes(slug.toLowerCase()))
+    throw fieldRefusal('VALIDATION_FAILED', 'slug', 'organizations.slugReserved');
 }
 
 /** PostgreSQL's unique violation on the slug index: another organization has it (also when two requests race). */
 function isSlugTaken(error: unknown) {
-  const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string });
+  const cause =
+    (error as { cause?: { code?: string; constraint?: string } }).cause ??
+    (error as { code?: string; constraint?: string });
   return cause?.code === '23505' && cause.constraint === 'organizations_slug_key';
 }
 
@@ -36,7 +39,10 @@ export async function createOrganization(userId: string, input: { name: string; 
   assertSlugAllowed(input.slug);
   const created = await slugTakenOr(
     db.transaction(async (tx) => {
-      const [organization] = await tx.insert(organizations).values({ name: input.name, slug: input.slug.toLowerCase() }).returning();
+      const [organization] = await tx
+        .insert(organizations)
+        .values({ name: input.name, slug: input.slug.toLowerCase() })
+        .returning();
       await tx.insert(members).values({ organizationId: organization!.id, userId, role: OWNER_ROLE });
       return organization!;
     }),
@@ -46,7 +52,10 @@ export async function createOrganization(userId: string, input: { name: string; 
 }
 
 /** Renames the organization and/or changes its slug (permission organization.update). */
-export async function updateOrganization(scope: TenantScope, input: { name: string; slug: string }): Promise<{ name: string; slug: string }> {
+export async function updateOrganization(
+  scope: TenantScope,
+  input: { name: string; slug: string },
+): Promise<{ name: string; slug: string }> {
   assertSlugAllowed(input.slug);
   return slugTakenOr(
     inOrganization(scope, { permission: 'organization.update' }, async (tx) => {
@@ -61,10 +70,19 @@ export async function updateOrganization(scope: TenantScope, input: { name: stri
 }
 
 /** Replaces the logo's storage key; returns the previous key (for the caller to delete the file). */
-export async function setOrganizationLogo(scope: TenantScope, key: string | null): Promise<{ previous: string | null; logoUrl: string | null }> {
+export async function setOrganizationLogo(
+  scope: TenantScope,
+  key: string | null,
+): Promise<{ previous: string | null; logoUrl: string | null }> {
   return inOrganization(scope, { permission: 'organization.update', lock: true }, async (tx) => {
-    const [current] = await tx.select({ logo: organizations.logo }).from(organizations).where(eq(organizations.id, scope.organizationId));
-    await tx.update(organizations).set({ logo: key, updatedAt: sql`now()` }).where(eq(organizations.id, scope.organizationId));
+    const [current] = await tx
+      .select({ logo: organizations.logo })
+      .from(organizations)
+      .where(eq(organizations.id, scope.organizationId));
+    await tx
+      .update(organizations)
+      .set({ logo: key, updatedAt: sql`now()` })
+      .where(eq(organizations.id, scope.organizationId));
     return { previous: current?.logo ?? null, logoUrl: logoUrl(key) };
   });
 }

@@ -60,7 +60,9 @@ export const invitations = pgTable(
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     /** pending → accepted | revoked. An expired invitation is a pending one past expiresAt. */
-    status: text('status', { enum: ['pending', 'accepted', 'revoked'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'accepted', 'revoked'] })
+      .notNull()
+      .default('pending'),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,7 +70,9 @@ export const invitations = pgTable(
   (table) => [
     uniqueIndex('invitations_token_hash_key').on(table.tokenHash),
     // One open invitation per address and organization: inviting again renews it.
-    uniqueIndex('invitations_pending_email_key').on(table.organizationId, table.email).where(sql`${table.status} = 'pending'`),
+    uniqueIndex('invitations_pending_email_key')
+      .on(table.organizationId, table.email)
+      .where(sql`${table.status} = 'pending'`),
     index('invitations_email_idx').on(table.email),
   ],
 );

@@ -5,7 +5,10 @@ import { users } from '@/features/auth/server/schema';
 import type { Seeder } from '@/platform/db/seed';
 import { invitations, members, organizations } from './schema';
 
-/** The demo user's organizations: one they own with teammates in every role and an open invitation, one where they are a member. */
+/**
+ * The demo user's organizations: one they own with teammates in every role and an open invitation, one where they are a
+ * member.
+ */
 const ACME_ID = '00000000-0000-4000-8000-0000000b0001';
 const GLOBEX_ID = '00000000-0000-4000-8000-0000000b0002';
 
@@ -40,7 +43,10 @@ export const organizationsSeeder: Seeder = {
       .onConflictDoNothing()
       .returning({ id: organizations.id });
     // A slug taken by an organization of your own (not ours) leaves that demo organization out.
-    const ours = await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, [ACME_ID, GLOBEX_ID]));
+    const ours = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(inArray(organizations.id, [ACME_ID, GLOBEX_ID]));
     const present = new Set(ours.map((row) => row.id));
     if (present.size === 0) return 'the slugs acme and globex belong to other organizations, nothing to add';
     // Teammates have no password: they exist to fill the members page (they cannot sign in).

@@ -20,19 +20,32 @@ import { forgetTaskReads } from './task-reads';
  * shown again without its task (it would be a 404) before the list arrives.
  * A refusal stays in the dialog, in the user's language.
  */
-export function DeleteTaskDialog({ organizationId, slug, taskId, title }: { organizationId: string; slug: string; taskId: string; title: string }) {
+export function DeleteTaskDialog({
+  organizationId,
+  slug,
+  taskId,
+  title,
+}: {
+  organizationId: string;
+  slug: string;
+  taskId: string;
+  title: string;
+}) {
   const t = useTranslations('tasks.detail.deleteDialog');
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [result, formAction, pending] = useActionState(async (_previous: ActionResult<{ deleted: number }> | null, form: FormData) => {
-    const outcome = await deleteTasksAction(form);
-    if (outcome.ok) {
-      forgetTaskReads(slug);
-      toast.success({ title: t('deleted', { title }) });
-      router.push(tasksPath(slug));
-    }
-    return outcome;
-  }, null);
+  const [result, formAction, pending] = useActionState(
+    async (_previous: ActionResult<{ deleted: number }> | null, form: FormData) => {
+      const outcome = await deleteTasksAction(form);
+      if (outcome.ok) {
+        forgetTaskReads(slug);
+        toast.success({ title: t('deleted', { title }) });
+        router.push(tasksPath(slug));
+      }
+      return outcome;
+    },
+    null,
+  );
   // A refusal belongs to the attempt that got it: opening the dialog again starts clean.
   const [seen, setSeen] = useState<typeof result>(null);
   const refusal = result && !result.ok && result !== seen ? result : null;
@@ -45,7 +58,10 @@ export function DeleteTaskDialog({ organizationId, slug, taskId, title }: { orga
         setOpen(next);
       }}
       trigger={
-        <Button variant="outline" className="text-destructive hover:text-destructive dark:text-foreground dark:hover:text-foreground">
+        <Button
+          variant="outline"
+          className="text-destructive hover:text-destructive dark:text-foreground dark:hover:text-foreground"
+        >
           <Trash2 aria-hidden="true" />
           {t('open')}
         </Button>

@@ -9,7 +9,15 @@ import { useApi } from '@/platform/http/client/use-api';
 import type { LoadedPage } from '@/platform/db/data-loader';
 import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
-import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandLoading } from '@/ui/command';
+import {
+  Command,
+  CommandEmpty,
+  CommandGroup,
+  CommandInput,
+  CommandItem,
+  CommandList,
+  CommandLoading,
+} from '@/ui/command';
 import { Popover, PopoverContent, PopoverTrigger } from '@/ui/popover';
 import { taskPath, tasksApiPath } from '../paths';
 import type { TaskListRow } from '../server';
@@ -48,10 +56,13 @@ export function FindTask({ slug }: { slug: string }) {
     // With nothing typed, the latest changes are the likeliest to be looked for.
     sort: search ? taskQuery.defaults.sort : { column: 'updatedAt', direction: 'desc' },
   });
-  const { data, error, isLoading, isValidating } = useApi<LoadedPage<FoundTask>>(open ? tasksApiPath(slug, params) : null, {
-    keepPreviousData: true,
-    revalidateOnFocus: false,
-  });
+  const { data, error, isLoading, isValidating } = useApi<LoadedPage<FoundTask>>(
+    open ? tasksApiPath(slug, params) : null,
+    {
+      keepPreviousData: true,
+      revalidateOnFocus: false,
+    },
+  );
   const tasks = data?.rows ?? [];
   const waiting = typed.trim() !== search || isValidating;
 
@@ -71,7 +82,12 @@ export function FindTask({ slug }: { slug: string }) {
       </PopoverTrigger>
       <PopoverContent aria-label={t('list.find.label')} align="end" className="w-80 p-0">
         <Command label={t('list.find.label')} shouldFilter={false} loop>
-          <CommandInput value={typed} onValueChange={setTyped} placeholder={t('list.find.placeholder')} maxLength={SEARCH_MAX_LENGTH} />
+          <CommandInput
+            value={typed}
+            onValueChange={setTyped}
+            placeholder={t('list.find.placeholder')}
+            maxLength={SEARCH_MAX_LENGTH}
+          />
           <CommandList aria-busy={waiting || undefined}>
             {error ? (
               <p role="alert" className="px-3 py-6 text-center text-sm text-muted-foreground">
@@ -82,7 +98,9 @@ export function FindTask({ slug }: { slug: string }) {
               <CommandLoading label={t('list.find.loading')}>{t('list.find.loading')}</CommandLoading>
             ) : (
               <>
-                {waiting ? null : <CommandEmpty>{search ? t('list.find.empty', { search }) : t('list.find.none')}</CommandEmpty>}
+                {waiting ? null : (
+                  <CommandEmpty>{search ? t('list.find.empty', { search }) : t('list.find.none')}</CommandEmpty>
+                )}
                 {tasks.length > 0 ? (
                   <CommandGroup heading={search ? t('list.find.results') : t('list.find.recent')}>
                     {tasks.map((task) => (

@@ -29,7 +29,10 @@ export async function InvalidTasksQuery({ slug, fieldErrors }: { slug: string; f
         <ul className="grid gap-1">
           {[...byParameter].map(([name, messages]) => (
             <li key={name}>
-              <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs text-foreground [overflow-wrap:anywhere]">{name}</code> {[...messages].join(' ')}
+              <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs [overflow-wrap:anywhere] text-foreground">
+                {name}
+              </code>{' '}
+              {[...messages].join(' ')}
             </li>
           ))}
         </ul>

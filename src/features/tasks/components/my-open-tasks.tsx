@@ -37,7 +37,17 @@ function myOpenTasksQuery(userId: string, pageSize?: number) {
  * so they replace the cached ones before the browser paints: coming back
  * after changing a task never shows the task as it was.
  */
-export function MyOpenTasks({ slug, userId, today, initial }: { slug: string; userId: string; today: string; initial: MyOpenTask[] }) {
+export function MyOpenTasks({
+  slug,
+  userId,
+  today,
+  initial,
+}: {
+  slug: string;
+  userId: string;
+  today: string;
+  initial: MyOpenTask[];
+}) {
   const t = useTranslations('tasks.home.myOpen');
   const url = tasksApiPath(slug, myOpenTasksQuery(userId, Math.min(...taskQuery.spec.pageSizes)));
   const { data, error, mutate } = useApi<{ rows: MyOpenTask[] }>(url, {
@@ -78,7 +88,10 @@ export function MyOpenTasks({ slug, userId, today, initial }: { slug: string; us
           {t('refreshFailed')}
         </p>
       ) : null}
-      <Link href={tasksPath(slug, myOpenTasksQuery(userId))} className="w-fit rounded-sm text-sm font-medium text-link underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
+      <Link
+        href={tasksPath(slug, myOpenTasksQuery(userId))}
+        className="w-fit rounded-sm text-sm font-medium text-link underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+      >
         {t('seeAll')}
       </Link>
     </div>

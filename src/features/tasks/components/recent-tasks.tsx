@@ -24,7 +24,10 @@ export function RecentTasks({ slug, tasks, now }: { slug: string; tasks: TaskLis
             <span>
               {task.assigneeName ?? t('unassigned')}
               <span aria-hidden="true"> · </span>
-              <time dateTime={task.updatedAt.toISOString()} title={format.dateTime(task.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}>
+              <time
+                dateTime={task.updatedAt.toISOString()}
+                title={format.dateTime(task.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+              >
                 {t('home.recent.updated', { time: format.relativeTime(task.updatedAt, now) })}
               </time>
             </span>

@@ -63,7 +63,8 @@ export function TaskDueDate({
 }) {
   const t = useTranslations('tasks');
   const format = useFormatter();
-  if (!dueDate) return showNone ? <span className={cn('text-muted-foreground', className)}>{t('noDueDate')}</span> : null;
+  if (!dueDate)
+    return showNone ? <span className={cn('text-muted-foreground', className)}>{t('noDueDate')}</span> : null;
   const overdue = isOverdue({ dueDate, status }, today);
   return (
     <span className={cn('inline-flex flex-wrap items-center gap-1.5', className)} data-overdue={overdue || undefined}>

@@ -46,7 +46,9 @@ export function TaskBulkActions({ organization, taskIds, canDelete, showStatus, 
       const result = await setStatus.run({ organizationId: organization.id, taskIds: ids, status });
       if (result.ok) {
         forgetTaskReads(organization.slug);
-        toast.success({ title: t('list.bulk.statusChanged', { count: result.data.updated, status: t(`status.${status}`) }) });
+        toast.success({
+          title: t('list.bulk.statusChanged', { count: result.data.updated, status: t(`status.${status}`) }),
+        });
         onClear();
       } else {
         toast.error({ title: t('list.bulk.statusFailed'), description: result.error.message });
@@ -70,7 +72,8 @@ export function TaskBulkActions({ organization, taskIds, canDelete, showStatus, 
   };
 
   return (
-    // Floats at the bottom of the window: appearing above the table would push the rows down under the pointer between two clicks.
+    // Floats at the bottom of the window: appearing above the table would push the rows down under the pointer between
+    // two clicks.
     <div
       role="group"
       aria-label={t('list.bulk.label')}

@@ -10,7 +10,19 @@ import { TaskStatusControl } from './task-status-control';
  * assignee, due date, who created it and when, when it last changed.
  * `today` and `now` come from the server so both renders agree.
  */
-export function TaskDetails({ task, organizationId, slug, today, now }: { task: TaskDetail; organizationId: string; slug: string; today: string; now: Date }) {
+export function TaskDetails({
+  task,
+  organizationId,
+  slug,
+  today,
+  now,
+}: {
+  task: TaskDetail;
+  organizationId: string;
+  slug: string;
+  today: string;
+  now: Date;
+}) {
   const t = useTranslations('tasks');
   const format = useFormatter();
   const statusLabelId = `task-${task.id}-status`;
@@ -48,7 +60,13 @@ export function TaskDetails({ task, organizationId, slug, today, now }: { task: 
                 {t('fields.status')}
               </dt>
               <dd>
-                <TaskStatusControl organizationId={organizationId} slug={slug} taskId={task.id} status={task.status} labelledBy={statusLabelId} />
+                <TaskStatusControl
+                  organizationId={organizationId}
+                  slug={slug}
+                  taskId={task.id}
+                  status={task.status}
+                  labelledBy={statusLabelId}
+                />
               </dd>
             </div>
             <Fact label={t('fields.priority')}>
@@ -60,7 +78,9 @@ export function TaskDetails({ task, organizationId, slug, today, now }: { task: 
             <Fact label={t('fields.dueDate')} testId="task-due-date">
               <TaskDueDate dueDate={task.dueDate} status={task.status} today={today} />
             </Fact>
-            <Fact label={t('fields.createdBy')}>{task.createdByName ?? <span className="text-muted-foreground">{t('detail.formerMember')}</span>}</Fact>
+            <Fact label={t('fields.createdBy')}>
+              {task.createdByName ?? <span className="text-muted-foreground">{t('detail.formerMember')}</span>}
+            </Fact>
             <Fact label={t('fields.createdAt')}>
               <time dateTime={task.createdAt.toISOString()}>{when(task.createdAt)}</time>
             </Fact>

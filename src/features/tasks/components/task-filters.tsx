@@ -41,7 +41,17 @@ function isCompleteDate(value: string) {
  * shown until then); once loaded, every change goes to the URL at once
  * (search after a pause in typing).
  */
-export function TaskFilters({ slug, state, assignees, viewerId }: { slug: string; state: TaskListState; assignees: AssigneeOption[]; viewerId: string }) {
+export function TaskFilters({
+  slug,
+  state,
+  assignees,
+  viewerId,
+}: {
+  slug: string;
+  state: TaskListState;
+  assignees: AssigneeOption[];
+  viewerId: string;
+}) {
   const t = useTranslations('tasks');
   const hydrated = useHydrated();
   const searchId = useId();
@@ -66,13 +76,20 @@ export function TaskFilters({ slug, state, assignees, viewerId }: { slug: string
       }}
     >
       {/* The order and page size the list is in go along with a submission before JavaScript. */}
-      {formatSort(query.sort) !== taskQuery.spec.defaultSort ? <input type="hidden" name="sort" value={formatSort(query.sort)} /> : null}
-      {query.pageSize !== taskQuery.spec.defaultPageSize ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
+      {formatSort(query.sort) !== taskQuery.spec.defaultSort ? (
+        <input type="hidden" name="sort" value={formatSort(query.sort)} />
+      ) : null}
+      {query.pageSize !== taskQuery.spec.defaultPageSize ? (
+        <input type="hidden" name="pageSize" value={query.pageSize} />
+      ) : null}
 
       <div className="grid w-full gap-1.5 sm:w-64">
         <Label htmlFor={searchId}>{t('list.filters.searchLabel')}</Label>
         <div className="relative">
-          <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+          />
           <Input
             id={searchId}
             type="search"
@@ -94,7 +111,9 @@ export function TaskFilters({ slug, state, assignees, viewerId }: { slug: string
         options={TASK_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
         selected={filters.status?.in ?? []}
         submitLabel={hydrated ? undefined : t('list.filters.apply')}
-        onSelectedChange={(values) => state.setFilter('status', values.length ? { in: values as (typeof TASK_STATUSES)[number][] } : undefined)}
+        onSelectedChange={(values) =>
+          state.setFilter('status', values.length ? { in: values as (typeof TASK_STATUSES)[number][] } : undefined)
+        }
       />
       <FilterChecklist
         name="priority"
@@ -103,7 +122,9 @@ export function TaskFilters({ slug, state, assignees, viewerId }: { slug: string
         options={TASK_PRIORITIES.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))}
         selected={filters.priority?.in ?? []}
         submitLabel={hydrated ? undefined : t('list.filters.apply')}
-        onSelectedChange={(values) => state.setFilter('priority', values.length ? { in: values as (typeof TASK_PRIORITIES)[number][] } : undefined)}
+        onSelectedChange={(values) =>
+          state.setFilter('priority', values.length ? { in: values as (typeof TASK_PRIORITIES)[number][] } : undefined)
+        }
       />
 
       <div className="grid gap-1.5">
@@ -112,7 +133,9 @@ export function TaskFilters({ slug, state, assignees, viewerId }: { slug: string
           id={assigneeId}
           name="assignee"
           value={selectedAssignee}
-          onChange={(event) => state.setFilter('assignee', event.target.value ? { in: [event.target.value] } : undefined)}
+          onChange={(event) =>
+            state.setFilter('assignee', event.target.value ? { in: [event.target.value] } : undefined)
+          }
           containerClassName="w-44"
         >
           <option value="">{t('list.filters.anyone')}</option>
@@ -128,7 +151,9 @@ export function TaskFilters({ slug, state, assignees, viewerId }: { slug: string
       <DueDateRange
         from={filters.due?.from ?? ''}
         to={filters.due?.to ?? ''}
-        onChange={(from, to) => state.setFilter('due', from || to ? { from: from || undefined, to: to || undefined } : undefined)}
+        onChange={(from, to) =>
+          state.setFilter('due', from || to ? { from: from || undefined, to: to || undefined } : undefined)
+        }
       />
 
       {hydrated ? null : (
@@ -160,7 +185,15 @@ function handled(event: MouseEvent, action: () => void) {
  * date (or is emptied); a range that ends before it starts stays here, with
  * a message, instead of asking the server for a list it would refuse.
  */
-function DueDateRange({ from, to, onChange }: { from: string; to: string; onChange: (from: string, to: string) => void }) {
+function DueDateRange({
+  from,
+  to,
+  onChange,
+}: {
+  from: string;
+  to: string;
+  onChange: (from: string, to: string) => void;
+}) {
   const tFilters = useTranslations('tasks.list.filters');
   const fromId = useId();
   const toId = useId();

@@ -21,13 +21,19 @@ const actions = vi.hoisted(() => {
     settle: (result: ActionResult<unknown>) => settle(result),
   };
 });
-vi.mock('@/features/tasks/server/actions', () => ({ createTaskAction: actions.createTaskAction, updateTaskAction: vi.fn() }));
+vi.mock('@/features/tasks/server/actions', () => ({
+  createTaskAction: actions.createTaskAction,
+  updateTaskAction: vi.fn(),
+}));
 
 const ORGANIZATION_ID = '5a0c8a5e-8f0e-4c55-9a53-8c1a5f1d2b3c';
 const assignees = [{ userId: 'b3f1e0a2-1111-4c55-9a53-8c1a5f1d2b3c', name: 'Ada Lovelace' }];
 
 function renderForm(locale: 'en' | 'es' = 'en') {
-  return renderInApp(<TaskForm organizationId={ORGANIZATION_ID} slug="acme" assignees={assignees} />, { locale, url: '/dashboard/acme/tasks/new' });
+  return renderInApp(<TaskForm organizationId={ORGANIZATION_ID} slug="acme" assignees={assignees} />, {
+    locale,
+    url: '/dashboard/acme/tasks/new',
+  });
 }
 
 beforeEach(() => {

@@ -11,7 +11,14 @@ import { newTaskPath, taskPath, tasksPath } from '../paths';
 import { taskFieldsSchema } from '../schemas';
 import { createTaskAction, updateTaskAction } from '../server/actions';
 import type { AssigneeOption } from '../server/tasks';
-import { TASK_DESCRIPTION_MAX_LENGTH, TASK_PRIORITIES, TASK_STATUSES, TASK_TITLE_MAX_LENGTH, type TaskPriority, type TaskStatus } from '../task-fields';
+import {
+  TASK_DESCRIPTION_MAX_LENGTH,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  TASK_TITLE_MAX_LENGTH,
+  type TaskPriority,
+  type TaskStatus,
+} from '../task-fields';
 import { forgetTaskReads } from './task-reads';
 
 /** A task's fields as the form starts with them (edit), the form's own strings. */
@@ -27,7 +34,14 @@ export interface TaskFormValues {
 }
 
 const FIELDS = ['title', 'description', 'status', 'priority', 'dueDate', 'assigneeId'] as const;
-const EMPTY: TaskFormValues = { title: '', description: '', status: 'todo', priority: 'medium', dueDate: '', assigneeId: '' };
+const EMPTY: TaskFormValues = {
+  title: '',
+  description: '',
+  status: 'todo',
+  priority: 'medium',
+  dueDate: '',
+  assigneeId: '',
+};
 
 /**
  * Creates a task, or edits one (given `task`). The browser checks the fields
@@ -76,12 +90,23 @@ export function TaskForm({
       : assignees;
 
   return (
-    <ActionForm state={formState} className="grid gap-5" aria-label={task ? t('form.editTitle') : t('form.newTitle')} data-testid="task-form">
+    <ActionForm
+      state={formState}
+      className="grid gap-5"
+      aria-label={task ? t('form.editTitle') : t('form.newTitle')}
+      data-testid="task-form"
+    >
       <FormError state={state} fields={FIELDS} />
       <input type="hidden" name="organizationId" value={organizationId} />
       {task ? <input type="hidden" name="taskId" value={task.id} /> : null}
 
-      <TextField control={state.form.control} name="title" label={t('fields.title')} maxLength={TASK_TITLE_MAX_LENGTH} autoComplete="off" />
+      <TextField
+        control={state.form.control}
+        name="title"
+        label={t('fields.title')}
+        maxLength={TASK_TITLE_MAX_LENGTH}
+        autoComplete="off"
+      />
 
       <FormField
         control={state.form.control}
@@ -90,7 +115,13 @@ export function TaskForm({
           <FormItem>
             <FormLabel>{t('fields.description')}</FormLabel>
             <FormControl>
-              <Textarea {...field} value={field.value ?? ''} rows={6} maxLength={TASK_DESCRIPTION_MAX_LENGTH} className="max-h-96" />
+              <Textarea
+                {...field}
+                value={field.value ?? ''}
+                rows={6}
+                maxLength={TASK_DESCRIPTION_MAX_LENGTH}
+                className="max-h-96"
+              />
             </FormControl>
             <FormDescription>{t('form.descriptionHint')}</FormDescription>
             <FormMessage />
@@ -137,12 +168,7 @@ export function TaskForm({
             </FormItem>
           )}
         />
-        <TextField
-          control={state.form.control}
-          name="dueDate"
-          label={t('fields.dueDate')}
-          type="date"
-        />
+        <TextField control={state.form.control} name="dueDate" label={t('fields.dueDate')} type="date" />
         <FormField
           control={state.form.control}
           name="assigneeId"

@@ -12,5 +12,7 @@ import { tasksApiPath } from '../paths';
  */
 export function forgetTaskReads(slug: string): void {
   const prefix = tasksApiPath(slug);
-  void mutate((key) => typeof key === 'string' && (key === prefix || key.startsWith(`${prefix}?`)), undefined, { revalidate: false });
+  void mutate((key) => typeof key === 'string' && (key === prefix || key.startsWith(`${prefix}?`)), undefined, {
+    revalidate: false,
+  });
 }

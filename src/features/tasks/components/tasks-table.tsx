@@ -94,7 +94,15 @@ function useColumnVisibility(): [Record<string, boolean>, (visibility: Record<st
  * selected tasks. Its state lives in the URL (useTableUrlState): the server
  * renders each page, this component asks for the next one.
  */
-export function TasksTable({ organization, query: serverQuery, page, assignees, viewerId, canDelete, today }: TasksTableProps) {
+export function TasksTable({
+  organization,
+  query: serverQuery,
+  page,
+  assignees,
+  viewerId,
+  canDelete,
+  today,
+}: TasksTableProps) {
   const t = useTranslations('tasks');
   const format = useFormatter();
   const state = useTableUrlState(taskQuery, serverQuery);
@@ -118,7 +126,8 @@ export function TasksTable({ organization, query: serverQuery, page, assignees, 
   const selectedIds = rows.filter((row) => selected[row.id]).map((row) => row.id);
 
   const columns = useMemo<DataTableColumn<TaskListRow>[]>(() => {
-    const calendarDay = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+    const calendarDay = (date: string) =>
+      format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
     const all: Omit<DataTableColumn<TaskListRow>, 'sortable'>[] = [
       {
         id: 'title',
@@ -126,7 +135,10 @@ export function TasksTable({ organization, query: serverQuery, page, assignees, 
         rowHeader: true,
         className: 'min-w-56 max-w-md',
         cell: (task) => (
-          <Link href={taskPath(organization.slug, task.id)} className="font-medium text-foreground underline-offset-4 [overflow-wrap:anywhere] hover:underline">
+          <Link
+            href={taskPath(organization.slug, task.id)}
+            className="font-medium [overflow-wrap:anywhere] text-foreground underline-offset-4 hover:underline"
+          >
             {task.title}
           </Link>
         ),
@@ -164,7 +176,10 @@ export function TasksTable({ organization, query: serverQuery, page, assignees, 
           if (!task.dueDate) return <span className="text-muted-foreground">{t('noDueDate')}</span>;
           const overdue = task.dueDate < today && (OPEN_TASK_STATUSES as readonly TaskStatus[]).includes(task.status);
           return overdue ? (
-            <span className="inline-flex items-center gap-1.5 font-medium text-destructive dark:text-foreground" data-overdue="">
+            <span
+              className="inline-flex items-center gap-1.5 font-medium text-destructive dark:text-foreground"
+              data-overdue=""
+            >
               <CircleAlert aria-hidden="true" className="size-4 text-destructive" />
               {calendarDay(task.dueDate)}
               <span className="sr-only">({t('list.overdue')})</span>
@@ -241,8 +256,18 @@ export function TasksTable({ organization, query: serverQuery, page, assignees, 
         captionHidden
         toolbar={<TaskFilters slug={organization.slug} state={state} assignees={assignees} viewerId={viewerId} />}
         sort={{ columnId: query.sort.column, direction: query.sort.direction }}
-        onSortChange={(sort) => state.setSort(sort ? { column: sort.columnId as TaskSortColumn, direction: sort.direction } : null)}
-        sortHref={(sort) => state.hrefFor({ ...query, page: 1, sort: sort ? { column: sort.columnId as TaskSortColumn, direction: sort.direction } : taskQuery.defaults.sort })}
+        onSortChange={(sort) =>
+          state.setSort(sort ? { column: sort.columnId as TaskSortColumn, direction: sort.direction } : null)
+        }
+        sortHref={(sort) =>
+          state.hrefFor({
+            ...query,
+            page: 1,
+            sort: sort
+              ? { column: sort.columnId as TaskSortColumn, direction: sort.direction }
+              : taskQuery.defaults.sort,
+          })
+        }
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
         selection={{ selected, onSelectedChange: setSelected, rowName: (task) => task.title }}

@@ -4,7 +4,9 @@ import { cache } from 'react';
 import type { TenantScope } from '@/platform/db/tenant';
 import { getTask, type TaskDetail } from './tasks';
 
-const taskOfOrganization = cache(async (userId: string, organizationId: string, taskId: string) => getTask({ userId, organizationId }, taskId));
+const taskOfOrganization = cache(async (userId: string, organizationId: string, taskId: string) =>
+  getTask({ userId, organizationId }, taskId),
+);
 
 /**
  * For a task's pages (after requireOrganization): the task, or the 404 page

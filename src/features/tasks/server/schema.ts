@@ -44,11 +44,25 @@ export const tasks = pgTable(
     // Under row-level security PostgreSQL uses only leakproof comparisons as index conditions, and enum ones
     // (status, priority) are not: they stay filters. So they trail the sort's columns, where a filtered page is
     // still read from the index alone, instead of leading an index that tenant queries could never enter.
-    index('tasks_organization_created_idx').on(table.organizationId, table.createdAt, table.id, table.status, table.priority),
-    index('tasks_organization_updated_idx').on(table.organizationId, table.updatedAt, table.id, table.status, table.priority),
+    index('tasks_organization_created_idx').on(
+      table.organizationId,
+      table.createdAt,
+      table.id,
+      table.status,
+      table.priority,
+    ),
+    index('tasks_organization_updated_idx').on(
+      table.organizationId,
+      table.updatedAt,
+      table.id,
+      table.status,
+      table.priority,
+    ),
     index('tasks_organization_due_idx').on(table.organizationId, table.dueDate, table.id, table.status, table.priority),
     index('tasks_organization_assignee_status_idx').on(table.organizationId, table.assigneeId, table.status),
-    index('tasks_created_by_idx').on(table.createdById).where(sql`${table.createdById} is not null`),
+    index('tasks_created_by_idx')
+      .on(table.createdById)
+      .where(sql`${table.createdById} is not null`),
   ],
 );
 

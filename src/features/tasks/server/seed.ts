@@ -57,10 +57,45 @@ function randomSequence(seed: number) {
   };
 }
 
-const CUSTOMERS = ['Initech', 'Umbrella Health', 'Stark Logistics', 'Wayne Retail', 'Hooli', 'Vandelay Imports', 'Soylent Foods', 'Cyberdyne', 'Tyrell Labs', 'Wonka Sweets'];
+const CUSTOMERS = [
+  'Initech',
+  'Umbrella Health',
+  'Stark Logistics',
+  'Wayne Retail',
+  'Hooli',
+  'Vandelay Imports',
+  'Soylent Foods',
+  'Cyberdyne',
+  'Tyrell Labs',
+  'Wonka Sweets',
+];
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const AREAS = ['billing', 'onboarding', 'search', 'the mobile app', 'the admin area', 'notifications', 'reporting', 'the public API', 'sign-in', 'exports'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const AREAS = [
+  'billing',
+  'onboarding',
+  'search',
+  'the mobile app',
+  'the admin area',
+  'notifications',
+  'reporting',
+  'the public API',
+  'sign-in',
+  'exports',
+];
 const VERSIONS = ['2.4', '2.5', '2.6', '3.0', '3.1'];
 
 /** Titles with {customer}, {quarter}, {month}, {area} and {version} slots, so a few hundred tasks rarely repeat. */
@@ -88,7 +123,7 @@ const TITLES = [
   'Rotate the database credentials',
   'Upgrade PostgreSQL on staging',
   'Set up alerts for failed webhooks',
-  'Archive last year\'s support tickets',
+  "Archive last year's support tickets",
   'Write the postmortem for the {month} outage',
   'Clean up unused feature flags',
   'Refresh the screenshots on the pricing page',
@@ -152,7 +187,13 @@ function taskId(plan: OrganizationPlan, index: number): string {
 type NewTask = typeof tasks.$inferInsert;
 
 /** The plan's tasks, from its seed: the same list on every run (dates relative to `now`). */
-function demoTasks(plan: OrganizationPlan, organizationId: string, memberIds: string[], demoUserId: string, now: Date): NewTask[] {
+function demoTasks(
+  plan: OrganizationPlan,
+  organizationId: string,
+  memberIds: string[],
+  demoUserId: string,
+  now: Date,
+): NewTask[] {
   const random = randomSequence(plan.seed);
   const others = memberIds.filter((id) => id !== demoUserId);
   const rows: NewTask[] = [];
@@ -160,19 +201,27 @@ function demoTasks(plan: OrganizationPlan, organizationId: string, memberIds: st
     const ageDays = random.next() * 90;
     const createdAt = new Date(now.getTime() - ageDays * DAY - random.integer(0, 3600) * 1000);
     const old = ageDays > 45;
-    const status = random.weighted<TaskStatus>(['todo', 'in_progress', 'done', 'canceled'], old ? [25, 10, 55, 10] : [50, 25, 20, 5]);
+    const status = random.weighted<TaskStatus>(
+      ['todo', 'in_progress', 'done', 'canceled'],
+      old ? [25, 10, 55, 10] : [50, 25, 20, 5],
+    );
     const open = status === 'todo' || status === 'in_progress';
     const priority = random.weighted<TaskPriority>(TASK_PRIORITIES, [25, 45, 22, 8]);
     // Open work is due from two weeks ago (overdue) to six weeks ahead, finished work within a month of its
     // creation; never before the task existed.
     const createdDaysAgo = Math.floor(ageDays);
-    const dueInDays = open ? Math.max(random.integer(-14, 45), -createdDaysAgo + random.integer(3, 20)) : -createdDaysAgo + random.integer(0, 30);
+    const dueInDays = open
+      ? Math.max(random.integer(-14, 45), -createdDaysAgo + random.integer(3, 20))
+      : -createdDaysAgo + random.integer(0, 30);
     const dueDate = random.next() < 0.8 ? dayFromToday(now, dueInDays) : null;
     // Some unassigned; of the rest, a good share for the demo user, so "my open tasks" has rows.
     const assigneeRoll = random.next();
-    const assigneeId = assigneeRoll < 0.15 ? null : assigneeRoll < 0.5 || others.length === 0 ? demoUserId : random.pick(others);
+    const assigneeId =
+      assigneeRoll < 0.15 ? null : assigneeRoll < 0.5 || others.length === 0 ? demoUserId : random.pick(others);
     const sinceCreated = now.getTime() - createdAt.getTime();
-    const updatedAt = new Date(createdAt.getTime() + (open ? random.next() * 0.5 : 0.5 + random.next() * 0.5) * sinceCreated);
+    const updatedAt = new Date(
+      createdAt.getTime() + (open ? random.next() * 0.5 : 0.5 + random.next() * 0.5) * sinceCreated,
+    );
     rows.push({
       id: taskId(plan, index),
       organizationId,
@@ -198,17 +247,27 @@ export const tasksSeeder: Seeder = {
     const now = new Date();
     const summaries: string[] = [];
     for (const plan of PLANS) {
-      const [organization] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, plan.slug));
+      const [organization] = await db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(eq(organizations.slug, plan.slug));
       if (!organization) continue;
       const memberIds = (
-        await db.select({ userId: members.userId }).from(members).where(eq(members.organizationId, organization.id)).orderBy(asc(members.userId))
+        await db
+          .select({ userId: members.userId })
+          .from(members)
+          .where(eq(members.organizationId, organization.id))
+          .orderBy(asc(members.userId))
       ).map((member) => member.userId);
       if (!memberIds.includes(demo.id)) continue;
       const rows = demoTasks(plan, organization.id, memberIds, demo.id, now);
-      const inserted = await db.insert(tasks).values(rows).onConflictDoNothing({ target: tasks.id }).returning({ id: tasks.id });
+      const inserted = await db
+        .insert(tasks)
+        .values(rows)
+        .onConflictDoNothing({ target: tasks.id })
+        .returning({ id: tasks.id });
       summaries.push(`${plan.slug} ${inserted.length} new, ${rows.length - inserted.length} already present`);
     }
     return summaries.join(', ') || 'no demo organizations, nothing to add';
   },
 };
-

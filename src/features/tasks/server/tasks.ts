@@ -64,7 +64,12 @@ export async function getTask(scope: TenantScope, taskId: string): Promise<TaskD
   if (!taskIdSchema.safeParse(taskId).success) return null;
   return inOrganization(scope, {}, async (tx) => {
     const [task] = await tx
-      .select({ ...taskListFields, description: tasks.description, createdById: tasks.createdById, createdByName: creators.name })
+      .select({
+        ...taskListFields,
+        description: tasks.description,
+        createdById: tasks.createdById,
+        createdByName: creators.name,
+      })
       .from(tasks)
       .leftJoin(users, eq(users.id, tasks.assigneeId))
       .leftJoin(creators, eq(creators.id, tasks.createdById))
@@ -78,7 +83,9 @@ async function savingTask<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string });
+    const cause =
+      (error as { cause?: { code?: string; constraint?: string } }).cause ??
+      (error as { code?: string; constraint?: string });
     if (cause.code === '23503' && cause.constraint === 'tasks_assignee_membership_fk') {
       throw fieldRefusal('VALIDATION_FAILED', 'assigneeId', 'tasks.assigneeNotMember');
     }
@@ -117,7 +124,11 @@ export async function updateTask(scope: TenantScope, taskId: string, fields: Tas
  * ignored (they may have been deleted meanwhile), but when none of them is
  * the organization's the answer is 404, as for one task. Returns how many changed.
  */
-export async function setTasksStatus(scope: TenantScope, taskIds: string[], status: TaskStatus): Promise<{ updated: number }> {
+export async function setTasksStatus(
+  scope: TenantScope,
+  taskIds: string[],
+  status: TaskStatus,
+): Promise<{ updated: number }> {
   return inOrganization(scope, {}, async (tx) => {
     const changed = await tx
       .update(tasks)
@@ -129,7 +140,10 @@ export async function setTasksStatus(scope: TenantScope, taskIds: string[], stat
   });
 }
 
-/** Deletes tasks, for roles with `tasks.delete`. Ids the organization does not have are ignored; 404 when it has none of them. */
+/**
+ * Deletes tasks, for roles with `tasks.delete`. Ids the organization does not have are ignored; 404 when it has none of
+ * them.
+ */
 export async function deleteTasks(scope: TenantScope, taskIds: string[]): Promise<{ deleted: number }> {
   return inOrganization(scope, { permission: 'tasks.delete' }, async (tx) => {
     const removed = await tx
@@ -141,7 +155,13 @@ export async function deleteTasks(scope: TenantScope, taskIds: string[]): Promis
   });
 }
 
-async function recentTasks(tx: Transaction, scope: TenantScope, limit: number, where?: ReturnType<typeof and>, order = [desc(tasks.updatedAt), desc(tasks.id)]) {
+async function recentTasks(
+  tx: Transaction,
+  scope: TenantScope,
+  limit: number,
+  where?: ReturnType<typeof and>,
+  order = [desc(tasks.updatedAt), desc(tasks.id)],
+) {
   return tx
     .select(taskListFields)
     .from(tasks)
@@ -151,7 +171,10 @@ async function recentTasks(tx: Transaction, scope: TenantScope, limit: number, w
     .limit(limit);
 }
 
-/** The organization home's figures: counts by status, the viewer's open tasks, the latest changes — one transaction, three indexed reads. */
+/**
+ * The organization home's figures: counts by status, the viewer's open tasks, the latest changes — one transaction,
+ * three indexed reads.
+ */
 export async function taskOverview(scope: TenantScope, limit = 5): Promise<TaskOverview> {
   return inOrganization(scope, {}, async (tx) => {
     const counted = await tx
@@ -164,7 +187,8 @@ export async function taskOverview(scope: TenantScope, limit = 5): Promise<TaskO
       scope,
       limit,
       and(eq(tasks.assigneeId, scope.userId), inArray(tasks.status, [...OPEN_TASK_STATUSES])),
-      // The order of GET …/tasks?sort=dueDate (the loader's: nulls last, then id), which the home page's widget refreshes from.
+      // The order of GET …/tasks?sort=dueDate (the loader's: nulls last, then id), which the home page's widget
+      // refreshes from.
       [sql`${tasks.dueDate} asc nulls last`, asc(tasks.id)],
     );
     const recent = await recentTasks(tx, scope, limit);

@@ -30,7 +30,9 @@ export function ActionButtonForm<R>({
   fields?: Record<string, string>;
   label: ReactNode;
   pendingLabel?: ReactNode;
-  /** A fuller name for screen readers when the visible label is short ("Sign out" → "Sign out the session on Firefox"). */
+  /**
+   * A fuller name for screen readers when the visible label is short ("Sign out" → "Sign out the session on Firefox").
+   */
   accessibleLabel?: string;
   onSuccess?: (data: R) => void;
   className?: string;
@@ -47,11 +49,22 @@ export function ActionButtonForm<R>({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" variant={variant} size={size} loading={pending} loadingLabel={pendingLabel} aria-label={pending ? undefined : accessibleLabel}>
+      <Button
+        type="submit"
+        variant={variant}
+        size={size}
+        loading={pending}
+        loadingLabel={pendingLabel}
+        aria-label={pending ? undefined : accessibleLabel}
+      >
         {label}
       </Button>
       {result && !result.ok ? (
-        <p role="alert" className="basis-full text-sm font-medium text-destructive dark:text-foreground" data-error-code={result.error.code}>
+        <p
+          role="alert"
+          className="basis-full text-sm font-medium text-destructive dark:text-foreground"
+          data-error-code={result.error.code}
+        >
           {result.error.message}
         </p>
       ) : null}

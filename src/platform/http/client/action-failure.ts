@@ -20,14 +20,19 @@ function envelopeIn(error: unknown): ErrorEnvelope | null {
   if (!(error instanceof Error) || !error.message.startsWith('{')) return null;
   try {
     const parsed = JSON.parse(error.message) as Partial<ErrorEnvelope>;
-    return parsed.error && typeof parsed.error.code === 'string' && typeof parsed.error.message === 'string' ? (parsed as ErrorEnvelope) : null;
+    return parsed.error && typeof parsed.error.code === 'string' && typeof parsed.error.message === 'string'
+      ? (parsed as ErrorEnvelope)
+      : null;
   } catch {
     return null;
   }
 }
 
 /** The action, resolving to `actionFailure(…)` where it would have thrown. */
-export function withActionFailure<P, R>(action: (previous: P, input: FormData) => Promise<ActionResult<R>>, unavailableMessage: string) {
+export function withActionFailure<P, R>(
+  action: (previous: P, input: FormData) => Promise<ActionResult<R>>,
+  unavailableMessage: string,
+) {
   return async (previous: P, input: FormData): Promise<ActionResult<R>> => {
     try {
       return await action(previous, input);

@@ -2,8 +2,23 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useEffectEvent, useMemo, type ComponentProps, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  type Resolver,
+  type UseFormReturn,
+} from 'react-hook-form';
 import type { z } from 'zod';
 import { Alert, AlertDescription } from '@/ui/alert';
 import { Form } from '@/ui/form';
@@ -54,11 +69,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // The zod 4 resolver accepts per-parse options, among them the error map.
     resolver: translatedResolver(
-      zodResolver(schema as never, { error: (issue: never) => validationMessage(issue, t as unknown as ErrorsTranslator) } as never) as unknown as Resolver<
-        z.input<S>,
-        unknown,
-        z.output<S>
-      >,
+      zodResolver(
+        schema as never,
+        { error: (issue: never) => validationMessage(issue, t as unknown as ErrorsTranslator) } as never,
+      ) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
       (key) => (t.has(key as never) ? t(key as never) : key),
     ),
     // After a refused submission: what was sent and the server's field errors.
@@ -100,11 +114,15 @@ function fieldErrorsForForm(fieldErrors: Record<string, string[]> = {}) {
  * A schema's own messages are translation keys ("validation.passwordTooShort");
  * the server translates them in validateInput, this does it in the browser.
  */
-function translatedResolver<V extends FieldValues, O>(resolver: Resolver<V, unknown, O>, translate: (key: string) => string): Resolver<V, unknown, O> {
+function translatedResolver<V extends FieldValues, O>(
+  resolver: Resolver<V, unknown, O>,
+  translate: (key: string) => string,
+): Resolver<V, unknown, O> {
   return async (values, context, options) => {
     const result = await resolver(values, context, options);
     for (const error of Object.values(result.errors) as { message?: unknown }[]) {
-      if (typeof error?.message === 'string' && error.message.startsWith('validation.')) error.message = translate(error.message);
+      if (typeof error?.message === 'string' && error.message.startsWith('validation.'))
+        error.message = translate(error.message);
     }
     return result;
   };
@@ -143,7 +161,15 @@ export function ActionForm<R>({
  * it out when the refusal names one of them: the message under that field says
  * it, and a short form does not show the same sentence twice (settings forms).
  */
-export function FormError<R>({ state, fields, className }: { state: ActionFormState<R>; fields?: readonly string[]; className?: string }) {
+export function FormError<R>({
+  state,
+  fields,
+  className,
+}: {
+  state: ActionFormState<R>;
+  fields?: readonly string[];
+  className?: string;
+}) {
   const { result } = state;
   if (!result || result.ok) return null;
   if (fields && Object.keys(result.error.fieldErrors ?? {}).some((key) => fields.includes(key))) return null;

@@ -31,7 +31,11 @@ async function refreshCsrfToken(): Promise<string | null> {
 async function toApiError(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as Partial<ErrorEnvelope> | null;
   if (body?.error?.code) return new ApiError(body.error);
-  return new ApiError({ code: response.status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST', status: response.status, message: response.statusText || 'Request failed' });
+  return new ApiError({
+    code: response.status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST',
+    status: response.status,
+    message: response.statusText || 'Request failed',
+  });
 }
 
 /**

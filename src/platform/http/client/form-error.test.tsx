@@ -26,9 +26,16 @@ describe('FormError', () => {
   });
 
   it('shows the message and the form-wide messages, with the error code', () => {
-    renderError(refusal('Some fields need your attention.', { email: ['Enter an email.'], [FORM_ERROR_KEY]: ['Too many tries.'] }));
+    renderError(
+      refusal('Some fields need your attention.', {
+        email: ['Enter an email.'],
+        [FORM_ERROR_KEY]: ['Too many tries.'],
+      }),
+    );
     expect(shown()).toEqual(['Some fields need your attention.', 'Too many tries.']);
-    expect(screen.getByRole('alert').closest('[data-error-code]')?.getAttribute('data-error-code')).toBe('VALIDATION_FAILED');
+    expect(screen.getByRole('alert').closest('[data-error-code]')?.getAttribute('data-error-code')).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('with `fields`, leaves a refusal about one of them to the field', () => {

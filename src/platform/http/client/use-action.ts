@@ -24,8 +24,8 @@ export function useAction<I extends object, R>(action: Action<I, R>) {
     (input: I) =>
       new Promise<ActionResult<R>>((resolve) => {
         startTransition(async () => {
-          const outcome = await action({ ...input, [CSRF_FIELD]: token ?? undefined } as ActionInput<I>).catch((error: unknown) =>
-            actionFailure(error, t('SERVICE_UNAVAILABLE')),
+          const outcome = await action({ ...input, [CSRF_FIELD]: token ?? undefined } as ActionInput<I>).catch(
+            (error: unknown) => actionFailure(error, t('SERVICE_UNAVAILABLE')),
           );
           setResult(outcome);
           resolve(outcome);

@@ -11,7 +11,13 @@ import { grantableRoles, requireOrganization } from '@/features/organizations/se
  * organization: each page calls requireOrganization() itself (cached for the
  * request, so it costs nothing more here).
  */
-export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ organization: string }> }) {
+export default async function OrganizationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ organization: string }>;
+}) {
   const { organization: slug } = await params;
   const { organization, membership, permissions } = await requireOrganization(slug);
 
@@ -19,7 +25,12 @@ export default async function OrganizationLayout({ children, params }: { childre
   return (
     <OrganizationProvider
       value={{
-        organization: { id: organization.id, name: organization.name, slug: organization.slug, logoUrl: organization.logoUrl },
+        organization: {
+          id: organization.id,
+          name: organization.name,
+          slug: organization.slug,
+          logoUrl: organization.logoUrl,
+        },
         role: membership.role,
         permissions,
         grantableRoles: mayGrant ? grantableRoles(membership.role) : [],

@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ email?: string; error?: string }> }) {
+export default async function AccountSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string; error?: string }>;
+}) {
   const user = await requireUser();
   const [t, tOrganizations, format, query, withPassword, pending, soleOwned] = await Promise.all([
     getTranslations('settings.account'),
@@ -49,7 +53,12 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
           {pending ? (
             <Alert data-testid="pending-email-change">
               <AlertDescription>
-                <p>{t('email.pending', { email: pending.email, expiresAt: format.dateTime(pending.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+                <p>
+                  {t('email.pending', {
+                    email: pending.email,
+                    expiresAt: format.dateTime(pending.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })}
+                </p>
               </AlertDescription>
             </Alert>
           ) : null}
@@ -59,7 +68,9 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
       {appConfig.features.accountDeletion ? (
         <SettingsSection title={t('delete.title')} description={t('delete.description')} tone="danger">
           <div className="grid gap-4">
-            {/* The server refuses anyway (the database keeps an owner in every organization); this says why beforehand. */}
+            {/*
+              The server refuses anyway (the database keeps an owner in every organization); this says why beforehand.
+            */}
             {soleOwned.length > 0 ? (
               <Alert variant="warning" data-testid="sole-owner-notice">
                 <AlertTitle>{tOrganizations('title', { count: soleOwned.length })}</AlertTitle>
@@ -68,7 +79,10 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
                   <ul className="list-disc pl-5">
                     {soleOwned.map((organization) => (
                       <li key={organization.id}>
-                        <Link href={dashboardPath(organization.slug, 'settings')} className="font-medium text-link underline-offset-4 hover:underline">
+                        <Link
+                          href={dashboardPath(organization.slug, 'settings')}
+                          className="font-medium text-link underline-offset-4 hover:underline"
+                        >
                           {organization.name}
                         </Link>
                       </li>
@@ -78,7 +92,11 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
               </Alert>
             ) : null}
             <div>
-              <DeleteAccountDialog email={user.email} requirePassword={withPassword} recentSignInMinutes={RECENT_SIGN_IN_MINUTES} />
+              <DeleteAccountDialog
+                email={user.email}
+                requirePassword={withPassword}
+                recentSignInMinutes={RECENT_SIGN_IN_MINUTES}
+              />
             </div>
           </div>
         </SettingsSection>

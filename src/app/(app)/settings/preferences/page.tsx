@@ -20,7 +20,10 @@ export default async function PreferencesSettingsPage() {
   const theme = parseTheme(user.theme ?? cookieStore.get(THEME_COOKIE)?.value, appConfig.theme.default);
   return (
     <SettingsSection title={t('title')} description={t('description')}>
-      <PreferencesForm locale={isLocale(user.locale) ? user.locale : isLocale(locale) ? locale : appConfig.locales.default} theme={theme} />
+      <PreferencesForm
+        locale={isLocale(user.locale) ? user.locale : isLocale(locale) ? locale : appConfig.locales.default}
+        theme={theme}
+      />
     </SettingsSection>
   );
 }

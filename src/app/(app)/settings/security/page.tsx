@@ -54,7 +54,12 @@ export default async function SecuritySettingsPage() {
         <SessionsList sessions={sessions} />
       </SettingsSection>
       <SettingsSection title={t('methods.title')} description={t('methods.description')}>
-        <SignInMethodsList methods={methods} providerNames={PROVIDER_NAMES} magicLink={appConfig.auth.magicLink} email={user.email} />
+        <SignInMethodsList
+          methods={methods}
+          providerNames={PROVIDER_NAMES}
+          magicLink={appConfig.auth.magicLink}
+          email={user.email}
+        />
       </SettingsSection>
     </>
   );

@@ -33,7 +33,12 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
   return (
     <div className="space-y-6">
       <AuthHeader title={t('title')} description={t('description', { email })} />
-      <ConfirmEmailForm token={token} next={next} email={email} permalink={authHref(AUTH_PAGES.confirmEmail, { token, next })} />
+      <ConfirmEmailForm
+        token={token}
+        next={next}
+        email={email}
+        permalink={authHref(AUTH_PAGES.confirmEmail, { token, next })}
+      />
       <p className="text-center text-sm text-muted-foreground">{t('why')}</p>
     </div>
   );

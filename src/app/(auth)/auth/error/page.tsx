@@ -28,7 +28,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Where a failed sign-in (an OAuth provider's refusal, say) lands: a translated explanation, never the raw error. */
-export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
+export default async function AuthErrorPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string | string[] }>;
+}) {
   const [params, t] = await Promise.all([searchParams, getTranslations('auth.error')]);
   const error = firstValue(params.error)?.toLowerCase() ?? '';
   const code = Object.hasOwn(MESSAGES, error) ? MESSAGES[error as Known] : 'unknown';

@@ -23,7 +23,10 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
       <ForgotPasswordForm permalink={authHref(AUTH_PAGES.forgotPassword, { next })} />
       <AuthFooter>
         {t('rememberIt')}{' '}
-        <Link href={authHref(appConfig.paths.signIn, { next })} className="font-medium text-link underline-offset-4 hover:underline">
+        <Link
+          href={authHref(appConfig.paths.signIn, { next })}
+          className="font-medium text-link underline-offset-4 hover:underline"
+        >
           {t('backToSignIn')}
         </Link>
       </AuthFooter>

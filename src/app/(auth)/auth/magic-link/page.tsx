@@ -24,7 +24,10 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Se
   const token = firstValue(params.token) ?? '';
   const next = safeRedirectPath(firstValue(params.next), '');
   const [t, email] = await Promise.all([getTranslations('auth.magicLink.landing'), magicLinkEmail(token)]);
-  const requestNewHref = authHref(appConfig.paths.signIn, { method: appConfig.auth.password ? 'magic-link' : undefined, next });
+  const requestNewHref = authHref(appConfig.paths.signIn, {
+    method: appConfig.auth.password ? 'magic-link' : undefined,
+    next,
+  });
 
   if (!email) {
     return (
@@ -41,7 +44,12 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Se
     <div className="space-y-6">
       <AuthHeader title={t('title', { siteName: appConfig.site.name })} description={t('description')} />
       <p className="rounded-md bg-muted px-3 py-2 text-center text-sm break-words">{t('signInAs', { email })}</p>
-      <MagicLinkConfirmForm token={token} next={next} permalink={authHref(AUTH_PAGES.magicLink, { token, next })} requestNewHref={requestNewHref} />
+      <MagicLinkConfirmForm
+        token={token}
+        next={next}
+        permalink={authHref(AUTH_PAGES.magicLink, { token, next })}
+        requestNewHref={requestNewHref}
+      />
       <p className="text-xs text-muted-foreground">{t('why')}</p>
     </div>
   );

@@ -34,7 +34,11 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       <AuthHeader title={t('title')} description={t('description')} />
-      <ResetPasswordForm token={token} permalink={authHref(AUTH_PAGES.resetPassword, { token })} requestNewHref={AUTH_PAGES.forgotPassword} />
+      <ResetPasswordForm
+        token={token}
+        permalink={authHref(AUTH_PAGES.resetPassword, { token })}
+        requestNewHref={AUTH_PAGES.forgotPassword}
+      />
     </div>
   );
 }

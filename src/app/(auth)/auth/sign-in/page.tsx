@@ -33,7 +33,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const wantsLink = firstValue(params.method) === 'magic-link';
   const method = password && (!magicLink || !wantsLink) ? 'password' : magicLink ? 'magic-link' : null;
   const hrefFor = (choice: 'password' | 'magic-link') =>
-    authHref(appConfig.paths.signIn, { method: choice === 'magic-link' && password ? 'magic-link' : undefined, email, next });
+    authHref(appConfig.paths.signIn, {
+      method: choice === 'magic-link' && password ? 'magic-link' : undefined,
+      email,
+      next,
+    });
   const permalink = method ? hrefFor(method) : appConfig.paths.signIn;
 
   return (
@@ -58,13 +62,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         />
       ) : null}
       {method === 'password' ? (
-        <SignInForm next={next} permalink={permalink} email={email} forgotPasswordHref={authHref(AUTH_PAGES.forgotPassword, { next })} />
+        <SignInForm
+          next={next}
+          permalink={permalink}
+          email={email}
+          forgotPasswordHref={authHref(AUTH_PAGES.forgotPassword, { next })}
+        />
       ) : method === 'magic-link' ? (
         <MagicLinkForm next={next} permalink={permalink} minutes={MAGIC_LINK_MINUTES} />
       ) : null}
       <AuthFooter>
         {t('signIn.noAccount', { siteName: appConfig.site.name })}{' '}
-        <Link href={authHref(appConfig.paths.signUp, { next })} className="font-medium text-link underline-offset-4 hover:underline">
+        <Link
+          href={authHref(appConfig.paths.signUp, { next })}
+          className="font-medium text-link underline-offset-4 hover:underline"
+        >
           {t('signIn.signUp')}
         </Link>
       </AuthFooter>

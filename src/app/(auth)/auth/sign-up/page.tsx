@@ -38,7 +38,12 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
       {password ? (
         <SignUpForm next={next} permalink={permalink} email={email} />
       ) : magicLink ? (
-        <MagicLinkForm next={next} permalink={permalink} minutes={MAGIC_LINK_MINUTES} description={t('signUp.magicLinkDescription')} />
+        <MagicLinkForm
+          next={next}
+          permalink={permalink}
+          minutes={MAGIC_LINK_MINUTES}
+          description={t('signUp.magicLinkDescription')}
+        />
       ) : null}
       {password && magicLink ? (
         <p className="text-center text-sm">
@@ -52,7 +57,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
       ) : null}
       <AuthFooter>
         {t('signUp.haveAccount')}{' '}
-        <Link href={authHref(appConfig.paths.signIn, { next })} className="font-medium text-link underline-offset-4 hover:underline">
+        <Link
+          href={authHref(appConfig.paths.signIn, { next })}
+          className="font-medium text-link underline-offset-4 hover:underline"
+        >
           {t('signUp.signIn')}
         </Link>
       </AuthFooter>

@@ -27,7 +27,10 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       <ResendVerificationForm email={email} next={next} permalink={authHref(AUTH_PAGES.verifyEmail, { email, next })} />
       <AuthFooter>
         {t('wrongAddress')}{' '}
-        <Link href={authHref(appConfig.paths.signUp, { next })} className="font-medium text-link underline-offset-4 hover:underline">
+        <Link
+          href={authHref(appConfig.paths.signUp, { next })}
+          className="font-medium text-link underline-offset-4 hover:underline"
+        >
           {t('startOver')}
         </Link>
       </AuthFooter>

@@ -25,7 +25,10 @@ export default async function InviteOnboardingPage({ searchParams }: { searchPar
   if (!slug) redirect(appConfig.paths.dashboard);
   const { organization, membership, permissions } = await requireOrganization(slug);
   if (!permissions.includes('members.invite')) redirect(dashboardPath(organization.slug));
-  const [t, roles] = await Promise.all([getTranslations('organizations.onboarding.invite'), getTranslations('organizations.roles')]);
+  const [t, roles] = await Promise.all([
+    getTranslations('organizations.onboarding.invite'),
+    getTranslations('organizations.roles'),
+  ]);
   const descriptions = await getTranslations('organizations.onboarding.invite.roleDescriptions');
   const choices = grantableRoles(membership.role).map((name) => ({
     name,
@@ -41,7 +44,9 @@ export default async function InviteOnboardingPage({ searchParams }: { searchPar
         organizationId={organization.id}
         slug={organization.slug}
         roles={choices}
-        defaultRole={choices.some((choice) => choice.name === defaultRole) ? defaultRole : (choices.at(-1)?.name ?? defaultRole)}
+        defaultRole={
+          choices.some((choice) => choice.name === defaultRole) ? defaultRole : (choices.at(-1)?.name ?? defaultRole)
+        }
         permalink={`/onboarding/invite?organization=${encodeURIComponent(organization.slug)}`}
       />
     </div>

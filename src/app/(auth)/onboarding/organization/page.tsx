@@ -43,7 +43,10 @@ export default async function OrganizationOnboardingPage({ searchParams }: { sea
   return (
     <div className="space-y-6">
       <OrganizationNoticeAlert notice={notice} />
-      <AuthHeader title={t('title')} description={invitations.length > 0 ? t('descriptionInvited') : t('description')} />
+      <AuthHeader
+        title={t('title')}
+        description={invitations.length > 0 ? t('descriptionInvited') : t('description')}
+      />
       {invitations.length > 0 ? (
         <section aria-labelledby="invitations-heading" className="grid gap-3">
           <h2 id="invitations-heading" className="text-sm font-semibold">
@@ -51,7 +54,11 @@ export default async function OrganizationOnboardingPage({ searchParams }: { sea
           </h2>
           <ul className="grid gap-3">
             {invitations.map((invitation) => (
-              <li key={invitation.id} className="flex flex-wrap items-center gap-3 rounded-lg border p-3" data-testid="pending-invitation">
+              <li
+                key={invitation.id}
+                className="flex flex-wrap items-center gap-3 rounded-lg border p-3"
+                data-testid="pending-invitation"
+              >
                 <OrganizationLogo name={invitation.organizationName} logoUrl={null} size="md" />
                 <div className="grid min-w-0 flex-1 basis-40">
                   <span className="truncate font-medium">{invitation.organizationName}</span>
@@ -79,12 +86,24 @@ export default async function OrganizationOnboardingPage({ searchParams }: { sea
         <h2 id="create-heading" className={invitations.length > 0 ? 'text-sm font-semibold' : 'sr-only'}>
           {t('createHeading')}
         </h2>
-        <CreateOrganizationForm next="invite" permalink={PAGE} submitLabel={t('create')} autoFocus={invitations.length === 0} />
+        <CreateOrganizationForm
+          next="invite"
+          permalink={PAGE}
+          submitLabel={t('create')}
+          autoFocus={invitations.length === 0}
+        />
       </section>
       {/* The card layout has no account menu: the way out for someone signed in with the wrong account. */}
       <div className="flex flex-wrap items-center justify-center gap-x-1.5 text-center text-sm text-muted-foreground">
         <span>{t('signedInAs', { email: user.email })}</span>
-        <ActionButtonForm action={signOut} permalink={PAGE} label={t('signOut')} pendingLabel={t('signingOut')} variant="link" size="sm" />
+        <ActionButtonForm
+          action={signOut}
+          permalink={PAGE}
+          label={t('signOut')}
+          pendingLabel={t('signingOut')}
+          variant="link"
+          size="sm"
+        />
       </div>
     </div>
   );

@@ -21,10 +21,18 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
         </p>
       </div>
       {/* An empty sandbox: the email's HTML cannot run scripts or reach this page. */}
-      <iframe title={message.subject} sandbox="" srcDoc={message.html} className="h-[32rem] w-full rounded-lg border bg-white" />
+      <iframe
+        title={message.subject}
+        sandbox=""
+        srcDoc={message.html}
+        className="h-[32rem] w-full rounded-lg border bg-white"
+      />
       <section className="space-y-2">
         <h2 className="font-medium">{t('plainText')}</h2>
-        <pre className="overflow-x-auto rounded-lg border bg-muted p-4 text-sm whitespace-pre-wrap" data-testid="plain-text">
+        <pre
+          className="overflow-x-auto rounded-lg border bg-muted p-4 text-sm whitespace-pre-wrap"
+          data-testid="plain-text"
+        >
           {message.text}
         </pre>
       </section>

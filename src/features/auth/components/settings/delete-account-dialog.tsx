@@ -14,7 +14,15 @@ import { deleteAccount } from '../../server/settings-actions';
  * recent sign-in for accounts without one) and the email typed out. On
  * success the action signs out and sends the browser home.
  */
-export function DeleteAccountDialog({ email, requirePassword, recentSignInMinutes }: { email: string; requirePassword: boolean; recentSignInMinutes: number }) {
+export function DeleteAccountDialog({
+  email,
+  requirePassword,
+  recentSignInMinutes,
+}: {
+  email: string;
+  requirePassword: boolean;
+  recentSignInMinutes: number;
+}) {
   const t = useTranslations('settings.account.delete');
   const tSettings = useTranslations('settings');
   const state = useActionForm({

@@ -36,7 +36,14 @@ export function EmailChangeForm({ requirePassword }: { requirePassword: boolean 
         </Alert>
       ) : null}
       <FormError state={state} fields={['email', 'password']} />
-      <TextField control={state.form.control} name="email" label={t('newEmail')} type="email" autoComplete="email" className="sm:max-w-sm" />
+      <TextField
+        control={state.form.control}
+        name="email"
+        label={t('newEmail')}
+        type="email"
+        autoComplete="email"
+        className="sm:max-w-sm"
+      />
       {requirePassword ? (
         <TextField
           control={state.form.control}

@@ -43,13 +43,27 @@ export function PreferencesForm({ locale, theme }: { locale: Locale; theme: Them
       <FormError state={state} fields={['locale', 'theme']} />
       <ChoiceGroup legend={t('language')}>
         {LOCALES.map((option) => (
-          <Choice key={option} label={tCommon(`language.${option}`)} lang={option} input={register('locale')} value={option} />
+          <Choice
+            key={option}
+            label={tCommon(`language.${option}`)}
+            lang={option}
+            input={register('locale')}
+            value={option}
+          />
         ))}
       </ChoiceGroup>
       <ChoiceGroup legend={t('theme')}>
         {THEMES.map((option) => {
           const Icon = THEME_ICONS[option];
-          return <Choice key={option} label={tCommon(`theme.${option}`)} icon={<Icon aria-hidden className="size-4" />} input={register('theme')} value={option} />;
+          return (
+            <Choice
+              key={option}
+              label={tCommon(`theme.${option}`)}
+              icon={<Icon aria-hidden className="size-4" />}
+              input={register('theme')}
+              value={option}
+            />
+          );
         })}
       </ChoiceGroup>
       <div>

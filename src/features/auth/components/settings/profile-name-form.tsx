@@ -27,7 +27,14 @@ export function ProfileNameForm({ name }: { name: string }) {
   return (
     <ActionForm state={state} className="grid gap-4" aria-label={t('title')}>
       <FormError state={state} fields={['name']} />
-      <TextField control={state.form.control} name="name" label={t('label')} autoComplete="name" maxLength={100} className="sm:max-w-sm" />
+      <TextField
+        control={state.form.control}
+        name="name"
+        label={t('label')}
+        autoComplete="name"
+        maxLength={100}
+        className="sm:max-w-sm"
+      />
       <div>
         <Button type="submit" loading={state.pending} loadingLabel={t('submitting')}>
           {t('submit')}

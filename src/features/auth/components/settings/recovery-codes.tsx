@@ -7,7 +7,17 @@ import { Button } from '@/ui/button';
 import { toast } from '@/ui/toast';
 
 /** The recovery codes, shown once, with ways to keep them: copy, download as a text file. */
-export function RecoveryCodes({ codes, email, siteName, onDone }: { codes: string[]; email: string; siteName: string; onDone: () => void }) {
+export function RecoveryCodes({
+  codes,
+  email,
+  siteName,
+  onDone,
+}: {
+  codes: string[];
+  email: string;
+  siteName: string;
+  onDone: () => void;
+}) {
   const t = useTranslations('settings.security.recoveryCodes');
   const text = [t('fileHeader', { siteName, email }), '', ...codes, ''].join('\n');
 
@@ -30,7 +40,11 @@ export function RecoveryCodes({ codes, email, siteName, onDone }: { codes: strin
       <AlertTitle>{t('title')}</AlertTitle>
       <AlertDescription className="grid gap-3">
         <p>{t('description')}</p>
-        <ul aria-label={t('listLabel')} data-testid="recovery-codes" className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-md border bg-background p-3 font-mono text-sm text-foreground sm:max-w-sm">
+        <ul
+          aria-label={t('listLabel')}
+          data-testid="recovery-codes"
+          className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-md border bg-background p-3 font-mono text-sm text-foreground sm:max-w-sm"
+        >
           {codes.map((code) => (
             <li key={code}>{code}</li>
           ))}

@@ -55,7 +55,11 @@ export async function SessionsList({ sessions }: { sessions: SessionSummary[] })
           );
         })}
       </ul>
-      {others > 0 ? <SignOutOtherSessionsButton /> : <p className="text-sm text-muted-foreground">{t('onlyThisOne')}</p>}
+      {others > 0 ? (
+        <SignOutOtherSessionsButton />
+      ) : (
+        <p className="text-sm text-muted-foreground">{t('onlyThisOne')}</p>
+      )}
     </div>
   );
 }

@@ -20,13 +20,18 @@ export async function SignInMethodsList({
     <ul className="divide-y rounded-md border" data-testid="sign-in-methods">
       {methods.map((method) => {
         const Icon = method.providerId === 'credential' ? KeyRound : Link2;
-        const name = method.providerId === 'credential' ? t('credential') : (providerNames[method.providerId] ?? method.providerId);
+        const name =
+          method.providerId === 'credential'
+            ? t('credential')
+            : (providerNames[method.providerId] ?? method.providerId);
         return (
           <li key={method.providerId} className="flex items-center gap-3 p-4">
             <Icon aria-hidden className="size-5 shrink-0 text-muted-foreground" />
             <div className="grid gap-0.5">
               <p className="font-medium">{name}</p>
-              <p className="text-sm text-muted-foreground">{t('added', { date: format.dateTime(method.linkedAt, { dateStyle: 'medium' }) })}</p>
+              <p className="text-sm text-muted-foreground">
+                {t('added', { date: format.dateTime(method.linkedAt, { dateStyle: 'medium' }) })}
+              </p>
             </div>
           </li>
         );

@@ -11,7 +11,12 @@ import { Button } from '@/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
 import { TextField } from '@/ui/form';
 import { toast } from '@/ui/toast';
-import { confirmTwoFactorSchema, disableTwoFactorSchema, enableTwoFactorSchema, regenerateRecoveryCodesSchema } from '../../schemas';
+import {
+  confirmTwoFactorSchema,
+  disableTwoFactorSchema,
+  enableTwoFactorSchema,
+  regenerateRecoveryCodesSchema,
+} from '../../schemas';
 import {
   confirmTwoFactorSetup,
   disableTwoFactor,
@@ -42,7 +47,13 @@ interface TwoFactorSettingsProps {
  * response, and the step that sent the form is already gone when its result
  * arrives.
  */
-export function TwoFactorSettings({ enabled, recoveryCodesLeft, requirePassword, email, siteName }: TwoFactorSettingsProps) {
+export function TwoFactorSettings({
+  enabled,
+  recoveryCodesLeft,
+  requirePassword,
+  email,
+  siteName,
+}: TwoFactorSettingsProps) {
   const t = useTranslations('settings.security.twoFactor');
   const router = useRouter();
   // Recovery codes just made (on turning on, or on request): shown until the user says they saved them.
@@ -89,7 +100,9 @@ export function TwoFactorSettings({ enabled, recoveryCodesLeft, requirePassword,
         <Badge variant={on ? 'success' : 'secondary'} data-testid="two-factor-status">
           {on ? t('on') : t('off')}
         </Badge>
-        {enabled && !codes ? <span className="text-sm text-muted-foreground">{t('recoveryCodesLeft', { count: recoveryCodesLeft })}</span> : null}
+        {enabled && !codes ? (
+          <span className="text-sm text-muted-foreground">{t('recoveryCodesLeft', { count: recoveryCodesLeft })}</span>
+        ) : null}
       </div>
       {codes ? (
         <RecoveryCodes codes={codes} email={email} siteName={siteName} onDone={() => setCodes(null)} />
@@ -126,7 +139,15 @@ export function TwoFactorSettings({ enabled, recoveryCodesLeft, requirePassword,
 
 type ConfirmState = ReturnType<typeof useActionForm<typeof confirmTwoFactorSchema, { recoveryCodes: string[] }>>;
 
-function TwoFactorSetup({ requirePassword, siteName, confirm }: { requirePassword: boolean; siteName: string; confirm: ConfirmState }) {
+function TwoFactorSetup({
+  requirePassword,
+  siteName,
+  confirm,
+}: {
+  requirePassword: boolean;
+  siteName: string;
+  confirm: ConfirmState;
+}) {
   const t = useTranslations('settings.security.twoFactor');
   const tSettings = useTranslations('settings');
   const start = useActionForm({
@@ -145,10 +166,20 @@ function TwoFactorSetup({ requirePassword, siteName, confirm }: { requirePasswor
           <p className="text-sm text-muted-foreground">{t('scanDescription')}</p>
         </div>
         {/* Black on white in every theme: scanners need the contrast. */}
-        <Image src={qrCode} alt={t('qrAlt', { siteName })} width={184} height={184} unoptimized className="rounded-md border bg-white p-1" />
+        <Image
+          src={qrCode}
+          alt={t('qrAlt', { siteName })}
+          width={184}
+          height={184}
+          unoptimized
+          className="rounded-md border bg-white p-1"
+        />
         <div className="grid gap-1 text-sm">
           <p className="text-muted-foreground">{t('manualKey')}</p>
-          <code data-testid="totp-manual-key" className="w-fit rounded-md bg-muted px-2 py-1 font-mono text-sm tracking-wider break-all">
+          <code
+            data-testid="totp-manual-key"
+            className="w-fit rounded-md bg-muted px-2 py-1 font-mono text-sm tracking-wider break-all"
+          >
             {manualKey}
           </code>
         </div>
@@ -242,7 +273,12 @@ function IdentityDialog({
             <Button variant="outline" onClick={() => onOpenChange(false)}>
               {tSettings('cancel')}
             </Button>
-            <Button type="submit" variant={destructive ? 'destructive' : 'default'} loading={state.pending} loadingLabel={t('working')}>
+            <Button
+              type="submit"
+              variant={destructive ? 'destructive' : 'default'}
+              loading={state.pending}
+              loadingLabel={t('working')}
+            >
               {submitLabel}
             </Button>
           </div>

@@ -56,7 +56,9 @@ export const localEventEnvelope = z.object({
 });
 type LocalEventEnvelope = z.infer<typeof localEventEnvelope>;
 
-export function subscriptionObject(row: typeof localGatewaySubscriptions.$inferSelect): z.infer<typeof localSubscriptionObject> {
+export function subscriptionObject(
+  row: typeof localGatewaySubscriptions.$inferSelect,
+): z.infer<typeof localSubscriptionObject> {
   return {
     id: row.id,
     customer: row.customerId,
@@ -98,7 +100,10 @@ export const deliverLocalEvent = defineJob({
     const [event] = await db.select().from(localGatewayEvents).where(eq(localGatewayEvents.id, eventId));
     if (!event) return logger.warn({ eventId }, 'local gateway event not found: nothing to deliver');
     const body = JSON.stringify(event.payload);
-    await db.update(localGatewayEvents).set({ attempts: sql`${localGatewayEvents.attempts} + 1` }).where(eq(localGatewayEvents.id, eventId));
+    await db
+      .update(localGatewayEvents)
+      .set({ attempts: sql`${localGatewayEvents.attempts} + 1` })
+      .where(eq(localGatewayEvents.id, eventId));
     const response = await fetch(localWebhookUrl(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [LOCAL_SIGNATURE_HEADER]: signLocalPayload(body) },

@@ -45,7 +45,10 @@ function itemsFor(planId: string, seats: number): ProviderSubscription['items'] 
   }));
 }
 
-async function updateSubscription(subscriptionId: string, change: Partial<typeof localGatewaySubscriptions.$inferInsert>) {
+async function updateSubscription(
+  subscriptionId: string,
+  change: Partial<typeof localGatewaySubscriptions.$inferInsert>,
+) {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(localGatewaySubscriptions)
@@ -65,7 +68,10 @@ export type LocalTestCard = (typeof LOCAL_TEST_CARDS)[number];
  * Pays a local checkout with a test card. `succeeds` creates the subscription (trialing when the plan
  * has a trial) or the paid order, and queues its events; `declined` changes nothing and says why.
  */
-export async function completeLocalCheckout(checkoutId: string, card: LocalTestCard): Promise<{ ok: true; redirectTo: string } | { ok: false; reason: 'card-declined' | 'not-open' }> {
+export async function completeLocalCheckout(
+  checkoutId: string,
+  card: LocalTestCard,
+): Promise<{ ok: true; redirectTo: string } | { ok: false; reason: 'card-declined' | 'not-open' }> {
   return db.transaction(async (tx) => {
     const [checkout] = await tx
       .select()
@@ -81,7 +87,15 @@ export async function completeLocalCheckout(checkoutId: string, card: LocalTestC
       const total = plan.lineItems.reduce((sum, item) => sum + item.amount, 0);
       const [order] = await tx
         .insert(localGatewayOrders)
-        .values({ id: localId('ord'), customerId: checkout.customerId, planId: plan.id, status: 'paid', totalAmount: total, currency: plan.currency, updatedAt: now })
+        .values({
+          id: localId('ord'),
+          customerId: checkout.customerId,
+          planId: plan.id,
+          status: 'paid',
+          totalAmount: total,
+          currency: plan.currency,
+          updatedAt: now,
+        })
         .returning();
       resultId = order!.id;
       await emitLocalEvent(tx, 'checkout.completed', { id: checkout.id, customer: checkout.customerId });
@@ -106,7 +120,10 @@ export async function completeLocalCheckout(checkoutId: string, card: LocalTestC
       await emitLocalEvent(tx, 'checkout.completed', { id: checkout.id, customer: checkout.customerId });
       await emitLocalEvent(tx, 'subscription.created', subscriptionObject(subscription!));
     }
-    await tx.update(localGatewayCheckouts).set({ status: 'completed', resultId }).where(eq(localGatewayCheckouts.id, checkout.id));
+    await tx
+      .update(localGatewayCheckouts)
+      .set({ status: 'completed', resultId })
+      .where(eq(localGatewayCheckouts.id, checkout.id));
     return { ok: true as const, redirectTo: checkout.successUrl };
   });
 }
@@ -156,7 +173,15 @@ function normalise(body: unknown): BillingEvent {
       return {
         ...base,
         kind: 'order',
-        order: { id: order.id, customerId: order.customer, planId: order.plan, status: order.status, totalAmount: order.total_amount, currency: order.currency, updatedAt: new Date(order.updated_at) },
+        order: {
+          id: order.id,
+          customerId: order.customer,
+          planId: order.plan,
+          status: order.status,
+          totalAmount: order.total_amount,
+          currency: order.currency,
+          updatedAt: new Date(order.updated_at),
+        },
       };
     }
     default:
@@ -207,7 +232,10 @@ export const localGateway: BillingGateway = {
   },
 
   async retrieveSubscription(subscriptionId) {
-    const [row] = await db.select().from(localGatewaySubscriptions).where(eq(localGatewaySubscriptions.id, subscriptionId));
+    const [row] = await db
+      .select()
+      .from(localGatewaySubscriptions)
+      .where(eq(localGatewaySubscriptions.id, subscriptionId));
     return row ? toProviderSubscription(subscriptionObject(row)) : null;
   },
 

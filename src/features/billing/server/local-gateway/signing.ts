@@ -27,7 +27,11 @@ export function signLocalPayload(body: string, options: { secret?: string; at?: 
 }
 
 /** Throws WebhookRejectedError unless one v1 signature matches and its time is within the tolerance. */
-export function verifyLocalSignature(body: string, header: string | null, options: { secret?: string; now?: Date } = {}): void {
+export function verifyLocalSignature(
+  body: string,
+  header: string | null,
+  options: { secret?: string; now?: Date } = {},
+): void {
   if (!header) throw new WebhookRejectedError('missing-signature');
   const parts = header.split(',').map((part) => part.trim().split('='));
   const timestamp = Number(parts.find(([key]) => key === 't')?.[1]);

@@ -31,7 +31,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * changes — all from one taskOverview read — and a pointer to members and
  * settings. With no tasks yet, an invitation to create the first.
  */
-export default async function OrganizationHomePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function OrganizationHomePage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   // Every page checks for itself: the layout does not run again on client-side navigation.
   const { organization, membership, permissions, user } = await requireOrganization((await params).organization);
   const [t, tTasks, roles, query, overview] = await Promise.all([
@@ -52,7 +58,12 @@ export default async function OrganizationHomePage({ params, searchParams }: { p
     <div className="grid gap-6">
       <OrganizationNoticeAlert notice={notice} />
       <div className="flex items-start gap-4">
-        <OrganizationLogo name={organization.name} logoUrl={organization.logoUrl} size="lg" className="mt-0.5 max-sm:hidden" />
+        <OrganizationLogo
+          name={organization.name}
+          logoUrl={organization.logoUrl}
+          size="lg"
+          className="mt-0.5 max-sm:hidden"
+        />
         <PageHeader
           className="min-w-0 flex-1 pb-0"
           title={organization.name}
@@ -137,7 +148,9 @@ export default async function OrganizationHomePage({ params, searchParams }: { p
           <h2 id="team-title" className="text-sm font-semibold">
             {t('teamTitle')}
           </h2>
-          <p className="text-sm text-muted-foreground">{canInvite ? t('teamDescriptionInvite') : t('teamDescription')}</p>
+          <p className="text-sm text-muted-foreground">
+            {canInvite ? t('teamDescriptionInvite') : t('teamDescription')}
+          </p>
         </div>
         <div className="flex flex-wrap gap-2">
           <Button asChild size="sm" variant="outline">

@@ -31,7 +31,12 @@ export async function generateMetadata({ params }: TasksPageProps): Promise<Meta
  * parameter instead of an error page.
  */
 export default async function TasksPage({ params, searchParams }: TasksPageProps) {
-  const [{ organization: slug }, raw, locale, t] = await Promise.all([params, searchParams, getLocale(), getTranslations('tasks.list')]);
+  const [{ organization: slug }, raw, locale, t] = await Promise.all([
+    params,
+    searchParams,
+    getLocale(),
+    getTranslations('tasks.list'),
+  ]);
   const { organization, permissions, user } = await requireOrganization(slug);
   const scope = { userId: user.id, organizationId: organization.id };
   const validated = validateInput(taskQuery.schema, raw, locale as Locale);

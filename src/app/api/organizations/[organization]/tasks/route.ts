@@ -17,5 +17,6 @@ export const GET = defineRoute({
   query: taskQuery.schema,
   guards: [organizationMember()],
   rateLimit: limitsPerSession('tasks-read', { perIp: 1200, perSession: 300, windowSeconds: 60 }),
-  handler: async ({ query }, { user, organization }) => listTasks({ userId: user.id, organizationId: organization.id }, query),
+  handler: async ({ query }, { user, organization }) =>
+    listTasks({ userId: user.id, organizationId: organization.id }, query),
 });

@@ -53,7 +53,11 @@ export default async function MembersPage({ params, searchParams }: MembersPageP
 
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
-      <PageHeader title={t('members.title')} description={t('members.description', { organization: organization.name })} className="pb-0" />
+      <PageHeader
+        title={t('members.title')}
+        description={t('members.description', { organization: organization.name })}
+        className="pb-0"
+      />
 
       {inviting ? (
         <SettingsSection
@@ -71,17 +75,32 @@ export default async function MembersPage({ params, searchParams }: MembersPageP
       ) : null}
 
       <SettingsSection title={t('members.list.title')} data-testid="members-section">
-        <MemberList organization={organization} viewer={viewer} page={members} search={search} roleLabels={roleLabels} />
+        <MemberList
+          organization={organization}
+          viewer={viewer}
+          page={members}
+          search={search}
+          roleLabels={roleLabels}
+        />
       </SettingsSection>
 
       {invitations ? (
         <SettingsSection title={t('invitations.pending.title')} description={t('invitations.pending.description')}>
-          <InvitationList organizationId={organization.id} viewerRole={role} invitations={invitations} roleLabels={roleLabels} permalink={permalink} />
+          <InvitationList
+            organizationId={organization.id}
+            viewerRole={role}
+            invitations={invitations}
+            roleLabels={roleLabels}
+            permalink={permalink}
+          />
         </SettingsSection>
       ) : null}
 
       {candidates ? (
-        <SettingsSection title={t('members.transfer.title')} description={t('members.transfer.description', { organization: organization.name })}>
+        <SettingsSection
+          title={t('members.transfer.title')}
+          description={t('members.transfer.description', { organization: organization.name })}
+        >
           {candidates.members.some((member) => member.userId !== user.id) ? (
             <TransferOwnershipDialog
               organizationId={organization.id}
@@ -100,7 +119,11 @@ export default async function MembersPage({ params, searchParams }: MembersPageP
         </SettingsSection>
       ) : null}
 
-      <SettingsSection title={t('members.leave.title')} description={t('members.leave.description', { organization: organization.name })} tone="danger">
+      <SettingsSection
+        title={t('members.leave.title')}
+        description={t('members.leave.description', { organization: organization.name })}
+        tone="danger"
+      >
         <LeaveOrganizationDialog organizationId={organization.id} organizationName={organization.name} />
       </SettingsSection>
     </div>

@@ -29,7 +29,10 @@ export default async function OrganizationSettingsPage({ params }: OrganizationS
   const { organization: slug } = await params;
   // Every page checks for itself (cached per request, so the layout's check costs nothing more).
   const { organization, membership, user } = await requireOrganization(slug);
-  const [t, tLogo] = await Promise.all([getTranslations('organizations.settings'), getTranslations('organizations.logo')]);
+  const [t, tLogo] = await Promise.all([
+    getTranslations('organizations.settings'),
+    getTranslations('organizations.logo'),
+  ]);
   const editable = hasPermission(membership.role, 'organization.update');
   const deletable = appConfig.features.organizationDeletion && hasPermission(membership.role, 'organization.delete');
   const withPassword = deletable ? await hasPassword(user.id) : false;
@@ -38,22 +41,43 @@ export default async function OrganizationSettingsPage({ params }: OrganizationS
 
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
-      <PageHeader title={t('title')} description={t('description', { organization: organization.name })} className="pb-0" />
+      <PageHeader
+        title={t('title')}
+        description={t('description', { organization: organization.name })}
+        className="pb-0"
+      />
 
-      <SettingsSection title={t('general.title')} description={editable ? t('general.description') : t('general.readOnly')}>
+      <SettingsSection
+        title={t('general.title')}
+        description={editable ? t('general.description') : t('general.readOnly')}
+      >
         {editable ? (
-          <OrganizationGeneralForm organizationId={organization.id} name={organization.name} slug={organization.slug} dashboardUrl={dashboardUrl} />
+          <OrganizationGeneralForm
+            organizationId={organization.id}
+            name={organization.name}
+            slug={organization.slug}
+            dashboardUrl={dashboardUrl}
+          />
         ) : (
           <OrganizationDetails name={organization.name} url={`${dashboardUrl}${organization.slug}`} />
         )}
       </SettingsSection>
 
       <SettingsSection title={tLogo('title')}>
-        <OrganizationLogoForm organizationId={organization.id} organizationName={organization.name} logoUrl={organization.logoUrl} canEdit={editable} />
+        <OrganizationLogoForm
+          organizationId={organization.id}
+          organizationName={organization.name}
+          logoUrl={organization.logoUrl}
+          canEdit={editable}
+        />
       </SettingsSection>
 
       {deletable ? (
-        <SettingsSection title={t('delete.title')} description={t('delete.description', { organization: organization.name })} tone="danger">
+        <SettingsSection
+          title={t('delete.title')}
+          description={t('delete.description', { organization: organization.name })}
+          tone="danger"
+        >
           <DeleteOrganizationDialog
             organizationId={organization.id}
             organizationName={organization.name}

@@ -31,7 +31,10 @@ export async function generateMetadata({ params }: TaskPageProps): Promise<Metad
 export default async function TaskPage({ params }: TaskPageProps) {
   const { organization: slug, task: taskId } = await params;
   const { organization, user, permissions } = await requireOrganization(slug);
-  const [t, task] = await Promise.all([getTranslations('tasks.detail'), requireTask({ userId: user.id, organizationId: organization.id }, taskId)]);
+  const [t, task] = await Promise.all([
+    getTranslations('tasks.detail'),
+    requireTask({ userId: user.id, organizationId: organization.id }, taskId),
+  ]);
   const now = new Date();
 
   return (
@@ -49,12 +52,23 @@ export default async function TaskPage({ params }: TaskPageProps) {
               </Link>
             </Button>
             {permissions.includes('tasks.delete') ? (
-              <DeleteTaskDialog organizationId={organization.id} slug={organization.slug} taskId={task.id} title={task.title} />
+              <DeleteTaskDialog
+                organizationId={organization.id}
+                slug={organization.slug}
+                taskId={task.id}
+                title={task.title}
+              />
             ) : null}
           </>
         }
       />
-      <TaskDetails task={task} organizationId={organization.id} slug={organization.slug} today={todayInUtc(now)} now={now} />
+      <TaskDetails
+        task={task}
+        organizationId={organization.id}
+        slug={organization.slug}
+        today={todayInUtc(now)}
+        now={now}
+      />
     </div>
   );
 }

@@ -21,7 +21,10 @@ export async function generateMetadata({ params }: NewTaskPageProps): Promise<Me
 export default async function NewTaskPage({ params }: NewTaskPageProps) {
   const { organization: slug } = await params;
   const { organization, user } = await requireOrganization(slug);
-  const [t, assignees] = await Promise.all([getTranslations('tasks.form'), listAssignees({ userId: user.id, organizationId: organization.id })]);
+  const [t, assignees] = await Promise.all([
+    getTranslations('tasks.form'),
+    listAssignees({ userId: user.id, organizationId: organization.id }),
+  ]);
 
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">

@@ -24,14 +24,21 @@ export default async function EditTaskPage({ params }: EditTaskPageProps) {
   const { organization: slug, task: taskId } = await params;
   const { organization, user } = await requireOrganization(slug);
   const scope = { userId: user.id, organizationId: organization.id };
-  const [t, task, assignees] = await Promise.all([getTranslations('tasks.form'), requireTask(scope, taskId), listAssignees(scope)]);
+  const [t, task, assignees] = await Promise.all([
+    getTranslations('tasks.form'),
+    requireTask(scope, taskId),
+    listAssignees(scope),
+  ]);
 
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader
         className="pb-0"
         breadcrumb={
-          <TaskBreadcrumb slug={organization.slug} trail={[{ label: task.title, href: taskPath(organization.slug, task.id) }, { label: t('editTitle') }]} />
+          <TaskBreadcrumb
+            slug={organization.slug}
+            trail={[{ label: task.title, href: taskPath(organization.slug, task.id) }, { label: t('editTitle') }]}
+          />
         }
         title={t('editTitle')}
       />
