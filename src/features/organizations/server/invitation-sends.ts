@@ -68,7 +68,9 @@ interface Refusal {
  */
 export async function spendInvitationBudget(tx: Transaction, scope: TenantScope, emails: string[]): Promise<void> {
   await lockInvitationBudgets(tx, scope);
-  const { rows } = await tx.execute<{ now: Date }>(sql`select now() as now`);
+  // The clock once the lock is held, not the transaction's start (`now()`): a request that waited for the
+  // lock started before the sends it waited for were recorded, and would count an hour from too early.
+  const { rows } = await tx.execute<{ now: Date }>(sql`select clock_timestamp() as now`);
   const now = new Date(rows[0]!.now);
   const [organization] = await tx
     .select({ createdAt: organizations.createdAt })
@@ -85,7 +87,7 @@ export async function spendInvitationBudget(tx: Transaction, scope: TenantScope,
     .from(invitationSends)
     .where(
       and(
-        gt(invitationSends.sentAt, sql`now() - interval '1 day'`),
+        gt(invitationSends.sentAt, new Date(now.getTime() - WINDOW_SECONDS.day * 1000)),
         or(eq(invitationSends.organizationId, scope.organizationId), eq(invitationSends.senderId, scope.userId)),
       ),
     )
@@ -152,6 +154,7 @@ export async function spendInvitationBudget(tx: Transaction, scope: TenantScope,
       organizationId: scope.organizationId,
       senderId: scope.userId,
       addressHash: addressHash(email),
+      sentAt: now,
     })),
   );
 }
