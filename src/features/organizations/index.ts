@@ -18,5 +18,4 @@ export { useRoleLabel } from './components/role-label';
 export { dashboardPath, ORGANIZATION_PAGES } from './paths';
 export { organizationNotice, withNotice, type OrganizationNotice } from './notices';
 export { acceptInvitationSchema } from './schemas';
-export { formerOwnerRole, invitationRoles } from './member-controls';
 export { membersPageHref, parseMembersQuery } from './members-query';

@@ -44,6 +44,8 @@ export {
   type InvitationRow,
 } from './invitations';
 export { atLeast, grantableRoles, hasPermission, permissionsOf, roleNames, OWNER_ROLE } from '../roles';
+// Read the role matrix in appConfig: server-only, so the configuration's validator stays out of browsers.
+export { formerOwnerRole, invitationRoles } from '../member-controls';
 export { dashboardPath } from '../paths';
 
 // Server actions, for pages and tests; this feature's components import them from the action files.

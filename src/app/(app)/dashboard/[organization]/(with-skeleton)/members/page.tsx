@@ -8,8 +8,15 @@ import { LeaveOrganizationDialog } from '@/features/organizations/components/mem
 import { MemberList } from '@/features/organizations/components/member-list';
 import { getRoleLabels } from '@/features/organizations/components/role-labels';
 import { TransferOwnershipDialog } from '@/features/organizations/components/transfer-ownership-dialog';
-import { formerOwnerRole, invitationRoles, membersPageHref, parseMembersQuery } from '@/features/organizations';
-import { hasPermission, listInvitations, listMembers, requireOrganization } from '@/features/organizations/server';
+import { membersPageHref, parseMembersQuery } from '@/features/organizations';
+import {
+  formerOwnerRole,
+  hasPermission,
+  invitationRoles,
+  listInvitations,
+  listMembers,
+  requireOrganization,
+} from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';
 import { PageHeader } from '@/ui/page-header';
 
