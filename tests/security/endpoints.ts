@@ -11,7 +11,8 @@ import type { Organization, Person } from '../e2e/fixtures';
  * - `member`: members of the organization named in the input (404 to anyone else).
  * - `permission`: members whose role holds that permission.
  */
-type Guard = 'public' | 'signed-in' | 'member' | { permission: string };
+/** `signature`: no session or CSRF token; a provider's signature over the raw body (webhooks). */
+type Guard = 'public' | 'signature' | 'signed-in' | 'member' | { permission: string };
 
 /** What an attack is aimed at: the victim's organization and what is in it. */
 interface Target {
@@ -232,6 +233,11 @@ export const ROUTES: Record<string, RouteEntry> = {
     guard: 'public',
     url: () => '/api/client-errors',
     why: 'browser error reports; CSRF-checked, rate limited',
+  },
+  'POST /api/billing/webhooks/[provider]': {
+    guard: 'signature',
+    url: () => '/api/billing/webhooks/local',
+    why: "payment providers' events: no session or CSRF; each is verified by its signature over the raw body",
   },
   'GET /api/csrf': { guard: 'public', url: () => '/api/csrf', why: "the visitor's own CSRF token" },
   'GET /api/health': { guard: 'public', url: () => '/api/health', why: 'readiness, no data' },

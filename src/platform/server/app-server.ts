@@ -107,15 +107,19 @@ export function createAppServer(options: AppServerOptions): AppServer {
   async function serve(request: HeldBodyRequest, response: ServerResponse) {
     if (carriesPageBody(request)) {
       const declared = request.headers['content-length'];
+      const actionArguments = carriesActionArguments(request);
       const verdict =
-        declared !== undefined
-          ? Number(declared) > options.pageBodyLimitBytes
-            ? 'too-large'
-            : 'fits'
-          : // Chunked (no Content-Length): counted before Next.js reads a byte.
-            await request.holdBody(options.pageBodyLimitBytes);
+        declared !== undefined && Number(declared) > options.pageBodyLimitBytes
+          ? 'too-large'
+          : // Chunked (no Content-Length): counted before Next.js reads a byte. Action arguments: read
+            // whole first, so malformed ones are refused here (Next.js would answer them with a 500).
+            declared === undefined || actionArguments
+            ? await request.holdBody(options.pageBodyLimitBytes)
+            : 'fits';
       if (verdict === 'aborted') return;
       if (verdict === 'too-large') return answerTooLarge(request, response, options.pageBodyLimitBytes);
+      if (actionArguments && request.heldBytes && !isArgumentList(request.heldBytes))
+        return answerError(request, response, 400, 'BAD_REQUEST', {});
     }
     await options.handle(request, response);
   }
@@ -159,6 +163,22 @@ function carriesPageBody(request: IncomingMessage) {
 }
 
 /**
+ * A server action called by fetch: Next.js's client sends its arguments as text, the JSON of an array
+ * (a FormData argument goes as multipart instead).
+ */
+function carriesActionArguments(request: IncomingMessage) {
+  return Boolean(request.headers['next-action']) && /^text\/plain\b/i.test(request.headers['content-type'] ?? '');
+}
+
+function isArgumentList(body: Buffer) {
+  try {
+    return Array.isArray(JSON.parse(body.toString('utf8')));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The path as Next.js will route it: dot segments resolved, `%2e` among them
  * (`/api/../dashboard` and `/api/%2e%2e/dashboard` are the page /dashboard).
  * What cannot be parsed counts as a page, so it keeps the limit.
@@ -188,17 +208,26 @@ async function answerTooLarge(
       return; // the client went away
     }
   }
+  return answerError(request, response, 413, 'PAYLOAD_TOO_LARGE', { limit: formatBytes(limitBytes) });
+}
+
+/** The error envelope, in the visitor's language, before Next.js sees the request. */
+function answerError(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: 400 | 413,
+  code: 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE',
+  values: Record<string, string>,
+) {
   const requestId = randomUUID();
   const locale = resolveLocale({
     cookie: parseCookieHeader(request.headers.cookie ?? null).get(LOCALE_COOKIE),
     acceptLanguage: request.headers['accept-language'] ?? null,
     defaultLocale: appConfig.locales.default,
   });
-  const message = translatorFor(locale, 'errors')('PAYLOAD_TOO_LARGE', { limit: formatBytes(limitBytes) });
-  const body = JSON.stringify({
-    error: { code: 'PAYLOAD_TOO_LARGE', status: 413, message, requestId },
-  } satisfies ErrorEnvelope);
-  response.writeHead(413, {
+  const message = translatorFor(locale, 'errors')(code, values);
+  const body = JSON.stringify({ error: { code, status, message, requestId } } satisfies ErrorEnvelope);
+  response.writeHead(status, {
     // Next.js's client hands a server action's text/plain error body to the caller
     // (any other type becomes "An unexpected response"), so useAction can show this envelope.
     'content-type': request.headers['next-action'] ? 'text/plain' : 'application/json; charset=utf-8',
@@ -216,6 +245,8 @@ async function answerTooLarge(
  * sent in many tiny chunks costs its size in memory, not an object per chunk.
  */
 class HeldBodyRequest extends IncomingMessage {
+  /** The body read whole by holdBody (null until then, or when it did not fit). */
+  heldBytes: Buffer | null = null;
   private hold: {
     limit: number;
     size: number;
@@ -237,6 +268,7 @@ class HeldBodyRequest extends IncomingMessage {
     if (!hold) return super.push(chunk, encoding);
     if (chunk === null) {
       this.hold = null;
+      if (!hold.over) this.heldBytes = hold.buffer.subarray(0, hold.size);
       if (!hold.over && hold.size > 0) super.push(hold.buffer.subarray(0, hold.size));
       const result = super.push(null);
       hold.settle('fits');
