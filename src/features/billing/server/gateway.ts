@@ -39,7 +39,13 @@ export interface BillingGateway {
   /** Cancels at the end of the period already paid (`cancel: false` resumes). */
   setCancelAtPeriodEnd(input: { subscriptionId: string; cancel: boolean }): Promise<void>;
 
+  /** Ends the subscription now, with no further charge (the organization is being deleted). */
+  cancelNow(input: { subscriptionId: string }): Promise<void>;
+
   updateSeats(input: { subscriptionId: string; seats: number }): Promise<void>;
+
+  /** The customer's invoices and receipts, newest first (the billing page lists them). */
+  listInvoices(input: { customerId: string; limit: number }): Promise<ProviderInvoice[]>;
 
   reportUsage(input: {
     subscriptionId: string;
@@ -82,6 +88,20 @@ export interface ProviderOrder {
   totalAmount: number;
   currency: string;
   updatedAt: Date;
+}
+
+/** An invoice or receipt as a provider describes it. */
+export interface ProviderInvoice {
+  id: string;
+  /** The number the customer sees, e.g. "KEEL-0001"; null while a draft. */
+  number: string | null;
+  status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+  /** In the currency's minor unit. */
+  totalAmount: number;
+  currency: string;
+  createdAt: Date;
+  /** The provider's hosted page or PDF, when it has one. */
+  url: string | null;
 }
 
 interface EventBase {

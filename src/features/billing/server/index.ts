@@ -19,6 +19,7 @@ export {
   WebhookRejectedError,
   type BillingEvent,
   type BillingGateway,
+  type ProviderInvoice,
   type ProviderOrder,
   type ProviderSubscription,
 } from './gateway';

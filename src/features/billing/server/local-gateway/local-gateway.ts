@@ -48,6 +48,7 @@ function itemsFor(planId: string, seats: number): ProviderSubscription['items'] 
 async function updateSubscription(
   subscriptionId: string,
   change: Partial<typeof localGatewaySubscriptions.$inferInsert>,
+  eventType: 'subscription.updated' | 'subscription.deleted' = 'subscription.updated',
 ) {
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -56,7 +57,7 @@ async function updateSubscription(
       .where(eq(localGatewaySubscriptions.id, subscriptionId))
       .returning();
     if (!row) throw new Error(`local gateway: no subscription ${subscriptionId}`);
-    await emitLocalEvent(tx, 'subscription.updated', subscriptionObject(row));
+    await emitLocalEvent(tx, eventType, subscriptionObject(row));
   });
 }
 
@@ -223,8 +224,22 @@ export const localGateway: BillingGateway = {
     await updateSubscription(subscriptionId, { cancelAtPeriodEnd: cancel });
   },
 
+  async cancelNow({ subscriptionId }) {
+    const now = new Date();
+    await updateSubscription(
+      subscriptionId,
+      { status: 'canceled', canceledAt: now, periodEndsAt: now, cancelAtPeriodEnd: false },
+      'subscription.deleted',
+    );
+  },
+
   async updateSeats({ subscriptionId, seats }) {
     await updateSubscription(subscriptionId, { seats });
+  },
+
+  async listInvoices() {
+    // The local gateway's invoices arrive with its portal (issue 14): until then it has issued none.
+    return [];
   },
 
   async reportUsage() {
