@@ -27,6 +27,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS || 1),
   forbidOnly: true,
+  // Opens each kind of page once before the first test, so no test pays the server's first load of a route.
+  globalSetup: './tests/e2e/warm-up.ts',
   retries: 0,
   timeout: 30_000,
   reporter: [['list']],

@@ -40,7 +40,7 @@ describe('two instances on one database', () => {
 
     const signedOut = await visitor.action(
       '/dashboard',
-      'src/features/auth/server/actions.ts',
+      'src/features/auth/server/sign-in-actions.ts',
       'signOut',
       {},
       { baseUrl: b.url },

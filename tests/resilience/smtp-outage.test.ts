@@ -16,7 +16,7 @@ import { createMembers, RESILIENCE_PASSWORD, signIn, type Member } from './suppo
  * speaks real SMTP to a real server (tests/support/smtp-server.ts), which the
  * test stops mid-run and starts again on the same port.
  */
-const AUTH_ACTIONS = 'src/features/auth/server/actions.ts';
+const SIGN_UP_ACTIONS = 'src/features/auth/server/sign-up-actions.ts';
 const ORGANIZATION_ACTIONS = 'src/features/organizations/server/actions.ts';
 
 let database: TestDatabase;
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 const signUp = (email: string) =>
-  new HttpVisitor(app.url).action('/auth/sign-up', AUTH_ACTIONS, 'signUp', { email, password: RESILIENCE_PASSWORD });
+  new HttpVisitor(app.url).action('/auth/sign-up', SIGN_UP_ACTIONS, 'signUp', { email, password: RESILIENCE_PASSWORD });
 const invite = (email: string) =>
   ownerVisitor.action(`/dashboard/${owner.slug}/members`, ORGANIZATION_ACTIONS, 'inviteMembersAction', {
     organizationId: owner.organizationId,
@@ -131,7 +131,7 @@ describe('SMTP goes down mid-run', () => {
       const email = `silent-${Date.now()}@example.com`;
       const refused = await new HttpVisitor(silentApp.url).action(
         '/auth/sign-up',
-        AUTH_ACTIONS,
+        SIGN_UP_ACTIONS,
         'signUp',
         { email, password: RESILIENCE_PASSWORD },
         { timeoutMs: 60_000 },

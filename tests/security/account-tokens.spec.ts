@@ -10,8 +10,10 @@ import { Client, actionId } from './attacker';
  * until those fixes are merged (see docs/security/adversarial-suite.md).
  */
 
-const AUTH = 'src/features/auth/server/actions.ts';
-const SETTINGS = 'src/features/auth/server/settings-actions.ts';
+const SIGN_IN = 'src/features/auth/server/sign-in-actions.ts';
+const PASSWORD_RESET = 'src/features/auth/server/password-reset-actions.ts';
+const TWO_FACTOR = 'src/features/auth/server/two-factor-actions.ts';
+const PROFILE = 'src/features/auth/server/profile-actions.ts';
 
 async function resetLink(email: string, after: Date) {
   let token = '';
@@ -29,19 +31,19 @@ test('single use: an older password-reset link no longer works once a newer one 
   const person = await createPerson();
   const visitor = new Client();
   const start = new Date(Date.now() - 1000);
-  await visitor.action(actionId(`${AUTH}#requestPasswordReset`), { email: person.email });
+  await visitor.action(actionId(`${PASSWORD_RESET}#requestPasswordReset`), { email: person.email });
   const first = await resetLink(person.email, start);
   const between = new Date();
-  await visitor.action(actionId(`${AUTH}#requestPasswordReset`), { email: person.email });
+  await visitor.action(actionId(`${PASSWORD_RESET}#requestPasswordReset`), { email: person.email });
   const second = await resetLink(person.email, between);
   expect(second).not.toBe(first);
 
-  const reset = await visitor.action(actionId(`${AUTH}#resetPassword`), {
+  const reset = await visitor.action(actionId(`${PASSWORD_RESET}#resetPassword`), {
     token: second,
     password: 'the rightful new passphrase',
   });
   expect(reset.result?.ok ?? Boolean(reset.redirect)).toBeTruthy();
-  const replay = await visitor.action(actionId(`${AUTH}#resetPassword`), {
+  const replay = await visitor.action(actionId(`${PASSWORD_RESET}#resetPassword`), {
     token: first,
     password: 'an attacker chose this one',
   });
@@ -52,11 +54,11 @@ test('single use: an older password-reset link no longer works once a newer one 
 test('single use: an authenticator code that signed in once cannot sign in a second, fresh session', async () => {
   const person = await createPerson();
   const owner = await Client.signedInAs(person);
-  const setup = await owner.action(actionId(`${SETTINGS}#startTwoFactorSetup`), { password: person.password });
+  const setup = await owner.action(actionId(`${TWO_FACTOR}#startTwoFactorSetup`), { password: person.password });
   expect(setup.result?.ok, `${setup.status} ${setup.text.slice(0, 400)}`).toBe(true);
   const secret = ((setup.result?.data as { manualKey: string }).manualKey ?? '').replace(/\s+/g, '');
   // Confirm with the previous step's code, so the current one is still unused.
-  const confirmed = await owner.action(actionId(`${SETTINGS}#confirmTwoFactorSetup`), {
+  const confirmed = await owner.action(actionId(`${TWO_FACTOR}#confirmTwoFactorSetup`), {
     code: totpCode(secret, Date.now() - 30_000),
   });
   expect(confirmed.result?.ok).toBe(true);
@@ -64,9 +66,12 @@ test('single use: an authenticator code that signed in once cannot sign in a sec
   const code = totpCode(secret);
   const signInWithCode = async () => {
     const browser = new Client();
-    const first = await browser.action(actionId(`${AUTH}#signIn`), { email: person.email, password: person.password });
+    const first = await browser.action(actionId(`${SIGN_IN}#signIn`), {
+      email: person.email,
+      password: person.password,
+    });
     expect(first.redirect).toMatch(/\/auth\/two-factor/);
-    return browser.action(actionId(`${AUTH}#verifyTwoFactorCode`), { code });
+    return browser.action(actionId(`${SIGN_IN}#verifyTwoFactorCode`), { code });
   };
   const legitimate = await signInWithCode();
   expect(legitimate.redirect, 'the first use signs in').toBeTruthy();
@@ -81,7 +86,7 @@ test('header injection: line breaks in single-line fields (profile name, organiz
   const client = await Client.signedInAs(person);
   const evil = 'Evil\r\nBcc: everyone@example.com';
   for (const [action, input, field] of [
-    [`${SETTINGS}#saveProfile`, { name: evil }, 'name'],
+    [`${PROFILE}#saveProfile`, { name: evil }, 'name'],
     [
       'src/features/organizations/server/actions.ts#updateOrganizationAction',
       { organizationId: organization.id, name: evil, slug: organization.slug },

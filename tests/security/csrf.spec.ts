@@ -42,7 +42,7 @@ test('CSRF: a valid token sent with a cross-site or null Origin, or Sec-Fetch-Si
   // The same signed-in action with a forged Origin: refused before it runs.
   const signedIn = forgedSessionClient({ origin: 'https://evil.example' });
   expect(
-    (await signedIn.action(actionId('src/features/auth/server/settings-actions.ts#saveProfile'), { name: 'x' })).code,
+    (await signedIn.action(actionId('src/features/auth/server/profile-actions.ts#saveProfile'), { name: 'x' })).code,
   ).toBe('CSRF_TOKEN_INVALID');
 });
 

@@ -116,7 +116,7 @@ test('cross-tenant writes: every organization action aimed at another organizati
 test('cross-account writes: signed-in actions naming another account’s session or invitation leave them untouched', async () => {
   const { target, attacker } = await attackScene();
   const client = await Client.signedInAs(attacker);
-  await client.action(actionId('src/features/auth/server/settings-actions.ts#signOutSession'), {
+  await client.action(actionId('src/features/auth/server/session-actions.ts#signOutSession'), {
     sessionId: target.victimSessionId,
   });
   expect(await queryDatabase('select id from sessions where id = $1', [target.victimSessionId])).toHaveLength(1);

@@ -40,65 +40,68 @@ export interface ActionEntry {
 /** Keyed `<file>#<export>` as the build's server-reference manifest names them. */
 export const ACTIONS: Record<string, ActionEntry> = {
   // Signing in and out, links from emails: for anyone, CSRF-checked and rate limited.
-  'src/features/auth/server/actions.ts#signUp': { guard: 'public' },
-  'src/features/auth/server/actions.ts#signIn': { guard: 'public' },
-  'src/features/auth/server/actions.ts#signOut': { guard: 'public' },
-  'src/features/auth/server/actions.ts#requestPasswordReset': { guard: 'public' },
-  'src/features/auth/server/actions.ts#resetPassword': { guard: 'public' },
-  'src/features/auth/server/actions.ts#requestMagicLink': { guard: 'public' },
-  'src/features/auth/server/actions.ts#confirmEmail': { guard: 'public' },
-  'src/features/auth/server/actions.ts#verifyMagicLink': { guard: 'public' },
-  'src/features/auth/server/actions.ts#resendVerificationEmail': { guard: 'public' },
-  'src/features/auth/server/actions.ts#verifyTwoFactorCode': { guard: 'public' },
-  'src/features/auth/server/actions.ts#verifyRecoveryCode': { guard: 'public' },
+  'src/features/auth/server/sign-up-actions.ts#signUp': { guard: 'public' },
+  'src/features/auth/server/sign-in-actions.ts#signIn': { guard: 'public' },
+  'src/features/auth/server/sign-in-actions.ts#signOut': { guard: 'public' },
+  'src/features/auth/server/password-reset-actions.ts#requestPasswordReset': { guard: 'public' },
+  'src/features/auth/server/password-reset-actions.ts#resetPassword': { guard: 'public' },
+  'src/features/auth/server/magic-link-actions.ts#requestMagicLink': { guard: 'public' },
+  'src/features/auth/server/sign-up-actions.ts#confirmEmail': { guard: 'public' },
+  'src/features/auth/server/magic-link-actions.ts#verifyMagicLink': { guard: 'public' },
+  'src/features/auth/server/sign-up-actions.ts#resendVerificationEmail': { guard: 'public' },
+  'src/features/auth/server/sign-in-actions.ts#verifyTwoFactorCode': { guard: 'public' },
+  'src/features/auth/server/sign-in-actions.ts#verifyRecoveryCode': { guard: 'public' },
   'src/features/auth/server/oauth-actions.ts#signInWithProvider': { guard: 'public' },
   'src/features/contact/server/actions.ts#sendContactRequest': { guard: 'public' },
   'src/platform/i18n/locale-actions.ts#changeLocale': { guard: 'public' },
 
   // The signed-in account, acting on itself.
-  'src/features/auth/server/actions.ts#completeOnboarding': { guard: 'signed-in', input: () => ({ name: 'Mallory' }) },
-  'src/features/auth/server/settings-actions.ts#saveProfile': {
+  'src/features/auth/server/sign-up-actions.ts#completeOnboarding': {
     guard: 'signed-in',
     input: () => ({ name: 'Mallory' }),
   },
-  'src/features/auth/server/settings-actions.ts#uploadAvatar': { guard: 'signed-in' },
-  'src/features/auth/server/settings-actions.ts#clearAvatar': { guard: 'signed-in', input: () => ({}) },
-  'src/features/auth/server/settings-actions.ts#requestEmailChange': {
+  'src/features/auth/server/profile-actions.ts#saveProfile': {
+    guard: 'signed-in',
+    input: () => ({ name: 'Mallory' }),
+  },
+  'src/features/auth/server/profile-actions.ts#uploadAvatar': { guard: 'signed-in' },
+  'src/features/auth/server/profile-actions.ts#clearAvatar': { guard: 'signed-in', input: () => ({}) },
+  'src/features/auth/server/email-change-actions.ts#requestEmailChange': {
     guard: 'signed-in',
     input: ({ victim }) => ({ email: `taken-${Date.now()}@example.com`, password: victim.password }),
   },
-  'src/features/auth/server/settings-actions.ts#changePassword': {
+  'src/features/auth/server/password-actions.ts#changePassword': {
     guard: 'signed-in',
     input: ({ victim }) => ({ currentPassword: victim.password, newPassword: 'another long passphrase here' }),
   },
-  'src/features/auth/server/settings-actions.ts#sendPasswordSetupLink': { guard: 'signed-in', input: () => ({}) },
-  'src/features/auth/server/settings-actions.ts#startTwoFactorSetup': {
+  'src/features/auth/server/password-actions.ts#sendPasswordSetupLink': { guard: 'signed-in', input: () => ({}) },
+  'src/features/auth/server/two-factor-actions.ts#startTwoFactorSetup': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password }),
   },
-  'src/features/auth/server/settings-actions.ts#confirmTwoFactorSetup': {
+  'src/features/auth/server/two-factor-actions.ts#confirmTwoFactorSetup': {
     guard: 'signed-in',
     input: () => ({ code: '123456' }),
   },
-  'src/features/auth/server/settings-actions.ts#disableTwoFactor': {
+  'src/features/auth/server/two-factor-actions.ts#disableTwoFactor': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password }),
   },
-  'src/features/auth/server/settings-actions.ts#regenerateRecoveryCodes': {
+  'src/features/auth/server/two-factor-actions.ts#regenerateRecoveryCodes': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password }),
   },
   // Takes a session id: another account's session must stay untouched.
-  'src/features/auth/server/settings-actions.ts#signOutSession': {
+  'src/features/auth/server/session-actions.ts#signOutSession': {
     guard: 'signed-in',
     input: ({ victimSessionId }) => ({ sessionId: victimSessionId }),
   },
-  'src/features/auth/server/settings-actions.ts#signOutOtherSessions': { guard: 'signed-in', input: () => ({}) },
-  'src/features/auth/server/settings-actions.ts#updatePreferences': {
+  'src/features/auth/server/session-actions.ts#signOutOtherSessions': { guard: 'signed-in', input: () => ({}) },
+  'src/features/auth/server/profile-actions.ts#updatePreferences': {
     guard: 'signed-in',
     input: () => ({ locale: 'en', theme: 'dark' }),
   },
-  'src/features/auth/server/settings-actions.ts#deleteAccount': {
+  'src/features/auth/server/account-deletion-actions.ts#deleteAccount': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password, confirmation: victim.email }),
   },

@@ -28,13 +28,14 @@ function staysHome(location: string | null | undefined) {
   return !/^\s*javascript:/i.test(location) && new URL(location, e2eBaseUrl).origin === new URL(e2eBaseUrl).origin;
 }
 
-const AUTH = 'src/features/auth/server/actions.ts';
+const SIGN_IN = 'src/features/auth/server/sign-in-actions.ts';
+const SIGN_UP = 'src/features/auth/server/sign-up-actions.ts';
 
 test('open redirect: `next` on sign-in, sign-out and onboarding never leaves the site', async () => {
   const person = await createPerson();
   for (const next of ESCAPES) {
     const visitor = new Client();
-    const signedIn = await visitor.action(actionId(`${AUTH}#signIn`), {
+    const signedIn = await visitor.action(actionId(`${SIGN_IN}#signIn`), {
       email: person.email,
       password: person.password,
       next,
@@ -42,10 +43,10 @@ test('open redirect: `next` on sign-in, sign-out and onboarding never leaves the
     expect(signedIn.redirect, `sign-in next=${next}`).toBeTruthy();
     expect(staysHome(signedIn.redirect), `sign-in next=${next} → ${signedIn.redirect}`).toBe(true);
 
-    const onboarded = await visitor.action(actionId(`${AUTH}#completeOnboarding`), { name: 'Ada', next });
+    const onboarded = await visitor.action(actionId(`${SIGN_UP}#completeOnboarding`), { name: 'Ada', next });
     expect(staysHome(onboarded.redirect), `onboarding next=${next} → ${onboarded.redirect}`).toBe(true);
 
-    const signedOut = await visitor.action(actionId(`${AUTH}#signOut`), { next });
+    const signedOut = await visitor.action(actionId(`${SIGN_IN}#signOut`), { next });
     expect(staysHome(signedOut.redirect), `sign-out next=${next} → ${signedOut.redirect}`).toBe(true);
   }
 });

@@ -95,7 +95,7 @@ test('bodies: a body over the server-action limit (7 MB) is refused with 413 and
   const response = await client.fetch('/', {
     method: 'POST',
     headers: {
-      'next-action': actionId('src/features/auth/server/settings-actions.ts#saveProfile'),
+      'next-action': actionId('src/features/auth/server/profile-actions.ts#saveProfile'),
       'content-type': 'text/plain;charset=UTF-8',
     },
     body: JSON.stringify([{ name: 'x'.repeat(7 * 1024 * 1024) }]),
@@ -127,7 +127,7 @@ test('bodies: routes answer an oversized body 413, malformed JSON 400 and a wron
 
 test('bodies: malformed action bodies (not JSON, wrong shape, a non-object) are refused without a server error', async () => {
   const client = await Client.signedInAs(await createPerson());
-  const id = actionId('src/features/auth/server/settings-actions.ts#saveProfile');
+  const id = actionId('src/features/auth/server/profile-actions.ts#saveProfile');
   for (const body of ['{not json', '"a string"', '[null]', '[[1,2,3]]', '[{"name":{"$ne":1}}]']) {
     const response = await client.fetch('/', {
       method: 'POST',

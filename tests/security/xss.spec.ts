@@ -37,7 +37,7 @@ test('XSS: markup in the profile name, organization name and task title and desc
   const client = await Client.signedInAs(person);
   const name = `Ada ${PAYLOAD}`.slice(0, 80);
   expect(
-    (await client.action(actionId('src/features/auth/server/settings-actions.ts#saveProfile'), { name })).result?.ok,
+    (await client.action(actionId('src/features/auth/server/profile-actions.ts#saveProfile'), { name })).result?.ok,
   ).toBe(true);
   const orgName = `Team ${PAYLOAD}`.slice(0, 80);
   const renamed = await client.action(

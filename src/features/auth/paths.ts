@@ -45,6 +45,19 @@ export function landingPath(user: { onboardedAt: Date | null }, next?: string | 
   return useful || fallback;
 }
 
+/** The page that asks a new account to confirm its address (and offers to send the link again). */
+export function verifyEmailPath(email: string, next?: string) {
+  const params = new URLSearchParams({ email });
+  const target = safeRedirectPath(next, '');
+  if (target) params.set('next', target);
+  return `/auth/verify-email?${params}`;
+}
+
+/** Where the email verification link lands: a confirmation page that continues to onboarding (or `next`). */
+export function verifiedCallback(next?: string) {
+  return `/auth/verified?next=${encodeURIComponent(safeRedirectPath(next, '/onboarding'))}`;
+}
+
 /** The first value of a search parameter (`?a=1&a=2` gives "1"), or undefined. */
 export function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

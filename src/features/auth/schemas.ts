@@ -51,7 +51,7 @@ export const onboardingSchema = z.object({ name: nameField, next: nextField });
 /** Signing out may come back to a page (the invitation page, to sign in as the invited address). */
 export const signOutSchema = z.object({ next: nextField });
 
-// Settings (src/features/auth/server/settings-actions.ts).
+// Settings (the profile, email-change, password, two-factor, session and account-deletion actions).
 export const profileSchema = z.object({ name: nameField });
 /** An uploaded file (checked by shape: FormData parsers differ in which File class they use). */
 const uploadedFile = z.custom<Blob>(

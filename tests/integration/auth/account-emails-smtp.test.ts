@@ -16,8 +16,9 @@ const { received, port: livePort, close: closeSmtp } = await startTestSmtpServer
 afterAll(closeSmtp);
 
 const { eq, and } = await import('drizzle-orm');
-const { confirmEmail, requestMagicLink, requestPasswordReset, resendVerificationEmail, signUp } =
-  await import('@/features/auth/server/actions');
+const { confirmEmail, resendVerificationEmail, signUp } = await import('@/features/auth/server/sign-up-actions');
+const { requestPasswordReset } = await import('@/features/auth/server/password-reset-actions');
+const { requestMagicLink } = await import('@/features/auth/server/magic-link-actions');
 const { accounts, users } = await import('@/features/auth/server/schema');
 const { getSessionFromHeaders } = await import('@/features/auth/server/session');
 const { getServerConfig } = await import('@/platform/config/server-config');

@@ -1,11 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as authLinks } from '@/app/api/auth/[...all]/route';
-import { requestMagicLink, requestPasswordReset, resetPassword, verifyMagicLink } from '@/features/auth/server/actions';
+import { requestMagicLink, verifyMagicLink } from '@/features/auth/server/magic-link-actions';
+import { requestPasswordReset, resetPassword } from '@/features/auth/server/password-reset-actions';
 import { pendingEmailChange } from '@/features/auth/server/email-change';
 import { accounts, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
-import { changePassword, requestEmailChange, signOutOtherSessions } from '@/features/auth/server/settings-actions';
+import { requestEmailChange } from '@/features/auth/server/email-change-actions';
+import { changePassword } from '@/features/auth/server/password-actions';
+import { signOutOtherSessions } from '@/features/auth/server/session-actions';
 import { db } from '@/platform/db/client';
 import { errorText, subjectOf } from '../../support/messages';
 import { createPasswordUser, signInAs, type TestAccount } from '../../support/users';

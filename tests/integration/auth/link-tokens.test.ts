@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  requestMagicLink,
-  requestPasswordReset,
-  resetPassword,
-  signUp,
-  verifyMagicLink,
-} from '@/features/auth/server/actions';
+import { requestMagicLink, verifyMagicLink } from '@/features/auth/server/magic-link-actions';
+import { requestPasswordReset, resetPassword } from '@/features/auth/server/password-reset-actions';
+import { signUp } from '@/features/auth/server/sign-up-actions';
 import { isPasswordResetTokenUsable, magicLinkEmail } from '@/features/auth/server/link-tokens';
 import { confirmFromEmail } from '../../support/users';
 import { Visitor, lastEmailTo, uniqueEmail } from '../../support/visitor';

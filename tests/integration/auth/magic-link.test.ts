@@ -1,6 +1,8 @@
 import { eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { requestMagicLink, signIn, signUp, verifyMagicLink } from '@/features/auth/server/actions';
+import { requestMagicLink, verifyMagicLink } from '@/features/auth/server/magic-link-actions';
+import { signIn } from '@/features/auth/server/sign-in-actions';
+import { signUp } from '@/features/auth/server/sign-up-actions';
 import { users, verifications } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';

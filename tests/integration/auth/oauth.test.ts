@@ -19,7 +19,7 @@ const { eq } = await import('drizzle-orm');
 const { Visitor, emailsTo, uniqueEmail } = await import('../../support/visitor');
 const { createVerifiedUser, enableAuthenticator } = await import('../../support/users');
 const { nextTotpCode } = await import('../../support/totp');
-const { verifyTwoFactorCode } = await import('@/features/auth/server/actions');
+const { verifyTwoFactorCode } = await import('@/features/auth/server/sign-in-actions');
 type VisitorType = InstanceType<typeof Visitor>;
 
 afterAll(() => provider.close());

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { completeOnboarding } from '@/features/auth/server/actions';
+import { completeOnboarding } from '@/features/auth/server/sign-up-actions';
 import { users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
 import { createVerifiedUser } from '../../support/users';

@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { requestPasswordReset, resetPassword, signIn } from '@/features/auth/server/actions';
+import { requestPasswordReset, resetPassword } from '@/features/auth/server/password-reset-actions';
+import { signIn } from '@/features/auth/server/sign-in-actions';
 import { accounts, verifications } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';

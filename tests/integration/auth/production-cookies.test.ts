@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, TWO_FACTOR_COOKIE, cookieName } from '@/features/auth/constants';
-import { signIn } from '@/features/auth/server/actions';
+import { signIn } from '@/features/auth/server/sign-in-actions';
 import { getAuth } from '@/features/auth/server/auth';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { getServerConfig } from '@/platform/config/server-config';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  confirmEmail,
-  requestMagicLink,
-  requestPasswordReset,
-  resendVerificationEmail,
-  signIn,
-  signUp,
-} from '@/features/auth/server/actions';
+import { requestMagicLink } from '@/features/auth/server/magic-link-actions';
+import { requestPasswordReset } from '@/features/auth/server/password-reset-actions';
+import { signIn } from '@/features/auth/server/sign-in-actions';
+import { confirmEmail, resendVerificationEmail, signUp } from '@/features/auth/server/sign-up-actions';
 import { normaliseEmail } from '@/features/auth/server/policy';
 import { errorText, subjectOf } from '../../support/messages';
 import { TEST_PASSWORD, confirmationToken, createPasswordUser } from '../../support/users';

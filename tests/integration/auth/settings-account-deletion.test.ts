@@ -5,12 +5,9 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { accounts, sessions, twoFactors, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
-import {
-  confirmTwoFactorSetup,
-  deleteAccount,
-  startTwoFactorSetup,
-  uploadAvatar,
-} from '@/features/auth/server/settings-actions';
+import { deleteAccount } from '@/features/auth/server/account-deletion-actions';
+import { uploadAvatar } from '@/features/auth/server/profile-actions';
+import { confirmTwoFactorSetup, startTwoFactorSetup } from '@/features/auth/server/two-factor-actions';
 import { db } from '@/platform/db/client';
 import { SESSION_COOKIE } from '@/features/auth/constants';
 import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';

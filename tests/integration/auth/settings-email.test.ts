@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as authLinks } from '@/app/api/auth/[...all]/route';
-import { confirmEmail } from '@/features/auth/server/actions';
+import { confirmEmail } from '@/features/auth/server/sign-up-actions';
 import { sessions, users } from '@/features/auth/server/schema';
 import { pendingEmailChange } from '@/features/auth/server/email-change';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
-import { requestEmailChange } from '@/features/auth/server/settings-actions';
+import { requestEmailChange } from '@/features/auth/server/email-change-actions';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
 import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';

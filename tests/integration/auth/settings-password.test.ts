@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resetPassword, signIn } from '@/features/auth/server/actions';
+import { resetPassword } from '@/features/auth/server/password-reset-actions';
+import { signIn } from '@/features/auth/server/sign-in-actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
-import { changePassword, saveProfile, sendPasswordSetupLink } from '@/features/auth/server/settings-actions';
+import { changePassword, sendPasswordSetupLink } from '@/features/auth/server/password-actions';
+import { saveProfile } from '@/features/auth/server/profile-actions';
 import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';
 import { Visitor, lastEmailTo } from '../../support/visitor';
 

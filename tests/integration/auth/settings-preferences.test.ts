@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '@/features/auth/server/schema';
-import { updatePreferences } from '@/features/auth/server/settings-actions';
+import { updatePreferences } from '@/features/auth/server/profile-actions';
 import { db } from '@/platform/db/client';
 import { createPasswordUser, signInAs } from '../../support/users';
 import { Visitor } from '../../support/visitor';

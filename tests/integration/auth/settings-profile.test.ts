@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as serveAvatar } from '@/app/api/avatars/[file]/route';
 import { users } from '@/features/auth/server/schema';
-import { clearAvatar, saveProfile, uploadAvatar } from '@/features/auth/server/settings-actions';
+import { clearAvatar, saveProfile, uploadAvatar } from '@/features/auth/server/profile-actions';
 import { db } from '@/platform/db/client';
 import { createPasswordUser, signInAs } from '../../support/users';
 import type { Visitor } from '../../support/visitor';

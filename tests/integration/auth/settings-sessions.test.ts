@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { listSessions } from '@/features/auth/server/sessions';
-import { saveProfile, signOutOtherSessions, signOutSession } from '@/features/auth/server/settings-actions';
+import { saveProfile } from '@/features/auth/server/profile-actions';
+import { signOutOtherSessions, signOutSession } from '@/features/auth/server/session-actions';
 import { createPasswordUser, signInAs } from '../../support/users';
 
 async function sessionIdOf(visitor: { headers(): Headers }) {

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import * as settingsActions from '@/features/auth/server/settings-actions';
+import * as accountDeletionActions from '@/features/auth/server/account-deletion-actions';
+import * as emailChangeActions from '@/features/auth/server/email-change-actions';
+import * as passwordActions from '@/features/auth/server/password-actions';
+import * as profileActions from '@/features/auth/server/profile-actions';
+import * as sessionActions from '@/features/auth/server/session-actions';
+import * as twoFactorActions from '@/features/auth/server/two-factor-actions';
 import { Visitor } from '../../support/visitor';
+
+/** Every action of the settings pages, file by file: a new export in any of them must be listed below. */
+const settingsActions = {
+  ...profileActions,
+  ...emailChangeActions,
+  ...passwordActions,
+  ...twoFactorActions,
+  ...sessionActions,
+  ...accountDeletionActions,
+};
 
 /** The smallest valid input of each action, so each reaches its guard. */
 const validInput: Record<keyof typeof settingsActions, () => Record<string, unknown> | FormData> = {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signIn, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/actions';
+import { signIn, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/sign-in-actions';
 import { sessions, twoFactors, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import {
@@ -8,7 +8,7 @@ import {
   disableTwoFactor,
   regenerateRecoveryCodes,
   startTwoFactorSetup,
-} from '@/features/auth/server/settings-actions';
+} from '@/features/auth/server/two-factor-actions';
 import { getMfaStatus } from '@/features/auth/server/two-factor';
 import { db } from '@/platform/db/client';
 import {

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { requestMagicLink, signIn, signUp, verifyMagicLink } from '@/features/auth/server/actions';
+import { requestMagicLink, verifyMagicLink } from '@/features/auth/server/magic-link-actions';
+import { signIn } from '@/features/auth/server/sign-in-actions';
+import { signUp } from '@/features/auth/server/sign-up-actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
-import { changePassword, updatePreferences } from '@/features/auth/server/settings-actions';
+import { changePassword } from '@/features/auth/server/password-actions';
+import { updatePreferences } from '@/features/auth/server/profile-actions';
 import { HELP_EMAILS_PER_DAY } from '@/features/auth/server/sign-in-throttle';
 import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completeOnboarding, signIn, signOut, signUp } from '@/features/auth/server/actions';
+import { signIn, signOut } from '@/features/auth/server/sign-in-actions';
+import { completeOnboarding, signUp } from '@/features/auth/server/sign-up-actions';
 import { SESSION_LIFETIME_SECONDS } from '@/features/auth/server/auth';
 import { sessions, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signUp } from '@/features/auth/server/actions';
+import { signUp } from '@/features/auth/server/sign-up-actions';
 import { signUpConfirmation } from '@/features/auth/server/email-confirmation';
 import { users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';

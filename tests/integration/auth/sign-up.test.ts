@@ -3,14 +3,10 @@ import { signJWT } from 'better-auth/crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET as authLinks } from '@/app/api/auth/[...all]/route';
-import {
-  confirmEmail,
-  requestMagicLink,
-  requestPasswordReset,
-  resendVerificationEmail,
-  signIn,
-  signUp,
-} from '@/features/auth/server/actions';
+import { requestMagicLink } from '@/features/auth/server/magic-link-actions';
+import { requestPasswordReset } from '@/features/auth/server/password-reset-actions';
+import { signIn } from '@/features/auth/server/sign-in-actions';
+import { confirmEmail, resendVerificationEmail, signUp } from '@/features/auth/server/sign-up-actions';
 import { SESSION_LIFETIME_SECONDS } from '@/features/auth/server/auth';
 import { signUpConfirmationEmail } from '@/features/auth/server/email-confirmation';
 import { accounts, sessions, users } from '@/features/auth/server/schema';

@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  requestMagicLink,
-  signIn,
-  verifyMagicLink,
-  verifyRecoveryCode,
-  verifyTwoFactorCode,
-} from '@/features/auth/server/actions';
+import { requestMagicLink, verifyMagicLink } from '@/features/auth/server/magic-link-actions';
+import { signIn, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/sign-in-actions';
 import { twoFactors } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
-import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from '@/features/auth/server/settings-actions';
+import {
+  confirmTwoFactorSetup,
+  disableTwoFactor,
+  startTwoFactorSetup,
+} from '@/features/auth/server/two-factor-actions';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';
 import { nextTotpCode, secretFrom, totpCode } from '../../support/totp';

@@ -1,14 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  requestMagicLink,
-  signIn,
-  verifyMagicLink,
-  verifyRecoveryCode,
-  verifyTwoFactorCode,
-} from '@/features/auth/server/actions';
+import { requestMagicLink, verifyMagicLink } from '@/features/auth/server/magic-link-actions';
+import { signIn, verifyRecoveryCode, verifyTwoFactorCode } from '@/features/auth/server/sign-in-actions';
 import { sessions } from '@/features/auth/server/schema';
-import { changePassword } from '@/features/auth/server/settings-actions';
+import { changePassword } from '@/features/auth/server/password-actions';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { db } from '@/platform/db/client';
 import { errorText } from '../../support/messages';

@@ -56,7 +56,7 @@ export async function createMembers(database: TestDatabase, count: number): Prom
 export async function signIn(visitor: HttpVisitor, member: Member, baseUrl?: string) {
   const outcome = await visitor.action(
     '/auth/sign-in',
-    'src/features/auth/server/actions.ts',
+    'src/features/auth/server/sign-in-actions.ts',
     'signIn',
     { email: member.email, password: RESILIENCE_PASSWORD },
     { baseUrl },

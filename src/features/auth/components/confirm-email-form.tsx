@@ -5,7 +5,7 @@ import { ActionForm, FormError, useActionForm } from '@/platform/http/client/act
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { confirmEmailSchema } from '../schemas';
-import { confirmEmail } from '../server/actions';
+import { confirmEmail } from '../server/sign-up-actions';
 import { PasswordInput } from './password-input';
 
 /** The password of the new account, sent with the emailed link's token: confirms the address and signs in. */

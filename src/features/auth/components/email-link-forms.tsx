@@ -6,7 +6,8 @@ import { ActionForm, FormError, useActionForm } from '@/platform/http/client/act
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { emailOnlySchema } from '../schemas';
-import { requestMagicLink, requestPasswordReset } from '../server/actions';
+import { requestMagicLink } from '../server/magic-link-actions';
+import { requestPasswordReset } from '../server/password-reset-actions';
 import { SentNotice } from './sent-notice';
 
 /** Asks for a password reset link. The answer is the same whether or not the address has an account. */

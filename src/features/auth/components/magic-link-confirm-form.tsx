@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
 import { magicLinkVerifySchema } from '../schemas';
-import { verifyMagicLink } from '../server/actions';
+import { verifyMagicLink } from '../server/magic-link-actions';
 
 /**
  * The button of the magic-link page. The token is used only when it is

@@ -5,7 +5,7 @@ import { ActionForm, FormError, useActionForm } from '@/platform/http/client/act
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { onboardingSchema } from '../schemas';
-import { completeOnboarding } from '../server/actions';
+import { completeOnboarding } from '../server/sign-up-actions';
 
 /** The first step after signing up: a name. The action then opens the app (or `next`). */
 export function OnboardingForm({

@@ -6,7 +6,7 @@ import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { emailOnlySchema } from '../schemas';
-import { resendVerificationEmail } from '../server/actions';
+import { resendVerificationEmail } from '../server/sign-up-actions';
 
 /**
  * Sends the confirmation email again. With `email` (the address just signed

@@ -6,7 +6,7 @@ import { ActionForm, FormError, useActionForm } from '@/platform/http/client/act
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { PASSWORD_MIN_LENGTH, resetPasswordSchema } from '../schemas';
-import { resetPassword } from '../server/actions';
+import { resetPassword } from '../server/password-reset-actions';
 import { PasswordInput } from './password-input';
 
 /** The new password for the account of an emailed reset link; the action then sends the user to sign in. */

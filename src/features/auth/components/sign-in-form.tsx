@@ -6,7 +6,7 @@ import { ActionForm, FormError, useActionForm } from '@/platform/http/client/act
 import { Button } from '@/ui/button';
 import { FormControl, FormField, FormItem, FormLabel, FormMessage, TextField } from '@/ui/form';
 import { signInSchema } from '../schemas';
-import { signIn } from '../server/actions';
+import { signIn } from '../server/sign-in-actions';
 import { PasswordInput } from './password-input';
 
 /** Email and password. The action goes on to `next`, two-factor, or "confirm your email". */

@@ -7,7 +7,7 @@ import { CsrfField } from '@/platform/http/client/csrf-token-provider';
 import { DropdownMenuItem } from '@/ui/dropdown-menu';
 import { Spinner } from '@/ui/spinner';
 import { toast } from '@/ui/toast';
-import { signOut } from '../server/actions';
+import { signOut } from '../server/sign-in-actions';
 
 /**
  * "Sign out" in a dropdown menu: a form posting the signOut action (which

@@ -5,7 +5,7 @@ import { ActionForm, FormError, useActionForm } from '@/platform/http/client/act
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { PASSWORD_MIN_LENGTH, signUpSchema } from '../schemas';
-import { signUp } from '../server/actions';
+import { signUp } from '../server/sign-up-actions';
 import { PasswordInput } from './password-input';
 
 /** Email and password; on success the action goes on to "check your inbox" (or onboarding). */

@@ -6,7 +6,7 @@ import { ActionForm, FormError, useActionForm } from '@/platform/http/client/act
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { recoveryCodeChallengeSchema, twoFactorChallengeSchema } from '../schemas';
-import { verifyRecoveryCode, verifyTwoFactorCode } from '../server/actions';
+import { verifyRecoveryCode, verifyTwoFactorCode } from '../server/sign-in-actions';
 
 /** The second step of signing in: the 6-digit code of the authenticator app. */
 export function TwoFactorCodeForm({ next, permalink }: { next: string; permalink: string }) {

@@ -154,7 +154,7 @@ function createAuth() {
       ...(oauth.google ? { google: { clientId: oauth.google.clientId, clientSecret: oauth.google.clientSecret } } : {}),
     },
     rateLimit: {
-      // Our actions limit sign-in, sign-up and the rest themselves (see actions.ts); this
+      // Our actions limit sign-in, sign-up and the rest themselves (see the *-actions.ts files); this
       // covers the link endpoints served by /api/auth, in PostgreSQL like every limit.
       enabled: true,
       window: 60,
@@ -205,7 +205,7 @@ function createAuth() {
     plugins: [
       twoFactor({
         issuer: appConfig.site.name,
-        // Users without a password (magic link, OAuth) confirm with a current code instead; see settings-actions.ts.
+        // Users without a password (magic link, OAuth) confirm with a current code instead; see two-factor-actions.ts.
         allowPasswordless: true,
         backupCodeOptions: { amount: 10, length: 10 },
       }),

@@ -6,13 +6,14 @@ import { renderEmail } from '@/platform/email/render';
 import { sendEmail } from '@/platform/email/transport';
 import { AppError } from '@/platform/http/errors';
 import { LOCALE_COOKIE, isLocale, resolveLocale } from '@/platform/i18n/locale';
-import { parseCookieHeader } from '@/platform/http/request-context';
+import { parseCookieHeader, type RequestContext } from '@/platform/http/request-context';
 import {
   AccountEmail,
   accountEmailSubject,
   type AccountEmailKind,
   type AccountEmailValues,
 } from '../emails/account-email';
+import type { SignedInUser } from './session';
 
 /**
  * What the request being served knows that better-auth's email callbacks do
@@ -70,4 +71,9 @@ export function localeOfRequest(request?: Request | null, user?: object | null):
     acceptLanguage: headers.get('accept-language'),
     defaultLocale: appConfig.locales.default,
   });
+}
+
+/** The language of an email to a signed-in user about their account: theirs, else the request's. */
+export function emailLocale(context: RequestContext, user: SignedInUser) {
+  return isLocale(user.locale) ? user.locale : context.locale;
 }

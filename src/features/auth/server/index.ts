@@ -34,34 +34,19 @@ export { accountEmailSubject, type AccountEmailKind } from '../emails/account-em
 
 // Server actions, for pages to pass to forms and for tests. Components in this feature import
 // them from the action files directly; the settings pages' components are in components/settings/.
-export {
-  completeOnboarding,
-  confirmEmail,
-  requestMagicLink,
-  requestPasswordReset,
-  resendVerificationEmail,
-  resetPassword,
-  signIn,
-  signOut,
-  signUp,
-  verifyMagicLink,
-  verifyRecoveryCode,
-  verifyTwoFactorCode,
-} from './actions';
+export { completeOnboarding, confirmEmail, resendVerificationEmail, signUp } from './sign-up-actions';
+export { signIn, signOut, verifyRecoveryCode, verifyTwoFactorCode } from './sign-in-actions';
+export { requestPasswordReset, resetPassword } from './password-reset-actions';
+export { requestMagicLink, verifyMagicLink } from './magic-link-actions';
 export { signInWithProvider } from './oauth-actions';
+export { clearAvatar, saveProfile, updatePreferences, uploadAvatar } from './profile-actions';
+export { requestEmailChange } from './email-change-actions';
+export { changePassword, sendPasswordSetupLink } from './password-actions';
 export {
-  changePassword,
-  clearAvatar,
   confirmTwoFactorSetup,
-  deleteAccount,
   disableTwoFactor,
   regenerateRecoveryCodes,
-  requestEmailChange,
-  saveProfile,
-  sendPasswordSetupLink,
-  signOutOtherSessions,
-  signOutSession,
   startTwoFactorSetup,
-  updatePreferences,
-  uploadAvatar,
-} from './settings-actions';
+} from './two-factor-actions';
+export { signOutOtherSessions, signOutSession } from './session-actions';
+export { deleteAccount } from './account-deletion-actions';

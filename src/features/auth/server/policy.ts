@@ -41,6 +41,9 @@ export function normaliseEmail(email: string) {
   return `${local.split('+')[0]}@${domain}`;
 }
 
+/** Responses of the endpoints that could reveal whether an email has an account take at least this long. */
+export const UNIFORM_RESPONSE_MS = 600;
+
 /**
  * Answers no faster than `milliseconds`: whether an email exists or not, the
  * endpoints that could reveal it take about the same time.

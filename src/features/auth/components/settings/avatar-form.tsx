@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ImageUploadField } from '@/platform/images/image-upload-field';
 import { Avatar } from '@/ui/avatar';
 import { AVATAR_ACCEPT, AVATAR_IMAGE } from '../../avatar-rules';
-import { clearAvatar, uploadAvatar } from '../../server/settings-actions';
+import { clearAvatar, uploadAvatar } from '../../server/profile-actions';
 
 /** The profile picture and the field that changes it (src/platform/images/image-upload-field.tsx). */
 export function AvatarForm({ name, image }: { name: string; image: string | null }) {

@@ -7,7 +7,7 @@ import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { TextField } from '@/ui/form';
 import { deleteAccountSchema } from '../../schemas';
-import { deleteAccount } from '../../server/settings-actions';
+import { deleteAccount } from '../../server/account-deletion-actions';
 
 /**
  * Deleting the account: a confirm dialog that asks for the password (or relies on a

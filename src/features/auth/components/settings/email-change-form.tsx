@@ -7,7 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { changeEmailSchema } from '../../schemas';
-import { requestEmailChange } from '../../server/settings-actions';
+import { requestEmailChange } from '../../server/email-change-actions';
 
 /** Asks for a new address (and the password, when the account has one); the change waits for the emailed link. */
 export function EmailChangeForm({ requirePassword }: { requirePassword: boolean }) {

@@ -8,7 +8,7 @@ import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { changePasswordSchema } from '../../schemas';
-import { changePassword, sendPasswordSetupLink } from '../../server/settings-actions';
+import { changePassword, sendPasswordSetupLink } from '../../server/password-actions';
 import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 
 /** Current and new password; other sessions are signed out on success. */

@@ -11,7 +11,7 @@ import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { toast } from '@/ui/toast';
 import { preferencesSchema } from '../../schemas';
-import { updatePreferences } from '../../server/settings-actions';
+import { updatePreferences } from '../../server/profile-actions';
 
 const THEME_ICONS = { light: Sun, dark: Moon, system: Monitor } satisfies Record<Theme, unknown>;
 

@@ -7,7 +7,7 @@ import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { toast } from '@/ui/toast';
 import { profileSchema } from '../../schemas';
-import { saveProfile } from '../../server/settings-actions';
+import { saveProfile } from '../../server/profile-actions';
 
 export function ProfileNameForm({ name }: { name: string }) {
   const t = useTranslations('settings.profile.name');

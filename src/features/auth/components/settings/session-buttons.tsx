@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { toast } from '@/ui/toast';
-import { signOutOtherSessions, signOutSession } from '../../server/settings-actions';
+import { signOutOtherSessions, signOutSession } from '../../server/session-actions';
 import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 
 const PERMALINK = '/settings/security';

@@ -22,7 +22,7 @@ import {
   disableTwoFactor,
   regenerateRecoveryCodes,
   startTwoFactorSetup,
-} from '../../server/settings-actions';
+} from '../../server/two-factor-actions';
 import { RecoveryCodes } from './recovery-codes';
 
 const PERMALINK = '/settings/security';
