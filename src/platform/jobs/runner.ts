@@ -1,4 +1,11 @@
-import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
+import {
+  Logger as WorkerLogger,
+  parseCronItems,
+  run,
+  type ParsedCronItem,
+  type Runner,
+  type TaskList,
+} from 'graphile-worker';
 import pg from 'pg';
 import { logger } from '@/platform/logger';
 import type { AnyJob } from './jobs';
@@ -36,6 +43,25 @@ function taskListOf(jobs: readonly AnyJob[]): TaskList {
     };
   }
   return list;
+}
+
+/** The jobs that declare a `schedule`, as graphile-worker's cron items (named after the job). */
+function cronItemsOf(jobs: readonly AnyJob[]): ParsedCronItem[] {
+  return parseCronItems(
+    jobs.flatMap((job) =>
+      job.schedule
+        ? [
+            {
+              task: job.name,
+              match: job.schedule,
+              identifier: job.name,
+              // A tick missed while no runner was up is not made up for; one waiting run is enough.
+              options: { backfillPeriod: 0, maxAttempts: job.maxAttempts ?? 10, jobKey: `cron:${job.name}` },
+            },
+          ]
+        : [],
+    ),
+  );
 }
 
 export interface JobRunner {
@@ -77,8 +103,8 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         logger: workerLogger,
       },
       undefined,
-      // No crontab file is read; schedules, when needed, will be declared in code.
-      [],
+      // No crontab file is read: schedules are declared on the jobs themselves.
+      cronItemsOf(options.jobs),
     );
   } catch (error) {
     await pool.end().catch(() => undefined);

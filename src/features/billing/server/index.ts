@@ -35,9 +35,11 @@ export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from '
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
 
 export { remindTrialEnding, sendBillingEmail } from './emails';
+export { reconcileSubscriptions, reconcileSubscriptionsJob, type ReconciliationReport } from './reconciliation';
 
 import { remindTrialEnding, sendBillingEmail } from './emails';
 import { deliverLocalEvent } from './local-gateway/events';
+import { reconcileSubscriptionsJob } from './reconciliation';
 
 /** The billing feature's background jobs, for src/background-jobs.ts. */
-export const billingJobs = [deliverLocalEvent, sendBillingEmail, remindTrialEnding];
+export const billingJobs = [deliverLocalEvent, sendBillingEmail, remindTrialEnding, reconcileSubscriptionsJob];
