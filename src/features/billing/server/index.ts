@@ -34,8 +34,7 @@ export {
 export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from './local-gateway/signing';
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
 
-export { remindTrialEnding, sendBillingEmail } from './emails';
-export { reconcileSubscriptions, reconcileSubscriptionsJob, type ReconciliationReport } from './reconciliation';
+export { reconcileSubscriptions } from './reconciliation';
 
 import { remindTrialEnding, sendBillingEmail } from './emails';
 import { deliverLocalEvent } from './local-gateway/events';
