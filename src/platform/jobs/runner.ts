@@ -75,6 +75,11 @@ export interface JobRunnerOptions {
   concurrency: number;
   /** How often to look for jobs whose time has come (new jobs are heard at once). Default 2 s. */
   pollIntervalMs?: number;
+  /**
+   * Queue the jobs that declare a `schedule` at their times. The app's runner and `npm run worker`
+   * pass JOBS_SCHEDULES (default true); a test's runner leaves them off unless it asks.
+   */
+  schedules?: boolean;
 }
 
 /** Starts a runner; it installs or upgrades graphile-worker's own schema first if needed. */
@@ -104,7 +109,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       },
       undefined,
       // No crontab file is read: schedules are declared on the jobs themselves.
-      cronItemsOf(options.jobs),
+      options.schedules ? cronItemsOf(options.jobs) : [],
     );
   } catch (error) {
     await pool.end().catch(() => undefined);

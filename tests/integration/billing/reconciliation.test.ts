@@ -180,7 +180,12 @@ describe('billing reconciliation', () => {
   });
 
   it('is scheduled hourly on the queue by every job runner', async () => {
-    const runner = await startJobRunner({ databaseUrl: process.env.DATABASE_URL!, jobs: billingJobs, concurrency: 1 });
+    const runner = await startJobRunner({
+      databaseUrl: process.env.DATABASE_URL!,
+      jobs: billingJobs,
+      concurrency: 1,
+      schedules: true,
+    });
     try {
       // The scheduler registers its schedules just after the runner starts.
       let known: { identifier: string }[] = [];
