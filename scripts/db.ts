@@ -17,7 +17,7 @@ import { runSeeders } from '../src/platform/db/seed';
 import { buildAppConfig } from '../src/platform/config/app-config-schema';
 import { DEMO_USER } from '../src/features/auth/server/seed';
 import { BENCH_ORGANIZATION, seedLargeWorld } from './lib/large-world';
-import { seeders } from './lib/seeders';
+import { allowServerOnlyImports } from './lib/server-modules';
 
 const [command, ...flags] = process.argv.slice(2);
 
@@ -105,6 +105,9 @@ async function main() {
     process.exit(1);
   }
   const environment = await prepareLocalEnvironment({ dev: true, migrate: command !== 'reset' });
+  // The billing seeder applies its demo subscription through the server's webhook path (server-only code).
+  allowServerOnlyImports();
+  const { seeders } = await import('./lib/seeders');
   try {
     if (command === 'seed') {
       const summary = await runSeeders(environment.databaseUrl, seeders);

@@ -100,6 +100,8 @@ const env = {
   OIDC_ISSUER_URL: `http://127.0.0.1:${process.env.E2E_OIDC_PORT || 3199}`,
   OIDC_CLIENT_ID: 'keel-e2e',
   OIDC_CLIENT_SECRET: 'keel-e2e-client-secret',
+  // No hourly reconciliation in the middle of a run: specs arrange billing states themselves.
+  JOBS_SCHEDULES: 'false',
 };
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);

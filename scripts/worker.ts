@@ -22,6 +22,7 @@ async function main() {
     databaseUrl: environment.databaseUrl,
     jobs: backgroundJobs,
     concurrency: jobs.concurrency,
+    schedules: jobs.schedules,
   });
   console.log(`[worker] running ${backgroundJobs.length} kinds of job, ${jobs.concurrency} at a time (Ctrl+C to stop)`);
 

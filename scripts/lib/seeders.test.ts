@@ -1,8 +1,15 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getAuth } from '../../src/features/auth/server';
 import { users } from '../../src/features/auth/server/schema';
 import { DEMO_USER } from '../../src/features/auth/server/seed';
+import {
+  billingCustomers,
+  billingSubscriptionItems,
+  billingSubscriptions,
+  billingWebhookEvents,
+  localGatewaySubscriptions,
+} from '../../src/features/billing/server/schema';
 import { contactRequests } from '../../src/features/contact/server/schema';
 import { listInvitations, listMembers, listOrganizationsOfUser } from '../../src/features/organizations/server';
 import { invitations, members } from '../../src/features/organizations/server/schema';
@@ -96,6 +103,63 @@ describe('seeding', () => {
       // Never due before the task existed.
       if (task.dueDate !== null) expect(task.dueDate >= task.createdAt.toLocaleDateString('en-CA')).toBe(true);
     }
+  });
+
+  it('puts Acme on paid per-seat Pro as a provider would have, and leaves Globex on the free plan', async () => {
+    await runSeeders(process.env.DATABASE_URL!, seeders);
+    const second = await runSeeders(process.env.DATABASE_URL!, seeders);
+    expect(second).toContain('billing: Acme on Pro and Globex on Free already present');
+    const [demo] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
+    const [acme, globex] = await listOrganizationsOfUser(demo!.id);
+    const acmeMembers = (await listMembers({ userId: demo!.id, organizationId: acme!.id })).members.length;
+
+    const subscriptions = await db.select().from(billingSubscriptions);
+    expect(subscriptions).toHaveLength(1);
+    const [subscription] = subscriptions;
+    expect(subscription).toMatchObject({
+      organizationId: acme!.id,
+      provider: 'local',
+      status: 'active',
+      productId: 'pro',
+      planId: 'pro-monthly',
+      cancelAtPeriodEnd: false,
+      trialEndsAt: null,
+    });
+    expect(subscription!.periodEndsAt.getTime()).toBeGreaterThan(Date.now());
+    const items = await db
+      .select({ lineItemId: billingSubscriptionItems.lineItemId, quantity: billingSubscriptionItems.quantity })
+      .from(billingSubscriptionItems)
+      .where(eq(billingSubscriptionItems.subscriptionId, subscription!.id));
+    expect(items).toEqual([{ lineItemId: 'seats', quantity: acmeMembers }]);
+
+    // Keel's rows agree with the gateway's own records, as a webhook leaves them.
+    const [customer] = await db
+      .select()
+      .from(billingCustomers)
+      .where(eq(billingCustomers.id, subscription!.customerId));
+    const [theirs] = await db
+      .select()
+      .from(localGatewaySubscriptions)
+      .where(eq(localGatewaySubscriptions.id, subscription!.providerSubscriptionId));
+    expect(theirs).toMatchObject({
+      customerId: customer!.providerCustomerId,
+      status: 'active',
+      planId: 'pro-monthly',
+      seats: acmeMembers,
+      periodEndsAt: subscription!.periodEndsAt,
+      updatedAt: subscription!.providerUpdatedAt,
+    });
+    expect(await db.select({ outcome: billingWebhookEvents.outcome }).from(billingWebhookEvents)).toEqual([
+      { outcome: 'applied' },
+    ]);
+    expect(
+      await db.select().from(billingSubscriptions).where(eq(billingSubscriptions.organizationId, globex!.id)),
+    ).toEqual([]);
+    // Demo data sends no email.
+    const queued = await db.execute<{ count: number }>(
+      sql`select count(*)::int as count from graphile_worker.jobs where task_identifier like 'billing.%'`,
+    );
+    expect(queued.rows[0]!.count).toBe(0);
   });
 
   it('writes nothing when one seeder fails', async () => {

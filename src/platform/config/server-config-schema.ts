@@ -150,6 +150,9 @@ const serverEnvSchema = z.object({
         .max(50, 'must be at most 50'),
     )
     .describe('how many jobs one process runs at once, e.g. 2.'),
+  JOBS_SCHEDULES: envBoolean(true).describe(
+    '"false" stops this process queueing scheduled jobs (the hourly billing reconciliation): e.g. a test harness.',
+  ),
   BILLING_LOCAL_GATEWAY_IN_PRODUCTION: envBoolean(false).describe(
     '"true" lets the built-in local payment gateway (test mode: no money moves) run in production, e.g. for a demo; it is then labelled on every billing page (decision 0034).',
   ),
@@ -285,8 +288,12 @@ export function readServerConfig(
       smtpUrl: parsed.SMTP_URL || null,
       from: parsed.EMAIL_FROM || null,
     },
-    /** The job queue (src/platform/jobs): whether this process runs jobs, and how many at once. */
-    jobs: { inProcess: parsed.JOBS_IN_PROCESS, concurrency: parsed.JOBS_CONCURRENCY },
+    /** The job queue (src/platform/jobs): whether this process runs jobs, how many at once, and the schedules. */
+    jobs: {
+      inProcess: parsed.JOBS_IN_PROCESS,
+      concurrency: parsed.JOBS_CONCURRENCY,
+      schedules: parsed.JOBS_SCHEDULES,
+    },
     billing: {
       /** The local gateway outside development and tests, deliberately (then labelled as test mode). */
       localGatewayInProduction: parsed.BILLING_LOCAL_GATEWAY_IN_PRODUCTION,

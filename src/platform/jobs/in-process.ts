@@ -24,7 +24,12 @@ export function startJobsInProcess(jobs: readonly AnyJob[]): void {
   let starting: Promise<void> | null = null;
   let stopped = false;
   const start = () => {
-    starting = startJobRunner({ databaseUrl, jobs, concurrency: settings.concurrency })
+    starting = startJobRunner({
+      databaseUrl,
+      jobs,
+      concurrency: settings.concurrency,
+      schedules: settings.schedules,
+    })
       .then(async (started) => {
         if (stopped) return started.stop();
         runner = started;

@@ -22,6 +22,11 @@ export interface JobDefinition<P = unknown> {
   payload: z.ZodType<P>;
   /** Runs before the job is given up (graphile-worker backs off exponentially between them). Default 10. */
   maxAttempts?: number;
+  /**
+   * A crontab pattern ("17 * * * *": every hour at :17) to queue the job on by itself, with an empty
+   * payload. Every runner knows the schedule; graphile-worker queues each tick once among them.
+   */
+  schedule?: string;
   /** Throwing schedules a retry; returning completes the job. It may run more than once: make it idempotent. */
   run: (payload: P, context: JobContext) => Promise<void>;
 }

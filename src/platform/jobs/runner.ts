@@ -1,4 +1,11 @@
-import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
+import {
+  Logger as WorkerLogger,
+  parseCronItems,
+  run,
+  type ParsedCronItem,
+  type Runner,
+  type TaskList,
+} from 'graphile-worker';
 import pg from 'pg';
 import { logger } from '@/platform/logger';
 import type { AnyJob } from './jobs';
@@ -38,6 +45,25 @@ function taskListOf(jobs: readonly AnyJob[]): TaskList {
   return list;
 }
 
+/** The jobs that declare a `schedule`, as graphile-worker's cron items (named after the job). */
+function cronItemsOf(jobs: readonly AnyJob[]): ParsedCronItem[] {
+  return parseCronItems(
+    jobs.flatMap((job) =>
+      job.schedule
+        ? [
+            {
+              task: job.name,
+              match: job.schedule,
+              identifier: job.name,
+              // A tick missed while no runner was up is not made up for; one waiting run is enough.
+              options: { backfillPeriod: 0, maxAttempts: job.maxAttempts ?? 10, jobKey: `cron:${job.name}` },
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
 export interface JobRunner {
   /** Finishes the jobs in progress (none is abandoned half-way), then closes its connections. */
   stop(): Promise<void>;
@@ -49,6 +75,11 @@ export interface JobRunnerOptions {
   concurrency: number;
   /** How often to look for jobs whose time has come (new jobs are heard at once). Default 2 s. */
   pollIntervalMs?: number;
+  /**
+   * Queue the jobs that declare a `schedule` at their times. The app's runner and `npm run worker`
+   * pass JOBS_SCHEDULES (default true); a test's runner leaves them off unless it asks.
+   */
+  schedules?: boolean;
 }
 
 /** Starts a runner; it installs or upgrades graphile-worker's own schema first if needed. */
@@ -77,8 +108,8 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         logger: workerLogger,
       },
       undefined,
-      // No crontab file is read; schedules, when needed, will be declared in code.
-      [],
+      // No crontab file is read: schedules are declared on the jobs themselves.
+      options.schedules ? cronItemsOf(options.jobs) : [],
     );
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -34,7 +34,11 @@ export {
 export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from './local-gateway/signing';
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
 
+export { reconcileSubscriptions } from './reconciliation';
+
+import { remindTrialEnding, sendBillingEmail } from './emails';
 import { deliverLocalEvent } from './local-gateway/events';
+import { reconcileSubscriptionsJob } from './reconciliation';
 
 /** The billing feature's background jobs, for src/background-jobs.ts. */
-export const billingJobs = [deliverLocalEvent];
+export const billingJobs = [deliverLocalEvent, sendBillingEmail, remindTrialEnding, reconcileSubscriptionsJob];

@@ -6,6 +6,7 @@ import { db, type Transaction } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
 import type { WebhookOutcome } from '../billing-fields';
 import { findPlan } from './catalogue';
+import { queueOrderEmails, queueSubscriptionEmails } from './emails';
 import type { BillingEvent, BillingGateway } from './gateway';
 import { localGateway } from './local-gateway/local-gateway';
 import {
@@ -42,14 +43,40 @@ async function organizationOfCustomer(tx: Transaction, provider: BillingProvider
 
 type Effect = { outcome: WebhookOutcome; organizationId: string | null };
 
+/** What applying an event may do besides writing state: queue the emails its change deserves. */
+interface ApplyOptions {
+  notify: boolean;
+}
+
+/**
+ * Serialises every change to one provider object (a subscription, an order) for the rest of the
+ * transaction, so the row read before the upsert is the row the upsert changes — even when two events
+ * about a subscription we do not have yet arrive at once.
+ */
+async function lockProviderObject(tx: Transaction, provider: BillingProvider, objectId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`billing:${provider}:${objectId}`}, 0))`);
+}
+
 async function applySubscription(
   tx: Transaction,
   provider: BillingProvider,
   event: Extract<BillingEvent, { kind: 'subscription' }>,
+  options: ApplyOptions,
 ): Promise<Effect> {
   const { subscription } = event;
   const customer = await organizationOfCustomer(tx, provider, subscription.customerId);
   if (!customer) return { outcome: 'unmatched', organizationId: null };
+  await lockProviderObject(tx, provider, subscription.id);
+  // The state before this event: what changed (a transition into past_due, canceled…) decides the emails.
+  const [prior] = await tx
+    .select()
+    .from(billingSubscriptions)
+    .where(
+      and(
+        eq(billingSubscriptions.provider, provider),
+        eq(billingSubscriptions.providerSubscriptionId, subscription.id),
+      ),
+    );
   const { product, plan } = findPlan(subscription.planId)!;
   const values = {
     organizationId: customer.organizationId,
@@ -76,7 +103,7 @@ async function applySubscription(
       set: { ...values, updatedAt: sql`now()` },
       setWhere: sql`${billingSubscriptions.providerUpdatedAt} <= excluded.provider_updated_at and ${billingSubscriptions.organizationId} = excluded.organization_id`,
     })
-    .returning({ id: billingSubscriptions.id });
+    .returning();
   if (!row) return { outcome: 'stale', organizationId: customer.organizationId };
   await tx.delete(billingSubscriptionItems).where(eq(billingSubscriptionItems.subscriptionId, row.id));
   await tx.insert(billingSubscriptionItems).values(
@@ -89,6 +116,7 @@ async function applySubscription(
       quantity: item.quantity,
     })),
   );
+  if (options.notify) await queueSubscriptionEmails(tx, prior, row);
   return { outcome: 'applied', organizationId: customer.organizationId };
 }
 
@@ -96,11 +124,17 @@ async function applyOrder(
   tx: Transaction,
   provider: BillingProvider,
   event: Extract<BillingEvent, { kind: 'order' }>,
+  options: ApplyOptions,
 ): Promise<Effect> {
   const { order } = event;
   const customer = await organizationOfCustomer(tx, provider, order.customerId);
   const found = findPlan(order.planId);
   if (!customer || !found) return { outcome: 'unmatched', organizationId: customer?.organizationId ?? null };
+  await lockProviderObject(tx, provider, order.id);
+  const [prior] = await tx
+    .select({ status: billingOrders.status })
+    .from(billingOrders)
+    .where(and(eq(billingOrders.provider, provider), eq(billingOrders.providerOrderId, order.id)));
   const values = {
     organizationId: customer.organizationId,
     customerId: customer.id,
@@ -121,8 +155,10 @@ async function applyOrder(
       set: { ...values, updatedAt: sql`now()` },
       setWhere: sql`${billingOrders.providerUpdatedAt} <= excluded.provider_updated_at and ${billingOrders.organizationId} = excluded.organization_id`,
     })
-    .returning({ id: billingOrders.id });
-  return { outcome: row ? 'applied' : 'stale', organizationId: customer.organizationId };
+    .returning({ id: billingOrders.id, organizationId: billingOrders.organizationId, status: billingOrders.status });
+  if (!row) return { outcome: 'stale', organizationId: customer.organizationId };
+  if (options.notify) await queueOrderEmails(tx, prior?.status, row);
+  return { outcome: 'applied', organizationId: customer.organizationId };
 }
 
 async function applyCheckoutCompleted(
@@ -143,13 +179,16 @@ async function applyCheckoutCompleted(
 /**
  * Applies one verified event exactly once. Returns what it did, or `duplicate` when the ledger already
  * has it (nothing is written then). A failure rolls back the ledger row with the effect, so the
- * provider's retry finds the event new.
+ * provider's retry finds the event new. The emails the change deserves are queued in the same
+ * transaction (docs/billing/emails.md) unless `notify` is false (demo data is history, not news);
+ * `database` may be a transaction to nest in (the seed's).
  */
 export async function applyBillingEvent(
   provider: BillingProvider,
   event: BillingEvent,
+  { notify = true, database = db }: { notify?: boolean; database?: Pick<Transaction, 'transaction'> } = {},
 ): Promise<WebhookOutcome | 'duplicate'> {
-  return db.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
     // A concurrent delivery of the same event waits here on the unique index, then finds it taken.
     const [entry] = await tx
       .insert(billingWebhookEvents)
@@ -159,9 +198,9 @@ export async function applyBillingEvent(
     if (!entry) return 'duplicate';
     const effect: Effect =
       event.kind === 'subscription'
-        ? await applySubscription(tx, provider, event)
+        ? await applySubscription(tx, provider, event, { notify })
         : event.kind === 'order'
-          ? await applyOrder(tx, provider, event)
+          ? await applyOrder(tx, provider, event, { notify })
           : event.kind === 'checkout.completed'
             ? await applyCheckoutCompleted(tx, provider, event)
             : { outcome: 'ignored', organizationId: null };

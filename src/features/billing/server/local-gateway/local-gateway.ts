@@ -145,6 +145,22 @@ function toProviderSubscription(object: ReturnType<typeof localSubscriptionObjec
   };
 }
 
+/**
+ * The event the local gateway would send about one of its subscriptions, in Keel's terms: for the demo
+ * seed, which applies it in its own transaction instead of delivering it over HTTP.
+ */
+export function localSubscriptionEvent(
+  row: typeof localGatewaySubscriptions.$inferSelect,
+  event: { id: string; type: 'subscription.created' | 'subscription.updated' },
+): BillingEvent {
+  return {
+    ...event,
+    kind: 'subscription',
+    occurredAt: row.updatedAt,
+    subscription: toProviderSubscription(subscriptionObject(row)),
+  };
+}
+
 /** The local gateway's events in Keel's terms; a body that is not one of them is rejected. */
 function normalise(body: unknown): BillingEvent {
   const envelope = localEventEnvelope.safeParse(body);

@@ -1,0 +1,180 @@
+import 'server-only';
+import { asc, eq, gt, ne, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/platform/db/client';
+import { defineJob } from '@/platform/jobs/jobs';
+import { logger as rootLogger, type Logger } from '@/platform/logger';
+import type { ProviderSubscription } from './gateway';
+import { billingSubscriptionItems, billingSubscriptions, type BillingSubscriptionRow } from './schema';
+import { applyBillingEvent, gatewayFor } from './webhooks';
+
+/**
+ * Reconciliation (docs/billing/reconciliation.md): webhooks get lost (a provider gives up, Lemon
+ * Squeezy retries three times), fail or arrive out of order. This asks the provider for every
+ * subscription that can still change and applies what it says through the webhook path — the ledger,
+ * the newer-state-wins rule and the emails — so a repair is recorded like any event and counted once.
+ */
+
+/** Canceled subscriptions changed this recently are checked too: the event after a cancel may be the lost one. */
+const RECENT_DAYS = 7;
+
+export interface ReconciliationReport {
+  checked: number;
+  repaired: number;
+  /** Subscriptions the provider no longer knows: marked canceled. */
+  missing: number;
+  /** Providers not in use here (their subscriptions are left as they are). */
+  skipped: number;
+  failed: number;
+}
+
+type Fields = Pick<
+  ProviderSubscription,
+  'status' | 'planId' | 'periodStartsAt' | 'periodEndsAt' | 'cancelAtPeriodEnd' | 'trialEndsAt' | 'canceledAt'
+> & { seats: Record<string, number> };
+
+function fieldsOf(state: Fields): string {
+  const time = (date: Date | null) => date?.toISOString() ?? null;
+  return JSON.stringify([
+    state.status,
+    state.planId,
+    time(state.periodStartsAt),
+    time(state.periodEndsAt),
+    state.cancelAtPeriodEnd,
+    time(state.trialEndsAt),
+    time(state.canceledAt),
+    Object.entries(state.seats).sort(),
+  ]);
+}
+
+async function keelState(row: BillingSubscriptionRow) {
+  const items = await db
+    .select({
+      lineItemId: billingSubscriptionItems.lineItemId,
+      type: billingSubscriptionItems.type,
+      priceId: billingSubscriptionItems.providerPriceId,
+      quantity: billingSubscriptionItems.quantity,
+    })
+    .from(billingSubscriptionItems)
+    .where(eq(billingSubscriptionItems.subscriptionId, row.id));
+  const fields: Fields = { ...row, seats: Object.fromEntries(items.map((item) => [item.lineItemId, item.quantity])) };
+  return { fields, items };
+}
+
+const providerFields = (subscription: ProviderSubscription): Fields => ({
+  ...subscription,
+  seats: Object.fromEntries(subscription.items.map((item) => [item.lineItemId, item.quantity])),
+});
+
+const summary = (fields: Fields) => ({
+  status: fields.status,
+  planId: fields.planId,
+  periodEndsAt: fields.periodEndsAt,
+  cancelAtPeriodEnd: fields.cancelAtPeriodEnd,
+  seats: fields.seats,
+});
+
+/** One subscription against its provider: 'repaired', 'missing', or 'in-sync'. */
+async function reconcileOne(row: BillingSubscriptionRow, logger: Logger) {
+  const gateway = gatewayFor(row.provider);
+  if (!gateway) return 'skipped' as const;
+  const theirs = await gateway.retrieveSubscription(row.providerSubscriptionId);
+  const { fields: ours, items } = await keelState(row);
+  const now = new Date();
+  // A provider that no longer knows it bills nothing for it: it ends here too, through the same path.
+  const state: ProviderSubscription | null =
+    theirs ??
+    (row.status === 'canceled'
+      ? null
+      : {
+          id: row.providerSubscriptionId,
+          customerId: '',
+          status: 'canceled',
+          planId: row.planId,
+          items,
+          periodStartsAt: row.periodStartsAt,
+          periodEndsAt: row.periodEndsAt,
+          cancelAtPeriodEnd: false,
+          trialEndsAt: row.trialEndsAt,
+          canceledAt: now,
+          updatedAt: now,
+        });
+  if (!state) return 'in-sync' as const;
+  // Only a newer state wins, as for webhooks: a provider answer older than what we hold is not drift.
+  if (state.updatedAt < row.providerUpdatedAt) return 'in-sync' as const;
+  if (theirs && fieldsOf(providerFields(theirs)) === fieldsOf(ours)) return 'in-sync' as const;
+  const outcome = await applyBillingEvent(row.provider, {
+    kind: 'subscription',
+    // Deterministic: two reconcilers (or a re-run) finding the same drift apply it once.
+    id: `reconcile:${row.providerSubscriptionId}:${state.updatedAt.getTime()}`,
+    type: theirs ? 'reconciliation.drift' : 'reconciliation.missing',
+    occurredAt: now,
+    subscription: theirs ? state : { ...state, customerId: await customerOf(row) },
+  });
+  if (outcome !== 'applied') return 'in-sync' as const;
+  const after = theirs ? summary(providerFields(theirs)) : { status: 'canceled' };
+  logger[theirs ? 'warn' : 'error'](
+    {
+      provider: row.provider,
+      subscriptionId: row.providerSubscriptionId,
+      organizationId: row.organizationId,
+      before: summary(ours),
+      after,
+    },
+    theirs
+      ? 'billing reconciliation repaired a subscription'
+      : 'billing reconciliation: the provider no longer knows this subscription; marked canceled',
+  );
+  return theirs ? ('repaired' as const) : ('missing' as const);
+}
+
+/** The provider's id of the subscription's customer (the webhook path finds the organization by it). */
+async function customerOf(row: BillingSubscriptionRow): Promise<string> {
+  const result = await db.execute<{ id: string }>(
+    sql`select provider_customer_id as id from billing_customers where id = ${row.customerId}`,
+  );
+  return result.rows[0]!.id;
+}
+
+/**
+ * Compares every subscription that can still change (not canceled, or changed in the last days) with
+ * its provider and repairs the drift. Safe to run at any time and from several processes at once.
+ */
+export async function reconcileSubscriptions(logger: Logger = rootLogger): Promise<ReconciliationReport> {
+  const report: ReconciliationReport = { checked: 0, repaired: 0, missing: 0, skipped: 0, failed: 0 };
+  const since = new Date(Date.now() - RECENT_DAYS * 24 * 60 * 60 * 1000);
+  const rows = await db
+    .select()
+    .from(billingSubscriptions)
+    .where(or(ne(billingSubscriptions.status, 'canceled'), gt(billingSubscriptions.updatedAt, since)))
+    .orderBy(asc(billingSubscriptions.id));
+  for (const row of rows) {
+    try {
+      const result = await reconcileOne(row, logger);
+      if (result === 'skipped') report.skipped += 1;
+      else report.checked += 1;
+      if (result === 'repaired') report.repaired += 1;
+      if (result === 'missing') report.missing += 1;
+    } catch (error) {
+      // One provider error does not stop the others; the next run tries again.
+      report.failed += 1;
+      logger.error(
+        { subscriptionId: row.providerSubscriptionId, reason: error instanceof Error ? error.message : String(error) },
+        'billing reconciliation could not check a subscription',
+      );
+    }
+  }
+  logger.info({ ...report }, 'billing reconciliation finished');
+  return report;
+}
+
+/** Hourly, on the queue (graphile-worker's cron: one run per hour across every runner). */
+export const reconcileSubscriptionsJob = defineJob({
+  name: 'billing.reconcile-subscriptions',
+  payload: z.object({}),
+  schedule: '17 * * * *',
+  maxAttempts: 3,
+  async run(_payload, { logger }) {
+    await reconcileSubscriptions(logger);
+  },
+});
