@@ -51,7 +51,11 @@ export const changeLocalPlan = defineAction({
 
 export const changeLocalSeats = defineAction({
   name: 'billing.local-portal.change-seats',
-  input: z.object({ session, subscriptionId: z.string().min(1).max(200), seats: z.coerce.number().int().min(1).max(10_000) }),
+  input: z.object({
+    session,
+    subscriptionId: z.string().min(1).max(200),
+    seats: z.coerce.number().int().min(1).max(10_000),
+  }),
   rateLimit,
   handler: async ({ session: sessionId, subscriptionId, seats }) => {
     const subscription = await ownedSubscription(sessionId, subscriptionId);

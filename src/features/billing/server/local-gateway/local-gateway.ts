@@ -4,12 +4,7 @@ import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
 import { findPlan } from '../catalogue';
 import { WebhookRejectedError, type BillingEvent, type BillingGateway, type ProviderSubscription } from '../gateway';
-import {
-  localGatewayCheckouts,
-  localGatewayCustomers,
-  localGatewayOrders,
-  localGatewaySubscriptions,
-} from '../schema';
+import { localGatewayCheckouts, localGatewayCustomers, localGatewayOrders, localGatewaySubscriptions } from '../schema';
 import { periodEnd } from './clock-steps';
 import {
   emitLocalEvent,

@@ -40,7 +40,9 @@ export async function findLocalPortalSession(sessionId: string) {
 export function portalPlans() {
   return appConfig.billing.products
     .filter((product) => product.type === 'plan' && !product.hidden && !product.free && !product.contactUs)
-    .flatMap((product) => product.plans.filter((plan) => plan.interval !== 'one_off').map((plan) => ({ product, plan })));
+    .flatMap((product) =>
+      product.plans.filter((plan) => plan.interval !== 'one_off').map((plan) => ({ product, plan })),
+    );
 }
 
 /** What the portal page shows for a live session, or null (the page answers 404). */
@@ -88,7 +90,9 @@ export async function setLocalPaymentMethod(customerId: string, card: LocalCard)
     const pastDue = await tx
       .select()
       .from(localGatewaySubscriptions)
-      .where(and(eq(localGatewaySubscriptions.customerId, customerId), eq(localGatewaySubscriptions.status, 'past_due')))
+      .where(
+        and(eq(localGatewaySubscriptions.customerId, customerId), eq(localGatewaySubscriptions.status, 'past_due')),
+      )
       .for('update');
     for (const subscription of pastDue) {
       const invoice = await openInvoiceOf(tx, subscription.id);

@@ -127,7 +127,11 @@ export async function saveSubscription(
 }
 
 /** The customer's invoices, newest first, as the gateway interface describes them. */
-export async function listLocalInvoices(tx: Transaction, customerId: string, limit: number): Promise<ProviderInvoice[]> {
+export async function listLocalInvoices(
+  tx: Transaction,
+  customerId: string,
+  limit: number,
+): Promise<ProviderInvoice[]> {
   const rows = await tx
     .select()
     .from(localGatewayInvoices)
