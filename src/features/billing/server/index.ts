@@ -35,7 +35,7 @@ export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from '
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
 export { advanceLocalSubscription } from './local-gateway/clock';
 export { LOCAL_MAX_FAILED_RETRIES } from './local-gateway/clock-steps';
-export { loadLocalPortal, portalPlans, setLocalPaymentMethod } from './local-gateway/portal';
+export { loadLocalPortal, localGatewayMode, portalPlans, setLocalPaymentMethod } from './local-gateway/portal';
 export { organizationNeedsPaymentFix } from './past-due';
 
 import { deliverLocalEvent } from './local-gateway/events';

@@ -8,11 +8,11 @@ import { advanceLocalSubscription } from './local-gateway/clock';
 import { localGateway } from './local-gateway/local-gateway';
 import {
   findLocalPortalSession,
+  localGatewayMode,
   portalPlans,
   setLocalPaymentMethod,
   subscriptionOfCustomer,
 } from './local-gateway/portal';
-import { gatewayFor } from './webhooks';
 
 /**
  * The local gateway's portal actions (docs/billing/local-gateway.md#the-portal). Public endpoints,
@@ -26,7 +26,7 @@ const session = z.string().min(1).max(200);
 const rateLimit: RateLimitOption<unknown> = { name: 'billing-local-portal', limit: 120, windowSeconds: 60 };
 
 async function customerOfSession(sessionId: string): Promise<string> {
-  const found = gatewayFor('local') ? await findLocalPortalSession(sessionId) : null;
+  const found = localGatewayMode() === 'off' ? null : await findLocalPortalSession(sessionId);
   if (!found) throw new AppError('NOT_FOUND');
   return found.customerId;
 }

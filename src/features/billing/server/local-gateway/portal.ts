@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { appConfig } from '@/platform/config/app-config';
+import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
 import { findPlan } from '../catalogue';
 import { localGatewayInvoices, localGatewayPortalSessions, localGatewaySubscriptions } from '../schema';
@@ -15,6 +16,16 @@ import { listLocalInvoices, lockLocalCustomer, openInvoiceOf, saveSubscription, 
  */
 
 const PORTAL_SESSION_MS = 60 * 60 * 1000;
+
+/**
+ * Whether the local gateway's pages (portal, clock) are up: in development and tests, and in production
+ * only when BILLING_LOCAL_GATEWAY_IN_PRODUCTION is on — then labelled so (decision 0034).
+ */
+export function localGatewayMode(): 'off' | 'test' | 'production' {
+  const { isProduction, billing } = getServerConfig();
+  if (!isProduction) return 'test';
+  return billing.localGatewayInProduction ? 'production' : 'off';
+}
 
 export async function createLocalPortalSession(customerId: string, returnUrl: string): Promise<string> {
   const id = `bps_local_${randomBytes(24).toString('base64url')}`;
@@ -47,7 +58,7 @@ export function portalPlans() {
 
 /** What the portal page shows for a live session, or null (the page answers 404). */
 export async function loadLocalPortal(sessionId: string) {
-  const session = await findLocalPortalSession(sessionId);
+  const session = localGatewayMode() === 'off' ? null : await findLocalPortalSession(sessionId);
   if (!session) return null;
   return db.transaction(async (tx) => {
     const customer = await lockLocalCustomer(tx, session.customerId);
