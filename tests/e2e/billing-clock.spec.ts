@@ -24,6 +24,7 @@ test('trial end on a declined card → past-due banner for the owner only → ca
   page,
   browser,
 }) => {
+  test.slow(); // two queued webhook deliveries and five page loads on a shared machine
   const [owner, member] = await Promise.all([
     createPerson({ name: 'Olga Owner' }),
     createPerson({ name: 'Mick Member' }),
@@ -38,6 +39,8 @@ test('trial end on a declined card → past-due banner for the owner only → ca
 
   await page.goto(portal);
   await expect(page.getByText('Test mode')).toBeVisible();
+  // A production build with the local gateway switched on (playwright.config.ts) says so.
+  await expect(page.getByText('switched on in production')).toBeVisible();
   await expect(page.getByRole('heading', { name: /Pro, monthly/ })).toContainText('Trialing');
   await waitForHydration(page, 'main form');
   await page.getByRole('button', { name: 'Use the card that is declined' }).click();
