@@ -13,7 +13,7 @@ import { emitLocalEvent, localId, subscriptionObject } from './events';
  */
 
 /** What the portal shows for each test card. */
-export const LOCAL_CARD_LABELS: Record<LocalCard, string> = {
+const LOCAL_CARD_LABELS: Record<LocalCard, string> = {
   succeeds: 'Visa •••• 4242',
   declined: 'Visa •••• 0002',
 };
