@@ -54,6 +54,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'src/features/auth/server/oauth-actions.ts#signInWithProvider': { guard: 'public' },
   'src/features/contact/server/actions.ts#sendContactRequest': { guard: 'public' },
   'src/platform/i18n/locale-actions.ts#changeLocale': { guard: 'public' },
+  // The local gateway's portal, as a provider's: its unguessable, hour-long session id is the credential
+  // (an unknown or expired one is a 404, tests/integration/billing/local-gateway.test.ts).
+  'src/features/billing/server/local-portal-actions.ts#changeLocalPlan': { guard: 'public' },
+  'src/features/billing/server/local-portal-actions.ts#changeLocalSeats': { guard: 'public' },
+  'src/features/billing/server/local-portal-actions.ts#setLocalCancelAtPeriodEnd': { guard: 'public' },
+  'src/features/billing/server/local-portal-actions.ts#setLocalCard': { guard: 'public' },
+  'src/features/billing/server/local-portal-actions.ts#advanceLocalClock': { guard: 'public' },
 
   // The signed-in account, acting on itself.
   'src/features/auth/server/sign-up-actions.ts#completeOnboarding': {

@@ -33,6 +33,10 @@ export {
 } from './local-gateway/local-gateway';
 export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from './local-gateway/signing';
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
+export { advanceLocalSubscription } from './local-gateway/clock';
+export { LOCAL_MAX_FAILED_RETRIES } from './local-gateway/clock-steps';
+export { loadLocalPortal, localGatewayMode, portalPlans, setLocalPaymentMethod } from './local-gateway/portal';
+export { organizationNeedsPaymentFix } from './past-due';
 
 export { reconcileSubscriptions } from './reconciliation';
 

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   text,
   timestamp,
@@ -306,6 +307,69 @@ export const localGatewayOrders = pgTable('local_gateway_orders', {
   totalAmount: integer('total_amount').notNull(),
   currency: text('currency').notNull(),
   updatedAt: updatedAt(),
+  createdAt: createdAt(),
+});
+
+/** The test cards of the local gateway: what the customer's next charge does. */
+export const localTestCard = pgEnum('local_gateway_test_card', ['succeeds', 'declined']);
+export const localInvoiceStatus = pgEnum('local_gateway_invoice_status', [
+  'draft',
+  'open',
+  'paid',
+  'void',
+  'uncollectible',
+]);
+
+/** Invoice numbers: never reused, even when an invoice's transaction rolls back. */
+export const localInvoiceNumber = pgSequence('local_gateway_invoice_number');
+
+/** A customer at the local gateway, with the test card its next charge uses (null: none on file yet). */
+export const localGatewayCustomers = pgTable('local_gateway_customers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  paymentMethod: localTestCard('payment_method'),
+  /** What the portal shows, e.g. "Visa •••• 4242". */
+  cardLabel: text('card_label'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A charge the local gateway made (or tried): one per paid checkout and per renewal or trial end. */
+export const localGatewayInvoices = pgTable(
+  'local_gateway_invoices',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    /** The subscription it bills, or the order it receipts. */
+    subscriptionId: text('subscription_id'),
+    orderId: text('order_id'),
+    /** The number the customer sees, LOCAL-000123, from a sequence (unique, never reused). */
+    number: text('number')
+      .notNull()
+      .unique('local_gateway_invoices_number_key')
+      .default(sql`('LOCAL-' || lpad(nextval('local_gateway_invoice_number')::text, 6, '0'))`),
+    status: localInvoiceStatus('status').notNull(),
+    totalAmount: integer('total_amount').notNull(),
+    currency: text('currency').notNull(),
+    periodStartsAt: timestamp('period_starts_at', { withTimezone: true }),
+    periodEndsAt: timestamp('period_ends_at', { withTimezone: true }),
+    /** Failed charges of an open invoice (the clock cancels after LOCAL_MAX_FAILED_CHARGES). */
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('local_gateway_invoices_customer_idx').on(table.customerId, table.createdAt),
+    index('local_gateway_invoices_subscription_idx').on(table.subscriptionId, table.status),
+  ],
+);
+
+/** A portal link: an unguessable id that opens one customer's portal for an hour (like Stripe's). */
+export const localGatewayPortalSessions = pgTable('local_gateway_portal_sessions', {
+  id: text('id').primaryKey(),
+  customerId: text('customer_id').notNull(),
+  returnUrl: text('return_url').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 });
 

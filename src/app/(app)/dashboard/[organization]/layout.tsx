@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { PastDueBanner } from '@/features/billing/components/past-due-banner';
+import { organizationNeedsPaymentFix } from '@/features/billing/server';
 import { OrganizationProvider } from '@/features/organizations';
 import { grantableRoles, requireOrganization } from '@/features/organizations/server';
 
@@ -21,6 +23,9 @@ export default async function OrganizationLayout({
   const { organization: slug } = await params;
   const { organization, membership, permissions } = await requireOrganization(slug);
 
+  // One small read, and only for those who can fix a failed payment.
+  const pastDue =
+    permissions.includes('billing.manage') && (await organizationNeedsPaymentFix(membership.userId, organization.id));
   const mayGrant = permissions.includes('members.invite') || permissions.includes('members.changeRole');
   return (
     <OrganizationProvider
@@ -36,6 +41,7 @@ export default async function OrganizationLayout({
         grantableRoles: mayGrant ? grantableRoles(membership.role) : [],
       }}
     >
+      {pastDue ? <PastDueBanner organizationSlug={organization.slug} /> : null}
       {children}
     </OrganizationProvider>
   );

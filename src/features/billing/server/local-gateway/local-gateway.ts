@@ -4,7 +4,8 @@ import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
 import { findPlan } from '../catalogue';
 import { WebhookRejectedError, type BillingEvent, type BillingGateway, type ProviderSubscription } from '../gateway';
-import { localGatewayCheckouts, localGatewayOrders, localGatewaySubscriptions } from '../schema';
+import { localGatewayCheckouts, localGatewayCustomers, localGatewayOrders, localGatewaySubscriptions } from '../schema';
+import { periodEnd } from './clock-steps';
 import {
   emitLocalEvent,
   localCheckoutObject,
@@ -15,6 +16,8 @@ import {
   orderObject,
   subscriptionObject,
 } from './events';
+import { createLocalPortalSession } from './portal';
+import { listLocalInvoices, recordCheckoutPayment, saveSubscription } from './records';
 import { LOCAL_SIGNATURE_HEADER, verifyLocalSignature } from './signing';
 
 /**
@@ -24,14 +27,6 @@ import { LOCAL_SIGNATURE_HEADER, verifyLocalSignature } from './signing';
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The end of a period that starts at `start`: a calendar month or year later. */
-function periodEnd(start: Date, interval: 'month' | 'year'): Date {
-  const end = new Date(start);
-  if (interval === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
-  else end.setUTCFullYear(end.getUTCFullYear() + 1);
-  return end;
-}
 
 /** The subscription's line items as the plan defines them, with this many seats. */
 function itemsFor(planId: string, seats: number): ProviderSubscription['items'] {
@@ -50,15 +45,7 @@ async function updateSubscription(
   change: Partial<typeof localGatewaySubscriptions.$inferInsert>,
   eventType: 'subscription.updated' | 'subscription.deleted' = 'subscription.updated',
 ) {
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(localGatewaySubscriptions)
-      .set({ ...change, updatedAt: new Date() })
-      .where(eq(localGatewaySubscriptions.id, subscriptionId))
-      .returning();
-    if (!row) throw new Error(`local gateway: no subscription ${subscriptionId}`);
-    await emitLocalEvent(tx, eventType, subscriptionObject(row));
-  });
+  await db.transaction((tx) => saveSubscription(tx, subscriptionId, change, eventType));
 }
 
 /** The test cards of the local checkout page. */
@@ -121,6 +108,7 @@ export async function completeLocalCheckout(
       await emitLocalEvent(tx, 'checkout.completed', { id: checkout.id, customer: checkout.customerId });
       await emitLocalEvent(tx, 'subscription.created', subscriptionObject(subscription!));
     }
+    await recordCheckoutPayment(tx, checkout.customerId, resultId);
     await tx
       .update(localGatewayCheckouts)
       .set({ status: 'completed', resultId })
@@ -209,8 +197,10 @@ function normalise(body: unknown): BillingEvent {
 export const localGateway: BillingGateway = {
   provider: 'local',
 
-  async createCustomer() {
-    return { customerId: localId('cus') };
+  async createCustomer({ name }) {
+    const customerId = localId('cus');
+    await db.insert(localGatewayCustomers).values({ id: customerId, name });
+    return { customerId };
   },
 
   async createCheckout(input) {
@@ -227,8 +217,8 @@ export const localGateway: BillingGateway = {
     return { checkoutId: id, url: `${appConfig.site.url}/billing/local-checkout/${id}` };
   },
 
-  async createPortalSession({ customerId }) {
-    return { url: `${appConfig.site.url}/billing/local-portal/${encodeURIComponent(customerId)}` };
+  async createPortalSession({ customerId, returnUrl }) {
+    return { url: await createLocalPortalSession(customerId, returnUrl) };
   },
 
   async changePlan({ subscriptionId, planId }) {
@@ -253,9 +243,8 @@ export const localGateway: BillingGateway = {
     await updateSubscription(subscriptionId, { seats });
   },
 
-  async listInvoices() {
-    // The local gateway's invoices arrive with its portal (issue 14): until then it has issued none.
-    return [];
+  async listInvoices({ customerId, limit }) {
+    return db.transaction((tx) => listLocalInvoices(tx, customerId, limit));
   },
 
   async reportUsage() {
