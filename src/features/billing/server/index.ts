@@ -10,11 +10,20 @@ export {
   getLimit,
   getOrganizationSubscription,
   hasFeature,
+  meetsPlan,
+  organizationOnPlan,
+  organizationPlan,
   PlanFeatureMissingError,
   PlanLimitReachedError,
+  PlanRequiredError,
   requireFeature,
+  requirePlan,
   type OrganizationPlan,
+  type PlanRequirement,
 } from './gating';
+// Loading the server face registers billing's organization hooks (limits, seats, cancelling on deletion).
+export { cancelSubscriptionsOf, paidSeats, queueSeatSync, syncSeats } from './seats';
+export { queueUsageReport, recordUsage, reportUsage } from './usage';
 export {
   WebhookRejectedError,
   type BillingEvent,
@@ -35,6 +44,8 @@ export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from '
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
 
 import { deliverLocalEvent } from './local-gateway/events';
+import { syncSeats } from './seats';
+import { reportUsage } from './usage';
 
 /** The billing feature's background jobs, for src/background-jobs.ts. */
-export const billingJobs = [deliverLocalEvent];
+export const billingJobs = [deliverLocalEvent, syncSeats, reportUsage];
