@@ -53,11 +53,15 @@ export const syncSeats = defineJob({
       if (!paid || !current.subscription) return;
       const memberCount = await tx.$count(members, eq(members.organizationId, organizationId));
       const seats = Math.max(memberCount, paid.minimumSeats);
-      if (seats === paid.seats) return;
       const gateway = gatewayFor(current.subscription.provider);
       if (!gateway) throw new Error(`no gateway for ${current.subscription.provider}`);
+      // The provider's count, not our copy: the webhook of the last change may not have arrived yet.
+      const atProvider = await gateway.retrieveSubscription(current.subscription.providerSubscriptionId);
+      const item = atProvider?.items.find((candidate) => candidate.lineItemId === paid.lineItemId);
+      const from = item?.quantity ?? paid.seats;
+      if (seats === from) return;
       await gateway.updateSeats({ subscriptionId: current.subscription.providerSubscriptionId, seats });
-      jobLogger.info({ organizationId, from: paid.seats, to: seats }, 'seats updated at the provider');
+      jobLogger.info({ organizationId, from, to: seats }, 'seats updated at the provider');
     });
   },
 });
