@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findPlan, localGateway, PlanLimitReachedError, reportUsage, syncSeats } from '@/features/billing/server';
 import {
@@ -21,6 +22,7 @@ import { invitations, members, organizations } from '@/features/organizations/se
 import { createTask, createTaskAction } from '@/features/tasks/server';
 import { tasks } from '@/features/tasks/server/schema';
 import { appConfig } from '@/platform/config/app-config';
+import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
 import { AppError } from '@/platform/http/errors';
 import { logger } from '@/platform/logger';
@@ -98,13 +100,49 @@ const gatewaySeats = async (providerSubscriptionId: string) =>
 
 /** Settles every promise and counts the outcomes; every refusal must be a PlanLimitReachedError of `limit`. */
 async function race(work: (() => Promise<unknown>)[], limit: string) {
-  const results = await Promise.allSettled(work.map((run) => run()));
+  const results = await together(work);
   const refusals = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
   for (const reason of refusals) {
     expect(reason).toBeInstanceOf(PlanLimitReachedError);
     expect((reason as PlanLimitReachedError).limit).toBe(limit);
   }
   return results.length - refusals.length;
+}
+
+/**
+ * Starts `work` while a lock on the members table holds every transaction at its membership check, and
+ * releases them together once they all wait there: otherwise the first could commit before the next
+ * connection is even open, and no race would be tried.
+ */
+async function together<T>(work: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
+  const waiting = Math.min(work.length, getServerConfig().databasePoolMax - 1);
+  let locked!: () => void;
+  let release!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const holder = db.transaction(async (tx) => {
+    await tx.execute(sql`lock table members in access exclusive mode`);
+    locked();
+    await released;
+  });
+  await isLocked;
+  const results = Promise.allSettled(work.map((run) => run()));
+  const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await watcher.connect();
+  try {
+    for (let tries = 0; tries < 400; tries++) {
+      const { rows } = await watcher.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+      );
+      if (rows[0]!.n >= waiting) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    await watcher.end();
+  }
+  release();
+  await holder;
+  return results;
 }
 
 let owner: TestUser;
