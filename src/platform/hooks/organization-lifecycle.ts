@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Transaction } from '@/platform/db/client';
+import { logger } from '@/platform/logger';
 
 /**
  * Points in an organization's life where another feature may take part (decision 0038). The
@@ -53,7 +54,16 @@ export async function runOrganizationHooks<H extends InTransaction>(
   }
 }
 
-/** Runs every afterMembershipChanged hook, after the change committed. */
+/**
+ * Runs every afterMembershipChanged hook, after the change committed. A failing hook is logged, not
+ * thrown: the change itself succeeded, and the user must not be told otherwise (and retry it).
+ */
 export async function membershipChanged(organizationId: string): Promise<void> {
-  for (const registered of hooks.values()) await registered.afterMembershipChanged?.({ organizationId });
+  for (const [name, registered] of hooks) {
+    try {
+      await registered.afterMembershipChanged?.({ organizationId });
+    } catch (error) {
+      logger.error({ err: error, hook: name, organizationId }, 'an afterMembershipChanged hook failed');
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Transaction } from '@/platform/db/client';
 import { addJob, defineJob } from '@/platform/jobs/jobs';
+import { logger } from '@/platform/logger';
 import { getOrganizationSubscription } from './gating';
 import { billingSubscriptions, billingUsageRecords } from './schema';
 import { gatewayFor } from './webhooks';
@@ -44,7 +45,7 @@ const BATCH = 100;
 export const reportUsage = defineJob({
   name: 'billing.report-usage',
   payload: z.object({}).default({}),
-  run: async (_payload, { logger }) => {
+  run: async (_payload, { logger: jobLogger }) => {
     let reported = 0;
     for (;;) {
       const done = await db.transaction(async (tx) => {
@@ -75,17 +76,24 @@ export const reportUsage = defineJob({
       });
       if (done) break;
     }
-    if (reported > 0) logger.info({ reported }, 'usage reported');
+    if (reported > 0) jobLogger.info({ reported }, 'usage reported');
   },
 });
 
-/** Queues a report within the minute: one job per minute however many units were recorded. */
+/**
+ * Queues a report within the minute: one job per minute however many units were recorded. Called after
+ * the recording transaction committed, so it never throws (the unit is recorded; the next report sends it).
+ */
 export async function queueUsageReport(now = new Date()): Promise<void> {
   const minute = Math.floor(now.getTime() / 60_000);
-  await addJob(
-    db,
-    reportUsage,
-    {},
-    { jobKey: `billing.report-usage:${minute}`, runAt: new Date((minute + 1) * 60_000) },
-  );
+  try {
+    await addJob(
+      db,
+      reportUsage,
+      {},
+      { jobKey: `billing.report-usage:${minute}`, runAt: new Date((minute + 1) * 60_000) },
+    );
+  } catch (error) {
+    logger.error({ err: error }, 'queueing the usage report failed');
+  }
 }
