@@ -303,6 +303,43 @@ const BILLING: BillingConfigInput = {
         },
       ],
     },
+    {
+      // A legacy plan: no longer offered, its subscribers keep it. Its metered line item bills each task created
+      // (a metered item's id names what it counts: docs/billing/gating-and-limits.md).
+      id: 'team-2025',
+      hidden: true,
+      nameKey: 'billing.products.team2025.name',
+      descriptionKey: 'billing.products.team2025.description',
+      limits: { members: 10, tasks: null },
+      plans: [
+        {
+          id: 'team-2025-monthly',
+          interval: 'month',
+          currency: 'usd',
+          lineItems: [
+            {
+              type: 'flat',
+              id: 'base',
+              amount: 4900,
+              providerPriceEnv: {
+                stripe: 'STRIPE_PRICE_TEAM_2025_BASE',
+                'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_TEAM_2025_BASE',
+              },
+            },
+            {
+              type: 'metered',
+              id: 'tasks',
+              unitKey: 'billing.limits.units.tasks',
+              amount: 5,
+              providerPriceEnv: {
+                stripe: 'STRIPE_PRICE_TEAM_2025_TASKS',
+                'lemon-squeezy': 'LEMON_SQUEEZY_VARIANT_TEAM_2025_TASKS',
+              },
+            },
+          ],
+        },
+      ],
+    },
   ],
   seatsBeyondPaid: 'raise-quantity',
 };

@@ -37,9 +37,15 @@ function problemsOf(config: unknown): string {
 describe('the default billing catalogue', () => {
   const billing = buildAppConfig({}).billing;
 
-  it('has a free product, Pro per seat monthly and yearly with a trial, Enterprise contact-us and a one-off add-on', () => {
-    expect(billing.products.map((product) => product.id)).toEqual(['free', 'pro', 'enterprise', 'onboarding']);
-    const [freeProduct, proProduct, enterprise, addOn] = billing.products;
+  it('has a free product, Pro per seat monthly and yearly with a trial, Enterprise contact-us, a one-off add-on and a legacy plan', () => {
+    expect(billing.products.map((product) => product.id)).toEqual([
+      'free',
+      'pro',
+      'enterprise',
+      'onboarding',
+      'team-2025',
+    ]);
+    const [freeProduct, proProduct, enterprise, addOn, legacy] = billing.products;
     expect(freeProduct).toMatchObject({ free: true, plans: [], limits: { members: 3, tasks: 100 } });
     expect(proProduct!.plans.map((plan) => [plan.interval, plan.trialDays, plan.lineItems[0]!.type])).toEqual([
       ['month', 14, 'per_seat'],
@@ -48,10 +54,22 @@ describe('the default billing catalogue', () => {
     expect(proProduct!.recommended).toBe(true);
     expect(enterprise).toMatchObject({ contactUs: true, plans: [] });
     expect(addOn).toMatchObject({ type: 'add-on', plans: [{ interval: 'one_off' }] });
+    // Not offered any more, kept for its subscribers; it bills each task created (metered).
+    expect(legacy).toMatchObject({
+      hidden: true,
+      plans: [{ lineItems: [{ type: 'flat' }, { type: 'metered', id: 'tasks' }] }],
+    });
   });
 
   it('names only translation keys that exist', () => {
-    const keys = billing.products.flatMap((product) => [product.nameKey, product.descriptionKey, ...product.features]);
+    const keys = billing.products.flatMap((product) => [
+      product.nameKey,
+      product.descriptionKey,
+      ...product.features,
+      ...product.plans.flatMap((plan) =>
+        plan.lineItems.flatMap((item) => (item.type === 'metered' ? [item.unitKey] : [])),
+      ),
+    ]);
     const missing = keys.filter(
       (key) =>
         key
@@ -133,6 +151,8 @@ describe('provider price ids', () => {
     STRIPE_PRICE_PRO_MONTHLY: 'price_1',
     STRIPE_PRICE_PRO_YEARLY: 'price_2',
     STRIPE_PRICE_ONBOARDING: 'price_3',
+    STRIPE_PRICE_TEAM_2025_BASE: 'price_4',
+    STRIPE_PRICE_TEAM_2025_TASKS: 'price_5',
   };
 
   it('are read from the variables the catalogue names, and mapped back to plan and line item', () => {

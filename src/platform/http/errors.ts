@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
+  /** The organization's plan does not allow it (a limit, an entitlement): the answer points to the plans. */
+  PLAN_UPGRADE_REQUIRED: 402,
   FORBIDDEN: 403,
   CSRF_TOKEN_INVALID: 403,
   NOT_FOUND: 404,
@@ -17,6 +19,8 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   EMAIL_NOT_SENT: 502,
+  /** The payment provider refused or did not answer: nothing was changed. */
+  BILLING_PROVIDER_FAILED: 502,
   SERVICE_UNAVAILABLE: 503,
 } as const;
 

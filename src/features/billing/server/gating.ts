@@ -4,6 +4,10 @@ import { appConfig } from '@/platform/config/app-config';
 import type { BillingPlan, BillingProduct } from '@/platform/config/billing-config-schema';
 import type { BillingEntitlement, BillingLimit } from '@/platform/config/constants';
 import type { Transaction } from '@/platform/db/client';
+import type { TenantScope } from '@/platform/db/tenant';
+import type { Guard } from '@/platform/http/guards';
+import { AppError } from '@/platform/http/errors';
+import { inOrganization, organizationMember, type MembershipRequirement } from '@/features/organizations/server';
 import { ENTITLING_STATUSES } from '../billing-fields';
 import { findPlan } from './catalogue';
 import { billingSubscriptions, type BillingSubscriptionRow } from './schema';
@@ -49,10 +53,16 @@ export function hasFeature(current: OrganizationPlan, entitlement: BillingEntitl
   return current.product.entitlements.includes(entitlement);
 }
 
+/*
+ * The refusals below are AppErrors with the code PLAN_UPGRADE_REQUIRED (402): an action answers them as
+ * `{ ok: false, error }` and a route as its error envelope, with the message translated into the user's
+ * language (errors.json, `planLimits`) — never a 500. Forms show it with an <UpgradePrompt>.
+ */
+
 /** Refused: the plan does not include an entitlement. */
-export class PlanFeatureMissingError extends Error {
+export class PlanFeatureMissingError extends AppError {
   constructor(readonly entitlement: BillingEntitlement) {
-    super(`plan does not include ${entitlement}`);
+    super('PLAN_UPGRADE_REQUIRED', { messageKey: 'planLimits.feature', values: { entitlement } });
     this.name = 'PlanFeatureMissingError';
   }
 }
@@ -62,24 +72,79 @@ export function requireFeature(current: OrganizationPlan, entitlement: BillingEn
   if (!hasFeature(current, entitlement)) throw new PlanFeatureMissingError(entitlement);
 }
 
+/**
+ * What a page, action or route needs of the plan: any paid product (not the free one), one of some
+ * products (by id, hidden legacy ones included), or an entitlement.
+ */
+export type PlanRequirement = { paid: true } | { products: readonly string[] } | { feature: BillingEntitlement };
+
+/** Refused: the organization is not on a plan the requirement accepts. */
+export class PlanRequiredError extends AppError {
+  constructor(readonly requirement: PlanRequirement) {
+    super('PLAN_UPGRADE_REQUIRED', { messageKey: 'planLimits.plan' });
+    this.name = 'PlanRequiredError';
+  }
+}
+
+/** Whether the plan meets the requirement (for a page that renders an upgrade prompt instead). */
+export function meetsPlan(current: OrganizationPlan, requirement: PlanRequirement): boolean {
+  if ('feature' in requirement) return hasFeature(current, requirement.feature);
+  if ('paid' in requirement) return !current.product.free;
+  return requirement.products.includes(current.product.id);
+}
+
+/** Throws PlanRequiredError (PlanFeatureMissingError for an entitlement) unless the plan meets the requirement. */
+export function requirePlan(current: OrganizationPlan, requirement: PlanRequirement): void {
+  if ('feature' in requirement) requireFeature(current, requirement.feature);
+  else if (!meetsPlan(current, requirement)) throw new PlanRequiredError(requirement);
+}
+
+/** The organization's plan, read as `scope.userId` (who must be a member) in a tenant transaction of its own. */
+export async function organizationPlan(scope: TenantScope): Promise<OrganizationPlan> {
+  return inOrganization(scope, {}, (tx) => getOrganizationSubscription(tx, scope.organizationId));
+}
+
+/**
+ * An action or route guard: the organizationMember guard (401, 404, the role or permission asked),
+ * then the plan — refused with PLAN_UPGRADE_REQUIRED unless it meets the requirement. Adds `plan`.
+ *
+ *   defineAction({ …, guards: [organizationOnPlan({ paid: true })], handler: async (input, { plan }) => … })
+ */
+export function organizationOnPlan(requirement: PlanRequirement, membership: MembershipRequirement = {}) {
+  const member = organizationMember(membership);
+  return (async (context) => {
+    const added = await member(context);
+    const plan = await organizationPlan({ userId: added.user.id, organizationId: added.organization.id });
+    requirePlan(plan, requirement);
+    return { ...added, plan };
+  }) satisfies Guard<unknown, Awaited<ReturnType<typeof member>> & { plan: OrganizationPlan }>;
+}
+
 /** The plan's limit, or null for unlimited. */
 export function getLimit(current: OrganizationPlan, limit: BillingLimit): number | null {
   return current.product.limits?.[limit] ?? null;
 }
 
-/** Refused: the plan's limit is reached. The caller turns it into the translated upgrade prompt. */
-export class PlanLimitReachedError extends Error {
+/** Refused: the plan's limit (or the subscription's paid seats) is reached. */
+export class PlanLimitReachedError extends AppError {
   constructor(
-    readonly limit: BillingLimit,
+    readonly limit: BillingLimit | 'seats',
     readonly max: number,
   ) {
-    super(`plan limit reached: ${limit} (${max})`);
+    super('PLAN_UPGRADE_REQUIRED', { messageKey: `planLimits.${limit}`, values: { max } });
     this.name = 'PlanLimitReachedError';
   }
 }
 
+/** Makes every other creation of `what` for the organization wait until this transaction ends. */
+export async function lockCreations(tx: Transaction, organizationId: string, what: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`keel.billing.limit.${what}.${organizationId}`}, 0))`,
+  );
+}
+
 /**
- * Checks, inside the transaction that is about to create one more `limit` (a task, a member), that
+ * Checks, inside the transaction that is about to create `adding` more of `limit` (a task, members), that
  * the plan allows it — and holds until that transaction ends a lock that makes every other creation
  * of the same kind for the organization wait. So concurrent creations cannot overshoot: at 99 of 100,
  * twenty at once give exactly one more.
@@ -91,11 +156,11 @@ export async function assertWithinLimit(
   organizationId: string,
   limit: BillingLimit,
   countExisting: () => Promise<number>,
-): Promise<void> {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`keel.billing.limit.${limit}.${organizationId}`}, 0))`,
-  );
-  const max = getLimit(await getOrganizationSubscription(tx, organizationId), limit);
-  if (max === null) return;
-  if ((await countExisting()) >= max) throw new PlanLimitReachedError(limit, max);
+  adding = 1,
+): Promise<OrganizationPlan> {
+  await lockCreations(tx, organizationId, limit);
+  const current = await getOrganizationSubscription(tx, organizationId);
+  const max = getLimit(current, limit);
+  if (max !== null && (await countExisting()) + adding > max) throw new PlanLimitReachedError(limit, max);
+  return current;
 }

@@ -10,11 +10,20 @@ export {
   getLimit,
   getOrganizationSubscription,
   hasFeature,
+  meetsPlan,
+  organizationOnPlan,
+  organizationPlan,
   PlanFeatureMissingError,
   PlanLimitReachedError,
+  PlanRequiredError,
   requireFeature,
+  requirePlan,
   type OrganizationPlan,
+  type PlanRequirement,
 } from './gating';
+// Loading the server face registers billing's organization hooks (limits, seats, cancelling on deletion).
+export { cancelSubscriptionsOf, paidSeats, queueSeatSync, syncSeats } from './seats';
+export { queueUsageReport, recordUsage, reportUsage } from './usage';
 export {
   WebhookRejectedError,
   type BillingEvent,
@@ -43,6 +52,15 @@ export { reconcileSubscriptions } from './reconciliation';
 import { remindTrialEnding, sendBillingEmail } from './emails';
 import { deliverLocalEvent } from './local-gateway/events';
 import { reconcileSubscriptionsJob } from './reconciliation';
+import { syncSeats } from './seats';
+import { reportUsage } from './usage';
 
 /** The billing feature's background jobs, for src/background-jobs.ts. */
-export const billingJobs = [deliverLocalEvent, sendBillingEmail, remindTrialEnding, reconcileSubscriptionsJob];
+export const billingJobs = [
+  deliverLocalEvent,
+  sendBillingEmail,
+  remindTrialEnding,
+  reconcileSubscriptionsJob,
+  syncSeats,
+  reportUsage,
+];

@@ -8,6 +8,7 @@ import { db, type Transaction } from '@/platform/db/client';
 import type { TenantScope } from '@/platform/db/tenant';
 import { renderEmail } from '@/platform/email/render';
 import { sendEmail } from '@/platform/email/transport';
+import { membershipChanged, runOrganizationHooks } from '@/platform/hooks/organization-lifecycle';
 import { AppError, fieldRefusal } from '@/platform/http/errors';
 import { translatorFor } from '@/platform/i18n/translator';
 import { InvitationEmail, invitationEmailSubject } from '../emails/invitation-email';
@@ -117,6 +118,20 @@ async function inviterAndOrganization(tx: Transaction, scope: TenantScope) {
   return { organizationName: organization!.name, inviterName: inviter?.name || inviter?.email || '' };
 }
 
+/** Members plus live pending invitations, leaving out those to `except` (an invitation being renewed or accepted). */
+async function membersAndOpenInvitations(tx: Transaction, organizationId: string, except: string[]): Promise<number> {
+  const open = await tx.$count(
+    invitations,
+    and(
+      eq(invitations.organizationId, organizationId),
+      eq(invitations.status, 'pending'),
+      gt(invitations.expiresAt, sql`now()`),
+      except.length > 0 ? notInArray(invitations.email, except) : undefined,
+    ),
+  );
+  return open + (await tx.$count(members, eq(members.organizationId, organizationId)));
+}
+
 /**
  * Invites addresses with a role (permission members.invite; only roles at or
  * below the inviter's). Addresses that already belong to the organization are
@@ -171,6 +186,12 @@ export async function inviteMembers(
           maximum: openPerOrganization,
         });
       }
+      // A plan's members limit or paid seats (billing's hook) count members and open invitations.
+      await runOrganizationHooks('beforeMembershipGrows', tx, {
+        organizationId: scope.organizationId,
+        joining: emails.length,
+        countExisting: () => membersAndOpenInvitations(tx, scope.organizationId, emails),
+      });
       await spendInvitationBudget(tx, scope, emails);
       const letters: InvitationLetter[] = [];
       for (const email of emails) {
@@ -373,6 +394,11 @@ export async function acceptInvitation(
         return { slug: organization!.slug, organizationId: invitation.organizationId };
       throw new AppError('CONFLICT', { messageKey: REFUSALS[state] });
     }
+    await runOrganizationHooks('beforeMembershipGrows', tx, {
+      organizationId: invitation.organizationId,
+      joining: 1,
+      countExisting: () => membersAndOpenInvitations(tx, invitation.organizationId, [invitation.email]),
+    });
     await tx
       .insert(members)
       .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
@@ -384,5 +410,6 @@ export async function acceptInvitation(
     return { slug: organization!.slug, organizationId: invitation.organizationId };
   });
   await rememberOrganization(user.id, joined.organizationId);
+  await membershipChanged(joined.organizationId);
   return joined;
 }

@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { users } from '@/features/auth/server/schema';
 import type { Transaction } from '@/platform/db/client';
 import type { TenantScope } from '@/platform/db/tenant';
+import { membershipChanged } from '@/platform/hooks/organization-lifecycle';
 import { AppError, fieldRefusal } from '@/platform/http/errors';
 import { OWNER_ROLE, isRole, rankOf, roleNames } from '../roles';
 import { inOrganization, mayActOn, type Membership } from './access';
@@ -150,6 +151,7 @@ export async function removeMember(scope: TenantScope, memberId: string): Promis
     await tx.delete(members).where(eq(members.id, target.id));
     await revokeInvitationsSentBy(tx, target.userId);
   });
+  await membershipChanged(scope.organizationId);
 }
 
 /** The acting user leaves the organization; the last owner cannot (transfer ownership or delete it first). */
@@ -161,6 +163,7 @@ export async function leaveOrganization(scope: TenantScope): Promise<void> {
     await tx.delete(members).where(eq(members.id, actor.id));
     await revokeInvitationsSentBy(tx, actor.userId);
   });
+  await membershipChanged(scope.organizationId);
 }
 
 /**

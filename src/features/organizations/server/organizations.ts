@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
 import type { TenantScope } from '@/platform/db/tenant';
+import { runOrganizationHooks } from '@/platform/hooks/organization-lifecycle';
 import { AppError, fieldRefusal } from '@/platform/http/errors';
 import { OWNER_ROLE } from '../roles';
 import { inOrganization, logoUrl, rememberOrganization, type Organization } from './access';
@@ -98,6 +99,8 @@ export async function deleteOrganization(scope: TenantScope, confirmation: strin
     if (!organization || confirmation.trim() !== organization.name.trim()) {
       throw fieldRefusal('VALIDATION_FAILED', 'confirmation', 'organizations.deleteConfirmation');
     }
+    // Billing cancels the subscription here: if the provider refuses, this throws and nothing is deleted.
+    await runOrganizationHooks('beforeOrganizationDeleted', tx, { organizationId: scope.organizationId });
     await tx.delete(organizations).where(eq(organizations.id, scope.organizationId));
     return { logo: organization.logo };
   });

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { UpgradePrompt } from '@/features/billing/components/upgrade-prompt';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage, TextField } from '@/ui/form';
@@ -96,7 +97,12 @@ export function TaskForm({
       aria-label={task ? t('form.editTitle') : t('form.newTitle')}
       data-testid="task-form"
     >
-      <FormError state={state} fields={FIELDS} />
+      {/* At the plan's task limit the refusal says so and leads to the plans. */}
+      {state.result && !state.result.ok && state.result.error.code === 'PLAN_UPGRADE_REQUIRED' ? (
+        <UpgradePrompt slug={slug} message={state.result.error.message} />
+      ) : (
+        <FormError state={state} fields={FIELDS} />
+      )}
       <input type="hidden" name="organizationId" value={organizationId} />
       {task ? <input type="hidden" name="taskId" value={task.id} /> : null}
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { users } from '@/features/auth/server/schema';
+import { assertWithinLimit, queueUsageReport, recordUsage } from '@/features/billing/server';
 import { inOrganization } from '@/features/organizations/server';
 import { members } from '@/features/organizations/server/schema';
 import type { Transaction } from '@/platform/db/client';
@@ -93,16 +94,26 @@ async function savingTask<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Creates a task within the plan's `tasks` limit (refused with PLAN_UPGRADE_REQUIRED at it, however many
+ * are created at once) and, on a plan that meters tasks, records one unit of usage with it.
+ */
 export async function createTask(scope: TenantScope, fields: TaskFields): Promise<{ id: string }> {
-  return savingTask(() =>
+  const { id, metered } = await savingTask(() =>
     inOrganization(scope, {}, async (tx) => {
+      const { organizationId } = scope;
+      await assertWithinLimit(tx, organizationId, 'tasks', () =>
+        tx.$count(tasks, eq(tasks.organizationId, organizationId)),
+      );
       const [task] = await tx
         .insert(tasks)
-        .values({ ...fields, organizationId: scope.organizationId, createdById: scope.userId })
+        .values({ ...fields, organizationId, createdById: scope.userId })
         .returning({ id: tasks.id });
-      return task!;
+      return { id: task!.id, metered: await recordUsage(tx, organizationId, 'tasks', task!.id) };
     }),
   );
+  if (metered) await queueUsageReport();
+  return { id };
 }
 
 export async function updateTask(scope: TenantScope, taskId: string, fields: TaskFields): Promise<{ id: string }> {
