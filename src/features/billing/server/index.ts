@@ -5,6 +5,9 @@ import 'server-only';
  */
 export { activeGateway, startCheckout, type CheckoutRefusal } from './checkout';
 export { findPlan } from './catalogue';
+export { addOnProducts, loadBillingAccount, type BillingAccount } from './billing-account';
+export { pricingCatalogue, toPricingProduct, type TranslateKey } from './pricing-catalogue';
+export { findLocalCheckout } from './local-gateway/hosted-checkout';
 export {
   assertWithinLimit,
   getLimit,
@@ -33,6 +36,17 @@ export {
 } from './local-gateway/local-gateway';
 export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from './local-gateway/signing';
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
+
+// Server actions, for pages and tests; this feature's components import them from the action files.
+export {
+  buyAddOnAction,
+  cancelSubscriptionAction,
+  changePlanAction,
+  openBillingPortalAction,
+  resumeSubscriptionAction,
+  startCheckoutAction,
+} from './billing-actions';
+export { payLocalCheckoutAction } from './local-gateway/hosted-checkout-action';
 
 import { deliverLocalEvent } from './local-gateway/events';
 
