@@ -56,7 +56,7 @@ test('an owner subscribes to Pro, moves to yearly, cancels and resumes', async (
   const change = page.getByRole('alertdialog');
   await expect(change).toContainText('You move to Pro (yearly) now; the difference is prorated.');
   await change.getByRole('button', { name: 'Change plan' }).click();
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}/billing\\?change=requested$`));
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}/billing\\?change=pro-yearly$`));
   await expect(page.getByTestId('billing-plan-name')).toHaveText('Pro · yearly', WEBHOOK_WAIT);
 
   await waitForHydration(page, '[data-testid="billing-plan"]');
@@ -80,14 +80,18 @@ test('a declined card says why and keeps the checkout open; the extra confirmati
   const url = page.url();
   await page.getByLabel('Declined').check();
   await page.getByRole('button', { name: 'Pay' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Your card was declined. Choose another card to try again.');
+  await expect(page.getByTestId('checkout-error')).toHaveText(
+    'Your card was declined. Choose another card to try again.',
+  );
   expect(page.url()).toBe(url);
 
   await page.getByLabel('Requires confirmation').check();
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(page.getByRole('heading', { name: 'Confirm this payment' })).toBeVisible();
   await page.getByRole('button', { name: 'Fail' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The payment was not confirmed. Choose a card to try again.');
+  await expect(page.getByTestId('checkout-error')).toHaveText(
+    'The payment was not confirmed. Choose a card to try again.',
+  );
   expect(page.url()).toBe(url);
 
   await page.getByRole('link', { name: 'Cancel' }).click();

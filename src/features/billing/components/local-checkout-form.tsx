@@ -62,9 +62,9 @@ export function LocalCheckoutForm({ checkoutId, cancelUrl }: { checkoutId: strin
         </RadioGroup>
       </fieldset>
       {outcome === 'declined' || outcome === 'confirmation-failed' || refusal ? (
-        <Alert variant="destructive" data-error-code={refusal?.code}>
+        <Alert variant="destructive" data-error-code={refusal?.code} data-testid="checkout-error">
           <AlertDescription>
-            <p role="alert">
+            <p>
               {outcome === 'declined'
                 ? t('declined')
                 : outcome === 'confirmation-failed'

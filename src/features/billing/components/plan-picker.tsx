@@ -208,7 +208,7 @@ function ChangePlan({
       confirmLabel={t('confirmChange')}
       onDone={() => {
         toast.success({ title: t('changeRequested') });
-        router.push(`${billingPath(slug)}?change=requested`);
+        router.push(`${billingPath(slug)}?change=${encodeURIComponent(planId)}`);
       }}
     />
   );
@@ -239,7 +239,7 @@ function SwitchToFree({
       confirmLabel={t('confirmFree')}
       onDone={() => {
         toast.success({ title: t('changeRequested') });
-        router.push(`${billingPath(slug)}?change=requested`);
+        router.push(`${billingPath(slug)}?change=cancel`);
       }}
     />
   );

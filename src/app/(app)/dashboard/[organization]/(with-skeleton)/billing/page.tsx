@@ -45,6 +45,10 @@ export default async function BillingPage({ params, searchParams }: BillingPageP
   const { subscription, plan, product } = account;
   const date = (value: Date) => format.dateTime(value, { dateStyle: 'long' });
   const processing = account.checkout?.processing ?? false;
+  // Back from the plans page (`?change=<plan>` or `cancel`): refreshing until the provider's webhook has brought it.
+  const change = manages && typeof query.change === 'string' ? query.change : null;
+  const changePending =
+    change !== null && (change === 'cancel' ? !subscription?.cancelAtPeriodEnd : plan?.id !== change);
   const bought = account.checkout ? findPlan(account.checkout.planId) : null;
   const stateKey = subscription
     ? `${plan?.id}:${subscription.status}:${subscription.cancelAtPeriodEnd}`
@@ -125,7 +129,7 @@ export default async function BillingPage({ params, searchParams }: BillingPageP
             ) : (
               <p className="text-sm text-muted-foreground">{t('askAnAdmin')}</p>
             )}
-            {manages && query.change === 'requested' ? (
+            {changePending ? (
               <AutoRefresh slow={<p className="text-sm text-muted-foreground">{t('stillUpdating')}</p>}>
                 <p className="text-sm text-muted-foreground">{t('changeRequested')}</p>
               </AutoRefresh>
