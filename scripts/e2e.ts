@@ -100,6 +100,8 @@ const env = {
   OIDC_ISSUER_URL: `http://127.0.0.1:${process.env.E2E_OIDC_PORT || 3199}`,
   OIDC_CLIENT_ID: 'keel-e2e',
   OIDC_CLIENT_SECRET: 'keel-e2e-client-secret',
+  // The build under test is a production build: billing's specs pay with the local gateway's test cards.
+  BILLING_LOCAL_GATEWAY_IN_PRODUCTION: 'true',
 };
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);
