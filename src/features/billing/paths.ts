@@ -16,8 +16,3 @@ export function plansPath(slug: string): string {
 export function checkoutReturnPath(slug: string): string {
   return `${billingPath(slug)}?checkout={CHECKOUT_SESSION_ID}`;
 }
-
-/** The local gateway's hosted checkout page (outside the dashboard: the buyer is at "the provider"). */
-export function localCheckoutPath(checkoutId: string): string {
-  return `/billing/local-checkout/${encodeURIComponent(checkoutId)}`;
-}

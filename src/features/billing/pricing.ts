@@ -77,11 +77,6 @@ export function isPerSeat(plan: Pick<PricedPlan, 'lineItems'>): boolean {
   return plan.lineItems.some((item) => item.type === 'per_seat');
 }
 
-/** Whether part of the plan's charge is usage, known only after the period. */
-export function hasUsage(plan: Pick<PricedPlan, 'lineItems'>): boolean {
-  return plan.lineItems.some((item) => item.type === 'metered');
-}
-
 /** Due at checkout: nothing while a trial runs, else the first period (or the one-off price). */
 export function amountDueToday(plan: PricedPlan, seats: number): number {
   return plan.trialDays > 0 ? 0 : planAmount(plan, seats);

@@ -12,7 +12,7 @@ const planId = z
   .max(64)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 /** Seats a checkout may ask for; blank means "as many as the organization has members". */
-export const MAX_CHECKOUT_SEATS = 10_000;
+const MAX_CHECKOUT_SEATS = 10_000;
 const seats = z.preprocess(
   (value) => (value === '' || value === null ? undefined : typeof value === 'string' ? Number(value) : value),
   z.int().min(1).max(MAX_CHECKOUT_SEATS).optional(),
@@ -25,7 +25,7 @@ export const billingOrganizationSchema = z.object({ organizationId });
 
 /** The local gateway's checkout ids (local-gateway/events.ts `localId('cs')`). */
 export const localCheckoutIdSchema = z.string().regex(/^cs_local_[0-9a-f]{24}$/);
-export const LOCAL_CHECKOUT_STEPS = ['pay', 'confirm', 'fail'] as const;
+const LOCAL_CHECKOUT_STEPS = ['pay', 'confirm', 'fail'] as const;
 export const localCheckoutSchema = z.object({
   checkoutId: localCheckoutIdSchema,
   /** `pay` with a card; `confirm` / `fail` answer the extra confirmation step. */
