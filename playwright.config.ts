@@ -83,8 +83,6 @@ export default defineConfig({
         // would add (anotherNetwork in tests/e2e/support.ts). tests/e2e/http-server.spec.ts starts a
         // server of its own with the default (no proxy trusted), where a forged header changes nothing.
         TRUST_PROXY: '1',
-        // The suite pays with the local gateway on a production build: switched on, and so labelled.
-        BILLING_LOCAL_GATEWAY_IN_PRODUCTION: 'true',
       },
     },
   ],

@@ -102,6 +102,8 @@ const env = {
   OIDC_CLIENT_SECRET: 'keel-e2e-client-secret',
   // No hourly reconciliation in the middle of a run: specs arrange billing states themselves.
   JOBS_SCHEDULES: 'false',
+  // The build under test is a production build: billing's specs pay with the local gateway's test cards.
+  BILLING_LOCAL_GATEWAY_IN_PRODUCTION: 'true',
 };
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);

@@ -3,3 +3,5 @@
  * Server code: '@/features/billing/server'. Guides: docs/billing/.
  */
 export * from './billing-fields';
+export * from './pricing';
+export { billingPath, plansPath } from './paths';

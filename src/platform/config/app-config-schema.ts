@@ -426,6 +426,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
             { labelKey: 'app.nav.dashboard', path: '/dashboard/:organization', icon: 'dashboard' },
             { labelKey: 'app.nav.tasks', path: '/dashboard/:organization/tasks', icon: 'tasks' },
             { labelKey: 'app.nav.members', path: '/dashboard/:organization/members', icon: 'members' },
+            { labelKey: 'billing.page.navLabel', path: '/dashboard/:organization/billing', icon: 'billing' },
             {
               labelKey: 'app.nav.organizationSettings',
               path: '/dashboard/:organization/settings',

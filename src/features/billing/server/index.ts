@@ -5,6 +5,9 @@ import 'server-only';
  */
 export { activeGateway, startCheckout, type CheckoutRefusal } from './checkout';
 export { findPlan } from './catalogue';
+export { addOnProducts, loadBillingAccount, type BillingAccount } from './billing-account';
+export { pricingCatalogue, toPricingProduct, type TranslateKey } from './pricing-catalogue';
+export { findLocalCheckout } from './local-gateway/hosted-checkout';
 export {
   assertWithinLimit,
   getLimit,
@@ -46,6 +49,17 @@ export { advanceLocalSubscription } from './local-gateway/clock';
 export { LOCAL_MAX_FAILED_RETRIES } from './local-gateway/clock-steps';
 export { loadLocalPortal, localGatewayMode, portalPlans, setLocalPaymentMethod } from './local-gateway/portal';
 export { organizationNeedsPaymentFix } from './past-due';
+
+// Server actions, for pages and tests; this feature's components import them from the action files.
+export {
+  buyAddOnAction,
+  cancelSubscriptionAction,
+  changePlanAction,
+  openBillingPortalAction,
+  resumeSubscriptionAction,
+  startCheckoutAction,
+} from './billing-actions';
+export { payLocalCheckoutAction } from './local-gateway/hosted-checkout-action';
 
 export { reconcileSubscriptions } from './reconciliation';
 

@@ -49,17 +49,24 @@ async function updateSubscription(
 }
 
 /** The test cards of the local checkout page. */
-export const LOCAL_TEST_CARDS = ['succeeds', 'declined'] as const;
+export const LOCAL_TEST_CARDS = ['succeeds', 'declined', 'requires-confirmation'] as const;
 export type LocalTestCard = (typeof LOCAL_TEST_CARDS)[number];
 
 /**
  * Pays a local checkout with a test card. `succeeds` creates the subscription (trialing when the plan
- * has a trial) or the paid order, and queues its events; `declined` changes nothing and says why.
+ * has a trial) or the paid order, and queues its events; `declined` changes nothing and says why;
+ * `requires-confirmation` asks for a second step (as 3-D Secure does) and pays once `confirmation` is
+ * `confirmed`, while `failed` is declined. A success URL's `{CHECKOUT_SESSION_ID}` becomes the
+ * checkout's id, as with Stripe.
  */
 export async function completeLocalCheckout(
   checkoutId: string,
   card: LocalTestCard,
-): Promise<{ ok: true; redirectTo: string } | { ok: false; reason: 'card-declined' | 'not-open' }> {
+  confirmation?: 'confirmed' | 'failed',
+): Promise<
+  | { ok: true; redirectTo: string }
+  | { ok: false; reason: 'card-declined' | 'not-open' | 'requires-confirmation' | 'confirmation-failed' }
+> {
   return db.transaction(async (tx) => {
     const [checkout] = await tx
       .select()
@@ -68,6 +75,11 @@ export async function completeLocalCheckout(
       .for('update');
     if (!checkout) return { ok: false as const, reason: 'not-open' as const };
     if (card === 'declined') return { ok: false as const, reason: 'card-declined' as const };
+    if (card === 'requires-confirmation' && confirmation !== 'confirmed')
+      return {
+        ok: false as const,
+        reason: confirmation ? ('confirmation-failed' as const) : ('requires-confirmation' as const),
+      };
     const { plan } = findPlan(checkout.planId)!;
     const now = new Date();
     let resultId: string;
@@ -113,7 +125,7 @@ export async function completeLocalCheckout(
       .update(localGatewayCheckouts)
       .set({ status: 'completed', resultId })
       .where(eq(localGatewayCheckouts.id, checkout.id));
-    return { ok: true as const, redirectTo: checkout.successUrl };
+    return { ok: true as const, redirectTo: checkout.successUrl.replaceAll('{CHECKOUT_SESSION_ID}', checkout.id) };
   });
 }
 
