@@ -1,13 +1,8 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { dashboardPath } from '@/features/organizations';
 import { Alert, AlertDescription, AlertTitle } from '@/ui/alert';
 import { Button } from '@/ui/button';
-
-/** The organization's plans page, where an upgrade is chosen. */
-export function plansPath(slug: string): string {
-  return dashboardPath(slug, 'billing/plans');
-}
+import { plansPath } from '../paths';
 
 /**
  * Says what the plan does not allow and where to upgrade: on a page gated by `meetsPlan`, or under a form

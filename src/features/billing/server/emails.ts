@@ -13,7 +13,7 @@ import { isLocale } from '@/platform/i18n/locale';
 import type { Namespace } from '@/platform/i18n/messages';
 import { translatorFor } from '@/platform/i18n/translator';
 import { addJob, defineJob } from '@/platform/jobs/jobs';
-import { formatAmount, periodAmount } from '../amounts';
+import { formatMoney, renewalAmount } from '../pricing';
 import type { SubscriptionStatus } from '../billing-fields';
 import { BillingEmail, billingEmailSubject, type BillingEmailKind } from '../emails/billing-email';
 import { findPlan } from './catalogue';
@@ -72,7 +72,7 @@ async function emailFor(payload: EmailPayload, locale: Locale, organizationId: s
     return {
       planName: translated(locale, found.product.nameKey),
       date: formatDate(order.providerUpdatedAt, locale),
-      amount: formatAmount(order.totalAmount, order.currency, locale),
+      amount: formatMoney(order.totalAmount, order.currency, locale),
     };
   }
   const [subscription] = await db
@@ -86,7 +86,7 @@ async function emailFor(payload: EmailPayload, locale: Locale, organizationId: s
     .select({ lineItemId: billingSubscriptionItems.lineItemId, quantity: billingSubscriptionItems.quantity })
     .from(billingSubscriptionItems)
     .where(eq(billingSubscriptionItems.subscriptionId, subscription.id));
-  const amount = periodAmount(found.plan, Object.fromEntries(items.map((item) => [item.lineItemId, item.quantity])));
+  const amount = renewalAmount(found.plan, Object.fromEntries(items.map((item) => [item.lineItemId, item.quantity])));
   return {
     planName: translated(locale, found.product.nameKey),
     date: formatDate(
@@ -95,7 +95,7 @@ async function emailFor(payload: EmailPayload, locale: Locale, organizationId: s
         : subscription.periodEndsAt,
       locale,
     ),
-    amount: formatAmount(amount, subscription.currency, locale),
+    amount: formatMoney(amount, subscription.currency, locale),
   };
 }
 

@@ -137,7 +137,7 @@ export class PlanLimitReachedError extends AppError {
 }
 
 /** Makes every other creation of `what` for the organization wait until this transaction ends. */
-export async function lockCreations(tx: Transaction, organizationId: string, what: string): Promise<void> {
+async function lockCreations(tx: Transaction, organizationId: string, what: string): Promise<void> {
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`keel.billing.limit.${what}.${organizationId}`}, 0))`,
   );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BillingPlan } from '@/platform/config/billing-config-schema';
-import { chargeAmount, LOCAL_MAX_FAILED_RETRIES, nextClockStep, type ClockSubscription } from './clock-steps';
+import { LOCAL_MAX_FAILED_RETRIES, nextClockStep, type ClockSubscription } from './clock-steps';
 
 const start = new Date('2026-01-31T12:00:00Z');
 const end = new Date('2026-02-14T12:00:00Z');
@@ -65,32 +64,5 @@ describe('nextClockStep', () => {
   it('does nothing for a subscription that has ended or that it does not drive', () => {
     for (const status of ['canceled', 'incomplete', 'unpaid', 'paused'] as const)
       expect(nextClockStep({ ...base, status }, 'month', 'succeeds', null)).toEqual({ kind: 'none' });
-  });
-});
-
-describe('chargeAmount', () => {
-  const plan = (lineItems: unknown[]) =>
-    ({ id: 'p', interval: 'month', currency: 'usd', trialDays: 0, lineItems }) as unknown as BillingPlan;
-
-  it('adds flat items and seats (at least the minimum), and leaves metered usage out', () => {
-    const items = [
-      { type: 'flat', id: 'base', amount: 500 },
-      { type: 'per_seat', id: 'seats', amount: 1200, minimumSeats: 2 },
-      { type: 'metered', id: 'tasks', amount: 1, unitKey: 'billing.units.tasks' },
-    ];
-    expect(chargeAmount(plan(items), 5)).toBe(500 + 5 * 1200);
-    expect(chargeAmount(plan(items), 1)).toBe(500 + 2 * 1200);
-  });
-
-  it('prices graduated tiers seat by seat', () => {
-    const tiers = [
-      { upTo: 3, amount: 0 },
-      { upTo: 10, amount: 1200 },
-      { upTo: null, amount: 1000 },
-    ];
-    const tiered = plan([{ type: 'per_seat', id: 'seats', amount: 0, minimumSeats: 1, tiers }]);
-    expect(chargeAmount(tiered, 2)).toBe(0);
-    expect(chargeAmount(tiered, 5)).toBe(2 * 1200);
-    expect(chargeAmount(tiered, 12)).toBe(7 * 1200 + 2 * 1000);
   });
 });

@@ -1,4 +1,3 @@
-import type { BillingPlan } from '@/platform/config/billing-config-schema';
 import type { SubscriptionStatus } from '../../billing-fields';
 
 /**
@@ -48,27 +47,6 @@ export function periodEnd(start: Date, interval: 'month' | 'year'): Date {
   if (interval === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
   else end.setUTCFullYear(end.getUTCFullYear() + 1);
   return end;
-}
-
-/** What one period of a plan costs with this many seats, in the currency's minor unit (metered: not billed here). */
-export function chargeAmount(plan: BillingPlan, seats: number): number {
-  return plan.lineItems.reduce((sum, item) => {
-    if (item.type === 'flat') return sum + item.amount;
-    if (item.type === 'metered') return sum;
-    const quantity = Math.max(seats, item.minimumSeats);
-    if (!item.tiers) return sum + quantity * item.amount;
-    // Graduated: each seat at the price of the tier it falls in.
-    let charged = 0;
-    let from = 0;
-    for (const tier of item.tiers) {
-      const upTo = tier.upTo ?? Infinity;
-      const inTier = Math.max(0, Math.min(quantity, upTo) - from);
-      charged += inTier * tier.amount;
-      from = upTo;
-      if (quantity <= upTo) break;
-    }
-    return sum + charged;
-  }, 0);
 }
 
 /** The subscription's next event on the clock, and what it does with this card. */

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/platform/db/client';
 import { findPlan } from '../catalogue';
 import { localGatewayInvoices, localGatewaySubscriptions } from '../schema';
-import { chargeAmount, nextClockStep, type ClockStep } from './clock-steps';
+import { nextClockStep, type ClockStep } from './clock-steps';
+import { planAmount } from '../../pricing';
 import { lockLocalCustomer, openInvoiceOf, saveSubscription, writeInvoice } from './records';
 
 /**
@@ -41,7 +42,7 @@ export async function advanceLocalSubscription(subscriptionId: string): Promise<
           customerId: subscription.customerId,
           subscriptionId: subscription.id,
           status: step.invoice,
-          totalAmount: chargeAmount(plan, subscription.seats),
+          totalAmount: planAmount(plan, subscription.seats),
           currency: plan.currency,
           periodStartsAt: step.periodStartsAt,
           periodEndsAt: step.periodEndsAt,

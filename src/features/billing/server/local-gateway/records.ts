@@ -4,7 +4,8 @@ import type { Transaction } from '@/platform/db/client';
 import type { ProviderInvoice } from '../gateway';
 import { findPlan } from '../catalogue';
 import { localGatewayCustomers, localGatewayInvoices, localGatewaySubscriptions } from '../schema';
-import { chargeAmount, type LocalCard } from './clock-steps';
+import type { LocalCard } from './clock-steps';
+import { planAmount } from '../../pricing';
 import { emitLocalEvent, localId, subscriptionObject } from './events';
 
 /**
@@ -76,7 +77,7 @@ export async function recordCheckoutPayment(tx: Transaction, customerId: string,
       customerId,
       subscriptionId: subscription.id,
       status: 'paid',
-      totalAmount: chargeAmount(plan, subscription.seats),
+      totalAmount: planAmount(plan, subscription.seats),
       currency: plan.currency,
       periodStartsAt: subscription.periodStartsAt,
       periodEndsAt: subscription.periodEndsAt,
