@@ -32,7 +32,8 @@ function refusePlan(messageKey: string): never {
 }
 
 function checkoutRefused(reason: CheckoutRefusal): never {
-  if (reason === 'already-subscribed') throw new AppError('CONFLICT', { messageKey: 'billingActions.alreadySubscribed' });
+  if (reason === 'already-subscribed')
+    throw new AppError('CONFLICT', { messageKey: 'billingActions.alreadySubscribed' });
   refusePlan(reason === 'unknown-plan' ? 'billingActions.unknownPlan' : 'billingActions.notForSale');
 }
 

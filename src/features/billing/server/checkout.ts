@@ -81,7 +81,9 @@ export async function startCheckout(input: {
   const mode = found.plan.interval === 'one_off' ? 'payment' : 'subscription';
   const seats = Math.max(1, Math.floor(input.seats));
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('billing.checkout'), hashtext(${input.organizationId}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext('billing.checkout'), hashtext(${input.organizationId}))`,
+    );
     let trialDays = 0;
     if (mode === 'subscription') {
       const [live] = await tx
