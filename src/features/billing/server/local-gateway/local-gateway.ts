@@ -60,7 +60,8 @@ export type LocalTestCard = (typeof LOCAL_TEST_CARDS)[number];
  * carries a trial) or the paid order, and queues its events; `declined` changes nothing and says why;
  * `requires-confirmation` asks for a second step (as 3-D Secure does) and pays once `confirmation` is
  * `confirmed`, while `failed` is declined. A success URL's `{CHECKOUT_SESSION_ID}` becomes the
- * checkout's id, as with Stripe.
+ * checkout's id, as with Stripe. A checkout past its expiry is not open; a subscription checkout of a
+ * customer that already has a subscription that is not canceled is refused (`already-subscribed`).
  */
 export async function completeLocalCheckout(
   checkoutId: string,
