@@ -6,11 +6,14 @@ import {
   cancelSubscriptionAction,
   changePlanAction,
   completeLocalCheckout,
+  findLocalCheckout,
   localGateway,
   openBillingPortalAction,
   payLocalCheckoutAction,
+  requestedChange,
   resumeSubscriptionAction,
   signLocalPayload,
+  startCheckout,
   startCheckoutAction,
 } from '@/features/billing/server';
 import {
@@ -18,9 +21,11 @@ import {
   billingSubscriptions,
   localGatewayCheckouts,
   localGatewayEvents,
+  localGatewayInvoices,
   localGatewayOrders,
   localGatewaySubscriptions,
 } from '@/features/billing/server/schema';
+import { deleteOrganization } from '@/features/organizations/server';
 import { db } from '@/platform/db/client';
 import {
   expectFieldRefusal,
@@ -336,7 +341,7 @@ describe('the billing portal', () => {
   it('opens for the organization’s customer; refused before any purchase and to members', async () => {
     const { org } = await subscribed();
     const outcome = await owner.visitor.run(openBillingPortalAction, { organizationId: org.id });
-    expect(outcome).toEqual({ redirect: expect.stringMatching(/\/billing\/local-portal\/cus_local_[0-9a-f]{24}$/) });
+    expect(outcome).toEqual({ redirect: expect.stringMatching(/\/billing\/local-portal\/bps_local_[\w-]+$/) });
     expectRefusal(await member.visitor.run(openBillingPortalAction, { organizationId: org.id }), 'FORBIDDEN', {
       key: 'organizations.forbidden',
       locale: 'es',
@@ -423,5 +428,147 @@ describe('the local hosted checkout', () => {
       .from(localGatewayCheckouts)
       .where(and(eq(localGatewayCheckouts.id, id), eq(localGatewayCheckouts.status, 'open')));
     expect(recorded).toBeDefined();
+  });
+});
+
+describe('checkouts that must not repeat (one subscription, one trial, paid seats)', () => {
+  /** A user of its own: checkouts are rate limited per session. */
+  let checker: TestUser;
+  beforeAll(async () => {
+    checker = await createVerifiedUser({ name: 'Cleo Checker' });
+  });
+
+  const localCheckout = async (id: string) =>
+    (await db.select().from(localGatewayCheckouts).where(eq(localGatewayCheckouts.id, id)))[0]!;
+
+  it('leaves one checkout open of two started at once, the other expired here and at the gateway', async () => {
+    const org = await organization(checker);
+    const ids = await Promise.all([
+      checkout(org, { planId: 'pro-monthly' }, checker),
+      checkout(org, { planId: 'pro-yearly' }, checker),
+    ]);
+    const statuses = await Promise.all(ids.map(async (id) => (await localCheckout(id)).status));
+    expect(statuses.toSorted()).toEqual(['expired', 'open']);
+    const ours = await db.select().from(billingCheckouts).where(eq(billingCheckouts.organizationId, org.id));
+    expect(ours.map((row) => row.status).toSorted()).toEqual(['expired', 'open']);
+    const stale = ids[statuses.indexOf('expired')]!;
+    expect(await completeLocalCheckout(stale, 'succeeds')).toEqual({ ok: false, reason: 'not-open' });
+  });
+
+  it('refuses a checkout once the organization has a subscription, in startCheckout itself', async () => {
+    const { org } = await subscribed();
+    const again = await startCheckout({
+      organizationId: org.id,
+      organizationName: org.name,
+      userId: owner.id,
+      planId: 'pro-yearly',
+      seats: 4,
+      successUrl: 'http://localhost:3000/back',
+      cancelUrl: 'http://localhost:3000/back',
+    });
+    expect(again).toEqual({ ok: false, reason: 'already-subscribed' });
+  });
+
+  it('creates one subscription however many of a customer’s checkouts are paid, even at once', async () => {
+    const org = await organization(checker);
+    const first = await checkout(org, { planId: 'pro-monthly' }, checker);
+    const { customerId } = await localCheckout(first);
+    // Checkouts the gateway holds side by side, as a provider could: the gateway itself refuses a second.
+    const more = await Promise.all(
+      ['pro-monthly', 'pro-yearly'].map((planId) =>
+        localGateway.createCheckout({
+          customerId,
+          mode: 'subscription',
+          planId,
+          seats: 4,
+          trialDays: 0,
+          successUrl: 'http://localhost:3000/back',
+          cancelUrl: 'http://localhost:3000/back',
+          idempotencyKey: planId,
+        }),
+      ),
+    );
+    const outcomes = await Promise.all(
+      [first, ...more.map((made) => made.checkoutId)].map((id) => completeLocalCheckout(id, 'succeeds')),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([
+      { ok: false, reason: 'already-subscribed' },
+      { ok: false, reason: 'already-subscribed' },
+    ]);
+    expect(await db.$count(localGatewaySubscriptions, eq(localGatewaySubscriptions.customerId, customerId))).toBe(1);
+    const refused = more.find((made) => outcomes[1 + more.indexOf(made)]!.ok === false)!;
+    expectRefusal(
+      await new Visitor().run(payLocalCheckoutAction, { checkoutId: refused.checkoutId, card: 'succeeds' }),
+      'CONFLICT',
+      {
+        key: 'billingActions.alreadySubscribed',
+      },
+    );
+  });
+
+  it('cannot pay a checkout past its expiry: the page shows it closed, the action refuses', async () => {
+    const org = await organization(checker);
+    const id = await checkout(org, { planId: 'pro-monthly' }, checker);
+    expect((await localCheckout(id)).expiresAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    expect(await findLocalCheckout(id)).toMatchObject({ status: 'open' });
+    await db
+      .update(localGatewayCheckouts)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(localGatewayCheckouts.id, id));
+    expect(await findLocalCheckout(id)).toMatchObject({ status: 'expired' });
+    expectRefusal(await new Visitor().run(payLocalCheckoutAction, { checkoutId: id, card: 'succeeds' }), 'CONFLICT', {
+      key: 'billingActions.checkoutClosed',
+    });
+    expect(await completeLocalCheckout(id, 'succeeds')).toEqual({ ok: false, reason: 'not-open' });
+    expect(await localCheckout(id)).toMatchObject({ resultId: null });
+  });
+
+  it('gives the trial once: after a cancelled trial the next subscription starts active and is paid', async () => {
+    const { org, subscription } = await subscribed();
+    expect(subscription.status).toBe('trialing');
+    await localGateway.cancelNow({ subscriptionId: subscription.providerSubscriptionId });
+    await deliverEvents();
+    const id = await checkout(org, { planId: 'pro-monthly' });
+    expect(await localCheckout(id)).toMatchObject({ trialDays: 0 });
+    expect(await findLocalCheckout(id)).toMatchObject({ trialDays: 0, plan: { trialDays: 14 } });
+    expect(await completeLocalCheckout(id, 'succeeds')).toMatchObject({ ok: true });
+    const again = await gatewaySubscription((await localCheckout(id)).resultId!);
+    expect(again).toMatchObject({ status: 'active', trialEndsAt: null });
+    const invoices = await db
+      .select()
+      .from(localGatewayInvoices)
+      .where(eq(localGatewayInvoices.subscriptionId, again.id));
+    expect(invoices).toEqual([expect.objectContaining({ status: 'paid', totalAmount: expect.any(Number) })]);
+    expect(invoices[0]!.totalAmount).toBeGreaterThan(0);
+  });
+
+  it('stores the plan’s trial on a first checkout', async () => {
+    const org = await organization(checker);
+    const id = await checkout(org, { planId: 'pro-monthly' }, checker);
+    expect(await localCheckout(id)).toMatchObject({ trialDays: 14 });
+  });
+
+  it('never takes fewer seats than members, whatever the browser asks', async () => {
+    const org = await organization(checker);
+    const id = await checkout(org, { planId: 'pro-monthly', seats: '2' }, checker);
+    expect(await localCheckout(id)).toMatchObject({ seats: 4 });
+    const [ours] = await db.select().from(billingCheckouts).where(eq(billingCheckouts.providerCheckoutId, id));
+    expect(ours).toMatchObject({ seats: 4 });
+  });
+
+  it('expires the open checkouts of an organization being deleted, so their links cannot subscribe', async () => {
+    const org = await organization(checker);
+    const id = await checkout(org, { planId: 'pro-monthly' }, checker);
+    await deleteOrganization({ userId: checker.id, organizationId: org.id }, org.name);
+    expect(await localCheckout(id)).toMatchObject({ status: 'expired' });
+    expect(await completeLocalCheckout(id, 'succeeds')).toEqual({ ok: false, reason: 'not-open' });
+  });
+
+  it('waits on the billing page only for a change the plans page makes', () => {
+    expect(requestedChange('pro-yearly')).toBe('pro-yearly');
+    expect(requestedChange('cancel')).toBe('cancel');
+    for (const value of ['anything', 'free', 'enterprise', 'onboarding-once', 'resume ', '', undefined, ['cancel']])
+      expect(requestedChange(value)).toBeNull();
   });
 });

@@ -197,3 +197,14 @@ export function purchasablePlan(planId: string) {
   if (product.hidden || product.free || product.contactUs) return null;
   return found;
 }
+
+/**
+ * The change the plans page came back from (`?change=`): a plan an organization can move to, or `cancel`
+ * — what its actions produce. Anything else is ignored, so a made-up link does not set the page waiting.
+ */
+export function requestedChange(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  if (value === 'cancel') return value;
+  const found = purchasablePlan(value);
+  return found && found.product.type === 'plan' && found.plan.interval !== 'one_off' ? value : null;
+}

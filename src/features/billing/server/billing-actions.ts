@@ -32,6 +32,8 @@ function refusePlan(messageKey: string): never {
 }
 
 function checkoutRefused(reason: CheckoutRefusal): never {
+  if (reason === 'already-subscribed')
+    throw new AppError('CONFLICT', { messageKey: 'billingActions.alreadySubscribed' });
   refusePlan(reason === 'unknown-plan' ? 'billingActions.unknownPlan' : 'billingActions.notForSale');
 }
 
@@ -62,7 +64,8 @@ export const startCheckoutAction = defineAction({
       organizationName: organization.name,
       userId: user.id,
       planId,
-      seats: seats ?? memberCount,
+      // Never fewer seats than members: the browser's number is a wish, not a price.
+      seats: Math.max(seats ?? memberCount, memberCount),
       successUrl: absolute(checkoutReturnPath(organization.slug)),
       cancelUrl: absolute(plansPath(organization.slug)),
     });

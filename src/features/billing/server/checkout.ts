@@ -1,10 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { db } from '@/platform/db/client';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { BillingProvider } from '@/platform/config/constants';
+import { db, type Transaction } from '@/platform/db/client';
 import { findPlan } from './catalogue';
 import type { BillingGateway } from './gateway';
-import { billingCheckouts, billingCustomers } from './schema';
+import { billingCheckouts, billingCustomers, billingSubscriptions } from './schema';
 import { gatewayFor } from './webhooks';
 
 /** The gateway checkouts go to: the local one until a provider is configured (the next issue adds them). */
@@ -40,12 +41,27 @@ async function customerFor(gateway: BillingGateway, organizationId: string, name
   return customer!;
 }
 
-export type CheckoutRefusal = 'unknown-plan' | 'not-for-sale';
+export type CheckoutRefusal = 'unknown-plan' | 'not-for-sale' | 'already-subscribed';
+
+/**
+ * The trial a subscription checkout gets: the plan's, once per organization. An organization that has
+ * ever had a subscription (any status, trial or not) starts paying at once (decision 0040), so cancelling
+ * during a trial and checking out again does not start another one.
+ */
+async function trialDaysFor(tx: Transaction, organizationId: string, planTrialDays: number): Promise<number> {
+  if (planTrialDays <= 0) return 0;
+  const before = await tx.$count(billingSubscriptions, eq(billingSubscriptions.organizationId, organizationId));
+  return before > 0 ? 0 : planTrialDays;
+}
 
 /**
  * Starts a checkout for an organization and records it, so that its webhooks are matched to this
  * organization and no other. The caller has checked that `userId` may manage the organization's
  * billing (`billing.manage`): this runs on the app's own connection, as billing writes do.
+ *
+ * One at a time per organization (a transaction-scoped advisory lock): a subscription checkout is refused
+ * while the organization has a subscription that is not canceled, and every earlier open checkout of the
+ * same mode is expired, here and at the provider — two tabs never leave two payable checkouts behind.
  */
 export async function startCheckout(input: {
   organizationId: string;
@@ -64,24 +80,66 @@ export async function startCheckout(input: {
   const customer = await customerFor(gateway, input.organizationId, input.organizationName);
   const mode = found.plan.interval === 'one_off' ? 'payment' : 'subscription';
   const seats = Math.max(1, Math.floor(input.seats));
-  const checkout = await gateway.createCheckout({
-    customerId: customer.providerCustomerId,
-    mode,
-    planId: found.plan.id,
-    seats,
-    successUrl: input.successUrl,
-    cancelUrl: input.cancelUrl,
-    idempotencyKey: randomUUID(),
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext('billing.checkout'), hashtext(${input.organizationId}))`,
+    );
+    let trialDays = 0;
+    if (mode === 'subscription') {
+      const [live] = await tx
+        .select({ id: billingSubscriptions.id })
+        .from(billingSubscriptions)
+        .where(
+          and(
+            eq(billingSubscriptions.organizationId, input.organizationId),
+            ne(billingSubscriptions.status, 'canceled'),
+          ),
+        )
+        .limit(1);
+      if (live) return { ok: false as const, reason: 'already-subscribed' as const };
+      trialDays = await trialDaysFor(tx, input.organizationId, found.plan.trialDays);
+    }
+    const earlier = await tx
+      .update(billingCheckouts)
+      .set({ status: 'expired', updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(billingCheckouts.organizationId, input.organizationId),
+          eq(billingCheckouts.mode, mode),
+          eq(billingCheckouts.status, 'open'),
+        ),
+      )
+      .returning({ provider: billingCheckouts.provider, providerCheckoutId: billingCheckouts.providerCheckoutId });
+    await expireAtProviders(earlier);
+    const checkout = await gateway.createCheckout({
+      customerId: customer.providerCustomerId,
+      mode,
+      planId: found.plan.id,
+      seats,
+      trialDays,
+      successUrl: input.successUrl,
+      cancelUrl: input.cancelUrl,
+      idempotencyKey: randomUUID(),
+    });
+    await tx.insert(billingCheckouts).values({
+      organizationId: input.organizationId,
+      customerId: customer.id,
+      provider: gateway.provider,
+      providerCheckoutId: checkout.checkoutId,
+      mode,
+      planId: found.plan.id,
+      seats: mode === 'subscription' ? seats : null,
+      createdById: input.userId,
+    });
+    return { ok: true as const, url: checkout.url, checkoutId: checkout.checkoutId };
   });
-  await db.insert(billingCheckouts).values({
-    organizationId: input.organizationId,
-    customerId: customer.id,
-    provider: gateway.provider,
-    providerCheckoutId: checkout.checkoutId,
-    mode,
-    planId: found.plan.id,
-    seats: mode === 'subscription' ? seats : null,
-    createdById: input.userId,
-  });
-  return { ok: true, url: checkout.url, checkoutId: checkout.checkoutId };
+}
+
+/** Closes checkouts at their providers, so that their links can no longer pay. */
+export async function expireAtProviders(checkouts: { provider: BillingProvider; providerCheckoutId: string }[]) {
+  for (const checkout of checkouts) {
+    const gateway = gatewayFor(checkout.provider);
+    if (!gateway) throw new Error(`no gateway for ${checkout.provider}`);
+    await gateway.expireCheckout({ checkoutId: checkout.providerCheckoutId });
+  }
 }

@@ -25,10 +25,15 @@ export interface BillingGateway {
     planId: string;
     /** For a per-seat plan. */
     seats: number;
+    /** The trial Keel decided (0: none, a repeat customer); the provider uses it, not the plan's own. */
+    trialDays: number;
     successUrl: string;
     cancelUrl: string;
     idempotencyKey: string;
   }): Promise<{ checkoutId: string; url: string }>;
+
+  /** Closes an open checkout so that its link can no longer pay (one already completed stays so). */
+  expireCheckout(input: { checkoutId: string }): Promise<void>;
 
   /** Where the customer manages payment methods and invoices. */
   createPortalSession(input: { customerId: string; returnUrl: string }): Promise<{ url: string }>;

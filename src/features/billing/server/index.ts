@@ -5,7 +5,7 @@ import 'server-only';
  */
 export { activeGateway, startCheckout, type CheckoutRefusal } from './checkout';
 export { findPlan } from './catalogue';
-export { addOnProducts, loadBillingAccount, type BillingAccount } from './billing-account';
+export { addOnProducts, loadBillingAccount, requestedChange, type BillingAccount } from './billing-account';
 export { pricingCatalogue, toPricingProduct, type TranslateKey } from './pricing-catalogue';
 export { findLocalCheckout } from './local-gateway/hosted-checkout';
 export {

@@ -277,6 +277,12 @@ export const localGatewayCheckouts = pgTable('local_gateway_checkouts', {
   cancelUrl: text('cancel_url').notNull(),
   /** The subscription or order the completed checkout created. */
   resultId: text('result_id'),
+  /** The trial Keel decided for this checkout (a repeat customer gets none), not the plan's. */
+  trialDays: integer('trial_days').notNull().default(0),
+  /** Past it the checkout cannot be paid, like a provider's session (24 hours). */
+  expiresAt: timestamp('expires_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now() + interval '24 hours'`),
   createdAt: createdAt(),
 });
 

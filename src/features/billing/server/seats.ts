@@ -10,7 +10,8 @@ import { AppError } from '@/platform/http/errors';
 import { addJob, defineJob } from '@/platform/jobs/jobs';
 import { logger } from '@/platform/logger';
 import { assertWithinLimit, getOrganizationSubscription, PlanLimitReachedError, type OrganizationPlan } from './gating';
-import { billingSubscriptionItems, billingSubscriptions } from './schema';
+import { expireAtProviders } from './checkout';
+import { billingCheckouts, billingSubscriptionItems, billingSubscriptions } from './schema';
 import { gatewayFor } from './webhooks';
 
 /**
@@ -79,27 +80,42 @@ const PROVIDER_NAMES: Record<BillingProvider, string> = {
 };
 
 /**
- * Ends the organization's subscriptions at the provider, inside the transaction that deletes it: if the
- * provider refuses, the deletion stops (nothing deleted) and the owner reads why.
+ * Ends the organization's subscriptions, and expires its open checkouts, at the provider, inside the
+ * transaction that deletes it: if the provider refuses, the deletion stops (nothing deleted) and the owner
+ * reads why.
  */
 export async function cancelSubscriptionsOf(tx: Transaction, organizationId: string): Promise<void> {
+  /** Asks the provider; if it fails, the deletion stops with the provider's name. */
+  const atProvider = async (provider: BillingProvider, what: Record<string, string>, ask: () => Promise<void>) => {
+    try {
+      await ask();
+    } catch (error) {
+      logger.error({ err: error, organizationId, ...what }, 'ending billing at the provider failed');
+      throw new AppError('BILLING_PROVIDER_FAILED', {
+        messageKey: 'planLimits.cancelFailed',
+        values: { provider: PROVIDER_NAMES[provider] },
+      });
+    }
+  };
+  // Its open checkouts too: a stale link must not create a subscription for an organization that is gone.
+  const checkouts = await tx
+    .select({ provider: billingCheckouts.provider, providerCheckoutId: billingCheckouts.providerCheckoutId })
+    .from(billingCheckouts)
+    .where(and(eq(billingCheckouts.organizationId, organizationId), eq(billingCheckouts.status, 'open')));
+  for (const checkout of checkouts)
+    await atProvider(checkout.provider, { checkoutId: checkout.providerCheckoutId }, () =>
+      expireAtProviders([checkout]),
+    );
   const open = await tx
     .select()
     .from(billingSubscriptions)
     .where(and(eq(billingSubscriptions.organizationId, organizationId), ne(billingSubscriptions.status, 'canceled')));
-  for (const subscription of open) {
-    try {
+  for (const subscription of open)
+    await atProvider(subscription.provider, { subscriptionId: subscription.id }, async () => {
       const gateway = gatewayFor(subscription.provider);
       if (!gateway) throw new Error(`no gateway for ${subscription.provider}`);
       await gateway.cancelNow({ subscriptionId: subscription.providerSubscriptionId });
-    } catch (error) {
-      logger.error({ err: error, organizationId, subscriptionId: subscription.id }, 'cancelling a subscription failed');
-      throw new AppError('BILLING_PROVIDER_FAILED', {
-        messageKey: 'planLimits.cancelFailed',
-        values: { provider: PROVIDER_NAMES[subscription.provider] },
-      });
-    }
-  }
+    });
 }
 
 registerOrganizationHooks('billing', {

@@ -22,7 +22,8 @@ export default async function LocalCheckoutPage({ params }: { params: Promise<{ 
   const checkout = await findLocalCheckout(checkoutId);
   if (!checkout) notFound();
   const [t, tRoot, locale] = await Promise.all([getTranslations('billing.checkout'), getTranslations(), getLocale()]);
-  const { plan } = checkout;
+  // The trial stored on the checkout, not the plan's: a repeat customer has none and pays today.
+  const plan = { ...checkout.plan, trialDays: checkout.trialDays };
   const perSeat = plan.lineItems.some((item) => item.type === 'per_seat');
   const money = (amount: number) => formatMoney(amount, plan.currency, locale);
 

@@ -21,7 +21,9 @@ export const payLocalCheckoutAction = defineAction({
   input: localCheckoutSchema,
   rateLimit: { name: 'billing-local-checkout', limit: 60, windowSeconds: 10 * 60 },
   handler: async ({ checkoutId, step, card }): Promise<LocalCheckoutOutcome> => {
-    if (!(await findLocalCheckout(checkoutId))) throw new AppError('NOT_FOUND');
+    const checkout = await findLocalCheckout(checkoutId);
+    if (!checkout) throw new AppError('NOT_FOUND');
+    if (checkout.status !== 'open') throw new AppError('CONFLICT', { messageKey: 'billingActions.checkoutClosed' });
     if (step === 'pay' && !card)
       throw new AppError('VALIDATION_FAILED', { fieldErrorKeys: { card: 'billingActions.chooseCard' } });
     const result =
@@ -30,6 +32,8 @@ export const payLocalCheckoutAction = defineAction({
         : await completeLocalCheckout(checkoutId, 'requires-confirmation', step === 'confirm' ? 'confirmed' : 'failed');
     if (result.ok) redirect(result.redirectTo);
     if (result.reason === 'not-open') throw new AppError('CONFLICT', { messageKey: 'billingActions.checkoutClosed' });
+    if (result.reason === 'already-subscribed')
+      throw new AppError('CONFLICT', { messageKey: 'billingActions.alreadySubscribed' });
     return { status: result.reason === 'card-declined' ? 'declined' : result.reason };
   },
 });

@@ -17,7 +17,10 @@ export async function findLocalCheckout(checkoutId: string) {
   if (!checkout || !found) return null;
   return {
     id: checkout.id,
-    status: checkout.status,
+    // Past its expiry an open checkout is expired: the page shows it closed and its action refuses to pay.
+    status: checkout.status === 'open' && checkout.expiresAt <= new Date() ? ('expired' as const) : checkout.status,
+    /** The trial decided when it was opened, which "due today" follows. */
+    trialDays: checkout.trialDays,
     mode: checkout.mode,
     seats: checkout.seats,
     cancelUrl: checkout.cancelUrl,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
 import { findPlan } from '../catalogue';
@@ -28,6 +28,9 @@ import { LOCAL_SIGNATURE_HEADER, verifyLocalSignature } from './signing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** How long a local checkout's link can pay, as a provider's session expires (Stripe's: 24 hours). */
+export const LOCAL_CHECKOUT_LIFETIME_MS = DAY_MS;
+
 /** The subscription's line items as the plan defines them, with this many seats. */
 function itemsFor(planId: string, seats: number): ProviderSubscription['items'] {
   const found = findPlan(planId);
@@ -53,11 +56,12 @@ export const LOCAL_TEST_CARDS = ['succeeds', 'declined', 'requires-confirmation'
 export type LocalTestCard = (typeof LOCAL_TEST_CARDS)[number];
 
 /**
- * Pays a local checkout with a test card. `succeeds` creates the subscription (trialing when the plan
- * has a trial) or the paid order, and queues its events; `declined` changes nothing and says why;
+ * Pays a local checkout with a test card. `succeeds` creates the subscription (trialing when the checkout
+ * carries a trial) or the paid order, and queues its events; `declined` changes nothing and says why;
  * `requires-confirmation` asks for a second step (as 3-D Secure does) and pays once `confirmation` is
  * `confirmed`, while `failed` is declined. A success URL's `{CHECKOUT_SESSION_ID}` becomes the
- * checkout's id, as with Stripe.
+ * checkout's id, as with Stripe. A checkout past its expiry is not open; a subscription checkout of a
+ * customer that already has a subscription that is not canceled is refused (`already-subscribed`).
  */
 export async function completeLocalCheckout(
   checkoutId: string,
@@ -65,13 +69,22 @@ export async function completeLocalCheckout(
   confirmation?: 'confirmed' | 'failed',
 ): Promise<
   | { ok: true; redirectTo: string }
-  | { ok: false; reason: 'card-declined' | 'not-open' | 'requires-confirmation' | 'confirmation-failed' }
+  | {
+      ok: false;
+      reason: 'card-declined' | 'not-open' | 'requires-confirmation' | 'confirmation-failed' | 'already-subscribed';
+    }
 > {
   return db.transaction(async (tx) => {
     const [checkout] = await tx
       .select()
       .from(localGatewayCheckouts)
-      .where(and(eq(localGatewayCheckouts.id, checkoutId), eq(localGatewayCheckouts.status, 'open')))
+      .where(
+        and(
+          eq(localGatewayCheckouts.id, checkoutId),
+          eq(localGatewayCheckouts.status, 'open'),
+          gt(localGatewayCheckouts.expiresAt, sql`now()`),
+        ),
+      )
       .for('update');
     if (!checkout) return { ok: false as const, reason: 'not-open' as const };
     if (card === 'declined') return { ok: false as const, reason: 'card-declined' as const };
@@ -81,6 +94,26 @@ export async function completeLocalCheckout(
         reason: confirmation ? ('confirmation-failed' as const) : ('requires-confirmation' as const),
       };
     const { plan } = findPlan(checkout.planId)!;
+    if (plan.interval !== 'one_off') {
+      // One subscription per customer, as a provider would refuse a second: the customer's row is the lock
+      // that keeps two of its checkouts paid at once from both getting through.
+      await tx
+        .select({ id: localGatewayCustomers.id })
+        .from(localGatewayCustomers)
+        .where(eq(localGatewayCustomers.id, checkout.customerId))
+        .for('update');
+      const [existing] = await tx
+        .select({ id: localGatewaySubscriptions.id })
+        .from(localGatewaySubscriptions)
+        .where(
+          and(
+            eq(localGatewaySubscriptions.customerId, checkout.customerId),
+            ne(localGatewaySubscriptions.status, 'canceled'),
+          ),
+        )
+        .limit(1);
+      if (existing) return { ok: false as const, reason: 'already-subscribed' as const };
+    }
     const now = new Date();
     let resultId: string;
     if (plan.interval === 'one_off') {
@@ -101,7 +134,8 @@ export async function completeLocalCheckout(
       await emitLocalEvent(tx, 'checkout.completed', { id: checkout.id, customer: checkout.customerId });
       await emitLocalEvent(tx, 'order.paid', orderObject(order!));
     } else {
-      const trialEndsAt = plan.trialDays > 0 ? new Date(now.getTime() + plan.trialDays * DAY_MS) : null;
+      // The trial Keel decided when it opened the checkout, not the plan's: a repeat customer gets none.
+      const trialEndsAt = checkout.trialDays > 0 ? new Date(now.getTime() + checkout.trialDays * DAY_MS) : null;
       const [subscription] = await tx
         .insert(localGatewaySubscriptions)
         .values({
@@ -223,10 +257,19 @@ export const localGateway: BillingGateway = {
       mode: input.mode,
       planId: input.planId,
       seats: input.seats,
+      trialDays: input.mode === 'subscription' ? input.trialDays : 0,
       successUrl: input.successUrl,
       cancelUrl: input.cancelUrl,
+      expiresAt: new Date(Date.now() + LOCAL_CHECKOUT_LIFETIME_MS),
     });
     return { checkoutId: id, url: `${appConfig.site.url}/billing/local-checkout/${id}` };
+  },
+
+  async expireCheckout({ checkoutId }) {
+    await db
+      .update(localGatewayCheckouts)
+      .set({ status: 'expired' })
+      .where(and(eq(localGatewayCheckouts.id, checkoutId), eq(localGatewayCheckouts.status, 'open')));
   },
 
   async createPortalSession({ customerId, returnUrl }) {

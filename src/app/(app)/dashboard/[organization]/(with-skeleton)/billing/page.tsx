@@ -5,7 +5,7 @@ import { AutoRefresh } from '@/features/billing/components/auto-refresh';
 import { InvoiceList, StatusBadge, daysUntil } from '@/features/billing/components/billing-summary';
 import { BuyAddOnButton, SubscriptionControls } from '@/features/billing/components/subscription-controls';
 import { formatMoney } from '@/features/billing';
-import { addOnProducts, findPlan, loadBillingAccount } from '@/features/billing/server';
+import { addOnProducts, findPlan, loadBillingAccount, requestedChange } from '@/features/billing/server';
 import { hasPermission, requireOrganization } from '@/features/organizations/server';
 import { Spinner } from '@/ui/spinner';
 import { PageHeader } from '@/ui/page-header';
@@ -45,10 +45,13 @@ export default async function BillingPage({ params, searchParams }: BillingPageP
   const { subscription, plan, product } = account;
   const date = (value: Date) => format.dateTime(value, { dateStyle: 'long' });
   const processing = account.checkout?.processing ?? false;
-  // Back from the plans page (`?change=<plan>` or `cancel`): refreshing until the provider's webhook has brought it.
-  const change = manages && typeof query.change === 'string' ? query.change : null;
+  // Back from the plans page (`?change=<plan>` or `cancel`): refreshing (a bounded number of times) until the
+  // provider's webhook has brought it. Only a change its actions make, and only to a subscription.
+  const change = manages ? requestedChange(query.change) : null;
   const changePending =
-    change !== null && (change === 'cancel' ? !subscription?.cancelAtPeriodEnd : plan?.id !== change);
+    change !== null &&
+    subscription !== null &&
+    (change === 'cancel' ? !subscription.cancelAtPeriodEnd : plan?.id !== change);
   const bought = account.checkout ? findPlan(account.checkout.planId) : null;
   const stateKey = subscription
     ? `${plan?.id}:${subscription.status}:${subscription.cancelAtPeriodEnd}`
