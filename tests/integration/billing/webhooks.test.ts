@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/billing/webhooks/[provider]/route';
 import { billingJobs, completeLocalCheckout, signLocalPayload, startCheckout } from '@/features/billing/server';
@@ -12,6 +13,7 @@ import {
   localGatewayEvents,
 } from '@/features/billing/server/schema';
 import { db } from '@/platform/db/client';
+import { proxy } from '@/proxy';
 import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
 import { insertUser, makeOrganization, type TestOrganization } from '../../support/organizations';
 
@@ -206,6 +208,20 @@ describe('a webhook that is not the gateway’s own', () => {
     // The same body, properly signed, is accepted.
     expect((await signed(body)).status).toBe(200);
     expect(await subscriptionsOf(organization)).toHaveLength(1);
+  });
+
+  it('from another site passes the proxy and is judged by its signature alone (400, not 403)', async () => {
+    const { organization } = await organizationWithCheckout();
+    const body = await subscriptionEvent(organization, {
+      id: `cross-${organization.id}`,
+      status: 'active',
+      updatedAt: new Date().toISOString(),
+    });
+    const crossSite = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+    const url = `${ORIGIN}/api/billing/webhooks/local`;
+    expect(proxy(new NextRequest(url, { method: 'POST', headers: crossSite, body })).status).toBe(200);
+    expect((await post(body, { ...crossSite, 'keel-signature': 't=abc' })).status).toBe(400);
+    expect(await subscriptionsOf(organization)).toEqual([]);
   });
 
   it('is refused for a provider that is not in use', async () => {
