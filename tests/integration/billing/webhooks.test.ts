@@ -224,6 +224,31 @@ describe('a webhook that is not the gateway’s own', () => {
     expect(await subscriptionsOf(organization)).toEqual([]);
   });
 
+  it('is refused with 413 when larger than 256 KB, reading no further than the cap even without a length', async () => {
+    const before = await ledgerCount();
+    // Chunked (no Content-Length), 4 MB of it: the endpoint must stop reading soon after 256 KB.
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 4 * 1024 * 1024) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${ORIGIN}/api/billing/webhooks/local`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'keel-signature': 't=1,v1=abc' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(request.headers.get('content-length')).toBeNull();
+    const response = await POST(request, { params: Promise.resolve({ provider: 'local' }) });
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(512 * 1024);
+    expect(await ledgerCount()).toBe(before);
+  });
+
   it('is refused for a provider that is not in use', async () => {
     const response = await POST(new Request(`${ORIGIN}/api/billing/webhooks/stripe`, { method: 'POST', body: '{}' }), {
       params: Promise.resolve({ provider: 'stripe' }),
