@@ -104,6 +104,8 @@ const env = {
   JOBS_SCHEDULES: 'false',
   // The build under test is a production build: billing's specs pay with the local gateway's test cards.
   BILLING_LOCAL_GATEWAY_IN_PRODUCTION: 'true',
+  // tests/e2e/billing-clock.spec.ts drives the test clock (a production build: off unless switched on).
+  BILLING_LOCAL_CLOCK_IN_PRODUCTION: 'true',
 };
 
 if (!skipBuild) run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts')], env);

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { CSRF_EXEMPT_PATH_PREFIXES } from '@/platform/http/csrf';
 import { proxy } from './proxy';
 
 function directives(csp: string | null) {
@@ -58,12 +60,22 @@ describe('proxy', () => {
 
   it('lets signature-verified webhooks through', () => {
     const response = proxy(
-      new NextRequest('http://localhost:3000/api/webhooks/stripe', {
+      new NextRequest('http://localhost:3000/api/billing/webhooks/stripe', {
         method: 'POST',
-        headers: { 'sec-fetch-site': 'cross-site' },
+        headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
       }),
     );
     expect(response.status).toBe(200);
+  });
+
+  it('exempts the path of every route that skips the CSRF check for a signature (and no other)', () => {
+    const routes = readdirSync('src/app', { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('route.ts'))
+      .filter((file) => readFileSync(`src/app/${file}`, 'utf8').includes('disabledBecause'))
+      .map((file) => `/${file.replace(/\/route\.ts$/, '/')}`);
+    expect(routes).not.toEqual([]);
+    for (const route of routes) expect(CSRF_EXEMPT_PATH_PREFIXES.some((prefix) => route.startsWith(prefix))).toBe(true);
+    for (const prefix of CSRF_EXEMPT_PATH_PREFIXES) expect(routes.some((route) => route.startsWith(prefix))).toBe(true);
   });
 
   it('marks every answer it passes or gives as private and uncacheable: pages, Flight (RSC) requests, redirects, refusals', () => {

@@ -156,6 +156,9 @@ const serverEnvSchema = z.object({
   BILLING_LOCAL_GATEWAY_IN_PRODUCTION: envBoolean(false).describe(
     '"true" lets the built-in local payment gateway (test mode: no money moves) run in production, e.g. for a demo; it is then labelled on every billing page (decision 0034).',
   ),
+  BILLING_LOCAL_CLOCK_IN_PRODUCTION: envBoolean(false).describe(
+    '"true" keeps the local gateway\'s test clock (it moves subscriptions to their next renewal, charge or end) in production when BILLING_LOCAL_GATEWAY_IN_PRODUCTION is on, e.g. for end-to-end tests of a production build.',
+  ),
   BILLING_LOCAL_WEBHOOK_URL: envString('')
     .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
     .describe(
@@ -297,6 +300,8 @@ export function readServerConfig(
     billing: {
       /** The local gateway outside development and tests, deliberately (then labelled as test mode). */
       localGatewayInProduction: parsed.BILLING_LOCAL_GATEWAY_IN_PRODUCTION,
+      /** The local gateway's test clock in production too (it always runs in development and tests). */
+      localClockInProduction: parsed.BILLING_LOCAL_CLOCK_IN_PRODUCTION,
       /** Null: the public site URL's /api/billing/webhooks/local. */
       localWebhookUrl: parsed.BILLING_LOCAL_WEBHOOK_URL || null,
     },

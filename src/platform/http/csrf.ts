@@ -20,7 +20,7 @@ export const CSRF_COOKIE_MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
  * server calls them and they verify a signature instead (billing webhooks).
  * Routes there must also say so with `csrf: { disabledBecause: … }`.
  */
-export const CSRF_EXEMPT_PATH_PREFIXES = ['/api/webhooks/'] as const;
+export const CSRF_EXEMPT_PATH_PREFIXES = ['/api/billing/webhooks/'] as const;
 
 /** `__Host-` cookies need HTTPS; local development runs on plain http. */
 export function csrfCookieName(secure: boolean) {

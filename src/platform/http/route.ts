@@ -49,10 +49,14 @@ export type RouteInput<Q, B, P> = { query: Out<Q>; body: Out<B>; params: Out<P> 
 /** A route handler as Next.js calls it. */
 export type RouteHandler = (request: Request, segment: { params: Promise<Params> }) => Promise<Response>;
 
-async function readBody(request: Request, maxBytes: number): Promise<unknown> {
+/**
+ * Reads a request's raw body, at most `maxBytes` (PAYLOAD_TOO_LARGE, 413, beyond): for routes that
+ * read the body themselves, such as webhooks verifying a signature over it. Stops reading at the cap.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { values: { limit: formatBytes(maxBytes) } });
-  if (!request.body) return undefined;
+  if (!request.body) return Buffer.alloc(0);
 
   // Count what actually arrives: Content-Length may be absent (chunked) or false.
   const reader = request.body.getReader();
@@ -68,7 +72,11 @@ async function readBody(request: Request, maxBytes: number): Promise<unknown> {
     }
     chunks.push(value);
   }
-  const bytes = Buffer.concat(chunks);
+  return Buffer.concat(chunks);
+}
+
+async function readBody(request: Request, maxBytes: number): Promise<unknown> {
+  const bytes = await readBodyBytes(request, maxBytes);
   if (bytes.length === 0) return undefined;
 
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

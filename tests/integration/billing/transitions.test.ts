@@ -2,9 +2,16 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/billing/webhooks/[provider]/route';
 import { users } from '@/features/auth/server/schema';
-import { billingJobs, signLocalPayload, startCheckout } from '@/features/billing/server';
+import {
+  billingJobs,
+  getOrganizationSubscription,
+  hasFeature,
+  signLocalPayload,
+  startCheckout,
+} from '@/features/billing/server';
 import { billingCustomers, billingSubscriptions } from '@/features/billing/server/schema';
 import { db } from '@/platform/db/client';
+import { withTenant } from '@/platform/db/tenant';
 import { devMailboxMessages } from '@/platform/email/schema';
 import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
 import { insertUser, makeOrganization, type TestOrganization } from '../../support/organizations';
@@ -76,6 +83,7 @@ interface World {
   subscriptionId: string;
   /** Spanish-speaking owner, English-speaking admin, and a member (who has no billing.manage). */
   owner: string;
+  ownerId: string;
   admin: string;
   member: string;
   clock: number;
@@ -109,6 +117,7 @@ async function world(): Promise<World> {
     customerId: customer!.providerCustomerId,
     subscriptionId: `sub_test_${organization.id}`,
     owner: owner.email,
+    ownerId: owner.id,
     admin: admin.email,
     member: member.email,
     clock: Date.UTC(2026, 11, 1),
@@ -347,5 +356,35 @@ describe('a one-off order', () => {
       .from(devMailboxMessages)
       .where(sql`${devMailboxMessages.to} ? ${w.admin}`);
     expect(mail!.text).toContain('$499.00');
+  });
+
+  it('of an add-on grants its entitlements while paid, and no longer once refunded', async () => {
+    const w = await world();
+    const guided = () =>
+      withTenant({ userId: w.ownerId, organizationId: w.organization.id }, async (tx) =>
+        hasFeature(await getOrganizationSubscription(tx, w.organization.id), 'guided-onboarding'),
+      );
+    const order = (status: 'paid' | 'refunded', minutes: number) =>
+      JSON.stringify({
+        id: `evt_order_${status}_${w.organization.id}`,
+        type: `order.${status}`,
+        created: new Date(Date.now() + minutes * 60_000).toISOString(),
+        data: {
+          object: {
+            id: `ord_addon_${w.organization.id}`,
+            customer: w.customerId,
+            plan: 'onboarding-once',
+            status,
+            total_amount: 49900,
+            currency: 'usd',
+            updated_at: new Date(Date.now() + minutes * 60_000).toISOString(),
+          },
+        },
+      });
+    expect(await guided()).toBe(false);
+    expect(await deliver(order('paid', 0))).toEqual(['applied']);
+    expect(await guided()).toBe(true);
+    expect(await deliver(order('refunded', 1))).toEqual(['applied']);
+    expect(await guided()).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/billing/webhooks/[provider]/route';
 import { billingJobs, completeLocalCheckout, signLocalPayload, startCheckout } from '@/features/billing/server';
@@ -12,6 +13,7 @@ import {
   localGatewayEvents,
 } from '@/features/billing/server/schema';
 import { db } from '@/platform/db/client';
+import { proxy } from '@/proxy';
 import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
 import { insertUser, makeOrganization, type TestOrganization } from '../../support/organizations';
 
@@ -206,6 +208,45 @@ describe('a webhook that is not the gateway’s own', () => {
     // The same body, properly signed, is accepted.
     expect((await signed(body)).status).toBe(200);
     expect(await subscriptionsOf(organization)).toHaveLength(1);
+  });
+
+  it('from another site passes the proxy and is judged by its signature alone (400, not 403)', async () => {
+    const { organization } = await organizationWithCheckout();
+    const body = await subscriptionEvent(organization, {
+      id: `cross-${organization.id}`,
+      status: 'active',
+      updatedAt: new Date().toISOString(),
+    });
+    const crossSite = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+    const url = `${ORIGIN}/api/billing/webhooks/local`;
+    expect(proxy(new NextRequest(url, { method: 'POST', headers: crossSite, body })).status).toBe(200);
+    expect((await post(body, { ...crossSite, 'keel-signature': 't=abc' })).status).toBe(400);
+    expect(await subscriptionsOf(organization)).toEqual([]);
+  });
+
+  it('is refused with 413 when larger than 256 KB, reading no further than the cap even without a length', async () => {
+    const before = await ledgerCount();
+    // Chunked (no Content-Length), 4 MB of it: the endpoint must stop reading soon after 256 KB.
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 4 * 1024 * 1024) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${ORIGIN}/api/billing/webhooks/local`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'keel-signature': 't=1,v1=abc' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(request.headers.get('content-length')).toBeNull();
+    const response = await POST(request, { params: Promise.resolve({ provider: 'local' }) });
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(512 * 1024);
+    expect(await ledgerCount()).toBe(before);
   });
 
   it('is refused for a provider that is not in use', async () => {

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { appConfig } from '@/platform/config/app-config';
 import { defineAction } from '@/platform/http/action';
+import { runBeforeAccountDeleted } from '@/platform/hooks/account-lifecycle';
 import { AppError } from '@/platform/http/errors';
 import { limitsPerSession } from '@/platform/rate-limit/per-session';
 import { deleteAccountSchema } from '../schemas';
@@ -17,8 +18,8 @@ import { hasPassword } from './sign-in-methods';
 /**
  * Deletes the account for good: the user row, and with it (foreign keys with
  * ON DELETE CASCADE) sessions, sign-in methods and two-factor secrets; then the
- * avatar file. Needs the email typed out, and the password — or, for users
- * without one, a sign-in within the last few minutes.
+ * avatar file. Features owning rows that go with it act first (account-lifecycle hooks). Needs the email
+ * typed out, and the password — or, for users without one, a sign-in within the last few minutes.
  */
 export const deleteAccount = defineAction({
   name: 'settings.deleteAccount',
@@ -33,6 +34,9 @@ export const deleteAccount = defineAction({
     const withPassword = await hasPassword(user.id);
     await confirmIdentity(context, { password });
     await assertCanDeleteAccount(user.id);
+    // Organizations delete the user's solo organizations here, through their deletion hooks (billing
+    // cancels their subscriptions); a refusal stops the account's deletion.
+    await runBeforeAccountDeleted(user.id);
 
     await callAuth(context, (headers) =>
       getAuth().api.deleteUser({ body: withPassword ? { password } : {}, headers, returnHeaders: true }),

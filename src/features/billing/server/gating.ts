@@ -10,7 +10,7 @@ import { AppError } from '@/platform/http/errors';
 import { inOrganization, organizationMember, type MembershipRequirement } from '@/features/organizations/server';
 import { ENTITLING_STATUSES } from '../billing-fields';
 import { findPlan } from './catalogue';
-import { billingSubscriptions, type BillingSubscriptionRow } from './schema';
+import { billingOrders, billingSubscriptions, type BillingSubscriptionRow } from './schema';
 
 /**
  * The organization subscription SDK (first part): what an organization's plan allows. It reads
@@ -24,13 +24,31 @@ export interface OrganizationPlan {
   plan: BillingPlan | null;
   /** The subscription that grants it; null on the free product. */
   subscription: BillingSubscriptionRow | null;
+  /** What the organization's paid add-on orders grant besides the plan (a refunded order no longer does). */
+  addOnEntitlements: BillingEntitlement[];
 }
 
 function freeProduct(): BillingProduct {
   return appConfig.billing.products.find((product) => product.free)!;
 }
 
-/** The organization's current plan: its entitling subscription (trialing, active, past due), or the free product. */
+/** Entitlements of the organization's paid (not refunded) add-on orders. */
+async function addOnEntitlementsOf(tx: Transaction, organizationId: string): Promise<BillingEntitlement[]> {
+  const orders = await tx
+    .selectDistinct({ planId: billingOrders.planId })
+    .from(billingOrders)
+    .where(and(eq(billingOrders.organizationId, organizationId), eq(billingOrders.status, 'paid')));
+  const granted = orders.flatMap(({ planId }) => {
+    const product = findPlan(planId)?.product;
+    return product?.type === 'add-on' ? product.entitlements : [];
+  });
+  return [...new Set(granted)];
+}
+
+/**
+ * The organization's current plan: its entitling subscription (trialing, active, past due), or the free
+ * product — with the entitlements of its paid add-ons.
+ */
 export async function getOrganizationSubscription(tx: Transaction, organizationId: string): Promise<OrganizationPlan> {
   const [subscription] = await tx
     .select()
@@ -44,13 +62,14 @@ export async function getOrganizationSubscription(tx: Transaction, organizationI
     .orderBy(desc(billingSubscriptions.periodEndsAt))
     .limit(1);
   const found = subscription ? findPlan(subscription.planId) : null;
-  if (!subscription || !found) return { product: freeProduct(), plan: null, subscription: null };
-  return { product: found.product, plan: found.plan, subscription };
+  const addOnEntitlements = await addOnEntitlementsOf(tx, organizationId);
+  if (!subscription || !found) return { product: freeProduct(), plan: null, subscription: null, addOnEntitlements };
+  return { product: found.product, plan: found.plan, subscription, addOnEntitlements };
 }
 
-/** Whether the plan grants an entitlement. */
+/** Whether the plan, or a paid add-on, grants an entitlement. */
 export function hasFeature(current: OrganizationPlan, entitlement: BillingEntitlement): boolean {
-  return current.product.entitlements.includes(entitlement);
+  return current.product.entitlements.includes(entitlement) || current.addOnEntitlements.includes(entitlement);
 }
 
 /*

@@ -47,7 +47,13 @@ export { LOCAL_SIGNATURE_HEADER, signLocalPayload, verifyLocalSignature } from '
 export { deliverLocalEvent, localWebhookUrl } from './local-gateway/events';
 export { advanceLocalSubscription } from './local-gateway/clock';
 export { LOCAL_MAX_FAILED_RETRIES } from './local-gateway/clock-steps';
-export { loadLocalPortal, localGatewayMode, portalPlans, setLocalPaymentMethod } from './local-gateway/portal';
+export {
+  loadLocalPortal,
+  localClockEnabled,
+  localGatewayMode,
+  portalPlans,
+  setLocalPaymentMethod,
+} from './local-gateway/portal';
 export { organizationNeedsPaymentFix } from './past-due';
 
 // Server actions, for pages and tests; this feature's components import them from the action files.

@@ -1,5 +1,6 @@
 'use server';
 
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '@/platform/http/errors';
 import { defineAction } from '@/platform/http/action';
@@ -8,6 +9,7 @@ import { advanceLocalSubscription } from './local-gateway/clock';
 import { localGateway } from './local-gateway/local-gateway';
 import {
   findLocalPortalSession,
+  localClockEnabled,
   localGatewayMode,
   portalPlans,
   setLocalPaymentMethod,
@@ -83,12 +85,24 @@ export const setLocalCard = defineAction({
   },
 });
 
-/** The test clock: the subscription's next event (trial end, renewal, retry, end of period). */
+/** Each step writes invoices and sends events: per portal session (hashed), as well as per IP. */
+const clockPerSession: RateLimitOption<{ session: string }> = {
+  name: 'billing-local-clock-session',
+  limit: 30,
+  windowSeconds: 60,
+  by: (_context, input) => `portal:${createHash('sha256').update(input.session).digest('hex').slice(0, 32)}`,
+};
+
+/**
+ * The test clock: the subscription's next event (trial end, renewal, retry, end of period). A 404 where
+ * the clock is off (production, unless BILLING_LOCAL_CLOCK_IN_PRODUCTION).
+ */
 export const advanceLocalClock = defineAction({
   name: 'billing.local-portal.advance-clock',
   input: z.object({ session, subscriptionId: z.string().min(1).max(200) }),
-  rateLimit,
+  rateLimit: [rateLimit, clockPerSession],
   handler: async ({ session: sessionId, subscriptionId }) => {
+    if (!localClockEnabled()) throw new AppError('NOT_FOUND');
     const subscription = await ownedSubscription(sessionId, subscriptionId);
     return { step: await advanceLocalSubscription(subscription.id) };
   },

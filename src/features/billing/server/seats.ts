@@ -73,6 +73,17 @@ export async function queueSeatSync(organizationId: string): Promise<void> {
   await addJob(db, syncSeats, { organizationId }, { jobKey: `billing.sync-seats:${organizationId}` });
 }
 
+/**
+ * After a provider's change to a subscription (the portal, the provider's dashboard): a per-seat quantity
+ * below the organization's members is raised again by syncSeats, queued in the webhook's transaction
+ * (raise-quantity only). In 'refuse' mode the members stay and nobody new joins until seats are bought.
+ */
+export async function queueSeatSyncWhenShort(tx: Transaction, organizationId: string, seats: number): Promise<void> {
+  if (appConfig.billing.seatsBeyondPaid !== 'raise-quantity') return;
+  if (seats >= (await tx.$count(members, eq(members.organizationId, organizationId)))) return;
+  await addJob(tx, syncSeats, { organizationId }, { jobKey: `billing.sync-seats:${organizationId}` });
+}
+
 const PROVIDER_NAMES: Record<BillingProvider, string> = {
   local: 'Keel Local',
   stripe: 'Stripe',

@@ -1,18 +1,13 @@
 import 'server-only';
 import { BILLING_PROVIDERS, type BillingProvider } from '@/platform/config/constants';
 import { AppError } from '@/platform/http/errors';
+import { readBodyBytes } from '@/platform/http/route';
 import type { Logger } from '@/platform/logger';
 import { WebhookRejectedError } from './gateway';
 import { applyBillingEvent, gatewayFor } from './webhooks';
 
 /** Larger bodies are not a provider's events. */
 const MAX_WEBHOOK_BYTES = 256 * 1024;
-
-async function readRawBody(request: Request): Promise<string | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_WEBHOOK_BYTES) return null;
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  return bytes.byteLength > MAX_WEBHOOK_BYTES ? null : new TextDecoder().decode(bytes);
-}
 
 /**
  * Handles POST /api/billing/webhooks/<provider>: the raw body, read once and never re-serialised,
@@ -26,8 +21,8 @@ export async function receiveBillingWebhook(providerName: string, request: Reque
     : null;
   const gateway = provider ? gatewayFor(provider) : null;
   if (!provider || !gateway) throw new AppError('NOT_FOUND');
-  const rawBody = await readRawBody(request);
-  if (rawBody === null) throw new AppError('PAYLOAD_TOO_LARGE', { values: { limit: '256 KB' } });
+  // Counted as it arrives (a chunked body has no Content-Length): reading stops at the cap, with a 413.
+  const rawBody = (await readBodyBytes(request, MAX_WEBHOOK_BYTES)).toString('utf8');
   let events;
   try {
     events = await gateway.verifyWebhook(rawBody, request.headers);

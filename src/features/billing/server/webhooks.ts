@@ -4,11 +4,13 @@ import { getServerConfig } from '@/platform/config/server-config';
 import type { BillingProvider } from '@/platform/config/constants';
 import { db, type Transaction } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
-import type { WebhookOutcome } from '../billing-fields';
+import { ENTITLING_STATUSES, type WebhookOutcome } from '../billing-fields';
 import { findPlan } from './catalogue';
 import { queueOrderEmails, queueSubscriptionEmails } from './emails';
 import type { BillingEvent, BillingGateway } from './gateway';
 import { localGateway } from './local-gateway/local-gateway';
+// A cycle (seats.ts uses gatewayFor), harmless: neither module uses the other while loading.
+import { queueSeatSyncWhenShort } from './seats';
 import {
   billingCheckouts,
   billingCustomers,
@@ -116,6 +118,9 @@ async function applySubscription(
       quantity: item.quantity,
     })),
   );
+  const perSeat = subscription.items.find((item) => item.type === 'per_seat');
+  if (perSeat && ENTITLING_STATUSES.includes(row.status))
+    await queueSeatSyncWhenShort(tx, customer.organizationId, perSeat.quantity);
   if (options.notify) await queueSubscriptionEmails(tx, prior, row);
   return { outcome: 'applied', organizationId: customer.organizationId };
 }

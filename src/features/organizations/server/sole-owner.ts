@@ -1,7 +1,11 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@/platform/db/client';
+import { withTenant } from '@/platform/db/tenant';
+import { registerAccountHooks } from '@/platform/hooks/account-lifecycle';
+import { runOrganizationHooks } from '@/platform/hooks/organization-lifecycle';
 import { OWNER_ROLE } from '../roles';
+import { organizations } from './schema';
 
 /**
  * Organizations where `userId` is the only owner and other people are
@@ -17,3 +21,29 @@ export async function soleOwnedOrganizations(userId: string): Promise<{ id: stri
     order by lower(o.name)`);
   return rows;
 }
+
+/** Organizations where `userId` is the only member: deleting the account deletes them. */
+export async function soloOrganizations(userId: string): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    select m.organization_id as id from members m
+    where m.user_id = ${userId}
+      and not exists (select 1 from members o where o.organization_id = m.organization_id and o.user_id <> ${userId})`);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Deletes the user's solo organizations the way deleteOrganization does — the beforeOrganizationDeleted
+ * hooks (billing cancels the subscription) and the delete in one tenant transaction each — before the
+ * account goes. The database trigger (drizzle/0005) would delete them too, but runs no hooks: a paid
+ * subscription would keep billing nobody. A refusal throws (that organization and the account stay).
+ */
+export async function deleteSoloOrganizationsOf(userId: string): Promise<void> {
+  for (const organizationId of await soloOrganizations(userId)) {
+    await withTenant({ userId, organizationId }, async (tx) => {
+      await runOrganizationHooks('beforeOrganizationDeleted', tx, { organizationId });
+      await tx.delete(organizations).where(eq(organizations.id, organizationId));
+    });
+  }
+}
+
+registerAccountHooks('organizations', { beforeAccountDeleted: ({ userId }) => deleteSoloOrganizationsOf(userId) });

@@ -192,26 +192,28 @@ export default async function LocalPortalPage({ params }: { params: Promise<{ se
         )}
       </section>
 
-      <section aria-labelledby="test-clock" className="space-y-3 rounded-lg border border-dashed p-4">
-        <h2 id="test-clock" className="text-lg font-semibold">
-          {tc('title')}
-        </h2>
-        <p className="text-sm text-muted-foreground">{tc('description')}</p>
-        {production ? <p className="text-sm font-medium">{tc('productionLabel')}</p> : null}
-        <div className="flex flex-wrap gap-2">
-          {portal.subscriptions
-            .filter((subscription) => subscription.status !== 'canceled')
-            .map((subscription) => (
-              <LocalPortalButton
-                key={subscription.id}
-                kind="clock"
-                session={session}
-                fields={{ subscriptionId: subscription.id }}
-                label={tc('advance', { plan: planName(subscription.planId) })}
-              />
-            ))}
-        </div>
-      </section>
+      {portal.clock ? (
+        <section aria-labelledby="test-clock" className="space-y-3 rounded-lg border border-dashed p-4">
+          <h2 id="test-clock" className="text-lg font-semibold">
+            {tc('title')}
+          </h2>
+          <p className="text-sm text-muted-foreground">{tc('description')}</p>
+          {production ? <p className="text-sm font-medium">{tc('productionLabel')}</p> : null}
+          <div className="flex flex-wrap gap-2">
+            {portal.subscriptions
+              .filter((subscription) => subscription.status !== 'canceled')
+              .map((subscription) => (
+                <LocalPortalButton
+                  key={subscription.id}
+                  kind="clock"
+                  session={session}
+                  fields={{ subscriptionId: subscription.id }}
+                  label={tc('advance', { plan: planName(subscription.planId) })}
+                />
+              ))}
+          </div>
+        </section>
+      ) : null}
     </main>
   );
 }

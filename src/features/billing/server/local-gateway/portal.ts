@@ -27,6 +27,15 @@ export function localGatewayMode(): 'off' | 'test' | 'production' {
   return billing.localGatewayInProduction ? 'production' : 'off';
 }
 
+/**
+ * Whether the portal offers the test clock: in development and tests; in production (a demo of the local
+ * gateway) only with BILLING_LOCAL_CLOCK_IN_PRODUCTION as well — a visitor must not age subscriptions.
+ */
+export function localClockEnabled(): boolean {
+  const mode = localGatewayMode();
+  return mode === 'test' || (mode === 'production' && getServerConfig().billing.localClockInProduction);
+}
+
 export async function createLocalPortalSession(customerId: string, returnUrl: string): Promise<string> {
   const id = `bps_local_${randomBytes(24).toString('base64url')}`;
   await db.insert(localGatewayPortalSessions).values({
@@ -70,6 +79,7 @@ export async function loadLocalPortal(sessionId: string) {
     const invoices = await listLocalInvoices(tx, session.customerId, 24);
     return {
       session,
+      clock: localClockEnabled(),
       customer,
       subscriptions: subscriptions.map((subscription) => ({
         ...subscription,

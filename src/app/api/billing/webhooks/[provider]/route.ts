@@ -10,5 +10,7 @@ import { defineRoute } from '@/platform/http/route';
 export const POST = defineRoute({
   params: z.object({ provider: z.string().max(40) }),
   csrf: { disabledBecause: 'webhook-signature-verified' },
+  // Generous: a provider retrying a backlog sends bursts; this only stops a flood of unsigned bodies.
+  rateLimit: { name: 'billing-webhook-ip', limit: 600, windowSeconds: 60 },
   handler: async ({ params }, { request, logger }) => receiveBillingWebhook(params.provider, request, logger),
 });
