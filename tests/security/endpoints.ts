@@ -61,6 +61,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'src/features/billing/server/local-portal-actions.ts#setLocalCancelAtPeriodEnd': { guard: 'public' },
   'src/features/billing/server/local-portal-actions.ts#setLocalCard': { guard: 'public' },
   'src/features/billing/server/local-portal-actions.ts#advanceLocalClock': { guard: 'public' },
+  // The local gateway's hosted checkout, as a provider's: the unguessable checkout id is the credential.
+  'src/features/billing/server/local-gateway/hosted-checkout-action.ts#payLocalCheckoutAction': { guard: 'public' },
 
   // The signed-in account, acting on itself.
   'src/features/auth/server/sign-up-actions.ts#completeOnboarding': {
@@ -195,6 +197,31 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   'src/features/organizations/server/logo-actions.ts#removeOrganizationLogoAction': {
     guard: { permission: 'organization.update' },
+    input: ({ organization }) => ({ organizationId: organization.id }),
+  },
+  // The organization's billing: owners and admins (billing.manage), never a plain member.
+  'src/features/billing/server/billing-actions.ts#startCheckoutAction': {
+    guard: { permission: 'billing.manage' },
+    input: ({ organization }) => ({ organizationId: organization.id, planId: 'pro-monthly', seats: 1 }),
+  },
+  'src/features/billing/server/billing-actions.ts#buyAddOnAction': {
+    guard: { permission: 'billing.manage' },
+    input: ({ organization }) => ({ organizationId: organization.id, planId: 'onboarding-once' }),
+  },
+  'src/features/billing/server/billing-actions.ts#changePlanAction': {
+    guard: { permission: 'billing.manage' },
+    input: ({ organization }) => ({ organizationId: organization.id, planId: 'pro-yearly' }),
+  },
+  'src/features/billing/server/billing-actions.ts#cancelSubscriptionAction': {
+    guard: { permission: 'billing.manage' },
+    input: ({ organization }) => ({ organizationId: organization.id }),
+  },
+  'src/features/billing/server/billing-actions.ts#resumeSubscriptionAction': {
+    guard: { permission: 'billing.manage' },
+    input: ({ organization }) => ({ organizationId: organization.id }),
+  },
+  'src/features/billing/server/billing-actions.ts#openBillingPortalAction': {
+    guard: { permission: 'billing.manage' },
     input: ({ organization }) => ({ organizationId: organization.id }),
   },
   'src/features/tasks/server/actions.ts#createTaskAction': {
