@@ -23,7 +23,7 @@ export async function soleOwnedOrganizations(userId: string): Promise<{ id: stri
 }
 
 /** Organizations where `userId` is the only member: deleting the account deletes them. */
-export async function soloOrganizations(userId: string): Promise<string[]> {
+async function soloOrganizations(userId: string): Promise<string[]> {
   const { rows } = await db.execute<{ id: string }>(sql`
     select m.organization_id as id from members m
     where m.user_id = ${userId}
@@ -37,7 +37,7 @@ export async function soloOrganizations(userId: string): Promise<string[]> {
  * account goes. The database trigger (drizzle/0005) would delete them too, but runs no hooks: a paid
  * subscription would keep billing nobody. A refusal throws (that organization and the account stay).
  */
-export async function deleteSoloOrganizationsOf(userId: string): Promise<void> {
+async function deleteSoloOrganizationsOf(userId: string): Promise<void> {
   for (const organizationId of await soloOrganizations(userId)) {
     await withTenant({ userId, organizationId }, async (tx) => {
       await runOrganizationHooks('beforeOrganizationDeleted', tx, { organizationId });

@@ -29,7 +29,7 @@ import { LOCAL_SIGNATURE_HEADER, verifyLocalSignature } from './signing';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How long a local checkout's link can pay, as a provider's session expires (Stripe's: 24 hours). */
-export const LOCAL_CHECKOUT_LIFETIME_MS = DAY_MS;
+const LOCAL_CHECKOUT_LIFETIME_MS = DAY_MS;
 
 /** The subscription's line items as the plan defines them, with this many seats. */
 function itemsFor(planId: string, seats: number): ProviderSubscription['items'] {
