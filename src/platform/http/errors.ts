@@ -62,7 +62,23 @@ export interface ErrorEnvelope {
  * The message is a translation key in the `errors` namespace (defaults to the
  * code), so the user reads it in their language.
  */
+/** Marks every AppError, whichever copy of this module made it (see `Symbol.hasInstance` below). */
+const APP_ERROR_BRAND = Symbol.for('keel.AppError');
+
 export class AppError extends Error {
+  /**
+   * Next.js bundles this module more than once in one server (the instrumentation hook, and the
+   * route and action layers each get their own copy), and an AppError thrown by one copy can reach
+   * another: organization hooks registered by billing in one bundle run inside an action of another.
+   * So `instanceof AppError` checks a brand shared across copies, not the class of this copy.
+   * Subclasses keep the usual check (`instanceof PlanLimitReachedError`).
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && APP_ERROR_BRAND in value;
+  }
+
+  readonly [APP_ERROR_BRAND] = true;
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
