@@ -150,7 +150,10 @@ test('filters and search narrow the list; the URL holds them and Back undoes the
   await expect(statuses(page)).toHaveText(todo.map(() => 'To do'));
   await expect(pagination(page)).toContainText(`1–${todo.length} of ${todo.length}`);
 
+  // Each change its own history entry: the second waits for the first to reach the URL (two clicks
+  // inside one navigation make one entry, and Back would then undo both).
   await toggleFilter(page, 'Priority', 'Urgent');
+  await expect(page).toHaveURL(/\?status=todo&priority=urgent$/);
   await toggleFilter(page, 'Priority', 'High');
   await expect(page).toHaveURL(/\?status=todo&priority=high%2Curgent$/);
   const urgentTodo = todo.filter((task) => task.priority === 'urgent' || task.priority === 'high');
