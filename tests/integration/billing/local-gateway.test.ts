@@ -1,11 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { POST } from '@/app/api/billing/webhooks/[provider]/route';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   advanceLocalSubscription,
-  billingJobs,
   completeLocalCheckout,
   LOCAL_MAX_FAILED_RETRIES,
   localGateway,
@@ -33,8 +29,8 @@ import {
 import { db } from '@/platform/db/client';
 import { csrfCookieName } from '@/platform/http/csrf';
 import { createCsrfToken } from '@/platform/http/csrf-signing';
-import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
 import { insertUser, makeOrganization, type TestOrganization } from '../../support/organizations';
+import { deliverLocalEventsOverHttp } from './local-deliveries';
 
 /**
  * The local gateway's portal, invoices and clock, end to end on the server: every change is made at
@@ -65,33 +61,7 @@ beforeEach(() => {
   request.cookies = new Map([[csrfCookieName(false), visitor]]);
 });
 
-const server: Server = createServer(async (incoming, outgoing) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const forwarded = new Request(`${ORIGIN}${incoming.url}`, {
-    method: 'POST',
-    headers: incoming.headers as Record<string, string>,
-    body: Buffer.concat(chunks),
-  });
-  const response = await POST(forwarded, { params: Promise.resolve({ provider: 'local' }) });
-  outgoing.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-process.env.BILLING_LOCAL_WEBHOOK_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/billing/webhooks/local`;
-
-let runner: JobRunner;
-beforeAll(async () => {
-  runner = await startJobRunner({
-    databaseUrl: process.env.DATABASE_URL!,
-    jobs: billingJobs,
-    concurrency: 2,
-    pollIntervalMs: 100,
-  });
-});
-afterAll(async () => {
-  await runner.stop();
-  await new Promise((resolve) => server.close(resolve));
-});
+await deliverLocalEventsOverHttp();
 
 const owner = await insertUser({ name: 'Paula Portal' });
 

@@ -15,6 +15,7 @@ import { withTenant } from '@/platform/db/tenant';
 import { devMailboxMessages } from '@/platform/email/schema';
 import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
 import { insertUser, makeOrganization, type TestOrganization } from '../../support/organizations';
+import { eventually } from './local-deliveries';
 
 /**
  * Every subscription status transition, as signed events through the real webhook endpoint: the state
@@ -45,15 +46,6 @@ async function deliver(body: string) {
   const response = await POST(request, { params: Promise.resolve({ provider: 'local' }) });
   expect(response.status).toBe(200);
   return ((await response.json()) as { outcomes: string[] }).outcomes;
-}
-
-async function eventually<T>(check: () => Promise<T | undefined | null | false>): Promise<T> {
-  for (let waited = 0; waited < 15_000; waited += 100) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out');
 }
 
 /** Waits until no billing email job is waiting or running. */

@@ -1,11 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/billing/webhooks/[provider]/route';
-import { billingJobs, completeLocalCheckout, signLocalPayload, startCheckout } from '@/features/billing/server';
+import { completeLocalCheckout, signLocalPayload, startCheckout } from '@/features/billing/server';
 import {
   billingCheckouts,
   billingSubscriptions,
@@ -14,8 +12,8 @@ import {
 } from '@/features/billing/server/schema';
 import { db } from '@/platform/db/client';
 import { proxy } from '@/proxy';
-import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
 import { insertUser, makeOrganization, type TestOrganization } from '../../support/organizations';
+import { deliverLocalEventsOverHttp, eventually } from './local-deliveries';
 
 /**
  * Billing webhooks through the real endpoint handler, signed as the local gateway signs them: the
@@ -39,42 +37,7 @@ const signed = (body: string, options: { secret?: string; at?: Date } = {}) =>
   post(body, { 'keel-signature': signLocalPayload(body, options) });
 
 // The local gateway's deliveries reach the same handler over HTTP, as they do in the app.
-const server: Server = createServer(async (incoming, outgoing) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const request = new Request(`${ORIGIN}${incoming.url}`, {
-    method: 'POST',
-    headers: incoming.headers as Record<string, string>,
-    body: Buffer.concat(chunks),
-  });
-  const response = await POST(request, { params: Promise.resolve({ provider: 'local' }) });
-  outgoing.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-process.env.BILLING_LOCAL_WEBHOOK_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/billing/webhooks/local`;
-
-let runner: JobRunner;
-beforeAll(async () => {
-  runner = await startJobRunner({
-    databaseUrl: process.env.DATABASE_URL!,
-    jobs: billingJobs,
-    concurrency: 2,
-    pollIntervalMs: 200,
-  });
-});
-afterAll(async () => {
-  await runner.stop();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-async function eventually<T>(check: () => Promise<T | undefined | null | false>): Promise<T> {
-  for (let waited = 0; waited < 20_000; waited += 100) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting for the webhook to be applied');
-}
+await deliverLocalEventsOverHttp({ pollIntervalMs: 200 });
 
 const owner = await insertUser({ name: 'Olga Owner' });
 
