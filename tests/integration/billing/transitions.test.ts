@@ -31,12 +31,19 @@ beforeAll(async () => {
   runner = await startJobRunner({
     databaseUrl: process.env.DATABASE_URL!,
     jobs: billingJobs,
-    concurrency: 2,
+    // One at a time, in the order queued: the mailbox then lists each person's emails in the order
+    // of the events that caused them (two workers could send a later event's email first).
+    concurrency: 1,
     pollIntervalMs: 100,
   });
 });
 afterAll(() => runner.stop());
 
+/**
+ * Delivers one signed event, then lets the emails it queued go out: events arrive minutes apart in life,
+ * and an email job checks that its news still holds when it runs (a payment-failed email whose
+ * subscription was canceled meanwhile is not sent), so the next event waits for them.
+ */
 async function deliver(body: string) {
   const request = new Request(`${ORIGIN}/api/billing/webhooks/local`, {
     method: 'POST',
@@ -45,7 +52,9 @@ async function deliver(body: string) {
   });
   const response = await POST(request, { params: Promise.resolve({ provider: 'local' }) });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { outcomes: string[] }).outcomes;
+  const { outcomes } = (await response.json()) as { outcomes: string[] };
+  await drained();
+  return outcomes;
 }
 
 /** Waits until no billing email job is waiting or running. */
