@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { queryDatabase } from '../e2e/support';
 import { createOrganization, createPerson } from '../e2e/fixtures';
+import { giveTrialingPro } from '../e2e/local-gateway-fixtures';
 import { Client, actionId, insertInvitation, organizationSnapshot } from './attacker';
 
 /** Climbing roles inside one's own organization, and taking invitations meant for someone else. */
@@ -138,11 +139,13 @@ test('invitation race: the invitee accepting twice at once (two sessions, ten re
   ]);
 });
 
-// Issue 12, item 5, fixed on another branch: this test fails until that fix is merged.
 test('invitation flood: a brand-new account and organization cannot send 200 invitation emails in a burst', async () => {
   const founder = await createPerson();
   await queryDatabase(`update users set created_at = now() where id = $1`, [founder.id]);
   const organization = await createOrganization([[founder, 'owner']]);
+  // On a paid plan, with no member limit: the invitation budget is what must stop the burst (on the
+  // free plan its three-member limit stops it sooner, tests/e2e/plan-limits.spec.ts).
+  await giveTrialingPro(organization);
   const client = await Client.signedInAs(founder);
   const run = Date.now();
   let refused: string | undefined;
