@@ -310,3 +310,6 @@ export function resolveProviderPriceIds(
     priceIdOf: (planId: string, lineItemId: string) => byLineItem.get(`${planId}/${lineItemId}`),
   };
 }
+
+/** A payment provider's price ids: the line item of each, and each line item's (docs/billing/configuring-plans.md). */
+export type ProviderPriceIds = ReturnType<typeof resolveProviderPriceIds>;

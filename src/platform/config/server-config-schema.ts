@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { OAuthProvider } from './constants';
+import { resolveProviderPriceIds, type BillingConfig } from './billing-config-schema';
+import { BILLING_PROVIDERS, type OAuthProvider } from './constants';
 import { ConfigError, envBoolean, envString, parseEnv } from './env-schema';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -164,6 +165,34 @@ const serverEnvSchema = z.object({
     .describe(
       'where the local gateway posts its webhooks (default: NEXT_PUBLIC_SITE_URL + /api/billing/webhooks/local), e.g. http://127.0.0.1:3000/api/billing/webhooks/local.',
     ),
+  BILLING_PROVIDER: envString('local')
+    .pipe(z.enum(BILLING_PROVIDERS, { error: `must be one of ${BILLING_PROVIDERS.join(', ')}` }))
+    .describe(
+      'who takes the money: "stripe", "lemon-squeezy", or "local" (the built-in test gateway, no account needed; docs/billing/).',
+    ),
+  STRIPE_SECRET_KEY: envString('').describe(
+    "your Stripe secret (sk_live_…, sk_test_…) or restricted (rk_…) key, from the Dashboard's Developers → API keys (docs/billing/stripe.md).",
+  ),
+  STRIPE_WEBHOOK_SECRET: envString('').describe(
+    "the signing secret (whsec_…) of your webhook endpoint, from the Dashboard's webhook page or `stripe listen` (docs/billing/stripe.md).",
+  ),
+  STRIPE_API_URL: envString('')
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
+    .describe("leave unset (Stripe's API); tests set a local mock of it, e.g. http://127.0.0.1:12111."),
+  LEMON_SQUEEZY_API_KEY: envString('').describe(
+    'an API key from Settings → API in Lemon Squeezy (test-mode keys for test mode; docs/billing/lemon-squeezy.md).',
+  ),
+  LEMON_SQUEEZY_STORE_ID: envString('')
+    .pipe(z.union([z.literal(''), z.string().regex(/^[0-9]+$/, 'must be the number of your store, e.g. 12345')]))
+    .describe('the number of your store, from Settings → Stores in Lemon Squeezy, e.g. 12345.'),
+  LEMON_SQUEEZY_WEBHOOK_SECRET: envString('')
+    .pipe(
+      z.union([z.literal(''), z.string().min(6, 'must be 6 to 40 characters').max(40, 'must be 6 to 40 characters')]),
+    )
+    .describe("the signing secret you typed when creating the store's webhook (6 to 40 characters)."),
+  LEMON_SQUEEZY_API_URL: envString('')
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
+    .describe("leave unset (Lemon Squeezy's API); tests set a local mock of it, e.g. http://127.0.0.1:12112."),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -248,10 +277,75 @@ function readStorage(parsed: ParsedServerEnv) {
   };
 }
 
-/** `enabledProviders`: the OAuth providers of the public configuration (appConfig.auth.oauthProviders). */
+/**
+ * The payment provider and its credentials, complete or not at all (docs/billing/). With a catalogue, every
+ * line item's price id is read too (the variables its plans name): a missing one stops the start.
+ */
+function readPaymentProvider(
+  parsed: ParsedServerEnv,
+  env: Record<string, string | undefined>,
+  catalogue: BillingConfig | undefined,
+) {
+  const provider = parsed.BILLING_PROVIDER;
+  const because = `because BILLING_PROVIDER is "${provider}"`;
+  const problems: string[] = [];
+  const required = (name: keyof ParsedServerEnv, fix: string) => {
+    if (!parsed[name]) problems.push(`${name} is required ${because}. Fix: ${fix}`);
+  };
+  if (provider === 'stripe') {
+    required('STRIPE_SECRET_KEY', "your secret key (sk_…) from Stripe's Dashboard, Developers → API keys.");
+    required('STRIPE_WEBHOOK_SECRET', "your webhook endpoint's signing secret (whsec_…): docs/billing/stripe.md.");
+    if (parsed.STRIPE_SECRET_KEY && !/^(sk|rk)_(test|live)_/.test(parsed.STRIPE_SECRET_KEY))
+      problems.push(
+        'STRIPE_SECRET_KEY must be a secret or restricted key (sk_test_…, sk_live_…, rk_…), not a publishable one.',
+      );
+    if (parsed.STRIPE_WEBHOOK_SECRET && !parsed.STRIPE_WEBHOOK_SECRET.startsWith('whsec_'))
+      problems.push('STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…).');
+  }
+  if (provider === 'lemon-squeezy') {
+    required('LEMON_SQUEEZY_API_KEY', 'an API key from Settings → API in Lemon Squeezy.');
+    required('LEMON_SQUEEZY_STORE_ID', 'the number of your store (Settings → Stores).');
+    required(
+      'LEMON_SQUEEZY_WEBHOOK_SECRET',
+      "the signing secret of your store's webhook: docs/billing/lemon-squeezy.md.",
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const prices = provider !== 'local' && catalogue ? resolveProviderPriceIds(catalogue, provider, env) : null;
+  return {
+    provider,
+    stripe:
+      provider === 'stripe'
+        ? {
+            secretKey: parsed.STRIPE_SECRET_KEY,
+            webhookSecret: parsed.STRIPE_WEBHOOK_SECRET,
+            /** Null: Stripe's own API. */
+            apiUrl: parsed.STRIPE_API_URL || null,
+          }
+        : null,
+    lemonSqueezy:
+      provider === 'lemon-squeezy'
+        ? {
+            apiKey: parsed.LEMON_SQUEEZY_API_KEY,
+            storeId: parsed.LEMON_SQUEEZY_STORE_ID,
+            webhookSecret: parsed.LEMON_SQUEEZY_WEBHOOK_SECRET,
+            /** Null: Lemon Squeezy's own API. */
+            apiUrl: parsed.LEMON_SQUEEZY_API_URL || null,
+          }
+        : null,
+    /** The provider's price ids of the catalogue's line items (null for the local gateway, or without a catalogue). */
+    prices,
+  };
+}
+
+/**
+ * `enabledProviders`: the OAuth providers of the public configuration (appConfig.auth.oauthProviders);
+ * `billingCatalogue`: appConfig.billing, whose price ids the payment provider needs.
+ */
 export function readServerConfig(
   env: Record<string, string | undefined>,
   enabledProviders: readonly OAuthProvider[] = [],
+  billingCatalogue?: BillingConfig,
 ) {
   const parsed = parseEnv(serverEnvSchema, env, [
     'APP_SECRET',
@@ -261,9 +355,14 @@ export function readServerConfig(
     'GOOGLE_CLIENT_SECRET',
     'OIDC_CLIENT_SECRET',
     'S3_SECRET_ACCESS_KEY',
+    'STRIPE_SECRET_KEY',
+    'STRIPE_WEBHOOK_SECRET',
+    'LEMON_SQUEEZY_API_KEY',
+    'LEMON_SQUEEZY_WEBHOOK_SECRET',
   ]);
   const oauth = readOAuthProviders(parsed, enabledProviders);
   const storage = readStorage(parsed);
+  const payments = readPaymentProvider(parsed, env, billingCatalogue);
   const transport =
     parsed.EMAIL_TRANSPORT || (parsed.SMTP_URL ? 'smtp' : parsed.NODE_ENV === 'production' ? null : 'mailbox');
   if (!transport || (transport === 'smtp' && !parsed.SMTP_URL)) {
@@ -298,6 +397,7 @@ export function readServerConfig(
       schedules: parsed.JOBS_SCHEDULES,
     },
     billing: {
+      ...payments,
       /** The local gateway outside development and tests, deliberately (then labelled as test mode). */
       localGatewayInProduction: parsed.BILLING_LOCAL_GATEWAY_IN_PRODUCTION,
       /** The local gateway's test clock in production too (it always runs in development and tests). */

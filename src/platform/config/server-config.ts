@@ -13,7 +13,7 @@ let cached: ServerConfig | undefined;
  * (src/instrumentation.ts), so a mistake still stops the app before any request.
  */
 export function getServerConfig(): ServerConfig {
-  return (cached ??= readServerConfig(process.env, appConfig.auth.oauthProviders));
+  return (cached ??= readServerConfig(process.env, appConfig.auth.oauthProviders, appConfig.billing));
 }
 
 export type { ServerConfig };

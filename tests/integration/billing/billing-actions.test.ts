@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -484,6 +485,7 @@ describe('checkouts that must not repeat (one subscription, one trial, paid seat
           trialDays: 0,
           successUrl: 'http://localhost:3000/back',
           cancelUrl: 'http://localhost:3000/back',
+          reference: randomUUID(),
           idempotencyKey: planId,
         }),
       ),

@@ -10,12 +10,12 @@ import { isUuid } from '@/platform/db/uuid';
 import { logger } from '@/platform/logger';
 import type { CheckoutMode, CheckoutStatus, OrderStatus, SubscriptionStatus } from '../billing-fields';
 import { renewalAmount } from '../pricing';
-import { activeGateway } from './checkout';
+import { activeGateway } from './providers';
 import { findPlan } from './catalogue';
 import type { ProviderInvoice } from './gateway';
 import { getOrganizationSubscription } from './gating';
 import { billingCheckouts, billingCustomers, billingOrders, billingSubscriptionItems } from './schema';
-import { gatewayFor } from './webhooks';
+import { gatewayFor } from './providers';
 
 /**
  * What an organization's billing page shows, read in its tenant transaction (row-level security

@@ -12,7 +12,7 @@ import { billingChangeSchema, billingOrganizationSchema, buyAddOnSchema, startCh
 import { billingForManager, currentCustomer, purchasablePlan } from './billing-account';
 import { findPlan } from './catalogue';
 import { startCheckout, type CheckoutRefusal } from './checkout';
-import { gatewayFor } from './webhooks';
+import { gatewayFor } from './providers';
 
 /*
  * The billing actions: public endpoints, each through defineAction (CSRF, validation, a rate limit

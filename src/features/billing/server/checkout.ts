@@ -2,34 +2,29 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { BillingProvider } from '@/platform/config/constants';
+import { users } from '@/features/auth/server/schema';
 import { db, type Transaction } from '@/platform/db/client';
 import { findPlan } from './catalogue';
 import type { BillingGateway } from './gateway';
 import { billingCheckouts, billingCustomers, billingSubscriptions } from './schema';
-import { gatewayFor } from './webhooks';
+import { activeGateway, gatewayFor } from './providers';
 
-/** The gateway checkouts go to: the local one until a provider is configured (the next issue adds them). */
-export function activeGateway(): BillingGateway {
-  const gateway = gatewayFor('local');
-  if (!gateway)
-    throw new Error(
-      'No billing provider is configured, and the local gateway is off in production (BILLING_LOCAL_GATEWAY_IN_PRODUCTION).',
-    );
-  return gateway;
-}
-
-/** The organization's customer at the gateway, created on first use (one per organization and provider). */
-async function customerFor(gateway: BillingGateway, organizationId: string, name: string) {
+/**
+ * The organization's customer at the gateway, created on first use (one per organization and provider),
+ * with the email of the person starting that first checkout as its billing contact.
+ */
+async function customerFor(gateway: BillingGateway, organizationId: string, name: string, userId: string) {
   const where = and(
     eq(billingCustomers.organizationId, organizationId),
     eq(billingCustomers.provider, gateway.provider),
   );
   const [existing] = await db.select().from(billingCustomers).where(where);
   if (existing) return existing;
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
   const { customerId } = await gateway.createCustomer({
     organizationId,
     name,
-    email: null,
+    email: user?.email ?? null,
     idempotencyKey: `customer-${organizationId}`,
   });
   await db
@@ -77,7 +72,7 @@ export async function startCheckout(input: {
   if (found.product.hidden || found.product.free || found.product.contactUs)
     return { ok: false, reason: 'not-for-sale' };
   const gateway = activeGateway();
-  const customer = await customerFor(gateway, input.organizationId, input.organizationName);
+  const customer = await customerFor(gateway, input.organizationId, input.organizationName, input.userId);
   const mode = found.plan.interval === 'one_off' ? 'payment' : 'subscription';
   const seats = Math.max(1, Math.floor(input.seats));
   return db.transaction(async (tx) => {
@@ -111,6 +106,8 @@ export async function startCheckout(input: {
       )
       .returning({ provider: billingCheckouts.provider, providerCheckoutId: billingCheckouts.providerCheckoutId });
     await expireAtProviders(earlier);
+    // Keel's id for the checkout, known before the provider's: a provider may carry it back in its events.
+    const reference = randomUUID();
     const checkout = await gateway.createCheckout({
       customerId: customer.providerCustomerId,
       mode,
@@ -119,9 +116,11 @@ export async function startCheckout(input: {
       trialDays,
       successUrl: input.successUrl,
       cancelUrl: input.cancelUrl,
-      idempotencyKey: randomUUID(),
+      reference,
+      idempotencyKey: `checkout-${reference}`,
     });
     await tx.insert(billingCheckouts).values({
+      id: reference,
       organizationId: input.organizationId,
       customerId: customer.id,
       provider: gateway.provider,

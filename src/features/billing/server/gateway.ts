@@ -3,9 +3,10 @@ import type { BillingProvider } from '@/platform/config/constants';
 import type { CheckoutMode, LineItemType, OrderStatus, SubscriptionStatus } from '../billing-fields';
 
 /**
- * What every payment provider offers Keel (docs/billing/webhooks.md): one implementation per
- * provider — the local gateway now, Stripe and Lemon Squeezy next. Identifiers are the provider's.
- * Nothing here trusts the browser: the organization travels only in records the server created.
+ * What every payment provider offers Keel (docs/billing/webhooks.md, docs/billing/adding-a-provider.md):
+ * one implementation per provider — the local gateway, Stripe, Lemon Squeezy (`providers.ts` picks).
+ * Identifiers are the provider's. Nothing here trusts the browser: the organization travels only in
+ * records the server created.
  */
 export interface BillingGateway {
   readonly provider: BillingProvider;
@@ -27,6 +28,11 @@ export interface BillingGateway {
     seats: number;
     /** The trial Keel decided (0: none, a repeat customer); the provider uses it, not the plan's own. */
     trialDays: number;
+    /**
+     * Keel's id of this checkout (its billing_checkouts row). A provider whose events do not name the
+     * checkout carries it in the checkout's server-set custom data, and hands it back as `checkoutReference`.
+     */
+    reference: string;
     successUrl: string;
     cancelUrl: string;
     idempotencyKey: string;
@@ -62,6 +68,9 @@ export interface BillingGateway {
   /** The subscription as the provider has it now (reconciliation), or null if it does not know it. */
   retrieveSubscription(subscriptionId: string): Promise<ProviderSubscription | null>;
 
+  /** Every subscription of a customer (reconciliation finds the ones whose events never arrived). */
+  listSubscriptions(input: { customerId: string }): Promise<ProviderSubscription[]>;
+
   /**
    * Checks a webhook's signature over the raw body and turns it into events. Throws
    * WebhookRejectedError for a bad or stale signature or a body that is not the provider's.
@@ -83,6 +92,8 @@ export interface ProviderSubscription {
   canceledAt: Date | null;
   /** The provider's time of this state: older states never overwrite newer ones. */
   updatedAt: Date;
+  /** The `reference` of the checkout that created it, when the provider hands it back (see createCheckout). */
+  checkoutReference?: string | null;
 }
 
 export interface ProviderOrder {
@@ -93,6 +104,8 @@ export interface ProviderOrder {
   totalAmount: number;
   currency: string;
   updatedAt: Date;
+  /** The `reference` of the checkout that created it, when the provider hands it back (see createCheckout). */
+  checkoutReference?: string | null;
 }
 
 /** An invoice or receipt as a provider describes it. */

@@ -3,7 +3,8 @@ import 'server-only';
 /**
  * The billing feature's server API (docs/billing/). Its tables: '@/features/billing/server/schema'.
  */
-export { activeGateway, startCheckout, type CheckoutRefusal } from './checkout';
+export { startCheckout, type CheckoutRefusal } from './checkout';
+export { activeGateway, gatewayFor } from './providers';
 export { findPlan } from './catalogue';
 export { addOnProducts, loadBillingAccount, requestedChange, type BillingAccount } from './billing-account';
 export { pricingCatalogue, toPricingProduct, type TranslateKey } from './pricing-catalogue';
@@ -35,7 +36,7 @@ export {
   type ProviderOrder,
   type ProviderSubscription,
 } from './gateway';
-export { applyBillingEvent, gatewayFor } from './webhooks';
+export { applyBillingEvent } from './webhooks';
 export { receiveBillingWebhook } from './webhook-endpoint';
 export {
   completeLocalCheckout,

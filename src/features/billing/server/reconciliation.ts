@@ -6,7 +6,8 @@ import { defineJob } from '@/platform/jobs/jobs';
 import { logger as rootLogger, type Logger } from '@/platform/logger';
 import type { ProviderSubscription } from './gateway';
 import { billingSubscriptionItems, billingSubscriptions, type BillingSubscriptionRow } from './schema';
-import { applyBillingEvent, gatewayFor } from './webhooks';
+import { gatewayFor } from './providers';
+import { applyBillingEvent } from './webhooks';
 
 /**
  * Reconciliation (docs/billing/reconciliation.md): webhooks get lost (a provider gives up, Lemon

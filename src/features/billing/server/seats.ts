@@ -12,7 +12,7 @@ import { logger } from '@/platform/logger';
 import { assertWithinLimit, getOrganizationSubscription, PlanLimitReachedError, type OrganizationPlan } from './gating';
 import { expireAtProviders } from './checkout';
 import { billingCheckouts, billingSubscriptionItems, billingSubscriptions } from './schema';
-import { gatewayFor } from './webhooks';
+import { gatewayFor } from './providers';
 
 /**
  * Seats, the members limit and deleting an organization (docs/billing/gating-and-limits.md): billing's part

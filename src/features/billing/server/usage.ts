@@ -6,7 +6,7 @@ import { addJob, defineJob } from '@/platform/jobs/jobs';
 import { logger } from '@/platform/logger';
 import { getOrganizationSubscription } from './gating';
 import { billingSubscriptions, billingUsageRecords } from './schema';
-import { gatewayFor } from './webhooks';
+import { gatewayFor } from './providers';
 
 /**
  * Metered usage (docs/billing/gating-and-limits.md): the app records units in the transaction that

@@ -4,7 +4,8 @@ import { AppError } from '@/platform/http/errors';
 import { readBodyBytes } from '@/platform/http/route';
 import type { Logger } from '@/platform/logger';
 import { WebhookRejectedError } from './gateway';
-import { applyBillingEvent, gatewayFor } from './webhooks';
+import { gatewayFor } from './providers';
+import { applyBillingEvent } from './webhooks';
 
 /** Larger bodies are not a provider's events. */
 const MAX_WEBHOOK_BYTES = 256 * 1024;

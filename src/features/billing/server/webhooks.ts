@@ -1,15 +1,13 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getServerConfig } from '@/platform/config/server-config';
 import type { BillingProvider } from '@/platform/config/constants';
 import { db, type Transaction } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
 import { ENTITLING_STATUSES, type WebhookOutcome } from '../billing-fields';
 import { findPlan } from './catalogue';
 import { queueOrderEmails, queueSubscriptionEmails } from './emails';
-import type { BillingEvent, BillingGateway } from './gateway';
-import { localGateway } from './local-gateway/local-gateway';
-// A cycle (seats.ts uses gatewayFor), harmless: neither module uses the other while loading.
+import type { BillingEvent } from './gateway';
+// A cycle (seats.ts reaches webhooks.ts through providers.ts), harmless: neither uses the other while loading.
 import { queueSeatSyncWhenShort } from './seats';
 import {
   billingCheckouts,
@@ -26,14 +24,6 @@ import {
  * once — changes nothing); an event older than the state we hold is recorded and not applied; the
  * organization comes only from the customer or checkout records the server created.
  */
-
-/** The gateway that answers for a provider, or null when it is not in use here. */
-export function gatewayFor(provider: BillingProvider): BillingGateway | null {
-  if (provider !== 'local') return null;
-  const { isProduction, billing } = getServerConfig();
-  // The local gateway takes no money: in production only when switched on deliberately (decision 0034).
-  return isProduction && !billing.localGatewayInProduction ? null : localGateway;
-}
 
 async function organizationOfCustomer(tx: Transaction, provider: BillingProvider, customerId: string) {
   const [customer] = await tx

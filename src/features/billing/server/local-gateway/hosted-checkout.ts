@@ -5,7 +5,7 @@ import { db } from '@/platform/db/client';
 import { localCheckoutIdSchema } from '../../schemas';
 import { findPlan } from '../catalogue';
 import { localGatewayCheckouts } from '../schema';
-import { gatewayFor } from '../webhooks';
+import { gatewayFor } from '../providers';
 
 /** The local gateway's hosted checkout page reads its checkout here (its action: hosted-checkout-action.ts). */
 

@@ -314,6 +314,14 @@ export const localGateway: BillingGateway = {
     return row ? toProviderSubscription(subscriptionObject(row)) : null;
   },
 
+  async listSubscriptions({ customerId }) {
+    const rows = await db
+      .select()
+      .from(localGatewaySubscriptions)
+      .where(eq(localGatewaySubscriptions.customerId, customerId));
+    return rows.map((row) => toProviderSubscription(subscriptionObject(row)));
+  },
+
   async verifyWebhook(rawBody, headers) {
     verifyLocalSignature(rawBody, headers.get(LOCAL_SIGNATURE_HEADER));
     let body: unknown;
