@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 import { appConfig } from '@/platform/config/app-config';
 import type { Locale } from '@/platform/config/app-config-schema';
@@ -46,3 +46,35 @@ export function EmailLayout({
 }
 
 export const emailText = { color: '#111827', fontSize: 15, lineHeight: '24px', margin: '0 0 16px' } as const;
+
+/**
+ * An email's one call to action: a button in the brand colour, then the same address as text for clients
+ * that do not show buttons (`fallback` introduces it, e.g. "Or copy this link:").
+ */
+export function EmailAction({ href, label, fallback }: { href: string; label: string; fallback: string }) {
+  const brand = brandPalette(appConfig.theme.brandColor).light;
+  return (
+    <>
+      <Button
+        href={href}
+        style={{
+          backgroundColor: brand.fill,
+          color: brand.foreground,
+          borderRadius: 6,
+          fontSize: 15,
+          fontWeight: 600,
+          padding: '12px 20px',
+          display: 'inline-block',
+        }}
+      >
+        {label}
+      </Button>
+      <Text style={{ ...emailText, fontSize: 13, color: '#4b5563', marginTop: 24 }}>
+        {fallback}{' '}
+        <Link href={href} style={{ color: brand.text, wordBreak: 'break-all' }}>
+          {href}
+        </Link>
+      </Text>
+    </>
+  );
+}

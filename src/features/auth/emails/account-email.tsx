@@ -1,8 +1,7 @@
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import type { Locale } from '@/platform/config/app-config-schema';
 import { appConfig } from '@/platform/config/app-config';
-import { brandPalette } from '@/platform/theme/brand-palette';
-import { EmailLayout, emailText } from '@/platform/email/email-layout';
+import { EmailAction, EmailLayout, emailText } from '@/platform/email/email-layout';
 import { translatorFor } from '@/platform/i18n/translator';
 
 /** The account emails. Each has its words in messages/<locale>/emails.json under `account.<kind>`. */
@@ -58,7 +57,6 @@ export function AccountEmail({
 }) {
   const t = words(locale);
   const v = textValues(values);
-  const brand = brandPalette(appConfig.theme.brandColor).light;
   return (
     <EmailLayout
       locale={locale}
@@ -68,28 +66,7 @@ export function AccountEmail({
       <Text style={emailText}>{t('account.greeting')}</Text>
       <Text style={emailText}>{t(`account.${kind}.body`, v)}</Text>
       {values.url ? (
-        <>
-          <Button
-            href={values.url}
-            style={{
-              backgroundColor: brand.fill,
-              color: brand.foreground,
-              borderRadius: 6,
-              fontSize: 15,
-              fontWeight: 600,
-              padding: '12px 20px',
-              display: 'inline-block',
-            }}
-          >
-            {t(`account.${kind}.action`, v)}
-          </Button>
-          <Text style={{ ...emailText, fontSize: 13, color: '#4b5563', marginTop: 24 }}>
-            {t('account.linkFallback')}{' '}
-            <Link href={values.url} style={{ color: brand.text, wordBreak: 'break-all' }}>
-              {values.url}
-            </Link>
-          </Text>
-        </>
+        <EmailAction href={values.url} label={t(`account.${kind}.action`, v)} fallback={t('account.linkFallback')} />
       ) : null}
       <Text style={{ ...emailText, fontSize: 13, color: '#4b5563' }}>{t(`account.${kind}.notYou`, v)}</Text>
     </EmailLayout>

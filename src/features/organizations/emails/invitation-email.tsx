@@ -1,9 +1,8 @@
-import { Button, Link, Text } from '@react-email/components';
+import { Text } from '@react-email/components';
 import type { Locale } from '@/platform/config/app-config-schema';
 import { appConfig } from '@/platform/config/app-config';
-import { EmailLayout, emailText } from '@/platform/email/email-layout';
+import { EmailAction, EmailLayout, emailText } from '@/platform/email/email-layout';
 import { translatorFor } from '@/platform/i18n/translator';
-import { brandPalette } from '@/platform/theme/brand-palette';
 
 export interface InvitationEmailValues {
   organizationName: string;
@@ -28,7 +27,6 @@ function textValues(values: InvitationEmailValues) {
 export function InvitationEmail({ locale, values }: { locale: Locale; values: InvitationEmailValues }) {
   const t = words(locale);
   const v = textValues(values);
-  const brand = brandPalette(appConfig.theme.brandColor).light;
   return (
     <EmailLayout
       locale={locale}
@@ -37,26 +35,7 @@ export function InvitationEmail({ locale, values }: { locale: Locale; values: In
     >
       <Text style={emailText}>{t('account.greeting')}</Text>
       <Text style={emailText}>{t('invitation.body', v)}</Text>
-      <Button
-        href={values.url}
-        style={{
-          backgroundColor: brand.fill,
-          color: brand.foreground,
-          borderRadius: 6,
-          fontSize: 15,
-          fontWeight: 600,
-          padding: '12px 20px',
-          display: 'inline-block',
-        }}
-      >
-        {t('invitation.action', v)}
-      </Button>
-      <Text style={{ ...emailText, fontSize: 13, color: '#4b5563', marginTop: 24 }}>
-        {t('account.linkFallback')}{' '}
-        <Link href={values.url} style={{ color: brand.text, wordBreak: 'break-all' }}>
-          {values.url}
-        </Link>
-      </Text>
+      <EmailAction href={values.url} label={t('invitation.action', v)} fallback={t('account.linkFallback')} />
       <Text style={{ ...emailText, fontSize: 13, color: '#4b5563' }}>{t('invitation.notYou', v)}</Text>
     </EmailLayout>
   );
