@@ -381,20 +381,22 @@ export async function registerGatewayContract(driver: ProviderDriver): Promise<v
   });
 }
 
-/** The body with one character in its middle changed to another of its kind (still text, still JSON-ish). */
+/**
+ * The body with one byte changed where the body stays valid — the last character of the first `"id"` value
+ * (an event's or object's id) — so that only the signature can tell: unsigned, the endpoint would take it.
+ */
 export function changeOneByte(body: string): string {
-  for (let index = Math.floor(body.length / 2); index < body.length; index += 1) {
-    const character = body[index]!;
-    const swapped = /[0-8]/.test(character)
-      ? String(Number(character) + 1)
-      : character === '9'
-        ? '0'
-        : /[a-y]/i.test(character)
-          ? String.fromCharCode(character.charCodeAt(0) + 1)
-          : /[zZ]/.test(character)
-            ? 'a'
-            : null;
-    if (swapped) return body.slice(0, index) + swapped + body.slice(index + 1);
-  }
-  throw new Error('no character to change in the webhook body');
+  const id = /"id"\s*:\s*"[^"]*[0-9A-Za-z]"/.exec(body);
+  if (!id) throw new Error('no "id" in the webhook body to change');
+  const at = id.index + id[0].length - 2;
+  const character = body[at]!;
+  const swapped =
+    character === '9'
+      ? '0'
+      : character === 'z'
+        ? 'a'
+        : character === 'Z'
+          ? 'A'
+          : String.fromCharCode(character.charCodeAt(0) + 1);
+  return body.slice(0, at) + swapped + body.slice(at + 1);
 }
