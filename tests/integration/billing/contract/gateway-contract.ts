@@ -385,7 +385,7 @@ export async function registerGatewayContract(driver: ProviderDriver): Promise<v
  * The body with one byte changed where the body stays valid — the last character of the first `"id"` value
  * (an event's or object's id) — so that only the signature can tell: unsigned, the endpoint would take it.
  */
-export function changeOneByte(body: string): string {
+function changeOneByte(body: string): string {
   const id = /"id"\s*:\s*"[^"]*[0-9A-Za-z]"/.exec(body);
   if (!id) throw new Error('no "id" in the webhook body to change');
   const at = id.index + id[0].length - 2;
