@@ -591,6 +591,30 @@ export class StripeMock {
     return event;
   }
 
+  /**
+   * Puts objects into the account as they stand now (a fixture's state), as if Stripe had made them: the
+   * webhook tests' events announce changes whose current state the adapter fetches from here.
+   */
+  seed(objects: {
+    customer?: string;
+    subscription?: Json;
+    session?: Json;
+    lineItems?: { price: string; quantity?: number }[];
+    paymentIntent?: Json;
+    charge?: Json;
+  }): void {
+    if (objects.customer && !this.customers.has(objects.customer))
+      this.customers.set(objects.customer, { id: objects.customer, object: 'customer', metadata: {}, livemode: false });
+    if (objects.subscription) this.subscriptions.set(objects.subscription.id as string, clone(objects.subscription));
+    if (objects.session) {
+      this.sessions.set(objects.session.id as string, clone(objects.session));
+      this.lineItems.set(objects.session.id as string, objects.lineItems ?? []);
+    }
+    if (objects.paymentIntent)
+      this.paymentIntents.set(objects.paymentIntent.id as string, clone(objects.paymentIntent));
+    if (objects.charge) this.charges.set(objects.charge.id as string, clone(objects.charge));
+  }
+
   // ---- acting as Stripe ----------------------------------------------------------------------------
 
   private period(subscription: Json): [number, number] {
