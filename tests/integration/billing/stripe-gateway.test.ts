@@ -71,7 +71,7 @@ async function subscribed(planId = 'pro-monthly', seats = 3) {
 }
 
 describe('the Stripe gateway', () => {
-  it('creates one customer per organization and a subscription checkout with the trial, the seats and the reference', async () => {
+  it('creates one customer per organization, and a checkout with the trial, the seats and the reference', async () => {
     const organization = await makeOrganization([[owner, 'owner']]);
     const first = await checkout(organization, 'pro-monthly', 4);
     const [customerCall, ...others] = mock.requestsTo('POST', /^\/v1\/customers$/).slice(-1);
@@ -154,7 +154,7 @@ describe('the Stripe gateway', () => {
     expect((await subscriptionOf(organization))!.cancelAtPeriodEnd).toBe(false);
   });
 
-  it('a declined renewal makes it past due, the fixed card active again; cancelling now ends it, twice is fine', async () => {
+  it('a declined renewal is past due, a fixed card active again; cancelling now ends it, twice is fine', async () => {
     const { organization, subscriptionId } = await subscribed();
     mock.renew(subscriptionId, 'declined');
     await driver.settled();

@@ -259,7 +259,7 @@ describe('forged, stale and unknown deliveries', () => {
     expect((await signed(fresh, { timestamp: Math.floor(Date.now() / 1000) - 240 })).status).toBe(200);
   });
 
-  it('acknowledges an event type it does not handle, and a subscription of prices Keel does not sell, applying neither', async () => {
+  it('acknowledges an event type it does not handle and prices Keel does not sell, applying neither', async () => {
     const other = JSON.stringify({
       ...fixture('invoice.paid').event,
       id: 'evt_fixture_other',

@@ -184,7 +184,8 @@ export class StripeMock {
           JSON.stringify({
             error: {
               type: 'idempotency_error',
-              message: `Keys for idempotent requests can only be used with the same parameters they were first used with.`,
+              message:
+                'Keys for idempotent requests can only be used with the same parameters they were first used with.',
             },
           }),
         );
@@ -213,9 +214,11 @@ export class StripeMock {
   private route(method: string, path: string, params: Json): unknown {
     const parts = path.split('/').filter(Boolean).slice(1);
     const [resource, id, action] = parts;
-    const key = `${method} ${resource}${parts[0] === 'checkout' || parts[0] === 'billing_portal' || parts[0] === 'billing' ? `/${id}` : ''}`;
-    const objectId = key.includes('/') ? action : id;
-    const verb = key.includes('/') ? parts[3] : action;
+    // Namespaced resources (checkout/sessions, billing/meters…) are named by their first two segments.
+    const namespaced = ['checkout', 'billing_portal', 'billing'].includes(resource!);
+    const key = `${method} ${resource}${namespaced ? `/${id}` : ''}`;
+    const objectId = namespaced ? action : id;
+    const verb = namespaced ? parts[3] : action;
     switch (key) {
       case 'POST customers':
         return this.createCustomer(params);
@@ -425,7 +428,9 @@ export class StripeMock {
     if (session.status !== 'open')
       throw new StripeApiError(400, {
         type: 'invalid_request_error',
-        message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(session.status)}".`,
+        message:
+          'Only Checkout Sessions with a status in ["open"] can be expired. ' +
+          `This Checkout Session has a status of "${String(session.status)}".`,
       });
     session.status = 'expired';
     this.emit('checkout.session.expired', this.shownSession(id));
