@@ -6,7 +6,7 @@ import type { ProviderDriver, SentWebhook } from '../../integration/billing/cont
 import { StripeMock, type MockMeter, type MockPrice } from './stripe-mock';
 
 /** The test account's keys: shaped like Stripe's, known only to this machine. */
-export const STRIPE_TEST_SECRET_KEY = 'sk_test_keel_local_mock_0000000000000000';
+const STRIPE_TEST_SECRET_KEY = 'sk_test_keel_local_mock_0000000000000000';
 export const STRIPE_TEST_WEBHOOK_SECRET = 'whsec_keel_local_mock_signing_secret_000000';
 
 /** The catalogue's line items as prices of the mock's account, each under the variable the catalogue names. */

@@ -53,7 +53,7 @@ interface Failure {
 const DAY = 24 * 60 * 60;
 
 /** `a[b][0][c]=v` pairs → nested objects; objects keyed 0..n become arrays. */
-export function decodeForm(text: string): Json {
+function decodeForm(text: string): Json {
   const root: Json = {};
   for (const [key, value] of new URLSearchParams(text)) {
     const [head, ...rest] = key.split('[');
@@ -432,8 +432,8 @@ export class StripeMock {
           'Only Checkout Sessions with a status in ["open"] can be expired. ' +
           `This Checkout Session has a status of "${String(session.status)}".`,
       });
+    // Stripe would send checkout.session.expired: Keel's endpoint does not subscribe to it.
     session.status = 'expired';
-    this.emit('checkout.session.expired', this.shownSession(id));
     return this.shownSession(id);
   }
 
