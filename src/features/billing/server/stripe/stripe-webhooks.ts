@@ -137,11 +137,11 @@ export async function verifyStripeWebhook(
   }
 }
 
-/** An event about something the catalogue does not sell (a price no STRIPE_PRICE_* names): logged, not applied. */
+/** An event Keel cannot apply — prices no STRIPE_PRICE_* names, or an object Stripe no longer has: logged. */
 function unknown(event: Envelope, id: string): BillingEvent {
   logger.warn(
     { provider: 'stripe', eventId: event.id, type: event.type, objectId: event.data.object.id },
-    'a Stripe event names prices Keel does not know: not applied (check the STRIPE_PRICE_* variables)',
+    'a Stripe event Keel cannot apply: unknown prices (check the STRIPE_PRICE_* variables) or a deleted object',
   );
   return { id, type: event.type, occurredAt: new Date(event.created * 1000), kind: 'unknown' };
 }
