@@ -17,7 +17,8 @@ async function main() {
     const report = await reconcileSubscriptions();
     console.log(
       `[billing:sync] ${report.checked} subscription(s) checked: ${report.repaired} repaired, ` +
-        `${report.missing} unknown to the provider (marked canceled), ${report.failed} could not be checked` +
+        `${report.missing} unknown to the provider (marked canceled), ` +
+        `${report.discovered} found at the provider whose events never arrived, ${report.failed} could not be checked` +
         (report.skipped ? `; ${report.skipped} of a provider not in use here, left alone` : ''),
     );
     process.exitCode = report.failed > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/billing/webhooks/[provider]/route';
 import {
@@ -177,6 +178,65 @@ describe('billing reconciliation', () => {
     expect(queued.rows[0]!.count).toBe(1);
     await reconcileSubscriptions();
     expect(await repairsOf(subscriptionId)).toHaveLength(1);
+  });
+
+  it('finds a paid subscription none of whose events arrived, logs it, and applies it once', async () => {
+    const owner = await insertUser();
+    const organization = await makeOrganization([[owner, 'owner']]);
+    const started = await startCheckout({
+      organizationId: organization.id,
+      organizationName: organization.name,
+      userId: owner.id,
+      planId: 'pro-monthly',
+      seats: 3,
+      successUrl: `${ORIGIN}/done`,
+      cancelUrl: `${ORIGIN}/cancel`,
+    });
+    if (!started.ok) throw new Error(started.reason);
+    // An abandoned checkout beside it (another organization): its customer has nothing to find.
+    const other = await makeOrganization([[owner, 'owner']]);
+    const abandoned = await startCheckout({
+      organizationId: other.id,
+      organizationName: other.name,
+      userId: owner.id,
+      planId: 'pro-monthly',
+      seats: 1,
+      successUrl: `${ORIGIN}/done`,
+      cancelUrl: `${ORIGIN}/cancel`,
+    });
+    expect(abandoned.ok).toBe(true);
+    await completeLocalCheckout(started.checkoutId, 'succeeds');
+    const [paid] = await db
+      .select()
+      .from(localGatewayCheckouts)
+      .where(eq(localGatewayCheckouts.id, started.checkoutId));
+    const subscriptionId = paid!.resultId!;
+    // None of its events is ever delivered (Lemon Squeezy gives up after three retries).
+    const [before] = await db
+      .select()
+      .from(billingSubscriptions)
+      .where(eq(billingSubscriptions.organizationId, organization.id));
+    expect(before).toBeUndefined();
+
+    const lines: { msg: string; subscriptionId?: string; organizationId?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const first = await reconcileSubscriptions(logger);
+    expect(first.discovered).toBeGreaterThanOrEqual(1);
+    expect(await keelState(subscriptionId)).toEqual({ status: 'trialing', cancelAtPeriodEnd: false, seats: [3] });
+    expect(lines.filter((line) => line.subscriptionId === subscriptionId)).toEqual([
+      expect.objectContaining({
+        msg: 'billing reconciliation found a subscription none of whose events arrived',
+        organizationId: organization.id,
+      }),
+    ]);
+    expect(await repairsOf(subscriptionId)).toEqual([{ type: 'reconciliation.discovered', outcome: 'applied' }]);
+
+    const [second, third] = await Promise.all([reconcileSubscriptions(), reconcileSubscriptions()]);
+    expect(second.discovered + third.discovered + second.repaired + third.repaired).toBe(0);
+    expect(await repairsOf(subscriptionId)).toHaveLength(1);
+    // The events delivered late find that state already there: nothing changes.
+    for (const id of await eventsAbout(subscriptionId, paid!.customerId)) expect(await deliver(id)).toBe(200);
+    expect(await keelState(subscriptionId)).toEqual({ status: 'trialing', cancelAtPeriodEnd: false, seats: [3] });
   });
 
   it('is scheduled hourly on the queue by every job runner', async () => {

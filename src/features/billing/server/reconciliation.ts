@@ -1,11 +1,17 @@
 import 'server-only';
-import { asc, eq, gt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, notExists, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/platform/db/client';
 import { defineJob } from '@/platform/jobs/jobs';
 import { logger as rootLogger, type Logger } from '@/platform/logger';
 import type { ProviderSubscription } from './gateway';
-import { billingSubscriptionItems, billingSubscriptions, type BillingSubscriptionRow } from './schema';
+import {
+  billingCheckouts,
+  billingCustomers,
+  billingSubscriptionItems,
+  billingSubscriptions,
+  type BillingSubscriptionRow,
+} from './schema';
 import { gatewayFor } from './providers';
 import { applyBillingEvent } from './webhooks';
 
@@ -14,6 +20,8 @@ import { applyBillingEvent } from './webhooks';
  * Squeezy retries three times), fail or arrive out of order. This asks the provider for every
  * subscription that can still change and applies what it says through the webhook path — the ledger,
  * the newer-state-wins rule and the emails — so a repair is recorded like any event and counted once.
+ * It also asks for the subscriptions Keel has never heard of: a paid checkout whose every event was lost
+ * would otherwise leave a paying customer on the free plan.
  */
 
 /** Canceled subscriptions changed this recently are checked too: the event after a cancel may be the lost one. */
@@ -22,6 +30,8 @@ const RECENT_DAYS = 7;
 export interface ReconciliationReport {
   checked: number;
   repaired: number;
+  /** Subscriptions none of whose events arrived, found from a recent checkout's customer and applied. */
+  discovered: number;
   /** Subscriptions the provider no longer knows: marked canceled. */
   missing: number;
   /** Providers not in use here (their subscriptions are left as they are). */
@@ -138,11 +148,88 @@ async function customerOf(row: BillingSubscriptionRow): Promise<string> {
 }
 
 /**
+ * The customers of recent subscription checkouts whose organization holds no subscription that is not
+ * canceled: if the buyer paid and every event was lost, the provider has a subscription Keel never saw.
+ */
+async function customersToDiscover(since: Date) {
+  return db
+    .selectDistinct({
+      provider: billingCustomers.provider,
+      providerCustomerId: billingCustomers.providerCustomerId,
+      organizationId: billingCustomers.organizationId,
+    })
+    .from(billingCheckouts)
+    .innerJoin(billingCustomers, eq(billingCustomers.id, billingCheckouts.customerId))
+    .where(
+      and(
+        eq(billingCheckouts.mode, 'subscription'),
+        gt(billingCheckouts.createdAt, since),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(billingSubscriptions)
+            .where(
+              and(
+                eq(billingSubscriptions.organizationId, billingCheckouts.organizationId),
+                ne(billingSubscriptions.status, 'canceled'),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(billingCustomers.providerCustomerId));
+}
+
+/** One customer's subscriptions at its provider that Keel does not hold, applied: how many were. */
+async function discoverFor(
+  customer: Awaited<ReturnType<typeof customersToDiscover>>[number],
+  logger: Logger,
+): Promise<number | 'skipped'> {
+  const gateway = gatewayFor(customer.provider);
+  if (!gateway) return 'skipped';
+  let discovered = 0;
+  for (const subscription of await gateway.listSubscriptions({ customerId: customer.providerCustomerId })) {
+    const [known] = await db
+      .select({ id: billingSubscriptions.id })
+      .from(billingSubscriptions)
+      .where(
+        and(
+          eq(billingSubscriptions.provider, customer.provider),
+          eq(billingSubscriptions.providerSubscriptionId, subscription.id),
+        ),
+      );
+    // One Keel holds is reconcileOne's to compare.
+    if (known) continue;
+    const outcome = await applyBillingEvent(customer.provider, {
+      kind: 'subscription',
+      id: `reconcile:${subscription.id}:${subscription.updatedAt.getTime()}`,
+      type: 'reconciliation.discovered',
+      occurredAt: new Date(),
+      subscription,
+    });
+    if (outcome !== 'applied') continue;
+    discovered += 1;
+    logger.warn(
+      {
+        provider: customer.provider,
+        subscriptionId: subscription.id,
+        organizationId: customer.organizationId,
+        after: summary(providerFields(subscription)),
+      },
+      'billing reconciliation found a subscription none of whose events arrived',
+    );
+  }
+  return discovered;
+}
+
+/**
  * Compares every subscription that can still change (not canceled, or changed in the last days) with
- * its provider and repairs the drift. Safe to run at any time and from several processes at once.
+ * its provider and repairs the drift; then looks up, at the provider, the customers of recent subscription
+ * checkouts whose organization Keel still has on no subscription, and applies what it finds. Safe to run
+ * at any time and from several processes at once.
  */
 export async function reconcileSubscriptions(logger: Logger = rootLogger): Promise<ReconciliationReport> {
-  const report: ReconciliationReport = { checked: 0, repaired: 0, missing: 0, skipped: 0, failed: 0 };
+  const report: ReconciliationReport = { checked: 0, repaired: 0, discovered: 0, missing: 0, skipped: 0, failed: 0 };
   const since = new Date(Date.now() - RECENT_DAYS * 24 * 60 * 60 * 1000);
   const rows = await db
     .select()
@@ -162,6 +249,22 @@ export async function reconcileSubscriptions(logger: Logger = rootLogger): Promi
       logger.error(
         { subscriptionId: row.providerSubscriptionId, reason: error instanceof Error ? error.message : String(error) },
         'billing reconciliation could not check a subscription',
+      );
+    }
+  }
+  for (const customer of await customersToDiscover(since)) {
+    try {
+      const found = await discoverFor(customer, logger);
+      if (found !== 'skipped') report.discovered += found;
+    } catch (error) {
+      report.failed += 1;
+      logger.error(
+        {
+          provider: customer.provider,
+          customerId: customer.providerCustomerId,
+          reason: error instanceof Error ? error.message : String(error),
+        },
+        'billing reconciliation could not list a customer’s subscriptions',
       );
     }
   }

@@ -16,7 +16,8 @@ export interface ProviderDriver {
   readonly provider: BillingProvider;
   /**
    * Starts the provider's mock and points the app at it (BILLING_PROVIDER, credentials, price-id and
-   * API URL variables). Called at the top of the test file, before anything reads the server configuration.
+   * API URL variables). registerGatewayContract calls it first, at the top of the test file, before anything
+   * reads the server configuration; it calls stop() after the file's tests.
    */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -26,12 +27,19 @@ export interface ProviderDriver {
   renew(subscriptionId: string, outcome: 'paid' | 'declined'): Promise<void>;
   /** The customer fixes their card and the provider's retry of the open invoice is paid. */
   recover(subscriptionId: string): Promise<void>;
-  /** Every webhook the provider has sent so far, oldest first, whether delivered or held. */
+  /**
+   * Every webhook the provider has sent so far, oldest first, whether delivered or held, with the headers
+   * the provider's signature needs. The suite replays them straight to the endpoint (redeliveries, reversed
+   * order, a changed byte), so each must still verify there when replayed within a few minutes.
+   */
   sent(): SentWebhook[];
   /** While held, webhooks are recorded in sent() but not delivered: lost deliveries, reordering. */
   hold(held: boolean): void;
   /** Posts one webhook to the app's real endpoint, as the provider would: the response's status. */
   deliver(webhook: SentWebhook): Promise<number>;
-  /** Resolves when every webhook sent and not held has been answered by the app. */
+  /**
+   * Resolves when every webhook the provider has to send so far has been sent and answered by the app —
+   * or, while held, recorded in sent(). The suite calls it after each step before reading Keel's state.
+   */
   settled(): Promise<void>;
 }
