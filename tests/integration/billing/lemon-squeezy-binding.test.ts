@@ -137,6 +137,21 @@ describe('binding a Lemon Squeezy customer through the checkout reference', () =
     expect(bound).toEqual([]);
   });
 
+  it('an order of an unknown customer naming a one-off checkout already paid is refused', async () => {
+    const bought = await organizationWithCheckout('onboarding-once');
+    const { order } = mock.pay(bought.checkoutId);
+    await driver.settled();
+    await eventually(async () => (await state(bought.organization)).orders[0]);
+    const before = await state(bought.organization);
+    expect(before.checkouts[0]!.status).toBe('completed');
+    // The same purchase replayed by someone else: their own customer, Keel's reference copied into custom data.
+    const copy = { ...order, id: '88001', customerId: '88002', updatedAt: mock.now() };
+    const webhook = mock.webhook('order_created', mock.orderResource(copy), { keel_reference: bought.reference });
+    const response = await fetch(mock.webhookUrl, { method: 'POST', headers: webhook.headers, body: webhook.body });
+    expect(((await response.json()) as { outcomes: string[] }).outcomes).toEqual(['unmatched']);
+    expect(await state(bought.organization)).toEqual(before);
+  });
+
   it('does not move the customer of an organization whose subscription is live', async () => {
     const { organization, checkoutId } = await organizationWithCheckout();
     mock.pay(checkoutId);
