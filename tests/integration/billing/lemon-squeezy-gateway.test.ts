@@ -211,6 +211,20 @@ describe('the Lemon Squeezy gateway', () => {
     );
   });
 
+  it('routes Lemon Squeezy’s origin alone to the mock: other requests go where they were sent', async () => {
+    await activeGateway().retrieveSubscription('31337');
+    const seen = mock.requests.length;
+    const response = await fetch('https://api.lemonsqueezy.com/v1/subscriptions/31337', {
+      headers: { authorization: 'Bearer ls-test-key' },
+    });
+    expect(response.status).toBe(404);
+    expect(mock.requests.slice(seen)).toEqual([{ method: 'GET', path: '/v1/subscriptions/31337', body: null }]);
+    // The app's webhook endpoint, on another local origin, is reached directly (an empty body: refused).
+    const other = await fetch(mock.webhookUrl, { method: 'POST', body: '{}' });
+    expect(other.status).toBe(400);
+    expect(mock.requests.length).toBe(seen + 1);
+  });
+
   it('turns a failed call into a thrown error that names no secret', async () => {
     const error: unknown = await activeGateway()
       .changePlan({ subscriptionId: '424242', planId: 'pro-monthly' })
