@@ -39,7 +39,9 @@ async function main() {
   const app = next({ dev, dir: projectRoot, port, hostname });
   // Next.js loads the .env files here, before the configuration is read.
   await app.prepare();
-  const config = readServerConfig(process.env, buildAppConfig(process.env).auth.oauthProviders);
+  const appConfig = buildAppConfig(process.env);
+  // The whole configuration, the payment provider's price ids included, before the server listens.
+  const config = readServerConfig(process.env, appConfig.auth.oauthProviders, appConfig.billing);
   const handle = app.getRequestHandler();
   const { server, shutdown } = createAppServer({
     handle: (request, response) => handle(request, response),

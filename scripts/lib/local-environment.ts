@@ -65,8 +65,9 @@ export async function prepareLocalEnvironment(options: { dev: boolean; migrate?:
   if (embedded && !process.env.SMTP_URL) process.env.EMAIL_TRANSPORT ||= 'mailbox';
 
   try {
-    buildAppConfig(process.env);
-    readServerConfig(process.env);
+    const app = buildAppConfig(process.env);
+    // With the catalogue: a payment provider's missing price id stops here too, not at the first checkout.
+    readServerConfig(process.env, app.auth.oauthProviders, app.billing);
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BILLING_ENTITLEMENTS, BILLING_LIMITS, PAYMENT_PROVIDERS } from './constants';
+import { ConfigError } from './env-schema';
 
 /**
  * The shape of `appConfig.billing`: what an organization can buy (docs/billing/configuring-plans.md).
@@ -279,6 +280,7 @@ export function resolveProviderPriceIds(
   const priceIds = new Map<string, { productId: string; planId: string; lineItemId: string }>();
   const byLineItem = new Map<string, string>();
   const problems: string[] = [];
+  const because = `because BILLING_PROVIDER is "${provider}"`;
   for (const product of config.products) {
     for (const plan of product.plans) {
       for (const item of plan.lineItems) {
@@ -286,13 +288,15 @@ export function resolveProviderPriceIds(
         const priceId = variable ? env[variable]?.trim() : undefined;
         if (!variable)
           problems.push(
-            `  • billing.products[${product.id}].plans[${plan.id}].lineItems[${item.id}]: add providerPriceEnv.${provider} (the variable with its ${provider} price id)`,
+            `billing.products[${product.id}].plans[${plan.id}].lineItems[${item.id}] has no providerPriceEnv.${provider} (the variable with its ${provider} price id), ${because}. Fix: add it to the catalogue (docs/billing/configuring-plans.md).`,
           );
         else if (!priceId)
-          problems.push(`  • ${variable} is not set: set it to the ${provider} price id of ${plan.id} / ${item.id}`);
+          problems.push(
+            `${variable} is not set: set it to the ${provider} price id of ${plan.id} / ${item.id} (${because}).`,
+          );
         else if (priceIds.has(priceId))
           problems.push(
-            `  • ${variable}: the price id ${priceId} is already used by ${priceIds.get(priceId)!.planId} / ${priceIds.get(priceId)!.lineItemId}`,
+            `${variable}: the price id ${priceId} is already used by ${priceIds.get(priceId)!.planId} / ${priceIds.get(priceId)!.lineItemId}; each line item needs its own.`,
           );
         else {
           priceIds.set(priceId, { productId: product.id, planId: plan.id, lineItemId: item.id });
@@ -301,10 +305,8 @@ export function resolveProviderPriceIds(
       }
     }
   }
-  if (problems.length > 0)
-    throw new Error(
-      [`Keel cannot start: billing with ${provider} needs a price id for every line item.`, ...problems].join('\n'),
-    );
+  // A ConfigError, like every other variable's: the server prints it and stops at start (instrumentation-node.ts).
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     byPriceId: priceIds,
     priceIdOf: (planId: string, lineItemId: string) => byLineItem.get(`${planId}/${lineItemId}`),
