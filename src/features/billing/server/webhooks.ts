@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { BillingProvider } from '@/platform/config/constants';
 import { db, type Transaction } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
@@ -33,6 +33,77 @@ async function organizationOfCustomer(tx: Transaction, provider: BillingProvider
   return customer ?? null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The organization of a subscription's or order's customer (decision 0046). A provider that decides the
+ * customer at checkout (Lemon Squeezy: by the email typed there) may name one Keel has never seen; the
+ * event then carries the `reference` of the checkout it came from, and a checkout this server created
+ * for this provider, still unpaid and for the same plan, binds that customer to its organization (the
+ * organization's customer row for the provider is moved to it). Anything else is refused (`null`): a
+ * reference to a checkout of another organization than the customer's, a checkout already paid, a
+ * reference the server never made, or a move that would strand the organization's live subscription.
+ */
+async function organizationOf(
+  tx: Transaction,
+  provider: BillingProvider,
+  object: { customerId: string; planId: string; checkoutReference?: string | null },
+) {
+  const reference = object.checkoutReference && UUID.test(object.checkoutReference) ? object.checkoutReference : null;
+  const checkoutWhere = reference
+    ? and(eq(billingCheckouts.id, reference), eq(billingCheckouts.provider, provider))
+    : undefined;
+  const refuse = (reason: string) => {
+    logger.warn({ provider, customerId: object.customerId, reference, reason }, 'billing customer not bound');
+    return null;
+  };
+  const known = await organizationOfCustomer(tx, provider, object.customerId);
+  if (!checkoutWhere) return known;
+  // The checkout's row is the lock two first events of one purchase take turns on.
+  const [checkout] = await tx.select().from(billingCheckouts).where(checkoutWhere).for('update');
+  if (!checkout) return known ?? refuse('the reference is no checkout of this provider');
+  const customer = known ?? (await organizationOfCustomer(tx, provider, object.customerId));
+  if (customer) {
+    if (customer.organizationId !== checkout.organizationId)
+      return refuse("the reference names another organization's checkout");
+    await markCompleted(tx, checkout.id);
+    return customer;
+  }
+  if (checkout.status === 'completed') return refuse('the checkout was already paid by its own customer');
+  if (checkout.planId !== object.planId) return refuse('the checkout was for another plan');
+  const [live] = await tx
+    .select({ id: billingSubscriptions.id })
+    .from(billingSubscriptions)
+    .where(
+      and(
+        eq(billingSubscriptions.organizationId, checkout.organizationId),
+        eq(billingSubscriptions.provider, provider),
+        ne(billingSubscriptions.status, 'canceled'),
+      ),
+    )
+    .limit(1);
+  if (live) return refuse('the organization has a live subscription under its current customer');
+  const [bound] = await tx
+    .update(billingCustomers)
+    .set({ providerCustomerId: object.customerId })
+    .where(and(eq(billingCustomers.id, checkout.customerId), eq(billingCustomers.provider, provider)))
+    .returning({ id: billingCustomers.id, organizationId: billingCustomers.organizationId });
+  if (!bound) return refuse("the checkout's customer row is gone");
+  logger.info(
+    { provider, customerId: object.customerId, organizationId: bound.organizationId },
+    'billing customer bound',
+  );
+  await markCompleted(tx, checkout.id);
+  return bound;
+}
+
+async function markCompleted(tx: Transaction, checkoutId: string) {
+  await tx
+    .update(billingCheckouts)
+    .set({ status: 'completed', updatedAt: sql`now()` })
+    .where(and(eq(billingCheckouts.id, checkoutId), ne(billingCheckouts.status, 'completed')));
+}
+
 type Effect = { outcome: WebhookOutcome; organizationId: string | null };
 
 /** What applying an event may do besides writing state: queue the emails its change deserves. */
@@ -56,7 +127,7 @@ async function applySubscription(
   options: ApplyOptions,
 ): Promise<Effect> {
   const { subscription } = event;
-  const customer = await organizationOfCustomer(tx, provider, subscription.customerId);
+  const customer = await organizationOf(tx, provider, subscription);
   if (!customer) return { outcome: 'unmatched', organizationId: null };
   await lockProviderObject(tx, provider, subscription.id);
   // The state before this event: what changed (a transition into past_due, canceled…) decides the emails.
@@ -122,8 +193,8 @@ async function applyOrder(
   options: ApplyOptions,
 ): Promise<Effect> {
   const { order } = event;
-  const customer = await organizationOfCustomer(tx, provider, order.customerId);
   const found = findPlan(order.planId);
+  const customer = found ? await organizationOf(tx, provider, order) : null;
   if (!customer || !found) return { outcome: 'unmatched', organizationId: customer?.organizationId ?? null };
   await lockProviderObject(tx, provider, order.id);
   const [prior] = await tx
