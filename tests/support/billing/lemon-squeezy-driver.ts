@@ -6,7 +6,7 @@ import type { ProviderDriver, SentWebhook } from '../../integration/billing/cont
 import { LemonSqueezyMock } from './lemon-squeezy-mock';
 
 export const LEMON_SQUEEZY_TEST_SECRET = 'keel-lemon-test-secret';
-export const LEMON_SQUEEZY_TEST_API_KEY = 'ls-test-key';
+const LEMON_SQUEEZY_TEST_API_KEY = 'ls-test-key';
 
 /**
  * The app's webhook endpoint over HTTP, as Lemon Squeezy reaches it: a local server that hands each

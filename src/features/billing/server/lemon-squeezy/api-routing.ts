@@ -8,7 +8,7 @@ import 'server-only';
  * Only installed when LEMON_SQUEEZY_API_URL is set (tests' local mock); production never calls it.
  */
 
-export const LEMON_SQUEEZY_ORIGIN = 'https://api.lemonsqueezy.com';
+const LEMON_SQUEEZY_ORIGIN = 'https://api.lemonsqueezy.com';
 
 /** Where Node's fetch (undici) looks for its dispatcher. */
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');

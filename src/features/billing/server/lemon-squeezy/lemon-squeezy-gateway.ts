@@ -65,7 +65,7 @@ const PAYMENT_EVENTS = new Set([
 const ORDER_EVENTS = new Set(['order_created', 'order_refunded']);
 
 /** A failed call: its status and Lemon Squeezy's own words, never the API key. */
-export class LemonSqueezyError extends Error {
+class LemonSqueezyError extends Error {
   constructor(
     call: string,
     readonly status: number | null,
