@@ -78,20 +78,23 @@ const pages = [
   ['not found', '/no-such-page', false],
 ] as const;
 
-for (const theme of ['light', 'dark'] as const) {
-  for (const [layout, path, signedIn] of pages) {
-    test(`axe finds no serious accessibility violation: ${layout} layout (${path}), ${theme} theme`, async ({
-      page,
-      context,
-      baseURL,
-    }) => {
-      if (signedIn) await signIn(context, await createAccount());
-      await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
-      await page.goto(path);
-      await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-      await expectNoSeriousA11yViolations(page);
-    });
-  }
+// One page per layout, scanned in each theme in turn (the theme cookie, then a fresh load of the page).
+for (const [layout, path, signedIn] of pages) {
+  test(`axe finds no serious accessibility violation: ${layout} layout (${path}), light and dark themes`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    if (signedIn) await signIn(context, await createAccount());
+    for (const theme of ['light', 'dark'] as const) {
+      await test.step(`${theme} theme`, async () => {
+        await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+        await expectNoSeriousA11yViolations(page);
+      });
+    }
+  });
 }
 
 test('the auth layout explains a failed sign-in in the visitor language', async ({ page, context, baseURL }) => {
