@@ -78,6 +78,8 @@ const config = [
     ignores: [
       '.next/**',
       '.next-e2e/**',
+      '.next-bench/**',
+      'bench/bare-next/.next/**',
       'node_modules/**',
       '.data/**',
       'drizzle/**',

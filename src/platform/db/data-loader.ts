@@ -44,6 +44,12 @@ export interface DataLoaderBinding<S extends string, F extends Record<string, Fi
   filters: Record<keyof F, PgColumn>;
   /** Columns the free-text search looks in (case-insensitive "contains"). */
   search?: PgColumn[];
+  /**
+   * How the search matches, given its ILIKE pattern (`%text%`, escaped), instead of `column ILIKE pattern` on
+   * each `search` column: for a table under row-level security, whose tenant queries no index serves an ILIKE
+   * (decision 0043; docs/performance.md#search-under-row-level-security).
+   */
+  searchCondition?: (pattern: string) => SQL;
 }
 
 export interface LoadOptions {
@@ -166,8 +172,12 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+function containsPattern(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
+
 function containing(column: PgColumn, text: string): SQL {
-  return sql`${column} ilike ${`%${escapeLike(text)}%`}`;
+  return sql`${column} ilike ${containsPattern(text)}`;
 }
 
 /**
@@ -294,7 +304,8 @@ export function defineDataLoader<Row, S extends string, F extends Record<string,
     ][]) {
       if (value) parts.push(filterCondition(name, spec.filters[name]!, binding.filters[name], value));
     }
-    if (query.search && binding.search?.length)
+    if (query.search && binding.searchCondition) parts.push(binding.searchCondition(containsPattern(query.search)));
+    else if (query.search && binding.search?.length)
       parts.push(or(...binding.search.map((column) => containing(column, query.search))));
     return and(...parts);
   }

@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerConfig } from '@/platform/config/server-config';
 import { isDatabaseUnavailable } from '@/platform/db/unavailable';
 import { translatorFor } from '@/platform/i18n/translator';
-import { consumeRateLimit, type RateLimitRule } from '@/platform/rate-limit/rate-limit';
+import { consumeRateLimit, consumeRateLimitInMemory, type RateLimitRule } from '@/platform/rate-limit/rate-limit';
 import { csrfCookieName, isSameOriginRequest } from './csrf';
 import { verifyCsrfToken } from './csrf-signing';
 import { AppError, CSRF_DOCS_PATH, ERROR_STATUS, type ErrorPayload } from './errors';
@@ -49,7 +49,8 @@ export async function enforceRateLimits<Input>(
 async function enforceRateLimit<Input>(option: RateLimitOption<Input>, context: RequestContext, input: Input) {
   // An IPv6 client counts by its /64: whoever has one has 2^64 addresses.
   const subject = option.by ? option.by(context, input) : `ip:${context.ip ? rateLimitAddress(context.ip) : 'unknown'}`;
-  const outcome = await consumeRateLimit(option, subject);
+  const outcome =
+    option.store === 'memory' ? consumeRateLimitInMemory(option, subject) : await consumeRateLimit(option, subject);
   if (!outcome.allowed) {
     const seconds = outcome.retryAfterSeconds;
     throw new AppError('RATE_LIMITED', {

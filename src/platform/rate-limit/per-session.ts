@@ -10,6 +10,8 @@ export interface PerSessionLimits {
   /** Requests per window from one signed-in session. */
   perSession: number;
   windowSeconds: number;
+  /** Where the windows are counted (RateLimitRule's `store`): 'memory' only for reads (decision 0044). */
+  store?: 'database' | 'memory';
 }
 
 /**
@@ -21,14 +23,15 @@ export interface PerSessionLimits {
  */
 export function limitsPerSession(
   name: string,
-  { perIp, perSession, windowSeconds }: PerSessionLimits,
+  { perIp, perSession, windowSeconds, store }: PerSessionLimits,
 ): RateLimitOption<unknown>[] {
   return [
-    { name: `${name}-ip`, limit: perIp, windowSeconds },
+    { name: `${name}-ip`, limit: perIp, windowSeconds, store },
     {
       name: `${name}-session`,
       limit: perSession,
       windowSeconds,
+      store,
       by: (context) => {
         const token = context.cookies.get(cookieName(SESSION_COOKIE, getServerConfig().isProduction)) ?? 'none';
         return `session:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/platform/db/client';
-import { consumeRateLimit } from './rate-limit';
+import { consumeRateLimit, consumeRateLimitInMemory } from './rate-limit';
 
 describe('consumeRateLimit', () => {
   it('allows exactly the limit under concurrent requests', async () => {
@@ -33,5 +33,26 @@ describe('consumeRateLimit', () => {
       sql`select count from rate_limit_buckets where key = 'shared:user@example.com'`,
     );
     expect(rows.rows[0]?.count).toBe(1);
+  });
+});
+
+describe('consumeRateLimitInMemory', () => {
+  it('allows the limit per subject in a window, then refuses until the window ends, writing no row', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const rule = { name: 'memory-reads', limit: 3, windowSeconds: 60, store: 'memory' as const };
+      const first = Array.from({ length: 5 }, () => consumeRateLimitInMemory(rule, 'session:a'));
+      expect(first.map((outcome) => outcome.allowed)).toEqual([true, true, true, false, false]);
+      expect(first[4]!.retryAfterSeconds).toBe(60);
+      expect(consumeRateLimitInMemory(rule, 'session:b').allowed).toBe(true);
+      vi.advanceTimersByTime(59_000);
+      expect(consumeRateLimitInMemory(rule, 'session:a')).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
+      vi.advanceTimersByTime(1_000);
+      expect(consumeRateLimitInMemory(rule, 'session:a').allowed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    const rows = await db.execute(sql`select key from rate_limit_buckets where key like 'memory-reads:%'`);
+    expect(rows.rows).toEqual([]);
   });
 });

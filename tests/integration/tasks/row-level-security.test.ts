@@ -123,3 +123,32 @@ describe('the safety net', () => {
     expect(rows.map((row) => row.table)).toEqual(expect.arrayContaining(['invitations', 'members', 'tasks']));
   });
 });
+
+describe('keel_task_search (the search behind row-level security, decision 0043)', () => {
+  const search = (userId: string, organizationId: string, pattern: string) =>
+    withTenant({ userId, organizationId }, (tx) =>
+      tx.execute<{ id: string }>(sql`select keel_task_search(${pattern}) as id`),
+    ).then((result) => result.rows.map((row) => row.id));
+
+  it('returns the acting organization’s matches only, whatever they match elsewhere', async () => {
+    const acmeIds = (await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.organizationId, acme))).map(
+      (row) => row.id,
+    );
+    expect((await search(alice, acme, '%one%')).every((id) => acmeIds.includes(id))).toBe(true);
+    expect(await search(alice, acme, '%one%')).toHaveLength(1);
+    expect((await search(alice, acme, '%o%')).sort()).toEqual([...acmeIds].sort());
+  });
+
+  it('returns nothing to a user who is not a member of the organization named', async () => {
+    expect(await search(alice, globex, '%one%')).toEqual([]);
+    expect(await search(bob, acme, '%%')).toEqual([]);
+  });
+
+  it('may be run by the tenant role only', async () => {
+    const grantees = await db.execute<{ grantee: string }>(
+      sql`select grantee from information_schema.routine_privileges
+          where routine_name = 'keel_task_search' and privilege_type = 'EXECUTE' and grantee <> current_user`,
+    );
+    expect(grantees.rows.map((row) => row.grantee)).toEqual(['keel_tenant']);
+  });
+});

@@ -228,3 +228,24 @@ describe('a bad parameter', () => {
     expect(body.error.fieldErrors).toEqual({ 'query.cursor': [errorText('en', 'validation.cursor')] });
   });
 });
+
+describe('its rate limit', () => {
+  it('refuses a session’s 301st read in a minute, counted without a database write (decision 0044)', async () => {
+    const heavy = await createVerifiedUser({ name: 'Hugo Heavy' });
+    const organization = await makeOrganization([[heavy, 'member']]);
+    for (let read = 0; read < 300; read += 1) {
+      expect((await get(heavy.visitor, organization.slug, 'pageSize=10')).status).toBe(200);
+    }
+    const refused = await GET(
+      new Request(new URL(tasksApiPath(organization.slug, 'pageSize=10'), ORIGIN), {
+        headers: heavy.visitor.headers(),
+      }),
+      { params: Promise.resolve({ organization: organization.slug }) },
+    );
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    const rows = await db.execute(sql`select key from rate_limit_buckets where key like 'tasks-read%'`);
+    expect(rows.rows).toEqual([]);
+  }, 120_000);
+});

@@ -15,6 +15,8 @@ import { findFreePort } from '@/platform/net/ports';
  */
 export interface AppProcess {
   url: string;
+  /** The launcher's process id (the server is its child). */
+  pid: number;
   /** Resolves with the exit code (or signal) if the process ends, whoever ended it. */
   exited: Promise<number | string>;
   /** Whether the process is still running. */
@@ -26,8 +28,13 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { databaseUrl: string; env?: Record<string, string> }): Promise<AppProcess> {
-  const port = await findFreePort();
+export async function startApp(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** A free port when not given. */
+  port?: number;
+}): Promise<AppProcess> {
+  const port = options.port ?? (await findFreePort());
   const lines: string[] = [];
   const child: ChildProcess = spawn(
     process.execPath,
@@ -75,6 +82,7 @@ export async function startApp(options: { databaseUrl: string; env?: Record<stri
 
   return {
     url,
+    pid: child.pid!,
     exited,
     running: () => child.exitCode === null && child.signalCode === null,
     output: () => lines.join('\n'),

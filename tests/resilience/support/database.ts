@@ -23,13 +23,13 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-export async function startTestDatabase(): Promise<TestDatabase> {
+export async function startTestDatabase(wanted: { port?: number } = {}): Promise<TestDatabase> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'keel-resilience-pg-'));
   // Run as root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
   await fs.chmod(folder, 0o755);
   const options = {
     dir: path.join(folder, 'data'),
-    port: await findFreePort(),
+    port: wanted.port ?? (await findFreePort()),
     database: 'keel',
     log: () => undefined,
   };

@@ -104,15 +104,30 @@ export async function findAccess(
   return row ? toAccess(row) : null;
 }
 
-/** The organizations a user belongs to, with their role in each, by name. */
-export async function listOrganizationsOfUser(userId: string): Promise<(Organization & { role: string })[]> {
+/**
+ * Every membership of the user with its organization, and the organization they last worked in (their
+ * organization_selections row), in one statement, read once per request (React `cache`): the app's layout
+ * lists them and requireOrganization finds the page's organization among them, so a page reads
+ * organizations and memberships once (docs/performance.md).
+ */
+const membershipsOfUser = cache(async (userId: string) => {
   const rows = await db
-    .select({ organization: organizationColumns, role: members.role })
+    .select({
+      organization: organizationColumns,
+      membership: members,
+      rememberedId: organizationSelections.organizationId,
+    })
     .from(members)
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
+    .leftJoin(organizationSelections, eq(organizationSelections.userId, members.userId))
     .where(eq(members.userId, userId))
     .orderBy(asc(sql`lower(${organizations.name})`));
-  return rows.map((row) => ({ ...toOrganization(row.organization), role: row.role }));
+  return rows.map((row) => ({ ...toAccess(row), rememberedId: row.rememberedId }));
+});
+
+/** The organizations a user belongs to, with their role in each, by name. */
+export async function listOrganizationsOfUser(userId: string): Promise<(Organization & { role: string })[]> {
+  return (await membershipsOfUser(userId)).map((access) => ({ ...access.organization, role: access.membership.role }));
 }
 
 /** Records the organization a user is working in, so /dashboard brings them back to it. */
@@ -166,7 +181,8 @@ async function isPrefetch() {
  * Read once per request.
  *
  * It also records the organization as the one the user works in (/dashboard
- * opens it next time), before the page is sent — except for the router's
+ * opens it next time), before the page is sent — only when it is not that one
+ * already (read with the memberships), and never for the router's
  * prefetches, which render layouts for links the user may never follow.
  */
 export const requireOrganization = cache(
@@ -181,15 +197,20 @@ export const requireOrganization = cache(
     } catch {
       notFound(); // a malformed escape names no organization
     }
-    const access = await findAccess(user.id, { slug: decoded });
-    if (!access) notFound();
+    // Slugs are lower-case ASCII; the address may be written in any case.
+    const wanted = decoded.toLowerCase();
+    const found = (await membershipsOfUser(user.id)).find(
+      (access) => access.organization.slug.toLowerCase() === wanted,
+    );
+    if (!found) notFound();
+    const { rememberedId, ...access } = found;
     try {
       assertMeets(access.membership, requirement);
     } catch {
       notFound();
     }
-    if (!(await isPrefetch())) {
-      // One upsert that writes nothing when unchanged; a failure costs the memory, never the page.
+    if (rememberedId !== access.organization.id && !(await isPrefetch())) {
+      // A failure costs the memory, never the page.
       await rememberOrganization(user.id, access.organization.id).catch((error: unknown) =>
         logger.warn(
           { err: error, organizationId: access.organization.id },

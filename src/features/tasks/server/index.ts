@@ -10,6 +10,7 @@ export {
   getTask,
   listAssignees,
   listTasks,
+  listTasksWithAssignees,
   setTasksStatus,
   taskOverview,
   updateTask,

@@ -59,6 +59,24 @@ export const tasks = pgTable(
       table.priority,
     ),
     index('tasks_organization_due_idx').on(table.organizationId, table.dueDate, table.id, table.status, table.priority),
+    // sort=-dueDate reads due_date desc with undated tasks last, which the index above read backwards does not give.
+    index('tasks_organization_due_desc_idx').on(
+      table.organizationId,
+      table.dueDate.desc().nullsLast(),
+      table.id.desc().nullsFirst(),
+      table.status,
+      table.priority,
+    ),
+    index('tasks_organization_title_idx').on(table.organizationId, table.title, table.id, table.status, table.priority),
+    // The search's (decision 0043): trigrams of title and description within one organization (btree_gin puts
+    // organization_id in the same index). keel_task_search() reads them for the tenant, since row-level security
+    // keeps a tenant query's ILIKE (not leakproof) from using any index.
+    index('tasks_organization_title_trgm_idx').using('gin', table.organizationId, table.title.op('gin_trgm_ops')),
+    index('tasks_organization_description_trgm_idx').using(
+      'gin',
+      table.organizationId,
+      table.description.op('gin_trgm_ops'),
+    ),
     index('tasks_organization_assignee_status_idx').on(table.organizationId, table.assigneeId, table.status),
     index('tasks_created_by_idx')
       .on(table.createdById)

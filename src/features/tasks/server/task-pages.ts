@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { users } from '@/features/auth/server/schema';
 import { defineDataLoader } from '@/platform/db/data-loader';
 import type { TaskPriority, TaskStatus } from '../task-fields';
@@ -56,4 +56,7 @@ export const taskPages = defineDataLoader<TaskListRow, TaskSortColumn, TaskFilte
     created: tasks.createdAt,
   },
   search: [tasks.title, tasks.description],
+  // The acting organization's matches, from the trigram indexes (drizzle/0016_task_sorts_and_search.sql,
+  // decision 0043): the rows are still read under the tenant policy.
+  searchCondition: (pattern) => sql`${tasks.id} in (select keel_task_search(${pattern}))`,
 });

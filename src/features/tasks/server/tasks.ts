@@ -209,15 +209,31 @@ export async function taskOverview(scope: TenantScope, limit = 5): Promise<TaskO
   });
 }
 
+function assigneesOf(tx: Transaction, scope: TenantScope): Promise<AssigneeOption[]> {
+  return tx
+    .select({ userId: members.userId, name: users.name })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.organizationId, scope.organizationId))
+    .orderBy(asc(sql`lower(${users.name})`), asc(members.userId))
+    .limit(1000);
+}
+
 /** Who a task can be given to: the organization's members, by name. */
 export async function listAssignees(scope: TenantScope): Promise<AssigneeOption[]> {
-  return inOrganization(scope, {}, (tx) =>
-    tx
-      .select({ userId: members.userId, name: users.name })
-      .from(members)
-      .innerJoin(users, eq(users.id, members.userId))
-      .where(eq(members.organizationId, scope.organizationId))
-      .orderBy(asc(sql`lower(${users.name})`), asc(members.userId))
-      .limit(1000),
-  );
+  return inOrganization(scope, {}, (tx) => assigneesOf(tx, scope));
+}
+
+/**
+ * The tasks page's data: one page of tasks and who they can be given to, in one tenant transaction (one
+ * membership check, one begin and commit) rather than two side by side (docs/performance.md).
+ */
+export async function listTasksWithAssignees(
+  scope: TenantScope,
+  query: TaskQuery,
+): Promise<{ page: LoadedPage<TaskListRow>; assignees: AssigneeOption[] }> {
+  return inOrganization(scope, {}, async (tx) => {
+    const page = await taskPages.load(tx, query, { scope: scope.organizationId });
+    return { page, assignees: await assigneesOf(tx, scope) };
+  });
 }

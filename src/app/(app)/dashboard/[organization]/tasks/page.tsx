@@ -7,7 +7,7 @@ import { newTaskPath, taskQuery, todayInUtc } from '@/features/tasks';
 import { FindTask } from '@/features/tasks/components/find-task';
 import { InvalidTasksQuery } from '@/features/tasks/components/invalid-tasks-query';
 import { TasksTable } from '@/features/tasks/components/tasks-table';
-import { listAssignees, listTasks } from '@/features/tasks/server';
+import { listTasksWithAssignees } from '@/features/tasks/server';
 import type { Locale } from '@/platform/config/app-config';
 import { validateInput } from '@/platform/http/validation';
 import { Button } from '@/ui/button';
@@ -71,7 +71,7 @@ export default async function TasksPage({ params, searchParams }: TasksPageProps
 
   // Numbered pages: this page never links to a cursor, so one in the address is left aside rather than half-followed.
   const query = { ...validated.data, cursor: null };
-  const [page, assignees] = await Promise.all([listTasks(scope, query), listAssignees(scope)]);
+  const { page, assignees } = await listTasksWithAssignees(scope, query);
   return (
     <div className="grid min-w-0 gap-6">
       {header}

@@ -16,7 +16,8 @@ export const GET = defineRoute({
   params: z.object({ organization: z.string().min(1).max(100) }),
   query: taskQuery.schema,
   guards: [organizationMember()],
-  rateLimit: limitsPerSession('tasks-read', { perIp: 1200, perSession: 300, windowSeconds: 60 }),
+  // A read: counted in memory, without a database write per request (decision 0044).
+  rateLimit: limitsPerSession('tasks-read', { perIp: 1200, perSession: 300, windowSeconds: 60, store: 'memory' }),
   handler: async ({ query }, { user, organization }) =>
     listTasks({ userId: user.id, organizationId: organization.id }, query),
 });
