@@ -194,6 +194,19 @@ describe('Lemon Squeezy webhooks: every handled event, signed, verified, normali
     expect(event!.id).toMatch(/^ls_[0-9a-f]{64}$/);
   });
 
+  it('a redelivered payment event (or a captured body replayed) calls Lemon Squeezy no more', async () => {
+    const body = fixture('subscription_payment_success');
+    const fetches = () =>
+      driver.mock.requests.filter(
+        (request) => request.method === 'GET' && request.path.startsWith('/v1/subscriptions/'),
+      ).length;
+    const before = fetches();
+    // Applied by its step above: the ledger answers before anything is fetched.
+    expect((await signed(body)).body.outcomes).toEqual(['duplicate']);
+    expect((await signed(body)).body.outcomes).toEqual(['duplicate']);
+    expect(fetches()).toBe(before);
+  });
+
   it('an older state (an earlier updated_at) arriving late is stale and changes nothing', async () => {
     const before = await subscription();
     const late = fixture('subscription_resumed').replaceAll('2026-12-21T10:00:00', '2026-12-01T10:00:00');

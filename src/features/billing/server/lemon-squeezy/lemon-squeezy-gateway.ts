@@ -147,15 +147,16 @@ export function createLemonSqueezyGateway(options: LemonSqueezyGatewayOptions): 
 
   /**
    * The organization a new subscription would be applied to (webhooks.ts decides for good): its customer's,
-   * when Keel knows the customer, else the referenced checkout's. With neither it will not be applied.
+   * when Keel knows the customer, else the referenced checkout's. Without a reference to a checkout of Keel's
+   * it is not applied at all (decision 0046), so its trial is not Keel's to end: none.
    */
   async function organizationFor(customerId: string, reference: string | null): Promise<string | null> {
+    if (!reference || !/^[0-9a-f-]{36}$/i.test(reference)) return null;
     const [customer] = await db
       .select({ organizationId: billingCustomers.organizationId })
       .from(billingCustomers)
       .where(and(eq(billingCustomers.provider, 'lemon-squeezy'), eq(billingCustomers.providerCustomerId, customerId)));
     if (customer) return customer.organizationId;
-    if (!reference || !/^[0-9a-f-]{36}$/i.test(reference)) return null;
     const [checkout] = await db
       .select({ organizationId: billingCheckouts.organizationId })
       .from(billingCheckouts)
