@@ -172,6 +172,19 @@ describe('the Lemon Squeezy gateway', () => {
     });
   });
 
+  it('a subscription on a variant gone from the catalogue is an error, never "Lemon Squeezy does not know it"', async () => {
+    const organization = await makeOrganization([[owner, 'owner']]);
+    driver.payCheckout(await checkout(organization));
+    const row = await subscribed(organization, 'trialing');
+    // A grandfathered subscriber: the variant still bills at Lemon Squeezy, Keel's configuration no longer names it.
+    mock.addVariant({ id: '79999', interval: 'month', trialDays: 0, usageBased: false, price: 900 });
+    mock.subscriptions.get(row.providerSubscriptionId)!.variantId = '79999';
+    const gateway = activeGateway();
+    await expect(gateway.retrieveSubscription(row.providerSubscriptionId)).rejects.toThrow(/get subscription/);
+    // Only a 404 is a subscription Lemon Squeezy does not know (reconciliation then ends it in Keel).
+    await expect(gateway.retrieveSubscription('424242')).resolves.toBeNull();
+  });
+
   it('reports usage to a usage-based item, and refuses one the subscription does not have', async () => {
     const organization = await makeOrganization([[owner, 'owner']]);
     driver.payCheckout(await checkout(organization));

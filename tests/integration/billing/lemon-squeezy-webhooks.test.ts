@@ -29,6 +29,8 @@ afterAll(() => driver.stop());
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/billing/lemon-squeezy');
 const REFERENCE = '00000000-0000-4000-8000-00000000f1a7';
+/** The one-off purchase's own checkout (the order fixtures' reference): one checkout, one purchase. */
+const ORDER_REFERENCE = '00000000-0000-4000-8000-00000000f1a8';
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
 
 async function post(body: string, headers: Record<string, string>) {
@@ -101,6 +103,17 @@ beforeAll(async () => {
     seats: 3,
     createdById: owner.id,
   });
+  await db.insert(billingCheckouts).values({
+    id: ORDER_REFERENCE,
+    organizationId: organization.id,
+    customerId: customer!.id,
+    provider: 'lemon-squeezy',
+    providerCheckoutId: '2-ch',
+    mode: 'payment',
+    planId: 'onboarding-once',
+    seats: 1,
+    createdById: owner.id,
+  });
 });
 
 describe('Lemon Squeezy webhooks: every handled event, signed, verified, normalised and applied', () => {
@@ -171,13 +184,27 @@ describe('Lemon Squeezy webhooks: every handled event, signed, verified, normali
   });
 
   it('keeps Keel’s reference from the custom data, and takes nothing else from it', async () => {
-    const body = fixture('subscription_updated');
+    // A body the ledger does not have yet (the one above was applied: a replay is answered before normalising).
+    const body = fixture('subscription_updated').replaceAll('2026-11-15T10:00:05', '2026-11-15T10:00:09');
     const [event] = await gatewayFor('lemon-squeezy')!.verifyWebhook(
       body,
       new Headers({ 'x-signature': signLemonSqueezyBody(body, LEMON_SQUEEZY_TEST_SECRET) }),
     );
     expect(event).toMatchObject({ subscription: { checkoutReference: REFERENCE, customerId: '901' } });
     expect(event!.id).toMatch(/^ls_[0-9a-f]{64}$/);
+  });
+
+  it('a redelivered payment event (or a captured body replayed) calls Lemon Squeezy no more', async () => {
+    const body = fixture('subscription_payment_success');
+    const fetches = () =>
+      driver.mock.requests.filter(
+        (request) => request.method === 'GET' && request.path.startsWith('/v1/subscriptions/'),
+      ).length;
+    const before = fetches();
+    // Applied by its step above: the ledger answers before anything is fetched.
+    expect((await signed(body)).body.outcomes).toEqual(['duplicate']);
+    expect((await signed(body)).body.outcomes).toEqual(['duplicate']);
+    expect(fetches()).toBe(before);
   });
 
   it('an older state (an earlier updated_at) arriving late is stale and changes nothing', async () => {

@@ -11,6 +11,15 @@ import type { CheckoutMode, LineItemType, OrderStatus, SubscriptionStatus } from
 export interface BillingGateway {
   readonly provider: BillingProvider;
 
+  /**
+   * Present for a provider whose checkout lets the buyer choose the customer (Lemon Squeezy: whoever's email
+   * is typed there), so an event may name a customer Keel never created. Keel then applies a subscription or
+   * order it does not hold yet only through the reference of a checkout it created for that organization and
+   * plan, at most `checkoutLifetimeMs` (how long the provider's checkout link can pay) plus some slack ago
+   * (docs/billing/adding-a-provider.md, decision 0046). Absent: an unknown customer is never applied.
+   */
+  readonly customerChosenByBuyer?: { checkoutLifetimeMs: number };
+
   /** The organization as the provider's customer; `idempotencyKey` makes a retried call create one. */
   createCustomer(input: {
     organizationId: string;

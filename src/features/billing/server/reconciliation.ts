@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, notExists, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/platform/db/client';
 import { defineJob } from '@/platform/jobs/jobs';
@@ -180,6 +180,28 @@ async function customersToDiscover(since: Date) {
     .orderBy(asc(billingCustomers.providerCustomerId));
 }
 
+/**
+ * The organization's latest unpaid subscription checkout, as the reference: a provider whose
+ * buyer chooses the customer has its new subscriptions applied only through one (webhooks.ts checks it is
+ * recent enough), and its API, unlike its webhooks, does not hand the reference back.
+ */
+async function checkoutFor(customer: Awaited<ReturnType<typeof customersToDiscover>>[number]): Promise<string | null> {
+  const [checkout] = await db
+    .select({ id: billingCheckouts.id })
+    .from(billingCheckouts)
+    .where(
+      and(
+        eq(billingCheckouts.organizationId, customer.organizationId),
+        eq(billingCheckouts.provider, customer.provider),
+        eq(billingCheckouts.mode, 'subscription'),
+        ne(billingCheckouts.status, 'completed'),
+      ),
+    )
+    .orderBy(desc(billingCheckouts.createdAt))
+    .limit(1);
+  return checkout?.id ?? null;
+}
+
 /** One customer's subscriptions at its provider that Keel does not hold, applied: how many were. */
 async function discoverFor(
   customer: Awaited<ReturnType<typeof customersToDiscover>>[number],
@@ -205,7 +227,12 @@ async function discoverFor(
       id: `reconcile:${subscription.id}:${subscription.updatedAt.getTime()}`,
       type: 'reconciliation.discovered',
       occurredAt: new Date(),
-      subscription,
+      subscription: gateway.customerChosenByBuyer
+        ? {
+            ...subscription,
+            checkoutReference: subscription.checkoutReference ?? (await checkoutFor(customer)),
+          }
+        : subscription,
     });
     if (outcome !== 'applied') continue;
     discovered += 1;

@@ -7,7 +7,8 @@ import { ENTITLING_STATUSES, type WebhookOutcome } from '../billing-fields';
 import { findPlan } from './catalogue';
 import { queueOrderEmails, queueSubscriptionEmails } from './emails';
 import type { BillingEvent } from './gateway';
-// A cycle (seats.ts reaches webhooks.ts through providers.ts), harmless: neither uses the other while loading.
+// Cycles (providers.ts and seats.ts reach webhooks.ts back), harmless: neither uses the other while loading.
+import { gatewayFor } from './providers';
 import { queueSeatSyncWhenShort } from './seats';
 import {
   billingCheckouts,
@@ -35,42 +36,78 @@ async function organizationOfCustomer(tx: Transaction, provider: BillingProvider
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** After a checkout link stops paying, how long its first events may still take to arrive (retries, reconciliation). */
+const CHECKOUT_EVENT_SLACK_MS = 2 * 60 * 60 * 1000;
+
+/** The organization and customer row of a subscription or order Keel already holds (whoever its customer is now). */
+async function holderOf(tx: Transaction, provider: BillingProvider, kind: 'subscription' | 'order', id: string) {
+  const table = kind === 'subscription' ? billingSubscriptions : billingOrders;
+  const objectId =
+    kind === 'subscription' ? billingSubscriptions.providerSubscriptionId : billingOrders.providerOrderId;
+  const [held] = await tx
+    .select({ id: table.customerId, organizationId: table.organizationId })
+    .from(table)
+    .where(and(eq(table.provider, provider), eq(objectId, id)));
+  return held ?? null;
+}
+
 /**
- * The organization of a subscription's or order's customer (decision 0046). A provider that decides the
- * customer at checkout (Lemon Squeezy: by the email typed there) may name one Keel has never seen; the
- * event then carries the `reference` of the checkout it came from, and a checkout this server created
- * for this provider, still unpaid and for the same plan, binds that customer to its organization (the
- * organization's customer row for the provider is moved to it). Anything else is refused (`null`): a
- * reference to a checkout of another organization than the customer's, a checkout already paid, a
- * reference the server never made, or a move that would strand the organization's live subscription.
+ * The organization of a subscription's or order's customer (decision 0046). One Keel already holds keeps its
+ * organization and customer row (a later move of the organization's customer strands nothing). A new one of a
+ * customer Keel created or bound is that customer's — unless the provider lets the buyer choose the customer
+ * (`customerChosenByBuyer`: Lemon Squeezy, by the email typed at checkout). Then anyone could buy through a
+ * public link with an organization's email, skipping Keel's checkout rules, so a new object is applied only
+ * with the reference of a checkout this server created for this provider and the customer's organization, not
+ * yet paid, recent enough that its link could still pay; and a customer Keel has never seen is bound to the
+ * checkout's organization (its customer row moved to it, compare-and-set under the row's lock) only while that
+ * checkout is still open, for the same plan, and the organization has no live subscription. Anything else is
+ * refused (`null`, logged).
  */
 async function organizationOf(
   tx: Transaction,
   provider: BillingProvider,
-  object: { customerId: string; planId: string; checkoutReference?: string | null },
+  kind: 'subscription' | 'order',
+  object: { id: string; customerId: string; planId: string; checkoutReference?: string | null },
 ) {
+  const held = await holderOf(tx, provider, kind, object.id);
+  if (held) return held;
   const reference = object.checkoutReference && UUID.test(object.checkoutReference) ? object.checkoutReference : null;
-  const checkoutWhere = reference
-    ? and(eq(billingCheckouts.id, reference), eq(billingCheckouts.provider, provider))
-    : undefined;
   const refuse = (reason: string) => {
     logger.warn({ provider, customerId: object.customerId, reference, reason }, 'billing customer not bound');
     return null;
   };
   const known = await organizationOfCustomer(tx, provider, object.customerId);
-  if (!checkoutWhere) return known;
+  const chosenByBuyer = gatewayFor(provider)?.customerChosenByBuyer;
+  if (!chosenByBuyer) return known ?? refuse('an unknown customer of a provider whose customers Keel creates');
+  if (!reference) return refuse('a purchase through no checkout of Keel’s');
   // The checkout's row is the lock two first events of one purchase take turns on.
-  const [checkout] = await tx.select().from(billingCheckouts).where(checkoutWhere).for('update');
-  if (!checkout) return known ?? refuse('the reference is no checkout of this provider');
-  const customer = known ?? (await organizationOfCustomer(tx, provider, object.customerId));
-  if (customer) {
-    if (customer.organizationId !== checkout.organizationId)
+  const [checkout] = await tx
+    .select()
+    .from(billingCheckouts)
+    .where(and(eq(billingCheckouts.id, reference), eq(billingCheckouts.provider, provider)))
+    .for('update');
+  if (!checkout) return refuse('the reference is no checkout of this provider');
+  if (checkout.status === 'completed') return refuse('the checkout was already paid');
+  const age = Date.now() - checkout.createdAt.getTime();
+  if (age > chosenByBuyer.checkoutLifetimeMs + CHECKOUT_EVENT_SLACK_MS) return refuse('the checkout is too old');
+  if (known) {
+    if (known.organizationId !== checkout.organizationId)
       return refuse("the reference names another organization's checkout");
+    // Its plan may differ from the checkout's: events arrive in any order, and the first one Keel sees of a
+    // subscription may follow a change of plan (the customer is the organization's own already).
     await markCompleted(tx, checkout.id);
-    return customer;
+    return known;
   }
-  if (checkout.status === 'completed') return refuse('the checkout was already paid by its own customer');
   if (checkout.planId !== object.planId) return refuse('the checkout was for another plan');
+  // A leaked reference (it is in the return URL) must not move a customer once its checkout is done with.
+  if (checkout.status !== 'open') return refuse('the checkout is no longer open');
+  // The organization's customer row is the lock two purchases with two new emails take turns on.
+  const [current] = await tx
+    .select({ providerCustomerId: billingCustomers.providerCustomerId })
+    .from(billingCustomers)
+    .where(and(eq(billingCustomers.id, checkout.customerId), eq(billingCustomers.provider, provider)))
+    .for('update');
+  if (!current) return refuse("the checkout's customer row is gone");
   const [live] = await tx
     .select({ id: billingSubscriptions.id })
     .from(billingSubscriptions)
@@ -86,9 +123,14 @@ async function organizationOf(
   const [bound] = await tx
     .update(billingCustomers)
     .set({ providerCustomerId: object.customerId })
-    .where(and(eq(billingCustomers.id, checkout.customerId), eq(billingCustomers.provider, provider)))
+    .where(
+      and(
+        eq(billingCustomers.id, checkout.customerId),
+        eq(billingCustomers.providerCustomerId, current.providerCustomerId),
+      ),
+    )
     .returning({ id: billingCustomers.id, organizationId: billingCustomers.organizationId });
-  if (!bound) return refuse("the checkout's customer row is gone");
+  if (!bound) return refuse("the organization's customer changed meanwhile");
   logger.info(
     { provider, customerId: object.customerId, organizationId: bound.organizationId },
     'billing customer bound',
@@ -127,9 +169,10 @@ async function applySubscription(
   options: ApplyOptions,
 ): Promise<Effect> {
   const { subscription } = event;
-  const customer = await organizationOf(tx, provider, subscription);
-  if (!customer) return { outcome: 'unmatched', organizationId: null };
+  // Locked first: whether Keel holds it already decides its organization (organizationOf).
   await lockProviderObject(tx, provider, subscription.id);
+  const customer = await organizationOf(tx, provider, 'subscription', subscription);
+  if (!customer) return { outcome: 'unmatched', organizationId: null };
   // The state before this event: what changed (a transition into past_due, canceled…) decides the emails.
   const [prior] = await tx
     .select()
@@ -194,9 +237,9 @@ async function applyOrder(
 ): Promise<Effect> {
   const { order } = event;
   const found = findPlan(order.planId);
-  const customer = found ? await organizationOf(tx, provider, order) : null;
+  if (found) await lockProviderObject(tx, provider, order.id);
+  const customer = found ? await organizationOf(tx, provider, 'order', order) : null;
   if (!customer || !found) return { outcome: 'unmatched', organizationId: customer?.organizationId ?? null };
-  await lockProviderObject(tx, provider, order.id);
   const [prior] = await tx
     .select({ status: billingOrders.status })
     .from(billingOrders)

@@ -18,7 +18,7 @@ import { db } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
 import { findPlan } from '../catalogue';
 import { WebhookRejectedError, type BillingEvent, type BillingGateway, type ProviderInvoice } from '../gateway';
-import { billingCheckouts, billingSubscriptions } from '../schema';
+import { billingCheckouts, billingCustomers, billingSubscriptions, billingWebhookEvents } from '../schema';
 import { routeLemonSqueezyApiTo } from './api-routing';
 import {
   REFERENCE_KEY,
@@ -127,17 +127,13 @@ export function createLemonSqueezyGateway(options: LemonSqueezyGatewayOptions): 
    * decision holds. Returns the subscription as it now is.
    */
   async function withKeelsTrial(subscription: LemonSqueezySubscription, reference: string | null) {
-    if (subscription.attributes.status !== 'on_trial' || !reference || !/^[0-9a-f-]{36}$/i.test(reference))
-      return subscription;
-    const [checkout] = await db
-      .select({ organizationId: billingCheckouts.organizationId })
-      .from(billingCheckouts)
-      .where(and(eq(billingCheckouts.id, reference), eq(billingCheckouts.provider, 'lemon-squeezy')));
-    if (!checkout) return subscription;
+    if (subscription.attributes.status !== 'on_trial') return subscription;
+    const organizationId = await organizationFor(subscription.attributes.customer_id, reference);
+    if (!organizationId) return subscription;
     const before = await db.$count(
       billingSubscriptions,
       and(
-        eq(billingSubscriptions.organizationId, checkout.organizationId),
+        eq(billingSubscriptions.organizationId, organizationId),
         ne(billingSubscriptions.providerSubscriptionId, subscription.id),
       ),
     );
@@ -149,6 +145,34 @@ export function createLemonSqueezyGateway(options: LemonSqueezyGatewayOptions): 
     return subscriptionResource.parse(updated.data);
   }
 
+  /**
+   * The organization a new subscription would be applied to (webhooks.ts decides for good): its customer's,
+   * when Keel knows the customer, else the referenced checkout's. Without a reference to a checkout of Keel's
+   * it is not applied at all (decision 0046), so its trial is not Keel's to end: none.
+   */
+  async function organizationFor(customerId: string, reference: string | null): Promise<string | null> {
+    if (!reference || !/^[0-9a-f-]{36}$/i.test(reference)) return null;
+    const [customer] = await db
+      .select({ organizationId: billingCustomers.organizationId })
+      .from(billingCustomers)
+      .where(and(eq(billingCustomers.provider, 'lemon-squeezy'), eq(billingCustomers.providerCustomerId, customerId)));
+    if (customer) return customer.organizationId;
+    const [checkout] = await db
+      .select({ organizationId: billingCheckouts.organizationId })
+      .from(billingCheckouts)
+      .where(and(eq(billingCheckouts.id, reference), eq(billingCheckouts.provider, 'lemon-squeezy')));
+    return checkout?.organizationId ?? null;
+  }
+
+  /** Whether the webhook ledger has this event already (a redelivery, or a captured body replayed). */
+  async function recorded(eventId: string): Promise<boolean> {
+    const count = await db.$count(
+      billingWebhookEvents,
+      and(eq(billingWebhookEvents.provider, 'lemon-squeezy'), eq(billingWebhookEvents.providerEventId, eventId)),
+    );
+    return count > 0;
+  }
+
   /** One verified body in Keel's terms. Its ledger id is a hash of the body: Lemon Squeezy sends no event id. */
   async function normalise(rawBody: string, body: unknown): Promise<BillingEvent> {
     const parsed = webhookBody.safeParse(body);
@@ -158,6 +182,10 @@ export function createLemonSqueezyGateway(options: LemonSqueezyGatewayOptions): 
     const reference = referenceIn(meta.custom_data);
     const base = { id: `ls_${createHash('sha256').update(rawBody).digest('hex')}`, type };
     const unknown = (occurredAt: Date): BillingEvent => ({ ...base, kind: 'unknown', occurredAt });
+    // Calls to Lemon Squeezy (fetching a subscription, ending a repeat trial) only for an event the ledger does
+    // not have: a replay is answered `duplicate` by the ledger without them. Two copies at once may both call;
+    // both calls are idempotent (decision 0046).
+    if (await recorded(base.id)) return unknown(new Date());
     if (SUBSCRIPTION_EVENTS.has(type) || PAYMENT_EVENTS.has(type)) {
       let resource: LemonSqueezySubscription | null;
       if (SUBSCRIPTION_EVENTS.has(type)) {
@@ -196,6 +224,8 @@ export function createLemonSqueezyGateway(options: LemonSqueezyGatewayOptions): 
 
   return {
     provider: 'lemon-squeezy',
+    // The customer is whoever's email the buyer types at checkout (decision 0046).
+    customerChosenByBuyer: { checkoutLifetimeMs: CHECKOUT_LIFETIME_MS },
 
     async createCustomer({ name, email }) {
       // Lemon Squeezy takes no idempotency key; a retried first checkout finds Keel's row (checkout.ts).
@@ -304,7 +334,13 @@ export function createLemonSqueezyGateway(options: LemonSqueezyGatewayOptions): 
 
     async retrieveSubscription(subscriptionId) {
       const subscription = await fetchSubscription(subscriptionId);
-      return subscription ? toProviderSubscription(prices, subscription, null) : null;
+      if (!subscription) return null;
+      // Null is "Lemon Squeezy does not know it" (a 404): a variant gone from the catalogue (a grandfathered
+      // subscriber's) is an error reconciliation reports, never a reason to cancel the subscription.
+      const normalised = toProviderSubscription(prices, subscription, null);
+      if (!normalised)
+        throw new LemonSqueezyError('get subscription', null, `variant ${subscription.attributes.variant_id} unknown`);
+      return normalised;
     },
 
     async listSubscriptions({ customerId }) {
