@@ -83,7 +83,13 @@ export interface ProviderSubscription {
   id: string;
   customerId: string;
   status: SubscriptionStatus;
-  planId: string;
+  /**
+   * Keel's plan; null when the provider's prices are not in the catalogue (a rotated price, a portal switch
+   * outside it): Keel then applies the status, period and cancel fields to a subscription it already holds,
+   * keeping its stored plan and line items, and leaves one it does not hold unmatched (decision 0045).
+   */
+  planId: string | null;
+  /** The items Keel can map (all of them when `planId` is set). */
   items: { lineItemId: string; type: LineItemType; priceId: string | null; quantity: number }[];
   periodStartsAt: Date;
   periodEndsAt: Date;
