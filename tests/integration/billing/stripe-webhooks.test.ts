@@ -61,6 +61,7 @@ mock.seed({ customer: 'cus_fixture' });
 for (const [providerCheckoutId, mode, planId] of [
   ['cs_fixture_pro', 'subscription', 'pro-monthly'],
   ['cs_fixture_onboarding', 'payment', 'onboarding-once'],
+  ['cs_fixture_abandoned', 'subscription', 'pro-monthly'],
 ] as const)
   await db.insert(billingCheckouts).values({
     organizationId: organization.id,
@@ -219,6 +220,18 @@ describe('Stripe webhook fixtures, signed, verified and applied in turn', () => 
       stripeHas: () => seedPayment('checkout.session.completed.payment', { status: 'succeeded', refunded: true }),
       outcomes: ['applied'],
       then: async () => expect(await orderStatus('cs_fixture_onboarding')).toBe('refunded'),
+    },
+    {
+      name: 'checkout.session.expired',
+      stripeHas: () => undefined,
+      outcomes: ['applied'],
+      then: async () => {
+        const [checkout] = await db
+          .select({ status: billingCheckouts.status })
+          .from(billingCheckouts)
+          .where(eq(billingCheckouts.providerCheckoutId, 'cs_fixture_abandoned'));
+        expect(checkout!.status).toBe('expired');
+      },
     },
   ];
 

@@ -139,6 +139,8 @@ interface EventBase {
 /** A provider's event, normalised. */
 export type BillingEvent =
   | (EventBase & { kind: 'checkout.completed'; checkoutId: string; customerId: string })
+  /** A checkout closed unpaid at the provider (abandoned past its expiry): Keel's row is expired. */
+  | (EventBase & { kind: 'checkout.expired'; checkoutId: string })
   | (EventBase & { kind: 'subscription'; subscription: ProviderSubscription })
   | (EventBase & { kind: 'order'; order: ProviderOrder })
   /** A type Keel does not handle: acknowledged and logged. */

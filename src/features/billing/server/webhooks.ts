@@ -256,6 +256,31 @@ async function applyCheckoutCompleted(
     : { outcome: 'unmatched', organizationId: null };
 }
 
+/** An open checkout the provider closed unpaid; one already completed or expired here is left as it is. */
+async function applyCheckoutExpired(
+  tx: Transaction,
+  provider: BillingProvider,
+  event: Extract<BillingEvent, { kind: 'checkout.expired' }>,
+): Promise<Effect> {
+  const byProviderId = and(
+    eq(billingCheckouts.provider, provider),
+    eq(billingCheckouts.providerCheckoutId, event.checkoutId),
+  );
+  const [expired] = await tx
+    .update(billingCheckouts)
+    .set({ status: 'expired', updatedAt: sql`now()` })
+    .where(and(byProviderId, eq(billingCheckouts.status, 'open')))
+    .returning({ organizationId: billingCheckouts.organizationId });
+  if (expired) return { outcome: 'applied', organizationId: expired.organizationId };
+  const [held] = await tx
+    .select({ organizationId: billingCheckouts.organizationId })
+    .from(billingCheckouts)
+    .where(byProviderId);
+  return held
+    ? { outcome: 'ignored', organizationId: held.organizationId }
+    : { outcome: 'unmatched', organizationId: null };
+}
+
 /**
  * Applies one verified event exactly once. Returns what it did, or `duplicate` when the ledger already
  * has it (nothing is written then). A failure rolls back the ledger row with the effect, so the
@@ -283,7 +308,9 @@ export async function applyBillingEvent(
           ? await applyOrder(tx, provider, event, { notify })
           : event.kind === 'checkout.completed'
             ? await applyCheckoutCompleted(tx, provider, event)
-            : { outcome: 'ignored', organizationId: null };
+            : event.kind === 'checkout.expired'
+              ? await applyCheckoutExpired(tx, provider, event)
+              : { outcome: 'ignored', organizationId: null };
     await tx
       .update(billingWebhookEvents)
       .set({ processedAt: sql`now()`, outcome: effect.outcome, organizationId: effect.organizationId })
