@@ -137,6 +137,30 @@ describe('stripe', () => {
   });
 });
 
+describe('the test-only API URLs', () => {
+  const production = { NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox' };
+  it('are refused in production unless loopback, naming the variable', () => {
+    expect(
+      refusal({ ...production, ...STRIPE, ...STRIPE_PRICES, STRIPE_API_URL: 'http://stripe.example.com' }),
+    ).toEqual([expect.stringContaining('STRIPE_API_URL is for tests only')]);
+    expect(
+      refusal({ ...production, ...LEMON, ...LEMON_VARIANTS, LEMON_SQUEEZY_API_URL: 'https://10.0.0.5:8443' }),
+    ).toEqual([expect.stringContaining('LEMON_SQUEEZY_API_URL is for tests only')]);
+  });
+
+  it('accept a loopback mock in production, and any host outside it', () => {
+    for (const url of ['http://127.0.0.1:12111', 'http://[::1]:12111', 'http://localhost:12111'])
+      expect(
+        readServerConfig({ ...base, ...production, ...STRIPE, ...STRIPE_PRICES, STRIPE_API_URL: url }, [], catalogue)
+          .billing.stripe?.apiUrl,
+      ).toBe(url);
+    expect(
+      readServerConfig({ ...base, ...STRIPE, ...STRIPE_PRICES, STRIPE_API_URL: 'http://mock.test:1' }, [], catalogue)
+        .billing.stripe?.apiUrl,
+    ).toBe('http://mock.test:1');
+  });
+});
+
 describe('lemon-squeezy', () => {
   it('reads the key, the store, the secret and every variant id', () => {
     const { billing } = readServerConfig({ ...base, ...LEMON, ...LEMON_VARIANTS }, [], catalogue);

@@ -277,6 +277,8 @@ function readStorage(parsed: ParsedServerEnv) {
   };
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
 /**
  * The payment provider and its credentials, complete or not at all (docs/billing/). With a catalogue, every
  * line item's price id is read too (the variables its plans name): a missing one stops the start.
@@ -309,6 +311,13 @@ function readPaymentProvider(
       'LEMON_SQUEEZY_WEBHOOK_SECRET',
       "the signing secret of your store's webhook: docs/billing/lemon-squeezy.md.",
     );
+  }
+  // A mock's URL for tests: in production the secret key would go to that host, so only a loopback one
+  // (a production build under test against a local mock) is accepted.
+  for (const name of ['STRIPE_API_URL', 'LEMON_SQUEEZY_API_URL'] as const) {
+    const url = parsed[name];
+    if (url && parsed.NODE_ENV === 'production' && !LOOPBACK.has(new URL(url).hostname))
+      problems.push(`${name} is for tests only: in production it may name a loopback host only. Fix: unset it.`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const prices = provider !== 'local' && catalogue ? resolveProviderPriceIds(catalogue, provider, env) : null;

@@ -19,6 +19,7 @@ import {
 } from '@/features/billing/server';
 import {
   billingCheckouts,
+  billingCustomers,
   billingSubscriptions,
   localGatewayCheckouts,
   localGatewayEvents,
@@ -565,6 +566,37 @@ describe('checkouts that must not repeat (one subscription, one trial, paid seat
     await deleteOrganization({ userId: checker.id, organizationId: org.id }, org.name);
     expect(await localCheckout(id)).toMatchObject({ status: 'expired' });
     expect(await completeLocalCheckout(id, 'succeeds')).toEqual({ ok: false, reason: 'not-open' });
+  });
+
+  it('expires here the open checkouts of a provider no longer configured: checkout and deletion go on', async () => {
+    const org = await organization(checker);
+    // Left from before a switch away from Stripe (Stripe has no gateway in these tests).
+    const [customer] = await db
+      .insert(billingCustomers)
+      .values({ organizationId: org.id, provider: 'stripe', providerCustomerId: `cus_${randomUUID()}` })
+      .returning();
+    const stripeCheckout = () =>
+      db
+        .insert(billingCheckouts)
+        .values({
+          organizationId: org.id,
+          customerId: customer!.id,
+          provider: 'stripe',
+          providerCheckoutId: `cs_${randomUUID()}`,
+          mode: 'subscription',
+          planId: 'pro-monthly',
+          seats: 4,
+          createdById: checker.id,
+        })
+        .returning()
+        .then(([row]) => row!);
+    const before = await stripeCheckout();
+    await checkout(org, { planId: 'pro-monthly' }, checker);
+    const [expired] = await db.select().from(billingCheckouts).where(eq(billingCheckouts.id, before.id));
+    expect(expired!.status).toBe('expired');
+    await stripeCheckout();
+    await deleteOrganization({ userId: checker.id, organizationId: org.id }, org.name);
+    expect(await db.select().from(billingCheckouts).where(eq(billingCheckouts.organizationId, org.id))).toEqual([]);
   });
 
   it('waits on the billing page only for a change the plans page makes', () => {

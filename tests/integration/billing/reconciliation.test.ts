@@ -180,6 +180,33 @@ describe('billing reconciliation', () => {
     expect(await repairsOf(subscriptionId)).toHaveLength(1);
   });
 
+  it('cancels none when the provider knows none of most subscriptions (a wrong key, store or mode)', async () => {
+    const subscriptions = await Promise.all([subscribed(), subscribed(), subscribed()]);
+    // A wrong key or test-mode keys against live data: every subscription comes back unknown.
+    const saved = await db.select().from(localGatewaySubscriptions);
+    await db.delete(localGatewaySubscriptions);
+    const lines: { msg: string; level: number; provider?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    try {
+      const report = await reconcileSubscriptions(logger);
+      expect(report.missing).toBe(0);
+      expect(report.failed).toBeGreaterThanOrEqual(3);
+      for (const { subscriptionId } of subscriptions) {
+        expect((await keelState(subscriptionId)).status).toBe('trialing');
+        expect(await repairsOf(subscriptionId)).toEqual([]);
+      }
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          provider: 'local',
+          msg: expect.stringContaining('Check its API key, store and test-vs-live mode'),
+        }),
+      );
+    } finally {
+      await db.insert(localGatewaySubscriptions).values(saved);
+    }
+  });
+
   it('finds a paid subscription none of whose events arrived, logs it, and applies it once', async () => {
     const owner = await insertUser();
     const organization = await makeOrganization([[owner, 'owner']]);

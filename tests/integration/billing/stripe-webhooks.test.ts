@@ -7,8 +7,10 @@ import {
   billingCheckouts,
   billingCustomers,
   billingOrders,
+  billingSubscriptionItems,
   billingSubscriptions,
 } from '@/features/billing/server/schema';
+import { reconcileSubscriptions } from '@/features/billing/server';
 import { STRIPE_WEBHOOK_EVENTS } from '@/features/billing/server/stripe/stripe-webhooks';
 import { db } from '@/platform/db/client';
 import { STRIPE_TEST_WEBHOOK_SECRET, StripeDriver } from '../../support/billing/stripe-driver';
@@ -59,6 +61,7 @@ mock.seed({ customer: 'cus_fixture' });
 for (const [providerCheckoutId, mode, planId] of [
   ['cs_fixture_pro', 'subscription', 'pro-monthly'],
   ['cs_fixture_onboarding', 'payment', 'onboarding-once'],
+  ['cs_fixture_abandoned', 'subscription', 'pro-monthly'],
 ] as const)
   await db.insert(billingCheckouts).values({
     organizationId: organization.id,
@@ -218,6 +221,18 @@ describe('Stripe webhook fixtures, signed, verified and applied in turn', () => 
       outcomes: ['applied'],
       then: async () => expect(await orderStatus('cs_fixture_onboarding')).toBe('refunded'),
     },
+    {
+      name: 'checkout.session.expired',
+      stripeHas: () => undefined,
+      outcomes: ['applied'],
+      then: async () => {
+        const [checkout] = await db
+          .select({ status: billingCheckouts.status })
+          .from(billingCheckouts)
+          .where(eq(billingCheckouts.providerCheckoutId, 'cs_fixture_abandoned'));
+        expect(checkout!.status).toBe('expired');
+      },
+    },
   ];
 
   it('has a fixture for every event the endpoint subscribes to', () => {
@@ -276,13 +291,49 @@ describe('forged, stale and unknown deliveries', () => {
       id: 'evt_fixture_foreign',
       data: { object: foreign },
     });
-    expect(await signed(event)).toEqual({ status: 200, outcomes: ['ignored'] });
+    // Not held by Keel: unmatched (and logged), nothing written.
+    expect(await signed(event)).toEqual({ status: 200, outcomes: ['unmatched'] });
     expect(
       await db
         .select()
         .from(billingSubscriptions)
         .where(eq(billingSubscriptions.providerSubscriptionId, 'sub_fixture_foreign')),
     ).toEqual([]);
+  });
+
+  it('keeps updating a subscription Keel holds once its price leaves the catalogue, keeping its plan', async () => {
+    const legacy = 'sub_fixture_legacy';
+    const created = subscriptionState('customer.subscription.created', { id: legacy });
+    mock.seed({ subscription: created });
+    const deliver = (name: string, object: Json) =>
+      signed(JSON.stringify({ ...fixture(name).event, id: `evt_fixture_legacy_${name}`, data: { object } }));
+    expect(await deliver('customer.subscription.created', created)).toEqual({ status: 200, outcomes: ['applied'] });
+    const row = async () => {
+      const [held] = await db
+        .select()
+        .from(billingSubscriptions)
+        .where(eq(billingSubscriptions.providerSubscriptionId, legacy));
+      const items = await db
+        .select({ lineItemId: billingSubscriptionItems.lineItemId, quantity: billingSubscriptionItems.quantity })
+        .from(billingSubscriptionItems)
+        .where(eq(billingSubscriptionItems.subscriptionId, held!.id));
+      return { status: held!.status, planId: held!.planId, cancelAtPeriodEnd: held!.cancelAtPeriodEnd, items };
+    };
+    const before = await row();
+    expect(before.planId).toBe('pro-monthly');
+    // The price is rotated (a new STRIPE_PRICE_*), the old customer keeps the old one, and cancels at period end.
+    const rotated = (change: Record<string, unknown>) => {
+      const state = { ...structuredClone(created), ...change } as Json & { items: { data: { price: Json }[] } };
+      state.items.data[0]!.price.id = 'price_pro_monthly_retired';
+      return state;
+    };
+    mock.seed({ subscription: rotated({ cancel_at_period_end: true }) });
+    await reconcileSubscriptions();
+    expect(await row()).toEqual({ ...before, cancelAtPeriodEnd: true });
+    const ended = rotated({ status: 'canceled', ended_at: Math.floor(Date.now() / 1000) });
+    mock.seed({ subscription: ended });
+    expect(await deliver('customer.subscription.deleted', ended)).toEqual({ status: 200, outcomes: ['applied'] });
+    expect(await row()).toEqual({ ...before, status: 'canceled', cancelAtPeriodEnd: false });
   });
 
   it('answers 502 when Stripe cannot be asked, so that Stripe delivers again; nothing is recorded', async () => {

@@ -4,6 +4,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { BillingProvider } from '@/platform/config/constants';
 import { users } from '@/features/auth/server/schema';
 import { db, type Transaction } from '@/platform/db/client';
+import { logger } from '@/platform/logger';
 import { findPlan } from './catalogue';
 import type { BillingGateway } from './gateway';
 import { billingCheckouts, billingCustomers, billingSubscriptions } from './schema';
@@ -134,11 +135,20 @@ export async function startCheckout(input: {
   });
 }
 
-/** Closes checkouts at their providers, so that their links can no longer pay. */
+/**
+ * Closes checkouts at their providers, so that their links can no longer pay. Callers have already marked
+ * them expired here (or delete them with their organization). One of a provider no longer configured here
+ * (after a switch) cannot be asked: it is logged and skipped, so that checkout and organization deletion go
+ * on; its link lives until the provider's own expiry of the checkout.
+ */
 export async function expireAtProviders(checkouts: { provider: BillingProvider; providerCheckoutId: string }[]) {
   for (const checkout of checkouts) {
     const gateway = gatewayFor(checkout.provider);
-    if (!gateway) throw new Error(`no gateway for ${checkout.provider}`);
-    await gateway.expireCheckout({ checkoutId: checkout.providerCheckoutId });
+    if (gateway) await gateway.expireCheckout({ checkoutId: checkout.providerCheckoutId });
+    else
+      logger.warn(
+        { provider: checkout.provider, checkoutId: checkout.providerCheckoutId },
+        'a checkout of a provider not configured here: expired in Keel only',
+      );
   }
 }

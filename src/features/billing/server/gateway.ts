@@ -92,7 +92,13 @@ export interface ProviderSubscription {
   id: string;
   customerId: string;
   status: SubscriptionStatus;
-  planId: string;
+  /**
+   * Keel's plan; null when the provider's prices are not in the catalogue (a rotated price, a portal switch
+   * outside it): Keel then applies the status, period and cancel fields to a subscription it already holds,
+   * keeping its stored plan and line items, and leaves one it does not hold unmatched (decision 0045).
+   */
+  planId: string | null;
+  /** The items Keel can map (all of them when `planId` is set). */
   items: { lineItemId: string; type: LineItemType; priceId: string | null; quantity: number }[];
   periodStartsAt: Date;
   periodEndsAt: Date;
@@ -142,6 +148,8 @@ interface EventBase {
 /** A provider's event, normalised. */
 export type BillingEvent =
   | (EventBase & { kind: 'checkout.completed'; checkoutId: string; customerId: string })
+  /** A checkout closed unpaid at the provider (abandoned past its expiry): Keel's row is expired. */
+  | (EventBase & { kind: 'checkout.expired'; checkoutId: string })
   | (EventBase & { kind: 'subscription'; subscription: ProviderSubscription })
   | (EventBase & { kind: 'order'; order: ProviderOrder })
   /** A type Keel does not handle: acknowledged and logged. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, ne, notExists, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { BillingProvider } from '@/platform/config/constants';
 import { db } from '@/platform/db/client';
 import { defineJob } from '@/platform/jobs/jobs';
 import { logger as rootLogger, type Logger } from '@/platform/logger';
@@ -85,59 +86,94 @@ const summary = (fields: Fields) => ({
   seats: fields.seats,
 });
 
-/** One subscription against its provider: 'repaired', 'missing', or 'in-sync'. */
+/**
+ * A provider's state as Keel's fields. Prices outside the catalogue (`planId: null`) leave the stored plan
+ * and line items as they are (the webhook path keeps them), so only the other fields can drift.
+ */
+const theirFields = (theirs: ProviderSubscription, ours: Fields): Fields =>
+  theirs.planId === null ? { ...theirs, planId: ours.planId, seats: ours.seats } : providerFields(theirs);
+
+/**
+ * One subscription against its provider: 'repaired', 'in-sync', or 'gone' (the provider does not know it;
+ * the run decides whether to mark it canceled, see `markMissing`).
+ */
 async function reconcileOne(row: BillingSubscriptionRow, logger: Logger) {
   const gateway = gatewayFor(row.provider);
   if (!gateway) return 'skipped' as const;
   const theirs = await gateway.retrieveSubscription(row.providerSubscriptionId);
-  const { fields: ours, items } = await keelState(row);
-  const now = new Date();
-  // A provider that no longer knows it bills nothing for it: it ends here too, through the same path.
-  const state: ProviderSubscription | null =
-    theirs ??
-    (row.status === 'canceled'
-      ? null
-      : {
-          id: row.providerSubscriptionId,
-          customerId: '',
-          status: 'canceled',
-          planId: row.planId,
-          items,
-          periodStartsAt: row.periodStartsAt,
-          periodEndsAt: row.periodEndsAt,
-          cancelAtPeriodEnd: false,
-          trialEndsAt: row.trialEndsAt,
-          canceledAt: now,
-          updatedAt: now,
-        });
-  if (!state) return 'in-sync' as const;
+  if (!theirs) return 'gone' as const;
+  const { fields: ours } = await keelState(row);
   // Only a newer state wins, as for webhooks: a provider answer older than what we hold is not drift.
-  if (state.updatedAt < row.providerUpdatedAt) return 'in-sync' as const;
-  if (theirs && fieldsOf(providerFields(theirs)) === fieldsOf(ours)) return 'in-sync' as const;
+  if (theirs.updatedAt < row.providerUpdatedAt) return 'in-sync' as const;
+  if (fieldsOf(theirFields(theirs, ours)) === fieldsOf(ours)) return 'in-sync' as const;
   const outcome = await applyBillingEvent(row.provider, {
     kind: 'subscription',
     // Deterministic: two reconcilers (or a re-run) finding the same drift apply it once.
-    id: `reconcile:${row.providerSubscriptionId}:${state.updatedAt.getTime()}`,
-    type: theirs ? 'reconciliation.drift' : 'reconciliation.missing',
-    occurredAt: now,
-    subscription: theirs ? state : { ...state, customerId: await customerOf(row) },
+    id: `reconcile:${row.providerSubscriptionId}:${theirs.updatedAt.getTime()}`,
+    type: 'reconciliation.drift',
+    occurredAt: new Date(),
+    subscription: theirs,
   });
   if (outcome !== 'applied') return 'in-sync' as const;
-  const after = theirs ? summary(providerFields(theirs)) : { status: 'canceled' };
-  logger[theirs ? 'warn' : 'error'](
+  logger.warn(
     {
       provider: row.provider,
       subscriptionId: row.providerSubscriptionId,
       organizationId: row.organizationId,
       before: summary(ours),
-      after,
+      after: summary(theirFields(theirs, ours)),
     },
-    theirs
-      ? 'billing reconciliation repaired a subscription'
-      : 'billing reconciliation: the provider no longer knows this subscription; marked canceled',
+    'billing reconciliation repaired a subscription',
   );
-  return theirs ? ('repaired' as const) : ('missing' as const);
+  return 'repaired' as const;
 }
+
+/**
+ * A subscription the provider no longer knows bills nothing: it ends here too, through the same path.
+ * True when it was marked canceled.
+ */
+async function markMissing(row: BillingSubscriptionRow, logger: Logger): Promise<boolean> {
+  const { fields: before, items } = await keelState(row);
+  const now = new Date();
+  const outcome = await applyBillingEvent(row.provider, {
+    kind: 'subscription',
+    id: `reconcile:${row.providerSubscriptionId}:${now.getTime()}`,
+    type: 'reconciliation.missing',
+    occurredAt: now,
+    subscription: {
+      id: row.providerSubscriptionId,
+      customerId: await customerOf(row),
+      status: 'canceled',
+      planId: row.planId,
+      items,
+      periodStartsAt: row.periodStartsAt,
+      periodEndsAt: row.periodEndsAt,
+      cancelAtPeriodEnd: false,
+      trialEndsAt: row.trialEndsAt,
+      canceledAt: now,
+      updatedAt: now,
+    },
+  });
+  if (outcome !== 'applied') return false;
+  logger.error(
+    {
+      provider: row.provider,
+      subscriptionId: row.providerSubscriptionId,
+      organizationId: row.organizationId,
+      before: summary(before),
+      after: { status: 'canceled' },
+    },
+    'billing reconciliation: the provider no longer knows this subscription; marked canceled',
+  );
+  return true;
+}
+
+/**
+ * The circuit breaker (docs/billing/reconciliation.md): when more than half of at least this many checked
+ * subscriptions of one provider come back unknown, the likely cause is the configuration (a wrong key or
+ * store, test-mode keys against live data), not the customers: none is marked canceled.
+ */
+const BREAKER_MINIMUM = 3;
 
 /** The provider's id of the subscription's customer (the webhook path finds the organization by it). */
 async function customerOf(row: BillingSubscriptionRow): Promise<string> {
@@ -263,20 +299,51 @@ export async function reconcileSubscriptions(logger: Logger = rootLogger): Promi
     .from(billingSubscriptions)
     .where(or(ne(billingSubscriptions.status, 'canceled'), gt(billingSubscriptions.updatedAt, since)))
     .orderBy(asc(billingSubscriptions.id));
+  const couldNot = (row: BillingSubscriptionRow, error: unknown) => {
+    // One provider error does not stop the others; the next run tries again.
+    report.failed += 1;
+    logger.error(
+      { subscriptionId: row.providerSubscriptionId, reason: error instanceof Error ? error.message : String(error) },
+      'billing reconciliation could not check a subscription',
+    );
+  };
+  // Per provider: how many were checked, and the ones it did not know (decided after the loop).
+  const byProvider = new Map<BillingProvider, { checked: number; gone: BillingSubscriptionRow[] }>();
   for (const row of rows) {
     try {
       const result = await reconcileOne(row, logger);
-      if (result === 'skipped') report.skipped += 1;
-      else report.checked += 1;
+      if (result === 'skipped') {
+        report.skipped += 1;
+        continue;
+      }
+      report.checked += 1;
+      const tally = byProvider.get(row.provider) ?? { checked: 0, gone: [] };
+      byProvider.set(row.provider, tally);
+      tally.checked += 1;
       if (result === 'repaired') report.repaired += 1;
-      if (result === 'missing') report.missing += 1;
+      if (result === 'gone') tally.gone.push(row);
     } catch (error) {
-      // One provider error does not stop the others; the next run tries again.
-      report.failed += 1;
+      couldNot(row, error);
+    }
+  }
+  for (const [provider, { checked, gone }] of byProvider) {
+    // Already canceled ones count towards the breaker (a wrong key loses them too) but need no change.
+    const toCancel = gone.filter((row) => row.status !== 'canceled');
+    if (checked >= BREAKER_MINIMUM && gone.length * 2 > checked) {
+      report.failed += toCancel.length;
       logger.error(
-        { subscriptionId: row.providerSubscriptionId, reason: error instanceof Error ? error.message : String(error) },
-        'billing reconciliation could not check a subscription',
+        { provider, checked, unknown: gone.length },
+        `billing reconciliation: ${provider} does not know most subscriptions; none marked canceled. ` +
+          'Check its API key, store and test-vs-live mode',
       );
+      continue;
+    }
+    for (const row of toCancel) {
+      try {
+        if (await markMissing(row, logger)) report.missing += 1;
+      } catch (error) {
+        couldNot(row, error);
+      }
     }
   }
   for (const customer of await customersToDiscover(since)) {

@@ -169,30 +169,44 @@ async function applySubscription(
   options: ApplyOptions,
 ): Promise<Effect> {
   const { subscription } = event;
-  // Locked first: whether Keel holds it already decides its organization (organizationOf).
+  const bySubscription = and(
+    eq(billingSubscriptions.provider, provider),
+    eq(billingSubscriptions.providerSubscriptionId, subscription.id),
+  );
+  // Locked first: whether Keel holds it already decides its organization (organizationOf) and its plan.
   await lockProviderObject(tx, provider, subscription.id);
-  const customer = await organizationOf(tx, provider, 'subscription', subscription);
+  const found = subscription.planId ? findPlan(subscription.planId) : null;
+  // Prices outside the catalogue (a rotated price, a portal switch): only a subscription Keel holds is updated.
+  const held = found
+    ? null
+    : ((await tx.select({ planId: billingSubscriptions.planId }).from(billingSubscriptions).where(bySubscription))[0] ??
+      null);
+  if (!found && !held) {
+    logger.warn(
+      { provider, subscriptionId: subscription.id },
+      'a subscription Keel does not hold, on prices not in the catalogue',
+    );
+    return { outcome: 'unmatched', organizationId: null };
+  }
+  const customer = await organizationOf(tx, provider, 'subscription', {
+    ...subscription,
+    planId: found?.plan.id ?? held!.planId,
+  });
   if (!customer) return { outcome: 'unmatched', organizationId: null };
   // The state before this event: what changed (a transition into past_due, canceled…) decides the emails.
-  const [prior] = await tx
-    .select()
-    .from(billingSubscriptions)
-    .where(
-      and(
-        eq(billingSubscriptions.provider, provider),
-        eq(billingSubscriptions.providerSubscriptionId, subscription.id),
-      ),
-    );
-  const { product, plan } = findPlan(subscription.planId)!;
+  const [prior] = await tx.select().from(billingSubscriptions).where(bySubscription);
+  // Not in the catalogue: the stored plan stays (decision 0045).
+  const plan = found
+    ? { productId: found.product.id, planId: found.plan.id, currency: found.plan.currency }
+    : prior && { productId: prior.productId, planId: prior.planId, currency: prior.currency };
+  if (!plan) return { outcome: 'unmatched', organizationId: null };
   const values = {
     organizationId: customer.organizationId,
     customerId: customer.id,
     provider,
     providerSubscriptionId: subscription.id,
     status: subscription.status,
-    productId: product.id,
-    planId: plan.id,
-    currency: plan.currency,
+    ...plan,
     periodStartsAt: subscription.periodStartsAt,
     periodEndsAt: subscription.periodEndsAt,
     cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
@@ -211,18 +225,21 @@ async function applySubscription(
     })
     .returning();
   if (!row) return { outcome: 'stale', organizationId: customer.organizationId };
-  await tx.delete(billingSubscriptionItems).where(eq(billingSubscriptionItems.subscriptionId, row.id));
-  await tx.insert(billingSubscriptionItems).values(
-    subscription.items.map((item) => ({
-      organizationId: customer.organizationId,
-      subscriptionId: row.id,
-      lineItemId: item.lineItemId,
-      type: item.type,
-      providerPriceId: item.priceId,
-      quantity: item.quantity,
-    })),
-  );
-  const perSeat = subscription.items.find((item) => item.type === 'per_seat');
+  // Items of prices outside the catalogue cannot be mapped: the stored line items stay.
+  if (found) {
+    await tx.delete(billingSubscriptionItems).where(eq(billingSubscriptionItems.subscriptionId, row.id));
+    await tx.insert(billingSubscriptionItems).values(
+      subscription.items.map((item) => ({
+        organizationId: customer.organizationId,
+        subscriptionId: row.id,
+        lineItemId: item.lineItemId,
+        type: item.type,
+        providerPriceId: item.priceId,
+        quantity: item.quantity,
+      })),
+    );
+  }
+  const perSeat = found && subscription.items.find((item) => item.type === 'per_seat');
   if (perSeat && ENTITLING_STATUSES.includes(row.status))
     await queueSeatSyncWhenShort(tx, customer.organizationId, perSeat.quantity);
   if (options.notify) await queueSubscriptionEmails(tx, prior, row);
@@ -285,6 +302,31 @@ async function applyCheckoutCompleted(
     : { outcome: 'unmatched', organizationId: null };
 }
 
+/** An open checkout the provider closed unpaid; one already completed or expired here is left as it is. */
+async function applyCheckoutExpired(
+  tx: Transaction,
+  provider: BillingProvider,
+  event: Extract<BillingEvent, { kind: 'checkout.expired' }>,
+): Promise<Effect> {
+  const byProviderId = and(
+    eq(billingCheckouts.provider, provider),
+    eq(billingCheckouts.providerCheckoutId, event.checkoutId),
+  );
+  const [expired] = await tx
+    .update(billingCheckouts)
+    .set({ status: 'expired', updatedAt: sql`now()` })
+    .where(and(byProviderId, eq(billingCheckouts.status, 'open')))
+    .returning({ organizationId: billingCheckouts.organizationId });
+  if (expired) return { outcome: 'applied', organizationId: expired.organizationId };
+  const [held] = await tx
+    .select({ organizationId: billingCheckouts.organizationId })
+    .from(billingCheckouts)
+    .where(byProviderId);
+  return held
+    ? { outcome: 'ignored', organizationId: held.organizationId }
+    : { outcome: 'unmatched', organizationId: null };
+}
+
 /**
  * Applies one verified event exactly once. Returns what it did, or `duplicate` when the ledger already
  * has it (nothing is written then). A failure rolls back the ledger row with the effect, so the
@@ -312,7 +354,9 @@ export async function applyBillingEvent(
           ? await applyOrder(tx, provider, event, { notify })
           : event.kind === 'checkout.completed'
             ? await applyCheckoutCompleted(tx, provider, event)
-            : { outcome: 'ignored', organizationId: null };
+            : event.kind === 'checkout.expired'
+              ? await applyCheckoutExpired(tx, provider, event)
+              : { outcome: 'ignored', organizationId: null };
     await tx
       .update(billingWebhookEvents)
       .set({ processedAt: sql`now()`, outcome: effect.outcome, organizationId: effect.organizationId })

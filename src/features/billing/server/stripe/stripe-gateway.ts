@@ -66,8 +66,7 @@ export function createStripeGateway(options: StripeGatewayOptions): BillingGatew
 
   const inKeelTerms = (subscription: Stripe.Subscription, fetchedAt: Date): ProviderSubscription => {
     const normalised = toProviderSubscription(subscription, prices, fetchedAt);
-    if (!normalised)
-      throw new Error(`stripe gateway: subscription ${subscription.id} has a price no STRIPE_PRICE_* variable names`);
+    if (!normalised) throw new Error(`stripe gateway: subscription ${subscription.id} has a status Keel does not know`);
     return normalised;
   };
 
@@ -292,7 +291,8 @@ export function createStripeGateway(options: StripeGatewayOptions): BillingGatew
       );
       return list.flatMap((subscription) => {
         const normalised = toProviderSubscription(subscription, prices, fetchedAt);
-        if (!normalised)
+        // One Keel does not hold on unknown prices could not be applied; one it holds is reconcileOne's.
+        if (!normalised?.planId)
           logger.warn(
             { provider: 'stripe', subscriptionId: subscription.id },
             'a Stripe subscription has prices Keel does not know: left out',

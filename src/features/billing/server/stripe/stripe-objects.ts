@@ -47,7 +47,9 @@ function planOfPrices(prices: ProviderPriceIds, priceIds: string[]) {
 }
 
 /**
- * A Stripe subscription in Keel's terms, or null when one of its prices is not in the catalogue.
+ * A Stripe subscription in Keel's terms (null: a status this API version does not list). Prices not all of
+ * one catalogue plan give `planId: null` and only the items Keel can map: its status, period and cancel
+ * fields still apply to a subscription Keel holds (a rotated price, a portal switch; decision 0045).
  * `fetchedAt` is its `updatedAt`: Stripe's subscription has no time of last change, so the state is
  * as new as the moment it was asked for (decision 0045).
  */
@@ -61,9 +63,10 @@ export function toProviderSubscription(
     prices,
     items.map((item) => item.price.id),
   );
-  if (!planId || items.length === 0) return null;
-  const keelItems = items.map((item) => {
-    const { lineItem } = lineItemOfPrice(prices, item.price.id)!;
+  if (items.length === 0) return null;
+  const keelItems = items.flatMap((item) => {
+    const lineItem = lineItemOfPrice(prices, item.price.id)?.lineItem;
+    if (!lineItem) return [];
     return {
       lineItemId: lineItem.id,
       type: lineItem.type,

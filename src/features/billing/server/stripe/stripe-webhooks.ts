@@ -20,6 +20,7 @@ export const STRIPE_WEBHOOK_EVENTS = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
+  'checkout.session.expired',
   'customer.subscription.created',
   'customer.subscription.updated',
   'customer.subscription.deleted',
@@ -114,6 +115,9 @@ export async function verifyStripeWebhook(
           : await orderEvent(session.id, ':order');
       return [completed, bought];
     }
+    case 'checkout.session.expired':
+      // Abandoned past its expiry (or closed by Keel itself): final, the event's copy is enough.
+      return [{ ...base, kind: 'checkout.expired', checkoutId: object.id }];
     case 'checkout.session.async_payment_succeeded':
     case 'checkout.session.async_payment_failed':
       return [await orderEvent(object.id)];
