@@ -31,6 +31,21 @@ describe('isDatabaseUnavailable', () => {
     ).toBe(true);
   });
 
+  it('recognises them raised by another bundled copy of Drizzle, wrapped by better-auth', async () => {
+    const refused = await errorOf(async () => {
+      const client = new pg.Client({
+        connectionString: `postgres://postgres:postgres@127.0.0.1:${await findFreePort()}/keel`,
+      });
+      await client.connect();
+    });
+    // Another copy's DrizzleQueryError: the same shape, another class (what a session read raised in a route).
+    const otherCopy = Object.assign(new Error('Failed query: select 1\nparams: ', { cause: refused }), {
+      query: 'select 1',
+      params: [],
+    });
+    expect(isDatabaseUnavailable(new Error('Failed to get session', { cause: otherCopy }))).toBe(true);
+  });
+
   it('recognises a connection the server cut (a restart) and one that could not be made in time', () => {
     expect(
       isDatabaseUnavailable(

@@ -32,18 +32,30 @@ const SERVER_CODES = new Set(['57P01', '57P02', '57P03']);
  */
 const DRIVER_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /not queryable/];
 
-const fromDatabase = new WeakSet<object>();
+/**
+ * Next.js may bundle this module and drizzle-orm more than once (one copy per server layer: a route handler
+ * and better-auth's session read can use different copies), so neither a module-level set nor `instanceof`
+ * would see an error raised in another copy: the mark is a global symbol on the error, and Drizzle's query
+ * error is also recognised by its shape.
+ */
+const FROM_DATABASE = Symbol.for('keel.fromDatabase');
 
 /** Records that `error` was raised by the database pool (so a bare network code in it means the database). */
 export function markFromDatabase<T>(error: T): T {
-  if (error instanceof Error) fromDatabase.add(error);
+  if (error instanceof Error) Object.defineProperty(error, FROM_DATABASE, { value: true });
   return error;
+}
+
+function isDrizzleQueryError(error: Error): boolean {
+  if (error instanceof DrizzleQueryError) return true;
+  const { query, params } = error as { query?: unknown; params?: unknown };
+  return typeof query === 'string' && Array.isArray(params) && error.message.startsWith('Failed query:');
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   let database = false;
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
-    database ||= current instanceof DrizzleQueryError || fromDatabase.has(current);
+    database ||= isDrizzleQueryError(current) || FROM_DATABASE in current;
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && (SERVER_CODES.has(code) || code.startsWith('08'))) return true;
     if (database && typeof code === 'string' && NETWORK_CODES.has(code)) return true;
