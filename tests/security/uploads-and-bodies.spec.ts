@@ -61,7 +61,7 @@ async function uploadEach(page: Page, input: string) {
         .filter({ hasText: /image|PNG|read|pixels/i })
         .first(),
       file.name,
-      // The server reads each file before refusing it (sharp, on a shared runner): the refusal is the point, not its speed.
+      // The server reads each file before refusing it (sharp, maybe on a busy runner): the refusal is the point.
     ).toBeVisible({ timeout: 15_000 });
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), file.name).toBeUndefined();
     await page.reload();
