@@ -1,9 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
-import { POST } from '@/app/api/billing/webhooks/[provider]/route';
 import { billingJobs } from '@/features/billing/server';
 import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
+import { serveWebhookEndpoint } from '../../support/billing/webhook-endpoint';
 
 /**
  * The local gateway's deliveries for one test file, as in the app: billing's jobs run on a job runner
@@ -11,20 +9,8 @@ import { startJobRunner, type JobRunner } from '@/platform/jobs/runner';
  * (before anything reads the server configuration, which holds the webhook's URL).
  */
 export async function deliverLocalEventsOverHttp({ pollIntervalMs = 100 } = {}): Promise<void> {
-  const server = createServer(async (incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const request = new Request(`http://localhost:3000${incoming.url}`, {
-      method: 'POST',
-      headers: incoming.headers as Record<string, string>,
-      body: Buffer.concat(chunks),
-    });
-    const response = await POST(request, { params: Promise.resolve({ provider: 'local' }) });
-    outgoing.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  process.env.BILLING_LOCAL_WEBHOOK_URL = `http://127.0.0.1:${port}/api/billing/webhooks/local`;
+  const endpoint = await serveWebhookEndpoint('local');
+  process.env.BILLING_LOCAL_WEBHOOK_URL = endpoint.url;
 
   let runner: JobRunner;
   beforeAll(async () => {
@@ -37,7 +23,7 @@ export async function deliverLocalEventsOverHttp({ pollIntervalMs = 100 } = {}):
   });
   afterAll(async () => {
     await runner.stop();
-    await new Promise((resolve) => server.close(resolve));
+    await endpoint.close();
   });
 }
 

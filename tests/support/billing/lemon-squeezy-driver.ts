@@ -1,33 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { POST } from '@/app/api/billing/webhooks/[provider]/route';
 import { appConfig } from '@/platform/config/app-config';
 import type { ProviderDriver, SentWebhook } from '../../integration/billing/contract/provider-driver';
 import { LemonSqueezyMock } from './lemon-squeezy-mock';
+import { serveWebhookEndpoint } from './webhook-endpoint';
 
 export const LEMON_SQUEEZY_TEST_SECRET = 'keel-lemon-test-secret';
 const LEMON_SQUEEZY_TEST_API_KEY = 'ls-test-key';
-
-/**
- * The app's webhook endpoint over HTTP, as Lemon Squeezy reaches it: a local server that hands each
- * request to the real route handler, POST /api/billing/webhooks/lemon-squeezy.
- */
-async function webhookEndpoint(): Promise<{ url: string; server: Server }> {
-  const server = createServer(async (incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const request = new Request(`http://localhost:3000${incoming.url}`, {
-      method: 'POST',
-      headers: incoming.headers as Record<string, string>,
-      body: Buffer.concat(chunks),
-    });
-    const response = await POST(request, { params: Promise.resolve({ provider: 'lemon-squeezy' }) });
-    outgoing.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/api/billing/webhooks/lemon-squeezy`, server };
-}
 
 /**
  * Lemon Squeezy for the gateway contract suite and the adapter's tests: the mock above, a variant for
@@ -39,13 +16,12 @@ export class LemonSqueezyDriver implements ProviderDriver {
   readonly mock = new LemonSqueezyMock(LEMON_SQUEEZY_TEST_API_KEY, LEMON_SQUEEZY_TEST_SECRET);
   /** Keel's plan/line item → the variant id the mock gave it. */
   readonly variants = new Map<string, string>();
-  private endpoint: Server | null = null;
+  private endpoint: Awaited<ReturnType<typeof serveWebhookEndpoint>> | null = null;
 
   async start(): Promise<void> {
     await this.mock.start();
-    const endpoint = await webhookEndpoint();
-    this.endpoint = endpoint.server;
-    this.mock.webhookUrl = endpoint.url;
+    this.endpoint = await serveWebhookEndpoint('lemon-squeezy');
+    this.mock.webhookUrl = this.endpoint.url;
     let next = 7001;
     for (const product of appConfig.billing.products)
       for (const plan of product.plans)
@@ -74,7 +50,7 @@ export class LemonSqueezyDriver implements ProviderDriver {
 
   async stop(): Promise<void> {
     await this.mock.stop();
-    await new Promise((resolve) => this.endpoint?.close(resolve));
+    await this.endpoint?.close();
   }
 
   async payCheckout(checkoutId: string): Promise<void> {

@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { POST } from '@/app/api/billing/webhooks/[provider]/route';
 import { appConfig } from '@/platform/config/app-config';
 import type { ProviderDriver, SentWebhook } from '../../integration/billing/contract/provider-driver';
 import { StripeMock, type MockMeter, type MockPrice } from './stripe-mock';
+import { serveWebhookEndpoint } from './webhook-endpoint';
 
 /** The test account's keys: shaped like Stripe's, known only to this machine. */
 const STRIPE_TEST_SECRET_KEY = 'sk_test_keel_local_mock_0000000000000000';
@@ -48,7 +46,7 @@ export class StripeDriver implements ProviderDriver {
   readonly provider = 'stripe' as const;
   readonly mock: StripeMock;
   readonly prices: ReturnType<typeof catalogueAtStripe>['prices'];
-  private app: Server | undefined;
+  private endpoint: Awaited<ReturnType<typeof serveWebhookEndpoint>> | undefined;
 
   constructor() {
     const { prices, meters } = catalogueAtStripe();
@@ -68,19 +66,8 @@ export class StripeDriver implements ProviderDriver {
 
   async start(): Promise<void> {
     const apiUrl = await this.mock.start();
-    this.app = createServer(async (incoming, outgoing) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of incoming) chunks.push(chunk as Buffer);
-      const request = new Request(`http://localhost:3000${incoming.url}`, {
-        method: 'POST',
-        headers: incoming.headers as Record<string, string>,
-        body: Buffer.concat(chunks),
-      });
-      const response = await POST(request, { params: Promise.resolve({ provider: 'stripe' }) });
-      outgoing.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
-    });
-    await new Promise<void>((resolve) => this.app!.listen(0, '127.0.0.1', resolve));
-    this.mock.webhookUrl = `http://127.0.0.1:${(this.app.address() as AddressInfo).port}/api/billing/webhooks/stripe`;
+    this.endpoint = await serveWebhookEndpoint('stripe');
+    this.mock.webhookUrl = this.endpoint.url;
     Object.assign(process.env, {
       BILLING_PROVIDER: 'stripe',
       STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY,
@@ -92,7 +79,7 @@ export class StripeDriver implements ProviderDriver {
 
   async stop(): Promise<void> {
     await this.mock.stop();
-    await new Promise((resolve) => this.app?.close(resolve));
+    await this.endpoint?.close();
   }
 
   async payCheckout(checkoutId: string): Promise<void> {
