@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '@/platform/net/ports';
@@ -48,10 +49,14 @@ describe('GET /api/health', () => {
   it('answers 503 within 5 seconds while the database is down, as do routes that need it, then 200 once it is back, without a restart', async () => {
     const call = () =>
       routes.health.GET(new Request('http://localhost:3000/api/health'), { params: Promise.resolve({}) });
+    // A session cookie signed as better-auth signs it (HMAC-SHA256, base64), so the route must ask the
+    // database whose session it is: an unsigned one would be refused before any query.
+    const token = 'a-session-token-the-database-would-know';
+    const signature = createHmac('sha256', process.env.APP_SECRET!).update(token).digest('base64');
     const callTasks = () =>
       routes.tasks.GET(
         new Request('http://localhost:3000/api/organizations/acme/tasks', {
-          headers: { cookie: 'keel.session_token=abc.def' },
+          headers: { cookie: `keel.session_token=${encodeURIComponent(`${token}.${signature}`)}` },
         }),
         {
           params: Promise.resolve({ organization: 'acme' }),
