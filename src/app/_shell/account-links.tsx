@@ -2,13 +2,11 @@
 
 import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
-import { SIGNED_IN_HINT_COOKIE } from '@/features/auth';
 import { Button } from '@/ui/button';
 
 type Target = { href: string; label: string };
 
 const noSubscription = () => () => undefined;
-const hintPattern = new RegExp(`(?:^|; )${SIGNED_IN_HINT_COOKIE}=1(?:;|$)`);
 
 /**
  * The marketing header's way in. The header is prerendered, the same for
@@ -16,10 +14,21 @@ const hintPattern = new RegExp(`(?:^|; )${SIGNED_IN_HINT_COOKIE}=1(?:;|$)`);
  * to "Dashboard" when the signed-in hint cookie says so (a stale hint costs one
  * redirect to the sign-in page).
  */
-export function AccountLinks({ dashboard, signIn, signUp }: { dashboard: Target; signIn: Target; signUp: Target }) {
+export function AccountLinks({
+  hintCookie,
+  dashboard,
+  signIn,
+  signUp,
+}: {
+  /** SIGNED_IN_HINT_COOKIE, passed by the server: a client import of `@/features/auth` would bring its zod schemas. */
+  hintCookie: string;
+  dashboard: Target;
+  signIn: Target;
+  signUp: Target;
+}) {
   const signedIn = useSyncExternalStore(
     noSubscription,
-    () => hintPattern.test(document.cookie),
+    () => document.cookie.split('; ').includes(`${hintCookie}=1`),
     () => false,
   );
   if (signedIn) {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { SIGNED_IN_HINT_COOKIE } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
 import { PublicLanguageSwitcher } from '@/platform/i18n/public-language-switcher';
 import { publicHref } from '@/platform/i18n/public-paths';
@@ -45,6 +46,7 @@ export async function MarketingHeader() {
           ) : null}
           {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
           <AccountLinks
+            hintCookie={SIGNED_IN_HINT_COOKIE}
             dashboard={{ href: appConfig.paths.dashboard, label: t('common.navigation.dashboard') }}
             signIn={{ href: appConfig.paths.signIn, label: t('common.navigation.signIn') }}
             signUp={{ href: appConfig.paths.signUp, label: t('common.navigation.getStarted') }}

@@ -4,7 +4,6 @@
  * `@/features/auth/server`: getUser, requireUser, the signedIn guard…
  * See docs/auth/user-sdk.md.
  */
-export { AccountDeletedNotice } from './components/account-deleted-notice';
 export { UserProvider, useUser } from './components/user-context';
 export { toClientUser, type ClientUser } from './client-user';
 export { AUTH_PAGES, authHref, firstValue, landingPath } from './paths';

@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Suspense } from 'react';
-import { AccountDeletedNotice } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
 import { isLocale } from '@/platform/i18n/locale';
 import { publicHref } from '@/platform/i18n/public-paths';
 import { Button } from '@/ui/button';
+import { AccountDeletedNotice } from '../../_shell/account-deleted-notice';
 
 const features = ['database', 'security', 'i18n'] as const;
 
