@@ -121,11 +121,7 @@ async function main() {
     throw new Error(`No build to measure in ${distDir} or bench/bare-next/.next: run without --no-build first.`);
 
   const database = await startTestDatabase();
-  const keel = await startApp({
-    databaseUrl: database.url,
-    port: ports.keel,
-    env: { ...env, NEXT_PUBLIC_SITE_URL: keelUrl },
-  });
+  let keel: Awaited<ReturnType<typeof startApp>> | undefined;
   const bare = startProcess(process.execPath, [nextBin, 'start', BARE_DIR, '-p', String(ports.bare)], {
     ...process.env,
     NODE_ENV: 'production',
@@ -142,6 +138,11 @@ async function main() {
     'about:blank',
   ]);
   try {
+    keel = await startApp({
+      databaseUrl: database.url,
+      port: ports.keel,
+      env: { ...env, NEXT_PUBLIC_SITE_URL: keelUrl },
+    });
     const bareUrl = `http://127.0.0.1:${ports.bare}`;
     await waitFor(bareUrl, 'The bare Next.js app');
     await waitFor(`http://127.0.0.1:${ports.chromium}/json/version`, 'Chromium');
@@ -214,7 +215,7 @@ async function main() {
     await chromium.stop();
     rmSync(profile, { recursive: true, force: true });
     await bare.stop();
-    await keel.stop();
+    await keel?.stop();
     await database.dispose();
   }
 }
