@@ -25,13 +25,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { findFreePort } from '../src/platform/net/ports';
 import { startApp, type AppProcess } from '../tests/resilience/support/app-process';
 import { startTestDatabase, type TestDatabase } from '../tests/resilience/support/database';
 import { HttpVisitor } from '../tests/resilience/support/http-visitor';
 import { runOpenLoop } from '../tests/resilience/support/open-loop';
 import { projectRoot } from './lib/local-environment';
+import { scriptWeight } from './lib/page-weight';
 import { allowServerOnlyImports } from './lib/server-modules';
 
 const flags = process.argv.slice(2);
@@ -391,14 +391,11 @@ const TARGETS_BY_SHOT = new Map<(client: Client) => Shot, Target>();
 /** Bytes of the page's HTML, and every script it loads: count and the sum of each one's gzip size. */
 async function pageWeight(server: Server, shot: Shot) {
   const page = await send(server.url, shot);
-  const html = page.body.toString();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!))];
-  let gzip = 0;
-  for (const source of sources) {
-    const script = await send(server.url, { method: 'GET', path: source.replace(/&amp;/g, '&'), headers: {} });
-    gzip += gzipSync(script.body).length;
-  }
-  return { htmlKb: page.body.length / 1024, scripts: sources.length, scriptsKb: gzip / 1024 };
+  const scripts = await scriptWeight(
+    page.body.toString(),
+    async (source) => (await send(server.url, { method: 'GET', path: source, headers: {} })).body,
+  );
+  return { htmlKb: page.body.length / 1024, ...scripts };
 }
 
 /** Statements Keel sent per request, over `count` requests one after another, less what it sends when idle. */

@@ -6,8 +6,10 @@ test('the language switcher changes the interface language and remembers it', as
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ship your SaaS on a keel that holds');
 
+  // On the public site it links to the same page in the other language.
   await openMenu(page, 'language-switcher');
-  await page.getByRole('menuitemradio', { name: 'Español' }).click();
+  await page.getByRole('menuitem', { name: 'Español' }).click();
+  await expect(page).toHaveURL(/\/es$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lanza tu SaaS sobre una quilla que aguanta');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 
@@ -20,13 +22,17 @@ test('the language switcher changes the interface language and remembers it', as
   await expect(page.getByRole('navigation', { name: 'Aplicación' })).toBeVisible();
 
   // Dates, numbers and currencies follow the language.
-  await page.goto('/');
+  await page.goto('/es');
   await expect(page.getByTestId('facts')).toContainText('25 de noviembre de 2026');
   await expect(page.getByTestId('facts')).toContainText('1.234.567 descargas');
   await expect(page.getByTestId('facts')).toContainText('19,00 €');
 
   await openMenu(page, 'language-switcher');
-  await page.getByRole('menuitemradio', { name: 'English' }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ship your SaaS on a keel that holds');
   await expect(page.getByTestId('facts')).toContainText('1,234,567 downloads');
+  // In the app, the switcher saves the choice (its action) and the page follows.
+  await page.goto('/dashboard');
+  await expect(page.getByRole('navigation', { name: 'Application' })).toBeVisible();
 });

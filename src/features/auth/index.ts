@@ -9,4 +9,10 @@ export { toClientUser, type ClientUser } from './client-user';
 export { AUTH_PAGES, authHref, firstValue, landingPath } from './paths';
 export { safeRedirectPath } from './redirect';
 export { emailField } from './schemas';
-export { SESSION_COOKIE, SIGNED_IN_AREAS, cookieName, oauthAuthorizationOrigins } from './constants';
+export {
+  SESSION_COOKIE,
+  SIGNED_IN_AREAS,
+  SIGNED_IN_HINT_COOKIE,
+  cookieName,
+  oauthAuthorizationOrigins,
+} from './constants';

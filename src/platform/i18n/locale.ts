@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from '@/platform/config/app-config';
+// The constants, not app-config: client components import this file, and app-config would bring zod along.
+import { LOCALES, type Locale } from '@/platform/config/constants';
 
 /** The cookie the language switcher writes (next-intl's default name). */
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
