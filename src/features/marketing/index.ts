@@ -13,7 +13,6 @@ export {
   type LandingFeature,
 } from './landing-config';
 export { faqPageJsonLd, organizationJsonLd, softwareApplicationJsonLd } from './structured-data';
-export { AccountDeletedNotice } from './components/account-deleted-notice';
 export { FaqList, type FaqItem } from './components/faq-list';
 export { MarketingPricingTable } from './components/marketing-pricing-table';
 export { PricingTeaser } from './components/pricing-teaser';

@@ -1,13 +1,13 @@
 import { appConfig, LOCALES, type Locale } from '@/platform/config/app-config';
+import { localizedPath as localizedPathIn } from '@/platform/i18n/public-paths';
 
 /**
- * A public page's path in a language: the default language has no prefix (`/pricing`), the others
- * do (`/es/pricing`). `path` starts with `/` and carries no language of its own.
+ * A public page's path in a language, with the configured default language (which has no prefix):
+ * `/pricing`, `/es/pricing`. `path` starts with `/` and carries no language of its own.
  */
 export function localizedPath(locale: Locale, path: string): string {
   if (!path.startsWith('/')) throw new Error(`localizedPath expects a path starting with "/", got "${path}"`);
-  if (locale === appConfig.locales.default) return path;
-  return path === '/' ? `/${locale}` : `/${locale}${path}`;
+  return localizedPathIn(locale, path, appConfig.locales.default);
 }
 
 /** The absolute URL of a public page in a language, on the configured site URL. */

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { AccountDeletedNotice } from '@/features/auth';
 import {
-  AccountDeletedNotice,
   FaqList,
   landingConfig,
   LogoCloud,
@@ -42,9 +43,10 @@ export default async function LandingPage({ params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [t, tPricing, faq, products] = await Promise.all([
+  const [t, tPricing, tSettings, faq, products] = await Promise.all([
     getTranslations({ locale, namespace: 'marketing.home' }),
     getTranslations({ locale, namespace: 'billing.pricing' }),
+    getTranslations({ locale, namespace: 'settings' }),
     faqItems(locale, landingConfig.faq),
     publicPricingProducts(locale),
   ]);
@@ -52,7 +54,10 @@ export default async function LandingPage({ params }: Props) {
   return (
     <div className="space-y-24 pb-8">
       <JsonLd data={organizationJsonLd()} />
-      <AccountDeletedNotice />
+      {/* Where deleting an account lands (settings → account); read in the browser, so the page stays static. */}
+      <Suspense fallback={null}>
+        <AccountDeletedNotice message={tSettings('account.delete.deleted')} />
+      </Suspense>
       <section className="mx-auto max-w-3xl space-y-6 pt-10 text-center">
         <p className="text-sm font-semibold tracking-wide text-primary uppercase">{t('eyebrow')}</p>
         <h1 className="text-4xl font-bold tracking-tight text-balance sm:text-6xl">{t('title')}</h1>

@@ -2,17 +2,13 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ContactForm } from '@/features/contact';
-import { appConfig, LOCALES } from '@/platform/config/app-config';
+import { appConfig } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
 import { getCsrfToken } from '@/platform/http/csrf-token';
 import { isLocale } from '@/platform/i18n/locale';
 import { publicMetadata } from '@/platform/seo/metadata';
 
 type Props = { params: Promise<{ locale: string }> };
-
-export function generateStaticParams() {
-  return LOCALES.map((locale) => ({ locale }));
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

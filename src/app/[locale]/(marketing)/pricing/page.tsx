@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { MarketingPricingTable, softwareApplicationJsonLd } from '@/features/marketing';
-import { publicPricingProducts } from '@/features/marketing/server';
+import { pricingTableMessages, publicPricingProducts } from '@/features/marketing/server';
 import { appConfig, LOCALES } from '@/platform/config/app-config';
 import { isLocale } from '@/platform/i18n/locale';
 import { JsonLd } from '@/platform/seo/json-ld';
@@ -43,12 +44,15 @@ export default async function PricingPage({ params }: Props) {
         <h1 className="text-4xl font-bold tracking-tight">{t('title')}</h1>
         <p className="text-lg text-muted-foreground">{t('lead')}</p>
       </div>
-      <MarketingPricingTable
-        products={products}
-        signUpHref={appConfig.paths.signUp}
-        contactHref={localizedPath(locale, appConfig.paths.contact)}
-        chooseLabel={t('choose')}
-      />
+      {/* The table's own words only: the public layout's messages leave billing out. */}
+      <NextIntlClientProvider locale={locale} messages={pricingTableMessages(locale)}>
+        <MarketingPricingTable
+          products={products}
+          signUpHref={appConfig.paths.signUp}
+          contactHref={localizedPath(locale, appConfig.paths.contact)}
+          chooseLabel={t('choose')}
+        />
+      </NextIntlClientProvider>
       <p className="text-center text-muted-foreground">
         {t('questions')}{' '}
         <Link href={localizedPath(locale, '/faq')} className="font-medium text-primary underline underline-offset-4">
