@@ -214,6 +214,8 @@ for (const [label, viewport] of [
     test.use({ viewport });
     for (const path of marketingPages) {
       test(`${path}: no serious accessibility violation, light and dark`, async ({ page, context, baseURL }) => {
+        // Two full scans of a long page: more than the default 30 s on a loaded two-core runner.
+        test.slow();
         for (const theme of ['light', 'dark'] as const) {
           await test.step(`${theme} theme`, async () => {
             await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
