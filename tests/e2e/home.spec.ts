@@ -25,8 +25,8 @@ test('the home page renders with its security headers and no CSP violation', asy
   expect(headers['cache-control']).toBe('public, max-age=0, s-maxage=300');
   expect(headers['x-request-id']).toBeTruthy();
 
-  await page.getByRole('link', { name: 'Get in touch' }).click();
-  await expect(page).toHaveURL(/\/contact$/);
+  await page.getByRole('main').getByRole('link', { name: 'See pricing' }).click();
+  await expect(page).toHaveURL(/\/pricing$/);
   expect(violations).toEqual([]);
 });
 

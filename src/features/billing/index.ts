@@ -5,3 +5,4 @@
 export * from './billing-fields';
 export * from './pricing';
 export { billingPath, plansPath } from './paths';
+export { PricingTable, type PricingChoice, type PricingTableProps } from './components/pricing-table';

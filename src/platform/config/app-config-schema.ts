@@ -401,6 +401,8 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
        */
       marketing: [
         { labelKey: 'common.navigation.home', path: '/' },
+        { labelKey: 'common.navigation.pricing', path: '/pricing' },
+        { labelKey: 'marketing.navigation.faq', path: '/faq' },
         { labelKey: 'common.navigation.contact', path: '/contact' },
       ] as NavigationItem[],
       /** The marketing site's footer, in columns. */
@@ -409,12 +411,16 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
           labelKey: 'common.footer.groups.product',
           items: [
             { labelKey: 'common.footer.links.features', path: '/#features' },
+            { labelKey: 'common.navigation.pricing', path: '/pricing' },
             { labelKey: 'common.navigation.dashboard', path: '/dashboard' },
           ],
         },
         {
           labelKey: 'common.footer.groups.company',
-          items: [{ labelKey: 'common.footer.links.contact', path: '/contact' }],
+          items: [
+            { labelKey: 'marketing.navigation.faq', path: '/faq' },
+            { labelKey: 'common.footer.links.contact', path: '/contact' },
+          ],
         },
       ] as NavigationSection[],
       /** The application's sidebar, in sections. */
