@@ -1,5 +1,5 @@
 import { createAccount, expect, signIn, test } from './fixtures';
-import { expectNoSeriousA11yViolations, waitForHydration } from './support';
+import { expectNoSeriousA11yViolations, queryDatabase, waitForHydration } from './support';
 
 test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
@@ -123,4 +123,69 @@ test('icons, manifest and social image are generated from the brand', async ({ r
   }
   const manifest = await (await request.get('/manifest.webmanifest')).json();
   expect(manifest).toMatchObject({ name: 'Keel', theme_color: '#1d4ed8' });
+});
+
+test('the top bar says where each application page is: organization › section › item, at 1280 and 375 px', async ({
+  page,
+  account,
+}) => {
+  test.setTimeout(120_000);
+  const { slug, name } = account.organization;
+  const title = 'Fix the invoice export';
+  const [task] = await queryDatabase<{ id: string }>(
+    `insert into tasks (organization_id, title, created_by_id)
+     select o.id, $2, (select user_id from members where organization_id = o.id limit 1)
+     from organizations o where o.slug = $1 returning id`,
+    [slug, title],
+  );
+  const base = `/dashboard/${slug}`;
+  // Each page, its crumbs in order, the last one the current page.
+  const pages: [string, string[]][] = [
+    [base, [name]],
+    [`${base}/tasks`, [name, 'Tasks']],
+    [`${base}/tasks/new`, [name, 'Tasks', 'New task']],
+    [`${base}/tasks/${task!.id}`, [name, 'Tasks', title]],
+    [`${base}/tasks/${task!.id}/edit`, [name, 'Tasks', title, 'Edit task']],
+    [`${base}/members`, [name, 'Members']],
+    [`${base}/billing`, [name, 'Billing']],
+    [`${base}/billing/plans`, [name, 'Billing', 'Plans']],
+    [`${base}/settings`, [name, 'Organization settings']],
+    ['/settings/profile', ['Settings', 'Profile']],
+    ['/settings/security', ['Settings', 'Security']],
+    ['/settings/preferences', ['Settings', 'Preferences']],
+  ];
+  const bar = page.getByRole('banner').getByRole('navigation', { name: 'Breadcrumb' });
+  for (const [path, crumbs] of pages) {
+    await page.goto(path);
+    await expect(bar.getByRole('listitem'), path).toHaveText(crumbs);
+    await expect(bar.locator('[aria-current="page"]'), path).toHaveText(crumbs.at(-1)!);
+    // Every crumb before the last is a link to its page.
+    await expect(bar.getByRole('link'), path).toHaveCount(crumbs.length - 1);
+  }
+  await expect(bar.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
+
+  // On a phone: the last two crumbs, the organization left to the sidebar's switcher.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(`${base}/tasks/${task!.id}`);
+  await expect(bar.getByText(name, { exact: true })).toBeHidden();
+  await expect(bar.getByRole('link', { name: 'Tasks' })).toBeVisible();
+  await expect(bar.getByText(title)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+});
+
+test('the sidebar runs the whole height of a long page and stays in view as it scrolls', async ({ page, account }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(`/dashboard/${account.organization.slug}/settings`);
+  const sidebar = page.getByRole('complementary', { name: 'Application' });
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(pageHeight).toBeGreaterThan(600);
+  expect(Math.abs((await sidebar.boundingBox())!.height - pageHeight)).toBeLessThan(1);
+  await page.mouse.wheel(0, pageHeight);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  const column = page.getByTestId('sidebar-column');
+  // Stuck to the top of the window, with its navigation in view.
+  await expect.poll(async () => Math.abs((await column.boundingBox())!.y)).toBeLessThan(1);
+  await expect(sidebar.getByRole('link', { name: 'Tasks' })).toBeInViewport();
 });

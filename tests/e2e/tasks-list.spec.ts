@@ -118,6 +118,20 @@ async function toggleFilter(page: Page, filter: 'Status' | 'Priority', value: st
   await checklist.getByRole('checkbox', { name: value, exact: true }).click();
 }
 
+/** Chooses a day on the calendar of the date field labelled `label` (year and month from its dropdowns). */
+async function pickDay(page: Page, label: string, day: string, calendarName = 'Choose a day') {
+  await page.getByLabel(label).click();
+  const calendar = page.getByRole('dialog', { name: calendarName });
+  const [year, month] = day.split('-');
+  await calendar.locator('select').nth(1).selectOption(year!);
+  await calendar
+    .locator('select')
+    .nth(0)
+    .selectOption(String(Number(month) - 1));
+  await calendar.locator(`[data-day="${day}"] button`).click();
+  await expect(calendar).toBeHidden();
+}
+
 /** Waits until the list shows exactly these titles (after any loading). */
 async function expectTitles(page: Page, expected: string[]) {
   await expect(table(page)).not.toHaveAttribute('aria-busy', 'true');
@@ -199,8 +213,9 @@ test('filters and search narrow the list; the URL holds them and Back undoes the
   // Assignee "Me" and a due range.
   await page.getByLabel('Assignee').selectOption({ label: 'Me' });
   await expect(page).toHaveURL(/\?assignee=/);
-  await page.getByLabel('Due from').fill('2030-01-10');
-  await page.getByLabel('Due until').fill('2030-01-20');
+  await pickDay(page, 'Due from', '2030-01-10');
+  await expect(page.getByLabel('Due from')).toHaveText('01/10/2030');
+  await pickDay(page, 'Due until', '2030-01-20');
   await expect(page).toHaveURL(/&due\.from=2030-01-10&due\.to=2030-01-20$/);
   const mineInRange = newestFirst(tasks).filter(
     (task) => task.assignee === 'owner' && task.dueDate && task.dueDate >= '2030-01-10' && task.dueDate <= '2030-01-20',
@@ -481,4 +496,23 @@ test('before JavaScript loads (its files blocked), the list renders, and its fil
   await expect(page).toHaveURL(/\?sort=title&page=2$/);
   await expect(titles(page)).toHaveText(byTitle.slice(25));
   await context.close();
+});
+
+test('the due-date picker follows the language: Spanish writes dd/mm/yyyy and names the months in Spanish', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const { listPath } = await organizationWithTasks(page, 30);
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);
+  await page.goto(listPath);
+  await waitForHydration(page, 'form[role="search"]');
+  await pickDay(page, 'Vence desde', '2030-01-10', 'Elige un día');
+  await expect(page).toHaveURL(/due\.from=2030-01-10/);
+  await expect(page.getByLabel('Vence desde')).toHaveText('10/01/2030');
+  await page.getByLabel('Vence hasta').click();
+  const calendar = page.getByRole('dialog', { name: 'Elige un día' });
+  // The calendar opens on the month of the start day, named in Spanish.
+  await expect(calendar.locator('select').nth(0).locator('option:checked')).toHaveText(/enero/i);
+  await expect(calendar.getByRole('grid')).toContainText(/lu/i);
 });

@@ -169,6 +169,9 @@ test('the home page counts tasks and lists its assignee’s open ones; a member 
 
   // The counts link to the list filtered by their status.
   await page.goto(`/dashboard/${slug}`);
+  // The line under the name sums the work up from the same figures; the role is left to the sidebar.
+  await expect(page.getByTestId('organization-summary')).toHaveText('1 open task, 1 in progress · 1 done');
+  await expect(page.getByRole('main')).not.toContainText('Owner');
   const counts = page.getByTestId('task-counts');
   await expect(counts.getByRole('link', { name: /In progress\s*1 task/ })).toHaveAttribute(
     'href',

@@ -3,8 +3,16 @@
 import { Menu, PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import Link from 'next/link';
 import { useParams, usePathname } from 'next/navigation';
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { NavigationIcon } from '@/platform/config/constants';
+import {
+  Breadcrumb,
+  BreadcrumbItem,
+  BreadcrumbLink,
+  BreadcrumbList,
+  BreadcrumbPage,
+  BreadcrumbSeparator,
+} from '@/ui/breadcrumb';
 import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/ui/sheet';
@@ -33,14 +41,23 @@ interface AppShellProps {
    * viewed is read from the URL on every navigation (this layout is not
    * rendered again), and its entries and role gates follow it.
    */
-  memberships?: { slug: string; role: string }[];
+  memberships?: { slug: string; name: string; role: string }[];
   initiallyCollapsed: boolean;
-  labels: { sidebar: string; collapse: string; expand: string; openMenu: string; closeMenu: string };
+  labels: {
+    sidebar: string;
+    collapse: string;
+    expand: string;
+    openMenu: string;
+    closeMenu: string;
+    breadcrumb: string;
+  };
   logo: ReactNode;
   /** Top of the sidebar: the organization switcher (organizations capability). */
   sidebarHeader?: ReactNode;
   /** Right side of the top bar: notifications, switchers, the user menu. */
   topbarActions?: ReactNode;
+  /** The crumbs the page adds after "Organization › Section" (the @breadcrumb slot, PageCrumbs). */
+  pageCrumbs?: ReactNode;
   children: ReactNode;
 }
 
@@ -56,6 +73,7 @@ export function AppShell({
   logo,
   sidebarHeader,
   topbarActions,
+  pageCrumbs,
   children,
 }: AppShellProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
@@ -79,28 +97,29 @@ export function AppShell({
 
   return (
     <div className="flex min-h-screen">
+      {/* The aside runs the page's full height (its border and background); its inner column stays put
+          while the page scrolls and scrolls by itself when the menu is taller than the window. */}
       <aside
         aria-label={labels.sidebar}
         data-collapsed={collapsed}
-        className={cn(
-          'sticky top-0 hidden h-screen shrink-0 flex-col border-r bg-card transition-[width] md:flex',
-          collapsed ? 'w-16' : 'w-64',
-        )}
+        className={cn('hidden shrink-0 border-r bg-card transition-[width] md:block', collapsed ? 'w-16' : 'w-64')}
       >
-        <div className={cn('flex h-16 items-center border-b px-3', collapsed ? 'justify-center' : 'justify-between')}>
-          {collapsed ? null : logo}
-          <Button
-            variant="ghost"
-            size="icon"
-            onClick={toggle}
-            aria-label={collapsed ? labels.expand : labels.collapse}
-            aria-expanded={!collapsed}
-          >
-            {collapsed ? <PanelLeftOpen aria-hidden /> : <PanelLeftClose aria-hidden />}
-          </Button>
+        <div className="sticky top-0 flex h-screen flex-col" data-testid="sidebar-column">
+          <div className={cn('flex h-16 items-center border-b px-3', collapsed ? 'justify-center' : 'justify-between')}>
+            {collapsed ? null : logo}
+            <Button
+              variant="ghost"
+              size="icon"
+              onClick={toggle}
+              aria-label={collapsed ? labels.expand : labels.collapse}
+              aria-expanded={!collapsed}
+            >
+              {collapsed ? <PanelLeftOpen aria-hidden /> : <PanelLeftClose aria-hidden />}
+            </Button>
+          </div>
+          {sidebarHeader && !collapsed ? <div className="border-b p-3">{sidebarHeader}</div> : null}
+          <SidebarNavigation sections={shown} collapsed={collapsed} label={labels.sidebar} />
         </div>
-        {sidebarHeader && !collapsed ? <div className="border-b p-3">{sidebarHeader}</div> : null}
-        <SidebarNavigation sections={shown} collapsed={collapsed} label={labels.sidebar} />
       </aside>
 
       <div className="flex min-w-0 flex-1 flex-col">
@@ -124,8 +143,13 @@ export function AppShell({
               />
             </SheetContent>
           </Sheet>
-          <div className="md:hidden">{logo}</div>
-          <div className="ml-auto flex items-center gap-1">{topbarActions}</div>
+          <ShellBreadcrumb
+            label={labels.breadcrumb}
+            sections={shown}
+            organization={organization}
+            pageCrumbs={pageCrumbs}
+          />
+          <div className="ml-auto flex shrink-0 items-center gap-1">{topbarActions}</div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
           {children}
@@ -141,7 +165,7 @@ export function AppShell({
  * follows every navigation although the layout that renders the shell does not
  * run again. (The shell reads the segment itself: it imports no feature.)
  */
-function useViewedMembership(memberships: { slug: string; role: string }[]) {
+function useViewedMembership(memberships: { slug: string; name: string; role: string }[]) {
   const value = useParams<{ organization?: string | string[] }>()?.organization;
   const slug = (Array.isArray(value) ? value[0] : value)?.toLowerCase();
   if (!slug) return undefined;
@@ -153,6 +177,65 @@ function useViewedMembership(memberships: { slug: string; role: string }[]) {
     }
   })();
   return memberships.find((membership) => membership.slug.toLowerCase() === decoded);
+}
+
+/**
+ * Where the user is, in the top bar: the organization (on its pages), then the
+ * sidebar entry the page belongs to ("Tasks", "Settings"), then what the page
+ * adds (`pageCrumbs`). Everything up to the entry comes from the URL
+ * and the sidebar, so a new page under an entry needs nothing. On phones only
+ * the last two crumbs show, cut short with an ellipsis.
+ */
+function ShellBreadcrumb({
+  label,
+  sections,
+  organization,
+  pageCrumbs,
+}: {
+  label: string;
+  sections: ShellSection[];
+  organization?: { slug: string; name: string };
+  pageCrumbs?: ReactNode;
+}) {
+  const pathname = usePathname();
+  const active = activeItemPath(
+    pathname,
+    sections.flatMap((section) => section.items.map((item) => item.path)),
+  );
+  const item = sections.flatMap((section) => section.items).find((each) => each.path === active);
+  const root = organization
+    ? { label: organization.name, href: `/dashboard/${encodeURIComponent(organization.slug)}` }
+    : null;
+  const crumbs = [root, item && item.path !== root?.href ? { label: item.label, href: item.path } : null].filter(
+    (crumb) => crumb !== null,
+  );
+  if (crumbs.length === 0) return <div className="min-w-0 flex-1" />;
+  return (
+    <Breadcrumb aria-label={label} className="min-w-0 flex-1" data-testid="app-breadcrumb">
+      <BreadcrumbList className="flex-nowrap">
+        {crumbs.map((crumb, index) => (
+          <Fragment key={crumb.href}>
+            {index > 0 ? <BreadcrumbSeparator className="max-sm:hidden" /> : null}
+            {/* On phones the organization gives way to the section (the switcher names it). */}
+            <BreadcrumbItem className={cn('min-w-0', index < crumbs.length - 1 && 'max-sm:hidden')}>
+              {crumb.href === pathname ? (
+                <BreadcrumbPage className="max-w-[14rem] truncate" title={crumb.label}>
+                  {crumb.label}
+                </BreadcrumbPage>
+              ) : (
+                <BreadcrumbLink asChild className="max-w-[14rem] truncate">
+                  <Link href={crumb.href} title={crumb.label}>
+                    {crumb.label}
+                  </Link>
+                </BreadcrumbLink>
+              )}
+            </BreadcrumbItem>
+          </Fragment>
+        ))}
+        {pageCrumbs}
+      </BreadcrumbList>
+    </Breadcrumb>
+  );
 }
 
 function SidebarNavigation({

@@ -11,7 +11,6 @@ import {
   useId,
   useRef,
   useState,
-  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import { CsrfField } from '@/platform/http/client/csrf-token-provider';
@@ -28,8 +27,8 @@ export interface ImageUploadLabels {
   upload: string;
   change: string;
   uploading: string;
-  /** The file input's name before JavaScript runs (it is then a plain, visible field). */
-  fileLabel: string;
+  /** The button that sends the chosen file when JavaScript is off (with it, choosing a file sends it). */
+  send: string;
   remove: string;
   removing: string;
   /** The toasts after a change. */
@@ -37,14 +36,13 @@ export interface ImageUploadLabels {
   removed: string;
 }
 
-const subscribeNever = () => () => undefined;
-
 /**
  * A picture and the field that changes it (a profile picture, an organization's
  * logo). Choosing a file uploads it at once; the server checks, fits and
  * re-encodes it. The size is checked here first, with the same rules, so a file
- * too large is refused before it is sent. Before JavaScript runs, it is a plain
- * file field with an upload button. Only the outcome of the latest attempt
+ * too large is refused before it is sent. The file field is visually hidden
+ * inside a button-like label, before JavaScript loads too; without JavaScript
+ * an extra button sends the chosen file. Only the outcome of the latest attempt
  * (upload or removal) is shown; after a change the page renders again
  * (router.refresh) and brings the new picture.
  */
@@ -80,16 +78,12 @@ export function ImageUploadField<U, D>({
 }) {
   const tErrors = useTranslations('errors');
   const router = useRouter();
-  const hydrated = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
   const [uploaded, uploadAction, uploading] = useActionState(upload, null, permalink);
   const [removed, removeAction, removing] = useActionState(remove, null, permalink);
   const [localError, setLocalError] = useState<string | null>(null);
   const [latest, setLatest] = useState<'upload' | 'remove'>('upload');
   const formRef = useRef<HTMLFormElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
@@ -120,6 +114,12 @@ export function ImageUploadField<U, D>({
     input.value = '';
   }
 
+  // A file chosen before JavaScript loaded fired its change event before anyone listened: upload it now.
+  const chosenEarly = useEffectEvent(() => {
+    if (inputRef.current?.files?.length) onFileChosen(inputRef.current);
+  });
+  useEffect(() => chosenEarly(), []);
+
   const uploadError =
     uploaded && !uploaded.ok ? (uploaded.error.fieldErrors?.[name]?.join(' ') ?? uploaded.error.message) : null;
   const removeError = removed && !removed.ok ? removed.error.message : null;
@@ -142,44 +142,36 @@ export function ImageUploadField<U, D>({
         <div className="flex flex-wrap items-start gap-2">
           <form ref={formRef} action={uploadAction} className="flex flex-wrap items-center gap-2">
             {hiddenFields}
-            {hydrated ? (
-              <label
-                htmlFor={inputId}
-                className={cn(
-                  buttonVariants({ variant: 'outline', size: 'sm' }),
-                  'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring',
-                  pending && 'pointer-events-none opacity-50',
-                )}
-              >
-                <Upload aria-hidden />
-                {uploading ? labels.uploading : hasImage ? labels.change : labels.upload}
-                <input
-                  id={inputId}
-                  type="file"
-                  name={name}
-                  accept={accept}
-                  className="sr-only"
-                  disabled={pending}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={describedBy}
-                  onChange={(event) => onFileChosen(event.currentTarget)}
-                />
-              </label>
-            ) : (
-              <>
-                <input
-                  type="file"
-                  name={name}
-                  accept={accept}
-                  aria-label={labels.fileLabel}
-                  aria-describedby={hint ? hintId : undefined}
-                  className="max-w-64 text-sm"
-                />
-                <Button type="submit" variant="outline" size="sm">
-                  {labels.upload}
-                </Button>
-              </>
-            )}
+            {/* The same styled button before and after JavaScript loads (the file field itself is visually
+                hidden inside it), so nothing flashes; without JavaScript an Upload button sends the form. */}
+            <label
+              htmlFor={inputId}
+              className={cn(
+                buttonVariants({ variant: 'outline', size: 'sm' }),
+                'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring',
+                pending && 'pointer-events-none opacity-50',
+              )}
+            >
+              <Upload aria-hidden />
+              {uploading ? labels.uploading : hasImage ? labels.change : labels.upload}
+              <input
+                ref={inputRef}
+                id={inputId}
+                type="file"
+                name={name}
+                accept={accept}
+                className="sr-only"
+                disabled={pending}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedBy}
+                onChange={(event) => onFileChosen(event.currentTarget)}
+              />
+            </label>
+            <noscript>
+              <Button type="submit" variant="secondary" size="sm">
+                {labels.send}
+              </Button>
+            </noscript>
           </form>
           {hasImage ? (
             <form

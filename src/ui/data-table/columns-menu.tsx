@@ -28,9 +28,10 @@ export function ColumnsMenu<TRow extends RowData>({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm">
+        <Button variant="outline" size="md" className="max-sm:px-3">
           <Columns3 aria-hidden="true" />
-          {labels.columns}
+          {/* An icon on phones, where the row is short of room; still named for assistive technology. */}
+          <span className="max-sm:sr-only">{labels.columns}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">

@@ -31,9 +31,9 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
   return (
     <div className={cn('grid min-w-0 gap-3', className)}>
       {toolbar || showColumnsMenu ? (
-        // The caller's controls take the whole width on narrow screens, with the Columns menu below them.
-        <div className="flex flex-wrap items-end justify-end gap-2">
-          {toolbar ? <div className="flex min-w-0 grow basis-full md:basis-0">{toolbar}</div> : null}
+        // One row: the caller's controls (they may wrap inside their own box), then the Columns menu at its end.
+        <div className="flex items-start justify-end gap-2">
+          {toolbar ? <div className="flex min-w-0 flex-1">{toolbar}</div> : null}
           {showColumnsMenu ? <ColumnsMenu table={table} byId={byId} labels={labels} /> : null}
         </div>
       ) : null}

@@ -21,6 +21,9 @@ import { UserMenu } from '../../_shell/user-menu';
  * requireUser() where they read user data: a layout does not re-render on
  * every navigation.
  *
+ * `breadcrumb` is the @breadcrumb slot: what the page adds to the top bar's
+ * "Organization › Section" (docs/navigation/breadcrumbs.md).
+ *
  * The organization switcher and the sidebar's organization entries
  * ('/dashboard/:organization/…') live here, above /dashboard/[organization],
  * because /settings and the other account pages share the shell. This layout
@@ -29,7 +32,7 @@ import { UserMenu } from '../../_shell/user-menu';
  * rendered again when the user moves between organizations. The switcher asks
  * for a fresh render when the URL names an organization the list lacks.
  */
-export default async function AppLayout({ children }: { children: ReactNode }) {
+export default async function AppLayout({ children, breadcrumb }: { children: ReactNode; breadcrumb: ReactNode }) {
   const [user, t, cookieStore] = await Promise.all([requireUser(), getTranslations(), cookies()]);
   const organizations = await listOrganizationsOfUser(user.id);
   const sections = enabledSections(appConfig.navigation.sidebar, appConfig.features).map((section) => ({
@@ -53,7 +56,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <SkipLink />
       <AppShell
         sections={sections}
-        memberships={organizations.map(({ slug, role }) => ({ slug, role }))}
+        memberships={organizations.map(({ slug, name, role }) => ({ slug, name, role }))}
         initiallyCollapsed={cookieStore.get(SIDEBAR_COOKIE)?.value === 'collapsed'}
         labels={{
           sidebar: t('app.sidebar.label'),
@@ -61,7 +64,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           expand: t('app.sidebar.expand'),
           openMenu: t('common.navigation.openMenu'),
           closeMenu: t('common.navigation.closeMenu'),
+          breadcrumb: t('app.topbar.breadcrumb'),
         }}
+        pageCrumbs={breadcrumb}
         logo={
           <Link href="/" className="rounded-md">
             <Logo />

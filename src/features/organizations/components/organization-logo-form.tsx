@@ -57,7 +57,7 @@ export function OrganizationLogoForm({
         upload: t('upload'),
         change: t('change'),
         uploading: t('uploading'),
-        fileLabel: t('fileLabel'),
+        send: t('send'),
         remove: t('remove'),
         removing: t('removing'),
         updated: t('updated'),

@@ -1,6 +1,17 @@
-import { CalendarClock } from 'lucide-react';
+import {
+  ArrowDown,
+  ArrowRight,
+  ArrowUp,
+  CalendarClock,
+  Circle,
+  CircleCheck,
+  CircleDot,
+  CircleX,
+  TriangleAlert,
+  type LucideIcon,
+} from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { Badge, type BadgeProps } from '@/ui/badge';
+import { Badge } from '@/ui/badge';
 import { cn } from '@/ui/cn';
 import { dueDateAsDate, isOverdue } from '../due-date';
 import type { TaskPriority, TaskStatus } from '../task-fields';
@@ -11,24 +22,34 @@ import type { TaskPriority, TaskStatus } from '../task-fields';
  * server and in the browser alike.
  */
 
-const statusVariants: Record<TaskStatus, BadgeProps['variant']> = {
-  todo: 'outline',
-  in_progress: 'default',
-  done: 'success',
-  canceled: 'secondary',
+/*
+ * One badge per status and one per priority, used by the list, the task page
+ * and the home page alike. Each is an outlined badge whose text is in the
+ * foreground colour (readable in both themes); an icon of its own shape, in
+ * the tone's colour, helps the eye, so colour is never the only signal.
+ */
+const statusLooks: Record<TaskStatus, { icon: LucideIcon; tone: string }> = {
+  todo: { icon: Circle, tone: 'text-muted-foreground' },
+  in_progress: { icon: CircleDot, tone: 'text-primary' },
+  done: { icon: CircleCheck, tone: 'text-success' },
+  canceled: { icon: CircleX, tone: 'text-muted-foreground' },
 };
 
-const priorityVariants: Record<TaskPriority, BadgeProps['variant']> = {
-  low: 'outline',
-  medium: 'secondary',
-  high: 'warning',
-  urgent: 'destructive',
+const priorityLooks: Record<TaskPriority, { icon: LucideIcon; tone: string }> = {
+  low: { icon: ArrowDown, tone: 'text-muted-foreground' },
+  medium: { icon: ArrowRight, tone: 'text-primary' },
+  high: { icon: ArrowUp, tone: 'text-warning' },
+  urgent: { icon: TriangleAlert, tone: 'text-destructive' },
 };
+
+const taskBadge = 'bg-card text-foreground [&_svg]:size-3.5';
 
 export function TaskStatusBadge({ status, className }: { status: TaskStatus; className?: string }) {
   const tStatus = useTranslations('tasks.status');
+  const { icon: Icon, tone } = statusLooks[status];
   return (
-    <Badge variant={statusVariants[status]} className={className} data-status={status}>
+    <Badge variant="outline" className={cn(taskBadge, className)} data-status={status}>
+      <Icon aria-hidden="true" className={tone} />
       {tStatus(status)}
     </Badge>
   );
@@ -36,8 +57,10 @@ export function TaskStatusBadge({ status, className }: { status: TaskStatus; cla
 
 export function TaskPriorityBadge({ priority, className }: { priority: TaskPriority; className?: string }) {
   const tPriority = useTranslations('tasks.priority');
+  const { icon: Icon, tone } = priorityLooks[priority];
   return (
-    <Badge variant={priorityVariants[priority]} className={className} data-priority={priority}>
+    <Badge variant="outline" className={cn(taskBadge, className)} data-priority={priority}>
+      <Icon aria-hidden="true" className={tone} />
       {tPriority(priority)}
     </Badge>
   );

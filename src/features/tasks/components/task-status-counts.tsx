@@ -3,14 +3,8 @@ import Link from 'next/link';
 import { cn } from '@/ui/cn';
 import { tasksPath } from '../paths';
 import { TASK_STATUSES, type TaskStatus } from '../task-fields';
+import { TaskStatusBadge } from './task-badges';
 import { taskQuery } from '../task-query';
-
-const accents: Record<TaskStatus, string> = {
-  todo: 'bg-muted-foreground',
-  in_progress: 'bg-primary',
-  done: 'bg-success',
-  canceled: 'bg-border',
-};
 
 /** The organization's tasks per status, each a link to the list filtered by that status. */
 export function TaskStatusCounts({ slug, counts }: { slug: string; counts: Record<TaskStatus, number> }) {
@@ -27,10 +21,7 @@ export function TaskStatusCounts({ slug, counts }: { slug: string; counts: Recor
             )}
             data-status={status}
           >
-            <span className="flex items-center gap-2 text-sm font-medium text-muted-foreground group-hover:text-accent-foreground">
-              <span aria-hidden="true" className={cn('size-2 rounded-full', accents[status])} />
-              {t(`status.${status}`)}
-            </span>
+            <TaskStatusBadge status={status} />
             <span className="text-3xl font-semibold tabular-nums" aria-hidden="true">
               {counts[status]}
             </span>

@@ -8,15 +8,15 @@ import { isFilteredTableQuery } from '@/platform/data/table-query-change';
 import { useDataTableLabels } from '@/platform/data/use-data-table-labels';
 import { useTableUrlState } from '@/platform/data/use-table-url-state';
 import type { LoadedPage } from '@/platform/db/data-loader';
-import { Badge, type BadgeProps } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { cn } from '@/ui/cn';
 import { DataTable, type DataTableColumn } from '@/ui/data-table';
 import { EmptyState } from '@/ui/empty-state';
 import { newTaskPath, taskPath } from '../paths';
 import type { AssigneeOption, TaskListRow } from '../server';
-import { OPEN_TASK_STATUSES, type TaskPriority, type TaskStatus } from '../task-fields';
+import { OPEN_TASK_STATUSES, type TaskStatus } from '../task-fields';
 import { taskQuery, type TaskQuery, type TaskSortColumn } from '../task-query';
+import { TaskPriorityBadge, TaskStatusBadge } from './task-badges';
 import { TaskBulkActions } from './task-bulk-actions';
 import { TaskFilters } from './task-filters';
 
@@ -31,20 +31,6 @@ export interface TasksTableProps {
   /** Today as YYYY-MM-DD, from the server, so "overdue" is the same in its HTML and after hydration. */
   today: string;
 }
-
-const statusBadges: Record<TaskStatus, BadgeProps['variant']> = {
-  todo: 'outline',
-  in_progress: 'default',
-  done: 'success',
-  canceled: 'secondary',
-};
-
-const priorityDots: Record<TaskPriority, string> = {
-  low: 'bg-muted-foreground/50',
-  medium: 'bg-primary/60',
-  high: 'bg-warning',
-  urgent: 'bg-destructive',
-};
 
 /** The table's headers and the URL's sort names are the same (`dueDate`, `updatedAt`…). */
 const sortable = new Set<string>(taskQuery.spec.sorts);
@@ -147,18 +133,13 @@ export function TasksTable({
         id: 'status',
         header: t('fields.status'),
         hideable: true,
-        cell: (task) => <Badge variant={statusBadges[task.status]}>{t(`status.${task.status}`)}</Badge>,
+        cell: (task) => <TaskStatusBadge status={task.status} />,
       },
       {
         id: 'priority',
         header: t('fields.priority'),
         hideable: true,
-        cell: (task) => (
-          <span className="inline-flex items-center gap-2 whitespace-nowrap">
-            <span aria-hidden="true" className={cn('size-2 rounded-full', priorityDots[task.priority])} />
-            {t(`priority.${task.priority}`)}
-          </span>
-        ),
+        cell: (task) => <TaskPriorityBadge priority={task.priority} />,
       },
       {
         id: 'assignee',

@@ -18,7 +18,7 @@ export {
   type TaskDetail,
   type TaskOverview,
 } from './tasks';
-export { requireTask } from './require-task';
+export { findTaskTitle, requireTask } from './require-task';
 export type { TaskListRow } from './task-pages';
 
 // Server actions, for pages and tests; this feature's components import them from the action file.

@@ -1,6 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { getUser } from '@/features/auth/server';
+import { listOrganizationsOfUser } from '@/features/organizations/server';
 import type { TenantScope } from '@/platform/db/tenant';
 import { getTask, type TaskDetail } from './tasks';
 
@@ -18,4 +20,23 @@ export async function requireTask(scope: TenantScope, taskId: string): Promise<T
   const task = await taskOfOrganization(scope.userId, scope.organizationId, taskId);
   if (!task) notFound();
   return task;
+}
+
+/**
+ * The title of a task in the organization with this slug, for the top bar's
+ * breadcrumb; null, never the 404 page, when there is none to name (the page
+ * itself answers 404). It shares the page's reads of the same request.
+ */
+export async function findTaskTitle(slug: string, taskId: string): Promise<string | null> {
+  const user = await getUser();
+  if (!user) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(slug).toLowerCase();
+  } catch {
+    return null;
+  }
+  const organization = (await listOrganizationsOfUser(user.id)).find((each) => each.slug.toLowerCase() === decoded);
+  if (!organization) return null;
+  return (await taskOfOrganization(user.id, organization.id, taskId))?.title ?? null;
 }

@@ -23,7 +23,7 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
         upload: t('upload'),
         change: t('change'),
         uploading: t('uploading'),
-        fileLabel: t('fileLabel'),
+        send: t('send'),
         remove: t('remove'),
         removing: t('removing'),
         updated: t('updated'),

@@ -11,7 +11,6 @@ import { MyOpenTasks } from '@/features/tasks/components/my-open-tasks';
 import { RecentTasks } from '@/features/tasks/components/recent-tasks';
 import { TaskStatusCounts } from '@/features/tasks/components/task-status-counts';
 import { taskOverview } from '@/features/tasks/server';
-import { Badge } from '@/ui/badge';
 import { Button } from '@/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/ui/card';
 import { EmptyState } from '@/ui/empty-state';
@@ -26,7 +25,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /**
- * An organization's home: its name and the viewer's role, the tasks per
+ * An organization's home: its name and a line of what is open and done (the
+ * viewer's role is in the sidebar's switcher), the tasks per
  * status (links to the filtered list), the viewer's open tasks and the latest
  * changes — all from one taskOverview read — and a pointer to members and
  * settings. With no tasks yet, an invitation to create the first.
@@ -39,16 +39,14 @@ export default async function OrganizationHomePage({
   searchParams: SearchParams;
 }) {
   // Every page checks for itself: the layout does not run again on client-side navigation.
-  const { organization, membership, permissions, user } = await requireOrganization((await params).organization);
-  const [t, tTasks, roles, query, overview] = await Promise.all([
+  const { organization, permissions, user } = await requireOrganization((await params).organization);
+  const [t, tTasks, query, overview] = await Promise.all([
     getTranslations('organizations.home'),
     getTranslations('tasks.home'),
-    getTranslations('organizations.roles'),
     searchParams,
     taskOverview({ userId: user.id, organizationId: organization.id }),
   ]);
   const notice = organizationNotice(firstValue(query.notice));
-  const roleLabel = roles.has(membership.role as never) ? roles(membership.role as never) : membership.role;
   const canInvite = permissions.includes('members.invite');
   const hasTasks = Object.values(overview.counts).some((count) => count > 0);
   const now = new Date();
@@ -67,13 +65,19 @@ export default async function OrganizationHomePage({
         <PageHeader
           className="min-w-0 flex-1 pb-0"
           title={organization.name}
-          description={t('description')}
+          description={
+            <span data-testid="organization-summary">
+              {hasTasks
+                ? t('summary', {
+                    open: overview.counts.todo + overview.counts.in_progress,
+                    inProgress: overview.counts.in_progress,
+                    done: overview.counts.done,
+                  })
+                : t('summaryEmpty')}
+            </span>
+          }
           actions={
             <>
-              <Badge variant="secondary" data-testid="role-badge">
-                <span className="sr-only">{t('yourRole')} </span>
-                {roleLabel}
-              </Badge>
               {hasTasks ? (
                 <Button asChild size="sm">
                   <Link href={newTaskPath(slug)}>

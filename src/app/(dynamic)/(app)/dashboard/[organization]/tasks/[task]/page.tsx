@@ -5,7 +5,6 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganization } from '@/features/organizations/server';
 import { taskPath, todayInUtc } from '@/features/tasks';
 import { DeleteTaskDialog } from '@/features/tasks/components/delete-task-dialog';
-import { TaskBreadcrumb } from '@/features/tasks/components/task-breadcrumb';
 import { TaskDetails } from '@/features/tasks/components/task-details';
 import { requireTask } from '@/features/tasks/server';
 import { Button } from '@/ui/button';
@@ -41,7 +40,6 @@ export default async function TaskPage({ params }: TaskPageProps) {
     <div className="mx-auto grid w-full max-w-5xl grid-cols-1 gap-6">
       <PageHeader
         className="pb-0"
-        breadcrumb={<TaskBreadcrumb slug={organization.slug} trail={[{ label: task.title }]} />}
         title={task.title}
         actions={
           <>

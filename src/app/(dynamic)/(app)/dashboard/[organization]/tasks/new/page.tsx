@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireOrganization } from '@/features/organizations/server';
-import { TaskBreadcrumb } from '@/features/tasks/components/task-breadcrumb';
 import { TaskForm } from '@/features/tasks/components/task-form';
 import { listAssignees } from '@/features/tasks/server';
 import { Card, CardContent } from '@/ui/card';
@@ -30,7 +29,6 @@ export default async function NewTaskPage({ params }: NewTaskPageProps) {
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader
         className="pb-0"
-        breadcrumb={<TaskBreadcrumb slug={organization.slug} trail={[{ label: t('newTitle') }]} />}
         title={t('newTitle')}
         description={t('newDescription', { organization: organization.name })}
       />

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireOrganization } from '@/features/organizations/server';
-import { taskPath } from '@/features/tasks';
-import { TaskBreadcrumb } from '@/features/tasks/components/task-breadcrumb';
 import { TaskForm } from '@/features/tasks/components/task-form';
 import { listAssignees, requireTask } from '@/features/tasks/server';
 import { Card, CardContent } from '@/ui/card';
@@ -32,16 +30,7 @@ export default async function EditTaskPage({ params }: EditTaskPageProps) {
 
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
-      <PageHeader
-        className="pb-0"
-        breadcrumb={
-          <TaskBreadcrumb
-            slug={organization.slug}
-            trail={[{ label: task.title, href: taskPath(organization.slug, task.id) }, { label: t('editTitle') }]}
-          />
-        }
-        title={t('editTitle')}
-      />
+      <PageHeader className="pb-0" title={t('editTitle')} />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
           <TaskForm
