@@ -28,9 +28,8 @@ test('a link in a mailbox email opens in the tab from its sandboxed frame, and c
   // on a page of the app's origin, with its sandbox and document.
   await page.goto('/');
   await page.setContent(`<iframe title="Email" sandbox="${MAILBOX_FRAME_SANDBOX}" style="width:800px;height:600px">`);
-  await page
-    .locator('iframe')
-    .evaluate((frame, html) => ((frame as HTMLIFrameElement).srcdoc = html), [mailboxFrameDocument(message!.html)][0]!);
+  const frameDocument = mailboxFrameDocument(message!.html);
+  await page.locator('iframe').evaluate((frame, html) => ((frame as HTMLIFrameElement).srcdoc = html), frameDocument);
   await page.frameLocator('iframe').getByRole('link', { name: 'Confirm my email' }).click();
   await expect(page).toHaveURL(/\/auth\/confirm-email\?token=/);
   await confirmEmailOnPage(page, E2E_PASSWORD);
