@@ -10,7 +10,7 @@ export interface EmptyStateProps extends Omit<ComponentProps<'div'>, 'title'> {
   /** A call to action, e.g. a Button to create the first item. */
   action?: ReactNode;
   /** The title's heading level, to fit the page outline. */
-  headingLevel?: 'h2' | 'h3' | 'h4';
+  headingLevel?: 'h1' | 'h2' | 'h3' | 'h4';
 }
 
 /** What a list or page shows when there is nothing in it yet. */

@@ -36,4 +36,19 @@ describe('toast store', () => {
     for (let i = 1; i <= 8; i += 1) toast.success({ title: `Toast ${i}` });
     expect(getToasts().map((t) => t.title)).toEqual(['Toast 4', 'Toast 5', 'Toast 6', 'Toast 7', 'Toast 8']);
   });
+
+  it('shows one toast per kind: a new one replaces the one on screen', () => {
+    vi.useFakeTimers();
+    for (let i = 1; i <= 4; i += 1) toast.success({ title: 'Saved' });
+    toast.success({ title: 'Other' });
+    toast({ title: 'Guardado', kind: 'preferences-saved' });
+    toast({ title: 'Saved in English', kind: 'preferences-saved' });
+    toast.error({ title: 'Saved' });
+    expect(getToasts().map((t) => [t.title, t.variant])).toEqual([
+      ['Saved', 'success'],
+      ['Other', 'success'],
+      ['Saved in English', undefined],
+      ['Saved', 'destructive'],
+    ]);
+  });
 });

@@ -10,6 +10,12 @@ import { cn } from './cn';
 /*
  * Toasts: brief, non-blocking messages ("Saved", "Invitation sent"). Mount
  * <Toaster> once in a layout; call `toast(…)` from any client code.
+ *
+ * One toast per kind: a toast replaces the one of the same kind on screen
+ * rather than standing beside it (saving twice shows one "Saved"). A text
+ * that may outlive the page's language (a change of language, then
+ * router.refresh()) is best given as a component that translates when it
+ * renders, e.g. `title: <Saved />` with `useTranslations` inside.
  */
 
 export type ToastVariant = 'default' | 'success' | 'destructive';
@@ -22,6 +28,11 @@ export interface ToastOptions {
   duration?: number;
   /** One action button. `altText` tells screen-reader users how to do the same elsewhere (Radix requires it). */
   action?: { label: ReactNode; altText: string; onClick: () => void };
+  /**
+   * What the toast is about ("preferences-saved"): a new toast replaces an open one of the same kind.
+   * Defaults to the variant and the title when the title is text.
+   */
+  kind?: string;
 }
 
 export interface ToastRecord extends ToastOptions {
@@ -58,11 +69,19 @@ export function dismissToast(id?: string) {
   setTimeout(() => emit(toasts.filter((t) => !closing.includes(t.id))), REMOVE_DELAY_MS);
 }
 
-/** Shows a toast. Returns its id and functions to update or dismiss it. */
+function kindOf(options: ToastOptions): string | undefined {
+  if (options.kind) return options.kind;
+  return typeof options.title === 'string' ? `${options.variant ?? 'default'}:${options.title}` : undefined;
+}
+
+/** Shows a toast, in place of one of the same kind. Returns its id and functions to update or dismiss it. */
 export function toast(options: ToastOptions) {
   counter += 1;
   const id = `toast-${counter}`;
-  emit([...toasts, { ...options, id, open: true }].slice(-MAX_TOASTS));
+  const kind = kindOf(options);
+  // A new id: the replacement is announced and timed afresh.
+  const others = kind === undefined ? toasts : toasts.filter((t) => kindOf(t) !== kind);
+  emit([...others, { ...options, id, open: true }].slice(-MAX_TOASTS));
   return {
     id,
     dismiss: () => dismissToast(id),

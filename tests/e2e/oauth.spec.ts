@@ -62,6 +62,6 @@ test('single sign-on works without JavaScript, and a cancelled sign-in explains 
   await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('sso-cancel'));
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page).toHaveURL(/\/auth\/error\?error=access_denied/);
-  await expect(page.getByText('The sign-in was cancelled or refused by the provider.')).toBeVisible();
+  await expect(page.getByText('The sign-in was canceled or refused by the provider.')).toBeVisible();
   await context.close();
 });

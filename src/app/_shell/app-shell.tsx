@@ -2,8 +2,9 @@
 
 import { Menu, PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import Link from 'next/link';
-import { useParams, usePathname } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { Fragment, useState, type ReactNode } from 'react';
+import { useShownOrganizationSlug } from '@/features/organizations';
 import type { NavigationIcon } from '@/platform/config/constants';
 import {
   Breadcrumb,
@@ -160,23 +161,15 @@ export function AppShell({
 }
 
 /**
- * The membership of the organization in the URL (the [organization] segment of
- * /dashboard/[organization]/…), if the user has it. Read from the router, so it
- * follows every navigation although the layout that renders the shell does not
- * run again. (The shell reads the segment itself: it imports no feature.)
+ * The membership of the organization being viewed, if the user has it: the one
+ * in the URL (the [organization] segment of /dashboard/[organization]/…), and on
+ * account pages the one the user came from. Read from the router, so it follows
+ * every navigation although the layout that renders the shell does not run again.
  */
 function useViewedMembership(memberships: { slug: string; name: string; role: string }[]) {
-  const value = useParams<{ organization?: string | string[] }>()?.organization;
-  const slug = (Array.isArray(value) ? value[0] : value)?.toLowerCase();
+  const slug = useShownOrganizationSlug();
   if (!slug) return undefined;
-  const decoded = (() => {
-    try {
-      return decodeURIComponent(slug);
-    } catch {
-      return slug;
-    }
-  })();
-  return memberships.find((membership) => membership.slug.toLowerCase() === decoded);
+  return memberships.find((membership) => membership.slug.toLowerCase() === slug);
 }
 
 /**

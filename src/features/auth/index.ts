@@ -8,7 +8,7 @@ export { UserProvider, useUser } from './components/user-context';
 export { toClientUser, type ClientUser } from './client-user';
 export { AUTH_PAGES, authHref, firstValue, landingPath } from './paths';
 export { safeRedirectPath } from './redirect';
-export { emailField } from './schemas';
+export { emailField, invitedSignUpSchema } from './schemas';
 export {
   SESSION_COOKIE,
   SIGNED_IN_AREAS,

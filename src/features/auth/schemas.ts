@@ -25,6 +25,12 @@ const nameField = singleLineText().min(1).max(100);
 const nextField = z.string().max(2000).optional();
 
 export const signUpSchema = z.object({ email: emailField, password: newPasswordField, next: nextField });
+/** Signing up from an emailed invitation: the address is the invitation's, so only a name and a password. */
+export const invitedSignUpSchema = z.object({
+  token: z.string().min(20).max(200),
+  name: nameField,
+  password: newPasswordField,
+});
 export const signInSchema = z.object({ email: emailField, password: currentPasswordField, next: nextField });
 export const emailOnlySchema = z.object({ email: emailField, next: nextField });
 export const resetPasswordSchema = z.object({ token: z.string().min(1).max(500), password: newPasswordField });

@@ -12,6 +12,7 @@ export {
   type OrganizationContextValue,
 } from './components/organization-context';
 export { useCurrentOrganizationSlug } from './components/current-organization';
+export { LastOrganizationProvider, useShownOrganizationSlug } from './components/shown-organization';
 export { OrganizationSwitcher, type SwitcherOrganization } from './components/organization-switcher';
 export { OrganizationLogo } from './components/organization-logo';
 export { useRoleLabel } from './components/role-label';

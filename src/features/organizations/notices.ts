@@ -7,6 +7,8 @@ export const ORGANIZATION_NOTICES = {
   'organization-deleted': 'organizationDeleted',
   'organization-left': 'organizationLeft',
   'invitations-sent': 'invitationsSent',
+  // After signing up from an invitation: "You joined Acme."
+  joined: 'joined',
 } as const;
 
 export type OrganizationNotice = keyof typeof ORGANIZATION_NOTICES;

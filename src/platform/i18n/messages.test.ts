@@ -36,3 +36,35 @@ describe('message catalog', () => {
     }
   });
 });
+
+/*
+ * English messages are written in US English ("recognize", "canceled"). Each
+ * entry matches the British form of a word and its inflections; an ICU
+ * argument name ("{behaviour, select, …}") is a code identifier, not text.
+ */
+const BRITISH_SPELLINGS = [
+  /\b(recogni|organi|authori|customi|personali|initiali|prioriti|summari|optimi|utili|apologi|minimi|maximi)s(e|ed|es|ing|ation|ations)\b/i,
+  /\b(finali|categori|synchroni|normali|reali|memori|standardi|speciali|visuali|critici|familiari|emphasi)s(e|ed|es|ing)\b/i,
+  /\b(colour|behaviour|favourite|honour|labour|flavour|neighbour|humour|rumour|savour)(s|ed|ing|able)?\b/i,
+  /\b(cancelled|cancelling|labelled|labelling|travelled|travelling|modelled|modelling|signalled|totalled)\b/i,
+  /\b(centre|centres|metre|metres|litre|theatre|licence|defence|offence|catalogue|catalogues|dialogue|analogue)\b/i,
+  /\b(analyse|analysed|analysing|paralyse|grey|judgement|acknowledgement|artefact|enrol|enrolment|fulfil|fulfilment)\b/i,
+];
+
+function englishMessages(value: unknown, key = ''): { key: string; text: string }[] {
+  if (typeof value === 'string') return [{ key, text: value.replace(/\{\s*\w+/g, '{') }];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([child, node]) => englishMessages(node, key ? `${key}.${child}` : child));
+}
+
+describe('English messages', () => {
+  it('use US spelling', () => {
+    const british = englishMessages(messageCatalog.en)
+      .map(({ key, text }) => ({
+        key,
+        word: BRITISH_SPELLINGS.map((pattern) => pattern.exec(text)?.[0]).find(Boolean),
+      }))
+      .filter(({ word }) => word);
+    expect(british).toEqual([]);
+  });
+});

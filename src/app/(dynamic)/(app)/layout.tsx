@@ -4,8 +4,8 @@ import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { toClientUser, UserProvider } from '@/features/auth';
 import { requireUser } from '@/features/auth/server';
-import { OrganizationSwitcher } from '@/features/organizations';
-import { listOrganizationsOfUser } from '@/features/organizations/server';
+import { LastOrganizationProvider, OrganizationSwitcher } from '@/features/organizations';
+import { listOrganizationsOfUser, rememberedOrganization } from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
@@ -30,11 +30,16 @@ import { UserMenu } from '../../_shell/user-menu';
  * loads the user's organizations; which one is being viewed is read in the
  * browser from the URL (useCurrentOrganizationSlug), since this layout is not
  * rendered again when the user moves between organizations. The switcher asks
- * for a fresh render when the URL names an organization the list lacks.
+ * for a fresh render when the URL names an organization the list lacks. On
+ * account pages (/settings/…) the shell keeps showing the organization the user
+ * came from: the last one viewed, first the one the server remembered.
  */
 export default async function AppLayout({ children, breadcrumb }: { children: ReactNode; breadcrumb: ReactNode }) {
   const [user, t, cookieStore] = await Promise.all([requireUser(), getTranslations(), cookies()]);
-  const organizations = await listOrganizationsOfUser(user.id);
+  const [organizations, remembered] = await Promise.all([
+    listOrganizationsOfUser(user.id),
+    rememberedOrganization(user.id),
+  ]);
   const sections = enabledSections(appConfig.navigation.sidebar, appConfig.features).map((section) => ({
     label: t(section.labelKey as never),
     items: section.items.map((item) => ({
@@ -54,35 +59,40 @@ export default async function AppLayout({ children, breadcrumb }: { children: Re
   return (
     <UserProvider user={toClientUser(user)}>
       <SkipLink />
-      <AppShell
-        sections={sections}
-        memberships={organizations.map(({ slug, name, role }) => ({ slug, name, role }))}
-        initiallyCollapsed={cookieStore.get(SIDEBAR_COOKIE)?.value === 'collapsed'}
-        labels={{
-          sidebar: t('app.sidebar.label'),
-          collapse: t('app.sidebar.collapse'),
-          expand: t('app.sidebar.expand'),
-          openMenu: t('common.navigation.openMenu'),
-          closeMenu: t('common.navigation.closeMenu'),
-          breadcrumb: t('app.topbar.breadcrumb'),
-        }}
-        pageCrumbs={breadcrumb}
-        logo={
-          <Link href="/" className="rounded-md">
-            <Logo />
-          </Link>
-        }
-        sidebarHeader={<OrganizationSwitcher organizations={switcherOrganizations} />}
-        topbarActions={
-          <>
-            {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}
-            {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
-            <UserMenu user={user} />
-          </>
-        }
+      <LastOrganizationProvider
+        rememberedSlug={remembered?.slug ?? null}
+        slugs={organizations.map((organization) => organization.slug)}
       >
-        {children}
-      </AppShell>
+        <AppShell
+          sections={sections}
+          memberships={organizations.map(({ slug, name, role }) => ({ slug, name, role }))}
+          initiallyCollapsed={cookieStore.get(SIDEBAR_COOKIE)?.value === 'collapsed'}
+          labels={{
+            sidebar: t('app.sidebar.label'),
+            collapse: t('app.sidebar.collapse'),
+            expand: t('app.sidebar.expand'),
+            openMenu: t('common.navigation.openMenu'),
+            closeMenu: t('common.navigation.closeMenu'),
+            breadcrumb: t('app.topbar.breadcrumb'),
+          }}
+          pageCrumbs={breadcrumb}
+          logo={
+            <Link href="/" className="rounded-md">
+              <Logo />
+            </Link>
+          }
+          sidebarHeader={<OrganizationSwitcher organizations={switcherOrganizations} />}
+          topbarActions={
+            <>
+              {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}
+              {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
+              <UserMenu user={user} />
+            </>
+          }
+        >
+          {children}
+        </AppShell>
+      </LastOrganizationProvider>
     </UserProvider>
   );
 }

@@ -26,8 +26,14 @@ export { getAuth, MAGIC_LINK_MINUTES, PROVIDER_NAMES } from './auth';
 export { toClientUser, type ClientUser } from '../client-user';
 export { RECENT_SIGN_IN_MINUTES } from './account-deletion';
 export { confirmIdentity } from './reauthentication';
-export { normaliseEmail } from './policy';
+export { normaliseEmail, withPasswordPolicy } from './policy';
 export { signUpConfirmation, signUpConfirmationEmail } from './email-confirmation';
+export {
+  confirmInvitedAddress,
+  createInvitedAccount,
+  removeInvitedAccount,
+  signInInvitedAccount,
+} from './invited-account';
 export { isPasswordResetTokenUsable, magicLinkEmail } from './link-tokens';
 export { getAuthLinkHandler } from './link-handler';
 export { accountEmailSubject, type AccountEmailKind } from '../emails/account-email';

@@ -1,6 +1,6 @@
 'use server';
 
-import { and, eq, ne, notExists } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { verifyPassword } from 'better-auth/crypto';
 import { appConfig } from '@/platform/config/app-config';
@@ -14,6 +14,7 @@ import { getAuth } from './auth';
 import { callAuth, errorsTranslator } from './auth-call';
 import { signUpConfirmationEmail } from './email-confirmation';
 import { requireEmailDelivery } from './emails';
+import { removeUnconfirmedAccount } from './invited-account';
 import { UNIFORM_RESPONSE_MS, limitsByIpAndEmail, withMinimumDuration, withPasswordPolicy } from './policy';
 import { applyPreferenceCookies } from './preferences';
 import { accounts, users } from './schema';
@@ -64,22 +65,6 @@ export const signUp = defineAction({
     redirect(landingPath({ onboardedAt: null }, next));
   },
 });
-
-/** Deletes the account of `email` if its address was never confirmed and it has no other way in than a password. */
-async function removeUnconfirmedAccount(email: string) {
-  await db.delete(users).where(
-    and(
-      eq(users.email, email),
-      eq(users.emailVerified, false),
-      notExists(
-        db
-          .select()
-          .from(accounts)
-          .where(and(eq(accounts.userId, users.id), ne(accounts.providerId, 'credential'))),
-      ),
-    ),
-  );
-}
 
 async function userExists(email: string) {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderInApp } from '../../../../tests/support/components';
 import { OrganizationSwitcher, type SwitcherOrganization } from './organization-switcher';
+import { LastOrganizationProvider } from './shown-organization';
 
 const organizations: SwitcherOrganization[] = [
   { id: 'o1', name: 'Acme', slug: 'acme', logoUrl: null, role: 'owner' },
@@ -74,5 +75,19 @@ describe('OrganizationSwitcher', () => {
     await user.click(screen.getByRole('option', { name: 'Crear organización' }));
     const dialog = await screen.findByRole('dialog', { name: 'Crear una organización' });
     expect(within(dialog).getByRole('textbox', { name: 'Nombre' })).toBeDefined();
+  });
+
+  it('on an account page, shows the organization the user came from and opens it', async () => {
+    const slugs = organizations.map((organization) => organization.slug);
+    const { user, router } = renderInApp(
+      <LastOrganizationProvider rememberedSlug="globex" slugs={slugs}>
+        <OrganizationSwitcher organizations={organizations} />
+      </LastOrganizationProvider>,
+      { url: '/settings/profile', route: '/settings/profile' },
+    );
+    expect(switcher().textContent).toBe('GCurrent organization:GlobexMember');
+    await user.click(switcher());
+    await user.click(screen.getByRole('option', { name: /Globex/ }));
+    expect(router.url).toBe('/dashboard/globex');
   });
 });

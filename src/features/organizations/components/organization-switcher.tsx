@@ -23,6 +23,7 @@ import { CreateOrganizationForm } from './create-organization-form';
 import { useCurrentOrganizationSlug } from './current-organization';
 import { OrganizationLogo } from './organization-logo';
 import { useRoleLabel } from './role-label';
+import { useShownOrganizationSlug } from './shown-organization';
 
 /** One of the user's organizations, with their role in it. */
 export interface SwitcherOrganization extends ClientOrganization {
@@ -35,7 +36,8 @@ export interface SwitcherOrganization extends ClientOrganization {
  * the current one checked, and "Create organization", which opens a dialog.
  *
  * The list comes from the app layout; which one is current comes from the URL
- * (see useCurrentOrganizationSlug). When the URL names an organization the list
+ * (see useCurrentOrganizationSlug), and on account pages it is the one the user
+ * came from (useShownOrganizationSlug). When the URL names an organization the list
  * does not know yet (just created, just joined, renamed), the layout is asked
  * once to render again.
  */
@@ -45,7 +47,10 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
   const router = useRouter();
   const pathname = usePathname();
   const slug = useCurrentOrganizationSlug();
-  const current = slug ? organizations.find((organization) => organization.slug.toLowerCase() === slug) : undefined;
+  const shownSlug = useShownOrganizationSlug();
+  const current = shownSlug
+    ? organizations.find((organization) => organization.slug.toLowerCase() === shownSlug)
+    : undefined;
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -128,7 +133,8 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
                         aria-current={isCurrent ? 'true' : undefined}
                         onSelect={() => {
                           setOpen(false);
-                          if (!isCurrent) router.push(dashboardPath(organization.slug));
+                          // From an account page, the organization shown is opened too.
+                          if (organization.slug.toLowerCase() !== slug) router.push(dashboardPath(organization.slug));
                         }}
                         data-testid="organization-option"
                       >

@@ -1,7 +1,17 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { confirmIdentity, signedIn } from '@/features/auth/server';
+import { invitedSignUpSchema } from '@/features/auth';
+import {
+  confirmIdentity,
+  confirmInvitedAddress,
+  createInvitedAccount,
+  removeInvitedAccount,
+  signedIn,
+  signInInvitedAccount,
+  withPasswordPolicy,
+} from '@/features/auth/server';
+import { appConfig } from '@/platform/config/app-config';
 import { defineAction } from '@/platform/http/action';
 import { AppError } from '@/platform/http/errors';
 import { limitsPerSession } from '@/platform/rate-limit/per-session';
@@ -22,6 +32,8 @@ import { organizationMember } from './access';
 import {
   acceptInvitation,
   createInvitationLink,
+  invitationTokenWasEmailed,
+  previewInvitation,
   inviteMembers,
   resendInvitation,
   revokeInvitation,
@@ -29,6 +41,7 @@ import {
 import { deleteLogoFile } from './logo';
 import { changeMemberRole, leaveOrganization, removeMember, transferOwnership } from './members';
 import { createOrganization, deleteOrganization, updateOrganization } from './organizations';
+import { withNotice } from '../notices';
 import { dashboardPath } from '../paths';
 
 /**
@@ -177,6 +190,44 @@ export const acceptInvitationAction = defineAction({
   handler: async ({ token }, { user }) => {
     const { slug } = await acceptInvitation(user, { token });
     redirect(dashboardPath(slug));
+  },
+});
+
+const CLOSED_INVITATION = {
+  expired: 'organizations.invitationExpired',
+  accepted: 'organizations.invitationUsed',
+  revoked: 'organizations.invitationRevoked',
+} as const;
+
+/**
+ * Signing up from an emailed invitation, in one step (decision 0051): a name and
+ * a password make an account for the invited address, whose confirmation is
+ * the invitation's own link; the invitation is accepted, the user signed in and
+ * welcomed in the organization. No confirmation email. A link made with "copy
+ * link", or an invitation that is not open, confirms nothing: those go through
+ * the ordinary sign-up.
+ */
+export const joinWithNewAccountAction = defineAction({
+  name: 'organizations.joinWithNewAccount',
+  input: withPasswordPolicy(invitedSignUpSchema, ['password']),
+  rateLimit: { name: 'invited-sign-up', limit: 10, windowSeconds: 15 * 60 },
+  handler: async ({ token, name, password }, context) => {
+    if (!appConfig.auth.password) throw new AppError('FORBIDDEN');
+    const invitation = invitationTokenWasEmailed(token) ? await previewInvitation(token) : null;
+    if (!invitation) throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationInvalid' });
+    if (invitation.state !== 'pending')
+      throw new AppError('CONFLICT', { messageKey: CLOSED_INVITATION[invitation.state] });
+    const user = await createInvitedAccount({ email: invitation.email, name, password });
+    let joined: Awaited<ReturnType<typeof acceptInvitation>>;
+    try {
+      joined = await acceptInvitation(user, { token }, { confirmAddress: (tx) => confirmInvitedAddress(tx, user) });
+    } catch (error) {
+      // Used, withdrawn or full meanwhile: no account is left behind, nothing was confirmed.
+      await removeInvitedAccount(user.id);
+      throw error;
+    }
+    await signInInvitedAccount(context, { email: user.email, password });
+    redirect(withNotice(dashboardPath(joined.slug), 'joined'));
   },
 });
 

@@ -34,6 +34,7 @@ export { readLogo, removeLogo, setLogo } from './logo';
 export {
   acceptInvitation,
   createInvitationLink,
+  invitationTokenWasEmailed,
   inviteMembers,
   listInvitations,
   pendingInvitationsFor,
@@ -57,6 +58,7 @@ export {
   createOrganizationAction,
   deleteOrganizationAction,
   inviteMembersAction,
+  joinWithNewAccountAction,
   leaveOrganizationAction,
   removeMemberAction,
   resendInvitationAction,

@@ -43,10 +43,26 @@ export interface InvitationPreview {
   inviterName: string | null;
 }
 
-/** A new secret for a link: 32 random bytes. Only its SHA-256 is stored. */
-function newToken() {
-  const token = randomBytes(32).toString('base64url');
+/** The mark of a token that was only ever sent to the invited address (see invitationTokenWasEmailed). */
+const EMAILED_TOKEN_PREFIX = 'e.';
+
+/**
+ * A new secret for a link: 32 random bytes. Only its SHA-256 is stored. A token
+ * made for the invitation email starts with "e." and one made for "copy link"
+ * with "s.": the whole token is hashed, so nobody can turn one into the other.
+ */
+function newToken({ emailed }: { emailed: boolean }) {
+  const token = `${emailed ? EMAILED_TOKEN_PREFIX : 's.'}${randomBytes(32).toString('base64url')}`;
   return { token, tokenHash: hashToken(token) };
+}
+
+/**
+ * Whether a token was made to be emailed to the invited address (not copied
+ * for the inviter to share): only then does opening its link prove the invitee
+ * reads that mailbox, so signing up from it may confirm the address (decision 0051).
+ */
+export function invitationTokenWasEmailed(token: string): boolean {
+  return token.startsWith(EMAILED_TOKEN_PREFIX);
 }
 
 function hashToken(token: string) {
@@ -195,7 +211,7 @@ export async function inviteMembers(
       await spendInvitationBudget(tx, scope, emails);
       const letters: InvitationLetter[] = [];
       for (const email of emails) {
-        const { token, tokenHash } = newToken();
+        const { token, tokenHash } = newToken({ emailed: true });
         await tx
           .insert(invitations)
           .values({
@@ -256,7 +272,7 @@ async function renewInvitation(scope: TenantScope, invitationId: string, options
     if (rankOf(invitation.role) < rankOf(actor.role))
       throw new AppError('FORBIDDEN', { messageKey: 'organizations.outranked' });
     if (options.sending) await spendInvitationBudget(tx, scope, [invitation.email]);
-    const { token, tokenHash } = newToken();
+    const { token, tokenHash } = newToken({ emailed: options.sending });
     await tx
       .update(invitations)
       .set({ tokenHash, expiresAt: expiry(), updatedAt: sql`now()` })
@@ -363,12 +379,20 @@ const REFUSALS: Record<Exclude<InvitationState, 'pending'>, string> = {
  * membership is created only for a user with a verified email equal to the
  * invited address. The invitation row is locked, so two accepts at once make
  * one membership: the second sees it accepted (and, for the same user, simply
- * lands in the organization). Returns the organization's slug.
+ * lands in the organization). Returns the organization's slug and name.
+ *
+ * `confirmAddress` is for an account just made from the invitation's link
+ * (decision 0051): it confirms the user's address in the same transaction as
+ * the invitation is used, and only for a pending invitation to that address
+ * whose token was emailed there. Anything else confirms nothing.
  */
 export async function acceptInvitation(
   user: Invitee,
   by: { token: string } | { invitationId: string },
-): Promise<{ slug: string; organizationId: string }> {
+  { confirmAddress }: { confirmAddress?: (tx: Transaction) => Promise<void> } = {},
+): Promise<{ slug: string; organizationId: string; organizationName: string }> {
+  if (confirmAddress && !('token' in by && invitationTokenWasEmailed(by.token)))
+    throw new AppError('NOT_FOUND', { messageKey: 'organizations.invitationInvalid' });
   const joined = await db.transaction(async (tx) => {
     const match = 'token' in by ? eq(invitations.tokenHash, hashToken(by.token)) : eq(invitations.id, by.invitationId);
     const [invitation] = await tx.select().from(invitations).where(match).for('update');
@@ -379,9 +403,10 @@ export async function acceptInvitation(
         values: { email: invitation.email },
       });
     }
-    if (!user.emailVerified) throw new AppError('FORBIDDEN', { messageKey: 'organizations.verifyEmailFirst' });
+    if (!user.emailVerified && !confirmAddress)
+      throw new AppError('FORBIDDEN', { messageKey: 'organizations.verifyEmailFirst' });
     const [organization] = await tx
-      .select({ slug: organizations.slug })
+      .select({ slug: organizations.slug, name: organizations.name })
       .from(organizations)
       .where(eq(organizations.id, invitation.organizationId));
     const state = stateOf(invitation);
@@ -390,10 +415,15 @@ export async function acceptInvitation(
         .select({ id: members.id })
         .from(members)
         .where(and(eq(members.organizationId, invitation.organizationId), eq(members.userId, user.id)));
-      if (state === 'accepted' && already)
-        return { slug: organization!.slug, organizationId: invitation.organizationId };
+      if (state === 'accepted' && already && !confirmAddress)
+        return {
+          slug: organization!.slug,
+          organizationId: invitation.organizationId,
+          organizationName: organization!.name,
+        };
       throw new AppError('CONFLICT', { messageKey: REFUSALS[state] });
     }
+    if (confirmAddress) await confirmAddress(tx);
     await runOrganizationHooks('beforeMembershipGrows', tx, {
       organizationId: invitation.organizationId,
       joining: 1,
@@ -407,7 +437,11 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ status: 'accepted', acceptedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(invitations.id, invitation.id));
-    return { slug: organization!.slug, organizationId: invitation.organizationId };
+    return {
+      slug: organization!.slug,
+      organizationId: invitation.organizationId,
+      organizationName: organization!.name,
+    };
   });
   await rememberOrganization(user.id, joined.organizationId);
   await membershipChanged(joined.organizationId);

@@ -98,7 +98,7 @@ const AREAS = [
 ];
 const VERSIONS = ['2.4', '2.5', '2.6', '3.0', '3.1'];
 
-/** Titles with {customer}, {quarter}, {month}, {area} and {version} slots, so a few hundred tasks rarely repeat. */
+/** Titles with {customer}, {quarter}, {month}, {area} and {version} slots; each is used once per organization. */
 const TITLES = [
   'Renew the TLS certificate for the API',
   'Draft the {quarter} board update',
@@ -174,6 +174,27 @@ function fillTitle(template: string, random: ReturnType<typeof randomSequence>):
     .replace('{version}', random.pick(VERSIONS));
 }
 
+/**
+ * `count` different titles for one organization: a real team does not file
+ * the same task twice. Drawn from their own sequence, so the other fields of
+ * the demo world stay as they were. A template without slots is used once; a
+ * draw that repeats a title is drawn again.
+ */
+function uniqueTitles(plan: OrganizationPlan): string[] {
+  const random = randomSequence(plan.seed ^ 0x7171e5);
+  const titles = new Set<string>();
+  for (let draws = 0; titles.size < plan.count; draws++) {
+    if (draws > plan.count * 100) throw new Error(`The seed has too few task titles for ${plan.count} tasks.`);
+    titles.add(fillTitle(random.pick(TITLES), random));
+  }
+  return [...titles];
+}
+
+/** Each demo organization's task titles, in seeding order (for tests). */
+export function demoTaskTitles(): Record<string, string[]> {
+  return Object.fromEntries(PLANS.map((plan) => [plan.slug, uniqueTitles(plan)]));
+}
+
 /** A calendar day (YYYY-MM-DD, this machine's time zone) `days` from today. */
 function dayFromToday(today: Date, days: number): string {
   const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() + days);
@@ -195,6 +216,7 @@ function demoTasks(
   now: Date,
 ): NewTask[] {
   const random = randomSequence(plan.seed);
+  const titles = uniqueTitles(plan);
   const others = memberIds.filter((id) => id !== demoUserId);
   const rows: NewTask[] = [];
   for (let index = 0; index < plan.count; index++) {
@@ -225,7 +247,7 @@ function demoTasks(
     rows.push({
       id: taskId(plan, index),
       organizationId,
-      title: fillTitle(random.pick(TITLES), random),
+      title: titles[index]!,
       description: random.next() < 0.7 ? random.pick(DESCRIPTIONS) : '',
       status,
       priority,

@@ -4,11 +4,17 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AuthHeader } from '@/features/auth/components/auth-header';
+import { InvitedSignUpForm } from '@/features/auth/components/invited-sign-up-form';
 import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 import { AUTH_PAGES, authHref, firstValue, landingPath } from '@/features/auth';
 import { signOut, getUser } from '@/features/auth/server';
 import { AcceptInvitationButton } from '@/features/organizations/components/accept-invitation-button';
-import { previewInvitation, type InvitationPreview } from '@/features/organizations/server';
+import {
+  invitationTokenWasEmailed,
+  joinWithNewAccountAction,
+  previewInvitation,
+  type InvitationPreview,
+} from '@/features/organizations/server';
 import { acceptInvitationSchema } from '@/features/organizations';
 import { appConfig } from '@/platform/config/app-config';
 import { Alert, AlertDescription } from '@/ui/alert';
@@ -32,8 +38,11 @@ function joinPath(token: string) {
  * button (a form post), since mail scanners open links. What it shows depends
  * on the invitation and on who is reading:
  * - a link that matches nothing, or an invitation expired, used or withdrawn: says so;
- * - signed out: the organization, who invited, the role and the invited
- *   address, with "Create an account" and "Sign in" (both come back here);
+ * - signed out, from the invitation email: a name and a password make the
+ *   account, confirm the address, accept and open the organization in one step
+ *   (decision 0051); "Sign in" for an existing account comes back here;
+ * - signed out, from a copied link: "Create an account" (the ordinary sign-up,
+ *   whose confirmation email proves the address) and "Sign in";
  * - signed in before finishing onboarding: onboarding first, then back here;
  * - signed in with another address: says so, offers to sign out;
  * - signed in with the invited address, not confirmed yet: confirm first;
@@ -77,7 +86,26 @@ export default async function JoinPage({ searchParams }: { searchParams: SearchP
       <p className="rounded-md border bg-muted/40 px-3 py-2 text-center text-sm break-words">
         {t('invitedEmail')} <span className="font-medium">{invitation.email}</span>
       </p>
-      {!user ? (
+      {!user && appConfig.auth.password && invitationTokenWasEmailed(token) ? (
+        <div className="grid gap-4">
+          <p className="text-center text-sm text-muted-foreground">{t('signUpHint', { email: invitation.email })}</p>
+          <InvitedSignUpForm
+            token={token}
+            email={invitation.email}
+            permalink={here}
+            action={joinWithNewAccountAction as never}
+          />
+          <p className="text-center text-sm text-muted-foreground">
+            {t('haveAccount', { email: invitation.email })}{' '}
+            <Link
+              href={authHref(appConfig.paths.signIn, { email: invitation.email, next: here })}
+              className="font-medium text-link underline-offset-4 hover:underline"
+            >
+              {t('signIn')}
+            </Link>
+          </p>
+        </div>
+      ) : !user ? (
         <div className="grid gap-3">
           <p className="text-center text-sm text-muted-foreground">{t('signedOutHint', { email: invitation.email })}</p>
           <Button asChild className="w-full">

@@ -32,7 +32,8 @@ export function PreferencesForm({ locale, theme }: { locale: Locale; theme: Them
     onSuccess: (saved) => {
       // The cookies are already set by the action; apply the theme now and render the page in the language.
       setTheme(saved.theme);
-      toast.success({ title: t('saved') });
+      // One toast however often they save, in the language the page turns to (it translates when shown).
+      toast.success({ title: <SavedTitle />, kind: 'preferences-saved' });
       router.refresh();
     },
   });
@@ -73,6 +74,10 @@ export function PreferencesForm({ locale, theme }: { locale: Locale; theme: Them
       </div>
     </ActionForm>
   );
+}
+
+function SavedTitle() {
+  return useTranslations('settings.preferences')('saved');
 }
 
 function ChoiceGroup({ legend, children }: { legend: string; children: React.ReactNode }) {

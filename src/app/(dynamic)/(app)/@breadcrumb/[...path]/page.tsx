@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { PageCrumbs } from '../../../_shell/page-crumbs';
+import { PageCrumbs } from '../../../../_shell/page-crumbs';
 
 /**
  * The top bar's last crumb for pages below a sidebar entry, by route: one line

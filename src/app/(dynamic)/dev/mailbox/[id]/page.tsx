@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { devMailboxEnabled, getMailboxMessage } from '@/platform/email/dev-mailbox';
+import { MAILBOX_FRAME_SANDBOX, mailboxFrameDocument } from '@/platform/email/mailbox-frame';
 
 /** One email of the dev mailbox: its HTML (in a sandboxed frame) and its plain-text part. */
 export default async function DevMailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,17 +21,17 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
           {t('from')}: {message.from} · {t('to')}: {message.to.join(', ')}
         </p>
       </div>
-      {/* An empty sandbox: the email's HTML cannot run scripts or reach this page. */}
+      {/* Sandboxed: the email's HTML runs no script and cannot reach this page; its links open in this tab. */}
       <iframe
         title={message.subject}
-        sandbox=""
-        srcDoc={message.html}
+        sandbox={MAILBOX_FRAME_SANDBOX}
+        srcDoc={mailboxFrameDocument(message.html)}
         className="h-[32rem] w-full rounded-lg border bg-white"
       />
       <section className="space-y-2">
         <h2 className="font-medium">{t('plainText')}</h2>
         <pre
-          className="overflow-x-auto rounded-lg border bg-muted p-4 text-sm whitespace-pre-wrap"
+          className="rounded-lg border bg-muted p-4 text-sm wrap-anywhere whitespace-pre-wrap"
           data-testid="plain-text"
         >
           {message.text}

@@ -54,7 +54,7 @@ export default async function OrganizationHomePage({
 
   return (
     <div className="grid gap-6">
-      <OrganizationNoticeAlert notice={notice} />
+      <OrganizationNoticeAlert notice={notice} organizationName={organization.name} />
       <div className="flex items-start gap-4">
         <OrganizationLogo
           name={organization.name}

@@ -1,5 +1,5 @@
 import { findTaskTitle } from '@/features/tasks/server';
-import { PageCrumbs } from '../../../../../../_shell/page-crumbs';
+import { PageCrumbs } from '../../../../../../../_shell/page-crumbs';
 
 /** Organization › Tasks › "the task's title". */
 export default async function TaskCrumbs({ params }: { params: Promise<{ organization: string; task: string }> }) {

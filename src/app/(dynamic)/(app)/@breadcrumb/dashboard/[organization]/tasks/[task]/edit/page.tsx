@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { taskPath } from '@/features/tasks';
 import { findTaskTitle } from '@/features/tasks/server';
-import { PageCrumbs } from '../../../../../../../_shell/page-crumbs';
+import { PageCrumbs } from '../../../../../../../../_shell/page-crumbs';
 
 /** Organization › Tasks › "the task's title" › Edit task. */
 export default async function EditTaskCrumbs({ params }: { params: Promise<{ organization: string; task: string }> }) {
