@@ -1,0 +1,7 @@
+/**
+ * The audit log's public face for any code (server or browser): the actions it records and its lists' query.
+ * Server code: '@/features/audit/server'. Components: '@/features/audit/components/*'.
+ */
+export { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, isAuditAction, type AuditAction, type AuditTargetType } from './events';
+export { auditQuery, type AuditQuery } from './audit-query';
+export { organizationAuditPath, securityActivityPath } from './paths';
