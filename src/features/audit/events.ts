@@ -33,7 +33,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an event is about. */
-export const AUDIT_TARGET_TYPES = ['user', 'organization', 'member', 'invitation', 'subscription', 'checkout'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'email', 'organization', 'subscription', 'checkout'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export function isAuditAction(value: string): value is AuditAction {

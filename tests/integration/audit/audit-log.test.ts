@@ -40,7 +40,7 @@ async function rowsWithRequest(requestId: string) {
 const organizationEvent = (organizationId: string) => ({
   action: 'member.roleChanged' as const,
   actorUserId: owner.id,
-  target: { type: 'member' as const, id: randomUUID() },
+  target: { type: 'user' as const, id: member.id },
   organizationId,
   details: { from: 'member', to: 'admin' },
 });
