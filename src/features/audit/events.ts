@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** A user's own security events (no organization), and an organization's events. */
+export const SECURITY_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => action.startsWith('auth.'));
+export const ORGANIZATION_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => !action.startsWith('auth.'));
+
 /** What an event is about. */
 export const AUDIT_TARGET_TYPES = ['user', 'email', 'organization', 'subscription', 'checkout'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -440,6 +440,12 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
               path: '/dashboard/:organization/settings',
               icon: 'organization',
             },
+            {
+              labelKey: 'audit.organization.title',
+              path: '/dashboard/:organization/settings/audit',
+              icon: 'settings',
+              roles: ['owner', 'admin'],
+            },
           ],
         },
         {

@@ -17,6 +17,8 @@ export interface AuditEventRow {
   actorUserId: string | null;
   /** The actor's name, when the viewer may still see it (a current member, or the viewer). */
   actorName: string | null;
+  /** The target user's name, the same way. */
+  targetName: string | null;
   impersonatorUserId: string | null;
   targetType: string | null;
   targetId: string | null;
@@ -31,6 +33,7 @@ export interface AuditActorOption {
 }
 
 const actors = alias(users, 'actor');
+const targets = alias(users, 'target');
 
 const auditPages = defineDataLoader<AuditEventRow, 'occurredAt', typeof auditQuery.spec.filters>(auditQuery, {
   table: auditEvents,
@@ -40,6 +43,7 @@ const auditPages = defineDataLoader<AuditEventRow, 'occurredAt', typeof auditQue
     action: auditEvents.action,
     actorUserId: auditEvents.actorUserId,
     actorName: actors.name,
+    targetName: targets.name,
     impersonatorUserId: auditEvents.impersonatorUserId,
     targetType: auditEvents.targetType,
     targetId: auditEvents.targetId,
@@ -47,7 +51,10 @@ const auditPages = defineDataLoader<AuditEventRow, 'occurredAt', typeof auditQue
     requestId: auditEvents.requestId,
     details: auditEvents.details,
   },
-  joins: [{ table: actors, on: eq(actors.id, auditEvents.actorUserId) }],
+  joins: [
+    { table: actors, on: eq(actors.id, auditEvents.actorUserId) },
+    { table: targets, on: and(eq(auditEvents.targetType, 'user'), eq(targets.id, auditEvents.targetId))! },
+  ],
   sorts: { occurredAt: auditEvents.occurredAt },
   tiebreaker: auditEvents.id,
   filters: { action: auditEvents.action, actor: auditEvents.actorUserId },
