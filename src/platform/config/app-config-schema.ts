@@ -93,6 +93,7 @@ export const ORGANIZATION_PERMISSIONS = [
   'organization.delete',
   'organization.transferOwnership',
   'tasks.delete',
+  'audit.read',
 ] as const;
 export type OrganizationPermission = (typeof ORGANIZATION_PERMISSIONS)[number];
 
@@ -160,6 +161,7 @@ const ORGANIZATIONS = {
         'members.remove',
         'billing.manage',
         'tasks.delete',
+        'audit.read',
       ],
     },
     { name: 'member', permissions: [] },
@@ -344,6 +346,12 @@ const BILLING: BillingConfigInput = {
   seatsBeyondPaid: 'raise-quantity',
 };
 
+/**
+ * The audit log (docs/audit/audit-log.md): how many days an event is kept before the daily retention job deletes it.
+ */
+const auditConfigSchema = z.object({ retentionDays: z.int().min(1).max(3650) });
+const AUDIT = { retentionDays: 365 };
+
 /** Checks a structural value written in this file; a wrong one stops the app naming it. */
 function parseConfig<S extends z.ZodType>(name: string, schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
@@ -438,6 +446,12 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
               path: '/dashboard/:organization/settings',
               icon: 'organization',
             },
+            {
+              labelKey: 'audit.organization.title',
+              path: '/dashboard/:organization/settings/audit',
+              icon: 'settings',
+              roles: ['owner', 'admin'],
+            },
           ],
         },
         {
@@ -455,6 +469,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       ),
     },
     billing: parseBillingConfig(BILLING),
+    audit: parseConfig('audit', auditConfigSchema, AUDIT),
   };
 }
 

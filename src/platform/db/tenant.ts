@@ -27,10 +27,22 @@ export interface TenantScope {
 export async function withTenant<T>(scope: TenantScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
   if (!isUuid(scope.organizationId))
     throw new Error(`withTenant: not an organization id: ${JSON.stringify(scope.organizationId)}`);
-  if (!scope.userId) throw new Error('withTenant: no acting user');
+  return asTenant(scope.userId, scope.organizationId, work);
+}
+
+/**
+ * The tenant transaction for a user's own rows, in no organization: every organization's rows stay out of reach,
+ * and only policies about the acting user let rows through (their own audit events, say).
+ */
+export async function withUserTenant<T>(userId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return asTenant(userId, '', work);
+}
+
+async function asTenant<T>(userId: string, organizationId: string, work: (tx: Transaction) => Promise<T>) {
+  if (!userId) throw new Error('withTenant: no acting user');
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`select set_config('role', ${TENANT_ROLE}, true), set_config('keel.user_id', ${scope.userId}, true), set_config('keel.organization_id', ${scope.organizationId}, true)`,
+      sql`select set_config('role', ${TENANT_ROLE}, true), set_config('keel.user_id', ${userId}, true), set_config('keel.organization_id', ${organizationId}, true)`,
     );
     return work(tx);
   });

@@ -8,6 +8,7 @@ import { AppError, type ActionResult } from './errors';
 import { runGuards, type Guard, type GuardsOutput } from './guards';
 import { assertCsrf, enforceRateLimits, toErrorPayload, type RateLimitOption } from './pipeline';
 import { createRequestContext, type CookieReader, type CookieWriter, type RequestContext } from './request-context';
+import { runInRequest } from './request-scope';
 import { entriesToObject, validateInput } from './validation';
 
 /** What an action accepts: its input as an object, or the FormData of a `<form action>`. */
@@ -77,7 +78,9 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
     if (definition.rateLimit) await enforceRateLimits(definition.rateLimit, context, validated.data);
 
     const added = await runGuards(definition.guards ?? [], { ...context, input: validated.data, params: {} });
-    const data = await definition.handler(validated.data, { ...context, ...added } as RequestContext & GuardsOutput<G>);
+    const data = await runInRequest(context, () =>
+      definition.handler(validated.data, { ...context, ...added } as RequestContext & GuardsOutput<G>),
+    );
     return { ok: true, data };
   } catch (error) {
     // redirect(), notFound() and friends are control flow, not failures.

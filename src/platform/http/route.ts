@@ -9,6 +9,7 @@ import { AppError, type ErrorEnvelope } from './errors';
 import { runGuards, type Guard, type GuardsOutput } from './guards';
 import { assertCsrf, enforceRateLimits, toErrorPayload, type RateLimitOption } from './pipeline';
 import { createRequestContext, parseCookieHeader, REQUEST_ID_HEADER, type RequestContext } from './request-context';
+import { runInRequest } from './request-scope';
 import { entriesToObject, validateInput } from './validation';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -154,9 +155,11 @@ export function defineRoute<
 
       if (definition.rateLimit) await enforceRateLimits(definition.rateLimit, context, input);
       const added = await runGuards(definition.guards ?? [], { ...context, input, params: rawParams });
-      const result = await definition.handler(input, { ...context, request, ...added } as RequestContext & {
-        request: Request;
-      } & GuardsOutput<G>);
+      const result = await runInRequest(context, () =>
+        definition.handler(input, { ...context, request, ...added } as RequestContext & {
+          request: Request;
+        } & GuardsOutput<G>),
+      );
 
       // A handler's Response may have immutable headers (Response.redirect, fetch): copy it before adding ours.
       const response =

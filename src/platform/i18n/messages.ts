@@ -1,5 +1,6 @@
 import type { Locale } from '@/platform/config/app-config-schema';
 import enApp from '../../../messages/en/app.json';
+import enAudit from '../../../messages/en/audit.json';
 import enAuth from '../../../messages/en/auth.json';
 import enBilling from '../../../messages/en/billing.json';
 import enCommon from '../../../messages/en/common.json';
@@ -11,6 +12,7 @@ import enOrganizations from '../../../messages/en/organizations.json';
 import enSettings from '../../../messages/en/settings.json';
 import enTasks from '../../../messages/en/tasks.json';
 import esApp from '../../../messages/es/app.json';
+import esAudit from '../../../messages/es/audit.json';
 import esAuth from '../../../messages/es/auth.json';
 import esBilling from '../../../messages/es/billing.json';
 import esCommon from '../../../messages/es/common.json';
@@ -33,6 +35,7 @@ const en = {
   common: enCommon,
   marketing: enMarketing,
   app: enApp,
+  audit: enAudit,
   auth: enAuth,
   billing: enBilling,
   contact: enContact,
@@ -49,6 +52,7 @@ const catalog: Record<Locale, typeof en> = {
     common: esCommon,
     marketing: esMarketing,
     app: esApp,
+    audit: esAudit,
     auth: esAuth,
     billing: esBilling,
     contact: esContact,

@@ -41,6 +41,7 @@ await asAdmin([
   `create role ${role} login createrole password '${password}'`,
   `create database ${database} owner ${role}`,
   `grant keel_tenant to ${role}`,
+  `grant keel_audit_retention to ${role} with inherit false`,
   `create role ${stranger} login password '${password}'`,
   `grant keel_tenant to ${stranger}`,
 ]);
@@ -171,6 +172,27 @@ describe('an app connecting as an ordinary role that owns its tables', () => {
       expect((await app.query('select provider_customer_id from billing_customers')).rows).toEqual([
         { provider_customer_id: `cus_${suffix}` },
       ]);
+    } finally {
+      await app.query('rollback');
+    }
+  });
+
+  it('may add and read audit events as this role, never change or delete them; the retention role may delete', async () => {
+    await app.query(`insert into audit_events (action, actor_user_id) values ('auth.signedIn', $1)`, [randomUUID()]);
+    // Refused by the grants (permission denied), before the append-only trigger is reached.
+    for (const statement of [
+      'update audit_events set action = $$x$$',
+      'delete from audit_events',
+      'truncate audit_events',
+    ])
+      await expect(app.query(statement)).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/permission denied for table audit_events/),
+      });
+    await app.query('begin');
+    try {
+      await app.query(`select set_config('role', 'keel_audit_retention', true)`);
+      expect((await app.query('delete from audit_events')).rowCount).toBe(1);
     } finally {
       await app.query('rollback');
     }

@@ -86,10 +86,10 @@ const ATTEMPTS: Partial<
 };
 
 describe('the permission matrix of appConfig.organizations', () => {
-  it('has an action to try for every permission this feature enforces (billing.manage belongs to billing, tasks.delete to tasks)', () => {
+  it('has an action to try for every permission this feature enforces (billing.manage belongs to billing, tasks.delete to tasks, audit.read to audit)', () => {
     expect(Object.keys(ATTEMPTS).sort()).toEqual(
       ORGANIZATION_PERMISSIONS.filter(
-        (permission) => permission !== 'billing.manage' && permission !== 'tasks.delete',
+        (permission) => permission !== 'billing.manage' && permission !== 'tasks.delete' && permission !== 'audit.read',
       ).sort(),
     );
     expect(appConfig.organizations.roles.map((role) => role.name)).toEqual(ROLES);

@@ -13,6 +13,7 @@ import { callAuth } from './auth-call';
 import { deleteAvatarFile } from './profile';
 import { confirmIdentity, fieldError } from './reauthentication';
 import { signedIn } from './session';
+import { recordSecurityEvent } from './audit-events';
 import { hasPassword } from './sign-in-methods';
 
 /**
@@ -41,6 +42,7 @@ export const deleteAccount = defineAction({
     await callAuth(context, (headers) =>
       getAuth().api.deleteUser({ body: withPassword ? { password } : {}, headers, returnHeaders: true }),
     );
+    await recordSecurityEvent('auth.accountDeleted', user.id);
     await deleteAvatarFile(user.image);
     context.logger.info({ userId: user.id }, 'account deleted');
     redirect('/?notice=account-deleted');

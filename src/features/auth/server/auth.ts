@@ -13,6 +13,7 @@ import { isLocale } from '@/platform/i18n/locale';
 import { logger } from '@/platform/logger';
 import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { CLIENT_IP_HEADER } from './auth-headers';
+import { auditSignIns, recordSecurityEvent, requestFactsOf } from './audit-events';
 import { recordEmailChangeLink, revokeAccountLinks } from './emailed-links';
 import { knownDevices } from './known-device';
 import { secondFactorGate } from './second-factor-gate';
@@ -69,6 +70,7 @@ function createAuth() {
         await sendAccountEmail('passwordReset', user.email, localeOfRequest(request, user), { url: url.toString() });
       },
       onPasswordReset: async ({ user }, request) => {
+        await recordSecurityEvent('auth.passwordReset', user.id, { request: requestFactsOf(request?.headers) });
         // No link sent before the new password keeps working (the other reset links, magic links…), and no device skips
         // the code.
         await revokeAccountLinks(user.id);
@@ -254,6 +256,7 @@ function createAuth() {
         : []),
       // Last, after the plugins that hold a session back for the second factor.
       knownDevices(),
+      auditSignIns(),
     ],
   } satisfies BetterAuthOptions;
 

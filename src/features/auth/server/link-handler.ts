@@ -2,6 +2,7 @@ import 'server-only';
 import { getServerConfig } from '@/platform/config/server-config';
 import { clientIp } from '@/platform/http/request-context';
 import { getAuth } from './auth';
+import { recordSecurityEvent, requestFactsOf } from './audit-events';
 import { authHeaders } from './auth-headers';
 import { isEmailChangeToken } from './email-confirmation';
 import { consumeEmailChangeLink, revokeAccountLinks } from './emailed-links';
@@ -30,12 +31,14 @@ export function getAuthLinkHandler() {
         { status: 404, headers: { 'cache-control': 'no-store' } },
       );
     }
+    let emailChangedBy: string | null = null;
     if (url.pathname === '/api/auth/verify-email') {
       // Sign-ups are confirmed on /auth/confirm-email with the password; this link only confirms email
       // changes, each once, and only while it is the latest one asked for (see emailed-links.ts).
       const token = url.searchParams.get('token') ?? '';
       const userId = (await isEmailChangeToken(token)) ? await consumeEmailChangeLink(token) : null;
       if (!userId) return Response.redirect(new URL('/auth/verified?error=INVALID_TOKEN', url), 302);
+      emailChangedBy = userId;
       // The address moves: links sent to the old one (a reset, a magic link) end.
       await revokeAccountLinks(userId);
     }
@@ -43,6 +46,9 @@ export function getAuthLinkHandler() {
       headers: request.headers,
       ip: clientIp(request.headers, getServerConfig().trustedProxies),
     });
-    return getAuth().handler(new Request(request.url, { method: 'GET', headers }));
+    const response = await getAuth().handler(new Request(request.url, { method: 'GET', headers }));
+    if (emailChangedBy && !response.headers.get('location')?.includes('error='))
+      await recordSecurityEvent('auth.emailChanged', emailChangedBy, { request: requestFactsOf(headers) });
+    return response;
   };
 }

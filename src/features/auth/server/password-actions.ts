@@ -8,6 +8,7 @@ import { limitsPerSession } from '@/platform/rate-limit/per-session';
 import { changePasswordSchema, noInputSchema } from '../schemas';
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
+import { recordSecurityEvent } from './audit-events';
 import { revokeAccountLinks } from './emailed-links';
 import { emailLocale, requireEmailDelivery, sendAccountEmail } from './emails';
 import { withPasswordPolicy } from './policy';
@@ -43,6 +44,7 @@ export const changePassword = defineAction({
         returnHeaders: true,
       }),
     ).catch((error: unknown) => renameFieldError(error, 'password', 'currentPassword'));
+    await recordSecurityEvent('auth.passwordChanged', user.id);
     // No link sent before the change keeps working (a reset link, a magic link, an email change), and no device skips
     // the code.
     await revokeAccountLinks(user.id);

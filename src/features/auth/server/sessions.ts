@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gt, like, ne } from 'drizzle-orm';
+import { recordAuditEvent } from '@/features/audit/server';
 import { db } from '@/platform/db/client';
 import { sessions, verifications } from './schema';
 import { describeUserAgent, type DeviceDescription } from './user-agent';
@@ -53,11 +54,19 @@ export async function revokeSession(userId: string, sessionId: string): Promise<
 
 /** Signs out every session of the user but `keepSessionId`; returns how many. */
 export async function revokeOtherSessions(userId: string, keepSessionId: string): Promise<number> {
-  const removed = await db
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
-    .returning({ id: sessions.id });
-  return removed.length;
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+      .returning({ id: sessions.id });
+    await recordAuditEvent(tx, {
+      action: 'auth.signedOutEverywhere',
+      actorUserId: userId,
+      target: { type: 'user', id: userId },
+      details: { sessions: removed.length },
+    });
+    return removed.length;
+  });
 }
 
 /**

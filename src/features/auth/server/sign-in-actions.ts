@@ -11,6 +11,7 @@ import { safeRedirectPath } from '../redirect';
 import { recoveryCodeChallengeSchema, signInSchema, signOutSchema, twoFactorChallengeSchema } from '../schemas';
 import { getAuth } from './auth';
 import { authErrorCode, callAuth } from './auth-call';
+import { recordFailedSignIn } from './audit-events';
 import { applyPreferenceCookies } from './preferences';
 import { fieldError } from './reauthentication';
 import { throttlePasswordSignIn } from './sign-in-throttle';
@@ -43,6 +44,7 @@ export const signIn = defineAction({
       // The password was right but the address is not confirmed yet: offer to resend.
       if (error instanceof AppError && error.messageKey === 'auth.emailNotVerified')
         redirect(verifyEmailPath(email, next));
+      if (error instanceof AppError && error.messageKey === 'auth.invalidCredentials') await recordFailedSignIn(email);
       throw error;
     }
     if ('twoFactorRedirect' in result && result.twoFactorRedirect) {

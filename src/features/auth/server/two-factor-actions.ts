@@ -12,6 +12,7 @@ import {
 } from '../schemas';
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
+import { recordSecurityEvent } from './audit-events';
 import { confirmAuthenticatorCode, confirmIdentity } from './reauthentication';
 import { signedIn } from './session';
 import { authenticatorSetup } from './two-factor';
@@ -64,6 +65,7 @@ export const confirmTwoFactorSetup = defineAction({
     if (context.user.twoFactorEnabled) throw new AppError('CONFLICT', { messageKey: 'auth.twoFactorAlreadyEnabled' });
     // better-auth turns two-factor on and replaces this session with a new one (its cookie is passed on).
     await confirmAuthenticatorCode(context, code);
+    await recordSecurityEvent('auth.twoFactorEnabled', context.user.id);
     const { backupCodes } = await getAuth().api.viewBackupCodes({ body: { userId: context.user.id } });
     return { recoveryCodes: backupCodes };
   },
@@ -82,6 +84,7 @@ export const disableTwoFactor = defineAction({
     await callAuth(context, (headers) =>
       getAuth().api.disableTwoFactor({ body: password ? { password } : {}, headers, returnHeaders: true }),
     );
+    await recordSecurityEvent('auth.twoFactorDisabled', context.user.id);
     return { enabled: false };
   },
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { BillingProvider } from '@/platform/config/constants';
+import { recordAuditEvent } from '@/features/audit/server';
 import { users } from '@/features/auth/server/schema';
 import { db, type Transaction } from '@/platform/db/client';
 import { logger } from '@/platform/logger';
@@ -130,6 +131,13 @@ export async function startCheckout(input: {
       planId: found.plan.id,
       seats: mode === 'subscription' ? seats : null,
       createdById: input.userId,
+    });
+    await recordAuditEvent(tx, {
+      action: 'billing.checkoutStarted',
+      actorUserId: input.userId,
+      target: { type: 'checkout', id: reference },
+      organizationId: input.organizationId,
+      details: { plan: found.plan.id, seats: mode === 'subscription' ? seats : null, provider: gateway.provider },
     });
     return { ok: true as const, url: checkout.url, checkoutId: checkout.checkoutId };
   });

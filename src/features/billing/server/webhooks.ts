@@ -10,6 +10,7 @@ import type { BillingEvent } from './gateway';
 // Cycles (providers.ts and seats.ts reach webhooks.ts back), harmless: neither uses the other while loading.
 import { gatewayFor } from './providers';
 import { queueSeatSyncWhenShort } from './seats';
+import { recordSubscriptionChange } from './audit-events';
 import {
   billingCheckouts,
   billingCustomers,
@@ -243,6 +244,7 @@ async function applySubscription(
   if (perSeat && ENTITLING_STATUSES.includes(row.status))
     await queueSeatSyncWhenShort(tx, customer.organizationId, perSeat.quantity);
   if (options.notify) await queueSubscriptionEmails(tx, prior, row);
+  await recordSubscriptionChange(tx, prior, row);
   return { outcome: 'applied', organizationId: customer.organizationId };
 }
 

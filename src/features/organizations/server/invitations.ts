@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordAuditEvent, type AuditEvent } from '@/features/audit/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
 import { createElement } from 'react';
@@ -227,6 +228,7 @@ export async function inviteMembers(
             targetWhere: sql`${invitations.status} = 'pending'`,
             set: { role: input.role, inviterId: scope.userId, tokenHash, expiresAt: expiry(), updatedAt: sql`now()` },
           });
+        await recordAuditEvent(tx, invitationEvent('invitation.sent', scope, email, input.role));
         letters.push({ email, token });
       }
       return { letters, details: { ...(await inviterAndOrganization(tx, scope)), role: input.role } };
@@ -309,6 +311,7 @@ export async function revokeInvitation(scope: TenantScope, invitationId: string)
       .update(invitations)
       .set({ status: 'revoked', updatedAt: sql`now()` })
       .where(eq(invitations.id, invitation.id));
+    await recordAuditEvent(tx, invitationEvent('invitation.revoked', scope, invitation.email, invitation.role));
   });
 }
 
@@ -437,6 +440,15 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ status: 'accepted', acceptedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(invitations.id, invitation.id));
+    await recordAuditEvent(tx, {
+      ...invitationEvent(
+        'invitation.accepted',
+        { userId: user.id, organizationId: invitation.organizationId },
+        invitation.email,
+        invitation.role,
+      ),
+      target: { type: 'user', id: user.id },
+    });
     return {
       slug: organization!.slug,
       organizationId: invitation.organizationId,
@@ -446,4 +458,20 @@ export async function acceptInvitation(
   await rememberOrganization(user.id, joined.organizationId);
   await membershipChanged(joined.organizationId);
   return joined;
+}
+
+/** An audit event about an invitation: its address is the target (there may be no account yet). */
+function invitationEvent(
+  action: 'invitation.sent' | 'invitation.revoked' | 'invitation.accepted',
+  scope: TenantScope,
+  email: string,
+  role: string,
+): AuditEvent {
+  return {
+    action,
+    actorUserId: scope.userId,
+    target: { type: 'email', id: email },
+    organizationId: scope.organizationId,
+    details: { email, role },
+  };
 }

@@ -1,5 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { AuditAction } from '@/features/audit';
+import { recordAuditEvent, type AuditDetails } from '@/features/audit/server';
 import { users } from '@/features/auth/server/schema';
 import type { Transaction } from '@/platform/db/client';
 import type { TenantScope } from '@/platform/db/tenant';
@@ -109,6 +111,17 @@ async function findMember(tx: Transaction, memberId: string): Promise<Membership
   return target;
 }
 
+/** An audit event about a member (the target is the user), done by `actor` in their organization. */
+function memberEvent(action: AuditAction, actor: Membership, target: Membership, details: AuditDetails) {
+  return {
+    action,
+    actorUserId: actor.userId,
+    target: { type: 'user' as const, id: target.userId },
+    organizationId: actor.organizationId,
+    details,
+  };
+}
+
 async function ownerCount(tx: Transaction, organizationId: string) {
   const [row] = await tx
     .select({ owners: count() })
@@ -133,6 +146,7 @@ export async function changeMemberRole(scope: TenantScope, memberId: string, rol
       throw new AppError('CONFLICT', { messageKey: 'organizations.lastOwner' });
     }
     const [updated] = await tx.update(members).set({ role }).where(eq(members.id, target.id)).returning();
+    await recordAuditEvent(tx, memberEvent('member.roleChanged', actor, target, { from: target.role, to: role }));
     // What they may no longer offer, their open invitations no longer offer either.
     await revokeInvitationsSentBy(tx, target.userId, { above: role });
     return updated!;
@@ -149,6 +163,7 @@ export async function removeMember(scope: TenantScope, memberId: string): Promis
       throw new AppError('CONFLICT', { messageKey: 'organizations.lastOwner' });
     }
     await tx.delete(members).where(eq(members.id, target.id));
+    await recordAuditEvent(tx, memberEvent('member.removed', actor, target, { role: target.role }));
     await revokeInvitationsSentBy(tx, target.userId);
   });
   await membershipChanged(scope.organizationId);
@@ -160,6 +175,8 @@ export async function leaveOrganization(scope: TenantScope): Promise<void> {
     if (actor.role === OWNER_ROLE && (await ownerCount(tx, scope.organizationId)) <= 1) {
       throw new AppError('CONFLICT', { messageKey: 'organizations.lastOwnerLeave' });
     }
+    // Recorded first: once the row is gone the user no longer acts in the organization.
+    await recordAuditEvent(tx, memberEvent('member.left', actor, actor, { role: actor.role }));
     await tx.delete(members).where(eq(members.id, actor.id));
     await revokeInvitationsSentBy(tx, actor.userId);
   });
@@ -181,5 +198,6 @@ export async function transferOwnership(scope: TenantScope, memberId: string): P
     // Promote first: the organization is never without an owner, even between the two statements.
     await tx.update(members).set({ role: OWNER_ROLE }).where(eq(members.id, target.id));
     await tx.update(members).set({ role: formerOwnerRole }).where(eq(members.id, actor.id));
+    await recordAuditEvent(tx, memberEvent('organization.ownershipTransferred', actor, target, {}));
   });
 }

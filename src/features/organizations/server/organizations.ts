@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordAuditEvent } from '@/features/audit/server';
 import { eq, sql } from 'drizzle-orm';
 import { appConfig } from '@/platform/config/app-config';
 import { db } from '@/platform/db/client';
@@ -45,6 +46,7 @@ export async function createOrganization(userId: string, input: { name: string; 
         .values({ name: input.name, slug: input.slug.toLowerCase() })
         .returning();
       await tx.insert(members).values({ organizationId: organization!.id, userId, role: OWNER_ROLE });
+      await recordAuditEvent(tx, organizationEvent('organization.created', userId, organization!));
       return organization!;
     }),
   );
@@ -101,7 +103,24 @@ export async function deleteOrganization(scope: TenantScope, confirmation: strin
     }
     // Billing cancels the subscription here: if the provider refuses, this throws and nothing is deleted.
     await runOrganizationHooks('beforeOrganizationDeleted', tx, { organizationId: scope.organizationId });
+    // Recorded before the rows go: the row outlives the organization (the admin area reads it).
+    await recordAuditEvent(tx, organizationEvent('organization.deleted', scope.userId, organization));
     await tx.delete(organizations).where(eq(organizations.id, scope.organizationId));
     return { logo: organization.logo };
   });
+}
+
+/** An audit event about the organization itself. */
+function organizationEvent(
+  action: 'organization.created' | 'organization.deleted',
+  actorUserId: string,
+  organization: { id: string; name: string; slug: string },
+) {
+  return {
+    action,
+    actorUserId,
+    target: { type: 'organization' as const, id: organization.id },
+    organizationId: organization.id,
+    details: { name: organization.name, slug: organization.slug },
+  };
 }

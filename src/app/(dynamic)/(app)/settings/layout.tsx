@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { securityActivityPath } from '@/features/audit';
 import { SettingsNav } from '@/features/auth/components/settings/settings-nav';
 import { PageHeader } from '@/ui/page-header';
 
@@ -12,13 +13,17 @@ const SECTIONS = ['profile', 'account', 'security', 'preferences'] as const;
  * and in messages/<locale>/settings.json under `nav` (docs/auth/account-settings.md).
  */
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations('settings');
+  const [t, tAudit] = await Promise.all([getTranslations('settings'), getTranslations('audit.activity')]);
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader title={t('title')} description={t('description')} className="pb-0" />
       <SettingsNav
         label={t('nav.label')}
-        items={SECTIONS.map((section) => ({ path: `/settings/${section}`, label: t(`nav.${section}`) }))}
+        items={[
+          ...SECTIONS.map((section) => ({ path: `/settings/${section}`, label: t(`nav.${section}`) })),
+          // The account's security events (src/features/audit).
+          { path: securityActivityPath, label: tAudit('navLabel') },
+        ]}
       />
       <div className="grid grid-cols-1 gap-6">{children}</div>
     </div>

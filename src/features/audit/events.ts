@@ -1,0 +1,45 @@
+/**
+ * Every action the audit log records, in one place (docs/audit/audit-log.md). A new feature adds its
+ * actions here, a readable sentence for each in messages/<locale>/audit.json (`audit.actions.<action>`),
+ * and calls recordAuditEvent in the transaction of its change.
+ */
+export const AUDIT_ACTIONS = [
+  // A user's own security events (organization: none): shown under /settings/activity.
+  'auth.signedIn',
+  'auth.signInFailed',
+  'auth.signedOutEverywhere',
+  'auth.twoFactorEnabled',
+  'auth.twoFactorDisabled',
+  'auth.passwordChanged',
+  'auth.passwordReset',
+  'auth.emailChanged',
+  'auth.accountDeleted',
+  // An organization's events: shown to its owners and admins at /dashboard/<slug>/settings/audit.
+  'organization.created',
+  'organization.deleted',
+  'organization.ownershipTransferred',
+  'member.roleChanged',
+  'member.removed',
+  'member.left',
+  'invitation.sent',
+  'invitation.accepted',
+  'invitation.revoked',
+  'billing.checkoutStarted',
+  'billing.subscriptionStarted',
+  'billing.subscriptionChanged',
+  'billing.subscriptionCanceled',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A user's own security events (no organization), and an organization's events. */
+export const SECURITY_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => action.startsWith('auth.'));
+export const ORGANIZATION_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => !action.startsWith('auth.'));
+
+/** What an event is about. */
+export const AUDIT_TARGET_TYPES = ['user', 'email', 'organization', 'subscription', 'checkout'] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
