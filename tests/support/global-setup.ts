@@ -19,6 +19,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     testDatabaseAdminUrl: string;
     testTemplateDatabase: string;
+    /** How a file's database is copied from the template: `file_copy` on the throwaway embedded server. */
+    testCloneStrategy: 'file_copy' | 'wal_log';
   }
 }
 
@@ -43,6 +45,8 @@ export default async function setup(project: TestProject) {
       port: await findFreePort(),
       database: 'postgres',
       log: () => undefined,
+      // Nothing here outlives the run: each file's commits need not reach the disk (decision 0052).
+      throwaway: true,
     });
     adminUrl = embedded.url;
   }
@@ -58,6 +62,10 @@ export default async function setup(project: TestProject) {
 
   project.provide('testDatabaseAdminUrl', adminUrl);
   project.provide('testTemplateDatabase', template);
+  // Copying the template's files beats writing them through the WAL (the default) once fsync is off: 84 against
+  // 134 ms of PostgreSQL's CPU per file, 0.42 against 0.65 s. On a server with fsync on (TEST_DATABASE_URL), each
+  // file copy forces a checkpoint (4.3 s a database measured), so the default stays there.
+  project.provide('testCloneStrategy', embedded ? 'file_copy' : 'wal_log');
 
   return async () => {
     const client = new pg.Client({ connectionString: adminUrl });

@@ -9,11 +9,12 @@ import { afterAll, inject } from 'vitest';
  */
 const adminUrl = inject('testDatabaseAdminUrl');
 const template = inject('testTemplateDatabase');
+const strategy = inject('testCloneStrategy');
 const database = `keel_test_${randomBytes(6).toString('hex')}`;
 
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`create database ${database} template ${template}`);
+await admin.query(`create database ${database} template ${template} strategy ${strategy}`);
 await admin.end();
 
 const url = new URL(adminUrl);

@@ -46,6 +46,11 @@ export interface EmbeddedDatabaseOptions {
   /** Database created (if missing) and returned in the URL. */
   database: string;
   log?: (message: string) => void;
+  /**
+   * A server whose data may be lost in a crash (the test suite's): no fsync, no full-page writes, commits
+   * not waited on. Never for data someone keeps (`npm run dev`'s database).
+   */
+  throwaway?: boolean;
 }
 
 export interface EmbeddedDatabase {
@@ -253,7 +258,10 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     persistent: true,
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...(options.throwaway ? ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'] : []),
+    ],
     onLog: (message) => {
       serverLog.push(message);
       if (serverLog.length > 50) serverLog.shift();
