@@ -22,7 +22,7 @@ export interface GuideSettings {
   translatedLocales: readonly string[];
 }
 
-/** A section of an index page (docs/README.md): its `## heading` and the guides it lists, in order. */
+/** A section of an index page (docs/README.md): its `## heading` and the guides it links to, in order. */
 export type IndexSection = {
   title: string;
   slugs: string[];
@@ -48,7 +48,8 @@ export function indexSections(file: string, content: string, translatedLocales: 
   for (const line of content.split('\n')) {
     const heading = /^##[ \t]+(.+)$/.exec(line);
     if (heading) sections.push({ title: heading[1]!.trim(), slugs: [] });
-    const item = /^\s*[-*][ \t]+\[[^\]]+\]\(([^)\s]+)\)/.exec(line);
+    // A line's first link: a list entry's guide, or a paragraph's ("[The list](decisions/README.md) gives…").
+    const item = /\[[^\]]+\]\(([^)\s]+)\)/.exec(line);
     const target = item && repositoryTarget(file, item[1]!);
     if (target && sections.length && target.file.startsWith('docs/') && target.file.endsWith('.md')) {
       sections.at(-1)!.slugs.push(docLocation(target.file.slice('docs/'.length), translatedLocales).slug);
@@ -80,7 +81,11 @@ export async function compileGuide(source: GuideSource, settings: GuideSettings)
     slug,
     /** The file's path from the repository root: the "edit this page" link. */
     file,
-    title: source.title ?? heading ?? titleFromFile(source.filePath),
+    // The sidebar, <title> and social image show the title as text: `code` and **emphasis** marks go.
+    title:
+      source.title ??
+      (heading && heading.replace(/`([^`]*)`/g, '$1').replace(/(\*\*|__)(.+?)\1/g, '$2')) ??
+      titleFromFile(source.filePath),
     description: description.length > 200 ? `${description.slice(0, 197).trimEnd()}…` : description,
     order: source.order ?? null,
     html,

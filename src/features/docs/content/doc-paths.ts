@@ -35,6 +35,8 @@ export function repositoryTarget(guideFile: string, href: string): { file: strin
   const hashAt = href.indexOf('#');
   const target = hashAt === -1 ? href : href.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : href.slice(hashAt);
-  const file = path.posix.normalize(path.posix.join(path.posix.dirname(guideFile), decodeURI(target)));
+  const file = path.posix
+    .normalize(path.posix.join(path.posix.dirname(guideFile), decodeURI(target)))
+    .replace(/\/$/, '');
   return { file, hash };
 }
