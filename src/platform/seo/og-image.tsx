@@ -1,28 +1,27 @@
 import { ImageResponse } from 'next/og';
-import type { ReactNode } from 'react';
 import { appConfig } from '@/platform/config/app-config';
 import { brandPalette } from '@/platform/theme/brand-palette';
 
-/** The size of every generated Open Graph image (what Facebook, LinkedIn and X show in full). */
+/** The size every social image is drawn at (Open Graph's recommended 1.91:1). */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
 
-export interface ContentOgImageInput {
-  /** A short line above the title: "Documentation", a post's tag or date. */
-  eyebrow: string;
+export interface OgImageInput {
+  /** The page's title, large. */
   title: string;
-  description?: string;
-  /** The brand mark (src/app/_shell/brand-mark.tsx), drawn in the corner. */
-  mark?: ReactNode;
+  /** A short line above it: the section ("Blog", "Docs"). */
+  eyebrow?: string;
+  /** A line below it: the date and reading time, or a summary. */
+  footnote?: string;
 }
 
 /**
- * The social image of one docs page or blog post, generated at build time (an `opengraph-image.tsx` with
- * `generateStaticParams`). The text uses the font Next.js ships inside `next/og`, read from node_modules:
- * nothing is downloaded at build. Long titles and descriptions are cut to fit.
+ * A page's social image, drawn at build time by an `opengraph-image.tsx` (blog posts, docs pages): the
+ * title on white with the brand colour's bar and the site's name. The text uses the font bundled inside
+ * `next` (next/og's default, Geist), so nothing is downloaded at build or run time; titles in scripts it
+ * does not cover (CJK, emoji) would make next/og fetch glyphs — pass a vendored font to `fonts` then.
  */
-export function contentOgImage({ eyebrow, title, description, mark }: ContentOgImageInput): ImageResponse {
+export function ogImage({ title, eyebrow, footnote }: OgImageInput) {
   const { fill } = brandPalette(appConfig.theme.brandColor).light;
-  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
   return new ImageResponse(
     <div
       style={{
@@ -30,26 +29,27 @@ export function contentOgImage({ eyebrow, title, description, mark }: ContentOgI
         height: '100%',
         display: 'flex',
         flexDirection: 'column',
-        justifyContent: 'space-between',
-        padding: 72,
         background: '#ffffff',
         color: '#0b0f19',
-        borderTop: `16px solid ${fill}`,
+        borderTop: `24px solid ${fill}`,
+        padding: '64px 80px',
       }}
     >
-      <div style={{ display: 'flex', alignItems: 'center', gap: 20, fontSize: 32, color: '#475569' }}>
-        {mark}
-        <span>{appConfig.site.name}</span>
-        <span style={{ color: '#94a3b8' }}>·</span>
-        <span style={{ color: fill }}>{eyebrow}</span>
+      {eyebrow ? <div style={{ fontSize: 34, color: fill, letterSpacing: 1 }}>{eyebrow}</div> : null}
+      <div
+        style={{
+          fontSize: title.length > 60 ? 60 : 72,
+          lineHeight: 1.15,
+          marginTop: 28,
+          maxWidth: 1040,
+          display: 'flex',
+        }}
+      >
+        {title}
       </div>
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
-        <div style={{ fontSize: title.length > 50 ? 60 : 76, lineHeight: 1.1, letterSpacing: -1 }}>
-          {cut(title, 90)}
-        </div>
-        {description ? (
-          <div style={{ fontSize: 30, lineHeight: 1.4, color: '#475569' }}>{cut(description, 160)}</div>
-        ) : null}
+      <div style={{ marginTop: 'auto', display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end' }}>
+        <div style={{ fontSize: 30, color: '#475569' }}>{footnote ?? ''}</div>
+        <div style={{ fontSize: 40, color: '#0b0f19' }}>{appConfig.site.name}</div>
       </div>
     </div>,
     OG_IMAGE_SIZE,
