@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations, waitForHydration } from './support';
+import { expectNoSeriousA11yViolations, openMenu, waitForHydration } from './support';
 
 /**
  * The documentation site (/docs, docs/content/writing-docs-pages.md): the guides in docs/ rendered at build
@@ -88,7 +88,8 @@ test('a guide not translated yet shows in English on the Spanish site, with a no
     '/es/docs',
   );
   await expect(page.locator('article a[href^="/docs/"]')).toHaveCount(0);
-  await page.getByRole('link', { name: 'Read in English' }).click();
+  await openMenu(page, 'language-switcher');
+  await page.getByRole('menuitem', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/docs\/billing\/stripe$/);
   await expect(page.getByTestId('not-translated')).toHaveCount(0);
 });

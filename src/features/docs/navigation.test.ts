@@ -13,7 +13,7 @@ const index: GuideEntry = {
   sections: [
     { title: 'Start here', slugs: ['getting-started', 'troubleshooting'] },
     { title: 'Billing', slugs: ['billing/stripe', 'billing/plans', 'billing/missing', 'getting-started'] },
-    { title: 'Decisions', slugs: ['decisions'] },
+    { title: 'Decisions', slugs: ['decisions', 'performance'] },
   ],
 };
 
@@ -30,6 +30,7 @@ const guides = [
   guide('content/writing', 'Writing', 2),
   guide('content/blog', 'Blog', 1),
   guide('performance', 'Performance'),
+  guide('glossary', 'Glossary'),
 ];
 
 describe('the docs sidebar', () => {
@@ -56,7 +57,12 @@ describe('the docs sidebar', () => {
   });
 
   it('puts unlisted guides after their folder page, else in a section per folder, by order then path', () => {
-    expect(sections[2]!.items.map((item) => item.slug)).toEqual(['decisions', 'decisions/0001-a', 'decisions/0002-b']);
+    expect(sections[2]!.items.map((item) => item.slug)).toEqual([
+      'decisions',
+      'decisions/0001-a',
+      'decisions/0002-b',
+      'performance',
+    ]);
     expect(sections.slice(3)).toEqual([
       {
         title: 'Content',
@@ -65,7 +71,7 @@ describe('the docs sidebar', () => {
           { slug: 'content/writing', title: 'Writing' },
         ],
       },
-      { title: 'Guides', items: [{ slug: 'performance', title: 'Performance' }] },
+      { title: 'Guides', items: [{ slug: 'glossary', title: 'Glossary' }] },
     ]);
   });
 
@@ -77,7 +83,7 @@ describe('the docs sidebar', () => {
   it('gives previous and next in reading order, and the section of a page', () => {
     expect(neighbours(sections, '')).toEqual({ previous: null, next: 'getting-started' });
     expect(neighbours(sections, 'billing/paddle')).toEqual({ previous: 'billing/plans', next: 'decisions' });
-    expect(neighbours(sections, 'performance')).toEqual({ previous: 'content/writing', next: null });
+    expect(neighbours(sections, 'glossary')).toEqual({ previous: 'content/writing', next: null });
     expect(sectionOf(sections, 'decisions/0002-b')?.title).toBe('Decisions');
   });
 });

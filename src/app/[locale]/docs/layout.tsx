@@ -6,6 +6,7 @@ import { docsHref } from '@/features/docs';
 import { DocsSearch } from '@/features/docs/components/docs-search';
 import { appConfig } from '@/platform/config/app-config';
 import { isLocale } from '@/platform/i18n/locale';
+import { PublicLanguageSwitcher } from '@/platform/i18n/public-language-switcher';
 import { localizedPath } from '@/platform/seo/localized-path';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
 import { Logo } from '../../_shell/logo';
@@ -37,7 +38,24 @@ export default async function DocsLayout({
             </Link>
           </div>
           <div className="flex items-center gap-1">
-            <DocsSearch locale={locale} indexUrl={`${docsHref(locale, '')}/search-index`} />
+            <DocsSearch
+              locale={locale}
+              indexUrl={`${docsHref(locale, '')}/search-index`}
+              labels={{
+                open: t('search.open'),
+                title: t('search.title'),
+                label: t('search.label'),
+                placeholder: t('search.placeholder'),
+                loading: t('search.loading'),
+                hint: t('search.hint'),
+                failed: t('search.failed'),
+                close: t('search.close'),
+                empty: t.raw('search.empty') as string,
+              }}
+            />
+            {appConfig.features.languageSwitcher ? (
+              <PublicLanguageSwitcher defaultLocale={appConfig.locales.default} />
+            ) : null}
             {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
           </div>
         </div>

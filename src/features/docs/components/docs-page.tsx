@@ -1,8 +1,8 @@
-import { ChevronLeft, ChevronRight, Languages, Pencil } from 'lucide-react';
+import { ChevronLeft, ChevronRight, Pencil } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { LOCALES, type Locale } from '@/platform/config/app-config';
+import type { Locale } from '@/platform/config/app-config';
 import { JsonLd } from '@/platform/seo/json-ld';
 import { localizedUrl } from '@/platform/seo/localized-path';
 import {
@@ -27,13 +27,11 @@ export async function DocsPage({ locale, slug }: { locale: Locale; slug: string 
   const found = findGuide(locale, slug)!;
   const { guide } = found;
   const t = await getTranslations({ locale, namespace: 'docs' });
-  const tCommon = await getTranslations({ locale, namespace: 'common' });
   const trail = [
     { name: t('home'), slug: '' },
     ...(slug && found.section ? [{ name: found.section, slug: null }] : []),
     ...(slug ? [{ name: guide.title, slug }] : []),
   ];
-  const otherLocales = LOCALES.filter((other) => other !== locale);
   return (
     <div className="mx-auto grid w-full max-w-7xl gap-10 px-4 py-8 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_13rem]">
       <aside className="hidden lg:block">
@@ -62,7 +60,7 @@ export async function DocsPage({ locale, slug }: { locale: Locale; slug: string 
               })),
           }}
         />
-        <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <div className="mb-6">
           <Breadcrumb aria-label={t('breadcrumb')}>
             <BreadcrumbList>
               {trail.map((crumb, at) => (
@@ -80,21 +78,6 @@ export async function DocsPage({ locale, slug }: { locale: Locale; slug: string 
               ))}
             </BreadcrumbList>
           </Breadcrumb>
-          <ul className="flex gap-3 text-sm">
-            {otherLocales.map((other) => (
-              <li key={other}>
-                <Link
-                  href={docsHref(other, slug)}
-                  hrefLang={other}
-                  lang={other}
-                  className="inline-flex items-center gap-1 text-link underline-offset-4 hover:underline"
-                >
-                  <Languages aria-hidden="true" className="size-4" />
-                  {t('readIn', { language: tCommon(`language.${other}`) })}
-                </Link>
-              </li>
-            ))}
-          </ul>
         </div>
         {found.translated ? null : (
           <p role="note" className="mb-6 rounded-md border bg-muted px-3 py-2 text-sm" data-testid="not-translated">

@@ -1,7 +1,6 @@
 'use client';
 
 import { FileText, Search } from 'lucide-react';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { Locale } from '@/platform/config/constants';
@@ -21,11 +20,27 @@ function isTypingIn(target: EventTarget | null): boolean {
 }
 
 /**
+ * Its texts, from the layout (messages/<locale>/docs.json's `search`), so the public pages' client messages
+ * stay as they are; `empty` keeps its `{query}` placeholder.
+ */
+export type DocsSearchLabels = Record<
+  'open' | 'title' | 'label' | 'placeholder' | 'loading' | 'hint' | 'failed' | 'close' | 'empty',
+  string
+>;
+
+/**
  * The docs search box: a button (and `/` or Ctrl/⌘-K) opens it; the first opening downloads the language's
  * index, built at build time (/docs/search-index), and MiniSearch; every search after that runs in the page.
  */
-export function DocsSearch({ locale, indexUrl }: { locale: Locale; indexUrl: string }) {
-  const t = useTranslations('docs.search');
+export function DocsSearch({
+  locale,
+  indexUrl,
+  labels,
+}: {
+  locale: Locale;
+  indexUrl: string;
+  labels: DocsSearchLabels;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -61,7 +76,7 @@ export function DocsSearch({ locale, indexUrl }: { locale: Locale; indexUrl: str
     <>
       <Button variant="outline" size="sm" className="gap-2 text-muted-foreground" onClick={show}>
         <Search aria-hidden="true" />
-        <span className="sr-only sm:not-sr-only">{t('open')}</span>
+        <span className="sr-only sm:not-sr-only">{labels.open}</span>
         <kbd aria-hidden="true" className="hidden rounded border px-1.5 text-xs sm:inline">
           /
         </kbd>
@@ -69,22 +84,29 @@ export function DocsSearch({ locale, indexUrl }: { locale: Locale; indexUrl: str
       <CommandDialog
         open={open}
         onOpenChange={setOpen}
-        title={t('title')}
-        closeLabel={t('close')}
-        commandProps={{ shouldFilter: false, label: t('label') }}
+        title={labels.title}
+        closeLabel={labels.close}
+        commandProps={{ shouldFilter: false, label: labels.label }}
       >
-        <CommandInput value={query} onValueChange={setQuery} placeholder={t('placeholder')} aria-label={t('label')} />
+        <CommandInput
+          value={query}
+          onValueChange={setQuery}
+          placeholder={labels.placeholder}
+          aria-label={labels.label}
+        />
         <CommandList>
-          {index.status === 'loading' ? <CommandLoading>{t('loading')}</CommandLoading> : null}
+          {index.status === 'loading' ? <CommandLoading>{labels.loading}</CommandLoading> : null}
           {index.status === 'failed' ? (
             <p role="alert" className="px-3 py-6 text-center text-sm">
-              {t('failed')}
+              {labels.failed}
             </p>
           ) : null}
           {index.status === 'ready' && !query.trim() ? (
-            <p className="px-3 py-6 text-center text-sm text-muted-foreground">{t('hint')}</p>
+            <p className="px-3 py-6 text-center text-sm text-muted-foreground">{labels.hint}</p>
           ) : null}
-          {index.status === 'ready' && query.trim() ? <CommandEmpty>{t('empty', { query })}</CommandEmpty> : null}
+          {index.status === 'ready' && query.trim() ? (
+            <CommandEmpty>{labels.empty.replace('{query}', query)}</CommandEmpty>
+          ) : null}
           {results.map((result) => (
             <CommandItem
               key={result.id}
