@@ -8,7 +8,7 @@
 import type { IndexSection } from './content/compile-guide';
 
 export type GuideEntry = { slug: string; title: string; order: number | null; sections: IndexSection[] };
-export type NavigationItem = { slug: string; title: string };
+type NavigationItem = { slug: string; title: string };
 export type NavigationSection = { title: string; items: NavigationItem[] };
 
 function folderOf(slug: string): string {

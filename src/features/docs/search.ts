@@ -32,6 +32,3 @@ export async function loadSearchIndex(json: string): Promise<(query: string) => 
       .slice(0, 20)
       .map((hit) => ({ id: String(hit.id), title: String(hit.title), section: String(hit.section) }));
 }
-
-/** Where the index of a language is served, next to the pages: /docs/search-index, /es/docs/search-index. */
-export const SEARCH_INDEX_SEGMENT = 'search-index';

@@ -1,5 +1,6 @@
 import rehypeShiki, { type RehypeShikiOptions } from '@shikijs/rehype';
 import rehypeSlug from 'rehype-slug';
+import type { BundledLanguage } from 'shiki';
 import remarkGfm from 'remark-gfm';
 
 /**
@@ -9,14 +10,29 @@ import remarkGfm from 'remark-gfm';
  * into the markup (`--shiki-dark` variables); src/ui/prose.css switches to the dark one under `html.dark`.
  * Both themes keep comments and tokens at WCAG AA contrast on their backgrounds (the axe checks).
  */
-export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 const shikiOptions: RehypeShikiOptions = {
   themes: CODE_THEMES,
   defaultColor: 'light',
   // The languages the guides and posts use, loaded once; any other is loaded when a block names it (`lazy`).
   // Without this list every language shiki knows is loaded first, which took a minute of each cold build.
-  langs: ['ts', 'tsx', 'js', 'jsx', 'json', 'sh', 'bash', 'sql', 'css', 'html', 'yaml', 'diff', 'md', 'mdx'],
+  langs: [
+    'ts',
+    'tsx',
+    'js',
+    'jsx',
+    'json',
+    'sh',
+    'bash',
+    'sql',
+    'css',
+    'html',
+    'yaml',
+    'diff',
+    'md',
+    'mdx',
+  ] satisfies BundledLanguage[],
   // Blocks fenced without a language, or with one shiki does not know (`env`, `text`…), stay plain.
   defaultLanguage: 'text',
   fallbackLanguage: 'text',

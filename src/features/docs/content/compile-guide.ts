@@ -98,5 +98,3 @@ export async function compileGuide(source: GuideSource, settings: GuideSettings)
       : [],
   };
 }
-
-export type CompiledGuide = Awaited<ReturnType<typeof compileGuide>>;

@@ -20,14 +20,14 @@ interface HastElement {
 type HastNode = HastText | HastElement | { type: string; children?: HastNode[] };
 
 // Types, not interfaces: content-collections accepts only what it can see is serializable.
-export type Heading = {
+type Heading = {
   depth: 2 | 3;
   id: string;
   text: string;
 };
 
 /** A link from one guide to another (or to a place in itself): checked by content-links.test.ts. */
-export type GuideLink = {
+type GuideLink = {
   href: string;
   slug: string;
   anchor: string | null;

@@ -5,7 +5,7 @@ import { DocsPage } from '@/features/docs/components/docs-page';
 import { findGuide, guideSlugs } from '@/features/docs/server';
 import { LOCALES } from '@/platform/config/app-config';
 import { isLocale } from '@/platform/i18n/locale';
-import { localizedPath } from '@/platform/seo/localized-path';
+import { localizedUrl } from '@/platform/seo/localized-path';
 import { publicMetadata } from '@/platform/seo/metadata';
 import { OG_IMAGE_SIZE } from '@/platform/seo/og-image';
 
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     path: pagePath,
     title: found.guide.title,
     description: found.guide.description,
-    images: [{ url: localizedPath(locale, `/docs/og-image${path ? `/${path}` : ''}`), ...OG_IMAGE_SIZE }],
+    images: [{ url: localizedUrl(locale, `/docs/og-image${path ? `/${path}` : ''}`), ...OG_IMAGE_SIZE }],
   });
 }
 
