@@ -52,6 +52,7 @@ test('search finds a guide by a word of its body and opens it, with no request b
   page,
   baseURL,
 }) => {
+  test.setTimeout(90_000);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto('/docs');
@@ -69,7 +70,7 @@ test('search finds a guide by a word of its body and opens it, with no request b
   await page.getByRole('button', { name: 'Search the docs' }).click();
   await dialog.getByRole('combobox', { name: 'Search the guides' }).fill('graphile');
   await dialog.getByRole('option', { name: /The job queue/ }).click();
-  await expect(page).toHaveURL(/\/docs\/billing\/job-queue$/);
+  await expect(page).toHaveURL(/\/docs\/billing\/job-queue$/, { timeout: 20_000 });
   await expect(page.getByRole('heading', { level: 1 })).toContainText('The job queue');
 
   expect(requests.filter((url) => !url.startsWith(baseURL!))).toEqual([]);
@@ -103,13 +104,17 @@ for (const [width, height] of [
     context,
     baseURL,
   }) => {
+    // axe over a long guide (tables, highlighted code) takes a while on a busy two-core runner.
+    test.setTimeout(120_000);
     await page.setViewportSize({ width, height });
     for (const theme of ['light', 'dark'] as const) {
       await test.step(`${theme} theme`, async () => {
         await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
-        await page.goto('/docs/billing/configuring-plans');
+        await page.goto('/docs/content/writing-docs-pages');
         await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
         await expectNoSeriousA11yViolations(page);
+        // Kept with the test's results, to look at: test-results/<test>/docs-<theme>.png
+        await page.screenshot({ path: test.info().outputPath(`docs-${theme}.png`) });
         if (width === 375) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow, 'no horizontal scroll at 375 px').toBeLessThanOrEqual(0);

@@ -39,12 +39,27 @@ const shikiOptions: RehypeShikiOptions = {
   lazy: true,
 };
 
+type Node = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: Node[] };
+
+/**
+ * Wide tables scroll sideways inside the text (src/ui/prose.css); a keyboard must reach them to scroll them,
+ * as shiki's code blocks are reached (`tabindex="0"`, axe's scrollable-region-focusable).
+ */
+function rehypeFocusableTables() {
+  const visit = (node: Node) => {
+    if (node.tagName === 'table') node.properties = { ...node.properties, tabIndex: 0 };
+    node.children?.forEach(visit);
+  };
+  return visit;
+}
+
 /** For `compileMarkdown` / `compileMDX` of @content-collections/markdown and /mdx. */
 export function markdownPlugins() {
   return {
     remarkPlugins: [remarkGfm] as [typeof remarkGfm],
-    rehypePlugins: [rehypeSlug, [rehypeShiki, shikiOptions]] as [
+    rehypePlugins: [rehypeSlug, rehypeFocusableTables, [rehypeShiki, shikiOptions]] as [
       typeof rehypeSlug,
+      typeof rehypeFocusableTables,
       [typeof rehypeShiki, RehypeShikiOptions],
     ],
   };
