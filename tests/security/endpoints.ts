@@ -283,6 +283,16 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   'GET /api/csrf': { guard: 'public', url: () => '/api/csrf', why: "the visitor's own CSRF token" },
   'GET /api/health': { guard: 'public', url: () => '/api/health', why: 'readiness, no data' },
+  'GET /[locale]/docs/search-index': {
+    guard: 'public',
+    url: () => '/docs/search-index',
+    why: "the docs site's search index: the public guides, a file written by the build",
+  },
+  'GET /[locale]/docs/og-image/[[...slug]]': {
+    guard: 'public',
+    url: () => '/docs/og-image/getting-started',
+    why: "a docs page's social image, drawn by the build",
+  },
   'GET /api/organizations/[organization]/tasks': {
     guard: 'member',
     url: ({ organization }) => `/api/organizations/${organization.slug}/tasks`,

@@ -5,6 +5,7 @@ import enAuth from '../../../messages/en/auth.json';
 import enBilling from '../../../messages/en/billing.json';
 import enCommon from '../../../messages/en/common.json';
 import enContact from '../../../messages/en/contact.json';
+import enDocs from '../../../messages/en/docs.json';
 import enEmails from '../../../messages/en/emails.json';
 import enErrors from '../../../messages/en/errors.json';
 import enMarketing from '../../../messages/en/marketing.json';
@@ -17,6 +18,7 @@ import esAuth from '../../../messages/es/auth.json';
 import esBilling from '../../../messages/es/billing.json';
 import esCommon from '../../../messages/es/common.json';
 import esContact from '../../../messages/es/contact.json';
+import esDocs from '../../../messages/es/docs.json';
 import esEmails from '../../../messages/es/emails.json';
 import esErrors from '../../../messages/es/errors.json';
 import esMarketing from '../../../messages/es/marketing.json';
@@ -44,6 +46,7 @@ const en = {
   settings: enSettings,
   organizations: enOrganizations,
   tasks: enTasks,
+  docs: enDocs,
 };
 
 const catalog: Record<Locale, typeof en> = {
@@ -61,6 +64,7 @@ const catalog: Record<Locale, typeof en> = {
     settings: esSettings,
     organizations: esOrganizations,
     tasks: esTasks,
+    docs: esDocs,
   },
 };
 
