@@ -2,10 +2,12 @@ import type { Locale } from '@/platform/config/app-config-schema';
 import enApp from '../../../messages/en/app.json';
 import enAuth from '../../../messages/en/auth.json';
 import enBilling from '../../../messages/en/billing.json';
+import enBlog from '../../../messages/en/blog.json';
 import enCommon from '../../../messages/en/common.json';
 import enContact from '../../../messages/en/contact.json';
 import enEmails from '../../../messages/en/emails.json';
 import enErrors from '../../../messages/en/errors.json';
+import enLegal from '../../../messages/en/legal.json';
 import enMarketing from '../../../messages/en/marketing.json';
 import enOrganizations from '../../../messages/en/organizations.json';
 import enSettings from '../../../messages/en/settings.json';
@@ -13,10 +15,12 @@ import enTasks from '../../../messages/en/tasks.json';
 import esApp from '../../../messages/es/app.json';
 import esAuth from '../../../messages/es/auth.json';
 import esBilling from '../../../messages/es/billing.json';
+import esBlog from '../../../messages/es/blog.json';
 import esCommon from '../../../messages/es/common.json';
 import esContact from '../../../messages/es/contact.json';
 import esEmails from '../../../messages/es/emails.json';
 import esErrors from '../../../messages/es/errors.json';
+import esLegal from '../../../messages/es/legal.json';
 import esMarketing from '../../../messages/es/marketing.json';
 import esOrganizations from '../../../messages/es/organizations.json';
 import esSettings from '../../../messages/es/settings.json';
@@ -41,6 +45,8 @@ const en = {
   settings: enSettings,
   organizations: enOrganizations,
   tasks: enTasks,
+  blog: enBlog,
+  legal: enLegal,
 };
 
 const catalog: Record<Locale, typeof en> = {
@@ -57,6 +63,8 @@ const catalog: Record<Locale, typeof en> = {
     settings: esSettings,
     organizations: esOrganizations,
     tasks: esTasks,
+    blog: esBlog,
+    legal: esLegal,
   },
 };
 
