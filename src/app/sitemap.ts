@@ -1,0 +1,13 @@
+import type { MetadataRoute } from 'next';
+import { MARKETING_PATHS } from '@/features/marketing';
+import { sitemapEntries } from '@/platform/seo/sitemap-entries';
+
+/** /sitemap.xml: every public page in every language, with its hreflang alternates (docs/marketing/seo.md). */
+export default function sitemap(): MetadataRoute.Sitemap {
+  return [
+    ...sitemapEntries(MARKETING_PATHS.map((path) => ({ path }))),
+    // The documentation and the blog add theirs here (their features' server faces):
+    // ...docsSitemapEntries(),
+    // ...blogSitemapEntries(),
+  ];
+}
