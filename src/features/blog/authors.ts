@@ -4,6 +4,8 @@ export interface Author {
   /** The id posts name in their `authors` list, and the author page's URL segment. */
   id: string;
   name: string;
+  /** schema.org type of the byline (Article JSON-LD): a person, or a team writing as one. */
+  kind: 'Person' | 'Organization';
   /** One sentence per language; the default language's is used where one is missing. */
   bio: Partial<Record<Locale, string>> & { en: string };
   /** Where to read more (a profile or a repository), if anywhere. */
@@ -18,6 +20,7 @@ export const AUTHORS: readonly Author[] = [
   {
     id: 'keel-maintainers',
     name: 'The Keel maintainers',
+    kind: 'Organization',
     bio: {
       en: 'The people who build and review Keel, the open-source SaaS starter kit on Next.js and PostgreSQL.',
       es: 'Quienes construyen y revisan Keel, el kit de inicio SaaS de código abierto sobre Next.js y PostgreSQL.',
