@@ -79,6 +79,7 @@ const config = [
       '.next/**',
       '.next-e2e/**',
       '.next-bench/**',
+      '.content-collections/**',
       'bench/bare-next/.next/**',
       'node_modules/**',
       '.data/**',

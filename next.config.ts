@@ -1,3 +1,4 @@
+import { withContentCollections } from '@content-collections/next';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { PAGE_BODY_LIMIT_BYTES } from './src/platform/http/body-limits';
@@ -28,4 +29,6 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// content-collections builds the guides (and posts) when Next loads this file for `next build`, `next typegen`
+// and `next dev` (where it keeps watching): content-collections.ts, decision 0050.
+export default withContentCollections(withNextIntl(nextConfig));

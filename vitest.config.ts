@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': path.resolve(import.meta.dirname, 'src'),
+      // The content pipeline's output (content-collections.ts; `npm run content` builds it).
+      'content-collections': path.resolve(import.meta.dirname, '.content-collections/generated'),
       // `server-only` throws outside a React Server Components bundle; tests are server code.
       'server-only': path.resolve(import.meta.dirname, 'tests/support/empty-module.ts'),
     },

@@ -39,6 +39,12 @@ export const publicEnvSchema = z.object({
   NEXT_PUBLIC_DEFAULT_THEME: envString('system')
     .pipe(z.enum(THEMES, { error: `must be one of ${THEMES.join(', ')}` }))
     .describe('"light", "dark" or "system".'),
+  NEXT_PUBLIC_DOCS_REPOSITORY_URL: envString('https://github.com/keel-dev/keel')
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }))
+    .describe('the repository the guides in docs/ live in, e.g. https://github.com/acme/app ("edit this page").'),
+  NEXT_PUBLIC_DOCS_BRANCH: envString('main')
+    .pipe(z.string().regex(/^[\w./-]+$/, 'must be a branch name'))
+    .describe('the branch the docs site links to for "edit this page" and source files, e.g. main.'),
   NEXT_PUBLIC_AUTH_PASSWORD: envBoolean(true).describe('"true" to allow sign-in with email and password.'),
   NEXT_PUBLIC_AUTH_MAGIC_LINK: envBoolean(true).describe('"true" to allow sign-in by emailed link.'),
   NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS: envList(OAUTH_PROVIDERS, []).describe(
@@ -356,6 +362,18 @@ function parseConfig<S extends z.ZodType>(name: string, schema: S, value: unknow
   );
 }
 
+/** Where the docs site (/docs) sends "edit this page" and links to source files: the repository on GitHub or alike. */
+function docsLinks(repositoryUrl: string, branch: string) {
+  const repository = repositoryUrl.replace(/\/+$/, '').replace(/\.git$/, '');
+  return {
+    repositoryUrl: repository,
+    branch,
+    /** Followed by a path from the repository's root, e.g. `docs/billing/stripe.md`. */
+    editUrl: `${repository}/edit/${branch}/`,
+    repositoryBlobUrl: `${repository}/blob/${branch}/`,
+  };
+}
+
 export function buildAppConfig(values: Record<string, string | undefined>) {
   const env = parseEnv(publicEnvSchema, values);
   const siteUrl = new URL(env.NEXT_PUBLIC_SITE_URL);
@@ -366,6 +384,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       description: env.NEXT_PUBLIC_SITE_DESCRIPTION,
       logo: { light: env.NEXT_PUBLIC_LOGO_URL || undefined, dark: env.NEXT_PUBLIC_LOGO_DARK_URL || undefined },
     },
+    docs: docsLinks(env.NEXT_PUBLIC_DOCS_REPOSITORY_URL, env.NEXT_PUBLIC_DOCS_BRANCH),
     locales: {
       supported: LOCALES,
       default: env.NEXT_PUBLIC_DEFAULT_LOCALE,

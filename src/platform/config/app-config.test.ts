@@ -51,6 +51,23 @@ describe('application configuration', () => {
     expect(config.features.themeSwitcher).toBe(false);
   });
 
+  it('links the docs site to the repository of the guides', () => {
+    expect(buildAppConfig({}).docs).toEqual({
+      repositoryUrl: 'https://github.com/keel-dev/keel',
+      branch: 'main',
+      editUrl: 'https://github.com/keel-dev/keel/edit/main/',
+      repositoryBlobUrl: 'https://github.com/keel-dev/keel/blob/main/',
+    });
+    const config = buildAppConfig({
+      NEXT_PUBLIC_DOCS_REPOSITORY_URL: 'https://git.acme.test/acme/app.git/',
+      NEXT_PUBLIC_DOCS_BRANCH: 'release/2',
+    });
+    expect(config.docs.editUrl).toBe('https://git.acme.test/acme/app/edit/release/2/');
+    expect(() => buildAppConfig({ NEXT_PUBLIC_DOCS_REPOSITORY_URL: 'ftp://acme.test/app' })).toThrow(
+      /NEXT_PUBLIC_DOCS_REPOSITORY_URL/,
+    );
+  });
+
   it('names the variable, the problem, the value and the fix', () => {
     const error = configError(() =>
       buildAppConfig({
