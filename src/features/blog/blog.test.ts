@@ -17,6 +17,7 @@ const frontmatter = {
 function post(overrides: Partial<BlogPost> & Pick<BlogPost, 'slug' | 'locale'>): BlogPost {
   return {
     ...parsePostFrontmatter('test.mdx', frontmatter),
+    updated: frontmatter.date,
     readingMinutes: 1,
     headings: [],
     mdx: '',

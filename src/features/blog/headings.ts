@@ -1,12 +1,12 @@
 import GithubSlugger from 'github-slugger';
 
-export interface Heading {
+export type Heading = {
   /** 2 for `##`, 3 for `###`: the levels the table of contents lists. */
   depth: 2 | 3;
   text: string;
   /** The anchor rehype-slug gives the rendered heading (same algorithm: github-slugger). */
   id: string;
-}
+};
 
 /**
  * The `##` and `###` headings of a Markdown/MDX body, outside code fences, with the

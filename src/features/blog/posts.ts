@@ -3,7 +3,9 @@ import type { PostFrontmatter } from './frontmatter';
 import type { Heading } from './headings';
 
 /** A post as the pipeline hands it over: one file, content/blog/<locale>/<slug>.mdx. */
-export interface BlogPost extends PostFrontmatter {
+export interface BlogPost extends Omit<PostFrontmatter, 'updated'> {
+  /** The frontmatter's `updated`, or `date` when it has none (the pipeline's output holds no `undefined`). */
+  updated: string;
   slug: string;
   locale: Locale;
   readingMinutes: number;

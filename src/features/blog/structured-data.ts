@@ -34,7 +34,7 @@ export function articleJsonLd(locale: Locale, { post }: LocalizedPost): JsonLdDa
     description: post.description,
     inLanguage: post.locale,
     datePublished: post.date,
-    dateModified: post.updated ?? post.date,
+    dateModified: post.updated,
     url,
     mainEntityOfPage: url,
     image: [`${url}/opengraph-image`, new URL(post.cover.src, appConfig.site.url).href],

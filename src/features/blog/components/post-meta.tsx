@@ -13,7 +13,9 @@ export async function PostMeta({ locale, post, className }: { locale: Locale; po
   return (
     <p className={cn('flex flex-wrap gap-x-2 text-sm text-muted-foreground', className)}>
       <time dateTime={post.date}>{t('publishedOn', { date: day(post.date) })}</time>
-      {post.updated ? <time dateTime={post.updated}>· {t('updatedOn', { date: day(post.updated) })}</time> : null}
+      {post.updated !== post.date ? (
+        <time dateTime={post.updated}>· {t('updatedOn', { date: day(post.updated) })}</time>
+      ) : null}
       <span>· {t('readingTime', { minutes: post.readingMinutes })}</span>
     </p>
   );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { allLegalPages, allPosts } from 'content-collections';
+import { allPosts } from 'content-collections';
 import type { Metadata, MetadataRoute } from 'next';
 import { appConfig, type Locale } from '@/platform/config/app-config';
 import { translatorFor } from '@/platform/i18n/translator';
@@ -7,16 +7,34 @@ import { localizedUrl } from '@/platform/seo/localized-path';
 import { sitemapEntries } from '@/platform/seo/sitemap-entries';
 import { AUTHORS, findAuthor } from '../authors';
 import { atomFeed } from '../feed';
-import { postsByAuthor, postsForLocale, postsTagged, tagCounts, translationsOf, visiblePosts } from '../posts';
+import {
+  postsByAuthor,
+  postsForLocale,
+  postsTagged,
+  tagCounts,
+  translationsOf,
+  visiblePosts,
+  type BlogPost,
+} from '../posts';
 
-/** The blog feature's server API: posts per language, tags, authors, the feed, the sitemap, the legal pages. */
+/** The blog feature's server API: posts per language, tags, authors, the feed, the sitemap. */
 
 /** `npm run dev` shows drafts (with a badge); a production build never contains them. */
 const includeDrafts = process.env.NODE_ENV !== 'production';
 const defaultLocale = appConfig.locales.default;
 
+/**
+ * Every post the pipeline compiled. A post with a mistake (frontmatter, place, author) stops here with
+ * the pipeline's message, so `next build` fails instead of publishing without it (content/collections.ts).
+ */
+function compiledPosts(): BlogPost[] {
+  const problems = allPosts.flatMap((document) => (document.problem ? [document.problem] : []));
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return allPosts.flatMap((document) => (document.post ? [document.post] : []));
+}
+
 function published() {
-  return visiblePosts(allPosts, { includeDrafts });
+  return visiblePosts(compiledPosts(), { includeDrafts });
 }
 
 /** The posts a visitor of `locale` can read, newest first, untranslated ones from the default language. */
@@ -64,13 +82,13 @@ export function blogFeed(locale: Locale): string {
     language: locale,
     feedUrl: localizedUrl(locale, '/blog/feed.xml'),
     pageUrl: localizedUrl(locale, '/blog'),
-    entries: postsForLocale(visiblePosts(allPosts, { includeDrafts: false }), locale, defaultLocale).map(
+    entries: postsForLocale(visiblePosts(compiledPosts(), { includeDrafts: false }), locale, defaultLocale).map(
       ({ post, fallback }) => ({
         url: localizedUrl(locale, `/blog/${post.slug}`),
         title: post.title,
         summary: post.description,
         published: post.date,
-        updated: post.updated ?? post.date,
+        updated: post.updated,
         authors: post.authors.map((id) => findAuthor(id)?.name ?? id),
         categories: post.tags,
         ...(fallback ? { language: post.locale } : {}),
@@ -81,7 +99,7 @@ export function blogFeed(locale: Locale): string {
 
 /** Blog pages for /sitemap.xml: the index, every post in the languages it is written in, tags and authors. */
 export function blogSitemapEntries(): MetadataRoute.Sitemap {
-  const posts = visiblePosts(allPosts, { includeDrafts: false });
+  const posts = visiblePosts(compiledPosts(), { includeDrafts: false });
   const listed = postsForLocale(posts, defaultLocale, defaultLocale);
   const newest = listed[0]?.post.date;
   return sitemapEntries([
@@ -89,7 +107,7 @@ export function blogSitemapEntries(): MetadataRoute.Sitemap {
     // A post only in the languages it is written in: an untranslated page's canonical is the original.
     ...listed.map(({ post }) => ({
       path: `/blog/${post.slug}`,
-      lastModified: post.updated ?? post.date,
+      lastModified: post.updated,
       locales: translationsOf(posts, post.slug),
     })),
     ...tagCounts(listed).map(({ tag }) => ({ path: `/blog/tags/${tag}` })),
@@ -97,17 +115,6 @@ export function blogSitemapEntries(): MetadataRoute.Sitemap {
       path: `/blog/authors/${author.id}`,
     })),
   ]);
-}
-
-export const LEGAL_PAGES = ['terms', 'privacy', 'cookies'] as const;
-export type LegalPageSlug = (typeof LEGAL_PAGES)[number];
-
-/** A legal page in `locale`, or the default language's when it has no translation (`fallback`). */
-export function legalPage(locale: Locale, slug: string) {
-  const own = allLegalPages.find((page) => page.slug === slug && page.locale === locale);
-  if (own) return { page: own, fallback: false };
-  const original = allLegalPages.find((page) => page.slug === slug && page.locale === defaultLocale);
-  return original ? { page: original, fallback: true } : undefined;
 }
 
 /** Adds the language's feed to a blog page's metadata (`<link rel="alternate" type="application/atom+xml">`). */

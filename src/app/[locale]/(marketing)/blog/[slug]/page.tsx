@@ -51,7 +51,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // at the original as its canonical.
   const written = blogPostLanguages(post.slug);
   const languages = Object.fromEntries(
-    Object.entries(languageAlternates(path)).filter(([language]) => language === 'x-default' || written.includes(language as Locale)),
+    Object.entries(languageAlternates(path)).filter(
+      ([language]) => language === 'x-default' || written.includes(language as Locale),
+    ),
   );
   return withBlogFeed(
     {
@@ -61,7 +63,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
         ...metadata.openGraph,
         type: 'article',
         publishedTime: post.date,
-        modifiedTime: post.updated ?? post.date,
+        modifiedTime: post.updated,
         authors: post.authors.map((id) => findAuthor(id)?.name ?? id),
         tags: post.tags,
       },
