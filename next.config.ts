@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
     // Turbopack's cache speeds up the next build on this machine; a CI run on a clean clone never
     // has a next build, and writing the cache took a minute or more of it.
     turbopackFileSystemCacheForBuild: !process.env.CI,
+    // Two root layouts (the public `[locale]` one and `(dynamic)`): a URL matching neither renders
+    // src/app/global-not-found.tsx.
+    globalNotFound: true,
   },
   async headers() {
     return [{ source: '/:path*', headers: staticSecurityHeaders(process.env.NODE_ENV === 'production') }];

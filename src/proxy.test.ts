@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CSRF_EXEMPT_PATH_PREFIXES } from '@/platform/http/csrf';
+import { forgetStaticPagesManifest, STATIC_PAGES_MANIFEST } from '@/platform/http/static-pages';
 import { proxy } from './proxy';
 
 function directives(csp: string | null) {
@@ -96,5 +99,68 @@ describe('proxy', () => {
     ];
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 307, 403]);
     for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('routes the public site: unprefixed paths are the default language inside, /en/… redirects to them', () => {
+    const home = proxy(new NextRequest('http://localhost:3000/?utm=x'));
+    expect(home.headers.get('x-middleware-rewrite')).toBe('http://localhost:3000/en?utm=x');
+    const spanish = proxy(new NextRequest('http://localhost:3000/es/contact'));
+    expect(spanish.headers.get('x-middleware-rewrite')).toBeNull();
+    expect(spanish.headers.get('x-middleware-next')).toBe('1');
+    const prefixed = proxy(new NextRequest('http://localhost:3000/en/contact?x=1'));
+    expect(prefixed.status).toBe(308);
+    expect(prefixed.headers.get('location')).toBe('http://localhost:3000/contact?x=1');
+    const app = proxy(new NextRequest('http://localhost:3000/auth/sign-in'));
+    expect(app.headers.get('x-middleware-rewrite')).toBeNull();
+  });
+});
+
+describe('proxy, for a prerendered public page', () => {
+  let distDir = '';
+  afterEach(() => {
+    delete process.env.NEXT_DIST_DIR;
+    forgetStaticPagesManifest();
+    if (distDir) rmSync(distDir, { recursive: true, force: true });
+  });
+
+  function withManifest(pages: Record<string, string[]>) {
+    distDir = mkdtempSync(path.join(os.tmpdir(), 'keel-proxy-'));
+    writeFileSync(path.join(distDir, STATIC_PAGES_MANIFEST), JSON.stringify({ pages }));
+    process.env.NEXT_DIST_DIR = distDir;
+    forgetStaticPagesManifest();
+  }
+
+  it('sends the hashes of its inline scripts, no nonce, no cookie, and lets shared caches keep it', () => {
+    withManifest({ '/en/pricing': ["'sha256-AAAA'", "'sha256-BBBB'"], '/es': ["'sha256-CCCC'"] });
+    const pricing = proxy(new NextRequest('http://localhost:3000/pricing'));
+    expect(pricing.headers.get('x-middleware-rewrite')).toBe('http://localhost:3000/en/pricing');
+    const csp = directives(pricing.headers.get('content-security-policy'));
+    expect(csp['script-src']).toEqual(["'self'", "'sha256-AAAA'", "'sha256-BBBB'"]);
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(pricing.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=300');
+    expect(pricing.cookies.getAll()).toEqual([]);
+    expect(pricing.headers.get('x-request-id')).toBeTruthy();
+    const spanish = directives(
+      proxy(new NextRequest('http://localhost:3000/es')).headers.get('content-security-policy'),
+    );
+    expect(spanish['script-src']).toEqual(["'self'", "'sha256-CCCC'"]);
+  });
+
+  it('renders per request (nonce, private) what the manifest does not list, and posts to any page', () => {
+    withManifest({ '/en/pricing': ["'sha256-AAAA'"] });
+    const contact = proxy(new NextRequest('http://localhost:3000/contact'));
+    const csp = directives(contact.headers.get('content-security-policy'));
+    expect(csp['script-src']?.some((value) => value.startsWith("'nonce-"))).toBe(true);
+    // The public root layout's theme script carries no nonce: it is allowed by its hash.
+    expect(csp['script-src']?.some((value) => value.startsWith("'sha256-"))).toBe(true);
+    expect(contact.headers.get('cache-control')).toBe('private, no-store');
+    const post = proxy(
+      new NextRequest('http://localhost:3000/pricing', {
+        method: 'POST',
+        headers: { origin: 'http://localhost:3000' },
+      }),
+    );
+    expect(post.headers.get('cache-control')).toBe('private, no-store');
+    expect(post.headers.get('content-security-policy')).toContain("'nonce-");
   });
 });

@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { appConfig } from '@/platform/config/app-config';
+import { publicHref } from '@/platform/i18n/public-paths';
 import { Logo } from './logo';
 import { visibleSections } from './navigation';
 
 /** The marketing footer: link groups from configuration. */
 export async function MarketingFooter() {
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <footer className="border-t bg-muted/40">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-[2fr_1fr_1fr]">
@@ -20,7 +21,10 @@ export async function MarketingFooter() {
             <ul className="mt-3 space-y-2 text-sm">
               {group.items.map((item) => (
                 <li key={item.path}>
-                  <Link href={item.path} className="text-muted-foreground hover:text-foreground">
+                  <Link
+                    href={publicHref(locale, item.path, appConfig.locales.default)}
+                    className="text-muted-foreground hover:text-foreground"
+                  >
                     {t(item.labelKey as never)}
                   </Link>
                 </li>

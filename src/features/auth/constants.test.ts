@@ -13,12 +13,17 @@ describe('OAuth forms and the CSP', () => {
   });
 
   it('adds them to form-action and nothing else', () => {
-    const csp = contentSecurityPolicy('n0nce', {
-      development: false,
-      httpsOnly: true,
-      formActionOrigins: ['https://github.com'],
-    });
+    const csp = contentSecurityPolicy(
+      { nonce: 'n0nce' },
+      {
+        development: false,
+        httpsOnly: true,
+        formActionOrigins: ['https://github.com'],
+      },
+    );
     expect(csp).toContain("form-action 'self' https://github.com;");
-    expect(contentSecurityPolicy('n0nce', { development: false, httpsOnly: true })).toContain("form-action 'self';");
+    expect(contentSecurityPolicy({ nonce: 'n0nce' }, { development: false, httpsOnly: true })).toContain(
+      "form-action 'self';",
+    );
   });
 });

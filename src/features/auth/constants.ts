@@ -6,6 +6,13 @@ export const TWO_FACTOR_COOKIE = 'keel.two_factor';
 /** A browser that signed in to an account before (see server/known-device.ts). */
 export const KNOWN_DEVICE_COOKIE = 'keel.known_device';
 
+/**
+ * Not a credential: tells the prerendered public pages' header, in the browser, to offer "Dashboard"
+ * rather than "Sign in" (they cannot ask the server). proxy.ts keeps it in step with the session cookie on
+ * pages rendered per request; signing out clears it.
+ */
+export const SIGNED_IN_HINT_COOKIE = 'keel-signed-in';
+
 /** Areas only signed-in users can open (proxy.ts redirects early; each page checks with requireUser). */
 export const SIGNED_IN_AREAS = ['/dashboard', '/settings', '/onboarding'];
 

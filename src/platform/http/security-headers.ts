@@ -1,12 +1,32 @@
+import { createHash } from 'node:crypto';
+
+/** A CSP hash source for an inline script's exact text: `'sha256-…'`. */
+export function scriptHashSource(source: string): string {
+  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * Which scripts a page may run:
+ * - a page rendered per request carries a fresh `nonce` on each of its scripts;
+ *   'strict-dynamic' lets those scripts load the chunks they need (hash sources
+ *   allow inline scripts rendered without the nonce, e.g. the theme boot script
+ *   of the public root layout on a public page that renders per request);
+ * - a prerendered page cannot carry a per-request nonce: it lists the hashes of
+ *   its inline scripts (computed at build: decision 0049) and loads chunks from
+ *   'self'.
+ */
+export type ScriptSources =
+  { nonce: string; hashes?: readonly string[] } | { nonce?: undefined; hashes: readonly string[] };
+
 /**
  * The Content-Security-Policy of every HTML page. Scripts run only from our
- * origin with this request's nonce ('strict-dynamic' lets those scripts load
- * the chunks they need); no inline script without the nonce, no eval outside
- * development (React uses it there for debugging), no plugins, no framing, no
- * <base> tag. Styles allow inline attributes, which UI libraries set.
+ * origin, inline ones only with this request's nonce or their own hash; no
+ * eval outside development (React uses it there for debugging), no plugins,
+ * no framing, no <base> tag. Styles allow inline attributes, which UI
+ * libraries set.
  */
 export function contentSecurityPolicy(
-  nonce: string,
+  scripts: ScriptSources,
   options: {
     development: boolean;
     httpsOnly: boolean;
@@ -16,7 +36,13 @@ export function contentSecurityPolicy(
 ) {
   const directives = [
     `default-src 'self'`,
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? ` 'unsafe-eval'` : ''}`,
+    [
+      `script-src 'self'`,
+      ...(scripts.nonce ? [`'nonce-${scripts.nonce}'`] : []),
+      ...(scripts.hashes ?? []),
+      ...(scripts.nonce ? [`'strict-dynamic'`] : []),
+      ...(options.development ? [`'unsafe-eval'`] : []),
+    ].join(' '),
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' blob: data:`,
     `font-src 'self' data:`,

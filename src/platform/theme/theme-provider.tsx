@@ -1,13 +1,23 @@
 'use client';
 
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { Theme } from '@/platform/config/constants';
-import { THEME_COOKIE, THEME_COOKIE_MAX_AGE_SECONDS } from './theme';
+import { parseTheme, THEME_COOKIE, THEME_COOKIE_MAX_AGE_SECONDS } from './theme';
 
 interface ThemeState {
   theme: Theme;
   setTheme(theme: Theme): void;
 }
+
+const noSubscription = () => () => undefined;
 
 const ThemeContext = createContext<ThemeState | null>(null);
 
@@ -19,7 +29,15 @@ function applyTheme(theme: Theme) {
 
 /** Holds the theme choice; follows the system setting live while the choice is "system". */
 export function ThemeProvider({ initialTheme, children }: { initialTheme: Theme; children: ReactNode }) {
-  const [theme, setThemeState] = useState<Theme>(initialTheme);
+  const [chosen, setThemeState] = useState<Theme | null>(null);
+  // Until one is chosen here: what the boot script applied. A prerendered page's server markup has the
+  // default theme; hydration starts from that, then follows the visitor's own.
+  const applied = useSyncExternalStore(
+    noSubscription,
+    () => parseTheme(document.documentElement.dataset.theme, initialTheme),
+    () => initialTheme,
+  );
+  const theme = chosen ?? applied;
 
   useEffect(() => {
     if (theme !== 'system') return;

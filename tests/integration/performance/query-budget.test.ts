@@ -141,10 +141,10 @@ beforeAll(async () => {
     })),
   );
   const [appLayout, organizationLayout, home, tasksPage] = await Promise.all([
-    import('@/app/(app)/layout'),
-    import('@/app/(app)/dashboard/[organization]/layout'),
-    import('@/app/(app)/dashboard/[organization]/(with-skeleton)/page'),
-    import('@/app/(app)/dashboard/[organization]/tasks/page'),
+    import('@/app/(dynamic)/(app)/layout'),
+    import('@/app/(dynamic)/(app)/dashboard/[organization]/layout'),
+    import('@/app/(dynamic)/(app)/dashboard/[organization]/(with-skeleton)/page'),
+    import('@/app/(dynamic)/(app)/dashboard/[organization]/tasks/page'),
   ]);
   const layouts = [appLayout.default, organizationLayout.default] as Route['layouts'];
   routes = {

@@ -5,7 +5,7 @@ import { appConfig } from '@/platform/config/app-config';
 import { getServerConfig } from '@/platform/config/server-config';
 import { defineAction } from '@/platform/http/action';
 import { AppError } from '@/platform/http/errors';
-import { TWO_FACTOR_COOKIE, cookieName } from '../constants';
+import { SIGNED_IN_HINT_COOKIE, TWO_FACTOR_COOKIE, cookieName } from '../constants';
 import { verifiedCallback, verifyEmailPath } from '../paths';
 import { safeRedirectPath } from '../redirect';
 import { recoveryCodeChallengeSchema, signInSchema, signOutSchema, twoFactorChallengeSchema } from '../schemas';
@@ -61,6 +61,8 @@ export const signOut = defineAction({
     await callAuth(context, (headers) => getAuth().api.signOut({ headers, returnHeaders: true })).catch(
       () => undefined,
     );
+    // The public pages' header reads it in the browser; it lands on one of them.
+    await context.responseCookies.set(SIGNED_IN_HINT_COOKIE, '', { path: '/', maxAge: 0 });
     redirect(safeRedirectPath(next, '/'));
   },
 });

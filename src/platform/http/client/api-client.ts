@@ -2,7 +2,7 @@
 
 import { CSRF_HEADER, isStateChangingMethod } from '../csrf';
 import type { ErrorCode, ErrorEnvelope, ErrorPayload, FieldErrors } from '../errors';
-import { getClientCsrfToken, setClientCsrfToken } from './csrf-token-provider';
+import { getClientCsrfToken, refreshCsrfToken } from './csrf-token-provider';
 
 /** An API error response, with the envelope's code, message and field errors. */
 export class ApiError extends Error {
@@ -18,14 +18,6 @@ export class ApiError extends Error {
     this.fieldErrors = payload.fieldErrors;
     this.requestId = payload.requestId;
   }
-}
-
-async function refreshCsrfToken(): Promise<string | null> {
-  const response = await fetch('/api/csrf', { credentials: 'same-origin', cache: 'no-store' });
-  if (!response.ok) return null;
-  const { token } = (await response.json()) as { token: string };
-  setClientCsrfToken(token);
-  return token;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

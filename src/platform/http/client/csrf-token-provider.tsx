@@ -23,6 +23,28 @@ export function setClientCsrfToken(token: string) {
   for (const listener of listeners) listener(token);
 }
 
+/** Fetches a fresh token for this visitor from /api/csrf (which sets their CSRF cookie if they have none). */
+export async function refreshCsrfToken(): Promise<string | null> {
+  const response = await fetch('/api/csrf', { credentials: 'same-origin', cache: 'no-store' });
+  if (!response.ok) return null;
+  const { token } = (await response.json()) as { token: string };
+  setClientCsrfToken(token);
+  return token;
+}
+
+/**
+ * For a form on a prerendered public page, whose HTML carries no token (the
+ * public root layout provides none): fetches one once the page runs. The form
+ * then needs JavaScript; a form that must work without it renders its page per
+ * request with a token (`<CsrfTokenProvider token={await getCsrfToken()}>`).
+ */
+export function FetchCsrfToken() {
+  useEffect(() => {
+    if (!getClientCsrfToken()) void refreshCsrfToken();
+  }, []);
+  return null;
+}
+
 const CsrfTokenContext = createContext<string | null>(null);
 
 export function CsrfTokenProvider({ token, children }: { token: string | null; children: ReactNode }) {

@@ -5,8 +5,11 @@ import { useEffect } from 'react';
 import { reportClientError } from '@/platform/http/client/report-client-error';
 import { Button } from '@/ui/button';
 
-/** Shown when rendering a page fails. The error is reported to the server log with its digest. */
-export default function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/**
+ * Shown when rendering a page fails (the error.tsx of both page trees). The
+ * error is reported to the server log with its digest.
+ */
+export function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('common.errorPage');
   useEffect(() => {
     reportClientError(error);

@@ -14,7 +14,7 @@ import { Toaster } from '@/ui/toast';
 import { TooltipProvider } from '@/ui/tooltip';
 // The brand font: Fontsource's stylesheet, resolved and self-hosted by the bundler (docs/look/updating-the-fonts.md).
 import '@fontsource-variable/inter/wght.css';
-import './globals.css';
+import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');

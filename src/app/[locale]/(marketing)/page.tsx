@@ -1,34 +1,36 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Suspense } from 'react';
+import { AccountDeletedNotice } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
-import { Alert, AlertDescription } from '@/ui/alert';
+import { isLocale } from '@/platform/i18n/locale';
+import { publicHref } from '@/platform/i18n/public-paths';
 import { Button } from '@/ui/button';
 
 const features = ['database', 'security', 'i18n'] as const;
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
-  const [t, format, tSettings, { notice }] = await Promise.all([
-    getTranslations('marketing.home'),
-    getFormatter(),
-    getTranslations('settings'),
-    searchParams,
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const [t, format, tSettings] = await Promise.all([
+    getTranslations({ locale, namespace: 'marketing.home' }),
+    getFormatter({ locale }),
+    getTranslations({ locale, namespace: 'settings' }),
   ]);
   return (
     <div className="space-y-16">
-      {/* Where deleting an account lands (settings → account). */}
-      {notice === 'account-deleted' ? (
-        <Alert variant="success" className="mt-6">
-          <AlertDescription>
-            <p>{tSettings('account.delete.deleted')}</p>
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      {/* Where deleting an account lands (settings → account); read in the browser, so the page stays static. */}
+      <Suspense fallback={null}>
+        <AccountDeletedNotice message={tSettings('account.delete.deleted')} />
+      </Suspense>
       <section className="space-y-6 pt-6">
         <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-balance sm:text-5xl">{t('title')}</h1>
         <p className="max-w-2xl text-lg text-muted-foreground">{t('lead', { siteName: appConfig.site.name })}</p>
         <div className="flex flex-wrap gap-3">
           <Button asChild size="lg">
-            <Link href={appConfig.paths.contact}>{t('primaryCta')}</Link>
+            <Link href={publicHref(locale, appConfig.paths.contact, appConfig.locales.default)}>{t('primaryCta')}</Link>
           </Button>
           <Button asChild size="lg" variant="outline">
             <Link href={appConfig.paths.dashboard}>{t('secondaryCta')}</Link>

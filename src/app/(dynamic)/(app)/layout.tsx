@@ -9,11 +9,11 @@ import { listOrganizationsOfUser } from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
-import { AppShell } from '../_shell/app-shell';
-import { Logo } from '../_shell/logo';
-import { enabledSections, SIDEBAR_COOKIE } from '../_shell/navigation';
-import { SkipLink } from '../_shell/skip-link';
-import { UserMenu } from '../_shell/user-menu';
+import { AppShell } from '../../_shell/app-shell';
+import { Logo } from '../../_shell/logo';
+import { enabledSections, SIDEBAR_COOKIE } from '../../_shell/navigation';
+import { SkipLink } from '../../_shell/skip-link';
+import { UserMenu } from '../../_shell/user-menu';
 
 /**
  * The application area, for signed-in users who finished onboarding (others

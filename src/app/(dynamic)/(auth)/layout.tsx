@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { appConfig } from '@/platform/config/app-config';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
-import { Logo } from '../_shell/logo';
-import { SkipLink } from '../_shell/skip-link';
+import { Logo } from '../../_shell/logo';
+import { SkipLink } from '../../_shell/skip-link';
 
 /** Sign-in, sign-up and their companions: a centred card under the logo. */
 export default function AuthLayout({ children }: { children: ReactNode }) {

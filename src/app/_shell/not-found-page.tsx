@@ -1,10 +1,13 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { appConfig } from '@/platform/config/app-config';
+import { publicHref } from '@/platform/i18n/public-paths';
 import { Button } from '@/ui/button';
-import { Logo } from './_shell/logo';
+import { Logo } from './logo';
 
-export default async function NotFound() {
-  const t = await getTranslations('common.errorPage');
+/** The branded "Page not found" of both page trees: the logo, the message, and a link home in the page's language. */
+export async function NotFoundPage() {
+  const [t, locale] = await Promise.all([getTranslations('common.errorPage'), getLocale()]);
   return (
     <main id="main" className="flex min-h-screen flex-col items-center justify-center gap-6 px-4 text-center">
       <Logo />
@@ -16,7 +19,7 @@ export default async function NotFound() {
         <p className="text-muted-foreground">{t('notFoundDescription')}</p>
       </div>
       <Button asChild>
-        <Link href="/">{t('backHome')}</Link>
+        <Link href={publicHref(locale, '/', appConfig.locales.default)}>{t('backHome')}</Link>
       </Button>
     </main>
   );
