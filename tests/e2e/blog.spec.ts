@@ -125,6 +125,8 @@ const scanned = [
 
 for (const path of scanned) {
   test(`axe finds no serious violation on ${path}: light, dark and 375 px`, async ({ page, context, baseURL }) => {
+    // Three axe scans: 30 s was too short on a loaded two-core machine.
+    test.setTimeout(120_000);
     for (const theme of ['light', 'dark'] as const) {
       await test.step(`${theme} theme`, async () => {
         await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { blogPost, blogPosts } from '@/features/blog/server';
-import { appConfig } from '@/platform/config/app-config';
+import { appConfig, LOCALES } from '@/platform/config/app-config';
 import { isLocale } from '@/platform/i18n/locale';
 import { OG_IMAGE_SIZE, ogImage } from '@/platform/seo/og-image';
 
@@ -11,9 +11,13 @@ export const size = OG_IMAGE_SIZE;
 export const contentType = 'image/png';
 export const dynamicParams = false;
 
-export function generateStaticParams({ params }: { params: { locale: string } }) {
-  if (!isLocale(params.locale)) return [];
-  return blogPosts(params.locale).map(({ post }) => ({ slug: post.slug }));
+// The first build got no parent params here (no image was prerendered, so every one was a 404):
+// list both segments, for the parent's language when given, else for every language.
+export function generateStaticParams({ params }: { params?: { locale?: string } }) {
+  const locales = params?.locale ? [params.locale] : [...LOCALES];
+  return locales
+    .filter(isLocale)
+    .flatMap((locale) => blogPosts(locale).map(({ post }) => ({ locale, slug: post.slug })));
 }
 
 export default async function BlogPostImage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
