@@ -45,6 +45,15 @@ export const publicEnvSchema = z.object({
   NEXT_PUBLIC_DOCS_BRANCH: envString('main')
     .pipe(z.string().regex(/^[\w./-]+$/, 'must be a branch name'))
     .describe('the branch the docs site links to for "edit this page" and source files, e.g. main.'),
+  NEXT_PUBLIC_LEGAL_COMPANY: envString('').describe(
+    'the legal entity named in the terms, privacy and cookie pages, e.g. "Acme Ltd" (empty: the site name).',
+  ),
+  NEXT_PUBLIC_LEGAL_EMAIL: envString('legal@example.com')
+    .pipe(z.email({ error: 'must be an email address' }))
+    .describe('where visitors write about the legal pages and their data, e.g. privacy@acme.com.'),
+  NEXT_PUBLIC_LEGAL_UPDATED: envString('2026-12-07')
+    .pipe(z.iso.date({ error: 'must be a date written YYYY-MM-DD' }))
+    .describe('the date the legal pages last changed, e.g. 2026-12-07 ("Last updated" on each page).'),
   NEXT_PUBLIC_AUTH_PASSWORD: envBoolean(true).describe('"true" to allow sign-in with email and password.'),
   NEXT_PUBLIC_AUTH_MAGIC_LINK: envBoolean(true).describe('"true" to allow sign-in by emailed link.'),
   NEXT_PUBLIC_AUTH_OAUTH_PROVIDERS: envList(OAUTH_PROVIDERS, []).describe(
@@ -393,6 +402,12 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
       logo: { light: env.NEXT_PUBLIC_LOGO_URL || undefined, dark: env.NEXT_PUBLIC_LOGO_DARK_URL || undefined },
     },
     docs: docsLinks(env.NEXT_PUBLIC_DOCS_REPOSITORY_URL, env.NEXT_PUBLIC_DOCS_BRANCH),
+    /** Filled into the legal page templates (content/legal/): docs/content/legal-pages.md. */
+    legal: {
+      company: env.NEXT_PUBLIC_LEGAL_COMPANY || env.NEXT_PUBLIC_SITE_NAME,
+      email: env.NEXT_PUBLIC_LEGAL_EMAIL,
+      updated: env.NEXT_PUBLIC_LEGAL_UPDATED,
+    },
     locales: {
       supported: LOCALES,
       default: env.NEXT_PUBLIC_DEFAULT_LOCALE,
@@ -440,6 +455,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
             { labelKey: 'common.footer.links.features', path: '/#features' },
             { labelKey: 'common.navigation.pricing', path: '/pricing' },
             { labelKey: 'common.navigation.dashboard', path: '/dashboard' },
+            { labelKey: 'blog.index.title', path: '/blog' },
           ],
         },
         {
@@ -447,6 +463,14 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
           items: [
             { labelKey: 'marketing.navigation.faq', path: '/faq' },
             { labelKey: 'common.footer.links.contact', path: '/contact' },
+          ],
+        },
+        {
+          labelKey: 'legal.footer.title',
+          items: [
+            { labelKey: 'legal.footer.terms', path: '/legal/terms' },
+            { labelKey: 'legal.footer.privacy', path: '/legal/privacy' },
+            { labelKey: 'legal.footer.cookies', path: '/legal/cookies' },
           ],
         },
       ] as NavigationSection[],

@@ -3,11 +3,13 @@ import enApp from '../../../messages/en/app.json';
 import enAudit from '../../../messages/en/audit.json';
 import enAuth from '../../../messages/en/auth.json';
 import enBilling from '../../../messages/en/billing.json';
+import enBlog from '../../../messages/en/blog.json';
 import enCommon from '../../../messages/en/common.json';
 import enContact from '../../../messages/en/contact.json';
 import enDocs from '../../../messages/en/docs.json';
 import enEmails from '../../../messages/en/emails.json';
 import enErrors from '../../../messages/en/errors.json';
+import enLegal from '../../../messages/en/legal.json';
 import enMarketing from '../../../messages/en/marketing.json';
 import enOrganizations from '../../../messages/en/organizations.json';
 import enSettings from '../../../messages/en/settings.json';
@@ -16,11 +18,13 @@ import esApp from '../../../messages/es/app.json';
 import esAudit from '../../../messages/es/audit.json';
 import esAuth from '../../../messages/es/auth.json';
 import esBilling from '../../../messages/es/billing.json';
+import esBlog from '../../../messages/es/blog.json';
 import esCommon from '../../../messages/es/common.json';
 import esContact from '../../../messages/es/contact.json';
 import esDocs from '../../../messages/es/docs.json';
 import esEmails from '../../../messages/es/emails.json';
 import esErrors from '../../../messages/es/errors.json';
+import esLegal from '../../../messages/es/legal.json';
 import esMarketing from '../../../messages/es/marketing.json';
 import esOrganizations from '../../../messages/es/organizations.json';
 import esSettings from '../../../messages/es/settings.json';
@@ -47,6 +51,8 @@ const en = {
   organizations: enOrganizations,
   tasks: enTasks,
   docs: enDocs,
+  blog: enBlog,
+  legal: enLegal,
 };
 
 const catalog: Record<Locale, typeof en> = {
@@ -65,6 +71,8 @@ const catalog: Record<Locale, typeof en> = {
     organizations: esOrganizations,
     tasks: esTasks,
     docs: esDocs,
+    blog: esBlog,
+    legal: esLegal,
   },
 };
 
