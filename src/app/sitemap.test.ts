@@ -28,8 +28,21 @@ describe('sitemap.xml', () => {
     });
   });
 
+  it('lists the posts, guides and legal pages, and no draft', () => {
+    expect(urls).toContain(`${site}/blog/why-row-level-security`);
+    expect(urls).toContain(`${site}/${otherLocale}/blog/why-row-level-security`);
+    expect(urls).toContain(`${site}/docs/billing/stripe`);
+    expect(urls).toContain(`${site}/legal/privacy`);
+    expect(urls.filter((url) => url.includes('whats-next'))).toEqual([]);
+  });
+
   it('lists no private area', () => {
-    expect(urls.filter((url) => /\/(dashboard|settings|auth|api|dev)(\/|$)/.test(new URL(url).pathname))).toEqual([]);
+    // The first segment after the language: /docs/auth/… is a guide, /auth/… is not.
+    const area = (url: string) =>
+      new URL(url).pathname.replace(new RegExp(`^/${otherLocale}(?=/|$)`), '').split('/')[1];
+    expect(
+      urls.filter((url) => /^(dashboard|settings|auth|api|dev|onboarding|join|billing)$/.test(area(url) ?? '')),
+    ).toEqual([]);
   });
 });
 

@@ -1,4 +1,7 @@
 import type { MetadataRoute } from 'next';
+import { blogSitemapEntries } from '@/features/blog/server';
+import { docsSitemapEntries } from '@/features/docs/server';
+import { legalSitemapEntries } from '@/features/legal/server';
 import { MARKETING_PATHS } from '@/features/marketing';
 import { sitemapEntries } from '@/platform/seo/sitemap-entries';
 
@@ -6,8 +9,8 @@ import { sitemapEntries } from '@/platform/seo/sitemap-entries';
 export default function sitemap(): MetadataRoute.Sitemap {
   return [
     ...sitemapEntries(MARKETING_PATHS.map((path) => ({ path }))),
-    // The documentation and the blog add theirs here (their features' server faces):
-    // ...docsSitemapEntries(),
-    // ...blogSitemapEntries(),
+    ...legalSitemapEntries(),
+    ...blogSitemapEntries(),
+    ...docsSitemapEntries(),
   ];
 }

@@ -11,7 +11,7 @@ function xmlText(text: string): string {
   return escapeXml(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
 }
 
-export interface FeedEntry {
+interface FeedEntry {
   /** An absolute URL: the post's page (also used as the entry's permanent id). */
   url: string;
   title: string;

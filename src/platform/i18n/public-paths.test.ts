@@ -37,6 +37,8 @@ describe('public paths', () => {
       '/manifest.webmanifest',
       '/icon',
       '/opengraph-image',
+      '/blog/why-row-level-security.svg',
+      '/marketing/tasks-light.webp',
     ])
       expect({ pathname, route: publicRoute(pathname, 'en') }).toEqual({ pathname, route: null });
   });
@@ -44,7 +46,7 @@ describe('public paths', () => {
   it('names every top-level area of the dynamic tree (a new one would otherwise be sent to [locale])', () => {
     const segments = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('@'))
         .flatMap((entry) => (/^\(.*\)$/.test(entry.name) ? segments(path.join(dir, entry.name)) : [entry.name]));
     const dynamicAreas = [...segments('src/app/(dynamic)'), 'api'];
     expect(dynamicAreas.length).toBeGreaterThan(5);

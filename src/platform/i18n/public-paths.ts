@@ -23,6 +23,13 @@ export const UNLOCALIZED_SEGMENTS: readonly string[] = [
 /** Files generated at the root (icons, manifest, social image): never localized. */
 const ROOT_FILES = new Set(['icon', 'apple-icon', 'opengraph-image', 'twitter-image']);
 
+/**
+ * Files of `public/` in any folder (`/blog/cover.svg`, `/marketing/tasks-light.webp`): served as they are.
+ * Routes that end in a file name of their own (`/blog/feed.xml`) are pages of `[locale]`, so XML and JSON
+ * are not in this list.
+ */
+const PUBLIC_FILE = /\.(?:svg|png|jpe?g|webp|avif|gif|ico|woff2?|txt|pdf|mp4|webm)$/i;
+
 function isLocaleCode(value: string | undefined): value is Locale {
   return value !== undefined && (LOCALES as readonly string[]).includes(value);
 }
@@ -56,6 +63,7 @@ export function publicRoute(pathname: string, defaultLocale: Locale): PublicRout
   if (UNLOCALIZED_SEGMENTS.includes(first)) return null;
   // Files at the root (robots.txt, sitemap.xml, favicon.ico, manifest.webmanifest) and generated icons.
   if (pathname.lastIndexOf('/') === 0 && (first.includes('.') || ROOT_FILES.has(first))) return null;
+  if (PUBLIC_FILE.test(pathname)) return null;
   const { locale, rest } = splitLocale(pathname);
   if (locale === defaultLocale) return { action: 'redirect', to: rest === '/' ? '/' : rest.replace(/\/$/, '') };
   if (locale) return { action: 'serve', page: pathname.replace(/(.)\/$/, '$1'), locale };

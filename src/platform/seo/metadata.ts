@@ -3,7 +3,7 @@ import { appConfig, type Locale } from '@/platform/config/app-config';
 import { languageAlternates, localizedUrl } from './localized-path';
 
 /** An image for link previews (Open Graph and Twitter cards); relative URLs resolve on the site URL. */
-export interface SocialImage {
+interface SocialImage {
   url: string;
   width?: number;
   height?: number;

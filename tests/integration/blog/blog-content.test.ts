@@ -18,7 +18,9 @@ describe('the blog in production', () => {
     expect(slugs).toEqual(['one-gateway-three-providers', 'tests-on-real-postgresql', 'why-row-level-security']);
     expect(blog.blogPost('en', 'whats-next')).toBeUndefined();
     expect(blog.blogFeed('en')).not.toContain('whats-next');
-    expect(blog.blogSitemapEntries().map((entry) => entry.url)).not.toContainEqual(expect.stringContaining('whats-next'));
+    expect(blog.blogSitemapEntries().map((entry) => entry.url)).not.toContainEqual(
+      expect.stringContaining('whats-next'),
+    );
   });
 
   it('shows a Spanish visitor the translation, and the English posts marked as fallbacks', async () => {
@@ -34,7 +36,9 @@ describe('the blog in production', () => {
   it('writes each language’s feed with absolute URLs to that language’s pages', async () => {
     const blog = await blogServer('production');
     const feed = blog.blogFeed('es');
-    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="http://localhost:3000/es/blog/feed.xml"/>');
+    expect(feed).toContain(
+      '<link rel="self" type="application/atom+xml" href="http://localhost:3000/es/blog/feed.xml"/>',
+    );
     expect(feed).toContain('<id>http://localhost:3000/es/blog/why-row-level-security</id>');
     expect(feed).toContain('<title>Por qué Keel separa a los clientes con seguridad a nivel de fila</title>');
     expect(feed).toContain('<entry xml:lang="en">');

@@ -26,7 +26,7 @@ export async function pruneAuditEvents(
 }
 
 /** Every night at 03:23, on the job queue (graphile-worker queues each tick once among the runners). */
-export const pruneAuditEventsJob = defineJob({
+const pruneAuditEventsJob = defineJob({
   name: 'audit.prune',
   payload: z.object({}),
   schedule: '23 3 * * *',

@@ -24,6 +24,7 @@ export function ContactForm() {
         <AlertDescription>
           <p>{t('success', { name: state.result.data.name })}</p>
           {/* A full page load, not <Link>: a client navigation to the same page would keep this message. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- that full page load is the point */}
           <a className="mt-2 inline-block font-medium text-link underline" href="/contact">
             {t('sendAnother')}
           </a>

@@ -32,19 +32,6 @@ export async function refreshCsrfToken(): Promise<string | null> {
   return token;
 }
 
-/**
- * For a form on a prerendered public page, whose HTML carries no token (the
- * public root layout provides none): fetches one once the page runs. The form
- * then needs JavaScript; a form that must work without it renders its page per
- * request with a token (`<CsrfTokenProvider token={await getCsrfToken()}>`).
- */
-export function FetchCsrfToken() {
-  useEffect(() => {
-    if (!getClientCsrfToken()) void refreshCsrfToken();
-  }, []);
-  return null;
-}
-
 const CsrfTokenContext = createContext<string | null>(null);
 
 export function CsrfTokenProvider({ token, children }: { token: string | null; children: ReactNode }) {
