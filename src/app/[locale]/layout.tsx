@@ -69,7 +69,7 @@ export default async function PublicRootLayout({ children, params }: Props) {
       </head>
       <body>
         <NextIntlClientProvider locale={locale} messages={publicClientMessagesFor(locale)}>
-          {/* No token in prerendered HTML: a page with a form renders per request (docs/navigation/public-pages.md). */}
+          {/* Prerendered HTML carries no token: a page with a form renders per request (public-pages.md). */}
           <CsrfTokenProvider token={null}>
             <ThemeProvider initialTheme={theme}>{children}</ThemeProvider>
           </CsrfTokenProvider>
