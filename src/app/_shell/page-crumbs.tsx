@@ -10,7 +10,7 @@ export interface PageCrumb {
 
 /**
  * The crumbs a page adds after the shell's "Organization › Section" in the top
- * bar (src/app/(app)/@breadcrumb, docs/navigation/breadcrumbs.md). Long labels
+ * bar (src/app/(dynamic)/(app)/@breadcrumb, docs/navigation/breadcrumbs.md). Long labels
  * are cut with an ellipsis; the full text stays in the title attribute.
  */
 export function PageCrumbs({ items }: { items: PageCrumb[] }) {
