@@ -147,15 +147,10 @@ export async function rememberOrganization(userId: string, organizationId: strin
  * they still belong to it, else their first by name; null when they have none.
  */
 export async function rememberedOrganization(userId: string): Promise<Organization | null> {
-  const [remembered] = await db
-    .select({ organization: organizationColumns })
-    .from(organizationSelections)
-    .innerJoin(organizations, eq(organizations.id, organizationSelections.organizationId))
-    .innerJoin(members, and(eq(members.organizationId, organizations.id), eq(members.userId, userId)))
-    .where(eq(organizationSelections.userId, userId))
-    .limit(1);
-  if (remembered) return toOrganization(remembered.organization);
-  return (await listOrganizationsOfUser(userId))[0] ?? null;
+  // From the request's one read of memberships (the app's layout asks too): no statement of its own.
+  const memberships = await membershipsOfUser(userId);
+  const remembered = memberships.find((access) => access.organization.id === access.rememberedId);
+  return (remembered ?? memberships[0])?.organization ?? null;
 }
 
 function assertMeets(membership: Membership, requirement: MembershipRequirement) {
