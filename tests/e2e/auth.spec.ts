@@ -16,7 +16,8 @@ test('sign up: confirm the email from the mailbox, onboard, create an organizati
 }) => {
   const email = uniqueEmail('signup');
   await page.goto('/');
-  await page.getByRole('link', { name: 'Get started' }).click();
+  // The header's link (the landing page has its own calls to action too).
+  await page.getByRole('banner').getByRole('link', { name: 'Get started', exact: true }).click();
   await expect(page).toHaveURL(/\/auth\/sign-up$/);
   await waitForHydration(page, 'form');
 

@@ -42,7 +42,7 @@ test('the public pages carry their language in the URL: /es is Spanish, / the de
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lanza tu SaaS sobre una quilla que aguanta');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   // Its links stay in Spanish.
-  await page.getByRole('main').getByRole('link', { name: 'Contáctanos' }).click();
+  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Contacto' }).click();
   await expect(page).toHaveURL(/\/es\/contact$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contáctanos');
 

@@ -75,7 +75,6 @@ const pages = [
   ['auth: check your inbox', '/auth/verify-email?email=someone%40example.com', false],
   ['auth: spent link', '/auth/reset-password?token=spent', false],
   ['auth: failed confirmation', '/auth/verified?error=TOKEN_EXPIRED', false],
-  ['not found', '/no-such-page', false],
 ] as const;
 
 // One page per layout, scanned in each theme in turn (the theme cookie, then a fresh load of the page).
@@ -96,6 +95,27 @@ for (const [layout, path, signedIn] of pages) {
     }
   });
 }
+
+test('axe finds no serious accessibility violation: not found layout (/no-such-page), light theme', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.addCookies([{ name: 'keel-theme', value: 'light', url: baseURL! }]);
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+// Known bug (issue 17's note): an unknown public URL's 404 is sent in Next.js's error shell
+// (<html id="__next_error__">), so the theme boot script never runs and a dark-theme visitor sees it light.
+// Expected to fail until it is fixed; Playwright reports it the day it passes.
+test('the not-found page of the public site follows the dark theme', async ({ page, context, baseURL }) => {
+  test.fail();
+  await context.addCookies([{ name: 'keel-theme', value: 'dark', url: baseURL! }]);
+  await page.goto('/no-such-page');
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/, { timeout: 3000 });
+});
 
 test('the auth layout explains a failed sign-in in the visitor language', async ({ page, context, baseURL }) => {
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);

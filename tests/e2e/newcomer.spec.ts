@@ -76,25 +76,6 @@ test('a missing task is an in-app page with the way back to Tasks', async ({ pag
   await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}/tasks$`));
 });
 
-test('what is typed before the page’s JavaScript loads is kept when it does', async ({ page, account }) => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/_next\/static\/.*\.js/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto('/auth/sign-in', { waitUntil: 'commit' });
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  release();
-  await waitForHydration(page, 'form');
-  await expect(page.getByLabel('Email')).toHaveValue(account.email);
-  await expect(page.getByLabel('Password', { exact: true })).toHaveValue(account.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}`));
-  await expect(page.getByText('Enter a valid email address')).toHaveCount(0);
-});
-
 test('/favicon.ico answers with an icon', async ({ request }) => {
   const response = await request.get('/favicon.ico');
   expect(response.status()).toBe(200);

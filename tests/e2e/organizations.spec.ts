@@ -3,7 +3,6 @@ import { e2eBaseUrl } from '../../playwright.config';
 import { createAccount, expect, signIn, test } from './fixtures';
 import {
   E2E_PASSWORD,
-  confirmEmailOnPage,
   anotherNetwork,
   emailedLink,
   expectNoSeriousA11yViolations,
@@ -38,7 +37,7 @@ async function invite(page: Page, slug: string, email: string, role: 'Admin' | '
   return `${link.pathname}${link.search}`;
 }
 
-test('an invitation link: sign up from it, confirm, onboard, land back on it and accept; a member cannot invite until promoted to admin', async ({
+test('an emailed invitation: sign up and join in one form; a member cannot invite until promoted to admin', async ({
   page,
   browser,
 }) => {
@@ -54,44 +53,18 @@ test('an invitation link: sign up from it, confirm, onboard, land back on it and
     extraHTTPHeaders: anotherNetwork(),
   });
   const invitee = await visitor.newPage();
+  // Signed out, an emailed invitation signs up and joins in one form (decision 0051): the address is fixed.
   await invitee.goto(join);
-  await expect(invitee.getByRole('heading', { level: 1 })).toHaveText(`Join ${owner.organization.name}`);
-  await expect(
-    invitee.getByText(`Olive Owner invited you to join ${owner.organization.name} as Member.`),
-  ).toBeVisible();
-  await expect(invitee.getByText(email, { exact: true })).toBeVisible();
-  await expectNoSeriousA11yViolations(invitee);
-  await expect(invitee.getByRole('link', { name: 'Sign in' })).toHaveAttribute(
-    'href',
-    `/auth/sign-in?email=${encodeURIComponent(email)}&next=${encodeURIComponent(join)}`,
-  );
-
-  // Signing up from the invitation: the address is filled in, and the way back is kept.
-  await invitee.getByRole('link', { name: 'Create an account' }).click();
-  await expect(invitee).toHaveURL(/\/auth\/sign-up\?email=/);
   await waitForHydration(invitee, 'form');
   await expect(invitee.getByLabel('Email')).toHaveValue(email);
-  await invitee.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
-  await invitee.getByRole('button', { name: 'Create account' }).click();
-  await expect(invitee).toHaveURL(/\/auth\/verify-email\?/);
-  await invitee.goto(await emailedLink(email));
-  await confirmEmailOnPage(invitee, E2E_PASSWORD);
-  await expect(invitee).toHaveURL(/\/onboarding\?next=%2Fjoin/);
-  await waitForHydration(invitee, 'form');
-  await invitee.getByLabel('Your name').fill('Ivy Invitee');
-  await invitee.getByRole('button', { name: 'Continue' }).click();
-
-  // Back on the invitation, now as its addressee: a button accepts (opening the link did nothing).
-  await expect(invitee).toHaveURL(endingWith(join));
-  expect(await queryDatabase('select status from invitations where email = $1', [email])).toEqual([
-    { status: 'pending' },
-  ]);
-  // After a client-side navigation the title arrives with the page's streamed metadata.
-  await expect(invitee).toHaveTitle(/Invitation/);
   await expectNoSeriousA11yViolations(invitee);
-  await waitForHydration(invitee, 'form');
-  await invitee.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(invitee).toHaveURL(new RegExp(`/dashboard/${owner.organization.slug}$`));
+  await invitee.getByLabel('Your name').fill('Ivy Invitee');
+  await invitee.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
+  await invitee.getByRole('button', { name: 'Create account and join' }).click();
+  await expect(invitee).toHaveURL(new RegExp(`/dashboard/${owner.organization.slug}\\?notice=joined$`));
+  expect(await queryDatabase('select status from invitations where email = $1', [email])).toEqual([
+    { status: 'accepted' },
+  ]);
   // The role is named once, under the organization's name in the sidebar's switcher.
   await expect(switcher(invitee)).toContainText(owner.organization.name);
   await expect(switcher(invitee)).toContainText('Member');
@@ -135,7 +108,8 @@ test('signed in with another address, the invitation says so and signing out com
   await expectNoSeriousA11yViolations(page);
   await waitForHydration(page, 'form');
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('link', { name: 'Create an account' })).toBeVisible();
+  // Signed out, the emailed invitation offers its one-form sign-up (decision 0051).
+  await expect(page.getByRole('button', { name: 'Create account and join' })).toBeVisible();
   await expect(page).toHaveURL(endingWith(join));
 
   await page.goto('/join?token=not-a-token-that-exists-anywhere');
@@ -196,9 +170,12 @@ test('the organization switcher: keyboard, search, create an organization, switc
   await page.goto('/dashboard');
   await expect(page).toHaveURL(new RegExp(`/dashboard/${account.organization.slug}$`));
 
-  // Outside an organization's pages its entries are hidden.
+  // Account pages keep the organization the user came from, with its entries.
   await page.goto('/settings/profile');
-  await expect(sidebar.getByRole('link', { name: 'Members' })).toHaveCount(0);
+  await expect(sidebar.getByRole('link', { name: 'Members' })).toHaveAttribute(
+    'href',
+    `/dashboard/${account.organization.slug}/members`,
+  );
 });
 
 test('without JavaScript: invite from onboarding, and accept an invitation with its button', async ({ browser }) => {

@@ -147,7 +147,8 @@ export function AppShell({
           <ShellBreadcrumb
             label={labels.breadcrumb}
             sections={shown}
-            organization={organization}
+            // Account pages keep the organization in the sidebar, but they are not inside it.
+            organization={pathname.startsWith('/dashboard/') ? organization : undefined}
             pageCrumbs={pageCrumbs}
           />
           <div className="ml-auto flex shrink-0 items-center gap-1">{topbarActions}</div>

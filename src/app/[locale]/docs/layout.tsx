@@ -39,8 +39,7 @@ export default async function DocsLayout({
           </div>
           <div className="flex items-center gap-1">
             <DocsSearch
-              locale={locale}
-              indexUrl={`${docsHref(locale, '')}/search-index`}
+              home={docsHref(locale, '')}
               labels={{
                 open: t('search.open'),
                 title: t('search.title'),

@@ -3,10 +3,8 @@
 import { FileText, Search } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { Locale } from '@/platform/config/constants';
 import { Button } from '@/ui/button';
 import { CommandDialog, CommandEmpty, CommandInput, CommandItem, CommandList, CommandLoading } from '@/ui/command';
-import { docsHref } from '../paths';
 import { loadSearchIndex, type SearchResult } from '../search';
 
 type Search = (query: string) => SearchResult[];
@@ -33,14 +31,15 @@ export type DocsSearchLabels = Record<
  * index, built at build time (/docs/search-index), and MiniSearch; every search after that runs in the page.
  */
 export function DocsSearch({
-  locale,
-  indexUrl,
+  home,
   labels,
 }: {
-  locale: Locale;
-  indexUrl: string;
+  /** The docs' home in the page's language (/docs, /es/docs): pages and the index live under it. */
+  home: string;
   labels: DocsSearchLabels;
 }) {
+  // Paths are built from `home`, not with the configuration: it would bring its validator into the browser.
+  const indexUrl = `${home}/search-index`;
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -113,7 +112,7 @@ export function DocsSearch({
               value={result.id}
               onSelect={() => {
                 setOpen(false);
-                router.push(docsHref(locale, result.id));
+                router.push(result.id ? `${home}/${result.id}` : home);
               }}
             >
               <FileText aria-hidden="true" />

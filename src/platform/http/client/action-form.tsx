@@ -7,9 +7,7 @@ import {
   useActionState,
   useEffect,
   useEffectEvent,
-  useLayoutEffect,
   useMemo,
-  useRef,
   type ComponentProps,
   type ReactNode,
 } from 'react';
@@ -138,51 +136,20 @@ interface ActionFormState<R> {
   onSubmit: (event?: React.BaseSyntheticEvent) => Promise<void>;
 }
 
-/**
- * Renders the `<form>` for `useActionForm`, with the CSRF field. What was typed
- * into the server-rendered form before JavaScript ran (a quick typist, a
- * password manager) is kept: the fields start from the page's values, not
- * from the defaults, once the form hydrates.
- */
+/** Renders the `<form>` for `useActionForm`, with the CSRF field. */
 export function ActionForm<R>({
   state,
   children,
   ...props
 }: Omit<ComponentProps<'form'>, 'action' | 'onSubmit' | 'ref'> & { state: ActionFormState<R>; children: ReactNode }) {
-  const element = useRef<HTMLFormElement>(null);
-  const form = state.form as UseFormReturn<FieldValues>;
-  const keepTyped = useEffectEvent(() => keepValuesTypedBeforeHydration(element.current, form));
-  // Before the browser paints the hydrated form: a field never flashes back to its default.
-  useLayoutEffect(() => keepTyped(), []);
   return (
-    <Form {...form}>
-      <form {...props} ref={element} action={state.formAction} onSubmit={state.onSubmit} noValidate>
+    <Form {...(state.form as UseFormReturn<FieldValues>)}>
+      <form {...props} action={state.formAction} onSubmit={state.onSubmit} noValidate>
         <CsrfField />
         {children}
       </form>
     </Form>
   );
-}
-
-/** Text kinds of input whose DOM value may hold what the user typed; others (checkboxes, files) are left alone. */
-const TYPED_INPUTS = new Set(['text', 'email', 'password', 'search', 'tel', 'url', 'number']);
-
-/**
- * Copies the value of each text field of `element` that differs from the form's
- * (typed before hydration) into react-hook-form, which would otherwise render
- * its default over it. Only fields the form holds as text are touched.
- */
-function keepValuesTypedBeforeHydration(element: HTMLFormElement | null, form: UseFormReturn<FieldValues>) {
-  if (!element) return;
-  for (const control of Array.from(element.elements)) {
-    const typed =
-      (control instanceof HTMLInputElement && TYPED_INPUTS.has(control.type) && !control.readOnly) ||
-      control instanceof HTMLTextAreaElement;
-    if (!typed || !control.name || control.disabled) continue;
-    const current: unknown = form.getValues(control.name);
-    if (current !== undefined && current !== null && typeof current !== 'string') continue;
-    if (control.value !== (current ?? '')) form.setValue(control.name, control.value, { shouldDirty: true });
-  }
 }
 
 /**
