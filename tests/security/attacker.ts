@@ -175,6 +175,8 @@ function actionPage(id: string): string {
     node: Record<string, { workers: Record<string, unknown> }>;
   };
   const pages = Object.keys(manifest.node[id]?.workers ?? {})
+    // A public page in the default language is served at its unprefixed path (/contact is [locale]/contact).
+    .map((worker) => worker.replace('/[locale]/', '/'))
     .filter((worker) => worker.endsWith('/page') && !worker.includes('['))
     .map(
       (worker) =>

@@ -123,6 +123,11 @@ export const ACTIONS: Record<string, ActionEntry> = {
     guard: 'signed-in',
     input: ({ invitation }) => ({ token: invitation.token }),
   },
+  // Signed out, from an emailed invitation (decision 0051): a made-up token, so no call can join anything.
+  'src/features/organizations/server/actions.ts#joinWithNewAccountAction': {
+    guard: 'public',
+    input: () => ({ token: 'e.not-an-invitation', name: 'Mallory', password: 'correct horse battery staple' }),
+  },
   'src/features/organizations/server/actions.ts#acceptInvitationByIdAction': {
     guard: 'signed-in',
     input: ({ invitation }) => ({ invitationId: invitation.id }),
@@ -292,6 +297,11 @@ export const ROUTES: Record<string, RouteEntry> = {
     guard: 'public',
     url: () => '/docs/og-image/getting-started',
     why: "a docs page's social image, drawn by the build",
+  },
+  'GET /[locale]/blog/feed.xml': {
+    guard: 'public',
+    url: () => '/blog/feed.xml',
+    why: "the blog's Atom feed: published posts only, written by the build",
   },
   'GET /api/organizations/[organization]/tasks': {
     guard: 'member',
