@@ -28,8 +28,9 @@ test('a link in a mailbox email opens in the tab from its sandboxed frame, and c
     [email],
   );
   // The production build has no /dev/mailbox (it answers 404): the frame is built as that page builds it,
-  // on a page of the app's origin, with its sandbox and document.
-  await page.goto('/');
+  // on a document of the app's origin with no script of its own (a page of the app would go on hydrating
+  // into the document setContent replaces), with its sandbox and document.
+  await page.goto('/robots.txt');
   await page.setContent(`<iframe title="Email" sandbox="${MAILBOX_FRAME_SANDBOX}" style="width:800px;height:600px">`);
   const frameDocument = mailboxFrameDocument(message!.html);
   await page.locator('iframe').evaluate((frame, html) => ((frame as HTMLIFrameElement).srcdoc = html), frameDocument);
