@@ -57,14 +57,29 @@ test('the public pages carry their language in the URL: /es is Spanish, / the de
   await context.close();
 });
 
-test('an unknown page answers 404 with the branded page, in the language of its URL', async ({ page }) => {
+test('an unknown page answers 404 with the branded page in its HTML, in the language of its URL', async ({
+  page,
+  request,
+}) => {
   const response = await page.goto('/no-such-page');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   expect((await page.goto('/es/no-such-page'))?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
-  // Outside the public site, an unknown URL answers 404 too (Next.js's own page for now: see decision 0049).
-  expect((await page.goto('/auth/no-such-page'))?.status()).toBe(404);
+  // In the HTML itself, not only once JavaScript has run (a crawler, a visitor without JavaScript),
+  // for unknown URLs of the public site and of the app alike, with a link home.
+  for (const [path, lang, title] of [
+    ['/no-such-page', 'en', 'Page not found'],
+    ['/es/no-such-page', 'es', 'Página no encontrada'],
+    ['/docs/no-such-guide', 'en', 'Page not found'],
+    ['/auth/no-such-page', 'en', 'Page not found'],
+  ]) {
+    const answer = await request.get(path!);
+    expect(answer.status(), path).toBe(404);
+    const html = await answer.text();
+    expect(html, path).toContain(`<html lang="${lang}"`);
+    expect(html, path).toMatch(new RegExp(`<h1[^>]*>${title}</h1>`));
+  }
 });
 
 test('the health endpoint reports the database', async ({ request }) => {

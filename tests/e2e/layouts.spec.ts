@@ -107,11 +107,7 @@ test('axe finds no serious accessibility violation: not found layout (/no-such-p
   await expectNoSeriousA11yViolations(page);
 });
 
-// Known bug (issue 17's note): an unknown public URL's 404 is sent in Next.js's error shell
-// (<html id="__next_error__">), so the theme boot script never runs and a dark-theme visitor sees it light.
-// Expected to fail until it is fixed; Playwright reports it the day it passes.
 test('the not-found page of the public site follows the dark theme', async ({ page, context, baseURL }) => {
-  test.fail();
   await context.addCookies([{ name: 'keel-theme', value: 'dark', url: baseURL! }]);
   await page.goto('/no-such-page');
   await expect(page.locator('html')).toHaveClass(/\bdark\b/, { timeout: 3000 });

@@ -25,6 +25,9 @@ export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
 }
 
+// Only these languages: `/auth/nope` or `/en/no-such-page` match no page and get src/app/global-not-found.tsx.
+export const dynamicParams = false;
+
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, 'children'>): Promise<Metadata> {

@@ -1,4 +1,4 @@
 import { NotFoundPage } from '../_shell/not-found-page';
 
-/** `notFound()` in a public page, and public URLs that match no page ([...rest]). */
+/** `notFound()` in a public page (a URL that matches no page gets src/app/global-not-found.tsx). */
 export default NotFoundPage;
