@@ -102,6 +102,17 @@ async function timeToFirstByte(url: string, samples = 30) {
   return times.sort((a, b) => a - b)[Math.floor(samples / 2)]!;
 }
 
+/** What an accessibility, best-practices or SEO audit found, a line each (the element, or the issue's kind). */
+function auditItems(audit: { details?: unknown }): string[] {
+  const items = (audit.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
+  return items.slice(0, 5).map((item) => {
+    const node = item.node as { snippet?: string; explanation?: string } | undefined;
+    if (node?.snippet) return `${node.snippet}${node.explanation ? ` — ${node.explanation.split('\n')[0]}` : ''}`;
+    const sub = (item.subItems as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
+    return `${String(item.issueType ?? item.description ?? '')} ${JSON.stringify(sub.slice(0, 2))}`.slice(0, 300);
+  });
+}
+
 async function main() {
   const ports = { keel: await findFreePort(), bare: await findFreePort(), chromium: await findFreePort() };
   const keelUrl = `http://127.0.0.1:${ports.keel}`;
@@ -208,6 +219,7 @@ async function main() {
           console.log(
             `      ${category}: ${audit.id} — ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`,
           );
+          if (category !== 'performance') for (const line of auditItems(audit)) console.log(`        ${line}`);
         }
       }
     }

@@ -102,6 +102,15 @@ describe('PricingTable', () => {
     expect(card('enterprise').queryByTestId('choice')).toBeNull();
   });
 
+  it("names each product in a level-2 heading, the next level under the page's title", () => {
+    renderTable();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual([
+      'Free',
+      'Pro',
+      'Enterprise',
+    ]);
+  });
+
   it('marks the current plan, and opens on its billing period', () => {
     renderTable({ current: { productId: 'pro', planId: 'pro-yearly' } });
     expect(card('pro').getByText('Current plan')).toBeDefined();

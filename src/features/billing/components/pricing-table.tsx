@@ -99,7 +99,8 @@ export function PricingTable({ products, current, initialSeats = 1, contactHref,
               <Card className={product.recommended ? 'w-full border-primary' : 'w-full'}>
                 <CardHeader>
                   <div className="flex flex-wrap items-center gap-2">
-                    <CardTitle>{product.name}</CardTitle>
+                    {/* Under the page's h1 on both pages that show the table (pricing, the plans page). */}
+                    <CardTitle as="h2">{product.name}</CardTitle>
                     {product.recommended ? <Badge>{t('recommended')}</Badge> : null}
                     {isCurrent ? <Badge variant="success">{t('current')}</Badge> : null}
                   </div>
