@@ -38,6 +38,17 @@ test.describe('the contact form posts through a server action', () => {
     expect(await queryDatabase('select count(*)::int as n from contact_requests where email = $1', [email])).toEqual([
       { n: 1 },
     ]);
+    // On the Spanish page the form comes back to the Spanish page, and so does "send another".
+    await page.goto('/es/contact');
+    await page.getByLabel('Tu nombre').fill('Barbara Liskov');
+    await page.getByLabel('Correo electrónico').fill(`es-${email}`);
+    await page.getByLabel('Mensaje').fill('¿Puedo alojarlo todo yo mismo?');
+    await page.getByRole('button', { name: 'Enviar mensaje' }).click();
+    await expect(page.getByRole('status')).toHaveText(/¡Gracias, Barbara Liskov!/);
+    expect(new URL(page.url()).pathname).toBe('/es/contact');
+    await page.getByRole('link', { name: 'Enviar otro mensaje' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contáctanos');
+    expect(new URL(page.url()).pathname).toBe('/es/contact');
     await context.close();
   });
 

@@ -9,13 +9,14 @@ import { Textarea } from '@/ui/textarea';
 import { contactRequestSchema } from '../schemas';
 import { sendContactRequest } from '../server/actions';
 
-export function ContactForm() {
+/** `path`: the contact page's URL in the page's language (`/contact`, `/es/contact`), where the form comes back. */
+export function ContactForm({ path }: { path: string }) {
   const t = useTranslations('contact');
   const state = useActionForm({
     schema: contactRequestSchema,
     action: sendContactRequest,
     defaultValues: { name: '', email: '', message: '' },
-    permalink: '/contact',
+    permalink: path,
   });
 
   if (state.result?.ok) {
@@ -24,8 +25,7 @@ export function ContactForm() {
         <AlertDescription>
           <p>{t('success', { name: state.result.data.name })}</p>
           {/* A full page load, not <Link>: a client navigation to the same page would keep this message. */}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- that full page load is the point */}
-          <a className="mt-2 inline-block font-medium text-link underline" href="/contact">
+          <a className="mt-2 inline-block font-medium text-link underline" href={path}>
             {t('sendAnother')}
           </a>
         </AlertDescription>

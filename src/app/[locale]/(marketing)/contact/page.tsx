@@ -6,6 +6,7 @@ import { appConfig } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
 import { getCsrfToken } from '@/platform/http/csrf-token';
 import { isLocale } from '@/platform/i18n/locale';
+import { localizedPath } from '@/platform/seo/localized-path';
 import { publicMetadata } from '@/platform/seo/metadata';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -39,7 +40,7 @@ export default async function ContactPage({ params }: Props) {
         <p className="text-muted-foreground">{t('description', { siteName: appConfig.site.name })}</p>
       </div>
       <CsrfTokenProvider token={csrfToken}>
-        <ContactForm />
+        <ContactForm path={localizedPath(locale, '/contact')} />
       </CsrfTokenProvider>
     </div>
   );
