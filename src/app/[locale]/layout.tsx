@@ -1,15 +1,14 @@
 import type { Metadata, Viewport } from 'next';
-import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { CSSProperties, ReactNode } from 'react';
 import { appConfig, LOCALES } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
-import { isLocale } from '@/platform/i18n/locale';
 import { publicClientMessagesFor } from '@/platform/i18n/messages';
 import { brandCssVariables } from '@/platform/theme/brand-palette';
 import { serverThemeClass, themeBootScript } from '@/platform/theme/theme';
 import { ThemeProvider } from '@/platform/theme/theme-provider';
+import { publicPageLocale } from '@/platform/i18n/public-page';
 // The brand font: Fontsource's stylesheet, resolved and self-hosted by the bundler (docs/look/updating-the-fonts.md).
 import '@fontsource-variable/inter/wght.css';
 import '../globals.css';
@@ -31,8 +30,7 @@ export const dynamicParams = false;
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, 'children'>): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await publicPageLocale(params);
   const t = await getTranslations({ locale, namespace: 'common' });
   return {
     metadataBase: new URL(appConfig.site.url),
@@ -53,9 +51,7 @@ export const viewport: Viewport = {
 const brandStyle = brandCssVariables(appConfig.theme.brandColor) as CSSProperties;
 
 export default async function PublicRootLayout({ children, params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await publicPageLocale(params);
   // Server markup uses the configured default; the boot script below switches to the visitor's choice.
   const theme = appConfig.theme.default;
   return (

@@ -1,7 +1,5 @@
-import { notFound } from 'next/navigation';
-import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { isLocale } from '@/platform/i18n/locale';
+import { publicPageLocale } from '@/platform/i18n/public-page';
 import { MarketingFooter } from '../../_shell/marketing-footer';
 import { MarketingHeader } from '../../_shell/marketing-header';
 import { SkipLink } from '../../_shell/skip-link';
@@ -13,10 +11,8 @@ export default async function MarketingLayout({
   children: ReactNode;
   params: Promise<{ locale: string }>;
 }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  // Every layout and page of the public site says its language: Next.js may render each on its own.
-  setRequestLocale(locale);
+  // The header and footer translate on the server: the language is set for this layout's render too.
+  await publicPageLocale(params);
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink />

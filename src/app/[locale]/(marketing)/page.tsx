@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import {
   FaqList,
@@ -13,23 +12,18 @@ import {
   Testimonials,
 } from '@/features/marketing';
 import { faqItems, publicPricingProducts } from '@/features/marketing/server';
-import { appConfig, LOCALES } from '@/platform/config/app-config';
-import { isLocale } from '@/platform/i18n/locale';
+import { appConfig } from '@/platform/config/app-config';
 import { JsonLd } from '@/platform/seo/json-ld';
 import { localizedPath } from '@/platform/seo/localized-path';
 import { publicMetadata } from '@/platform/seo/metadata';
 import { Button } from '@/ui/button';
+import { publicPageLocale } from '@/platform/i18n/public-page';
 import { AccountDeletedNotice } from '../../_shell/account-deleted-notice';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export function generateStaticParams() {
-  return LOCALES.map((locale) => ({ locale }));
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await publicPageLocale(params);
   const t = await getTranslations({ locale, namespace: 'marketing.home' });
   return publicMetadata({
     locale,
@@ -40,9 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function LandingPage({ params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await publicPageLocale(params);
   const [t, tPricing, tSettings, faq, products] = await Promise.all([
     getTranslations({ locale, namespace: 'marketing.home' }),
     getTranslations({ locale, namespace: 'billing.pricing' }),

@@ -1,14 +1,13 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { docsHref } from '@/features/docs';
 import { DocsSearch } from '@/features/docs/components/docs-search';
 import { appConfig } from '@/platform/config/app-config';
-import { isLocale } from '@/platform/i18n/locale';
 import { PublicLanguageSwitcher } from '@/platform/i18n/public-language-switcher';
 import { localizedPath } from '@/platform/seo/localized-path';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
+import { publicPageLocale } from '@/platform/i18n/public-page';
 import { Logo } from '../../_shell/logo';
 import { SkipLink } from '../../_shell/skip-link';
 
@@ -20,9 +19,7 @@ export default async function DocsLayout({
   children: ReactNode;
   params: Promise<{ locale: string }>;
 }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await publicPageLocale(params);
   const t = await getTranslations({ locale, namespace: 'docs' });
   return (
     <div className="flex min-h-screen flex-col">

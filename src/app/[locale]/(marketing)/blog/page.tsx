@@ -1,24 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PostCard } from '@/features/blog/components/post-card';
 import { TagList } from '@/features/blog/components/tag-list';
 import { blogPosts, blogTags, withBlogFeed } from '@/features/blog/server';
-import { appConfig, LOCALES } from '@/platform/config/app-config';
-import { isLocale } from '@/platform/i18n/locale';
+import { appConfig } from '@/platform/config/app-config';
 import { publicMetadata } from '@/platform/seo/metadata';
 import { localizedPath } from '@/platform/seo/localized-path';
+import { publicPageLocale } from '@/platform/i18n/public-page';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export function generateStaticParams() {
-  return LOCALES.map((locale) => ({ locale }));
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await publicPageLocale(params);
   const t = await getTranslations({ locale, namespace: 'blog.index' });
   return withBlogFeed(
     publicMetadata({
@@ -33,9 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** /blog: every post readable in the visitor's language, newest first. */
 export default async function BlogIndexPage({ params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await publicPageLocale(params);
   const t = await getTranslations({ locale, namespace: 'blog' });
   const posts = blogPosts(locale);
   return (

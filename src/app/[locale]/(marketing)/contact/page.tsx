@@ -1,19 +1,17 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/features/contact';
 import { appConfig } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
 import { getCsrfToken } from '@/platform/http/csrf-token';
-import { isLocale } from '@/platform/i18n/locale';
 import { localizedPath } from '@/platform/seo/localized-path';
 import { publicMetadata } from '@/platform/seo/metadata';
+import { publicPageLocale } from '@/platform/i18n/public-page';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await publicPageLocale(params);
   const [t, tMarketing] = await Promise.all([
     getTranslations({ locale, namespace: 'contact' }),
     getTranslations({ locale, namespace: 'marketing.contact' }),
@@ -27,9 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ContactPage({ params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await publicPageLocale(params);
   // Rendered per request, unlike the other marketing pages: the form carries its CSRF token in the
   // HTML so it also works without JavaScript (docs/marketing/customising-the-marketing-pages.md).
   const [t, csrfToken] = await Promise.all([getTranslations({ locale, namespace: 'contact' }), getCsrfToken()]);

@@ -1,24 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { FaqList, faqPageJsonLd } from '@/features/marketing';
 import { faqItems } from '@/features/marketing/server';
-import { appConfig, LOCALES } from '@/platform/config/app-config';
-import { isLocale } from '@/platform/i18n/locale';
+import { appConfig } from '@/platform/config/app-config';
 import { JsonLd } from '@/platform/seo/json-ld';
 import { localizedPath } from '@/platform/seo/localized-path';
 import { publicMetadata } from '@/platform/seo/metadata';
+import { publicPageLocale } from '@/platform/i18n/public-page';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export function generateStaticParams() {
-  return LOCALES.map((locale) => ({ locale }));
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = await publicPageLocale(params);
   const t = await getTranslations({ locale, namespace: 'marketing.faq' });
   return publicMetadata({
     locale,
@@ -29,9 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function FaqPage({ params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await publicPageLocale(params);
   const [t, items] = await Promise.all([getTranslations({ locale, namespace: 'marketing.faq' }), faqItems(locale)]);
   return (
     <div className="mx-auto max-w-3xl space-y-8">
