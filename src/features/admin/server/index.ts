@@ -12,7 +12,7 @@ export {
   revokeSuperAdmin,
   type GrantOutcome,
 } from './super-admins';
-export { findUser, isBanned, listUsers, type AdminUserRow } from './users';
+export { adminUserDetail, isBanned, listUsers, type AdminUserDetail, type AdminUserRow } from './users';
 
 // Server actions, for pages and tests; this feature's components import them from the action file.
 export { banUserAction, signOutUserEverywhereAction, unbanUserAction } from './user-actions';

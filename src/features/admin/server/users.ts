@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, gt, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '@/features/audit/server';
-import { isBanInForce } from '@/features/auth/server';
+import { isBanInForce, listSessions, listSignInMethods } from '@/features/auth/server';
+import { listOrganizationsOfUser } from '@/features/organizations/server';
 import { sessions, users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
 import { defineDataLoader, type LoadedPage } from '@/platform/db/data-loader';
@@ -139,3 +140,25 @@ export async function signOutUserEverywhere(actor: AdminActor, userId: string): 
     return { sessions: removed.length };
   });
 }
+
+/** Everything the admin detail page shows about a user, or null when there is no such user. */
+export async function adminUserDetail(userId: string) {
+  const user = await findUser(userId);
+  if (!user) return null;
+  const [organizations, userSessions, signInMethods, superAdmin] = await Promise.all([
+    listOrganizationsOfUser(userId),
+    listSessions(userId),
+    listSignInMethods(userId),
+    isSuperAdmin(user),
+  ]);
+  return {
+    user,
+    banned: isBanned(user),
+    superAdmin,
+    organizations: organizations.map(({ id, name, slug, role }) => ({ id, name, slug, role })),
+    sessions: userSessions,
+    signInMethods,
+  };
+}
+
+export type AdminUserDetail = NonNullable<Awaited<ReturnType<typeof adminUserDetail>>>;
