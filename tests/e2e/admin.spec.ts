@@ -87,6 +87,9 @@ test('grant from the command line, two-factor, find a user, ban and unban, and r
   await admin.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(admin).not.toHaveURL(/\/auth\//);
 
+  // The same pages that are a 404 to everyone else open for the super admin (so that 404 is the gate's).
+  for (const url of await adminPageUrls(customer.id)) expect((await admin.goto(url))?.status(), url).toBe(200);
+
   // Find the customer.
   await admin.goto('/admin/users');
   await expect(admin.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
