@@ -20,7 +20,7 @@ import { adminUserPath, adminUsersPath } from '../paths';
 import { adminUserQuery, USER_STATUSES, type AdminUserQuery, type UserStatus } from '../user-query';
 
 /** A user as the list shows them (the server's AdminUserRow, with the ban worked out). */
-export interface AdminUserListRow {
+interface AdminUserListRow {
   id: string;
   name: string;
   email: string;

@@ -9,7 +9,7 @@ import { isSuperAdmin } from './super-admins';
 /** How recent a sign-in a destructive admin action needs (ban, sign out everywhere). */
 export const ADMIN_RECENT_SIGN_IN_MINUTES = 30;
 
-export function signedInWithin(sessionCreatedAt: Date, minutes: number, now = new Date()) {
+function signedInWithin(sessionCreatedAt: Date, minutes: number, now = new Date()) {
   return now.getTime() - sessionCreatedAt.getTime() <= minutes * 60 * 1000;
 }
 
