@@ -42,10 +42,10 @@ describe('npm run admin:grant / admin:revoke', () => {
       { action: 'admin.granted', actor: null, details: { via: 'cli' } },
       { action: 'admin.revoked', actor: null, details: { via: 'cli' } },
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it('says so, and fails, for an address with no account', async () => {
     const outcome = await adminCommand('grant', 'nobody-at-all@example.com');
     expect(outcome).toMatchObject({ code: 1, stdout: expect.stringContaining('No account has the address') });
-  }, 60_000);
+  }, 120_000);
 });
