@@ -113,6 +113,22 @@ test('cross-tenant writes: every organization action aimed at another organizati
   }
 });
 
+test('super admin: every admin action answers a signed-in account that is not a super admin as not found, changing nothing', async () => {
+  const { target, attacker } = await attackScene();
+  const client = await Client.signedInAs(attacker);
+  const adminActions = Object.entries(ACTIONS).filter(([, entry]) => entry.guard === 'super-admin');
+  expect(adminActions.length).toBeGreaterThan(0);
+  for (const [key, entry] of adminActions) {
+    const answer = await client.action(actionId(key), entry.input!(target));
+    expect(answer.code, key).toBe('NOT_FOUND');
+    expect(answer.result?.error?.status, key).toBe(404);
+  }
+  expect(await queryDatabase('select banned_at from users where id = $1', [target.victim.id])).toEqual([
+    { banned_at: null },
+  ]);
+  expect(await queryDatabase('select id from sessions where id = $1', [target.victimSessionId])).toHaveLength(1);
+});
+
 test('cross-account writes: signed-in actions naming another account’s session or invitation leave them untouched', async () => {
   const { target, attacker } = await attackScene();
   const client = await Client.signedInAs(attacker);

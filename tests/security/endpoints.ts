@@ -12,7 +12,8 @@ import type { Organization, Person } from '../e2e/fixtures';
  * - `permission`: members whose role holds that permission.
  */
 /** `signature`: no session or CSRF token; a provider's signature over the raw body (webhooks). */
-type Guard = 'public' | 'signature' | 'signed-in' | 'member' | { permission: string };
+/** `super-admin`: super admins only (src/features/admin): 404 to every other signed-in account. */
+type Guard = 'public' | 'signature' | 'signed-in' | 'member' | 'super-admin' | { permission: string };
 
 /** What an attack is aimed at: the victim's organization and what is in it. */
 interface Target {
@@ -244,6 +245,20 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'src/features/tasks/server/actions.ts#deleteTasksAction': {
     guard: 'member',
     input: ({ organization, taskId }) => ({ organizationId: organization.id, taskIds: [taskId] }),
+  },
+
+  // The super-admin area: a super admin with two-factor on; 404 to anyone else (docs/admin/super-admin.md).
+  'src/features/admin/server/user-actions.ts#banUserAction': {
+    guard: 'super-admin',
+    input: ({ victim }) => ({ userId: victim.id, reason: 'Planted ban' }),
+  },
+  'src/features/admin/server/user-actions.ts#unbanUserAction': {
+    guard: 'super-admin',
+    input: ({ victim }) => ({ userId: victim.id }),
+  },
+  'src/features/admin/server/user-actions.ts#signOutUserEverywhereAction': {
+    guard: 'super-admin',
+    input: ({ victim }) => ({ userId: victim.id }),
   },
 };
 

@@ -28,13 +28,22 @@ export const AUDIT_ACTIONS = [
   'billing.subscriptionStarted',
   'billing.subscriptionChanged',
   'billing.subscriptionCanceled',
+  // The super-admin area's (src/features/admin): shown to super admins at /admin/audit. No actor: the command line.
+  'admin.granted',
+  'admin.revoked',
+  'admin.userBanned',
+  'admin.userUnbanned',
+  'admin.userSignedOutEverywhere',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A user's own security events (no organization), and an organization's events. */
 export const SECURITY_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => action.startsWith('auth.'));
-export const ORGANIZATION_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => !action.startsWith('auth.'));
+export const ORGANIZATION_AUDIT_ACTIONS = AUDIT_ACTIONS.filter(
+  (action) => !action.startsWith('auth.') && !action.startsWith('admin.'),
+);
+export const ADMIN_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => action.startsWith('admin.'));
 
 /** What an event is about. */
 export const AUDIT_TARGET_TYPES = ['user', 'email', 'organization', 'subscription', 'checkout'] as const;

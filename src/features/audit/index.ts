@@ -3,6 +3,7 @@
  * Server code: '@/features/audit/server'. Components: '@/features/audit/components/*'.
  */
 export {
+  ADMIN_AUDIT_ACTIONS,
   AUDIT_ACTIONS,
   AUDIT_TARGET_TYPES,
   ORGANIZATION_AUDIT_ACTIONS,

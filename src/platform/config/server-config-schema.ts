@@ -193,6 +193,17 @@ const serverEnvSchema = z.object({
   LEMON_SQUEEZY_API_URL: envString('')
     .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })]))
     .describe("leave unset (Lemon Squeezy's API); tests set a local mock of it, e.g. http://127.0.0.1:12112."),
+  SUPER_ADMIN_EMAILS: envString('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ error: 'must be email addresses separated by commas' })))
+    .describe(
+      'addresses of super admins, separated by commas, e.g. ops@acme.com,cto@acme.com (their accounts must have confirmed the address; `npm run admin:grant` is the other way, docs/admin/super-admin.md).',
+    ),
   DATABASE_POOL_MAX: envString('10')
     .pipe(z.coerce.number<string>().int().min(1).max(200))
     .describe('the largest number of PostgreSQL connections one app instance opens, e.g. 10.'),
@@ -391,6 +402,8 @@ export function readServerConfig(
     trustedProxies: parsed.TRUST_PROXY,
     /** Seconds requests in flight get to finish after SIGTERM/SIGINT (scripts/serve.ts). */
     shutdownGraceSeconds: parsed.SHUTDOWN_GRACE_SECONDS,
+    /** Super admins by address (lower-case), besides those granted with `npm run admin:grant`. */
+    superAdminEmails: parsed.SUPER_ADMIN_EMAILS,
     oauth,
     /** Where uploads are kept (src/platform/storage/storage.ts chooses the adapter). */
     storage,

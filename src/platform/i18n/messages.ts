@@ -1,4 +1,5 @@
 import type { Locale } from '@/platform/config/app-config-schema';
+import enAdmin from '../../../messages/en/admin.json';
 import enApp from '../../../messages/en/app.json';
 import enAudit from '../../../messages/en/audit.json';
 import enAuth from '../../../messages/en/auth.json';
@@ -14,6 +15,7 @@ import enMarketing from '../../../messages/en/marketing.json';
 import enOrganizations from '../../../messages/en/organizations.json';
 import enSettings from '../../../messages/en/settings.json';
 import enTasks from '../../../messages/en/tasks.json';
+import esAdmin from '../../../messages/es/admin.json';
 import esApp from '../../../messages/es/app.json';
 import esAudit from '../../../messages/es/audit.json';
 import esAuth from '../../../messages/es/auth.json';
@@ -41,6 +43,7 @@ const en = {
   common: enCommon,
   marketing: enMarketing,
   app: enApp,
+  admin: enAdmin,
   audit: enAudit,
   auth: enAuth,
   billing: enBilling,
@@ -61,6 +64,7 @@ const catalog: Record<Locale, typeof en> = {
     common: esCommon,
     marketing: esMarketing,
     app: esApp,
+    admin: esAdmin,
     audit: esAudit,
     auth: esAuth,
     billing: esBilling,

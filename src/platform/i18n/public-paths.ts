@@ -10,6 +10,7 @@ import { LOCALES, type Locale } from '@/platform/config/constants';
  */
 export const UNLOCALIZED_SEGMENTS: readonly string[] = [
   '_next',
+  'admin',
   'api',
   'auth',
   'billing',

@@ -3,6 +3,7 @@ import { eq, like, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getAuth } from '@/features/auth/server/auth';
 import { AUTH_REFUSALS, authErrorCode } from '@/features/auth/server/auth-call';
+import { USER_BANNED } from '@/features/auth/server/bans';
 import { verifications } from '@/features/auth/server/schema';
 import { CODE_ALREADY_USED } from '@/features/auth/server/single-use-codes';
 import { db } from '@/platform/db/client';
@@ -68,7 +69,7 @@ const MEANINGS: Record<string, string> = {
   TOTP_ALREADY_ENABLED: 'TOTP is already enabled',
 };
 /** Codes auth-call.ts maps that are not in better-auth's table: ours, and a bare HTTP status. */
-const NOT_BETTER_AUTH_CODES = [CODE_ALREADY_USED, 'UNAUTHORIZED'];
+const NOT_BETTER_AUTH_CODES = [CODE_ALREADY_USED, USER_BANNED, 'UNAUTHORIZED'];
 
 describe(`better-auth's error codes (${REVISIT.authCall} maps them)`, () => {
   it('every code we map is one better-auth still defines, with the meaning we mapped it for', () => {

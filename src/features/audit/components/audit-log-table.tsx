@@ -57,7 +57,9 @@ export function AuditLogTable({ caption, query: serverQuery, page, actions, acto
             ? person(event.actorUserId, event.actorName, t('someone'))
             : event.action.startsWith('billing.')
               ? t('provider')
-              : t('unknown'),
+              : event.action.startsWith('admin.')
+                ? t('commandLine')
+                : t('unknown'),
           target: person(event.targetId, event.targetName, t('someone')),
           from: role(details.from),
           to: role(details.to),
@@ -66,6 +68,7 @@ export function AuditLogTable({ caption, query: serverQuery, page, actions, acto
           name: String(details.name ?? ''),
           plan: String(details.plan ?? ''),
           status: String(details.status ?? ''),
+          reason: String(details.reason ?? ''),
           method: t(`methods.${method}` as never),
         } as never,
       );

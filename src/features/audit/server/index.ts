@@ -6,6 +6,7 @@ import 'server-only';
  */
 export { recordAuditEvent, type AuditDetails, type AuditEvent } from './record';
 export {
+  listAllAuditEvents,
   listOrganizationAuditEvents,
   listOwnSecurityEvents,
   organizationAuditActors,

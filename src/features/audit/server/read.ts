@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '@/features/auth/server/schema';
+import { db } from '@/platform/db/client';
 import { defineDataLoader, type LoadedPage } from '@/platform/db/data-loader';
 import { withTenant, withUserTenant, type TenantScope } from '@/platform/db/tenant';
 import { auditQuery, type AuditQuery } from '../audit-query';
@@ -77,6 +78,23 @@ export async function listOrganizationAuditEvents(
 /** A page of the user's own security events (in no organization), under row-level security. */
 export async function listOwnSecurityEvents(userId: string, query: AuditQuery): Promise<LoadedPage<AuditEventRow>> {
   return withUserTenant(userId, (tx) => auditPages.load(tx, query, { where: isNull(auditEvents.organizationId) }));
+}
+
+/**
+ * A page of the whole log, for super admins (the admin area checks who asks): every organization's and every
+ * user's events, read on the app's own connection. `targetUserId` keeps the events done by or to one user.
+ */
+export async function listAllAuditEvents(
+  query: AuditQuery,
+  options: { targetUserId?: string } = {},
+): Promise<LoadedPage<AuditEventRow>> {
+  const where = options.targetUserId
+    ? or(
+        eq(auditEvents.actorUserId, options.targetUserId),
+        and(eq(auditEvents.targetType, 'user'), eq(auditEvents.targetId, options.targetUserId)),
+      )
+    : undefined;
+  return auditPages.load(db, query, { where });
 }
 
 /** Who appears as an actor in an organization's audit log (for the "who" filter), newest first. */

@@ -6,6 +6,7 @@ import type { CookieOptions, RequestContext } from '@/platform/http/request-cont
 import { translatorFor } from '@/platform/i18n/translator';
 import { authHeaders } from './auth-headers';
 import { inRequestLanguage } from './emails';
+import { USER_BANNED } from './bans';
 import { CODE_ALREADY_USED } from './single-use-codes';
 
 /**
@@ -42,6 +43,8 @@ export const AUTH_REFUSALS: Record<string, { code: ErrorCode; key: string; field
   EMAIL_MISMATCH: { code: 'BAD_REQUEST', key: 'auth.invalidLink' },
   TOTP_NOT_ENABLED: { code: 'BAD_REQUEST', key: 'auth.twoFactorNotEnabled' },
   TOTP_ALREADY_ENABLED: { code: 'CONFLICT', key: 'auth.twoFactorAlreadyEnabled' },
+  // Ours: the session hook of auth.ts refuses a banned user (bans.ts).
+  [USER_BANNED]: { code: 'FORBIDDEN', key: 'auth.banned' },
 };
 
 /**

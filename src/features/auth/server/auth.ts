@@ -1,5 +1,6 @@
 import 'server-only';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { count, eq } from 'drizzle-orm';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
@@ -13,6 +14,7 @@ import { isLocale } from '@/platform/i18n/locale';
 import { logger } from '@/platform/logger';
 import { consumeRateLimit } from '@/platform/rate-limit/rate-limit';
 import { CLIENT_IP_HEADER } from './auth-headers';
+import { isBannedUser, USER_BANNED } from './bans';
 import { auditSignIns, recordSecurityEvent, requestFactsOf } from './audit-events';
 import { recordEmailChangeLink, revokeAccountLinks } from './emailed-links';
 import { knownDevices } from './known-device';
@@ -132,6 +134,9 @@ function createAuth() {
         locale: { type: 'string', required: false, input: false },
         theme: { type: 'string', required: false, input: false },
         onboardedAt: { type: 'date', required: false, input: false },
+        // Set by a super admin (src/features/admin): read with every session, so a ban holds at once.
+        bannedAt: { type: 'date', required: false, input: false },
+        banExpiresAt: { type: 'date', required: false, input: false },
       },
       changeEmail: { enabled: true },
       deleteUser: { enabled: true },
@@ -193,6 +198,14 @@ function createAuth() {
         update: {
           before: async (user) =>
             typeof user.name === 'string' ? { data: { ...user, name: toSingleLine(user.name) } } : undefined,
+        },
+      },
+      // A banned user gets no session, whichever way they sign in (password, link, provider, second factor).
+      session: {
+        create: {
+          before: async (session) => {
+            if (await isBannedUser(session.userId)) throw new APIError('FORBIDDEN', { code: USER_BANNED });
+          },
         },
       },
       account: {

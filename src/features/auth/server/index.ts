@@ -19,6 +19,7 @@ export {
 export { readAvatar, removeAvatar, setAvatar, updateProfile } from './profile';
 export { listSessions, revokeOtherSessions, revokeSession, type SessionSummary } from './sessions';
 export { getMfaStatus, type MfaStatus } from './two-factor';
+export { isBanInForce } from './bans';
 export { hasPassword, listSignInMethods, type SignInMethod } from './sign-in-methods';
 export { pendingEmailChange } from './email-change';
 // getAuth: better-auth itself, for tests and scripts that create accounts; pages use the functions here.

@@ -29,6 +29,13 @@ export const users = pgTable(
     theme: text('theme'),
     /** Set when the user finished onboarding (name, optional avatar). */
     onboardedAt: timestamp('onboarded_at', { withTimezone: true }),
+    /**
+     * Set by a super admin's ban (src/features/admin, decision 0057): no session is created for the user and none
+     * is honoured until `banExpiresAt` passes (null: until unbanned).
+     */
+    bannedAt: timestamp('banned_at', { withTimezone: true }),
+    banReason: text('ban_reason'),
+    banExpiresAt: timestamp('ban_expires_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [uniqueIndex('users_email_key').on(sql`lower(${table.email})`)],

@@ -12,6 +12,7 @@ import { landingPath } from '../paths';
 import { safeRedirectPath } from '../redirect';
 import { getAuth } from './auth';
 import { authHeaders } from './auth-headers';
+import { isBanInForce } from './bans';
 
 export interface SignedInUser {
   id: string;
@@ -37,6 +38,8 @@ type RawSession = Awaited<ReturnType<ReturnType<typeof getAuth>['api']['getSessi
 function toCurrentSession(raw: RawSession): CurrentSession | null {
   if (!raw) return null;
   const { user, session } = raw;
+  // A ban signs its sessions out when set; one left over (a ban set by hand in SQL) is not honoured either.
+  if (isBanInForce(user.bannedAt as Date | null | undefined, user.banExpiresAt as Date | null | undefined)) return null;
   return {
     user: {
       id: user.id,

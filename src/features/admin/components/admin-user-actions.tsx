@@ -1,0 +1,86 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { ActionButtonForm } from '@/platform/http/client/action-button-form';
+import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
+import { Button } from '@/ui/button';
+import { TextField } from '@/ui/form';
+import { toast } from '@/ui/toast';
+import { adminUserPath } from '../paths';
+import { banUserSchema } from '../schemas';
+import { banUserAction, signOutUserEverywhereAction, unbanUserAction } from '../server/user-actions';
+
+/** Bans the user: a reason (for the audit log) and, optionally, the last day of the ban. */
+export function BanUserForm({ userId }: { userId: string }) {
+  const tBan = useTranslations('admin.user.ban');
+  const router = useRouter();
+  const state = useActionForm({
+    schema: banUserSchema,
+    action: banUserAction,
+    defaultValues: { userId, reason: '', until: '' },
+    permalink: adminUserPath(userId),
+    onSuccess: ({ sessions }) => {
+      toast.success({ title: tBan('done', { count: sessions }) });
+      router.refresh();
+    },
+  });
+  return (
+    <ActionForm state={state} className="grid gap-4" aria-label={tBan('title')}>
+      <FormError state={state} fields={['reason', 'until']} />
+      <input type="hidden" name="userId" value={userId} />
+      <TextField control={state.form.control} name="reason" label={tBan('reason')} maxLength={500} />
+      <TextField
+        control={state.form.control}
+        name="until"
+        label={tBan('until')}
+        description={tBan('untilHint')}
+        type="date"
+        className="sm:max-w-xs"
+      />
+      <div>
+        <Button type="submit" variant="destructive" loading={state.pending} loadingLabel={tBan('submitting')}>
+          {tBan('submit')}
+        </Button>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function UnbanUserButton({ userId }: { userId: string }) {
+  const tUnban = useTranslations('admin.user.unban');
+  const router = useRouter();
+  return (
+    <ActionButtonForm
+      action={unbanUserAction}
+      permalink={adminUserPath(userId)}
+      fields={{ userId }}
+      label={tUnban('submit')}
+      pendingLabel={tUnban('submitting')}
+      size="md"
+      onSuccess={() => {
+        toast.success({ title: tUnban('done') });
+        router.refresh();
+      }}
+    />
+  );
+}
+
+export function SignOutUserEverywhereButton({ userId }: { userId: string }) {
+  const tSignOut = useTranslations('admin.user.signOutEverywhere');
+  const router = useRouter();
+  return (
+    <ActionButtonForm
+      action={signOutUserEverywhereAction}
+      permalink={adminUserPath(userId)}
+      fields={{ userId }}
+      label={tSignOut('submit')}
+      pendingLabel={tSignOut('submitting')}
+      size="md"
+      onSuccess={({ sessions }) => {
+        toast.success({ title: tSignOut('done', { count: sessions }) });
+        router.refresh();
+      }}
+    />
+  );
+}

@@ -1,0 +1,7 @@
+/**
+ * The super-admin area's public face for any code (server or browser): its paths and the users list's query.
+ * Server code: '@/features/admin/server'. Components: '@/features/admin/components/*'.
+ */
+export { adminAuditPath, adminPath, adminUserPath, adminUsersPath, twoFactorSetupPath } from './paths';
+export { adminUserQuery, USER_STATUSES, type AdminUserQuery, type UserStatus } from './user-query';
+export { banUserSchema, userIdSchema } from './schemas';

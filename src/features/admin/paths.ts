@@ -1,0 +1,11 @@
+/** The super-admin area's pages (docs/admin/super-admin.md). */
+export const adminPath = '/admin';
+export const adminUsersPath = '/admin/users';
+export const adminAuditPath = '/admin/audit';
+
+export function adminUserPath(userId: string) {
+  return `/admin/users/${encodeURIComponent(userId)}`;
+}
+
+/** Where an admin without two-factor authentication is sent to turn it on. */
+export const twoFactorSetupPath = '/settings/security';
