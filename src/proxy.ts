@@ -21,7 +21,7 @@ import {
 import { contentSecurityPolicy, scriptHashSource } from '@/platform/http/security-headers';
 import { prerenderedPageHashes } from '@/platform/http/static-pages';
 import { LOCALE_COOKIE, resolveLocale } from '@/platform/i18n/locale';
-import { publicRoute, type PublicRoute } from '@/platform/i18n/public-paths';
+import { publicRoute } from '@/platform/i18n/public-paths';
 import { translatorFor } from '@/platform/i18n/translator';
 import { themeBootScript } from '@/platform/theme/theme';
 
@@ -88,11 +88,7 @@ export function proxy(request: NextRequest) {
     });
   }
 
-  const found = publicRoute(path, appConfig.locales.default);
-  const route: PublicRoute | null =
-    found?.action === 'redirect' && rewrittenHere(request, path)
-      ? { action: 'serve', page: path, locale: appConfig.locales.default }
-      : found;
+  const route = publicRoute(path, appConfig.locales.default);
   if (route?.action === 'redirect') {
     const to = new URL(`${route.to}${request.nextUrl.search}`, request.url);
     const redirect = NextResponse.redirect(to, 308);
@@ -177,17 +173,6 @@ export function proxy(request: NextRequest) {
     });
   }
   return response;
-}
-
-/**
- * `npm run dev` (Next.js 16.4) runs the proxy a second time on the URL it rewrote to, with the request
- * headers the first run set: `/faq` → `/en/faq` must then be served, not redirected back to `/faq` (a loop).
- * Only the first run sets PATH_HEADER to `/faq`; a visitor who sends it themselves just skips a redirect.
- */
-function rewrittenHere(request: NextRequest, path: string) {
-  const from = request.headers.get(PATH_HEADER)?.split('?')[0];
-  const first = from && publicRoute(from, appConfig.locales.default);
-  return first && first.action === 'rewrite' && first.page === path;
 }
 
 function hasSessionCookie(request: NextRequest) {
