@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   // so it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // `npm run dev` listens on 127.0.0.1 but names itself `localhost` to Next.js (scripts/serve.ts): the page's
+  // own origin must still reach the dev server's live-reload socket.
+  allowedDevOrigins: ['127.0.0.1'],
   // CI (.ci/run) typechecks the whole tree, route types included (`next typegen` first), before it
   // builds: the build's own pass over the same files would cost minutes and check nothing more.
   typescript: { ignoreBuildErrors: process.env.KEEL_TYPES_CHECKED === '1' },
