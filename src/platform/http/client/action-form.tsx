@@ -7,9 +7,7 @@ import {
   useActionState,
   useEffect,
   useEffectEvent,
-  useId,
   useMemo,
-  useState,
   type ComponentProps,
   type ReactNode,
 } from 'react';
@@ -91,7 +89,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   // Valid in the browser: send the form's own fields (CSRF token included) to the action.
   const onSubmit = form.handleSubmit((_values, event) => {
     const element = event?.target;
-    if (!element || !(element instanceof HTMLFormElement)) return;
+    if (!(element instanceof HTMLFormElement)) return;
     const data = new FormData(element);
     startTransition(() => send(data));
   });
@@ -144,41 +142,14 @@ export function ActionForm<R>({
   children,
   ...props
 }: Omit<ComponentProps<'form'>, 'action' | 'onSubmit' | 'ref'> & { state: ActionFormState<R>; children: ReactNode }) {
-  const generatedId = useId();
-  const id = props.id ?? generatedId;
-  const form = state.form as UseFormReturn<FieldValues>;
-  // What was typed into the server-rendered form before JavaScript ran (a quick typist, a password manager)
-  // is still in the page's fields while React renders the form for the first time in the browser (hydration):
-  // handed to the form now, the fields render it rather than their defaults over it. Once, on that render; on
-  // the server and on a client-side navigation there is no such element yet.
-  useState(() =>
-    keepValuesTypedBeforeHydration(typeof document === 'undefined' ? null : document.getElementById(id), form),
-  );
   return (
-    <Form {...form}>
-      <form {...props} id={id} action={state.formAction} onSubmit={state.onSubmit} noValidate>
+    <Form {...(state.form as UseFormReturn<FieldValues>)}>
+      <form {...props} action={state.formAction} onSubmit={state.onSubmit} noValidate>
         <CsrfField />
         {children}
       </form>
     </Form>
   );
-}
-
-/** Kinds of input whose value the user types; others (checkboxes, files, hidden fields) are left alone. */
-const TYPED_INPUTS = new Set(['text', 'email', 'password', 'search', 'tel', 'url', 'number']);
-
-/** Copies each typed field of `element` whose value differs from the form's (a string) into react-hook-form. */
-function keepValuesTypedBeforeHydration(element: HTMLElement | null, form: UseFormReturn<FieldValues>) {
-  if (!element || !(element instanceof HTMLFormElement)) return;
-  for (const control of Array.from(element.elements)) {
-    const typed =
-      (control instanceof HTMLInputElement && TYPED_INPUTS.has(control.type) && !control.readOnly) ||
-      control instanceof HTMLTextAreaElement;
-    if (!typed || !control.name || control.disabled) continue;
-    const current: unknown = form.getValues(control.name);
-    if (current !== undefined && current !== null && typeof current !== 'string') continue;
-    if (control.value !== (current ?? '')) form.setValue(control.name, control.value, { shouldDirty: true });
-  }
 }
 
 /**
