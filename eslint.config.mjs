@@ -15,12 +15,13 @@ const noFeatureImports = {
 
 /**
  * Feature boundaries (decision 0025): outside a feature, only its faces —
- * `@/features/<name>`, `…/server`, `…/components/<file>`, `…/server/schema`, and
- * `…/server/seed` for scripts and tests. Written as regular expressions so the
+ * `@/features/<name>`, `…/server`, `…/server/public` (public pages' light part,
+ * decision 0063), `…/components/<file>`, `…/server/schema`, and `…/server/seed`
+ * for scripts and tests. Written as regular expressions so the
  * relative paths scripts use (`../src/features/…`) are held to the same rule.
  */
 const FEATURE = String.raw`^(?:@|(?:\.\.?/)+src)/features/`;
-const FACES = String.raw`(?:server|server/schema|server/seed|components/.+)$`;
+const FACES = String.raw`(?:server|server/public|server/schema|server/seed|components/.+)$`;
 const insideFeature = (except) => ({
   regex: `${FEATURE}${except ? `(?!${except}/)` : ''}[^/]+/(?!${FACES}).+`,
   message:

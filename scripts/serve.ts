@@ -36,7 +36,11 @@ async function main() {
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOST || undefined;
 
-  const app = next({ dev, dir: projectRoot, port, hostname });
+  // Next.js builds each request's URL from this name, but the proxy sees a loopback address as `localhost`
+  // (NextURL): given 127.0.0.1 (`npm run dev`), every rewrite of the proxy (`/` → `/en`) named another
+  // origin and was fetched again over HTTP, through the proxy a second time.
+  const loopback = hostname === '127.0.0.1' || hostname === '::1';
+  const app = next({ dev, dir: projectRoot, port, hostname: loopback ? 'localhost' : hostname });
   // Next.js loads the .env files here, before the configuration is read.
   await app.prepare();
   const appConfig = buildAppConfig(process.env);

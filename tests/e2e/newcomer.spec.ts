@@ -77,6 +77,40 @@ test('a missing task is an in-app page with the way back to Tasks', async ({ pag
   await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}/tasks$`));
 });
 
+test('what is typed into the sign-in form before its JavaScript runs is kept, and signs in', async ({ page }) => {
+  // Known bug (issue 18, open): in the production build React writes the form's default ('') into each field as
+  // it hydrates. Capturing the page's values into react-hook-form on ActionForm's first render kept them under
+  // `npm run dev` but not here; this test passes (and test.fail then fails) once they are kept.
+  test.fail();
+  const person = await createAccount();
+  // The page's scripts are held back (only they: the HTML and CSS load and the form is there to type in), then
+  // let through, so React hydrates a form that already holds what the user typed.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route(/\/_next\/static\/.+\.js(\?|$)/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto('/auth/sign-in', { waitUntil: 'domcontentloaded' });
+  const email = page.getByLabel('Email');
+  const password = page.getByLabel('Password', { exact: true });
+  await email.fill(person.email);
+  await password.fill(person.password);
+  // Not hydrated yet: React has not touched the form.
+  expect(
+    await page
+      .locator('form', { has: password })
+      .evaluate((form) => Object.keys(form).some((key) => key.startsWith('__react'))),
+  ).toBe(false);
+  releaseScripts();
+  await waitForHydration(page, 'form:has(input[name="password"])');
+  await expect(email).toHaveValue(person.email);
+  await expect(password).toHaveValue(person.password);
+  // The form holds the values too (not only the fields): signing in now uses them.
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+});
+
 test('/favicon.ico answers with an icon', async ({ request }) => {
   const response = await request.get('/favicon.ico');
   expect(response.status()).toBe(200);

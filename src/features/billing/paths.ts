@@ -1,4 +1,4 @@
-import { dashboardPath } from '@/features/organizations';
+import { dashboardPath } from '@/platform/navigation/dashboard-path';
 
 /** URLs of an organization's billing pages. */
 export function billingPath(slug: string): string {

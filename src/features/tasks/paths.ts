@@ -1,4 +1,4 @@
-import { dashboardPath } from '@/features/organizations';
+import { dashboardPath } from '@/platform/navigation/dashboard-path';
 
 /** The tasks list of an organization, with an optional query string (from taskQuery.toSearchParams). */
 export function tasksPath(slug: string, search?: URLSearchParams | string): string {

@@ -2,44 +2,7 @@ import { Text } from '@react-email/components';
 import type { Locale } from '@/platform/config/app-config-schema';
 import { appConfig } from '@/platform/config/app-config';
 import { EmailAction, EmailLayout, emailText } from '@/platform/email/email-layout';
-import { translatorFor } from '@/platform/i18n/translator';
-
-/** The account emails. Each has its words in messages/<locale>/emails.json under `account.<kind>`. */
-export type AccountEmailKind =
-  | 'verifyEmail'
-  | 'magicLink'
-  | 'passwordReset'
-  | 'emailChangeNew'
-  | 'emailChangeOld'
-  | 'passwordChanged'
-  | 'signInMethodAdded'
-  | 'existingAccount'
-  | 'signInAttempts'
-  | 'signInAttemptsReset';
-
-/** The values an email's text may use besides the site name. */
-export interface AccountEmailValues {
-  /** The link the button opens (verification, sign-in, reset…). */
-  url?: string;
-  newEmail?: string;
-  provider?: string;
-  minutes?: number;
-}
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-function words(locale: Locale): Translate {
-  return translatorFor(locale, 'emails') as unknown as Translate;
-}
-
-function textValues(values: AccountEmailValues) {
-  return {
-    siteName: appConfig.site.name,
-    newEmail: values.newEmail ?? '',
-    provider: values.provider ?? '',
-    minutes: values.minutes ?? 0,
-  };
-}
+import { textValues, words, type AccountEmailKind, type AccountEmailValues } from './account-email-words';
 
 /**
  * One template for every account email: a greeting, what happened or what to
@@ -71,8 +34,4 @@ export function AccountEmail({
       <Text style={{ ...emailText, fontSize: 13, color: '#4b5563' }}>{t(`account.${kind}.notYou`, v)}</Text>
     </EmailLayout>
   );
-}
-
-export function accountEmailSubject(locale: Locale, kind: AccountEmailKind, values: AccountEmailValues) {
-  return words(locale)(`account.${kind}.subject`, textValues(values));
 }

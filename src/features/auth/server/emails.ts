@@ -7,12 +7,7 @@ import { sendEmail } from '@/platform/email/transport';
 import { AppError } from '@/platform/http/errors';
 import { LOCALE_COOKIE, isLocale, resolveLocale } from '@/platform/i18n/locale';
 import { parseCookieHeader, type RequestContext } from '@/platform/http/request-context';
-import {
-  AccountEmail,
-  accountEmailSubject,
-  type AccountEmailKind,
-  type AccountEmailValues,
-} from '../emails/account-email';
+import { accountEmailSubject, type AccountEmailKind, type AccountEmailValues } from '../emails/account-email-words';
 import type { SignedInUser } from './session';
 
 /**
@@ -47,6 +42,8 @@ export async function requireEmailDelivery<T>(work: () => Promise<T>): Promise<T
 /** Renders and sends one account email (SMTP or the dev mailbox). Throws AppError('EMAIL_NOT_SENT') on failure. */
 export async function sendAccountEmail(kind: AccountEmailKind, to: string, locale: Locale, values: AccountEmailValues) {
   try {
+    // The template (React Email) is loaded when a message is sent, not by every module that imports auth.
+    const { AccountEmail } = await import('../emails/account-email');
     const { html, text } = await renderEmail(createElement(AccountEmail, { locale, kind, values }));
     return await sendEmail({ to, subject: accountEmailSubject(locale, kind, values), html, text });
   } catch (error) {

@@ -37,7 +37,7 @@ export {
 } from './invited-account';
 export { isPasswordResetTokenUsable, magicLinkEmail } from './link-tokens';
 export { getAuthLinkHandler } from './link-handler';
-export { accountEmailSubject, type AccountEmailKind } from '../emails/account-email';
+export { accountEmailSubject, type AccountEmailKind } from '../emails/account-email-words';
 
 // Server actions, for pages to pass to forms and for tests. Components in this feature import
 // them from the action files directly; the settings pages' components are in components/settings/.

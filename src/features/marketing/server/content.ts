@@ -1,6 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { pricingCatalogue, type TranslateKey } from '@/features/billing/server';
+import { pricingCatalogue, type TranslateKey } from '@/features/billing/server/public';
 import { appConfig, type Locale } from '@/platform/config/app-config';
 import { messagesFor } from '@/platform/i18n/messages';
 import type { FaqItem } from '../components/faq-list';

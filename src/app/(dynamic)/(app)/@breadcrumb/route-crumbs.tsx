@@ -1,11 +1,16 @@
 import { getTranslations } from 'next-intl/server';
-import { PageCrumbs } from '../../../../_shell/page-crumbs';
+import { PageCrumbs } from '../../../_shell/page-crumbs';
 
 /**
  * The top bar's last crumb for pages below a sidebar entry, by route: one line
  * per page (`:organization` stands for the organization's slug). A page that
  * is a sidebar entry needs none: the shell names it. A crumb that needs data
- * (a task's title) is a page of its own beside this one, as tasks/[task]/.
+ * (a task's title) is a page of its own beside the catch-alls, as tasks/[task]/.
+ *
+ * The catch-alls that use it sit below `dashboard/[organization]/` and
+ * `settings/`, never at the slot's root: a root `[...path]` would also match the
+ * URLs of the other root layout and of (auth), and Next.js's strict route
+ * matching then drops those pages ("do not match any complete route").
  */
 const pageCrumbs: Record<string, string> = {
   '/dashboard/:organization/tasks/new': 'tasks.form.newTitle',
@@ -16,9 +21,8 @@ const pageCrumbs: Record<string, string> = {
   '/settings/preferences': 'settings.nav.preferences',
 };
 
-export default async function RouteCrumbs({ params }: { params: Promise<{ path: string[] }> }) {
-  const [{ path }, t] = await Promise.all([params, getTranslations()]);
-  const route = `/${path.map((segment, index) => (index === 1 && path[0] === 'dashboard' ? ':organization' : segment)).join('/')}`;
+export async function RouteCrumbs({ route }: { route: string }) {
+  const t = await getTranslations();
   const key = pageCrumbs[route];
   return key ? <PageCrumbs items={[{ label: t(key as never) }]} /> : null;
 }
