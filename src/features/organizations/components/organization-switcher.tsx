@@ -2,6 +2,7 @@
 
 import { Check, ChevronsUpDown, Plus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/ui/button';
@@ -19,11 +20,17 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogHeader, Di
 import { Popover, PopoverContent, PopoverTrigger } from '@/ui/popover';
 import { dashboardPath } from '../paths';
 import type { ClientOrganization } from './organization-context';
-import { CreateOrganizationForm } from './create-organization-form';
 import { useCurrentOrganizationSlug } from './current-organization';
 import { OrganizationLogo } from './organization-logo';
 import { useRoleLabel } from './role-label';
 import { useShownOrganizationSlug } from './shown-organization';
+
+/*
+ * The create form (and the form library and zod it brings) is on every signed-in page's switcher, yet used
+ * rarely: it loads when the list opens, before "Create organization" can be chosen (docs/performance.md).
+ */
+const loadCreateForm = () => import('./create-organization-form');
+const CreateOrganizationForm = dynamic(() => loadCreateForm().then((module) => module.CreateOrganizationForm));
 
 /** One of the user's organizations, with their role in it. */
 export interface SwitcherOrganization extends ClientOrganization {
@@ -75,7 +82,13 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
 
   return (
     <>
-      <Popover open={open} onOpenChange={setOpen}>
+      <Popover
+        open={open}
+        onOpenChange={(next) => {
+          if (next) void loadCreateForm();
+          setOpen(next);
+        }}
+      >
         <PopoverTrigger asChild>
           <Button
             ref={trigger}
