@@ -74,7 +74,8 @@ describe('OrganizationSwitcher', () => {
     await user.click(switcher());
     await user.click(screen.getByRole('option', { name: 'Crear organización' }));
     const dialog = await screen.findByRole('dialog', { name: 'Crear una organización' });
-    expect(within(dialog).getByRole('textbox', { name: 'Nombre' })).toBeDefined();
+    // The form's code loads when the list opens (docs/performance.md): it may arrive a moment after the dialog.
+    expect(await within(dialog).findByRole('textbox', { name: 'Nombre' }, { timeout: 10_000 })).toBeDefined();
   });
 
   it('on an account page, shows the organization the user came from and opens it', async () => {

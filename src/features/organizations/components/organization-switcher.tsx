@@ -30,7 +30,9 @@ import { useShownOrganizationSlug } from './shown-organization';
  * rarely: it loads when the list opens, before "Create organization" can be chosen (docs/performance.md).
  */
 const loadCreateForm = () => import('./create-organization-form');
-const CreateOrganizationForm = dynamic(() => loadCreateForm().then((module) => module.CreateOrganizationForm));
+const CreateOrganizationForm = dynamic(() =>
+  import('./create-organization-form').then((module) => module.CreateOrganizationForm),
+);
 
 /** One of the user's organizations, with their role in it. */
 export interface SwitcherOrganization extends ClientOrganization {
