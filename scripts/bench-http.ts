@@ -608,6 +608,12 @@ async function main(): Promise<number> {
         '',
       ].join('\n'),
     );
+    // Errors answered by Keel (a 500 under load, a pool timeout): what its log said, so they can be told apart.
+    const keelLog = keel.output().trim();
+    if (keelLog)
+      console.log(
+        `  Keel's log (warnings and errors, the last lines):\n${keelLog.split('\n').slice(-12).join('\n')}\n`,
+      );
     return 0;
   } finally {
     for (const agent of agents.values()) agent.destroy();
