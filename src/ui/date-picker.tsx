@@ -13,7 +13,10 @@ import { Popover, PopoverContent, PopoverTrigger } from './popover';
 const noSubscription = () => () => {};
 
 const loadCalendar = () => import('./date-picker-calendar');
-const Calendar = dynamic(() => import('./date-picker-calendar'));
+// `loading` gives it a Suspense boundary of its own: without one, loading it would suspend the whole page.
+const Calendar = dynamic(() => import('./date-picker-calendar'), {
+  loading: () => <div aria-busy="true" className="h-72 w-64" />,
+});
 
 /** "2030-01-15" as a local calendar day (no time zone shift), or undefined. */
 function dayOf(value: string): Date | undefined {

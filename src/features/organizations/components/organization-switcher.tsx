@@ -30,8 +30,10 @@ import { useShownOrganizationSlug } from './shown-organization';
  * rarely: it loads when the list opens, before "Create organization" can be chosen (docs/performance.md).
  */
 const loadCreateForm = () => import('./create-organization-form');
-const CreateOrganizationForm = dynamic(() =>
-  import('./create-organization-form').then((module) => module.CreateOrganizationForm),
+// `loading` gives it a Suspense boundary of its own: without one, loading it would suspend the whole page.
+const CreateOrganizationForm = dynamic(
+  () => import('./create-organization-form').then((module) => module.CreateOrganizationForm),
+  { loading: () => <div aria-busy="true" className="h-40" /> },
 );
 
 /** One of the user's organizations, with their role in it. */
