@@ -2,15 +2,21 @@
 
 import { format as formatDate } from 'date-fns';
 import { CalendarDays } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useState, useSyncExternalStore } from 'react';
-import { DayPicker, type DayPickerLocale } from 'react-day-picker';
-import 'react-day-picker/style.css';
+import type { DayPickerLocale } from 'react-day-picker';
 import { buttonVariants } from './button';
 import { cn } from './cn';
 import { fieldClasses } from './input';
 import { Popover, PopoverContent, PopoverTrigger } from './popover';
 
 const noSubscription = () => () => {};
+
+const loadCalendar = () => import('./date-picker-calendar');
+// `loading` gives it a Suspense boundary of its own: without one, loading it would suspend the whole page.
+const Calendar = dynamic(() => import('./date-picker-calendar'), {
+  loading: () => <div aria-busy="true" className="h-72 w-64" />,
+});
 
 /** "2030-01-15" as a local calendar day (no time zone shift), or undefined. */
 function dayOf(value: string): Date | undefined {
@@ -88,7 +94,13 @@ export function DatePicker({
   const selected = dayOf(value);
   const earliest = min ? dayOf(min) : undefined;
   return (
-    <Popover open={open} onOpenChange={setOpen}>
+    <Popover
+      open={open}
+      onOpenChange={(next) => {
+        if (next) void loadCalendar();
+        setOpen(next);
+      }}
+    >
       <input type="hidden" name={name} value={value} />
       <PopoverTrigger
         id={id}
@@ -101,7 +113,7 @@ export function DatePicker({
         <CalendarDays aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
       </PopoverTrigger>
       <PopoverContent aria-label={labels.calendar} align="start" className="w-auto p-2">
-        <DayPicker
+        <Calendar
           mode="single"
           locale={locale}
           selected={selected}
@@ -114,7 +126,6 @@ export function DatePicker({
             onChange(day ? isoOf(day) : '');
             setOpen(false);
           }}
-          className="[--rdp-accent-background-color:var(--color-accent)] [--rdp-accent-color:var(--color-primary)] [--rdp-day-height:2.25rem] [--rdp-day-width:2.25rem] [--rdp-day_button-height:2.125rem] [--rdp-day_button-width:2.125rem]"
         />
         {selected ? (
           <button

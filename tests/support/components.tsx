@@ -1,6 +1,6 @@
 import { render, type RenderOptions } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { NextIntlClientProvider } from 'next-intl';
+import { type AbstractIntlMessages, type IntlError, NextIntlClientProvider } from 'next-intl';
 import { AppRouterContext, type AppRouterInstance } from 'next/dist/shared/lib/app-router-context.shared-runtime';
 import {
   PathnameContext,
@@ -104,18 +104,30 @@ function RouterProvider({ router, children }: { router: MemoryRouter; children: 
   );
 }
 
-/** What the root layout provides: messages, CSRF token, router. */
+/**
+ * What the root layout provides: messages (the whole catalogue, or `messages` to render with only those, as a
+ * page that sends only its own does), CSRF token, router. `onIntlError` hears of a missing message.
+ */
 export function AppProviders({
   locale = 'en',
   router,
+  messages,
+  onIntlError,
   children,
 }: {
   locale?: Locale;
   router: MemoryRouter;
+  messages?: AbstractIntlMessages;
+  onIntlError?: (error: IntlError) => void;
   children: ReactNode;
 }) {
   return (
-    <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
+    <NextIntlClientProvider
+      locale={locale}
+      messages={messages ?? clientMessagesFor(locale)}
+      timeZone="UTC"
+      {...(onIntlError ? { onError: onIntlError } : {})}
+    >
       <CsrfTokenProvider token="test-csrf-token">
         <RouterProvider router={router}>{children}</RouterProvider>
       </CsrfTokenProvider>
@@ -135,15 +147,21 @@ export function renderInApp(
     locale = 'en',
     url = '/',
     route,
+    messages,
+    onIntlError,
     ...options
-  }: { locale?: Locale; url?: string; route?: string } & Omit<RenderOptions, 'wrapper'> = {},
+  }: { locale?: Locale; url?: string; route?: string } & Pick<
+    Parameters<typeof AppProviders>[0],
+    'messages' | 'onIntlError'
+  > &
+    Omit<RenderOptions, 'wrapper'> = {},
 ) {
   const router = new MemoryRouter(url, route);
   const user = userEvent.setup();
   const result = render(ui, {
     ...options,
     wrapper: ({ children }) => (
-      <AppProviders locale={locale} router={router}>
+      <AppProviders locale={locale} router={router} messages={messages} onIntlError={onIntlError}>
         {children}
       </AppProviders>
     ),

@@ -6,7 +6,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { appConfig } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
 import { getCsrfToken } from '@/platform/http/csrf-token';
-import { clientMessagesFor } from '@/platform/i18n/messages';
+import { pickMessages } from '@/platform/i18n/messages';
 import { brandCssVariables } from '@/platform/theme/brand-palette';
 import { parseTheme, serverThemeClass, THEME_COOKIE, themeBootScript } from '@/platform/theme/theme';
 import { ThemeProvider } from '@/platform/theme/theme-provider';
@@ -60,7 +60,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript(appConfig.theme.default) }} />
       </head>
       <body>
-        <NextIntlClientProvider messages={clientMessagesFor(locale)}>
+        {/* Only what every page's client components use: layouts and pages add theirs (ClientMessages). */}
+        <NextIntlClientProvider messages={pickMessages(locale, ['common', 'errors'])}>
           <CsrfTokenProvider token={csrfToken}>
             <ThemeProvider initialTheme={theme}>
               <TooltipProvider>

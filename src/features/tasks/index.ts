@@ -8,3 +8,5 @@ export * from './schemas';
 export { taskQuery, type TaskQuery, type TaskSortColumn, type TaskFilterSpecs } from './task-query';
 export { newTaskPath, taskPath, tasksApiPath, tasksPath } from './paths';
 export { isOverdue, todayInUtc } from './due-date';
+export { MY_OPEN_TASKS_MESSAGES, TASKS_PAGES_MESSAGES } from './client-messages';
+export { myOpenTasksLinks } from './my-open-tasks-links';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@/platform/config/app-config-schema';
-import { messageCatalog } from './messages';
+import { messageCatalog, pickMessages } from './messages';
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -66,5 +66,27 @@ describe('English messages', () => {
       }))
       .filter(({ word }) => word);
     expect(british).toEqual([]);
+  });
+});
+
+describe('pickMessages', () => {
+  it('keeps the parts asked for, nested as in the catalogue, and nothing else', () => {
+    const picked = pickMessages('en', ['tasks.status', 'tasks.home.myOpen', 'common']);
+    expect(Object.keys(picked).sort()).toEqual(['common', 'tasks']);
+    expect(Object.keys(picked.tasks!).sort()).toEqual(['home', 'status']);
+    expect(Object.keys(picked.tasks!.home).sort()).toEqual(['myOpen']);
+    expect(picked.tasks!.status).toEqual(messageCatalog.en.tasks.status);
+    expect(picked.common).toEqual(messageCatalog.en.common);
+  });
+
+  it('gives the whole namespace when both it and a part of it are asked for, and never writes to the catalogue', () => {
+    const before = JSON.stringify(messageCatalog.es.tasks);
+    expect(pickMessages('es', ['tasks.status', 'tasks']).tasks).toEqual(messageCatalog.es.tasks);
+    expect(pickMessages('es', ['tasks', 'tasks.home.myOpen']).tasks).toEqual(messageCatalog.es.tasks);
+    expect(JSON.stringify(messageCatalog.es.tasks)).toBe(before);
+  });
+
+  it('refuses a path that names nothing (a renamed key must not leave a page without its words)', () => {
+    expect(() => pickMessages('en', ['tasks.nothingHere'])).toThrow(/tasks\.nothingHere/);
   });
 });

@@ -109,3 +109,31 @@ export function publicClientMessagesFor(locale: Locale): Pick<Messages, (typeof 
 }
 
 export const messageCatalog: Readonly<Record<Locale, Messages>> = catalog;
+
+/** A namespace, or a part of one by its dotted path ('tasks', 'organizations.switcher'). */
+export type MessagePath = Namespace | `${Namespace}.${string}`;
+
+/**
+ * The parts of the catalogue at `paths`, nested as in the catalogue: what a page's client components use, and
+ * nothing else (docs/performance.md). A path that names nothing is an error, so a renamed key cannot silently
+ * leave a page without its words.
+ */
+export function pickMessages(locale: Locale, paths: readonly MessagePath[]): Partial<Messages> {
+  const picked: Record<string, unknown> = {};
+  for (const path of paths) {
+    let source: unknown = catalog[locale];
+    let target = picked;
+    const keys = path.split('.');
+    for (const [index, key] of keys.entries()) {
+      source = (source as Record<string, unknown> | undefined)?.[key];
+      if (source === undefined) throw new Error(`pickMessages: no messages at ${path}`);
+      if (index === keys.length - 1 || target[key] === source) {
+        target[key] = source;
+        break;
+      }
+      // A copy of this level: the catalogue's own objects are never written to.
+      target = (target[key] = { ...(target[key] as object | undefined) }) as Record<string, unknown>;
+    }
+  }
+  return picked as Partial<Messages>;
+}

@@ -7,6 +7,7 @@ import { requireUser } from '@/features/auth/server';
 import { LastOrganizationProvider, OrganizationSwitcher } from '@/features/organizations';
 import { listOrganizationsOfUser, rememberedOrganization } from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';
+import { ClientMessages } from '@/platform/i18n/client-messages';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
 import { AppShell } from '../../_shell/app-shell';
@@ -81,7 +82,12 @@ export default async function AppLayout({ children, breadcrumb }: { children: Re
               <Logo />
             </Link>
           }
-          sidebarHeader={<OrganizationSwitcher organizations={switcherOrganizations} />}
+          sidebarHeader={
+            // The switcher's words, for it alone: each area adds its own (docs/performance.md).
+            <ClientMessages paths={['organizations.switcher', 'organizations.roles']}>
+              <OrganizationSwitcher organizations={switcherOrganizations} />
+            </ClientMessages>
+          }
           topbarActions={
             <>
               {appConfig.features.languageSwitcher ? <LanguageSwitcher /> : null}

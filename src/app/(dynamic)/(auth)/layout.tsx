@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { appConfig } from '@/platform/config/app-config';
+import { ClientMessages } from '@/platform/i18n/client-messages';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
 import { Logo } from '../../_shell/logo';
@@ -20,7 +21,10 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
           <Logo />
         </Link>
         <div className="w-full max-w-md rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:p-8">
-          {children}
+          {/* The words the sign-in, sign-up and onboarding forms use (docs/performance.md). */}
+          <ClientMessages paths={['auth', 'organizations.onboarding', 'organizations.switcher']}>
+            {children}
+          </ClientMessages>
         </div>
       </main>
     </div>

@@ -2,6 +2,7 @@
 
 import { Check, ChevronsUpDown, Plus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/ui/button';
@@ -19,11 +20,21 @@ import { Dialog, DialogClose, DialogContent, DialogDescription, DialogHeader, Di
 import { Popover, PopoverContent, PopoverTrigger } from '@/ui/popover';
 import { dashboardPath } from '../paths';
 import type { ClientOrganization } from './organization-context';
-import { CreateOrganizationForm } from './create-organization-form';
 import { useCurrentOrganizationSlug } from './current-organization';
 import { OrganizationLogo } from './organization-logo';
 import { useRoleLabel } from './role-label';
 import { useShownOrganizationSlug } from './shown-organization';
+
+/*
+ * The create form (and the form library and zod it brings) is on every signed-in page's switcher, yet used
+ * rarely: it loads when the list opens, before "Create organization" can be chosen (docs/performance.md).
+ */
+const loadCreateForm = () => import('./create-organization-form');
+// `loading` gives it a Suspense boundary of its own: without one, loading it would suspend the whole page.
+const CreateOrganizationForm = dynamic(
+  () => import('./create-organization-form').then((module) => module.CreateOrganizationForm),
+  { loading: () => <div aria-busy="true" className="h-40" /> },
+);
 
 /** One of the user's organizations, with their role in it. */
 export interface SwitcherOrganization extends ClientOrganization {
@@ -75,7 +86,13 @@ export function OrganizationSwitcher({ organizations }: { organizations: Switche
 
   return (
     <>
-      <Popover open={open} onOpenChange={setOpen}>
+      <Popover
+        open={open}
+        onOpenChange={(next) => {
+          if (next) void loadCreateForm();
+          setOpen(next);
+        }}
+      >
         <PopoverTrigger asChild>
           <Button
             ref={trigger}

@@ -4,10 +4,8 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useLayoutEffect } from 'react';
 import { useApi } from '@/platform/http/client/use-api';
-import { taskPath, tasksApiPath, tasksPath } from '../paths';
+import { taskPath } from '../paths';
 import type { TaskListRow } from '../server/task-pages';
-import { OPEN_TASK_STATUSES } from '../task-fields';
-import { taskQuery } from '../task-query';
 import { TaskDueDate, TaskPriorityBadge, TaskStatusBadge } from './task-badges';
 
 /** How many of the viewer's open tasks the home page shows. */
@@ -15,16 +13,6 @@ const MY_OPEN_TASKS_SHOWN = 5;
 
 /** What the widget shows of a task (the API's JSON and the server's rows both have it). */
 export type MyOpenTask = Pick<TaskListRow, 'id' | 'title' | 'status' | 'priority' | 'dueDate'>;
-
-/** The viewer's open tasks, soonest due first: the list's URL for them. */
-function myOpenTasksQuery(userId: string, pageSize?: number) {
-  return taskQuery.toSearchParams({
-    filters: { assignee: { in: [userId] }, status: { in: [...OPEN_TASK_STATUSES] } },
-    sort: { column: 'dueDate', direction: 'asc' },
-    // The smallest page the query accepts; the widget shows the first MY_OPEN_TASKS_SHOWN.
-    ...(pageSize ? { pageSize } : {}),
-  });
-}
 
 /**
  * "My open tasks" on the organization's home. It shows the rows the server
@@ -39,18 +27,18 @@ function myOpenTasksQuery(userId: string, pageSize?: number) {
  */
 export function MyOpenTasks({
   slug,
-  userId,
+  links,
   today,
   initial,
 }: {
   slug: string;
-  userId: string;
+  /** Where it refreshes from and what it links to: myOpenTasksLinks, on the server. */
+  links: { api: string; list: string };
   today: string;
   initial: MyOpenTask[];
 }) {
   const t = useTranslations('tasks.home.myOpen');
-  const url = tasksApiPath(slug, myOpenTasksQuery(userId, Math.min(...taskQuery.spec.pageSizes)));
-  const { data, error, mutate } = useApi<{ rows: MyOpenTask[] }>(url, {
+  const { data, error, mutate } = useApi<{ rows: MyOpenTask[] }>(links.api, {
     fallbackData: { rows: initial },
     revalidateOnMount: false,
     revalidateOnFocus: true,
@@ -89,7 +77,7 @@ export function MyOpenTasks({
         </p>
       ) : null}
       <Link
-        href={tasksPath(slug, myOpenTasksQuery(userId))}
+        href={links.list}
         className="w-fit rounded-sm text-sm font-medium text-link underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
       >
         {t('seeAll')}

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { securityActivityPath } from '@/features/audit';
 import { SettingsNav } from '@/features/auth/components/settings/settings-nav';
+import { ClientMessages } from '@/platform/i18n/client-messages';
 import { PageHeader } from '@/ui/page-header';
 
 const SECTIONS = ['profile', 'account', 'security', 'preferences'] as const;
@@ -25,7 +26,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           { path: securityActivityPath, label: tAudit('navLabel') },
         ]}
       />
-      <div className="grid grid-cols-1 gap-6">{children}</div>
+      <div className="grid grid-cols-1 gap-6">
+        {/* The words the settings pages' client components use (docs/performance.md). */}
+        <ClientMessages paths={['settings', 'audit', 'organizations.roles']}>{children}</ClientMessages>
+      </div>
     </div>
   );
 }

@@ -6,11 +6,12 @@ import { firstValue } from '@/features/auth';
 import { organizationNotice, OrganizationLogo } from '@/features/organizations';
 import { OrganizationNoticeAlert } from '@/features/organizations/components/notice-alert';
 import { dashboardPath, requireOrganization } from '@/features/organizations/server';
-import { newTaskPath, tasksPath, todayInUtc } from '@/features/tasks';
+import { MY_OPEN_TASKS_MESSAGES, myOpenTasksLinks, newTaskPath, tasksPath, todayInUtc } from '@/features/tasks';
 import { MyOpenTasks } from '@/features/tasks/components/my-open-tasks';
 import { RecentTasks } from '@/features/tasks/components/recent-tasks';
 import { TaskStatusCounts } from '@/features/tasks/components/task-status-counts';
 import { taskOverview } from '@/features/tasks/server';
+import { ClientMessages } from '@/platform/i18n/client-messages';
 import { Button } from '@/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/ui/card';
 import { EmptyState } from '@/ui/empty-state';
@@ -113,7 +114,14 @@ export default async function OrganizationHomePage({
                 <CardTitle as="h2">{tTasks('myOpen.title')}</CardTitle>
               </CardHeader>
               <CardContent>
-                <MyOpenTasks slug={slug} userId={user.id} today={todayInUtc(now)} initial={overview.myOpen} />
+                <ClientMessages paths={MY_OPEN_TASKS_MESSAGES}>
+                  <MyOpenTasks
+                    slug={slug}
+                    links={myOpenTasksLinks(slug, user.id)}
+                    today={todayInUtc(now)}
+                    initial={overview.myOpen}
+                  />
+                </ClientMessages>
               </CardContent>
             </Card>
             <Card>
