@@ -10,7 +10,7 @@ import {
 import { useMemo, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import type { Locale } from '@/platform/config/app-config-schema';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
-import { clientMessagesFor } from '@/platform/i18n/messages';
+import { messagesFor } from '@/platform/i18n/messages';
 
 /**
  * Component tests (decision 0026): render a client component the way the app
@@ -124,7 +124,7 @@ export function AppProviders({
   return (
     <NextIntlClientProvider
       locale={locale}
-      messages={messages ?? clientMessagesFor(locale)}
+      messages={messages ?? messagesFor(locale)}
       timeZone="UTC"
       {...(onIntlError ? { onError: onIntlError } : {})}
     >

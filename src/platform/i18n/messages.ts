@@ -87,12 +87,6 @@ export function messagesFor(locale: Locale): Messages {
   return catalog[locale];
 }
 
-/** The messages sent to the browser with each page: everything but what only the server uses (email templates). */
-export function clientMessagesFor(locale: Locale): Omit<Messages, 'emails'> {
-  const { emails: _emails, ...rest } = catalog[locale];
-  return rest;
-}
-
 /**
  * The namespaces client components of the public pages use (`[locale]` root layout). Public pages
  * are prerendered and sent to everyone: they carry only these, not the whole app's messages.

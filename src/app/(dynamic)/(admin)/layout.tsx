@@ -6,6 +6,7 @@ import { adminAuditPath, adminUsersPath } from '@/features/admin';
 import { requireSuperAdmin } from '@/features/admin/server';
 import { toClientUser, UserProvider } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
+import { ClientMessages } from '@/platform/i18n/client-messages';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
 import { ThemeSwitcher } from '@/platform/theme/theme-switcher';
 import { AppShell } from '../../_shell/app-shell';
@@ -56,7 +57,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </>
         }
       >
-        {children}
+        {/* What the admin pages' client components say (the users table, the actions, the audit log). */}
+        <ClientMessages paths={['admin', 'audit', 'organizations.roles']}>{children}</ClientMessages>
       </AppShell>
     </UserProvider>
   );
