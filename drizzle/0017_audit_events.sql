@@ -100,10 +100,12 @@ CREATE POLICY tenant_read_organization ON audit_events FOR SELECT TO keel_tenant
   USING (organization_id = (SELECT keel_current_organization_id()) AND (SELECT keel_reads_organization_audit()));
 --> statement-breakpoint
 -- Each user reads their own security events (no organization): those they did, and those done to their account
--- (a failed sign-in with their address).
+-- (a failed sign-in with their address). Only the account's own (auth.*): what a super admin did to it (a ban and
+-- its reason, the admin's address) is the operators' record, not the user's.
 CREATE POLICY tenant_read_own ON audit_events FOR SELECT TO keel_tenant
   USING (
     organization_id IS NULL
+    AND action LIKE 'auth.%'
     AND (actor_user_id = (SELECT keel_acting_user_id())
       OR (target_type = 'user' AND target_id = (SELECT keel_acting_user_id())))
   );

@@ -29,7 +29,8 @@ const brandStyle = brandCssVariables(appConfig.theme.brandColor) as CSSPropertie
 
 export default async function GlobalNotFound() {
   const [headerList, cookieStore] = await Promise.all([headers(), cookies()]);
-  const path = new URL(headerList.get(PATH_HEADER) ?? '/', 'http://localhost').pathname;
+  // Only picks the language (any value gives one of ours); split rather than parsed, so no path can make it throw.
+  const path = (headerList.get(PATH_HEADER) ?? '/').split('?')[0]!;
   const route = publicRoute(path, appConfig.locales.default);
   const locale =
     route && route.action !== 'redirect'

@@ -8,7 +8,7 @@ import { openMenu, waitForHydration } from './support';
  * (hydrates) and the browser reports no CSP violation.
  */
 
-const PRERENDERED = ['/', '/es'];
+const PRERENDERED = ['/', '/es', '/pricing', '/blog/one-gateway-three-providers', '/docs/api/adding-api-routes'];
 
 function scriptSources(csp: string) {
   return /(?:^|;\s*)script-src ([^;]+)/.exec(csp)?.[1]?.split(/\s+/) ?? [];

@@ -29,6 +29,12 @@ export interface ActionDefinition<S extends z.ZodType, G extends readonly Guard<
   name: string;
   input: S;
   guards?: G;
+  /**
+   * Run the guards before the input is read or counted (they must not need it): for an area whose actions
+   * answer everyone else as if they did not exist, so a malformed call gets the guard's 404, not field errors,
+   * and does not spend the area's rate limit (the super-admin area).
+   */
+  guardsFirst?: boolean;
   /** One limit, or several (per client and per recipient, say): all must allow the request. */
   rateLimit?: RateLimitOption<z.output<S>> | RateLimitOption<z.output<S>>[];
   handler: (input: z.output<S>, context: RequestContext & GuardsOutput<G>) => Promise<R>;
@@ -43,7 +49,8 @@ export interface ActionRequest {
 
 /**
  * Runs an action for one request: CSRF → validation → rate limit → guards →
- * handler. Separate from `defineAction` so tests can run it with a request of
+ * handler (with `guardsFirst`: CSRF → guards → validation → rate limit →
+ * handler). Separate from `defineAction` so tests can run it with a request of
  * their own.
  */
 export async function executeAction<S extends z.ZodType, G extends readonly Guard<z.output<S>, object>[], R>(
@@ -72,12 +79,17 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
         ? Object.fromEntries(Object.entries(rawInput).filter(([key]) => key !== CSRF_FIELD))
         : rawInput;
 
+    const guardedFirst = definition.guardsFirst
+      ? await runGuards(definition.guards ?? [], { ...context, input: undefined as never, params: {} })
+      : null;
+
     const validated = validateInput(definition.input, candidate, context.locale);
     if (!validated.ok) throw new AppError('VALIDATION_FAILED', { fieldErrors: validated.fieldErrors });
 
     if (definition.rateLimit) await enforceRateLimits(definition.rateLimit, context, validated.data);
 
-    const added = await runGuards(definition.guards ?? [], { ...context, input: validated.data, params: {} });
+    const added =
+      guardedFirst ?? (await runGuards(definition.guards ?? [], { ...context, input: validated.data, params: {} }));
     const data = await runInRequest(context, () =>
       definition.handler(validated.data, { ...context, ...added } as RequestContext & GuardsOutput<G>),
     );

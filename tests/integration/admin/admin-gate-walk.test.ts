@@ -43,7 +43,7 @@ describe('every admin page, layout and route checks the gate itself', () => {
 });
 
 describe('every admin action refuses a user who is not a super admin', () => {
-  it('answers 404 and the signed-out 401, for each action the feature exports', async () => {
+  it('answers 404 (even to a malformed call) and the signed-out 401, for each action the feature exports', async () => {
     const files = (await filesUnder(FEATURE_SERVER)).filter((file) => file.endsWith('.ts'));
     const actionFiles = [];
     for (const file of files) if ((await readFile(file, 'utf8')).startsWith("'use server'")) actionFiles.push(file);
@@ -64,6 +64,11 @@ describe('every admin action refuses a user who is not a super admin', () => {
         const input = INPUTS[name];
         expect(input, `add a well-formed input for ${name} to INPUTS`).toBeDefined();
         expect(await stranger.visitor.run(action, input!(victim.id)), name).toMatchObject({
+          ok: false,
+          error: { code: 'NOT_FOUND', status: 404 },
+        });
+        // A malformed call learns nothing either: the gate answers before the input is read (guardsFirst).
+        expect(await stranger.visitor.run(action, {}), `${name} with no input`).toMatchObject({
           ok: false,
           error: { code: 'NOT_FOUND', status: 404 },
         });

@@ -63,6 +63,13 @@ await db.transaction(async (tx) => {
     actorUserId: owner.id,
     target: { type: 'user', id: owner.id },
   });
+  // A super admin's action on the member's account: the operators' record, not shown to the member.
+  await recordAuditEvent(tx, {
+    action: 'admin.userBanned',
+    actorUserId: stranger.id,
+    target: { type: 'user', id: member.id },
+    details: { reason: 'Chargebacks on three cards' },
+  });
 });
 
 describe('recording an event', () => {
@@ -178,6 +185,11 @@ describe('who reads what', () => {
   it('shows each user their own security events, done by them or to their account, and nobody else’s', async () => {
     const { rows } = await listOwnSecurityEvents(member.id, page);
     expect(rows.map((row) => row.action).sort()).toEqual(['auth.signInFailed', 'auth.signedIn']);
+    // Row-level security itself keeps the ban (its reason, the admin's address) from the banned account.
+    const seenByMember = await withUserTenant(member.id, (tx) =>
+      tx.select({ action: auditEvents.action }).from(auditEvents),
+    );
+    expect(seenByMember.map((row) => row.action).sort()).toEqual(['auth.signInFailed', 'auth.signedIn']);
     const seenByStranger = await withUserTenant(stranger.id, (tx) => tx.select().from(auditEvents));
     expect(seenByStranger).toEqual([]);
     const seenByOwner = await withUserTenant(owner.id, (tx) =>

@@ -14,6 +14,7 @@ export const banUserAction = defineAction({
   name: 'admin.banUser',
   input: banUserSchema,
   guards: [superAdminSignedInRecently],
+  guardsFirst: true,
   rateLimit: adminLimits,
   handler: async ({ userId, reason, until }, { user, logger }) => {
     const { sessions } = await banUser(user, { userId, reason, until: until || undefined });
@@ -27,6 +28,7 @@ export const unbanUserAction = defineAction({
   name: 'admin.unbanUser',
   input: userIdSchema,
   guards: [superAdmin],
+  guardsFirst: true,
   rateLimit: adminLimits,
   handler: async ({ userId }, { user, logger }) => {
     await unbanUser(user, userId);
@@ -39,6 +41,7 @@ export const signOutUserEverywhereAction = defineAction({
   name: 'admin.signOutUserEverywhere',
   input: userIdSchema,
   guards: [superAdminSignedInRecently],
+  guardsFirst: true,
   rateLimit: adminLimits,
   handler: async ({ userId }, { user, logger }) => {
     const { sessions } = await signOutUserEverywhere(user, userId);

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
 import { defineDataLoader, type LoadedPage } from '@/platform/db/data-loader';
 import { withTenant, withUserTenant, type TenantScope } from '@/platform/db/tenant';
 import { auditQuery, type AuditQuery } from '../audit-query';
-import type { AuditAction } from '../events';
+import { SECURITY_AUDIT_ACTIONS, type AuditAction } from '../events';
 import type { AuditDetails } from './record';
 import { auditEvents } from './schema';
 
@@ -75,9 +75,16 @@ export async function listOrganizationAuditEvents(
   );
 }
 
-/** A page of the user's own security events (in no organization), under row-level security. */
+/**
+ * A page of the user's own security events (in no organization, `auth.*` only), under row-level security: what
+ * a super admin did to the account (a ban, its reason) stays in the operators' log.
+ */
 export async function listOwnSecurityEvents(userId: string, query: AuditQuery): Promise<LoadedPage<AuditEventRow>> {
-  return withUserTenant(userId, (tx) => auditPages.load(tx, query, { where: isNull(auditEvents.organizationId) }));
+  return withUserTenant(userId, (tx) =>
+    auditPages.load(tx, query, {
+      where: and(isNull(auditEvents.organizationId), inArray(auditEvents.action, [...SECURITY_AUDIT_ACTIONS])),
+    }),
+  );
 }
 
 /**
