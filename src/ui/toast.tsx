@@ -15,7 +15,9 @@ import { cn } from './cn';
  * rather than standing beside it (saving twice shows one "Saved"). A text
  * that may outlive the page's language (a change of language, then
  * router.refresh()) is best given as a component that translates when it
- * renders, e.g. `title: <Saved />` with `useTranslations` inside.
+ * renders, e.g. `title: <Saved />` with `useTranslations` inside. It renders
+ * in the root layout's toaster, so it finds only the messages every page gets
+ * (`common`, `errors`): not those a page's `<ClientMessages>` adds.
  */
 
 export type ToastVariant = 'default' | 'success' | 'destructive';

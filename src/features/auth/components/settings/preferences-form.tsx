@@ -76,8 +76,9 @@ export function PreferencesForm({ locale, theme }: { locale: Locale; theme: Them
   );
 }
 
+/** Rendered by the root layout's toaster, which has only the messages every page gets (common, errors). */
 function SavedTitle() {
-  return useTranslations('settings.preferences')('saved');
+  return useTranslations('common.notifications')('preferencesSaved');
 }
 
 function ChoiceGroup({ legend, children }: { legend: string; children: React.ReactNode }) {
