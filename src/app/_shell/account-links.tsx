@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
-import { Button } from '@/ui/button';
+import { buttonVariants } from '@/ui/button-variants';
 
 type Target = { href: string; label: string };
 
@@ -33,19 +33,20 @@ export function AccountLinks({
   );
   if (signedIn) {
     return (
-      <Button asChild size="sm" className="ml-1">
-        <Link href={dashboard.href}>{dashboard.label}</Link>
-      </Button>
+      <Link href={dashboard.href} className={buttonVariants({ size: 'sm', className: 'ml-1' })}>
+        {dashboard.label}
+      </Link>
     );
   }
   return (
     <>
-      <Button asChild size="sm" variant="ghost" className="ml-1">
-        <Link href={signIn.href}>{signIn.label}</Link>
-      </Button>
-      <Button asChild size="sm" className="hidden sm:inline-flex">
-        <Link href={signUp.href}>{signUp.label}</Link>
-      </Button>
+      <Link href={signIn.href} className={buttonVariants({ size: 'sm', variant: 'ghost', className: 'ml-1' })}>
+        {signIn.label}
+      </Link>
+      {/* max-sm:hidden rather than hidden + sm:inline-flex: without tailwind-merge, no two display utilities. */}
+      <Link href={signUp.href} className={buttonVariants({ size: 'sm', className: 'max-sm:hidden' })}>
+        {signUp.label}
+      </Link>
     </>
   );
 }

@@ -3,11 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { reportClientError } from '@/platform/http/client/report-client-error';
-import { Button } from '@/ui/button';
+import { buttonVariants } from '@/ui/button-variants';
 
 /**
  * Shown when rendering a page fails (the error.tsx of both page trees). The
- * error is reported to the server log with its digest.
+ * error is reported to the server log with its digest. Every page carries it
+ * in its scripts: a plain button with the button classes, not Button (whose
+ * `cn` brings tailwind-merge).
  */
 export function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('common.errorPage');
@@ -25,9 +27,9 @@ export function ErrorPage({ error, reset }: { error: Error & { digest?: string }
       {error.digest ? (
         <p className="text-sm text-muted-foreground">{t('reference', { digest: error.digest })}</p>
       ) : null}
-      <Button type="button" onClick={reset}>
+      <button type="button" className={buttonVariants()} onClick={reset}>
         {t('retry')}
-      </Button>
+      </button>
     </main>
   );
 }

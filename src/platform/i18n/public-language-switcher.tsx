@@ -1,18 +1,10 @@
 'use client';
 
 import { Languages } from 'lucide-react';
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { LOCALES, type Locale } from '@/platform/config/constants';
-import { Button } from '@/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuTrigger,
-} from '@/ui/dropdown-menu';
+import { MenuButton } from '@/ui/menu-button';
 import { LOCALE_COOKIE } from './locale';
 import { localizedPath, splitLocale } from './public-paths';
 
@@ -36,28 +28,20 @@ export function PublicLanguageSwitcher({ defaultLocale }: { defaultLocale: Local
   // The address bar's path (`/pricing`, `/es/pricing`), whatever the page's internal one.
   const { rest } = splitLocale(usePathname());
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`${t('change')}: ${t(locale)}`} data-testid="language-switcher">
-          <Languages aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuLabel>{t('label')}</DropdownMenuLabel>
-        {LOCALES.map((option) => (
-          <DropdownMenuItem key={option} asChild>
-            <Link
-              href={localizedPath(option, rest, defaultLocale)}
-              hrefLang={option}
-              lang={option}
-              aria-current={option === locale ? 'true' : undefined}
-              onClick={() => rememberLocale(option)}
-            >
-              {t(option)}
-            </Link>
-          </DropdownMenuItem>
-        ))}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <MenuButton
+      label={`${t('change')}: ${t(locale)}`}
+      icon={<Languages aria-hidden />}
+      heading={t('label')}
+      data-testid="language-switcher"
+      items={LOCALES.map((option) => ({
+        id: option,
+        label: t(option),
+        href: localizedPath(option, rest, defaultLocale),
+        hrefLang: option,
+        lang: option,
+        current: option === locale,
+        onSelect: () => rememberLocale(option),
+      }))}
+    />
   );
 }

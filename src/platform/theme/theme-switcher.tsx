@@ -3,15 +3,7 @@
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { THEMES, type Theme } from '@/platform/config/constants';
-import { Button } from '@/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuTrigger,
-} from '@/ui/dropdown-menu';
+import { MenuButton } from '@/ui/menu-button';
 import { useTheme } from './theme-provider';
 
 const ICONS = { light: Sun, dark: Moon, system: Monitor } satisfies Record<Theme, unknown>;
@@ -22,26 +14,21 @@ export function ThemeSwitcher() {
   const { theme, setTheme } = useTheme();
   const Icon = ICONS[theme];
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`${t('label')}: ${t(theme)}`} data-testid="theme-switcher">
-          <Icon aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuLabel>{t('label')}</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={theme} onValueChange={(value) => setTheme(value as Theme)}>
-          {THEMES.map((option) => {
-            const OptionIcon = ICONS[option];
-            return (
-              <DropdownMenuRadioItem key={option} value={option}>
-                <OptionIcon aria-hidden className="size-4" />
-                {t(option)}
-              </DropdownMenuRadioItem>
-            );
-          })}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <MenuButton
+      label={`${t('label')}: ${t(theme)}`}
+      icon={<Icon aria-hidden />}
+      heading={t('label')}
+      data-testid="theme-switcher"
+      items={THEMES.map((option) => {
+        const OptionIcon = ICONS[option];
+        return {
+          id: option,
+          label: t(option),
+          icon: <OptionIcon aria-hidden className="size-4" />,
+          checked: option === theme,
+          onSelect: () => setTheme(option),
+        };
+      })}
+    />
   );
 }

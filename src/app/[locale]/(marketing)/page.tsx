@@ -16,6 +16,7 @@ import { appConfig } from '@/platform/config/app-config';
 import { JsonLd } from '@/platform/seo/json-ld';
 import { localizedPath } from '@/platform/seo/localized-path';
 import { publicMetadata } from '@/platform/seo/metadata';
+import { Alert, AlertDescription } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { publicPageLocale } from '@/platform/i18n/public-page';
 import { AccountDeletedNotice } from '../../_shell/account-deleted-notice';
@@ -48,7 +49,13 @@ export default async function LandingPage({ params }: Props) {
       <JsonLd data={organizationJsonLd()} />
       {/* Where deleting an account lands (settings → account); read in the browser, so the page stays static. */}
       <Suspense fallback={null}>
-        <AccountDeletedNotice message={tSettings('account.delete.deleted')} />
+        <AccountDeletedNotice>
+          <Alert variant="success" className="mt-6">
+            <AlertDescription>
+              <p>{tSettings('account.delete.deleted')}</p>
+            </AlertDescription>
+          </Alert>
+        </AccountDeletedNotice>
       </Suspense>
       <section className="mx-auto max-w-3xl space-y-6 pt-10 text-center">
         <p className="text-sm font-semibold tracking-wide text-primary uppercase">{t('eyebrow')}</p>

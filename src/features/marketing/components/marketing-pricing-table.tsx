@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { PricingTable, type PricingProduct } from '@/features/billing';
+import type { PricingProduct } from '@/features/billing';
+import { PricingTable } from '@/features/billing/components/pricing-table';
 import { buttonVariants } from '@/ui/button';
 
 /**
