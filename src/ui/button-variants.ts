@@ -41,4 +41,3 @@ export const buttonVariants = cva(
     defaultVariants: { variant: 'default', size: 'md' },
   },
 );
-
