@@ -53,21 +53,24 @@ const entitling = sql.join(
   sql`, `,
 );
 
+/** The listed organization's id, qualified: inside the subqueries below a bare "id" would name their own rows'. */
+const organizationId = sql`${organizations}.${sql.identifier('id')}`;
+
 /** The product gating gives the organization now (src/features/billing/server/gating.ts), as one SQL expression. */
 const currentProduct = sql<string>`coalesce(
   (select s.product_id from ${billingSubscriptions} s
-    where s.organization_id = ${organizations.id} and s.status in (${entitling})
+    where s.organization_id = ${organizationId} and s.status in (${entitling})
     order by s.period_ends_at desc limit 1),
   (select g.product_id from ${billingPlanGrants} g
-    where g.organization_id = ${organizations.id} and g.starts_at <= now() and g.ends_at > now()
+    where g.organization_id = ${organizationId} and g.starts_at <= now() and g.ends_at > now()
     order by g.ends_at desc limit 1),
   ${appConfig.billing.products.find((product) => product.free)!.id})`;
 
 const latestStatus = sql<string | null>`(select s.status::text from ${billingSubscriptions} s
-  where s.organization_id = ${organizations.id}
+  where s.organization_id = ${organizationId}
   order by (s.status in (${entitling})) desc, s.created_at desc limit 1)`;
 
-const memberCount = sql<number>`(select count(*)::int from ${members} m where m.organization_id = ${organizations.id})`;
+const memberCount = sql<number>`(select count(*)::int from ${members} m where m.organization_id = ${organizationId})`;
 
 const organizationPages = defineDataLoader<
   AdminOrganizationRow,
@@ -142,7 +145,10 @@ export async function adminOrganizationDetail(organizationId: string) {
       .select()
       .from(billingSubscriptions)
       .where(eq(billingSubscriptions.organizationId, organizationId))
-      .orderBy(sql`(${billingSubscriptions.status} in (${entitling})) desc`, sql`${billingSubscriptions.createdAt} desc`)
+      .orderBy(
+        sql`(${billingSubscriptions.status} in (${entitling})) desc`,
+        sql`${billingSubscriptions.createdAt} desc`,
+      )
       .limit(1);
     const used = await Promise.all(
       BILLING_LIMITS.map(async (limit) => ({

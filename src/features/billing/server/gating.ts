@@ -93,7 +93,8 @@ export async function getOrganizationSubscription(tx: Transaction, organizationI
     .limit(1);
   const found = subscription ? findPlan(subscription.planId) : null;
   const addOnEntitlements = await addOnEntitlementsOf(tx, organizationId);
-  if (subscription && found) return { product: found.product, plan: found.plan, subscription, grant: null, addOnEntitlements };
+  if (subscription && found)
+    return { product: found.product, plan: found.plan, subscription, grant: null, addOnEntitlements };
   const grant = await grantInForce(tx, organizationId);
   // A grant gives a product's limits and entitlements; no plan (prices, seats, meters are a subscription's).
   const granted = grant ? findProduct(grant.productId) : null;

@@ -131,7 +131,11 @@ export async function deleteOrganizationAsOperator(
 /** The organization's row, locked until the transaction ends (changes to it and its members wait); 404 if none. */
 export async function lockOrganization(tx: Transaction, organizationId: string) {
   if (!isUuid(organizationId)) throw new AppError('NOT_FOUND');
-  const [organization] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for('update');
+  const [organization] = await tx
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for('update');
   if (!organization) throw new AppError('NOT_FOUND');
   return organization;
 }
