@@ -23,7 +23,7 @@ async function grantFromCommandLine(email: string) {
   expect(stdout).toContain('is now a super admin');
 }
 
-/** Every page of the admin route folder, as a URL (`[userId]` filled in). */
+/** Every page of the admin route folder, as a URL (`[userId]` filled in, `[organizationId]` with an id of none). */
 async function adminPageUrls(userId: string): Promise<string[]> {
   const root = 'src/app/(dynamic)/(admin)';
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -34,7 +34,13 @@ async function adminPageUrls(userId: string): Promise<string[]> {
         .relative(root, entry.parentPath)
         .split(path.sep)
         .filter((segment) => !/^\(.*\)$/.test(segment))
-        .map((segment) => (segment === '[userId]' ? userId : segment))
+        .map((segment) =>
+          segment === '[userId]'
+            ? userId
+            : segment === '[organizationId]'
+              ? '00000000-0000-4000-8000-000000000000'
+              : segment,
+        )
         .join('/'),
     )
     .map((route) => `/${route}`);
@@ -47,7 +53,15 @@ test('every admin page is a 404 to a signed-in user who is not a super admin, an
   const user = await createPerson();
   await signIn(page.context(), user);
   const urls = await adminPageUrls(user.id);
-  expect(urls).toEqual(expect.arrayContaining(['/admin', '/admin/users', `/admin/users/${user.id}`, '/admin/audit']));
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      '/admin',
+      '/admin/users',
+      `/admin/users/${user.id}`,
+      '/admin/audit',
+      '/admin/organizations',
+    ]),
+  );
   const visitor = await (await browser.newContext()).newPage();
   for (const url of urls) {
     expect((await page.goto(url))?.status(), url).toBe(404);

@@ -15,6 +15,7 @@ export {
 export { adminUserDetail, isBanned, listUsers, type AdminUserDetail, type AdminUserRow } from './users';
 export {
   adminOrganizationDetail,
+  catalogueProducts,
   deleteOrganizationAsAdmin,
   grantPlanAsAdmin,
   listOrganizations,

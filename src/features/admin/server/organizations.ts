@@ -94,6 +94,11 @@ const organizationPages = defineDataLoader<
   search: [organizations.name, organizations.slug],
 });
 
+/** The catalogue's plans (products an organization is on: the free one too), for the list's plan filter. */
+export function catalogueProducts() {
+  return appConfig.billing.products.filter((product) => product.type === 'plan');
+}
+
 /** A page of every organization, searched by name or slug, filtered by plan and subscription status. */
 export async function listOrganizations(query: AdminOrganizationQuery): Promise<LoadedPage<AdminOrganizationRow>> {
   const plans = query.filters.plan?.in ?? [];

@@ -204,8 +204,9 @@ export const billingOrders = pgTable(
 );
 
 /**
- * A product (plan) a super admin gave an organization by hand until a time (a partner, a support gesture, a longer trial;
- * decision 0065). Gating reads it when no subscription entitles the organization; it ends on its own at `endsAt`.
+ * A product (plan) a super admin gave an organization by hand until a time (a partner, a support gesture, a longer
+ * trial; decision 0065). Gating reads it when no subscription entitles the organization; it ends on its own at
+ * `endsAt`.
  * Written only by the admin area on the app's own connection; never changed afterwards (a new grant extends).
  */
 export const billingPlanGrants = pgTable(
