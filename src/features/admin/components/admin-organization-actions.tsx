@@ -26,7 +26,7 @@ export function GrantPlanForm({
   products: Option[];
   initialProductId: string;
 }) {
-  const t = useTranslations('admin.organizations.grant');
+  const tGrant = useTranslations('admin.organizations.grant');
   const router = useRouter();
   const state = useActionForm({
     schema: grantPlanSchema,
@@ -34,13 +34,13 @@ export function GrantPlanForm({
     defaultValues: { organizationId, productId: initialProductId, until: '', reason: '' },
     permalink: adminOrganizationPath(organizationId),
     onSuccess: () => {
-      toast.success({ title: t('done') });
+      toast.success({ title: tGrant('done') });
       state.form.reset({ organizationId, productId: initialProductId, until: '', reason: '' });
       router.refresh();
     },
   });
   return (
-    <ActionForm state={state} className="grid gap-4" aria-label={t('title')}>
+    <ActionForm state={state} className="grid gap-4" aria-label={tGrant('title')}>
       <FormError state={state} fields={['productId', 'until', 'reason']} />
       <input type="hidden" name="organizationId" value={organizationId} />
       <FormField
@@ -48,7 +48,7 @@ export function GrantPlanForm({
         name="productId"
         render={({ field }) => (
           <FormItem className="sm:max-w-xs">
-            <FormLabel>{t('product')}</FormLabel>
+            <FormLabel>{tGrant('product')}</FormLabel>
             <FormControl>
               <NativeSelect {...field}>
                 {products.map((product) => (
@@ -65,21 +65,21 @@ export function GrantPlanForm({
       <TextField
         control={state.form.control}
         name="until"
-        label={t('until')}
-        description={t('untilHint')}
+        label={tGrant('until')}
+        description={tGrant('untilHint')}
         type="date"
         className="sm:max-w-xs"
       />
       <TextField
         control={state.form.control}
         name="reason"
-        label={t('reason')}
-        description={t('reasonHint')}
+        label={tGrant('reason')}
+        description={tGrant('reasonHint')}
         maxLength={500}
       />
       <div>
-        <Button type="submit" loading={state.pending} loadingLabel={t('submitting')}>
-          {t('submit')}
+        <Button type="submit" loading={state.pending} loadingLabel={tGrant('submitting')}>
+          {tGrant('submit')}
         </Button>
       </div>
     </ActionForm>
@@ -88,7 +88,7 @@ export function GrantPlanForm({
 
 /** Makes one of the members the organization's only owner. */
 export function TransferOwnershipForm({ organizationId, members }: { organizationId: string; members: Option[] }) {
-  const t = useTranslations('admin.organizations.transfer');
+  const tTransfer = useTranslations('admin.organizations.transfer');
   const router = useRouter();
   const state = useActionForm({
     schema: transferOrganizationSchema,
@@ -96,12 +96,12 @@ export function TransferOwnershipForm({ organizationId, members }: { organizatio
     defaultValues: { organizationId, memberId: members[0]?.value ?? '' },
     permalink: adminOrganizationPath(organizationId),
     onSuccess: () => {
-      toast.success({ title: t('done') });
+      toast.success({ title: tTransfer('done') });
       router.refresh();
     },
   });
   return (
-    <ActionForm state={state} className="grid gap-4" aria-label={t('title')}>
+    <ActionForm state={state} className="grid gap-4" aria-label={tTransfer('title')}>
       <FormError state={state} fields={['memberId']} />
       <input type="hidden" name="organizationId" value={organizationId} />
       <FormField
@@ -109,7 +109,7 @@ export function TransferOwnershipForm({ organizationId, members }: { organizatio
         name="memberId"
         render={({ field }) => (
           <FormItem className="sm:max-w-sm">
-            <FormLabel>{t('member')}</FormLabel>
+            <FormLabel>{tTransfer('member')}</FormLabel>
             <FormControl>
               <NativeSelect {...field}>
                 {members.map((member) => (
@@ -124,8 +124,8 @@ export function TransferOwnershipForm({ organizationId, members }: { organizatio
         )}
       />
       <div>
-        <Button type="submit" variant="outline" loading={state.pending} loadingLabel={t('submitting')}>
-          {t('submit')}
+        <Button type="submit" variant="outline" loading={state.pending} loadingLabel={tTransfer('submitting')}>
+          {tTransfer('submit')}
         </Button>
       </div>
     </ActionForm>
@@ -134,7 +134,7 @@ export function TransferOwnershipForm({ organizationId, members }: { organizatio
 
 /** Deletes the organization once its slug is typed again. */
 export function DeleteOrganizationForm({ organizationId, slug }: { organizationId: string; slug: string }) {
-  const t = useTranslations('admin.organizations.delete');
+  const tDelete = useTranslations('admin.organizations.delete');
   const router = useRouter();
   const state = useActionForm({
     schema: deleteOrganizationSchema,
@@ -142,24 +142,24 @@ export function DeleteOrganizationForm({ organizationId, slug }: { organizationI
     defaultValues: { organizationId, confirmation: '' },
     permalink: adminOrganizationPath(organizationId),
     onSuccess: ({ name }) => {
-      toast.success({ title: t('done', { name }) });
+      toast.success({ title: tDelete('done', { name }) });
       router.push(adminOrganizationsPath);
     },
   });
   return (
-    <ActionForm state={state} className="grid gap-4" aria-label={t('title')}>
+    <ActionForm state={state} className="grid gap-4" aria-label={tDelete('title')}>
       <FormError state={state} fields={['confirmation']} />
       <input type="hidden" name="organizationId" value={organizationId} />
       <TextField
         control={state.form.control}
         name="confirmation"
-        label={t('confirmation', { slug })}
+        label={tDelete('confirmation', { slug })}
         autoComplete="off"
         className="sm:max-w-sm"
       />
       <div>
-        <Button type="submit" variant="destructive" loading={state.pending} loadingLabel={t('submitting')}>
-          {t('submit')}
+        <Button type="submit" variant="destructive" loading={state.pending} loadingLabel={tDelete('submitting')}>
+          {tDelete('submit')}
         </Button>
       </div>
     </ActionForm>

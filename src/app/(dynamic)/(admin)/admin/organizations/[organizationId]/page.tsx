@@ -20,8 +20,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/ui/
 import { PageHeader } from '@/ui/page-header';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('admin.organizations.detail');
-  return { title: t('metaTitle') };
+  const tMeta = await getTranslations('admin.organizations.detail');
+  return { title: tMeta('metaTitle') };
 }
 
 /** /admin/organizations/<id>: members, invitations, subscription, usage, grants, actions and recent events. */
