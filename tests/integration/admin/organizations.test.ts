@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { adminOrganizationQuery } from '@/features/admin';
 import {
@@ -22,6 +22,7 @@ import {
 } from '@/features/billing/server/schema';
 import { organizations } from '@/features/organizations/server/schema';
 import { db } from '@/platform/db/client';
+import { withTenant } from '@/platform/db/tenant';
 import { makeAdmin } from '../../support/admin';
 import { expectFieldRefusal, expectRefusal, insertUser, makeOrganization, rolesIn } from '../../support/organizations';
 import { createVerifiedUser } from '../../support/users';
@@ -405,5 +406,45 @@ describe('granting a plan', () => {
     );
     expect(await db.$count(billingPlanGrants, eq(billingPlanGrants.organizationId, organization.id))).toBe(0);
     expect(await auditRows('admin.planGranted', organization.id)).toEqual([]);
+  });
+});
+
+describe('plan grants under row-level security', () => {
+  it('are read by members of their own organization only, without the reason; the tenant role writes none', async () => {
+    const owner = await insertUser();
+    const outsider = await insertUser();
+    const organization = await makeOrganization([[owner, 'owner']]);
+    const other = await makeOrganization([[outsider, 'owner']]);
+    await db.insert(billingPlanGrants).values({
+      organizationId: organization.id,
+      productId: 'pro',
+      endsAt: new Date(Date.now() + 86_400_000),
+      reason: 'Support gesture after an outage',
+    });
+    const visible = (userId: string, organizationId: string) =>
+      withTenant({ userId, organizationId }, (tx) =>
+        tx.select({ id: billingPlanGrants.id, productId: billingPlanGrants.productId }).from(billingPlanGrants),
+      );
+    expect(await visible(owner.id, organization.id)).toEqual([expect.objectContaining({ productId: 'pro' })]);
+    expect(await visible(outsider.id, other.id)).toEqual([]);
+    await expect(
+      withTenant({ userId: owner.id, organizationId: organization.id }, (tx) =>
+        tx.select({ reason: billingPlanGrants.reason }).from(billingPlanGrants),
+      ),
+    ).rejects.toMatchObject({ cause: { code: '42501' } });
+    await expect(
+      withTenant({ userId: owner.id, organizationId: organization.id }, (tx) =>
+        tx.insert(billingPlanGrants).values({
+          organizationId: organization.id,
+          productId: 'enterprise',
+          endsAt: new Date(Date.now() + 86_400_000),
+          reason: 'Granting myself a plan',
+        }),
+      ),
+    ).rejects.toMatchObject({ cause: { code: '42501' } });
+    const { rows } = await db.execute<{ granted: boolean }>(
+      sql`select has_table_privilege('public', 'billing_plan_grants', 'select') as granted`,
+    );
+    expect(rows).toEqual([{ granted: false }]);
   });
 });
