@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { e2eDatabaseUrl } from '../../playwright.config';
 import { nextTotpCode, secretFrom } from '../support/totp';
-import { createPerson, expect, signIn, test } from './fixtures';
+import { createOrganization, createPerson, expect, signIn, test } from './fixtures';
 import { fillSignInForm, queryDatabase, signInThroughUi, waitForHydration } from './support';
 
 /**
@@ -23,8 +23,11 @@ async function grantFromCommandLine(email: string) {
   expect(stdout).toContain('is now a super admin');
 }
 
-/** Every page of the admin route folder, as a URL (`[userId]` filled in). */
-async function adminPageUrls(userId: string): Promise<string[]> {
+/** Every page of the admin route folder, as a URL (`[userId]` and `[organizationId]` filled in). */
+async function adminPageUrls(
+  userId: string,
+  organizationId = '00000000-0000-4000-8000-000000000000',
+): Promise<string[]> {
   const root = 'src/app/(dynamic)/(admin)';
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
@@ -34,7 +37,7 @@ async function adminPageUrls(userId: string): Promise<string[]> {
         .relative(root, entry.parentPath)
         .split(path.sep)
         .filter((segment) => !/^\(.*\)$/.test(segment))
-        .map((segment) => (segment === '[userId]' ? userId : segment))
+        .map((segment) => (segment === '[userId]' ? userId : segment === '[organizationId]' ? organizationId : segment))
         .join('/'),
     )
     .map((route) => `/${route}`);
@@ -47,7 +50,15 @@ test('every admin page is a 404 to a signed-in user who is not a super admin, an
   const user = await createPerson();
   await signIn(page.context(), user);
   const urls = await adminPageUrls(user.id);
-  expect(urls).toEqual(expect.arrayContaining(['/admin', '/admin/users', `/admin/users/${user.id}`, '/admin/audit']));
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      '/admin',
+      '/admin/users',
+      `/admin/users/${user.id}`,
+      '/admin/audit',
+      '/admin/organizations',
+    ]),
+  );
   const visitor = await (await browser.newContext()).newPage();
   for (const url of urls) {
     expect((await page.goto(url))?.status(), url).toBe(404);
@@ -88,7 +99,9 @@ test('grant from the command line, two-factor, find a user, ban and unban, and r
   await expect(admin).not.toHaveURL(/\/auth\//);
 
   // The same pages that are a 404 to everyone else open for the super admin (so that 404 is the gate's).
-  for (const url of await adminPageUrls(customer.id)) expect((await admin.goto(url))?.status(), url).toBe(200);
+  const customerOrganization = await createOrganization([[customer, 'owner']]);
+  for (const url of await adminPageUrls(customer.id, customerOrganization.id))
+    expect((await admin.goto(url))?.status(), url).toBe(200);
 
   // Find the customer.
   await admin.goto('/admin/users');

@@ -272,6 +272,26 @@ export const ACTIONS: Record<string, ActionEntry> = {
     guard: 'super-admin',
     input: ({ victim }) => ({ userId: victim.id, confirmation: victim.email }),
   },
+  'src/features/admin/server/organization-actions.ts#deleteOrganizationAction': {
+    guard: 'super-admin',
+    input: ({ organization }) => ({ organizationId: organization.id, confirmation: organization.slug }),
+  },
+  'src/features/admin/server/organization-actions.ts#transferOrganizationAction': {
+    guard: 'super-admin',
+    input: ({ organization, colleague }) => ({
+      organizationId: organization.id,
+      memberId: organization.memberIds[colleague.id],
+    }),
+  },
+  'src/features/admin/server/organization-actions.ts#grantPlanAction': {
+    guard: 'super-admin',
+    input: ({ organization }) => ({
+      organizationId: organization.id,
+      productId: 'pro',
+      until: new Date().toISOString().slice(0, 10),
+      reason: 'Planted plan grant',
+    }),
+  },
 };
 
 export interface RouteEntry {

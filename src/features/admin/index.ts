@@ -2,6 +2,26 @@
  * The super-admin area's public face for any code (server or browser): its paths and the users list's query.
  * Server code: '@/features/admin/server'. Components: '@/features/admin/components/*'.
  */
-export { adminAuditPath, adminPath, adminUserPath, adminUsersPath, twoFactorSetupPath } from './paths';
+export {
+  adminAuditPath,
+  adminOrganizationPath,
+  adminOrganizationsPath,
+  adminPath,
+  adminUserPath,
+  adminUsersPath,
+  twoFactorSetupPath,
+} from './paths';
+export {
+  adminOrganizationQuery,
+  ORGANIZATION_SUBSCRIPTION_STATES,
+  type AdminOrganizationQuery,
+  type OrganizationSubscriptionState,
+} from './organization-query';
 export { adminUserQuery, USER_STATUSES, type AdminUserQuery, type UserStatus } from './user-query';
-export { banUserSchema, userIdSchema } from './schemas';
+export {
+  banUserSchema,
+  deleteOrganizationSchema,
+  grantPlanSchema,
+  transferOrganizationSchema,
+  userIdSchema,
+} from './schemas';

@@ -7,5 +7,11 @@ export function adminUserPath(userId: string) {
   return `/admin/users/${encodeURIComponent(userId)}`;
 }
 
+export const adminOrganizationsPath = '/admin/organizations';
+
+export function adminOrganizationPath(organizationId: string) {
+  return `/admin/organizations/${encodeURIComponent(organizationId)}`;
+}
+
 /** Where an admin without two-factor authentication is sent to turn it on. */
 export const twoFactorSetupPath = '/settings/security';

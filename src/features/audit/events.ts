@@ -37,14 +37,25 @@ export const AUDIT_ACTIONS = [
   'admin.confirmationResent',
   'admin.twoFactorReset',
   'admin.userDeleted',
+  // …on an organization (organization set): also shown in that organization's own log (docs/admin/organizations.md).
+  'admin.organizationDeleted',
+  'admin.ownershipTransferred',
+  'admin.planGranted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A user's own security events (no organization), and an organization's events. */
 export const SECURITY_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => action.startsWith('auth.'));
+/** A super admin's actions on an organization that its owners and admins see in its log (the deletion: nobody left). */
+const ADMIN_ACTIONS_SHOWN_TO_ORGANIZATIONS: readonly AuditAction[] = [
+  'admin.ownershipTransferred',
+  'admin.planGranted',
+];
 export const ORGANIZATION_AUDIT_ACTIONS = AUDIT_ACTIONS.filter(
-  (action) => !action.startsWith('auth.') && !action.startsWith('admin.'),
+  (action) =>
+    !action.startsWith('auth.') &&
+    (!action.startsWith('admin.') || ADMIN_ACTIONS_SHOWN_TO_ORGANIZATIONS.includes(action)),
 );
 export const ADMIN_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => action.startsWith('admin.'));
 

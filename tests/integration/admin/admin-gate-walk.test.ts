@@ -18,6 +18,8 @@ async function filesUnder(folder: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
+const PLANTED_ORGANIZATION = '00000000-0000-4000-8000-000000000000';
+
 /** A well-formed input for each admin action (validation runs before the guard): a new action needs a line. */
 const INPUTS: Record<string, (victimId: string) => Record<string, unknown>> = {
   banUserAction: (userId) => ({ userId, reason: 'Planted ban' }),
@@ -26,13 +28,22 @@ const INPUTS: Record<string, (victimId: string) => Record<string, unknown>> = {
   resendUserConfirmationAction: (userId) => ({ userId }),
   resetUserTwoFactorAction: (userId) => ({ userId }),
   deleteUserAction: (userId) => ({ userId, confirmation: 'someone@example.com' }),
+  // An organization id that names none: the gate answers before anything is looked up.
+  deleteOrganizationAction: () => ({ organizationId: PLANTED_ORGANIZATION, confirmation: 'planted' }),
+  transferOrganizationAction: () => ({ organizationId: PLANTED_ORGANIZATION, memberId: PLANTED_ORGANIZATION }),
+  grantPlanAction: () => ({
+    organizationId: PLANTED_ORGANIZATION,
+    productId: 'pro',
+    until: new Date().toISOString().slice(0, 10),
+    reason: 'Planted plan grant',
+  }),
 };
 
 describe('every admin page, layout and route checks the gate itself', () => {
   it('pages and layouts call requireSuperAdmin(); route handlers guard with superAdmin', async () => {
     const files = (await filesUnder(ROUTE_FOLDER)).filter((file) => /\.(tsx?|mts)$/.test(file));
     const pages = files.filter((file) => /(page|layout)\.tsx$/.test(file));
-    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages.length).toBeGreaterThanOrEqual(6);
     const unguarded: string[] = [];
     for (const file of files) {
       const source = await readFile(file, 'utf8');

@@ -16,8 +16,8 @@ import { getSessionFromHeaders, signIn } from '@/features/auth/server';
 import { sessions, users } from '@/features/auth/server/schema';
 import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
-import { createPasswordUser, createVerifiedUser, signInAs } from '../../support/users';
 import { makeAdmin } from '../../support/admin';
+import { createPasswordUser, createVerifiedUser, signInAs } from '../../support/users';
 import { Visitor } from '../../support/visitor';
 
 async function auditRows(action: AuditAction, targetId: string) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { adminAuditPath, adminUsersPath } from '@/features/admin';
+import { adminAuditPath, adminOrganizationsPath, adminUsersPath } from '@/features/admin';
 import { requireSuperAdmin } from '@/features/admin/server';
 import { toClientUser, UserProvider } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
@@ -30,6 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             label: t('admin.nav.label'),
             items: [
               { path: adminUsersPath, label: t('admin.nav.users'), icon: 'members' },
+              { path: adminOrganizationsPath, label: t('admin.nav.organizations'), icon: 'organization' },
               { path: adminAuditPath, label: t('admin.nav.audit'), icon: 'settings' },
               { path: appConfig.paths.dashboard, label: t('admin.nav.back'), icon: 'dashboard' },
             ],

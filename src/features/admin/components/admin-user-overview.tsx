@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Badge } from '@/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/ui/card';
+import { adminOrganizationPath } from '../paths';
 import type { AdminUserDetail } from '../server';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -69,7 +70,13 @@ export async function AdminUserOverview({ detail }: { detail: AdminUserDetail })
             {detail.organizations.map((organization) => (
               <li key={organization.id} className="flex items-center justify-between gap-2">
                 <span>
-                  {organization.name} <span className="text-muted-foreground">({organization.slug})</span>
+                  <Link
+                    href={adminOrganizationPath(organization.id)}
+                    className="font-medium underline-offset-4 hover:underline"
+                  >
+                    {organization.name}
+                  </Link>{' '}
+                  <span className="text-muted-foreground">({organization.slug})</span>
                 </span>
                 <Badge variant="secondary">{tRoles(organization.role as never)}</Badge>
               </li>

@@ -2,7 +2,7 @@ import 'server-only';
 
 /**
  * The super-admin area's server API (docs/admin/super-admin.md): who is a super admin, the gate every admin page,
- * action and route uses, and the users the area reads and acts on.
+ * action and route uses, and the users and organizations the area reads and acts on.
  */
 export { ADMIN_RECENT_SIGN_IN_MINUTES, requireSuperAdmin, superAdmin, superAdminSignedInRecently } from './access';
 export {
@@ -13,6 +13,16 @@ export {
   type GrantOutcome,
 } from './super-admins';
 export { adminUserDetail, isBanned, listUsers, type AdminUserDetail, type AdminUserRow } from './users';
+export {
+  adminOrganizationDetail,
+  catalogueProducts,
+  deleteOrganizationAsAdmin,
+  grantPlanAsAdmin,
+  listOrganizations,
+  transferOwnershipAsAdmin,
+  type AdminOrganizationDetail,
+  type AdminOrganizationRow,
+} from './organizations';
 
 // Server actions, for pages and tests; this feature's components import them from the action file.
 export {
@@ -23,3 +33,4 @@ export {
   signOutUserEverywhereAction,
   unbanUserAction,
 } from './user-actions';
+export { deleteOrganizationAction, grantPlanAction, transferOrganizationAction } from './organization-actions';

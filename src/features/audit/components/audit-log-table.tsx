@@ -54,7 +54,8 @@ export function AuditLogTable({ caption, query: serverQuery, page, actions, acto
         `actions.${event.action}` as never,
         {
           actor: event.actorUserId
-            ? person(event.actorUserId, event.actorName, t('someone'))
+            ? // A super admin is no member: an organization's viewers do not see their name.
+              person(event.actorUserId, event.actorName, event.action.startsWith('admin.') ? t('staff') : t('someone'))
             : event.action.startsWith('billing.')
               ? t('provider')
               : event.action.startsWith('admin.')
@@ -69,6 +70,12 @@ export function AuditLogTable({ caption, query: serverQuery, page, actions, acto
           plan: String(details.plan ?? ''),
           status: String(details.status ?? ''),
           reason: String(details.reason ?? ''),
+          slug: String(details.slug ?? ''),
+          // A last day (YYYY-MM-DD, UTC), as the admin chose it.
+          until:
+            typeof details.until === 'string'
+              ? format.dateTime(new Date(details.until), { dateStyle: 'medium', timeZone: 'UTC' })
+              : '',
           method: t(`methods.${method}` as never),
         } as never,
       );

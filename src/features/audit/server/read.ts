@@ -89,18 +89,22 @@ export async function listOwnSecurityEvents(userId: string, query: AuditQuery): 
 
 /**
  * A page of the whole log, for super admins (the admin area checks who asks): every organization's and every
- * user's events, read on the app's own connection. `targetUserId` keeps the events done by or to one user.
+ * user's events, read on the app's own connection. `targetUserId` keeps the events done by or to one user;
+ * `organizationId` those of one organization.
  */
 export async function listAllAuditEvents(
   query: AuditQuery,
-  options: { targetUserId?: string } = {},
+  options: { targetUserId?: string; organizationId?: string } = {},
 ): Promise<LoadedPage<AuditEventRow>> {
-  const where = options.targetUserId
-    ? or(
-        eq(auditEvents.actorUserId, options.targetUserId),
-        and(eq(auditEvents.targetType, 'user'), eq(auditEvents.targetId, options.targetUserId)),
-      )
-    : undefined;
+  const where = and(
+    options.targetUserId
+      ? or(
+          eq(auditEvents.actorUserId, options.targetUserId),
+          and(eq(auditEvents.targetType, 'user'), eq(auditEvents.targetId, options.targetUserId)),
+        )
+      : undefined,
+    options.organizationId ? eq(auditEvents.organizationId, options.organizationId) : undefined,
+  );
   return auditPages.load(db, query, { where });
 }
 

@@ -10,3 +10,8 @@ export function findPlan(planId: string): { product: BillingProduct; plan: Billi
   }
   return null;
 }
+
+/** A product of appConfig.billing by id, or null. */
+export function findProduct(productId: string): BillingProduct | null {
+  return appConfig.billing.products.find((product) => product.id === productId) ?? null;
+}

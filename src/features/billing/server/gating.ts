@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { appConfig } from '@/platform/config/app-config';
 import type { BillingPlan, BillingProduct } from '@/platform/config/billing-config-schema';
 import type { BillingEntitlement, BillingLimit } from '@/platform/config/constants';
@@ -9,8 +9,8 @@ import type { Guard } from '@/platform/http/guards';
 import { AppError } from '@/platform/http/errors';
 import { inOrganization, organizationMember, type MembershipRequirement } from '@/features/organizations/server';
 import { ENTITLING_STATUSES } from '../billing-fields';
-import { findPlan } from './catalogue';
-import { billingOrders, billingSubscriptions, type BillingSubscriptionRow } from './schema';
+import { findPlan, findProduct } from './catalogue';
+import { billingOrders, billingPlanGrants, billingSubscriptions, type BillingSubscriptionRow } from './schema';
 
 /**
  * The organization subscription SDK (first part): what an organization's plan allows. It reads
@@ -20,16 +20,45 @@ import { billingOrders, billingSubscriptions, type BillingSubscriptionRow } from
 
 export interface OrganizationPlan {
   product: BillingProduct;
-  /** Null on the free product. */
+  /** Null on the free product and under a plan grant. */
   plan: BillingPlan | null;
-  /** The subscription that grants it; null on the free product. */
+  /** The subscription that grants it; null on the free product or a plan grant. */
   subscription: BillingSubscriptionRow | null;
+  /** The plan grant that gives it when no subscription does (decision 0065): until when. Null otherwise. */
+  grant: PlanGrant | null;
   /** What the organization's paid add-on orders grant besides the plan (a refunded order no longer does). */
   addOnEntitlements: BillingEntitlement[];
 }
 
 function freeProduct(): BillingProduct {
   return appConfig.billing.products.find((product) => product.free)!;
+}
+
+/** A plan given by a super admin, in force now (the columns the tenant role may read). */
+export interface PlanGrant {
+  id: string;
+  productId: string;
+  endsAt: Date;
+}
+
+/**
+ * The organization's plan grant in force at `now` (the one ending last), or null: one that has ended gives nothing,
+ * with no job to take it away.
+ */
+async function grantInForce(tx: Transaction, organizationId: string, now = new Date()): Promise<PlanGrant | null> {
+  const [grant] = await tx
+    .select({ id: billingPlanGrants.id, productId: billingPlanGrants.productId, endsAt: billingPlanGrants.endsAt })
+    .from(billingPlanGrants)
+    .where(
+      and(
+        eq(billingPlanGrants.organizationId, organizationId),
+        lte(billingPlanGrants.startsAt, now),
+        gt(billingPlanGrants.endsAt, now),
+      ),
+    )
+    .orderBy(desc(billingPlanGrants.endsAt))
+    .limit(1);
+  return grant ?? null;
 }
 
 /** Entitlements of the organization's paid (not refunded) add-on orders. */
@@ -46,8 +75,9 @@ async function addOnEntitlementsOf(tx: Transaction, organizationId: string): Pro
 }
 
 /**
- * The organization's current plan: its entitling subscription (trialing, active, past due), or the free
- * product — with the entitlements of its paid add-ons.
+ * The organization's current plan: its entitling subscription (trialing, active, past due); else a plan grant in
+ * force (decision 0065: what it pays for, its seats and metered usage stay the subscription's while there is one);
+ * else the free product — with the entitlements of its paid add-ons.
  */
 export async function getOrganizationSubscription(tx: Transaction, organizationId: string): Promise<OrganizationPlan> {
   const [subscription] = await tx
@@ -63,8 +93,13 @@ export async function getOrganizationSubscription(tx: Transaction, organizationI
     .limit(1);
   const found = subscription ? findPlan(subscription.planId) : null;
   const addOnEntitlements = await addOnEntitlementsOf(tx, organizationId);
-  if (!subscription || !found) return { product: freeProduct(), plan: null, subscription: null, addOnEntitlements };
-  return { product: found.product, plan: found.plan, subscription, addOnEntitlements };
+  if (subscription && found)
+    return { product: found.product, plan: found.plan, subscription, grant: null, addOnEntitlements };
+  const grant = await grantInForce(tx, organizationId);
+  // A grant gives a product's limits and entitlements; no plan (prices, seats, meters are a subscription's).
+  const granted = grant ? findProduct(grant.productId) : null;
+  if (grant && granted) return { product: granted, plan: null, subscription: null, grant, addOnEntitlements };
+  return { product: freeProduct(), plan: null, subscription: null, grant: null, addOnEntitlements };
 }
 
 /** Whether the plan, or a paid add-on, grants an entitlement. */

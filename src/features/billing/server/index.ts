@@ -5,7 +5,7 @@ import 'server-only';
  */
 export { startCheckout, type CheckoutRefusal } from './checkout';
 export { activeGateway, gatewayFor } from './providers';
-export { findPlan } from './catalogue';
+export { findPlan, findProduct } from './catalogue';
 export { addOnProducts, loadBillingAccount, requestedChange, type BillingAccount } from './billing-account';
 export { pricingCatalogue, toPricingProduct, type TranslateKey } from './pricing-catalogue';
 export { findLocalCheckout } from './local-gateway/hosted-checkout';
@@ -23,8 +23,10 @@ export {
   requireFeature,
   requirePlan,
   type OrganizationPlan,
+  type PlanGrant,
   type PlanRequirement,
 } from './gating';
+export { grantableProducts, grantPlan, listPlanGrants } from './plan-grants';
 // Loading the server face registers billing's organization hooks (limits, seats, cancelling on deletion).
 export { cancelSubscriptionsOf, paidSeats, queueSeatSync, syncSeats } from './seats';
 export { queueUsageReport, recordUsage, reportUsage } from './usage';
@@ -37,6 +39,7 @@ export {
   type ProviderSubscription,
 } from './gateway';
 export { applyBillingEvent } from './webhooks';
+export { providerDashboardUrl } from './provider-links';
 export { receiveBillingWebhook } from './webhook-endpoint';
 export {
   completeLocalCheckout,

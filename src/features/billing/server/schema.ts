@@ -204,6 +204,35 @@ export const billingOrders = pgTable(
 );
 
 /**
+ * A product (plan) a super admin gave an organization by hand until a time (a partner, a support gesture, a longer
+ * trial; decision 0065). Gating reads it when no subscription entitles the organization; it ends on its own at
+ * `endsAt`.
+ * Written only by the admin area on the app's own connection; never changed afterwards (a new grant extends).
+ */
+export const billingPlanGrants = pgTable(
+  'billing_plan_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** A product id of appConfig.billing: its limits and entitlements are what the grant gives. */
+    productId: text('product_id').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull().defaultNow(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** Why (required): for the operators and the organization's audit log. */
+    reason: text('reason').notNull(),
+    grantedById: text('granted_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('billing_plan_grants_organization_idx').on(table.organizationId, table.endsAt),
+    check('billing_plan_grants_period_order', sql`${table.endsAt} > ${table.startsAt}`),
+    check('billing_plan_grants_reason_length', sql`char_length(${table.reason}) between 10 and 500`),
+  ],
+);
+
+/**
  * Units of a metered line item the app recorded (e.g. a task created), reported to the provider
  * later by a job. `idempotencyKey` makes recording the same thing twice record it once.
  */
@@ -389,5 +418,6 @@ export const localGatewayEvents = pgTable('local_gateway_events', {
   attempts: integer('attempts').notNull().default(0),
 });
 
+export type BillingPlanGrantRow = typeof billingPlanGrants.$inferSelect;
 export type BillingSubscriptionRow = typeof billingSubscriptions.$inferSelect;
 export type BillingWebhookEventRow = typeof billingWebhookEvents.$inferSelect;

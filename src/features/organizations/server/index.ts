@@ -19,18 +19,25 @@ export {
   type OrganizationAccess,
 } from './access';
 export { getCurrentOrganization } from './current';
-export { createOrganization, deleteOrganization, updateOrganization } from './organizations';
+export {
+  createOrganization,
+  deleteOrganization,
+  deleteOrganizationAsOperator,
+  updateOrganization,
+} from './organizations';
+export { readOrganizationForOperator, type OrganizationForOperator } from './operator';
 export {
   changeMemberRole,
   leaveOrganization,
   listMembers,
   removeMember,
   transferOwnership,
+  transferOwnershipAsOperator,
   type MemberPage,
   type MemberRow,
 } from './members';
 export { soleOwnedOrganizations } from './sole-owner';
-export { readLogo, removeLogo, setLogo } from './logo';
+export { deleteLogoFile, readLogo, removeLogo, setLogo } from './logo';
 export {
   acceptInvitation,
   createInvitationLink,

@@ -4,11 +4,13 @@ import type { AuditAction } from '@/features/audit';
 import { recordAuditEvent, type AuditDetails } from '@/features/audit/server';
 import { users } from '@/features/auth/server/schema';
 import type { Transaction } from '@/platform/db/client';
+import { isUuid } from '@/platform/db/uuid';
 import type { TenantScope } from '@/platform/db/tenant';
 import { membershipChanged } from '@/platform/hooks/organization-lifecycle';
 import { AppError, fieldRefusal } from '@/platform/http/errors';
 import { OWNER_ROLE, isRole, rankOf, roleNames } from '../roles';
 import { inOrganization, mayActOn, type Membership } from './access';
+import { lockOrganization } from './organizations';
 import { invitations, members } from './schema';
 
 export interface MemberRow {
@@ -194,10 +196,54 @@ export async function transferOwnership(scope: TenantScope, memberId: string): P
     // Only an owner hands ownership on, whatever permissions a builder gives other roles.
     if (actor.role !== OWNER_ROLE) throw new AppError('FORBIDDEN', { messageKey: 'organizations.forbidden' });
     if (target.userId === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'organizations.transferSelf' });
-    const formerOwnerRole = roleNames()[1] ?? OWNER_ROLE;
-    // Promote first: the organization is never without an owner, even between the two statements.
-    await tx.update(members).set({ role: OWNER_ROLE }).where(eq(members.id, target.id));
-    await tx.update(members).set({ role: formerOwnerRole }).where(eq(members.id, actor.id));
+    await handOverOwnership(tx, target, [actor]);
     await recordAuditEvent(tx, memberEvent('organization.ownershipTransferred', actor, target, {}));
   });
+}
+
+/**
+ * The same change made by an operator who is not a member (a super admin, src/features/admin), in the caller's
+ * transaction on the app's own connection: the member becomes the owner and every other owner the role below, so
+ * the organization has one owner — the member. The organization's row is locked first, as for an owner's transfer.
+ * Returns the member and how many owners were stepped down; the caller writes the audit row in the transaction.
+ */
+export async function transferOwnershipAsOperator(
+  tx: Transaction,
+  organizationId: string,
+  memberId: string,
+): Promise<{ target: Membership; formerOwners: number }> {
+  await lockOrganization(tx, organizationId);
+  const [target] = isUuid(memberId)
+    ? await tx
+        .select()
+        .from(members)
+        .where(and(eq(members.id, memberId), eq(members.organizationId, organizationId)))
+    : [];
+  if (!target) throw fieldRefusal('NOT_FOUND', 'memberId', 'organizations.memberNotFound');
+  const owners = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.organizationId, organizationId), eq(members.role, OWNER_ROLE)));
+  const others = owners.filter((owner) => owner.id !== target.id);
+  if (target.role === OWNER_ROLE && others.length === 0)
+    throw fieldRefusal('CONFLICT', 'memberId', 'admin.organizations.alreadyOwner');
+  await handOverOwnership(tx, target, others);
+  return { target, formerOwners: others.length };
+}
+
+/** `target` becomes the owner, then each of `from` the role below owner. */
+async function handOverOwnership(tx: Transaction, target: Membership, from: Membership[]) {
+  const formerOwnerRole = roleNames()[1] ?? OWNER_ROLE;
+  // Promote first: the organization is never without an owner, even between the two statements.
+  await tx.update(members).set({ role: OWNER_ROLE }).where(eq(members.id, target.id));
+  if (from.length > 0)
+    await tx
+      .update(members)
+      .set({ role: formerOwnerRole })
+      .where(
+        inArray(
+          members.id,
+          from.map((member) => member.id),
+        ),
+      );
 }

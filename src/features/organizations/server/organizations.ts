@@ -1,9 +1,10 @@
 import 'server-only';
-import { recordAuditEvent } from '@/features/audit/server';
+import { recordAuditEvent, type AuditEvent } from '@/features/audit/server';
 import { eq, sql } from 'drizzle-orm';
 import { appConfig } from '@/platform/config/app-config';
-import { db } from '@/platform/db/client';
+import { db, type Transaction } from '@/platform/db/client';
 import type { TenantScope } from '@/platform/db/tenant';
+import { isUuid } from '@/platform/db/uuid';
 import { runOrganizationHooks } from '@/platform/hooks/organization-lifecycle';
 import { AppError, fieldRefusal } from '@/platform/http/errors';
 import { OWNER_ROLE } from '../roles';
@@ -101,13 +102,50 @@ export async function deleteOrganization(scope: TenantScope, confirmation: strin
     if (!organization || confirmation.trim() !== organization.name.trim()) {
       throw fieldRefusal('VALIDATION_FAILED', 'confirmation', 'organizations.deleteConfirmation');
     }
-    // Billing cancels the subscription here: if the provider refuses, this throws and nothing is deleted.
-    await runOrganizationHooks('beforeOrganizationDeleted', tx, { organizationId: scope.organizationId });
     // Recorded before the rows go: the row outlives the organization (the admin area reads it).
-    await recordAuditEvent(tx, organizationEvent('organization.deleted', scope.userId, organization));
-    await tx.delete(organizations).where(eq(organizations.id, scope.organizationId));
+    await removeOrganization(tx, organization, organizationEvent('organization.deleted', scope.userId, organization));
     return { logo: organization.logo };
   });
+}
+
+/**
+ * The same deletion done by an operator who is not a member (a super admin, src/features/admin), in the caller's
+ * transaction on the app's own connection, after they typed the organization's slug. `event` is the caller's audit
+ * row, written with the deletion. Same rules as an owner's: billing's hooks end the subscription at the provider
+ * first, and a refusal there stops it (nothing deleted). Returns the organization (its logo key to remove).
+ */
+export async function deleteOrganizationAsOperator(
+  tx: Transaction,
+  organizationId: string,
+  confirmationSlug: string,
+  event: (organization: { id: string; name: string; slug: string }) => AuditEvent,
+): Promise<{ id: string; name: string; slug: string; logo: string | null }> {
+  if (!appConfig.features.organizationDeletion) throw new AppError('NOT_FOUND');
+  const organization = await lockOrganization(tx, organizationId);
+  if (confirmationSlug.trim().toLowerCase() !== organization.slug.toLowerCase())
+    throw fieldRefusal('VALIDATION_FAILED', 'confirmation', 'admin.organizations.deleteConfirmation');
+  await removeOrganization(tx, organization, event(organization));
+  return { id: organization.id, name: organization.name, slug: organization.slug, logo: organization.logo };
+}
+
+/** The organization's row, locked until the transaction ends (changes to it and its members wait); 404 if none. */
+export async function lockOrganization(tx: Transaction, organizationId: string) {
+  if (!isUuid(organizationId)) throw new AppError('NOT_FOUND');
+  const [organization] = await tx
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for('update');
+  if (!organization) throw new AppError('NOT_FOUND');
+  return organization;
+}
+
+/** Billing's hooks (a refusal throws: nothing deleted), the audit row, then the rows — one transaction. */
+async function removeOrganization(tx: Transaction, organization: { id: string }, event: AuditEvent) {
+  // Billing cancels the subscription here: if the provider refuses, this throws and nothing is deleted.
+  await runOrganizationHooks('beforeOrganizationDeleted', tx, { organizationId: organization.id });
+  await recordAuditEvent(tx, event);
+  await tx.delete(organizations).where(eq(organizations.id, organization.id));
 }
 
 /** An audit event about the organization itself. */
