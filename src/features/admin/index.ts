@@ -2,6 +2,24 @@
  * The super-admin area's public face for any code (server or browser): its paths and the users list's query.
  * Server code: '@/features/admin/server'. Components: '@/features/admin/components/*'.
  */
-export { adminAuditPath, adminPath, adminUserPath, adminUsersPath, twoFactorSetupPath } from './paths';
+export {
+  adminAuditPath,
+  adminFailedWebhooksPath,
+  adminOrganizationPath,
+  adminPath,
+  adminSubscriptionsPath,
+  adminUserPath,
+  adminUsersPath,
+  adminWebhooksPath,
+  twoFactorSetupPath,
+} from './paths';
+export {
+  adminSubscriptionQuery,
+  adminWebhookQuery,
+  WEBHOOK_STATES,
+  type AdminSubscriptionQuery,
+  type AdminWebhookQuery,
+  type WebhookState,
+} from './billing-query';
 export { adminUserQuery, USER_STATUSES, type AdminUserQuery, type UserStatus } from './user-query';
 export { banUserSchema, userIdSchema } from './schemas';

@@ -15,3 +15,8 @@ export const adminWebhooksPath = '/admin/billing/webhooks';
 
 /** The ledger showing only the events whose processing failed (the overview links to it). */
 export const adminFailedWebhooksPath = `${adminWebhooksPath}?state=failed`;
+
+/** An organization's page in the admin area. */
+export function adminOrganizationPath(organizationId: string) {
+  return `/admin/organizations/${encodeURIComponent(organizationId)}`;
+}

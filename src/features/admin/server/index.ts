@@ -14,5 +14,29 @@ export {
 } from './super-admins';
 export { adminUserDetail, isBanned, listUsers, type AdminUserDetail, type AdminUserRow } from './users';
 
+export {
+  adminOverview,
+  activeOrganizations,
+  failedWebhookEvents,
+  monthlyRecurringRevenue,
+  MRR_STATUSES,
+  OVERVIEW_DAYS,
+  signUpsPerDay,
+  subscriptionsByPlanAndStatus,
+  trialConversions,
+  type AdminOverview,
+  type MonthlyRecurringRevenue,
+} from './overview';
+export {
+  listFailedWebhookEvents,
+  listSubscriptions,
+  listWebhookEvents,
+  RECONCILIATION_JOB_KEY,
+  type AdminSubscriptionRow,
+  type AdminWebhookEventRow,
+  type RedeliveryOutcome,
+} from './billing-operations';
+
 // Server actions, for pages and tests; this feature's components import them from the action file.
 export { banUserAction, signOutUserEverywhereAction, unbanUserAction } from './user-actions';
+export { redeliverWebhookEventAction, startReconciliationAction } from './billing-actions';

@@ -349,23 +349,31 @@ const MAX_ERROR_LENGTH = 2000;
  * the effect's having rolled back. The provider's retry, reconciliation or an operator's redelivery
  * (`redeliverWebhookEvent`) processes it later; a row already processed is left alone.
  */
-async function recordFailure(provider: BillingProvider, event: BillingEvent, error: unknown): Promise<void> {
+async function recordFailure(
+  provider: BillingProvider,
+  event: BillingEvent,
+  error: unknown,
+  inTransaction?: (tx: Transaction) => Promise<void>,
+): Promise<void> {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-  await db
-    .insert(billingWebhookEvents)
-    .values({
-      provider,
-      providerEventId: event.id,
-      type: event.type,
-      occurredAt: event.occurredAt,
-      payload: event as unknown as StoredEvent,
-      error: message,
-    })
-    .onConflictDoUpdate({
-      target: [billingWebhookEvents.provider, billingWebhookEvents.providerEventId],
-      set: { error: message },
-      setWhere: sql`${billingWebhookEvents.processedAt} is null`,
-    });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(billingWebhookEvents)
+      .values({
+        provider,
+        providerEventId: event.id,
+        type: event.type,
+        occurredAt: event.occurredAt,
+        payload: event as unknown as StoredEvent,
+        error: message,
+      })
+      .onConflictDoUpdate({
+        target: [billingWebhookEvents.provider, billingWebhookEvents.providerEventId],
+        set: { error: message },
+        setWhere: sql`${billingWebhookEvents.processedAt} is null`,
+      });
+    await inTransaction?.(tx);
+  });
 }
 
 /**
@@ -445,12 +453,13 @@ async function processEvent(
  * An operator's redelivery (docs/admin/overview-and-billing.md#the-webhook-ledger): runs Keel's own processing of
  * a stored event again, exactly as a provider's retry would. An event already processed is a `duplicate` and
  * nothing is written; one stored before payloads were kept cannot be redelivered (`null`). `inTransaction` runs in
- * the processing's transaction (the caller's audit row); on failure, the error is stored and thrown.
+ * the transaction of what the redelivery wrote (the caller's audit row): the processing's, or on failure the one
+ * storing the new error (`failed`).
  */
 export async function redeliverWebhookEvent(
   ledgerId: string,
-  inTransaction?: (tx: Transaction, outcome: WebhookOutcome) => Promise<void>,
-): Promise<WebhookOutcome | 'duplicate' | null> {
+  inTransaction?: (tx: Transaction, outcome: WebhookOutcome | 'failed') => Promise<void>,
+): Promise<WebhookOutcome | 'duplicate' | 'failed' | null> {
   const [row] = await db
     .select({
       provider: billingWebhookEvents.provider,
@@ -470,7 +479,8 @@ export async function redeliverWebhookEvent(
       return outcome;
     });
   } catch (error) {
-    await recordFailure(row.provider, event, error);
-    throw error;
+    logger.error({ provider: row.provider, eventId: event.id, err: error }, 'billing webhook redelivery failed');
+    await recordFailure(row.provider, event, error, (tx) => inTransaction?.(tx, 'failed') ?? Promise.resolve());
+    return 'failed';
   }
 }
