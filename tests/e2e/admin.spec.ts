@@ -47,7 +47,16 @@ test('every admin page is a 404 to a signed-in user who is not a super admin, an
   const user = await createPerson();
   await signIn(page.context(), user);
   const urls = await adminPageUrls(user.id);
-  expect(urls).toEqual(expect.arrayContaining(['/admin', '/admin/users', `/admin/users/${user.id}`, '/admin/audit']));
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      '/admin',
+      '/admin/users',
+      `/admin/users/${user.id}`,
+      '/admin/audit',
+      '/admin/billing/subscriptions',
+      '/admin/billing/webhooks',
+    ]),
+  );
   const visitor = await (await browser.newContext()).newPage();
   for (const url of urls) {
     expect((await page.goto(url))?.status(), url).toBe(404);

@@ -345,6 +345,16 @@ function eventFromPayload(payload: unknown): BillingEvent {
 const MAX_ERROR_LENGTH = 2000;
 
 /**
+ * What went wrong, for an operator: the innermost cause's message (the database's own words), not a query error's
+ * wrapper, which carries the statement and its parameters (customers' data).
+ */
+function reasonOf(error: unknown): string {
+  let reason = error;
+  while (reason instanceof Error && reason.cause instanceof Error) reason = reason.cause;
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
+/**
  * A processing that threw: the ledger keeps the event, unprocessed, with its error — in a transaction of its own,
  * the effect's having rolled back. The provider's retry, reconciliation or an operator's redelivery
  * (`redeliverWebhookEvent`) processes it later; a row already processed is left alone.
@@ -355,7 +365,7 @@ async function recordFailure(
   error: unknown,
   inTransaction?: (tx: Transaction) => Promise<void>,
 ): Promise<void> {
-  const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+  const message = reasonOf(error).slice(0, MAX_ERROR_LENGTH);
   await db.transaction(async (tx) => {
     await tx
       .insert(billingWebhookEvents)
