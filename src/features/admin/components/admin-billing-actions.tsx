@@ -38,15 +38,15 @@ export function RedeliverWebhookEventButton({
 
 /** Queues the billing reconciliation to run now (the hourly job's work). */
 export function StartReconciliationButton() {
-  const t = useTranslations('admin.billing.reconciliation');
+  const tRun = useTranslations('admin.billing.reconciliation');
   return (
     <ActionButtonForm
       action={startReconciliationAction}
       permalink={adminWebhooksPath}
-      label={t('submit')}
-      pendingLabel={t('submitting')}
+      label={tRun('submit')}
+      pendingLabel={tRun('submitting')}
       size="md"
-      onSuccess={() => toast.success({ title: t('done') })}
+      onSuccess={() => toast.success({ title: tRun('done') })}
     />
   );
 }
