@@ -41,7 +41,7 @@ function stateOf(row: AdminWebhookListRow): WebhookState {
 }
 
 /** The event, its error and (for a failed one) the redelivery button: shared by the failed list and the ledger. */
-export function WebhookEventCell({ row }: { row: AdminWebhookListRow }) {
+function WebhookEventCell({ row }: { row: AdminWebhookListRow }) {
   const t = useTranslations('admin.billing.webhooks');
   return (
     <div className="grid gap-1">
