@@ -57,6 +57,8 @@ test('every admin page is a 404 to a signed-in user who is not a super admin, an
       `/admin/users/${user.id}`,
       '/admin/audit',
       '/admin/organizations',
+      '/admin/billing/subscriptions',
+      '/admin/billing/webhooks',
     ]),
   );
   const visitor = await (await browser.newContext()).newPage();

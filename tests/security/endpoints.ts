@@ -292,6 +292,15 @@ export const ACTIONS: Record<string, ActionEntry> = {
       reason: 'Planted plan grant',
     }),
   },
+  // Billing operations (docs/admin/overview-and-billing.md): redeliver a ledger event, queue the reconciliation.
+  'src/features/admin/server/billing-actions.ts#redeliverWebhookEventAction': {
+    guard: 'super-admin',
+    input: () => ({ eventId: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'src/features/admin/server/billing-actions.ts#startReconciliationAction': {
+    guard: 'super-admin',
+    input: () => ({}),
+  },
 };
 
 export interface RouteEntry {

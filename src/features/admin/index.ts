@@ -4,11 +4,14 @@
  */
 export {
   adminAuditPath,
+  adminFailedWebhooksPath,
   adminOrganizationPath,
   adminOrganizationsPath,
   adminPath,
+  adminSubscriptionsPath,
   adminUserPath,
   adminUsersPath,
+  adminWebhooksPath,
   twoFactorSetupPath,
 } from './paths';
 export {
@@ -17,6 +20,14 @@ export {
   type AdminOrganizationQuery,
   type OrganizationSubscriptionState,
 } from './organization-query';
+export {
+  adminSubscriptionQuery,
+  adminWebhookQuery,
+  WEBHOOK_STATES,
+  type AdminSubscriptionQuery,
+  type AdminWebhookQuery,
+  type WebhookState,
+} from './billing-query';
 export { adminUserQuery, USER_STATUSES, type AdminUserQuery, type UserStatus } from './user-query';
 export {
   banUserSchema,

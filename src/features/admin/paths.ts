@@ -15,3 +15,9 @@ export function adminOrganizationPath(organizationId: string) {
 
 /** Where an admin without two-factor authentication is sent to turn it on. */
 export const twoFactorSetupPath = '/settings/security';
+
+export const adminSubscriptionsPath = '/admin/billing/subscriptions';
+export const adminWebhooksPath = '/admin/billing/webhooks';
+
+/** The ledger showing only the events whose processing failed (the overview links to it). */
+export const adminFailedWebhooksPath = `${adminWebhooksPath}?state=failed`;

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'admin.organizationDeleted',
   'admin.ownershipTransferred',
   'admin.planGranted',
+  'admin.webhookRedelivered',
+  'admin.reconciliationStarted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -60,7 +62,14 @@ export const ORGANIZATION_AUDIT_ACTIONS = AUDIT_ACTIONS.filter(
 export const ADMIN_AUDIT_ACTIONS = AUDIT_ACTIONS.filter((action) => action.startsWith('admin.'));
 
 /** What an event is about. */
-export const AUDIT_TARGET_TYPES = ['user', 'email', 'organization', 'subscription', 'checkout'] as const;
+export const AUDIT_TARGET_TYPES = [
+  'user',
+  'email',
+  'organization',
+  'subscription',
+  'checkout',
+  'webhookEvent',
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export function isAuditAction(value: string): value is AuditAction {

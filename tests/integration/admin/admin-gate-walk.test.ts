@@ -37,6 +37,9 @@ const INPUTS: Record<string, (victimId: string) => Record<string, unknown>> = {
     until: new Date().toISOString().slice(0, 10),
     reason: 'Planted plan grant',
   }),
+  // No event of the victim's: the gate answers before the ledger is read.
+  redeliverWebhookEventAction: () => ({ eventId: '00000000-0000-4000-8000-000000000000' }),
+  startReconciliationAction: () => ({}),
 };
 
 describe('every admin page, layout and route checks the gate itself', () => {

@@ -2,7 +2,14 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { adminAuditPath, adminOrganizationsPath, adminUsersPath } from '@/features/admin';
+import {
+  adminAuditPath,
+  adminOrganizationsPath,
+  adminPath,
+  adminSubscriptionsPath,
+  adminUsersPath,
+  adminWebhooksPath,
+} from '@/features/admin';
 import { requireSuperAdmin } from '@/features/admin/server';
 import { toClientUser, UserProvider } from '@/features/auth';
 import { appConfig } from '@/platform/config/app-config';
@@ -29,10 +36,18 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {
             label: t('admin.nav.label'),
             items: [
+              { path: adminPath, label: t('admin.overview.navLabel'), icon: 'home' },
               { path: adminUsersPath, label: t('admin.nav.users'), icon: 'members' },
               { path: adminOrganizationsPath, label: t('admin.nav.organizations'), icon: 'organization' },
               { path: adminAuditPath, label: t('admin.nav.audit'), icon: 'settings' },
               { path: appConfig.paths.dashboard, label: t('admin.nav.back'), icon: 'dashboard' },
+            ],
+          },
+          {
+            label: t('admin.billing.nav.label'),
+            items: [
+              { path: adminSubscriptionsPath, label: t('admin.billing.nav.subscriptions'), icon: 'billing' },
+              { path: adminWebhooksPath, label: t('admin.billing.nav.webhooks'), icon: 'contact' },
             ],
           },
         ]}

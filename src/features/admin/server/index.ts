@@ -24,6 +24,29 @@ export {
   type AdminOrganizationRow,
 } from './organizations';
 
+export {
+  adminOverview,
+  activeOrganizations,
+  failedWebhookEvents,
+  monthlyRecurringRevenue,
+  MRR_STATUSES,
+  OVERVIEW_DAYS,
+  signUpsPerDay,
+  subscriptionsByPlanAndStatus,
+  trialConversions,
+  type AdminOverview,
+  type MonthlyRecurringRevenue,
+} from './overview';
+export {
+  listFailedWebhookEvents,
+  listSubscriptions,
+  listWebhookEvents,
+  RECONCILIATION_JOB_KEY,
+  type AdminSubscriptionRow,
+  type AdminWebhookEventRow,
+  type RedeliveryOutcome,
+} from './billing-operations';
+
 // Server actions, for pages and tests; this feature's components import them from the action file.
 export {
   banUserAction,
@@ -34,3 +57,4 @@ export {
   unbanUserAction,
 } from './user-actions';
 export { deleteOrganizationAction, grantPlanAction, transferOrganizationAction } from './organization-actions';
+export { redeliverWebhookEventAction, startReconciliationAction } from './billing-actions';

@@ -38,7 +38,7 @@ export {
   type ProviderOrder,
   type ProviderSubscription,
 } from './gateway';
-export { applyBillingEvent } from './webhooks';
+export { applyBillingEvent, redeliverWebhookEvent } from './webhooks';
 export { providerDashboardUrl } from './provider-links';
 export { receiveBillingWebhook } from './webhook-endpoint';
 export {
@@ -71,7 +71,7 @@ export {
 } from './billing-actions';
 export { payLocalCheckoutAction } from './local-gateway/hosted-checkout-action';
 
-export { reconcileSubscriptions } from './reconciliation';
+export { reconcileSubscriptions, reconcileSubscriptionsJob } from './reconciliation';
 
 import { remindTrialEnding, sendBillingEmail } from './emails';
 import { deliverLocalEvent } from './local-gateway/events';

@@ -281,12 +281,21 @@ export const billingWebhookEvents = pgTable(
     /** The provider's time of the event. */
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null while unprocessed: its processing failed (see `error`) and it waits for a retry or a redelivery. */
     processedAt: timestamp('processed_at', { withTimezone: true }),
     outcome: webhookOutcome('outcome'),
+    /** The event as Keel normalised it (a BillingEvent), so an operator can redeliver it (docs/admin/). */
+    payload: jsonb('payload'),
+    /** Why its last processing failed; cleared when it is processed. */
+    error: text('error'),
   },
   (table) => [
     uniqueIndex('billing_webhook_events_provider_event_key').on(table.provider, table.providerEventId),
     index('billing_webhook_events_received_idx').on(table.receivedAt),
+    // The ledger's "failed first" and the overview's count read only these few rows.
+    index('billing_webhook_events_unprocessed_idx')
+      .on(table.receivedAt)
+      .where(sql`${table.processedAt} is null`),
   ],
 );
 

@@ -329,10 +329,68 @@ async function applyCheckoutExpired(
     : { outcome: 'unmatched', organizationId: null };
 }
 
+/** The event as stored in the ledger's `payload` (JSON: its dates become strings). */
+type StoredEvent = Record<string, unknown>;
+
+const EVENT_DATES = new Set(['occurredAt', 'periodStartsAt', 'periodEndsAt', 'trialEndsAt', 'canceledAt', 'updatedAt']);
+
+/** A stored payload back as the BillingEvent it was (the dates revived). */
+function eventFromPayload(payload: unknown): BillingEvent {
+  return JSON.parse(JSON.stringify(payload), (key, value) =>
+    EVENT_DATES.has(key) && typeof value === 'string' ? new Date(value) : value,
+  ) as BillingEvent;
+}
+
+/** Error messages kept in the ledger are cut to this length. */
+const MAX_ERROR_LENGTH = 2000;
+
+/**
+ * What went wrong, for an operator: the innermost cause's message (the database's own words), not a query error's
+ * wrapper, which carries the statement and its parameters (customers' data).
+ */
+function reasonOf(error: unknown): string {
+  let reason = error;
+  while (reason instanceof Error && reason.cause instanceof Error) reason = reason.cause;
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
+/**
+ * A processing that threw: the ledger keeps the event, unprocessed, with its error — in a transaction of its own,
+ * the effect's having rolled back. The provider's retry, reconciliation or an operator's redelivery
+ * (`redeliverWebhookEvent`) processes it later; a row already processed is left alone.
+ */
+async function recordFailure(
+  provider: BillingProvider,
+  event: BillingEvent,
+  error: unknown,
+  inTransaction?: (tx: Transaction) => Promise<void>,
+): Promise<void> {
+  const message = reasonOf(error).slice(0, MAX_ERROR_LENGTH);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(billingWebhookEvents)
+      .values({
+        provider,
+        providerEventId: event.id,
+        type: event.type,
+        occurredAt: event.occurredAt,
+        payload: event as unknown as StoredEvent,
+        error: message,
+      })
+      .onConflictDoUpdate({
+        target: [billingWebhookEvents.provider, billingWebhookEvents.providerEventId],
+        set: { error: message },
+        setWhere: sql`${billingWebhookEvents.processedAt} is null`,
+      });
+    await inTransaction?.(tx);
+  });
+}
+
 /**
  * Applies one verified event exactly once. Returns what it did, or `duplicate` when the ledger already
- * has it (nothing is written then). A failure rolls back the ledger row with the effect, so the
- * provider's retry finds the event new. The emails the change deserves are queued in the same
+ * has it processed (nothing is written then). A failure rolls back the effect; the ledger then keeps the
+ * event unprocessed with its error (when not nested in a caller's transaction), and the provider's retry or an
+ * operator's redelivery claims it again. The emails the change deserves are queued in the same
  * transaction (docs/billing/emails.md) unless `notify` is false (demo data is history, not news);
  * `database` may be a transaction to nest in (the seed's).
  */
@@ -341,12 +399,40 @@ export async function applyBillingEvent(
   event: BillingEvent,
   { notify = true, database = db }: { notify?: boolean; database?: Pick<Transaction, 'transaction'> } = {},
 ): Promise<WebhookOutcome | 'duplicate'> {
+  try {
+    return await processEvent(provider, event, { notify, database });
+  } catch (error) {
+    // Nested in a caller's transaction, the caller decides (it rolls back whole).
+    if (database === db)
+      await recordFailure(provider, event, error).catch((recordError: unknown) =>
+        logger.error({ provider, eventId: event.id, err: recordError }, 'billing webhook failure not recorded'),
+      );
+    throw error;
+  }
+}
+
+async function processEvent(
+  provider: BillingProvider,
+  event: BillingEvent,
+  { notify, database }: { notify: boolean; database: Pick<Transaction, 'transaction'> },
+): Promise<WebhookOutcome | 'duplicate'> {
   return database.transaction(async (tx) => {
-    // A concurrent delivery of the same event waits here on the unique index, then finds it taken.
+    // A concurrent delivery of the same event waits here on the unique index, then finds it processed. A row left
+    // unprocessed by a failure is claimed again (its lock held to the end of this transaction).
     const [entry] = await tx
       .insert(billingWebhookEvents)
-      .values({ provider, providerEventId: event.id, type: event.type, occurredAt: event.occurredAt })
-      .onConflictDoNothing()
+      .values({
+        provider,
+        providerEventId: event.id,
+        type: event.type,
+        occurredAt: event.occurredAt,
+        payload: event as unknown as StoredEvent,
+      })
+      .onConflictDoUpdate({
+        target: [billingWebhookEvents.provider, billingWebhookEvents.providerEventId],
+        set: { payload: sql`excluded.payload` },
+        setWhere: sql`${billingWebhookEvents.processedAt} is null`,
+      })
       .returning({ id: billingWebhookEvents.id });
     if (!entry) return 'duplicate';
     const effect: Effect =
@@ -361,7 +447,7 @@ export async function applyBillingEvent(
               : { outcome: 'ignored', organizationId: null };
     await tx
       .update(billingWebhookEvents)
-      .set({ processedAt: sql`now()`, outcome: effect.outcome, organizationId: effect.organizationId })
+      .set({ processedAt: sql`now()`, outcome: effect.outcome, organizationId: effect.organizationId, error: null })
       .where(eq(billingWebhookEvents.id, entry.id));
     if (effect.outcome !== 'applied') {
       logger[effect.outcome === 'unmatched' ? 'warn' : 'info'](
@@ -371,4 +457,40 @@ export async function applyBillingEvent(
     }
     return effect.outcome;
   });
+}
+
+/**
+ * An operator's redelivery (docs/admin/overview-and-billing.md#the-webhook-ledger): runs Keel's own processing of
+ * a stored event again, exactly as a provider's retry would. An event already processed is a `duplicate` and
+ * nothing is written; one stored before payloads were kept cannot be redelivered (`null`). `inTransaction` runs in
+ * the transaction of what the redelivery wrote (the caller's audit row): the processing's, or on failure the one
+ * storing the new error (`failed`).
+ */
+export async function redeliverWebhookEvent(
+  ledgerId: string,
+  inTransaction?: (tx: Transaction, outcome: WebhookOutcome | 'failed') => Promise<void>,
+): Promise<WebhookOutcome | 'duplicate' | 'failed' | null> {
+  const [row] = await db
+    .select({
+      provider: billingWebhookEvents.provider,
+      processedAt: billingWebhookEvents.processedAt,
+      payload: billingWebhookEvents.payload,
+    })
+    .from(billingWebhookEvents)
+    .where(eq(billingWebhookEvents.id, ledgerId));
+  if (!row) return null;
+  if (row.processedAt) return 'duplicate';
+  if (!row.payload) return null;
+  const event = eventFromPayload(row.payload);
+  try {
+    return await db.transaction(async (tx) => {
+      const outcome = await processEvent(row.provider, event, { notify: true, database: tx });
+      if (outcome !== 'duplicate') await inTransaction?.(tx, outcome);
+      return outcome;
+    });
+  } catch (error) {
+    logger.error({ provider: row.provider, eventId: event.id, err: error }, 'billing webhook redelivery failed');
+    await recordFailure(row.provider, event, error, (tx) => inTransaction?.(tx, 'failed') ?? Promise.resolve());
+    return 'failed';
+  }
 }
