@@ -7,11 +7,15 @@ import { accounts, sessions, twoFactors, users } from '@/features/auth/server/sc
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { deleteAccount } from '@/features/auth/server/account-deletion-actions';
 import { uploadAvatar } from '@/features/auth/server/profile-actions';
-import { confirmTwoFactorSetup, startTwoFactorSetup } from '@/features/auth/server/two-factor-actions';
 import { db } from '@/platform/db/client';
 import { SESSION_COOKIE } from '@/features/auth/constants';
-import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';
-import { nextTotpCode, secretFrom } from '../../support/totp';
+import {
+  createPasswordUser,
+  createPasswordlessUser,
+  enableAuthenticator,
+  signInWithMagicLink,
+  signInAs,
+} from '../../support/users';
 import { setUpTemporaryStorage } from '../../support/storage';
 
 const storageDir = await setUpTemporaryStorage();
@@ -49,10 +53,8 @@ describe('deleting the account', () => {
       ),
     );
     expect(await visitor.run(uploadAvatar, form)).toMatchObject({ ok: true });
-    const setup = await visitor.run<{ manualKey: string }>(startTwoFactorSetup, { password: user.password });
-    await visitor.run(confirmTwoFactorSetup, {
-      code: await nextTotpCode(secretFrom((setup as { data: { manualKey: string } }).data.manualKey)),
-    });
+    // Straight through better-auth: the settings action would also sign the other device out.
+    await enableAuthenticator({ ...user, visitor });
     expect(await rowsOf(user.id)).toEqual({ user: true, sessions: 2, accounts: 1, twoFactors: 1 });
     expect(await fs.readdir(path.join(storageDir, 'avatars'))).toHaveLength(1);
 
