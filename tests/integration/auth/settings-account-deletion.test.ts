@@ -6,17 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { accounts, sessions, twoFactors, users } from '@/features/auth/server/schema';
 import { getSessionFromHeaders } from '@/features/auth/server/session';
 import { deleteAccount } from '@/features/auth/server/account-deletion-actions';
+import { signIn, verifyRecoveryCode } from '@/features/auth/server/sign-in-actions';
 import { uploadAvatar } from '@/features/auth/server/profile-actions';
+import { confirmTwoFactorSetup, startTwoFactorSetup } from '@/features/auth/server/two-factor-actions';
 import { db } from '@/platform/db/client';
 import { SESSION_COOKIE } from '@/features/auth/constants';
-import {
-  createPasswordUser,
-  createPasswordlessUser,
-  enableAuthenticator,
-  signInWithMagicLink,
-  signInAs,
-} from '../../support/users';
+import { createPasswordUser, createPasswordlessUser, signInWithMagicLink, signInAs } from '../../support/users';
+import { nextTotpCode, secretFrom } from '../../support/totp';
 import { setUpTemporaryStorage } from '../../support/storage';
+import { Visitor } from '../../support/visitor';
 
 const storageDir = await setUpTemporaryStorage();
 
@@ -36,7 +34,6 @@ describe('deleting the account', () => {
   it('needs the email typed out and the right password; then removes every row, the avatar file and the session', async () => {
     const user = await createPasswordUser();
     const visitor = await signInAs(user);
-    const otherDevice = await signInAs(user);
     // Give the account an avatar and two-factor, so there is something in every table.
     const form = new FormData();
     form.set(
@@ -53,8 +50,15 @@ describe('deleting the account', () => {
       ),
     );
     expect(await visitor.run(uploadAvatar, form)).toMatchObject({ ok: true });
-    // Straight through better-auth: the settings action would also sign the other device out.
-    await enableAuthenticator({ ...user, visitor });
+    const setup = await visitor.run<{ manualKey: string }>(startTwoFactorSetup, { password: user.password });
+    const confirmed = await visitor.run<{ recoveryCodes: string[] }>(confirmTwoFactorSetup, {
+      code: await nextTotpCode(secretFrom((setup as { data: { manualKey: string } }).data.manualKey)),
+    });
+    // Another device, signed in with the second factor (a recovery code), whose session the deletion must end too.
+    const otherDevice = new Visitor();
+    await otherDevice.run(signIn, { email: user.email, password: user.password });
+    const { recoveryCodes } = (confirmed as { data: { recoveryCodes: string[] } }).data;
+    expect(await otherDevice.run(verifyRecoveryCode, { code: recoveryCodes[0]! })).toEqual({ redirect: '/dashboard' });
     expect(await rowsOf(user.id)).toEqual({ user: true, sessions: 2, accounts: 1, twoFactors: 1 });
     expect(await fs.readdir(path.join(storageDir, 'avatars'))).toHaveLength(1);
 
