@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'admin.userBanned',
   'admin.userUnbanned',
   'admin.userSignedOutEverywhere',
+  'admin.impersonationStarted',
+  'admin.impersonationStopped',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

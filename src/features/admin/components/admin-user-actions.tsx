@@ -9,6 +9,7 @@ import { TextField } from '@/ui/form';
 import { toast } from '@/ui/toast';
 import { adminUserPath } from '../paths';
 import { banUserSchema } from '../schemas';
+import { startImpersonationAction } from '../server/impersonation-actions';
 import { banUserAction, signOutUserEverywhereAction, unbanUserAction } from '../server/user-actions';
 
 /** Bans the user: a reason (for the audit log) and, optionally, the last day of the ban. */
@@ -81,6 +82,21 @@ export function SignOutUserEverywhereButton({ userId }: { userId: string }) {
         toast.success({ title: tSignOut('done', { count: sessions }) });
         router.refresh();
       }}
+    />
+  );
+}
+
+/** Signs this browser in as the user for an hour (docs/admin/impersonation.md); the action lands on their dashboard. */
+export function StartImpersonationButton({ userId }: { userId: string }) {
+  const tStart = useTranslations('admin.impersonation.start');
+  return (
+    <ActionButtonForm
+      action={startImpersonationAction}
+      permalink={adminUserPath(userId)}
+      fields={{ userId }}
+      label={tStart('submit')}
+      pendingLabel={tStart('submitting')}
+      size="md"
     />
   );
 }

@@ -4,7 +4,13 @@ import 'server-only';
  * The super-admin area's server API (docs/admin/super-admin.md): who is a super admin, the gate every admin page,
  * action and route uses, and the users the area reads and acts on.
  */
-export { ADMIN_RECENT_SIGN_IN_MINUTES, requireSuperAdmin, superAdmin, superAdminSignedInRecently } from './access';
+export {
+  ADMIN_RECENT_SIGN_IN_MINUTES,
+  impersonating,
+  requireSuperAdmin,
+  superAdmin,
+  superAdminSignedInRecently,
+} from './access';
 export {
   grantSuperAdmin,
   isSuperAdmin,
@@ -16,3 +22,4 @@ export { adminUserDetail, isBanned, listUsers, type AdminUserDetail, type AdminU
 
 // Server actions, for pages and tests; this feature's components import them from the action file.
 export { banUserAction, signOutUserEverywhereAction, unbanUserAction } from './user-actions';
+export { startImpersonationAction, stopImpersonationAction } from './impersonation-actions';

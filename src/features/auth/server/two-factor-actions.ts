@@ -14,7 +14,7 @@ import { getAuth } from './auth';
 import { callAuth } from './auth-call';
 import { recordSecurityEvent } from './audit-events';
 import { confirmAuthenticatorCode, confirmIdentity } from './reauthentication';
-import { signedIn } from './session';
+import { notImpersonating } from './session';
 import { authenticatorSetup } from './two-factor';
 
 /**
@@ -36,7 +36,7 @@ const twoFactorLimits = limitsPerSession('settings-two-factor', { perIp: 30, per
 export const startTwoFactorSetup = defineAction({
   name: 'settings.startTwoFactorSetup',
   input: enableTwoFactorSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: twoFactorLimits,
   handler: async ({ password }, context) => {
     assertMultiFactorEnabled();
@@ -57,7 +57,7 @@ export const startTwoFactorSetup = defineAction({
 export const confirmTwoFactorSetup = defineAction({
   name: 'settings.confirmTwoFactorSetup',
   input: confirmTwoFactorSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: twoFactorLimits,
   handler: async ({ code }, context) => {
     assertMultiFactorEnabled();
@@ -75,7 +75,7 @@ export const confirmTwoFactorSetup = defineAction({
 export const disableTwoFactor = defineAction({
   name: 'settings.disableTwoFactor',
   input: disableTwoFactorSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: twoFactorLimits,
   handler: async ({ password, code }, context) => {
     assertMultiFactorEnabled();
@@ -93,7 +93,7 @@ export const disableTwoFactor = defineAction({
 export const regenerateRecoveryCodes = defineAction({
   name: 'settings.regenerateRecoveryCodes',
   input: regenerateRecoveryCodesSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: twoFactorLimits,
   handler: async ({ password, code }, context) => {
     assertMultiFactorEnabled();
