@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual, generateRandomString, makeSignature } from 'better-auth/crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { getServerConfig } from '@/platform/config/server-config';
 import type { Transaction } from '@/platform/db/client';
@@ -31,26 +31,24 @@ function secure() {
   return getServerConfig().isProduction;
 }
 
-/** better-auth's signed-cookie form: `<value>.<base64 HMAC-SHA256 of the value with APP_SECRET>`. */
-function signed(value: string): string {
-  return `${value}.${createHmac('sha256', getServerConfig().appSecret).update(value).digest('base64')}`;
+/** Signed as better-auth signs its cookies, with its own function: `<value>.<HMAC-SHA256 with APP_SECRET>`. */
+async function signed(value: string): Promise<string> {
+  return `${value}.${await makeSignature(value, getServerConfig().appSecret)}`;
 }
 
 /** The value of a signed cookie whose signature holds, else null. */
-function unsigned(cookie: string | undefined): string | null {
+async function unsigned(cookie: string | undefined): Promise<string | null> {
   const dot = cookie?.lastIndexOf('.') ?? -1;
   if (!cookie || dot < 1) return null;
   const value = cookie.slice(0, dot);
-  const given = Buffer.from(cookie.slice(dot + 1));
-  const expected = Buffer.from(signed(value).slice(dot + 1));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? value : null;
+  return constantTimeEqual(cookie, await signed(value)) ? value : null;
 }
 
 /** The session cookie as better-auth sets it (HttpOnly, SameSite=Lax, Secure in production), for `maxAge` seconds. */
-function cookie(base: string, value: string, maxAge: number): CookieToSet {
+async function cookie(base: string, value: string, maxAge: number): Promise<CookieToSet> {
   return {
     name: cookieName(base, secure()),
-    value: maxAge > 0 ? signed(value) : '',
+    value: maxAge > 0 ? await signed(value) : '',
     options: { path: '/', httpOnly: true, sameSite: 'lax', secure: secure(), maxAge: Math.max(0, maxAge) },
   };
 }
@@ -77,8 +75,8 @@ export async function openImpersonatedSession(
   if (!own) throw new Error('openImpersonatedSession: the super admin’s own session is gone');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + IMPERSONATION_SECONDS * 1000);
-  // As better-auth makes them: a random token, an id from the same generator as its own (auth.ts).
-  const token = randomBytes(32).toString('base64url');
+  // As better-auth makes them (its generateId(32)), and an id as auth.ts has it make them.
+  const token = generateRandomString(32, 'a-z', 'A-Z', '0-9');
   const [session] = await tx
     .insert(sessions)
     .values({
@@ -97,9 +95,9 @@ export async function openImpersonatedSession(
     sessionId: session!.id,
     expiresAt,
     cookies: [
-      cookie(SESSION_COOKIE, token, IMPERSONATION_SECONDS),
+      await cookie(SESSION_COOKIE, token, IMPERSONATION_SECONDS),
       // Gone with the impersonated session: after the hour there is nothing to go back to but the sign-in page.
-      cookie(IMPERSONATOR_COOKIE, own.token, IMPERSONATION_SECONDS),
+      await cookie(IMPERSONATOR_COOKIE, own.token, IMPERSONATION_SECONDS),
     ],
   };
 }
@@ -114,7 +112,7 @@ export async function closeImpersonatedSession(
   input: { sessionId: string; impersonatorUserId: string; cookies: CookieReader },
 ): Promise<{ restored: boolean; cookies: CookieToSet[] }> {
   await tx.delete(sessions).where(eq(sessions.id, input.sessionId));
-  const token = unsigned(input.cookies.get(cookieName(IMPERSONATOR_COOKIE, secure())));
+  const token = await unsigned(input.cookies.get(cookieName(IMPERSONATOR_COOKIE, secure())));
   const [own] = token
     ? await tx
         .select({ expiresAt: sessions.expiresAt })
@@ -128,8 +126,8 @@ export async function closeImpersonatedSession(
         )
         .limit(1)
     : [];
-  const forget = cookie(IMPERSONATOR_COOKIE, '', 0);
-  if (!own || !token) return { restored: false, cookies: [cookie(SESSION_COOKIE, '', 0), forget] };
+  const forget = await cookie(IMPERSONATOR_COOKIE, '', 0);
+  if (!own || !token) return { restored: false, cookies: [await cookie(SESSION_COOKIE, '', 0), forget] };
   const seconds = Math.floor((own.expiresAt.getTime() - Date.now()) / 1000);
-  return { restored: true, cookies: [cookie(SESSION_COOKIE, token, seconds), forget] };
+  return { restored: true, cookies: [await cookie(SESSION_COOKIE, token, seconds), forget] };
 }
