@@ -113,21 +113,19 @@ export async function closeImpersonatedSession(
 ): Promise<{ restored: boolean; cookies: CookieToSet[] }> {
   await tx.delete(sessions).where(eq(sessions.id, input.sessionId));
   const token = await unsigned(input.cookies.get(cookieName(IMPERSONATOR_COOKIE, secure())));
-  const [own] = token
-    ? await tx
-        .select({ expiresAt: sessions.expiresAt })
-        .from(sessions)
-        .where(
-          and(
-            eq(sessions.token, token),
-            eq(sessions.userId, input.impersonatorUserId),
-            gt(sessions.expiresAt, new Date()),
-          ),
-        )
-        .limit(1)
-    : [];
+  const own = token ? await liveSessionOf(tx, token, input.impersonatorUserId) : null;
   const forget = await cookie(IMPERSONATOR_COOKIE, '', 0);
-  if (!own || !token) return { restored: false, cookies: [await cookie(SESSION_COOKIE, '', 0), forget] };
+  if (!token || !own) return { restored: false, cookies: [await cookie(SESSION_COOKIE, '', 0), forget] };
   const seconds = Math.floor((own.expiresAt.getTime() - Date.now()) / 1000);
   return { restored: true, cookies: [await cookie(SESSION_COOKIE, token, seconds), forget] };
+}
+
+/** The session of `userId` with this token, if it has not expired. */
+async function liveSessionOf(tx: Transaction, token: string, userId: string): Promise<{ expiresAt: Date } | null> {
+  const [row] = await tx
+    .select({ expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(and(eq(sessions.token, token), eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  return row ?? null;
 }
