@@ -167,10 +167,11 @@ test('impersonate a user from their page: the banner, a refused password change,
   await expect(banner).toBeVisible();
   await expect(page.getByTestId('sessions')).toContainText('Opened by support');
   await waitForHydration(page, 'form');
-  await page.getByLabel('Current password').fill(customer.password);
-  await page.getByLabel('New password').fill('a brand new passphrase for ivy');
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByText('Not while impersonating:', { exact: false })).toBeVisible();
+  const passwordForm = page.getByRole('form', { name: 'Password' });
+  await passwordForm.getByLabel('Current password').fill(customer.password);
+  await passwordForm.getByLabel('New password').fill('a brand new passphrase for ivy');
+  await passwordForm.getByRole('button', { name: 'Change password' }).click();
+  await expect(passwordForm.getByText('Not while impersonating:', { exact: false })).toBeVisible();
 
   // Stop: back on the customer's admin page, as the operator.
   await banner.getByRole('button', { name: 'Stop impersonating' }).click();
