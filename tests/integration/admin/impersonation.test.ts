@@ -16,7 +16,7 @@ import { sessions, users } from '@/features/auth/server/schema';
 import { createOrganizationAction } from '@/features/organizations/server';
 import { db } from '@/platform/db/client';
 import { ACTIONS } from '../../security/endpoints';
-import { makeAdmin } from '../../support/admins';
+import { makeAdmin } from '../../support/admin';
 import { errorText } from '../../support/messages';
 import { makeOrganization, uniqueSlug } from '../../support/organizations';
 import { createVerifiedUser, signInAs } from '../../support/users';
@@ -43,7 +43,8 @@ async function sessionRow(id: string) {
 
 /** A super admin signed in just now, impersonating a new user in their browser (`admin.visitor`). */
 async function impersonation() {
-  const admin = await makeAdmin({ name: 'Olive Operator' });
+  const admin = await makeAdmin();
+  await db.update(users).set({ name: 'Olive Operator' }).where(eq(users.id, admin.id));
   const user = await createVerifiedUser({ name: 'Carl Customer' });
   const adminSession = (await getSessionFromHeaders(admin.visitor.headers()))!.session;
   const started = await admin.visitor.run(startImpersonationAction, { userId: user.id });

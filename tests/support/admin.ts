@@ -6,8 +6,8 @@ import { createVerifiedUser, enableAuthenticator, type TestUser } from './users'
 import { Visitor } from './visitor';
 
 /** A super admin with two-factor on, signed in just now with password and code (as /admin requires). */
-export async function makeAdmin(options: { name?: string } = {}): Promise<TestUser> {
-  const admin = await createVerifiedUser({ name: options.name ?? 'Operator' });
+export async function makeAdmin(): Promise<TestUser> {
+  const admin = await createVerifiedUser({ name: 'Operator' });
   await grantSuperAdmin(admin.email);
   const { secret } = await enableAuthenticator(admin);
   const visitor = new Visitor();
