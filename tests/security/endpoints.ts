@@ -289,6 +289,18 @@ export const ACTIONS: Record<string, ActionEntry> = {
     guard: 'super-admin',
     input: ({ victim }) => ({ userId: victim.id }),
   },
+  'src/features/admin/server/user-actions.ts#resendUserConfirmationAction': {
+    guard: 'super-admin',
+    input: ({ victim }) => ({ userId: victim.id }),
+  },
+  'src/features/admin/server/user-actions.ts#resetUserTwoFactorAction': {
+    guard: 'super-admin',
+    input: ({ victim }) => ({ userId: victim.id }),
+  },
+  'src/features/admin/server/user-actions.ts#deleteUserAction': {
+    guard: 'super-admin',
+    input: ({ victim }) => ({ userId: victim.id, confirmation: victim.email }),
+  },
   'src/features/admin/server/impersonation-actions.ts#startImpersonationAction': {
     guard: 'super-admin',
     input: ({ victim }) => ({ userId: victim.id }),

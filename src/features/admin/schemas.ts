@@ -17,3 +17,9 @@ export const banUserSchema = z.object({
     .optional()
     .refine((day) => !day || day >= new Date().toISOString().slice(0, 10), 'validation.notInPast'),
 });
+
+/** Deleting a user: their email address typed out, as a check that it is the right account. */
+export const deleteUserSchema = z.object({
+  userId: singleLineText().min(1).max(200),
+  confirmation: singleLineText().min(1).max(320),
+});

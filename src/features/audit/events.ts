@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   'admin.userBanned',
   'admin.userUnbanned',
   'admin.userSignedOutEverywhere',
+  'admin.confirmationResent',
+  'admin.twoFactorReset',
+  'admin.userDeleted',
   'admin.impersonationStarted',
   'admin.impersonationStopped',
 ] as const;

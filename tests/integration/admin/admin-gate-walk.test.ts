@@ -23,6 +23,9 @@ const INPUTS: Record<string, (victimId: string) => Record<string, unknown>> = {
   banUserAction: (userId) => ({ userId, reason: 'Planted ban' }),
   unbanUserAction: (userId) => ({ userId }),
   signOutUserEverywhereAction: (userId) => ({ userId }),
+  resendUserConfirmationAction: (userId) => ({ userId }),
+  resetUserTwoFactorAction: (userId) => ({ userId }),
+  deleteUserAction: (userId) => ({ userId, confirmation: 'someone@example.com' }),
   startImpersonationAction: (userId) => ({ userId }),
   // Called in a session a super admin opened as the user: 404 in any other.
   stopImpersonationAction: () => ({}),

@@ -12,18 +12,12 @@ import {
 import { adminUserQuery } from '@/features/admin';
 import type { AuditAction } from '@/features/audit';
 import { auditEvents } from '@/features/audit/server/schema';
-import { getSessionFromHeaders, signIn, verifyTwoFactorCode } from '@/features/auth/server';
+import { getSessionFromHeaders, signIn } from '@/features/auth/server';
 import { sessions, users } from '@/features/auth/server/schema';
 import { getServerConfig } from '@/platform/config/server-config';
 import { db } from '@/platform/db/client';
-import {
-  createPasswordUser,
-  createVerifiedUser,
-  enableAuthenticator,
-  signInAs,
-  type TestUser,
-} from '../../support/users';
-import { nextTotpCode } from '../../support/totp';
+import { createPasswordUser, createVerifiedUser, signInAs } from '../../support/users';
+import { makeAdmin } from '../../support/admin';
 import { Visitor } from '../../support/visitor';
 
 async function auditRows(action: AuditAction, targetId: string) {
@@ -31,17 +25,6 @@ async function auditRows(action: AuditAction, targetId: string) {
     .select()
     .from(auditEvents)
     .where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)));
-}
-
-/** A super admin with two-factor on, signed in just now with password and code (as /admin requires). */
-async function makeAdmin(): Promise<TestUser> {
-  const admin = await createVerifiedUser({ name: 'Operator' });
-  await grantSuperAdmin(admin.email);
-  const { secret } = await enableAuthenticator(admin);
-  const visitor = new Visitor();
-  expect(await visitor.run(signIn, { email: admin.email, password: admin.password })).toHaveProperty('redirect');
-  expect(await visitor.run(verifyTwoFactorCode, { code: await nextTotpCode(secret) })).toHaveProperty('redirect');
-  return { ...admin, visitor };
 }
 
 async function sessionCount(userId: string) {

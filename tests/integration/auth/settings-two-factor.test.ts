@@ -107,6 +107,16 @@ describe('two-factor authentication for a user with a password', () => {
     expect((await getSessionFromHeaders(other.headers()))?.user.id).toBe(user.id);
   });
 
+  it('ends the sessions opened without it: every session of the user has then passed the second factor', async () => {
+    const user = await createPasswordUser();
+    const laptop = await signInAs(user);
+    const phone = await signInAs(user);
+    await enableTwoFactor(laptop, user.password);
+    expect(await getSessionFromHeaders(laptop.headers())).not.toBeNull();
+    expect(await getSessionFromHeaders(phone.headers())).toBeNull();
+    expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
+  });
+
   it('lets each recovery code sign in once', async () => {
     const user = await createPasswordUser();
     const { recoveryCodes } = await enableTwoFactor(await signInAs(user), user.password!);

@@ -7,10 +7,17 @@ import { ActionForm, FormError, useActionForm } from '@/platform/http/client/act
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/form';
 import { toast } from '@/ui/toast';
-import { adminUserPath } from '../paths';
-import { banUserSchema } from '../schemas';
+import { adminUserPath, adminUsersPath } from '../paths';
+import { banUserSchema, deleteUserSchema } from '../schemas';
 import { startImpersonationAction } from '../server/impersonation-actions';
-import { banUserAction, signOutUserEverywhereAction, unbanUserAction } from '../server/user-actions';
+import {
+  banUserAction,
+  deleteUserAction,
+  resendUserConfirmationAction,
+  resetUserTwoFactorAction,
+  signOutUserEverywhereAction,
+  unbanUserAction,
+} from '../server/user-actions';
 
 /** Bans the user: a reason (for the audit log) and, optionally, the last day of the ban. */
 export function BanUserForm({ userId }: { userId: string }) {
@@ -83,6 +90,74 @@ export function SignOutUserEverywhereButton({ userId }: { userId: string }) {
         router.refresh();
       }}
     />
+  );
+}
+
+export function ResendConfirmationButton({ userId }: { userId: string }) {
+  const tResend = useTranslations('admin.user.resendConfirmation');
+  return (
+    <ActionButtonForm
+      action={resendUserConfirmationAction}
+      permalink={adminUserPath(userId)}
+      fields={{ userId }}
+      label={tResend('submit')}
+      pendingLabel={tResend('submitting')}
+      size="md"
+      onSuccess={() => toast.success({ title: tResend('done') })}
+    />
+  );
+}
+
+export function ResetTwoFactorButton({ userId }: { userId: string }) {
+  const tReset = useTranslations('admin.user.resetTwoFactor');
+  const router = useRouter();
+  return (
+    <ActionButtonForm
+      action={resetUserTwoFactorAction}
+      permalink={adminUserPath(userId)}
+      fields={{ userId }}
+      label={tReset('submit')}
+      pendingLabel={tReset('submitting')}
+      size="md"
+      onSuccess={() => {
+        toast.success({ title: tReset('done') });
+        router.refresh();
+      }}
+    />
+  );
+}
+
+/** Deletes the account for good: the user's email address typed out first. */
+export function DeleteUserForm({ userId, email }: { userId: string; email: string }) {
+  const tDelete = useTranslations('admin.user.delete');
+  const router = useRouter();
+  const state = useActionForm({
+    schema: deleteUserSchema,
+    action: deleteUserAction,
+    defaultValues: { userId, confirmation: '' },
+    permalink: adminUserPath(userId),
+    onSuccess: () => {
+      toast.success({ title: tDelete('done', { email }) });
+      router.push(adminUsersPath);
+    },
+  });
+  return (
+    <ActionForm state={state} className="grid gap-4" aria-label={tDelete('title')}>
+      <FormError state={state} fields={['confirmation']} />
+      <input type="hidden" name="userId" value={userId} />
+      <TextField
+        control={state.form.control}
+        name="confirmation"
+        label={tDelete('confirmation', { email })}
+        autoComplete="off"
+        maxLength={320}
+      />
+      <div>
+        <Button type="submit" variant="destructive" loading={state.pending} loadingLabel={tDelete('submitting')}>
+          {tDelete('submit')}
+        </Button>
+      </div>
+    </ActionForm>
   );
 }
 

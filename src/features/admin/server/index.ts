@@ -21,5 +21,12 @@ export {
 export { adminUserDetail, isBanned, listUsers, type AdminUserDetail, type AdminUserRow } from './users';
 
 // Server actions, for pages and tests; this feature's components import them from the action file.
-export { banUserAction, signOutUserEverywhereAction, unbanUserAction } from './user-actions';
+export {
+  banUserAction,
+  deleteUserAction,
+  resendUserConfirmationAction,
+  resetUserTwoFactorAction,
+  signOutUserEverywhereAction,
+  unbanUserAction,
+} from './user-actions';
 export { startImpersonationAction, stopImpersonationAction } from './impersonation-actions';

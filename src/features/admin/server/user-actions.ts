@@ -2,9 +2,16 @@
 
 import { defineAction } from '@/platform/http/action';
 import { limitsPerSession } from '@/platform/rate-limit/per-session';
-import { banUserSchema, userIdSchema } from '../schemas';
+import { banUserSchema, deleteUserSchema, userIdSchema } from '../schemas';
 import { superAdmin, superAdminSignedInRecently } from './access';
-import { banUser, signOutUserEverywhere, unbanUser } from './users';
+import {
+  banUser,
+  deleteUser,
+  resendUserConfirmation,
+  resetUserTwoFactor,
+  signOutUserEverywhere,
+  unbanUser,
+} from './users';
 
 /** The admin area's actions on a user (docs/admin/super-admin.md#users). Each is audited in its transaction. */
 
@@ -47,5 +54,45 @@ export const signOutUserEverywhereAction = defineAction({
     const { sessions } = await signOutUserEverywhere(user, userId);
     logger.info({ adminId: user.id, userId, sessions }, 'user signed out everywhere');
     return { userId, sessions };
+  },
+});
+
+/** Not destructive: it sends the user their own confirmation link. */
+export const resendUserConfirmationAction = defineAction({
+  name: 'admin.resendUserConfirmation',
+  input: userIdSchema,
+  guards: [superAdmin],
+  guardsFirst: true,
+  rateLimit: adminLimits,
+  handler: async ({ userId }, { user, logger }) => {
+    await resendUserConfirmation(user, userId);
+    logger.info({ adminId: user.id, userId }, 'confirmation link sent again');
+    return { userId };
+  },
+});
+
+export const resetUserTwoFactorAction = defineAction({
+  name: 'admin.resetUserTwoFactor',
+  input: userIdSchema,
+  guards: [superAdminSignedInRecently],
+  guardsFirst: true,
+  rateLimit: adminLimits,
+  handler: async ({ userId }, { user, logger }) => {
+    await resetUserTwoFactor(user, userId);
+    logger.info({ adminId: user.id, userId }, 'two-factor authentication reset');
+    return { userId };
+  },
+});
+
+export const deleteUserAction = defineAction({
+  name: 'admin.deleteUser',
+  input: deleteUserSchema,
+  guards: [superAdminSignedInRecently],
+  guardsFirst: true,
+  rateLimit: adminLimits,
+  handler: async ({ userId, confirmation }, { user, logger }) => {
+    await deleteUser(user, userId, confirmation);
+    logger.info({ adminId: user.id, userId }, 'user deleted');
+    return { userId };
   },
 });

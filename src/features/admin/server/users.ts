@@ -1,12 +1,19 @@
 import 'server-only';
 import { and, eq, gt, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '@/features/audit/server';
-import { isBanInForce, listSessions, listSignInMethods } from '@/features/auth/server';
+import {
+  deleteAccountOf,
+  isBanInForce,
+  listSessions,
+  listSignInMethods,
+  resetTwoFactorOf,
+  sendConfirmationAgain,
+} from '@/features/auth/server';
 import { listOrganizationsOfUser } from '@/features/organizations/server';
 import { sessions, users } from '@/features/auth/server/schema';
 import { db } from '@/platform/db/client';
 import { defineDataLoader, type LoadedPage } from '@/platform/db/data-loader';
-import { AppError } from '@/platform/http/errors';
+import { AppError, fieldRefusal } from '@/platform/http/errors';
 import { adminUserQuery, type AdminUserQuery } from '../user-query';
 import { isSuperAdmin } from './super-admins';
 
@@ -139,6 +146,59 @@ export async function signOutUserEverywhere(actor: AdminActor, userId: string): 
     });
     return { sessions: removed.length };
   });
+}
+
+/** A user other than the acting admin and not a super admin: the ones whose account the area may change. */
+async function ordinaryUser(actor: AdminActor, userId: string): Promise<AdminUserRow> {
+  if (userId === actor.id) throw new AppError('BAD_REQUEST', { messageKey: 'admin.notOnYourself' });
+  const target = await findUser(userId);
+  if (!target) throw new AppError('NOT_FOUND');
+  if (await isSuperAdmin(target)) throw new AppError('CONFLICT', { messageKey: 'admin.notOnSuperAdmin' });
+  return target;
+}
+
+/** Sends the sign-up confirmation link again to a user who has not confirmed their address. */
+export async function resendUserConfirmation(actor: AdminActor, userId: string): Promise<void> {
+  const target = await findUser(userId);
+  if (!target) throw new AppError('NOT_FOUND');
+  const sent = await sendConfirmationAgain(userId, (tx) =>
+    recordAuditEvent(tx, { action: 'admin.confirmationResent', actorUserId: actor.id, target: userTarget(userId) }),
+  );
+  if (!sent) throw new AppError('CONFLICT', { messageKey: 'admin.alreadyConfirmed' });
+}
+
+/**
+ * Turns two-factor authentication off for a user who lost their authenticator and recovery codes (after the
+ * operator has checked who they are, outside Keel); the user is told by email. Not for super admins.
+ */
+export async function resetUserTwoFactor(actor: AdminActor, userId: string): Promise<void> {
+  await ordinaryUser(actor, userId);
+  const reset = await resetTwoFactorOf(userId, (tx) =>
+    recordAuditEvent(tx, { action: 'admin.twoFactorReset', actorUserId: actor.id, target: userTarget(userId) }),
+  );
+  if (!reset) throw new AppError('CONFLICT', { messageKey: 'admin.twoFactorNotOn' });
+}
+
+/**
+ * Deletes a user's account for good, with the rules of self-deletion (refused while they are the only owner of
+ * an organization with other members). The audit row keeps the address, since the user row goes.
+ */
+export async function deleteUser(actor: AdminActor, userId: string, confirmation: string): Promise<void> {
+  const target = await ordinaryUser(actor, userId);
+  if (confirmation.trim().toLowerCase() !== target.email.toLowerCase())
+    throw fieldRefusal('VALIDATION_FAILED', 'confirmation', 'admin.deleteConfirmation');
+  await deleteAccountOf(userId, (tx) =>
+    recordAuditEvent(tx, {
+      action: 'admin.userDeleted',
+      actorUserId: actor.id,
+      target: userTarget(userId),
+      details: { email: target.email },
+    }),
+  );
+}
+
+function userTarget(id: string) {
+  return { type: 'user' as const, id };
 }
 
 /** Everything the admin detail page shows about a user, or null when there is no such user. */

@@ -16,7 +16,8 @@ export type AccountEmailKind =
   | 'signInMethodAdded'
   | 'existingAccount'
   | 'signInAttempts'
-  | 'signInAttemptsReset';
+  | 'signInAttemptsReset'
+  | 'twoFactorReset';
 
 /** The values an email's text may use besides the site name. */
 export interface AccountEmailValues {

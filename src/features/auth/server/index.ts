@@ -33,6 +33,7 @@ export { pendingEmailChange } from './email-change';
 export { getAuth, MAGIC_LINK_MINUTES, PROVIDER_NAMES } from './auth';
 export { toClientUser, type ClientUser } from '../client-user';
 export { RECENT_SIGN_IN_MINUTES } from './account-deletion';
+export { deleteAccountOf, resetTwoFactorOf, sendConfirmationAgain } from './operator';
 export { confirmIdentity } from './reauthentication';
 export { normaliseEmail, withPasswordPolicy } from './policy';
 export { signUpConfirmation, signUpConfirmationEmail } from './email-confirmation';

@@ -13,6 +13,7 @@ import {
 import { getAuth } from './auth';
 import { callAuth } from './auth-call';
 import { recordSecurityEvent } from './audit-events';
+import { endSessionsOpenedBefore } from './operator';
 import { confirmAuthenticatorCode, confirmIdentity } from './reauthentication';
 import { notImpersonating } from './session';
 import { authenticatorSetup } from './two-factor';
@@ -64,8 +65,12 @@ export const confirmTwoFactorSetup = defineAction({
     // Once on, a code must not be a way to read the recovery codes again.
     if (context.user.twoFactorEnabled) throw new AppError('CONFLICT', { messageKey: 'auth.twoFactorAlreadyEnabled' });
     // better-auth turns two-factor on and replaces this session with a new one (its cookie is passed on).
+    const startedAt = new Date();
     await confirmAuthenticatorCode(context, code);
-    await recordSecurityEvent('auth.twoFactorEnabled', context.user.id);
+    // The sessions opened without the second factor end (other devices sign in again, with a code): from now on,
+    // every session of this user has passed it — what the admin area's gate relies on.
+    const signedOut = await endSessionsOpenedBefore(context.user.id, startedAt);
+    await recordSecurityEvent('auth.twoFactorEnabled', context.user.id, { details: { signedOut } });
     const { backupCodes } = await getAuth().api.viewBackupCodes({ body: { userId: context.user.id } });
     return { recoveryCodes: backupCodes };
   },

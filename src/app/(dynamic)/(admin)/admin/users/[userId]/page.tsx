@@ -5,6 +5,9 @@ import { adminUserPath, adminUsersPath } from '@/features/admin';
 import { AdminUserOverview, BackToUsers } from '@/features/admin/components/admin-user-overview';
 import {
   BanUserForm,
+  DeleteUserForm,
+  ResendConfirmationButton,
+  ResetTwoFactorButton,
   SignOutUserEverywhereButton,
   StartImpersonationButton,
   UnbanUserButton,
@@ -62,6 +65,10 @@ export default async function AdminUserPage({
         </CardHeader>
         <CardContent className="grid gap-6">
           <SignOutUserEverywhereButton userId={userId} />
+          {detail.user.emailVerified ? null : <ResendConfirmationButton userId={userId} />}
+          {detail.user.twoFactorEnabled && !self && !detail.superAdmin ? (
+            <ResetTwoFactorButton userId={userId} />
+          ) : null}
           {detail.banned ? (
             <UnbanUserButton userId={userId} />
           ) : self || detail.superAdmin ? (
@@ -85,6 +92,18 @@ export default async function AdminUserPage({
           )}
         </CardContent>
       </Card>
+
+      {self || detail.superAdmin ? null : (
+        <Card className="border-destructive/40">
+          <CardHeader>
+            <CardTitle as="h2">{t('delete.title')}</CardTitle>
+            <CardDescription>{t('delete.description')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DeleteUserForm userId={userId} email={detail.user.email} />
+          </CardContent>
+        </Card>
+      )}
 
       <section className="grid gap-3" aria-labelledby="user-events">
         <h2 id="user-events" className="text-lg font-semibold">
