@@ -154,3 +154,51 @@ test('grant from the command line, two-factor, find a user, ban and unban, and r
   await context.close();
   await customerContext.close();
 });
+
+test('impersonate a user from their page: the banner, a refused password change, stop, and both in the audit log', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const operator = await createPerson({ name: 'Olive Operator' });
+  const customer = await createPerson({ name: 'Ivy Customer' });
+  await createOrganization([[customer, 'owner']], { name: 'Ivy’s shop' });
+  // Granted and with two-factor on (the test above goes through both); signed in just now.
+  await queryDatabase('insert into super_admins (user_id) values ($1)', [operator.id]);
+  await queryDatabase('update users set two_factor_enabled = true where id = $1', [operator.id]);
+  await signIn(page.context(), operator);
+
+  await page.goto(`/admin/users/${customer.id}`);
+  await waitForHydration(page, 'form');
+  await page.getByRole('button', { name: 'Impersonate this user' }).click();
+
+  // Signed in as the customer: their dashboard, with the banner naming them.
+  await expect(page).toHaveURL(/\/dashboard/);
+  const banner = page.getByTestId('impersonation-banner');
+  await expect(banner).toContainText(`You are signed in as Ivy Customer (${customer.email}) by impersonation`);
+  expect((await page.goto('/admin'))?.status()).toBe(404);
+
+  // The limits hold on the server: a password change is refused, with the reason.
+  await page.goto('/settings/security');
+  await expect(banner).toBeVisible();
+  await expect(page.getByTestId('sessions')).toContainText('Opened by support');
+  await waitForHydration(page, 'form');
+  const passwordForm = page.getByRole('form', { name: 'Password' });
+  await passwordForm.getByLabel('Current password').fill(customer.password);
+  await passwordForm.getByLabel('New password').fill('a brand new passphrase for ivy');
+  await passwordForm.getByRole('button', { name: 'Change password' }).click();
+  await expect(passwordForm.getByText('Not while impersonating:', { exact: false })).toBeVisible();
+
+  // Stop: back on the customer's admin page, as the operator.
+  await banner.getByRole('button', { name: 'Stop impersonating' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/users/${customer.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Ivy Customer' })).toBeVisible();
+  await expect(page.getByTestId('impersonation-banner')).toHaveCount(0);
+  expect(
+    await queryDatabase('select count(*)::int as n from sessions where impersonated_by = $1', [operator.id]),
+  ).toEqual([{ n: 0 }]);
+
+  await page.goto('/admin/audit');
+  const log = page.getByTestId('audit-log');
+  await expect(log.getByText('You started impersonating Ivy Customer')).toBeVisible();
+  await expect(log.getByText('You stopped impersonating Ivy Customer')).toBeVisible();
+});

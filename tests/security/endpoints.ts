@@ -13,7 +13,8 @@ import type { Organization, Person } from '../e2e/fixtures';
  */
 /** `signature`: no session or CSRF token; a provider's signature over the raw body (webhooks). */
 /** `super-admin`: super admins only (src/features/admin): 404 to every other signed-in account. */
-type Guard = 'public' | 'signature' | 'signed-in' | 'member' | 'super-admin' | { permission: string };
+/** `impersonating`: a session a super admin opened as the user (stop impersonating): 404 in any other session. */
+type Guard = 'public' | 'signature' | 'signed-in' | 'member' | 'super-admin' | 'impersonating' | { permission: string };
 
 /** What an attack is aimed at: the victim's organization and what is in it. */
 interface Target {
@@ -36,6 +37,11 @@ export interface ActionEntry {
    * those through the browser's own forms.
    */
   input?: (target: Target) => Record<string, unknown>;
+  /**
+   * `refused`: a super admin impersonating the user may not call it — password, email, two-factor, sessions,
+   * deletions, billing (the `notImpersonating` guard; tests/integration/admin/impersonation.test.ts walks them).
+   */
+  whileImpersonating?: 'refused';
 }
 
 /** Keyed `<file>#<export>` as the build's server-reference manifest names them. */
@@ -79,34 +85,49 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'src/features/auth/server/email-change-actions.ts#requestEmailChange': {
     guard: 'signed-in',
     input: ({ victim }) => ({ email: `taken-${Date.now()}@example.com`, password: victim.password }),
+    whileImpersonating: 'refused',
   },
   'src/features/auth/server/password-actions.ts#changePassword': {
     guard: 'signed-in',
     input: ({ victim }) => ({ currentPassword: victim.password, newPassword: 'another long passphrase here' }),
+    whileImpersonating: 'refused',
   },
-  'src/features/auth/server/password-actions.ts#sendPasswordSetupLink': { guard: 'signed-in', input: () => ({}) },
+  'src/features/auth/server/password-actions.ts#sendPasswordSetupLink': {
+    guard: 'signed-in',
+    input: () => ({}),
+    whileImpersonating: 'refused',
+  },
   'src/features/auth/server/two-factor-actions.ts#startTwoFactorSetup': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password }),
+    whileImpersonating: 'refused',
   },
   'src/features/auth/server/two-factor-actions.ts#confirmTwoFactorSetup': {
     guard: 'signed-in',
     input: () => ({ code: '123456' }),
+    whileImpersonating: 'refused',
   },
   'src/features/auth/server/two-factor-actions.ts#disableTwoFactor': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password }),
+    whileImpersonating: 'refused',
   },
   'src/features/auth/server/two-factor-actions.ts#regenerateRecoveryCodes': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password }),
+    whileImpersonating: 'refused',
   },
   // Takes a session id: another account's session must stay untouched.
   'src/features/auth/server/session-actions.ts#signOutSession': {
     guard: 'signed-in',
     input: ({ victimSessionId }) => ({ sessionId: victimSessionId }),
+    whileImpersonating: 'refused',
   },
-  'src/features/auth/server/session-actions.ts#signOutOtherSessions': { guard: 'signed-in', input: () => ({}) },
+  'src/features/auth/server/session-actions.ts#signOutOtherSessions': {
+    guard: 'signed-in',
+    input: () => ({}),
+    whileImpersonating: 'refused',
+  },
   'src/features/auth/server/profile-actions.ts#updatePreferences': {
     guard: 'signed-in',
     input: () => ({ locale: 'en', theme: 'dark' }),
@@ -114,6 +135,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'src/features/auth/server/account-deletion-actions.ts#deleteAccount': {
     guard: 'signed-in',
     input: ({ victim }) => ({ password: victim.password, confirmation: victim.email }),
+    whileImpersonating: 'refused',
   },
   'src/features/organizations/server/actions.ts#createOrganizationAction': {
     guard: 'signed-in',
@@ -150,6 +172,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
       confirmation: organization.name,
       password: victim.password,
     }),
+    whileImpersonating: 'refused',
   },
   'src/features/organizations/server/actions.ts#inviteMembersAction': {
     guard: 'member',
@@ -209,26 +232,32 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'src/features/billing/server/billing-actions.ts#startCheckoutAction': {
     guard: { permission: 'billing.manage' },
     input: ({ organization }) => ({ organizationId: organization.id, planId: 'pro-monthly', seats: 1 }),
+    whileImpersonating: 'refused',
   },
   'src/features/billing/server/billing-actions.ts#buyAddOnAction': {
     guard: { permission: 'billing.manage' },
     input: ({ organization }) => ({ organizationId: organization.id, planId: 'onboarding-once' }),
+    whileImpersonating: 'refused',
   },
   'src/features/billing/server/billing-actions.ts#changePlanAction': {
     guard: { permission: 'billing.manage' },
     input: ({ organization }) => ({ organizationId: organization.id, planId: 'pro-yearly' }),
+    whileImpersonating: 'refused',
   },
   'src/features/billing/server/billing-actions.ts#cancelSubscriptionAction': {
     guard: { permission: 'billing.manage' },
     input: ({ organization }) => ({ organizationId: organization.id }),
+    whileImpersonating: 'refused',
   },
   'src/features/billing/server/billing-actions.ts#resumeSubscriptionAction': {
     guard: { permission: 'billing.manage' },
     input: ({ organization }) => ({ organizationId: organization.id }),
+    whileImpersonating: 'refused',
   },
   'src/features/billing/server/billing-actions.ts#openBillingPortalAction': {
     guard: { permission: 'billing.manage' },
     input: ({ organization }) => ({ organizationId: organization.id }),
+    whileImpersonating: 'refused',
   },
   'src/features/tasks/server/actions.ts#createTaskAction': {
     guard: 'member',
@@ -299,6 +328,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   'src/features/admin/server/billing-actions.ts#startReconciliationAction': {
     guard: 'super-admin',
+  },
+  'src/features/admin/server/impersonation-actions.ts#startImpersonationAction': {
+    guard: 'super-admin',
+    input: ({ victim }) => ({ userId: victim.id }),
+  },
+  // Called from an impersonated session (the banner's "Stop"): 404 in any other.
+  'src/features/admin/server/impersonation-actions.ts#stopImpersonationAction': {
+    guard: 'impersonating',
     input: () => ({}),
   },
 };

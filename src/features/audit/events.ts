@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'admin.planGranted',
   'admin.webhookRedelivered',
   'admin.reconciliationStarted',
+  'admin.impersonationStarted',
+  'admin.impersonationStopped',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -79,20 +79,21 @@ export async function executeAction<S extends z.ZodType, G extends readonly Guar
         ? Object.fromEntries(Object.entries(rawInput).filter(([key]) => key !== CSRF_FIELD))
         : rawInput;
 
-    const guardedFirst = definition.guardsFirst
-      ? await runGuards(definition.guards ?? [], { ...context, input: undefined as never, params: {} })
-      : null;
+    // The guards run in the request's scope too: the session they read may note an impersonator for the audit log.
+    const data = await runInRequest(context, async () => {
+      const guardedFirst = definition.guardsFirst
+        ? await runGuards(definition.guards ?? [], { ...context, input: undefined as never, params: {} })
+        : null;
 
-    const validated = validateInput(definition.input, candidate, context.locale);
-    if (!validated.ok) throw new AppError('VALIDATION_FAILED', { fieldErrors: validated.fieldErrors });
+      const validated = validateInput(definition.input, candidate, context.locale);
+      if (!validated.ok) throw new AppError('VALIDATION_FAILED', { fieldErrors: validated.fieldErrors });
 
-    if (definition.rateLimit) await enforceRateLimits(definition.rateLimit, context, validated.data);
+      if (definition.rateLimit) await enforceRateLimits(definition.rateLimit, context, validated.data);
 
-    const added =
-      guardedFirst ?? (await runGuards(definition.guards ?? [], { ...context, input: validated.data, params: {} }));
-    const data = await runInRequest(context, () =>
-      definition.handler(validated.data, { ...context, ...added } as RequestContext & GuardsOutput<G>),
-    );
+      const added =
+        guardedFirst ?? (await runGuards(definition.guards ?? [], { ...context, input: validated.data, params: {} }));
+      return definition.handler(validated.data, { ...context, ...added } as RequestContext & GuardsOutput<G>);
+    });
     return { ok: true, data };
   } catch (error) {
     // redirect(), notFound() and friends are control flow, not failures.

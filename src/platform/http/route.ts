@@ -154,12 +154,13 @@ export function defineRoute<
       } as RouteInput<Q, B, P>;
 
       if (definition.rateLimit) await enforceRateLimits(definition.rateLimit, context, input);
-      const added = await runGuards(definition.guards ?? [], { ...context, input, params: rawParams });
-      const result = await runInRequest(context, () =>
-        definition.handler(input, { ...context, request, ...added } as RequestContext & {
+      // The guards run in the request's scope too: the session they read may note an impersonator (audit log).
+      const result = await runInRequest(context, async () => {
+        const added = await runGuards(definition.guards ?? [], { ...context, input, params: rawParams });
+        return definition.handler(input, { ...context, request, ...added } as RequestContext & {
           request: Request;
-        } & GuardsOutput<G>),
-      );
+        } & GuardsOutput<G>);
+      });
 
       // A handler's Response may have immutable headers (Response.redirect, fetch): copy it before adding ours.
       const response =

@@ -40,6 +40,9 @@ const INPUTS: Record<string, (victimId: string) => Record<string, unknown>> = {
   // No event of the victim's: the gate answers before the ledger is read.
   redeliverWebhookEventAction: () => ({ eventId: '00000000-0000-4000-8000-000000000000' }),
   startReconciliationAction: () => ({}),
+  startImpersonationAction: (userId) => ({ userId }),
+  // Called in a session a super admin opened as the user: 404 in any other.
+  stopImpersonationAction: () => ({}),
 };
 
 describe('every admin page, layout and route checks the gate itself', () => {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { ImpersonationBanner } from '@/features/admin/components/impersonation-banner';
 import { toClientUser, UserProvider } from '@/features/auth';
 import { requireUser } from '@/features/auth/server';
 import { LastOrganizationProvider, OrganizationSwitcher } from '@/features/organizations';
@@ -96,6 +97,8 @@ export default async function AppLayout({ children, breadcrumb }: { children: Re
             </>
           }
         >
+          {/* While a super admin impersonates the user: whom, until when, and "Stop" (settings pages included). */}
+          <ImpersonationBanner />
           {children}
         </AppShell>
       </LastOrganizationProvider>

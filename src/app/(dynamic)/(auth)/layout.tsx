@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ImpersonationBanner } from '@/features/admin/components/impersonation-banner';
 import { appConfig } from '@/platform/config/app-config';
 import { ClientMessages } from '@/platform/i18n/client-messages';
 import { LanguageSwitcher } from '@/platform/i18n/language-switcher';
@@ -17,6 +18,8 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         {appConfig.features.themeSwitcher ? <ThemeSwitcher /> : null}
       </div>
       <main id="main" className="flex flex-1 flex-col items-center px-4 pb-16">
+        {/* Onboarding can be reached while impersonating: the way back stays in sight. */}
+        <ImpersonationBanner />
         <Link href="/" className="mb-8 rounded-md">
           <Logo />
         </Link>

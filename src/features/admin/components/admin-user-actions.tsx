@@ -9,6 +9,7 @@ import { TextField } from '@/ui/form';
 import { toast } from '@/ui/toast';
 import { adminUserPath, adminUsersPath } from '../paths';
 import { banUserSchema, deleteUserSchema } from '../schemas';
+import { startImpersonationAction } from '../server/impersonation-actions';
 import {
   banUserAction,
   deleteUserAction,
@@ -157,5 +158,20 @@ export function DeleteUserForm({ userId, email }: { userId: string; email: strin
         </Button>
       </div>
     </ActionForm>
+  );
+}
+
+/** Signs this browser in as the user for an hour (docs/admin/impersonation.md); the action lands on their dashboard. */
+export function StartImpersonationButton({ userId }: { userId: string }) {
+  const tStart = useTranslations('admin.impersonation.start');
+  return (
+    <ActionButtonForm
+      action={startImpersonationAction}
+      permalink={adminUserPath(userId)}
+      fields={{ userId }}
+      label={tStart('submit')}
+      pendingLabel={tStart('submitting')}
+      size="md"
+    />
   );
 }

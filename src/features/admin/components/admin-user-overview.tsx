@@ -22,9 +22,10 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
  * devices and sign-in methods. Actions and the audit events are the page's.
  */
 export async function AdminUserOverview({ detail }: { detail: AdminUserDetail }) {
-  const [t, tRoles, format] = await Promise.all([
+  const [t, tRoles, tImpersonation, format] = await Promise.all([
     getTranslations('admin.user'),
     getTranslations('organizations.roles'),
+    getTranslations('admin.impersonation'),
     getFormatter(),
   ]);
   const { user } = detail;
@@ -94,7 +95,8 @@ export async function AdminUserOverview({ detail }: { detail: AdminUserDetail })
               <li key={session.id}>
                 <span className="font-medium">
                   {[session.device.browser, session.device.os].filter(Boolean).join(' · ') || t('sessions.unknown')}
-                </span>
+                </span>{' '}
+                {session.impersonated ? <Badge variant="secondary">{tImpersonation('adminSessionBadge')}</Badge> : null}
                 <span className="block text-muted-foreground">
                   {t('sessions.line', {
                     ip: session.ipAddress ?? '—',

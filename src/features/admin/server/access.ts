@@ -43,3 +43,13 @@ export const superAdminSignedInRecently: Guard<unknown, CurrentSession> = async 
     throw new AppError('FORBIDDEN', { messageKey: 'admin.signInAgain' });
   return current;
 };
+
+/**
+ * Guard for stopping an impersonation: the request comes in a session a super admin opened as the user. 401 signed
+ * out, 404 in any other session — like the rest of the area, it tells nobody else it exists.
+ */
+export const impersonating: Guard<unknown, CurrentSession> = async (context) => {
+  const current = await signedIn(context);
+  if (!current.session.impersonatedBy) throw new AppError('NOT_FOUND');
+  return current;
+};

@@ -4,7 +4,13 @@ import 'server-only';
  * The super-admin area's server API (docs/admin/super-admin.md): who is a super admin, the gate every admin page,
  * action and route uses, and the users and organizations the area reads and acts on.
  */
-export { ADMIN_RECENT_SIGN_IN_MINUTES, requireSuperAdmin, superAdmin, superAdminSignedInRecently } from './access';
+export {
+  ADMIN_RECENT_SIGN_IN_MINUTES,
+  impersonating,
+  requireSuperAdmin,
+  superAdmin,
+  superAdminSignedInRecently,
+} from './access';
 export {
   grantSuperAdmin,
   isSuperAdmin,
@@ -58,3 +64,4 @@ export {
 } from './user-actions';
 export { deleteOrganizationAction, grantPlanAction, transferOrganizationAction } from './organization-actions';
 export { redeliverWebhookEventAction, startReconciliationAction } from './billing-actions';
+export { startImpersonationAction, stopImpersonationAction } from './impersonation-actions';

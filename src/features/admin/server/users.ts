@@ -76,7 +76,7 @@ export async function listUsers(query: AdminUserQuery): Promise<LoadedPage<Admin
   return userPages.load(db, { ...query, filters: { ...query.filters, status: undefined } }, { where });
 }
 
-async function findUser(userId: string): Promise<AdminUserRow | null> {
+export async function findUser(userId: string): Promise<AdminUserRow | null> {
   const [row] = await db.select(userFields).from(users).where(eq(users.id, userId)).limit(1);
   return row ?? null;
 }

@@ -48,6 +48,16 @@ export function AuditLogTable({ caption, query: serverQuery, page, actions, acto
     const person = (id: string | null, name: string | null, fallback: string) =>
       id === viewerId ? t('you') : (name ?? fallback);
     const sentence = (event: AuditEventRow) => {
+      const said = what(event);
+      // Done by a super admin impersonating the actor (docs/admin/impersonation.md).
+      if (!event.impersonatorUserId) return said;
+      return t('impersonated', {
+        sentence: said,
+        impersonator: person(event.impersonatorUserId, event.impersonatorName, t('support')),
+        actor: person(event.actorUserId, event.actorName, t('someone')),
+      });
+    };
+    const what = (event: AuditEventRow) => {
       const details = event.details;
       const method = typeof details.method === 'string' ? details.method : 'other';
       return t(

@@ -21,6 +21,8 @@ export interface AuditEventRow {
   /** The target user's name, the same way. */
   targetName: string | null;
   impersonatorUserId: string | null;
+  /** The impersonating super admin's name (the admin area; null where the viewer may not see it). */
+  impersonatorName: string | null;
   targetType: string | null;
   targetId: string | null;
   ip: string | null;
@@ -35,6 +37,7 @@ export interface AuditActorOption {
 
 const actors = alias(users, 'actor');
 const targets = alias(users, 'target');
+const impersonators = alias(users, 'impersonator');
 
 const auditPages = defineDataLoader<AuditEventRow, 'occurredAt', typeof auditQuery.spec.filters>(auditQuery, {
   table: auditEvents,
@@ -46,6 +49,7 @@ const auditPages = defineDataLoader<AuditEventRow, 'occurredAt', typeof auditQue
     actorName: actors.name,
     targetName: targets.name,
     impersonatorUserId: auditEvents.impersonatorUserId,
+    impersonatorName: impersonators.name,
     targetType: auditEvents.targetType,
     targetId: auditEvents.targetId,
     ip: auditEvents.ip,
@@ -55,6 +59,7 @@ const auditPages = defineDataLoader<AuditEventRow, 'occurredAt', typeof auditQue
   joins: [
     { table: actors, on: eq(actors.id, auditEvents.actorUserId) },
     { table: targets, on: and(eq(auditEvents.targetType, 'user'), eq(targets.id, auditEvents.targetId))! },
+    { table: impersonators, on: eq(impersonators.id, auditEvents.impersonatorUserId) },
   ],
   sorts: { occurredAt: auditEvents.occurredAt },
   tiebreaker: auditEvents.id,

@@ -10,7 +10,10 @@ export interface AuditEvent {
   action: AuditAction;
   /** Who did it: null when no signed-in user did (a failed sign-in, a provider's webhook). */
   actorUserId: string | null;
-  /** The super admin acting as `actorUserId`, while impersonating. */
+  /**
+   * The super admin acting as `actorUserId`, while impersonating: by default the one behind the request's session
+   * (noted when the session is read); null says none.
+   */
   impersonatorUserId?: string | null;
   target?: { type: AuditTargetType; id: string } | null;
   /** The organization it happened in; leave out for a user's own security events. */
@@ -42,7 +45,8 @@ export async function recordAuditEvent(tx: Transaction, event: AuditEvent): Prom
   await tx.insert(auditEvents).values({
     action: event.action,
     actorUserId: event.actorUserId,
-    impersonatorUserId: event.impersonatorUserId ?? null,
+    impersonatorUserId:
+      event.impersonatorUserId === undefined ? (request?.impersonatorUserId ?? null) : event.impersonatorUserId,
     targetType: event.target?.type ?? null,
     targetId: event.target?.id ?? null,
     organizationId: event.organizationId ?? null,

@@ -12,7 +12,7 @@ import { getAuth } from './auth';
 import { callAuth } from './auth-call';
 import { deleteAvatarFile } from './profile';
 import { confirmIdentity, fieldError } from './reauthentication';
-import { signedIn } from './session';
+import { notImpersonating } from './session';
 import { recordSecurityEvent } from './audit-events';
 import { hasPassword } from './sign-in-methods';
 
@@ -25,7 +25,7 @@ import { hasPassword } from './sign-in-methods';
 export const deleteAccount = defineAction({
   name: 'settings.deleteAccount',
   input: deleteAccountSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: limitsPerSession('settings-delete-account', { perIp: 20, perSession: 10, windowSeconds: 15 * 60 }),
   handler: async ({ password, confirmation }, context) => {
     if (!appConfig.features.accountDeletion) throw new AppError('NOT_FOUND');

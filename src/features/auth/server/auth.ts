@@ -146,6 +146,8 @@ function createAuth() {
       updateAge: 24 * 60 * 60,
       // No cookie cache: every request reads the session, so a revoked one stops working at once.
       cookieCache: { enabled: false },
+      // The super admin who opened the session as the user (impersonated-sessions.ts); read with every session.
+      additionalFields: { impersonatedBy: { type: 'string', required: false, input: false } },
     },
     account: {
       accountLinking: {

@@ -10,7 +10,7 @@ import { recordPendingEmailChange } from './email-change';
 import { revokeEmailChangeLinks } from './emailed-links';
 import { emailLocale, requireEmailDelivery, sendAccountEmail } from './emails';
 import { confirmIdentity, fieldError } from './reauthentication';
-import { signedIn } from './session';
+import { notImpersonating } from './session';
 
 function siteLink(path: string) {
   return new URL(path, appConfig.site.url).toString();
@@ -27,7 +27,7 @@ function siteLink(path: string) {
 export const requestEmailChange = defineAction({
   name: 'settings.requestEmailChange',
   input: changeEmailSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: limitsPerSession('settings-email-change', { perIp: 20, perSession: 5, windowSeconds: 60 * 60 }),
   handler: async ({ email, password }, context) => {
     const { user } = context;

@@ -9,6 +9,7 @@ export {
   getSessionFromHeaders,
   getUser,
   hasPendingTwoFactor,
+  notImpersonating,
   redirectIfSignedIn,
   requireUser,
   signedIn,
@@ -18,6 +19,12 @@ export {
 } from './session';
 export { readAvatar, removeAvatar, setAvatar, updateProfile } from './profile';
 export { listSessions, revokeOtherSessions, revokeSession, type SessionSummary } from './sessions';
+export {
+  closeImpersonatedSession,
+  IMPERSONATION_SECONDS,
+  openImpersonatedSession,
+  type CookieToSet,
+} from './impersonated-sessions';
 export { getMfaStatus, type MfaStatus } from './two-factor';
 export { isBanInForce } from './bans';
 export { hasPassword, listSignInMethods, type SignInMethod } from './sign-in-methods';

@@ -12,7 +12,7 @@ import { recordSecurityEvent } from './audit-events';
 import { revokeAccountLinks } from './emailed-links';
 import { emailLocale, requireEmailDelivery, sendAccountEmail } from './emails';
 import { withPasswordPolicy } from './policy';
-import { signedIn } from './session';
+import { notImpersonating } from './session';
 import { forgetTrustedDevices } from './sessions';
 
 // The password settings of a signed-in user: changing it, or (without one) having a link to choose one.
@@ -33,7 +33,7 @@ function renameFieldError(error: unknown, from: string, to: string): never {
 export const changePassword = defineAction({
   name: 'settings.changePassword',
   input: withPasswordPolicy(changePasswordSchema, ['newPassword']),
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: limitsPerSession('settings-password', { perIp: 20, perSession: 10, windowSeconds: 15 * 60 }),
   handler: async ({ currentPassword, newPassword }, context) => {
     const { user } = context;
@@ -64,7 +64,7 @@ export const changePassword = defineAction({
 export const sendPasswordSetupLink = defineAction({
   name: 'settings.sendPasswordSetupLink',
   input: noInputSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: limitsPerSession('settings-password-setup', { perIp: 10, perSession: 3, windowSeconds: 60 * 60 }),
   handler: async (_input, context) => {
     if (!appConfig.auth.password) throw new AppError('NOT_FOUND');

@@ -53,6 +53,11 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /**
+     * The super admin who opened this session as the user (impersonation, decision 0064): it lasts an hour and is
+     * never extended (a trigger, drizzle/0021), and it ends with the admin's account.
+     */
+    impersonatedBy: text('impersonated_by').references(() => users.id, { onDelete: 'cascade' }),
     ...timestamps,
   },
   (table) => [index('sessions_user_id_idx').on(table.userId)],

@@ -4,7 +4,7 @@ import { defineAction } from '@/platform/http/action';
 import { AppError } from '@/platform/http/errors';
 import { limitsPerSession } from '@/platform/rate-limit/per-session';
 import { noInputSchema, revokeSessionSchema } from '../schemas';
-import { signedIn } from './session';
+import { notImpersonating } from './session';
 import { forgetTrustedDevices, revokeOtherSessions, revokeSession } from './sessions';
 
 /** The devices a signed-in user is signed in on: signing one, or all the others, out. */
@@ -13,7 +13,7 @@ import { forgetTrustedDevices, revokeOtherSessions, revokeSession } from './sess
 export const signOutSession = defineAction({
   name: 'settings.signOutSession',
   input: revokeSessionSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: limitsPerSession('settings-sessions', { perIp: 60, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async ({ sessionId }, { user, session, ...context }) => {
     if (sessionId === session.id) throw new AppError('BAD_REQUEST', { messageKey: 'auth.currentSession' });
@@ -26,7 +26,7 @@ export const signOutSession = defineAction({
 export const signOutOtherSessions = defineAction({
   name: 'settings.signOutOtherSessions',
   input: noInputSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: limitsPerSession('settings-sessions', { perIp: 60, perSession: 30, windowSeconds: 10 * 60 }),
   handler: async (_input, { user, session }) => {
     const count = await revokeOtherSessions(user.id, session.id);

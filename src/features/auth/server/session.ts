@@ -7,6 +7,7 @@ import { getServerConfig } from '@/platform/config/server-config';
 import { AppError } from '@/platform/http/errors';
 import type { Guard } from '@/platform/http/guards';
 import { PATH_HEADER, clientIp } from '@/platform/http/request-context';
+import { noteImpersonator } from '@/platform/http/request-scope';
 import { TWO_FACTOR_COOKIE, cookieName } from '../constants';
 import { landingPath } from '../paths';
 import { safeRedirectPath } from '../redirect';
@@ -30,7 +31,15 @@ export interface SignedInUser {
 
 export interface CurrentSession {
   user: SignedInUser;
-  session: { id: string; expiresAt: Date; createdAt: Date; ipAddress: string | null; userAgent: string | null };
+  session: {
+    id: string;
+    expiresAt: Date;
+    createdAt: Date;
+    ipAddress: string | null;
+    userAgent: string | null;
+    /** The super admin who opened this session as the user (impersonation, docs/admin/impersonation.md), or null. */
+    impersonatedBy: string | null;
+  };
 }
 
 type RawSession = Awaited<ReturnType<ReturnType<typeof getAuth>['api']['getSession']>>;
@@ -59,6 +68,7 @@ function toCurrentSession(raw: RawSession): CurrentSession | null {
       createdAt: session.createdAt,
       ipAddress: session.ipAddress ?? null,
       userAgent: session.userAgent ?? null,
+      impersonatedBy: (session.impersonatedBy as string | null | undefined) ?? null,
     },
   };
 }
@@ -68,7 +78,10 @@ export async function getSessionFromHeaders(requestHeaders: Headers): Promise<Cu
   const raw = await getAuth().api.getSession({
     headers: authHeaders({ headers: requestHeaders, ip: clientIp(requestHeaders, getServerConfig().trustedProxies) }),
   });
-  return toCurrentSession(raw);
+  const current = toCurrentSession(raw);
+  // Every audit event of a request made in an impersonated session names the super admin behind it.
+  if (current?.session.impersonatedBy) noteImpersonator(current.session.impersonatedBy);
+  return current;
 }
 
 /**
@@ -130,5 +143,21 @@ export async function hasPendingTwoFactor(): Promise<boolean> {
 export const signedIn: Guard<unknown, CurrentSession> = async (context) => {
   const current = await getSessionFromHeaders(context.headers);
   if (!current) throw new AppError('UNAUTHENTICATED');
+  return current;
+};
+
+/**
+ * Guard for what a super admin impersonating the user must not do (docs/admin/impersonation.md): password, email,
+ * two-factor, sessions, deletions and billing. Signs in like `signedIn` (401 signed out), then refuses a session a
+ * super admin opened as the user with 403 and says why. List it first, in place of `signedIn` or before the
+ * organization guard:
+ *
+ *   guards: [notImpersonating],                // instead of [signedIn]
+ *   guards: [notImpersonating, manager],       // before organizationMember(…)
+ */
+export const notImpersonating: Guard<unknown, CurrentSession> = async (context) => {
+  const current = await signedIn(context);
+  if (current.session.impersonatedBy)
+    throw new AppError('FORBIDDEN', { messageKey: 'admin.impersonation.notWhileImpersonating' });
   return current;
 };

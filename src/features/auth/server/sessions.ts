@@ -16,6 +16,8 @@ export interface SessionSummary {
   /** When the session was last extended (better-auth moves its expiry forward about once a day of use). */
   lastActiveAt: Date;
   expiresAt: Date;
+  /** Opened by a super admin impersonating the user (docs/admin/impersonation.md). */
+  impersonated: boolean;
 }
 
 /** The user's sessions that still work, most recently active first, this device's on top. */
@@ -34,6 +36,7 @@ export async function listSessions(userId: string, currentSessionId?: string): P
       createdAt: row.createdAt,
       lastActiveAt: row.updatedAt,
       expiresAt: row.expiresAt,
+      impersonated: row.impersonatedBy !== null,
     }))
     .sort((a, b) => Number(b.current) - Number(a.current));
 }

@@ -15,7 +15,7 @@ import { callAuth } from './auth-call';
 import { recordSecurityEvent } from './audit-events';
 import { endSessionsOpenedBefore } from './operator';
 import { confirmAuthenticatorCode, confirmIdentity } from './reauthentication';
-import { signedIn } from './session';
+import { notImpersonating } from './session';
 import { authenticatorSetup } from './two-factor';
 
 /**
@@ -37,7 +37,7 @@ const twoFactorLimits = limitsPerSession('settings-two-factor', { perIp: 30, per
 export const startTwoFactorSetup = defineAction({
   name: 'settings.startTwoFactorSetup',
   input: enableTwoFactorSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: twoFactorLimits,
   handler: async ({ password }, context) => {
     assertMultiFactorEnabled();
@@ -58,7 +58,7 @@ export const startTwoFactorSetup = defineAction({
 export const confirmTwoFactorSetup = defineAction({
   name: 'settings.confirmTwoFactorSetup',
   input: confirmTwoFactorSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: twoFactorLimits,
   handler: async ({ code }, context) => {
     assertMultiFactorEnabled();
@@ -80,7 +80,7 @@ export const confirmTwoFactorSetup = defineAction({
 export const disableTwoFactor = defineAction({
   name: 'settings.disableTwoFactor',
   input: disableTwoFactorSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: twoFactorLimits,
   handler: async ({ password, code }, context) => {
     assertMultiFactorEnabled();
@@ -98,7 +98,7 @@ export const disableTwoFactor = defineAction({
 export const regenerateRecoveryCodes = defineAction({
   name: 'settings.regenerateRecoveryCodes',
   input: regenerateRecoveryCodesSchema,
-  guards: [signedIn],
+  guards: [notImpersonating],
   rateLimit: twoFactorLimits,
   handler: async ({ password, code }, context) => {
     assertMultiFactorEnabled();

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { notImpersonating } from '@/features/auth/server';
 import { organizationMember } from '@/features/organizations/server';
 import { appConfig } from '@/platform/config/app-config';
 import { defineAction } from '@/platform/http/action';
@@ -22,6 +23,8 @@ import { gatewayFor } from './providers';
  */
 
 const manager = organizationMember({ permission: 'billing.manage' });
+// No billing action while a super admin impersonates the user (docs/admin/impersonation.md): listed before `manager`.
+const guards = [notImpersonating, manager] as const;
 const checkouts = limitsPerSession('billing-checkout', { perIp: 60, perSession: 20, windowSeconds: 10 * 60 });
 const changes = limitsPerSession('billing-change', { perIp: 90, perSession: 30, windowSeconds: 10 * 60 });
 
@@ -50,7 +53,7 @@ function subscriptionToChange(current: Awaited<ReturnType<typeof billingForManag
 export const startCheckoutAction = defineAction({
   name: 'billing.startCheckout',
   input: startCheckoutSchema,
-  guards: [manager],
+  guards,
   rateLimit: checkouts,
   handler: async ({ organizationId, planId, seats }, { user, organization }) => {
     const { current, memberCount } = await billingForManager({ userId: user.id, organizationId });
@@ -78,7 +81,7 @@ export const startCheckoutAction = defineAction({
 export const buyAddOnAction = defineAction({
   name: 'billing.buyAddOn',
   input: buyAddOnSchema,
-  guards: [manager],
+  guards,
   rateLimit: checkouts,
   handler: async ({ organizationId, planId }, { user, organization }) => {
     await billingForManager({ userId: user.id, organizationId });
@@ -106,7 +109,7 @@ export const buyAddOnAction = defineAction({
 export const changePlanAction = defineAction({
   name: 'billing.changePlan',
   input: billingChangeSchema,
-  guards: [manager],
+  guards,
   rateLimit: changes,
   handler: async ({ organizationId, planId }, { user, organization }) => {
     const { current } = await billingForManager({ userId: user.id, organizationId });
@@ -125,7 +128,7 @@ export const changePlanAction = defineAction({
 export const cancelSubscriptionAction = defineAction({
   name: 'billing.cancel',
   input: billingOrganizationSchema,
-  guards: [manager],
+  guards,
   rateLimit: changes,
   handler: async ({ organizationId }, { user, organization }) => {
     const { current } = await billingForManager({ userId: user.id, organizationId });
@@ -140,7 +143,7 @@ export const cancelSubscriptionAction = defineAction({
 export const resumeSubscriptionAction = defineAction({
   name: 'billing.resume',
   input: billingOrganizationSchema,
-  guards: [manager],
+  guards,
   rateLimit: changes,
   handler: async ({ organizationId }, { user, organization }) => {
     const { current } = await billingForManager({ userId: user.id, organizationId });
@@ -155,7 +158,7 @@ export const resumeSubscriptionAction = defineAction({
 export const openBillingPortalAction = defineAction({
   name: 'billing.openPortal',
   input: billingOrganizationSchema,
-  guards: [manager],
+  guards,
   rateLimit: changes,
   handler: async ({ organizationId }, { user, organization }) => {
     const { customers } = await billingForManager({ userId: user.id, organizationId });

@@ -6,6 +6,7 @@ import {
   confirmIdentity,
   confirmInvitedAddress,
   createInvitedAccount,
+  notImpersonating,
   removeInvitedAccount,
   signedIn,
   signInInvitedAccount,
@@ -85,7 +86,8 @@ export const updateOrganizationAction = defineAction({
 export const deleteOrganizationAction = defineAction({
   name: 'organizations.delete',
   input: deleteOrganizationSchema,
-  guards: [member],
+  // Not while a super admin impersonates the user (docs/admin/impersonation.md).
+  guards: [notImpersonating, member],
   rateLimit: limitsPerSession('organizations-delete', { perIp: 30, perSession: 10, windowSeconds: 15 * 60 }),
   handler: async ({ organizationId, confirmation, password, code }, context) => {
     const { user, logger } = context;

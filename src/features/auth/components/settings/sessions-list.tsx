@@ -18,7 +18,11 @@ function readableIp(ip: string) {
 
 /** The user's signed-in devices, this one first; times relative to now ("2 hours ago"). */
 export async function SessionsList({ sessions }: { sessions: SessionSummary[] }) {
-  const [t, format] = await Promise.all([getTranslations('settings.security.sessions'), getFormatter()]);
+  const [t, tImpersonation, format] = await Promise.all([
+    getTranslations('settings.security.sessions'),
+    getTranslations('admin.impersonation'),
+    getFormatter(),
+  ]);
   const now = new Date();
   const others = sessions.filter((session) => !session.current).length;
 
@@ -46,6 +50,8 @@ export async function SessionsList({ sessions }: { sessions: SessionSummary[] })
                   <p className="flex flex-wrap items-center gap-2 font-medium">
                     {name}
                     {session.current ? <Badge variant="outline">{t('thisDevice')}</Badge> : null}
+                    {/* A super admin impersonating the user (docs/admin/impersonation.md). */}
+                    {session.impersonated ? <Badge variant="secondary">{tImpersonation('sessionBadge')}</Badge> : null}
                   </p>
                   <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">{details.join(' · ')}</p>
                 </div>

@@ -9,6 +9,7 @@ import {
   ResendConfirmationButton,
   ResetTwoFactorButton,
   SignOutUserEverywhereButton,
+  StartImpersonationButton,
   UnbanUserButton,
 } from '@/features/admin/components/admin-user-actions';
 import { adminUserDetail, requireSuperAdmin } from '@/features/admin/server';
@@ -35,11 +36,12 @@ export default async function AdminUserPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user: admin } = await requireSuperAdmin();
-  const [{ userId }, raw, locale, t] = await Promise.all([
+  const [{ userId }, raw, locale, t, tImpersonation] = await Promise.all([
     params,
     searchParams,
     getLocale(),
     getTranslations('admin.user'),
+    getTranslations('admin.impersonation.start'),
   ]);
   const detail = await adminUserDetail(userId);
   if (!detail) notFound();
@@ -73,6 +75,20 @@ export default async function AdminUserPage({
             <p className="text-sm text-muted-foreground">{t('actions.cannotBan')}</p>
           ) : (
             <BanUserForm userId={userId} />
+          )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">{tImpersonation('title')}</CardTitle>
+          <CardDescription>{tImpersonation('description')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {self || detail.superAdmin || detail.banned ? (
+            <p className="text-sm text-muted-foreground">{tImpersonation('unavailable')}</p>
+          ) : (
+            <StartImpersonationButton userId={userId} />
           )}
         </CardContent>
       </Card>
