@@ -328,6 +328,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   'src/features/admin/server/billing-actions.ts#startReconciliationAction': {
     guard: 'super-admin',
+    input: () => ({}),
   },
   'src/features/admin/server/impersonation-actions.ts#startImpersonationAction': {
     guard: 'super-admin',
