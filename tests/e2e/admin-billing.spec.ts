@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { createOrganization, createPerson, expect, signIn, test, type Person } from './fixtures';
-import { expectNoSeriousA11yViolations, queryDatabase, waitForHydration } from './support';
+import { expectNoSeriousA11yViolations, loadedScripts, queryDatabase, waitForHydration } from './support';
 
 /**
  * The admin overview and billing operations on the production build (docs/admin/overview-and-billing.md): the
@@ -19,19 +18,6 @@ async function createSuperAdmin(): Promise<Person> {
 
 /** Recharts' own class names: a script that draws a chart with it carries them. */
 const RECHARTS = /recharts-(wrapper|surface|cartesian-grid)/;
-
-/** Every script the page has loaded so far (those of its HTML and the chunks loaded on demand), by their text. */
-async function loadedScripts(page: Page): Promise<{ url: string; text: string }[]> {
-  const urls = await page.evaluate(() =>
-    [
-      ...Array.from(document.scripts, (script) => script.src),
-      ...performance.getEntriesByType('resource').map((entry) => entry.name),
-    ].filter((url) => /\.js(\?|$)/.test(url)),
-  );
-  return Promise.all(
-    [...new Set(urls)].map(async (url) => ({ url, text: await (await page.request.get(url)).text() })),
-  );
-}
 
 test('the overview draws its charts for the operator, and recharts stays off customer pages', async ({
   page,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { openMenu, waitForHydration } from './support';
+import { loadedScripts, openMenu, waitForHydration } from './support';
 
 /**
  * Public pages are prerendered at build and keep a strict CSP (decision 0049): the header lists the hash of
@@ -60,6 +60,29 @@ for (const path of PRERENDERED) {
     expect(await violations()).toEqual([]);
   });
 }
+
+/** next-intl's error code for a missing message: a script that carries its client runtime carries this name. */
+const NEXT_INTL_RUNTIME = 'MISSING_MESSAGE';
+
+test('the public pages carry no message formatter: their menus get their words from the server', async ({ page }) => {
+  for (const [path, language] of [
+    ['/', 'Change language: English'],
+    ['/es', 'Cambiar idioma: Español'],
+    ['/blog/one-gateway-three-providers', 'Change language: English'],
+    ['/docs/api/adding-api-routes', 'Change language: English'],
+  ] as const) {
+    await page.goto(path);
+    await waitForHydration(page, 'header');
+    // The menus work, in the page's language.
+    await expect(page.getByRole('button', { name: language })).toBeVisible();
+    await openMenu(page, 'theme-switcher');
+    const carrying = (await loadedScripts(page)).filter((script) => script.text.includes(NEXT_INTL_RUNTIME));
+    expect(
+      carrying.map((script) => script.url),
+      `${path}: next-intl's client runtime`,
+    ).toEqual([]);
+  }
+});
 
 test('a public page rendered per request (the contact form) has a nonce, and its theme script runs by its hash', async ({
   page,

@@ -122,3 +122,16 @@ export function anotherNetwork(): Record<string, string> {
 export function uniqueSlug(prefix = 'team') {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/** Every script the page has loaded so far (those of its HTML and the chunks loaded on demand), by their text. */
+export async function loadedScripts(page: Page): Promise<{ url: string; text: string }[]> {
+  const urls = await page.evaluate(() =>
+    [
+      ...Array.from(document.scripts, (script) => script.src),
+      ...performance.getEntriesByType('resource').map((entry) => entry.name),
+    ].filter((url) => /\.js(\?|$)/.test(url)),
+  );
+  return Promise.all(
+    [...new Set(urls)].map(async (url) => ({ url, text: await (await page.request.get(url)).text() })),
+  );
+}

@@ -12,6 +12,7 @@ import { parseTheme, serverThemeClass, THEME_COOKIE, themeBootScript } from '@/p
 import { ThemeProvider } from '@/platform/theme/theme-provider';
 import { Toaster } from '@/ui/toast';
 import { TooltipProvider } from '@/ui/tooltip';
+import { ErrorPageLabels } from '../_shell/error-page-labels';
 // The brand font: Fontsource's stylesheet, resolved and self-hosted by the bundler (docs/look/updating-the-fonts.md).
 import '@fontsource-variable/inter/wght.css';
 import '../globals.css';
@@ -65,7 +66,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <CsrfTokenProvider token={csrfToken}>
             <ThemeProvider initialTheme={theme}>
               <TooltipProvider>
-                {children}
+                <ErrorPageLabels>{children}</ErrorPageLabels>
                 <Toaster
                   closeLabel={t('close')}
                   regionLabel={t.raw('notifications.region') as string}

@@ -1,14 +1,13 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import type { CSSProperties, ReactNode } from 'react';
 import { appConfig, LOCALES } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
-import { publicClientMessagesFor } from '@/platform/i18n/messages';
 import { brandCssVariables } from '@/platform/theme/brand-palette';
 import { serverThemeClass, themeBootScript } from '@/platform/theme/theme';
 import { ThemeProvider } from '@/platform/theme/theme-provider';
 import { publicPageLocale } from '@/platform/i18n/public-page';
+import { ErrorPageLabels } from '../_shell/error-page-labels';
 // The brand font: Fontsource's stylesheet, resolved and self-hosted by the bundler (docs/look/updating-the-fonts.md).
 import '@fontsource-variable/inter/wght.css';
 import '../globals.css';
@@ -67,12 +66,14 @@ export default async function PublicRootLayout({ children, params }: Props) {
         <script dangerouslySetInnerHTML={{ __html: themeBootScript(theme) }} />
       </head>
       <body>
-        <NextIntlClientProvider locale={locale} messages={publicClientMessagesFor(locale)}>
+        {/* No message provider: the public pages' client components take their words as props, so their scripts
+            carry no message formatter; a page whose client components need next-intl wraps them in its own. */}
+        <ErrorPageLabels locale={locale}>
           {/* Prerendered HTML carries no token: a page with a form renders per request (public-pages.md). */}
           <CsrfTokenProvider token={null}>
             <ThemeProvider initialTheme={theme}>{children}</ThemeProvider>
           </CsrfTokenProvider>
-        </NextIntlClientProvider>
+        </ErrorPageLabels>
       </body>
     </html>
   );

@@ -87,21 +87,6 @@ export function messagesFor(locale: Locale): Messages {
   return catalog[locale];
 }
 
-/**
- * The namespaces client components of the public pages use (`[locale]` root layout). Public pages
- * are prerendered and sent to everyone: they carry only these, not the whole app's messages.
- * A public page with a client component using another namespace adds it here.
- */
-export const PUBLIC_CLIENT_NAMESPACES = ['common', 'errors', 'marketing', 'contact'] as const satisfies Namespace[];
-
-export function publicClientMessagesFor(locale: Locale): Pick<Messages, (typeof PUBLIC_CLIENT_NAMESPACES)[number]> {
-  const messages = catalog[locale];
-  return Object.fromEntries(PUBLIC_CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<
-    Messages,
-    (typeof PUBLIC_CLIENT_NAMESPACES)[number]
-  >;
-}
-
 export const messageCatalog: Readonly<Record<Locale, Messages>> = catalog;
 
 /** A namespace, or a part of one by its dotted path ('tasks', 'organizations.switcher'). */

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { getImageProps } from 'next/image';
 import type { CustomerLogo, Testimonial } from '../landing-config';
 
 /** Customers' logos; nothing at all when there are none (a new product has no logos to show). */
@@ -11,9 +11,16 @@ export function LogoCloud({ title, logos }: { title: string; logos: readonly Cus
       </h2>
       <ul className="flex flex-wrap items-center justify-center gap-x-10 gap-y-6">
         {logos.map((logo) => {
-          const image = (
-            <Image src={logo.src} alt={logo.name} width={logo.width} height={logo.height} className="h-8 w-auto" />
-          );
+          const { props } = getImageProps({
+            src: logo.src,
+            alt: logo.name,
+            width: logo.width,
+            height: logo.height,
+            className: 'h-8 w-auto',
+          });
+          // next/image's props on a plain <img>: its <Image> component would bring its script (screenshot.tsx).
+          // eslint-disable-next-line @next/next/no-img-element
+          const image = <img {...props} alt={logo.name} />;
           return (
             <li key={logo.name}>
               {logo.href ? (

@@ -24,8 +24,8 @@ export async function publicPricingProducts(locale: Locale) {
 }
 
 /**
- * The messages billing's pricing table needs in the browser. Public pages send only a few namespaces
- * to every visitor (PUBLIC_CLIENT_NAMESPACES); the pricing page adds this one part of `billing`.
+ * The messages billing's pricing table needs in the browser. The public layout sends none
+ * (docs/navigation/public-pages.md); the pricing page gives its table this one part of `billing`.
  */
 export function pricingTableMessages(locale: Locale) {
   return { billing: { pricing: messagesFor(locale).billing.pricing } };

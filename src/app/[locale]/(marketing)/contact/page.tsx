@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { ContactForm } from '@/features/contact';
 import { appConfig } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
 import { getCsrfToken } from '@/platform/http/csrf-token';
+import { pickMessages } from '@/platform/i18n/messages';
 import { localizedPath } from '@/platform/seo/localized-path';
 import { publicMetadata } from '@/platform/seo/metadata';
 import { publicPageLocale } from '@/platform/i18n/public-page';
@@ -35,9 +37,12 @@ export default async function ContactPage({ params }: Props) {
         <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
         <p className="text-muted-foreground">{t('description', { siteName: appConfig.site.name })}</p>
       </div>
-      <CsrfTokenProvider token={csrfToken}>
-        <ContactForm path={localizedPath(locale, '/contact')} />
-      </CsrfTokenProvider>
+      {/* The public layout sends no messages (its client components take their words as props): the form's own. */}
+      <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['contact', 'errors'])}>
+        <CsrfTokenProvider token={csrfToken}>
+          <ContactForm path={localizedPath(locale, '/contact')} />
+        </CsrfTokenProvider>
+      </NextIntlClientProvider>
     </div>
   );
 }
