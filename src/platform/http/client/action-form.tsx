@@ -175,7 +175,7 @@ const TYPED_INPUTS = new Set(['text', 'email', 'password', 'search', 'tel', 'url
  * Copies into react-hook-form each field of `element` that it manages (a text input, a textarea or a single
  * select) whose value in the page differs from the form's (a string, or none yet).
  */
-export function keepValuesTypedBeforeHydration(element: HTMLFormElement | null, form: UseFormReturn<FieldValues>) {
+function keepValuesTypedBeforeHydration(element: HTMLFormElement | null, form: UseFormReturn<FieldValues>) {
   if (!element) return;
   const managed = form.control._names.mount;
   for (const control of Array.from(element.elements)) {
