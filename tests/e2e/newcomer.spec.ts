@@ -1,7 +1,16 @@
+import type { Locator, Page } from '@playwright/test';
 import { e2eBaseUrl } from '../../playwright.config';
 import { MAILBOX_FRAME_SANDBOX, mailboxFrameDocument } from '../../src/platform/email/mailbox-frame';
 import { createAccount, createOrganization, createPerson, expect, signIn, test } from './fixtures';
-import { confirmEmailOnPage, E2E_PASSWORD, emailedLink, queryDatabase, uniqueEmail, waitForHydration } from './support';
+import {
+  confirmEmailOnPage,
+  E2E_PASSWORD,
+  emailedLink,
+  holdScripts,
+  queryDatabase,
+  uniqueEmail,
+  waitForHydration,
+} from './support';
 
 /*
  * What stopped a newcomer trying Keel (issue 18): the dev mailbox's links,
@@ -77,38 +86,100 @@ test('a missing task is an in-app page with the way back to Tasks', async ({ pag
   await expect(page).toHaveURL(new RegExp(`/dashboard/${slug}/tasks$`));
 });
 
-test('what is typed into the sign-in form before its JavaScript runs is kept, and signs in', async ({ page }) => {
-  // Known bug (issue 18, open): in the production build React writes the form's default ('') into each field as
-  // it hydrates. Capturing the page's values into react-hook-form on ActionForm's first render kept them under
-  // `npm run dev` but not here; this test passes (and test.fail then fails) once they are kept.
-  test.fail();
-  const person = await createAccount();
-  // The page's scripts are held back (only they: the HTML and CSS load and the form is there to type in), then
-  // let through, so React hydrates a form that already holds what the user typed.
-  let releaseScripts = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-  await page.route(/\/_next\/static\/.+\.js(\?|$)/, async (route) => {
-    await scriptsHeld;
-    await route.continue();
+/** Marks the fields so that, after hydration, the test can tell they are the ones typed into (not new ones). */
+async function markFields(page: Page, form: Locator) {
+  // Not hydrated yet: React has not touched the form.
+  expect(await form.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__react')))).toBe(false);
+  await form.evaluate((element) => {
+    for (const field of element.querySelectorAll('input')) (field as HTMLInputElement & { typed?: true }).typed = true;
   });
+}
+
+/** Hydrated, and settled: the fields' renders after hydration (where a lost value would be written) are over. */
+async function hydrated(page: Page, form: Locator) {
+  await expect
+    .poll(() => form.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactFiber'))))
+    .toBe(true);
+  await page.waitForLoadState('load');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 500))));
+  // The same elements: React hydrated them rather than rendering new ones.
+  expect(
+    await form.evaluate((element) => [...element.querySelectorAll('input')].every((field) => 'typed' in field)),
+  ).toBe(true);
+}
+
+test('what is typed into the sign-in form before its JavaScript runs is kept, and signs in', async ({ page }) => {
+  const person = await createAccount();
+  const releaseScripts = await holdScripts(page);
   await page.goto('/auth/sign-in', { waitUntil: 'domcontentloaded' });
   const email = page.getByLabel('Email');
   const password = page.getByLabel('Password', { exact: true });
+  const form = page.locator('form', { has: password });
   await email.fill(person.email);
   await password.fill(person.password);
-  // Not hydrated yet: React has not touched the form.
-  expect(
-    await page
-      .locator('form', { has: password })
-      .evaluate((form) => Object.keys(form).some((key) => key.startsWith('__react'))),
-  ).toBe(false);
+  await markFields(page, form);
   releaseScripts();
-  await waitForHydration(page, 'form:has(input[name="password"])');
+  await hydrated(page, form);
   await expect(email).toHaveValue(person.email);
   await expect(password).toHaveValue(person.password);
   // The form holds the values too (not only the fields): signing in now uses them.
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard/);
+});
+
+test('every form keeps what was typed before its JavaScript ran: a settings field typed over, then saved', async ({
+  page,
+  account,
+}) => {
+  const releaseScripts = await holdScripts(page);
+  await page.goto('/settings/profile', { waitUntil: 'domcontentloaded' });
+  const name = page.getByLabel('Full name');
+  const form = page.locator('form', { has: name });
+  await expect(name).not.toHaveValue('');
+  // Over the name the server rendered into the field (the form's default value), not into an empty field.
+  await name.fill('Quick Typist');
+  await markFields(page, form);
+  releaseScripts();
+  await hydrated(page, form);
+  await expect(name).toHaveValue('Quick Typist');
+  await form.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByText('Your name was saved.')).toBeVisible();
+  const [user] = await queryDatabase<{ name: string }>('select name from users where email = $1', [account.email]);
+  expect(user?.name).toBe('Quick Typist');
+});
+
+test('the picture and logo fields show their button, not a bare file input, before JavaScript loads', async ({
+  page,
+  account,
+}) => {
+  for (const [path, upload] of [
+    ['/settings/profile', 'Upload a picture'],
+    [`/dashboard/${account.organization.slug}/settings`, 'Upload a logo'],
+  ] as const) {
+    const releaseScripts = await holdScripts(page);
+    await page.goto(path, { waitUntil: 'domcontentloaded' });
+    const button = page.locator('label', { hasText: upload });
+    await expect(button).toBeVisible();
+    const file = button.locator('input[type="file"]');
+    const bare = () =>
+      file.evaluate((input) => {
+        const box = input.getBoundingClientRect();
+        return { width: box.width, height: box.height, clip: getComputedStyle(input).clipPath };
+      });
+    // Not hydrated yet, and the file input is already visually hidden inside its button (no "Choose File").
+    expect(await file.evaluate((input) => Object.keys(input).some((key) => key.startsWith('__react')))).toBe(false);
+    const before = await bare();
+    expect(before.width * before.height, `${path}: ${JSON.stringify(before)}`).toBeLessThanOrEqual(1);
+    const size = async () => {
+      const box = (await button.boundingBox())!;
+      return { width: box.width, height: box.height };
+    };
+    const buttonBefore = await size();
+    releaseScripts();
+    await waitForHydration(page, 'input[type="file"]');
+    expect(await bare()).toEqual(before);
+    expect(await size()).toEqual(buttonBefore);
+  }
 });
 
 test('/favicon.ico answers with an icon', async ({ request }) => {

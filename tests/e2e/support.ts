@@ -24,6 +24,25 @@ export async function openMenu(page: Page, testId: string) {
   }).toPass({ timeout: 10_000 });
 }
 
+/** The page's JavaScript files (Next's chunks). */
+const PAGE_SCRIPTS = /\/_next\/static\/.+\.js(\?|$)/;
+
+/**
+ * Holds back the page's scripts (only they: the HTML and CSS load, so the server's page is painted and can be
+ * typed into) until the returned function lets them through, as on a slow connection. Each call holds the next
+ * page's scripts afresh.
+ */
+export async function holdScripts(page: Page) {
+  await page.unroute(PAGE_SCRIPTS);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(PAGE_SCRIPTS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /**
  * Waits until React has hydrated the element (it then carries React's internal keys), so clicks do what they do for
  * users.

@@ -28,10 +28,12 @@ export function ColumnsMenu<TRow extends RowData>({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="md" className="max-sm:px-3">
+        <Button variant="outline" size="md" className="max-2xl:px-3" title={labels.columns}>
           <Columns3 aria-hidden="true" />
-          {/* An icon on phones, where the row is short of room; still named for assistive technology. */}
-          <span className="max-sm:sr-only">{labels.columns}</span>
+          {/* An icon until the window is very wide, so a toolbar beside it keeps to one row (a 1280 px window
+              with the sidebar open has 976 px for both); still named for assistive technology, and its title
+              names it on hover. */}
+          <span className="max-2xl:sr-only">{labels.columns}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">

@@ -94,7 +94,7 @@ export function TaskFilters({
       ) : null}
 
       {/* Every control names itself (placeholder, button text, chosen value); its label is for assistive tech. */}
-      <div className="relative min-w-0 flex-1 sm:w-44 sm:flex-none">
+      <div className="relative min-w-0 flex-1 sm:w-40 sm:flex-none">
         <Label htmlFor={searchId} className="sr-only">
           {t('list.filters.searchLabel')}
         </Label>

@@ -7,7 +7,9 @@ import {
   useActionState,
   useEffect,
   useEffectEvent,
+  useLayoutEffect,
   useMemo,
+  useRef,
   type ComponentProps,
   type ReactNode,
 } from 'react';
@@ -39,7 +41,9 @@ type FormAction<R> = (previous: ActionResult<R> | null, input: FormData) => Prom
  * - the server's field errors land on the fields, its other errors in
  *   `<FormError />`, and nothing the user typed is lost;
  * - before JavaScript loads, the browser posts the form natively and the page
- *   renders the result (progressive enhancement).
+ *   renders the result (progressive enhancement);
+ * - what was typed (or autofilled) into the server-rendered fields before
+ *   JavaScript loaded is kept: `ActionForm` hands it to the form as it hydrates.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>({
   schema,
@@ -142,14 +146,48 @@ export function ActionForm<R>({
   children,
   ...props
 }: Omit<ComponentProps<'form'>, 'action' | 'onSubmit' | 'ref'> & { state: ActionFormState<R>; children: ReactNode }) {
+  const form = state.form as UseFormReturn<FieldValues>;
+  const element = useRef<HTMLFormElement>(null);
+  // What a quick typist or a password manager put into the server-rendered fields before JavaScript ran is still
+  // in them when React hydrates the form (hydration leaves a field's value alone), but the form's state holds its
+  // defaults: the next render of a field would write them over it. Handed to the form now (after the hydrating
+  // commit, before any other render), the fields render what was typed. On a client-side navigation the fields
+  // already hold the form's values, and this changes nothing.
+  useLayoutEffect(() => {
+    keepValuesTypedBeforeHydration(element.current, form);
+    // Once, as the form first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
-    <Form {...(state.form as UseFormReturn<FieldValues>)}>
-      <form {...props} action={state.formAction} onSubmit={state.onSubmit} noValidate>
+    <Form {...form}>
+      <form {...props} ref={element} action={state.formAction} onSubmit={state.onSubmit} noValidate>
         <CsrfField />
         {children}
       </form>
     </Form>
   );
+}
+
+/** Inputs whose value is typed; others (checkboxes, radios, files, hidden fields, buttons) are left alone. */
+const TYPED_INPUTS = new Set(['text', 'email', 'password', 'search', 'tel', 'url', 'number', 'date', 'time']);
+
+/**
+ * Copies into react-hook-form each field of `element` that it manages (a text input, a textarea or a single
+ * select) whose value in the page differs from the form's (a string, or none yet).
+ */
+function keepValuesTypedBeforeHydration(element: HTMLFormElement | null, form: UseFormReturn<FieldValues>) {
+  if (!element) return;
+  const managed = form.control._names.mount;
+  for (const control of Array.from(element.elements)) {
+    const typed =
+      (control instanceof HTMLInputElement && TYPED_INPUTS.has(control.type)) ||
+      control instanceof HTMLTextAreaElement ||
+      (control instanceof HTMLSelectElement && !control.multiple);
+    if (!typed || !control.name || control.disabled || !managed.has(control.name)) continue;
+    const current: unknown = form.getValues(control.name);
+    if (current !== undefined && current !== null && typeof current !== 'string') continue;
+    if (control.value !== (current ?? '')) form.setValue(control.name, control.value, { shouldDirty: true });
+  }
 }
 
 /**
