@@ -128,7 +128,7 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
                 return (
                   <TableRow key={member.id} data-member={member.email}>
                     <TableHead scope="row" className="h-auto py-2.5 font-normal whitespace-normal text-foreground">
-                      <div className="flex min-w-0 items-center gap-3">
+                      <div className="flex min-w-0 items-start gap-3 @xl:items-center">
                         <Avatar name={displayName} src={member.image} size="sm" decorative />
                         <div className="grid min-w-0 gap-0.5">
                           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 font-medium [overflow-wrap:anywhere]">

@@ -71,7 +71,7 @@ export function TransferOwnershipDialog({
     <Dialog open={open} onOpenChange={setOpen}>
       {menu ? null : (
         <DialogTrigger asChild>
-          <Button variant="destructive">{t('open')}</Button>
+          <Button variant="outline">{t('open')}</Button>
         </DialogTrigger>
       )}
       <DialogContent closeLabel={t('cancel')} onCloseAutoFocus={menu?.onCloseAutoFocus}>
