@@ -98,25 +98,25 @@ export function MemberRowActions({
   roleLabels,
   permalink,
 }: MemberRowActionsProps) {
-  const t = useTranslations('organizations.members');
+  const tMembers = useTranslations('organizations.members');
   const menu = useRowMenu<'role' | 'transfer' | 'remove'>();
   return (
     <>
       <RowMenu
-        label={t('list.actionsFor', { name: member.name })}
+        label={tMembers('list.actionsFor', { name: member.name })}
         triggerRef={menu.triggerRef}
         chosenRef={menu.chosenRef}
       >
         {roles ? (
           <DropdownMenuItem onSelect={() => menu.open('role')}>
             <UserCog aria-hidden="true" />
-            {t('role.open')}
+            {tMembers('role.open')}
           </DropdownMenuItem>
         ) : null}
         {transfer ? (
           <DropdownMenuItem onSelect={() => menu.open('transfer')}>
             <Crown aria-hidden="true" />
-            {t('transfer.open')}
+            {tMembers('transfer.open')}
           </DropdownMenuItem>
         ) : null}
         {remove ? (
@@ -124,7 +124,7 @@ export function MemberRowActions({
             {roles || transfer ? <DropdownMenuSeparator /> : null}
             <DropdownMenuItem variant="destructive" onSelect={() => menu.open('remove')}>
               <UserMinus aria-hidden="true" />
-              {t('remove.open')}
+              {tMembers('remove.open')}
             </DropdownMenuItem>
           </>
         ) : null}
@@ -175,29 +175,29 @@ export function InvitationRowActions({
   organizationId: string;
   invitation: { id: string; email: string };
 }) {
-  const t = useTranslations('organizations.invitations');
+  const tInvitations = useTranslations('organizations.invitations');
   const menu = useRowMenu<'link' | 'revoke'>();
   const resend = useResendInvitation(organizationId);
   return (
     <>
       <RowMenu
-        label={t('pending.actionsFor', { email: invitation.email })}
+        label={tInvitations('pending.actionsFor', { email: invitation.email })}
         triggerRef={menu.triggerRef}
         chosenRef={menu.chosenRef}
         pending={resend.pending}
       >
         <DropdownMenuItem onSelect={() => void resend.run(invitation)}>
           <Send aria-hidden="true" />
-          {t('resend.submit')}
+          {tInvitations('resend.submit')}
         </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => menu.open('link')}>
           <Link2 aria-hidden="true" />
-          {t('link.open')}
+          {tInvitations('link.open')}
         </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuItem variant="destructive" onSelect={() => menu.open('revoke')}>
           <Trash2 aria-hidden="true" />
-          {t('revoke.open')}
+          {tInvitations('revoke.open')}
         </DropdownMenuItem>
       </RowMenu>
       <InvitationLinkDialog
