@@ -51,6 +51,7 @@ test.describe('organization members and settings', () => {
   test('an owner invites through the dialog, changes a role and removes someone from the row menu, and hands ownership over', async ({
     page,
   }) => {
+    test.setTimeout(90_000);
     const [member, leaver, owner] = await Promise.all([
       createPerson({ name: 'Max Member' }),
       createPerson({ name: 'Rita Removed' }),

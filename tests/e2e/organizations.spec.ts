@@ -41,6 +41,7 @@ test('an emailed invitation: sign up and join in one form; a member cannot invit
   page,
   browser,
 }) => {
+  test.setTimeout(90_000);
   const owner = await createAccount({ name: 'Olive Owner' });
   await signIn(page.context(), owner);
   const email = uniqueEmail('invitee');
