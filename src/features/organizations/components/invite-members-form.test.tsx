@@ -65,6 +65,8 @@ describe('the Invite dialog', () => {
       ok: false,
       error: {
         code: 'VALIDATION_FAILED',
+        status: 400,
+        requestId: 'test-request',
         message: 'Some fields need your attention.',
         fieldErrors: { emails: ['max@example.com is already a member of this organization.'] },
       },
