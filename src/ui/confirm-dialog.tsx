@@ -15,8 +15,11 @@ import {
 import { Button } from './button';
 
 export interface ConfirmDialogProps {
-  /** The button that opens the dialog (rendered as is, with the dialog's trigger behaviour). */
-  trigger: ReactElement;
+  /**
+   * The button that opens the dialog (rendered as is, with the dialog's trigger behaviour). Without it, open the
+   * dialog through `open` (from a menu item, say) and give `onCloseAutoFocus` somewhere to put the focus back.
+   */
+  trigger?: ReactElement;
   title: ReactNode;
   description: ReactNode;
   cancelLabel: ReactNode;
@@ -32,6 +35,8 @@ export interface ConfirmDialogProps {
   /** Controlled opening; without it the dialog keeps its own state. */
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  /** When the dialog closes; `event.preventDefault()` and focus an element of your choice (without a trigger). */
+  onCloseAutoFocus?: (event: Event) => void;
   /** Confirming runs this (a button, no form)… */
   onConfirm?: () => void;
   /**
@@ -59,6 +64,7 @@ export function ConfirmDialog({
   children,
   open,
   onOpenChange,
+  onCloseAutoFocus,
   onConfirm,
   form,
 }: ConfirmDialogProps) {
@@ -99,8 +105,8 @@ export function ConfirmDialog({
         onOpenChange?.(next);
       }}
     >
-      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
-      <AlertDialogContent>
+      {trigger ? <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger> : null}
+      <AlertDialogContent onCloseAutoFocus={onCloseAutoFocus}>
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>{description}</AlertDialogDescription>

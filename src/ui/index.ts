@@ -15,6 +15,7 @@ export * from './checkbox';
 export * from './cn';
 export * from './command';
 export * from './confirm-dialog';
+export * from './danger-zone';
 export * from './data-table';
 export * from './dialog';
 export * from './dropdown-menu';

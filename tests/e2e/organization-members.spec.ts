@@ -8,6 +8,14 @@ import { expectNoSeriousA11yViolations, queryDatabase, uniqueEmail, waitForHydra
  * signing up and creating one are onboarding's story, tested there.
  */
 
+async function memberIdOf(organizationId: string, person: Person) {
+  const [row] = await queryDatabase<{ id: string }>(
+    'select id from members where organization_id = $1 and user_id = $2',
+    [organizationId, person.id],
+  );
+  return row!.id;
+}
+
 async function roleOf(organizationId: string, person: Person) {
   const [row] = await queryDatabase<{ role: string }>(
     'select role from members where organization_id = $1 and user_id = $2',
@@ -26,18 +34,34 @@ async function waitForForms(page: Page) {
   );
 }
 
+/** A member's row in the members table. */
+function memberRow(page: Page, person: Person) {
+  return page.getByTestId('members').locator(`tr[data-member="${person.email}"]`);
+}
+
+/** Opens the "⋯" menu of a member's row and picks an item. */
+async function chooseInRowMenu(page: Page, person: Person, item: string) {
+  await memberRow(page, person)
+    .getByRole('button', { name: `Actions for ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
 test.describe('organization members and settings', () => {
-  test('an owner invites, changes a role, is refused leaving as the last owner, and renames the organization', async ({
+  test('an owner invites through the dialog, changes a role and removes someone from the row menu, and hands ownership over', async ({
     page,
   }) => {
-    const [member, owner] = await Promise.all([
+    test.setTimeout(90_000);
+    const [member, leaver, owner] = await Promise.all([
       createPerson({ name: 'Max Member' }),
+      createPerson({ name: 'Rita Removed' }),
       createPerson({ name: 'Olive Owner' }),
     ]);
     const organization = await createOrganization(
       [
         [owner, 'owner'],
         [member, 'member'],
+        [leaver, 'member'],
       ],
       { name: 'Rocket Co' },
     );
@@ -45,48 +69,97 @@ test.describe('organization members and settings', () => {
 
     await page.goto(`/dashboard/${organization.slug}/members`);
     await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
-    await waitForForms(page);
+    await expect(page.getByTestId('members').getByRole('columnheader')).toHaveText([
+      'Member',
+      'Email',
+      'Role',
+      'Joined',
+      'Actions',
+    ]);
+    await expect(memberRow(page, member).getByRole('cell').nth(1)).toContainText('Member');
+    await waitForHydration(page, '[data-testid="invite-members"]');
 
-    // Several addresses at once; one of them already belongs: the field says which, nothing is sent.
-    const newcomer = uniqueEmail('newcomer');
-    await page.getByLabel('Email addresses').fill(`${member.email}\n${newcomer}`);
-    await page.getByRole('button', { name: 'Send invitations' }).click();
-    await expect(page.getByText(`${member.email} is already a member of this organization.`)).toBeVisible();
-    await expect(page.getByLabel('Email addresses')).toHaveAttribute('aria-invalid', 'true');
-    await page.getByLabel('Email addresses').fill(newcomer);
-    await page.getByRole('button', { name: 'Send invitations' }).click();
-    await expect(page.getByText('Invitation sent.', { exact: true })).toBeVisible();
-    await expect(page.getByTestId('invitations').getByText(newcomer)).toBeVisible();
-
-    // A role change, limited to the roles the owner may give.
-    const row = page.getByTestId('members').getByRole('listitem').filter({ hasText: member.email });
-    await row.getByLabel('Role of Max Member').selectOption('admin');
-    await row.getByRole('button', { name: 'Change role' }).click();
+    // A role change from the row's menu, among the roles the owner may give; the focus comes back to the menu.
+    await chooseInRowMenu(page, member, 'Change role');
+    const roleDialog = page.getByRole('dialog', { name: 'Change the role of Max Member' });
+    await expect(roleDialog.getByLabel('Role of Max Member').locator('option')).toHaveText([
+      'Owner',
+      'Admin',
+      'Member',
+    ]);
+    await roleDialog.getByLabel('Role of Max Member').selectOption('admin');
+    await roleDialog.getByRole('button', { name: 'Change role' }).click();
     await expect(page.getByText('Max Member’s role is now Admin.', { exact: true })).toBeVisible();
+    await expect(roleDialog).toBeHidden();
     expect(await roleOf(organization.id, member)).toBe('admin');
+    await expect(memberRow(page, member).getByRole('cell').nth(1)).toHaveText('Admin');
+    await expect(memberRow(page, member).getByRole('button', { name: 'Actions for Max Member' })).toBeFocused();
     // Nobody gets controls over themselves.
-    const ownRow = page.getByTestId('members').getByRole('listitem').filter({ hasText: owner.email });
-    await expect(ownRow.getByRole('button')).toHaveCount(0);
+    await expect(memberRow(page, owner).getByRole('button')).toHaveCount(0);
 
-    // The only owner cannot leave: the server's reason shows in the dialog.
-    await page.getByRole('button', { name: 'Leave organization' }).click();
+    // Removal from the row's menu, after a confirmation (which also makes room on the free plan's three seats).
+    await chooseInRowMenu(page, leaver, 'Remove from organization');
+    const confirm = page.getByRole('alertdialog', { name: 'Remove Rita Removed?' });
+    await confirm.getByRole('button', { name: 'Remove member' }).click();
+    await expect(page.getByText('Rita Removed was removed from the organization.', { exact: true })).toBeVisible();
+    await expect(memberRow(page, leaver)).toHaveCount(0);
+    expect(await roleOf(organization.id, leaver)).toBeUndefined();
+
+    // The Invite button opens the dialog. Several addresses at once; one of them already belongs: the field says
+    // which, nothing is sent, the dialog stays open.
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite members' });
+    await expect(invite.getByLabel('Email addresses')).toBeFocused();
+    const newcomer = uniqueEmail('newcomer');
+    await invite.getByLabel('Email addresses').fill(`${member.email}\n${newcomer}`);
+    await invite.getByRole('button', { name: 'Send invitations' }).click();
+    await expect(invite.getByText(`${member.email} is already a member of this organization.`)).toBeVisible();
+    await expect(invite.getByLabel('Email addresses')).toHaveAttribute('aria-invalid', 'true');
+    await invite.getByLabel('Email addresses').fill(newcomer);
+    await invite.getByRole('button', { name: 'Send invitations' }).click();
+    await expect(page.getByText('Invitation sent.', { exact: true })).toBeVisible();
+    // Sent: the dialog closes and the pending table lists the invitation.
+    await expect(invite).toBeHidden();
+    await expect(page.getByTestId('invitations').locator(`tr[data-invitation="${newcomer}"]`)).toBeVisible();
+
+    // The only owner cannot leave: the danger zone, at the bottom of the settings, says why in the dialog.
+    await page.goto(`/dashboard/${organization.slug}/settings`);
+    await waitForForms(page);
+    const danger = page.getByRole('region', { name: 'Danger zone' });
+    const general = page.getByRole('heading', { level: 2, name: 'General' });
+    expect((await danger.boundingBox())!.y).toBeGreaterThan((await general.boundingBox())!.y);
+    await expect(danger.getByRole('heading', { level: 3 })).toHaveText([
+      'Transfer ownership',
+      'Leave organization',
+      'Delete organization',
+    ]);
+    await danger.getByRole('button', { name: 'Leave organization' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Leave', exact: true }).click();
     await expect(page.getByRole('alertdialog').getByText('You are the only owner.', { exact: false })).toBeVisible();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
     expect(await roleOf(organization.id, owner)).toBe('owner');
 
     // A new address moves the settings page to it.
-    await page.goto(`/dashboard/${organization.slug}/settings`);
-    await waitForForms(page);
     const renamed = `${organization.slug}-new`;
     await page.getByLabel('Address').fill(renamed);
     await expect(page.getByTestId('slug-preview')).toHaveText(new RegExp(`/dashboard/${renamed}$`));
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page).toHaveURL(new RegExp(`/dashboard/${renamed}/settings$`));
     await expect(page.getByLabel('Address')).toHaveValue(renamed);
+
+    // Ownership from the row's menu: the member is already chosen; the owner confirms with the password.
+    await page.goto(`/dashboard/${renamed}/members`);
+    await waitForHydration(page, '[data-testid="invite-members"]');
+    await chooseInRowMenu(page, member, 'Transfer ownership');
+    const transfer = page.getByRole('dialog', { name: 'Transfer ownership of Rocket Co' });
+    await expect(transfer.getByLabel('New owner')).toHaveValue(await memberIdOf(organization.id, member));
+    await transfer.getByLabel('Your password').fill(owner.password);
+    await transfer.getByRole('button', { name: 'Transfer ownership' }).click();
+    await expect(page.getByText('Max Member is now an owner.', { exact: true })).toBeVisible();
+    expect([await roleOf(organization.id, member), await roleOf(organization.id, owner)]).toEqual(['owner', 'admin']);
   });
 
-  test('a member sees the members but no controls, and the settings read-only', async ({ page }) => {
+  test('a member sees the members table but no menus, and the settings read-only with only Leave', async ({ page }) => {
     const [owner, member] = await Promise.all([
       createPerson({ name: 'Olive Owner' }),
       createPerson({ name: 'Max Member' }),
@@ -101,24 +174,37 @@ test.describe('organization members and settings', () => {
     await signIn(page.context(), member);
 
     await page.goto(`/dashboard/${organization.slug}/members`);
-    const rows = page.getByTestId('members').getByRole('listitem');
-    await expect(rows).toHaveCount(2);
-    await expect(rows.filter({ hasText: owner.email }).getByText('Owner', { exact: true })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Invite members' })).toHaveCount(0);
+    await expect(page.getByTestId('members').locator('tr[data-member]')).toHaveCount(2);
+    await expect(memberRow(page, owner).getByText('Owner', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Invite', exact: true })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Pending invitations' })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Change role' })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Leave organization' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Actions for/ })).toHaveCount(0);
+    await expect(page.getByTestId('members').getByRole('columnheader', { name: 'Actions' })).toHaveCount(0);
 
     await page.goto(`/dashboard/${organization.slug}/settings`);
     await expect(page.getByText('Your role does not allow changing these.')).toBeVisible();
     await expect(page.getByRole('textbox')).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Delete organization' })).toHaveCount(0);
+    const danger = page.getByRole('region', { name: 'Danger zone' });
+    await expect(danger.getByRole('button')).toHaveText(['Leave organization']);
   });
 
-  test('both pages fit a phone and pass axe in light and dark, for the owner', async ({ page, context, baseURL }) => {
-    const owner = await createPerson({ name: 'Olive Owner' });
-    const organization = await createOrganization([[owner, 'owner']], { name: 'Axe Co' });
+  test('both pages fit a phone and pass axe in light and dark, for the owner, with the dialogs open', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const [owner, member] = await Promise.all([
+      createPerson({ name: 'Olive Owner' }),
+      createPerson({ name: 'Maximiliana Longname-Member', email: uniqueEmail('a-rather-long-address') }),
+    ]);
+    const organization = await createOrganization(
+      [
+        [owner, 'owner'],
+        [member, 'member'],
+      ],
+      { name: 'Axe Co' },
+    );
     await signIn(context, owner);
     await queryDatabase(
       `insert into invitations (organization_id, email, role, token_hash, expires_at) values ($1, $2, 'member', md5(random()::text), now() - interval '1 day')`,
@@ -136,6 +222,25 @@ test.describe('organization members and settings', () => {
         expect({ section, theme, overflow }).toEqual({ section, theme, overflow: 0 });
         await expectNoSeriousA11yViolations(page);
       }
+      // The tables keep their menus in view on a phone: the secondary columns give way instead of scrolling.
+      await page.goto(`/dashboard/${organization.slug}/members`);
+      for (const table of ['members', 'invitations']) {
+        const sideways = await page
+          .getByTestId(table)
+          .evaluate((element) => element.parentElement!.scrollWidth - element.parentElement!.clientWidth);
+        expect({ table, theme, sideways }).toEqual({ table, theme, sideways: 0 });
+      }
+      await expect(page.getByTestId('members').getByRole('columnheader')).toHaveText(['Member', 'Role', 'Actions']);
+      await waitForHydration(page, '[data-testid="invite-members"]');
+      await page.getByRole('button', { name: 'Invite', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'Invite members' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+      await expect(page.getByRole('button', { name: 'Invite', exact: true })).toBeFocused();
+      await chooseInRowMenu(page, member, 'Change role');
+      await expect(page.getByRole('dialog', { name: `Change the role of ${member.name}` })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
     }
   });
 });

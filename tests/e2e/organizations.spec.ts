@@ -41,6 +41,7 @@ test('an emailed invitation: sign up and join in one form; a member cannot invit
   page,
   browser,
 }) => {
+  test.setTimeout(90_000);
   const owner = await createAccount({ name: 'Olive Owner' });
   await signIn(page.context(), owner);
   const email = uniqueEmail('invitee');
@@ -69,21 +70,27 @@ test('an emailed invitation: sign up and join in one form; a member cannot invit
   await expect(switcher(invitee)).toContainText(owner.organization.name);
   await expect(switcher(invitee)).toContainText('Member');
 
-  // As a member: the members page lists people but offers no invite form.
+  // As a member: the members page lists people but offers no Invite button.
   await invitee.goto(`/dashboard/${owner.organization.slug}/members`);
   await expect(invitee.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
   await expect(invitee.getByText('Ivy Invitee')).toBeVisible();
-  await expect(invitee.getByLabel('Email addresses')).toHaveCount(0);
+  await expect(invitee.getByRole('button', { name: 'Invite', exact: true })).toHaveCount(0);
 
-  // The owner promotes them to admin from the members page; the invite form is theirs on the next visit.
+  // The owner promotes them to admin from their row's menu; the Invite button is theirs on the next visit.
   await page.goto(`/dashboard/${owner.organization.slug}/members`);
-  await waitForHydration(page, 'form');
-  const row = page.getByTestId('members').getByRole('listitem').filter({ hasText: email });
-  await row.getByLabel('Role of Ivy Invitee').selectOption('admin');
-  await row.getByRole('button', { name: 'Change role' }).click();
+  await waitForHydration(page, '[data-testid="invite-members"]');
+  await page
+    .getByTestId('members')
+    .locator(`tr[data-member="${email}"]`)
+    .getByRole('button', { name: 'Actions for Ivy Invitee' })
+    .click();
+  await page.getByRole('menuitem', { name: 'Change role' }).click();
+  await page.getByRole('dialog').getByLabel('Role of Ivy Invitee').selectOption('admin');
+  await page.getByRole('dialog').getByRole('button', { name: 'Change role' }).click();
   await expect(page.getByText('Ivy Invitee’s role is now Admin.', { exact: true })).toBeVisible();
   await invitee.reload();
-  await expect(invitee.getByLabel('Email addresses')).toBeVisible();
+  await invitee.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(invitee.getByRole('dialog', { name: 'Invite members' }).getByLabel('Email addresses')).toBeVisible();
 
   // The link is spent.
   await invitee.goto(join);

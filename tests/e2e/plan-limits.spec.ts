@@ -45,9 +45,11 @@ test('with 3 members on the free plan, inviting a fourth is refused with the rea
   ]);
   await signIn(page.context(), owner);
   await page.goto(`/dashboard/${organization.slug}/members`);
-  await waitForHydration(page, 'main form');
-  await page.getByLabel('Email addresses').fill(uniqueEmail('fourth'));
-  await page.getByRole('button', { name: 'Send invitations' }).click();
+  await waitForHydration(page, '[data-testid="invite-members"]');
+  await page.getByRole('button', { name: 'Invite', exact: true }).click();
+  const invite = page.getByRole('dialog', { name: 'Invite members' });
+  await invite.getByLabel('Email addresses').fill(uniqueEmail('fourth'));
+  await invite.getByRole('button', { name: 'Send invitations' }).click();
   await expect(
     page.getByText('Your plan allows 3 members, counting open invitations. Upgrade to add more.'),
   ).toBeVisible();

@@ -12,8 +12,8 @@ export interface ConfirmActionDialogProps<R> {
   action: FormAction<R>;
   /** Hidden fields sent with the CSRF token (organizationId, memberId…). */
   fields: Record<string, string>;
-  /** The button that opens the dialog. */
-  trigger: ReactNode;
+  /** The button that opens the dialog; leave it out to open the dialog through `open` (from a row's menu). */
+  trigger?: ReactNode;
   /** The fuller name screen readers hear for the trigger ("Remove" → "Remove Ada Lovelace"). */
   triggerLabel?: string;
   triggerVariant?: ButtonVariantProps['variant'];
@@ -25,6 +25,11 @@ export interface ConfirmActionDialogProps<R> {
   pendingLabel: ReactNode;
   /** After the action succeeded (actions that redirect never get here). */
   onSuccess?: (data: R) => void;
+  /** Controlled opening (without a trigger); a success closes it through `onOpenChange(false)`. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** Where focus goes back when there is no trigger (see ConfirmDialog). */
+  onCloseAutoFocus?: (event: Event) => void;
 }
 
 /**
@@ -47,13 +52,25 @@ export function ConfirmActionDialog<R>({
   submitLabel,
   pendingLabel,
   onSuccess,
+  open: controlledOpen,
+  onOpenChange,
+  onCloseAutoFocus,
 }: ConfirmActionDialogProps<R>) {
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
   const [result, formAction, pending] = useActionState(action, null);
-  // A result belongs to the attempt that got it: opening the dialog again starts clean.
+  // A result belongs to the attempt that got it: opening the dialog again (by its trigger or by `open`) starts clean.
   const [seen, setSeen] = useState<ActionResult<R> | null>(null);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setSeen(result);
+  }
   const latest = result !== seen ? result : null;
-  const succeeded = useEffectEvent((data: R) => onSuccess?.(data));
+  const succeeded = useEffectEvent((data: R) => {
+    if (controlledOpen !== undefined) onOpenChange?.(false);
+    onSuccess?.(data);
+  });
   useEffect(() => {
     if (result?.ok) succeeded(result.data);
   }, [result]);
@@ -64,12 +81,16 @@ export function ConfirmActionDialog<R>({
       open={open && !latest?.ok}
       onOpenChange={(next) => {
         if (next) setSeen(result);
-        setOpen(next);
+        setOwnOpen(next);
+        onOpenChange?.(next);
       }}
+      onCloseAutoFocus={onCloseAutoFocus}
       trigger={
-        <Button variant={triggerVariant} size={triggerSize} aria-label={triggerLabel}>
-          {trigger}
-        </Button>
+        trigger === undefined ? undefined : (
+          <Button variant={triggerVariant} size={triggerSize} aria-label={triggerLabel}>
+            {trigger}
+          </Button>
+        )
       }
       title={title}
       description={description}

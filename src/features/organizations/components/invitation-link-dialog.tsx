@@ -15,12 +15,12 @@ import {
   DialogFooter,
   DialogHeader,
   DialogTitle,
-  DialogTrigger,
 } from '@/ui/dialog';
 import { Input } from '@/ui/input';
 import { Label } from '@/ui/label';
 import { invitationActionSchema } from '../schemas';
 import { createInvitationLinkAction } from '../server/actions';
+import type { OpenedFromMenu } from './member-actions';
 
 /**
  * "Copy link" for a pending invitation. Links are stored hashed, so the one
@@ -32,20 +32,18 @@ export function InvitationLinkDialog({
   organizationId,
   invitationId,
   email,
+  menu,
 }: {
   organizationId: string;
   invitationId: string;
   email: string;
+  /** Opened from the invitation's row menu. */
+  menu: OpenedFromMenu;
 }) {
   const t = useTranslations('organizations.invitations.link');
   return (
-    <Dialog>
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={t('openLabel', { email })}>
-          {t('open')}
-        </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t('close')}>
+    <Dialog open={menu.open} onOpenChange={menu.onOpenChange}>
+      <DialogContent closeLabel={t('close')} onCloseAutoFocus={menu.onCloseAutoFocus}>
         <DialogHeader>
           <DialogTitle>{t('title')}</DialogTitle>
           <DialogDescription>{t('description', { email })}</DialogDescription>

@@ -1,9 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { UserPlus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { ActionForm, FormError, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/ui/dialog';
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
 import { NativeSelect } from '@/ui/native-select';
 import { Textarea } from '@/ui/textarea';
@@ -11,17 +14,54 @@ import { toast } from '@/ui/toast';
 import { inviteMembersSchema, MAX_INVITATIONS_AT_ONCE } from '../schemas';
 import { inviteMembersAction } from '../server/actions';
 
+type InviteMembersFormProps = Parameters<typeof InviteMembersForm>[0];
+
+/**
+ * The members page's "Invite" button and its dialog: the form below, which
+ * closes the dialog once the invitations are sent (the page's pending
+ * invitations then list them).
+ */
+export function InviteMembersDialog({
+  expiryDays,
+  ...form
+}: Omit<InviteMembersFormProps, 'onSent'> & {
+  /** How long an invitation link works, for the dialog's description. */
+  expiryDays: number;
+}) {
+  const t = useTranslations('organizations.invitations.invite');
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button data-testid="invite-members">
+          <UserPlus aria-hidden="true" />
+          {t('open')}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={t('close')}>
+        <DialogHeader>
+          <DialogTitle>{t('title')}</DialogTitle>
+          <DialogDescription>{t('description', { days: expiryDays })}</DialogDescription>
+        </DialogHeader>
+        {/* Inside the content: a dialog opened again starts with an empty form. */}
+        <InviteMembersForm {...form} onSent={() => setOpen(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
 /**
  * Invites several people at once: addresses separated by commas or new lines,
  * one role for all of them. Addresses the server refuses ("… is already a
  * member") are named under the field, and nothing typed is lost.
  */
-export function InviteMembersForm({
+function InviteMembersForm({
   organizationId,
   roles,
   defaultRole,
   roleLabels,
   permalink,
+  onSent,
 }: {
   organizationId: string;
   /** The roles the viewer may give. */
@@ -29,6 +69,8 @@ export function InviteMembersForm({
   defaultRole: string;
   roleLabels: Record<string, string>;
   permalink: string;
+  /** After the invitations went out (the dialog closes). */
+  onSent: () => void;
 }) {
   const t = useTranslations('organizations.invitations.invite');
   const router = useRouter();
@@ -39,8 +81,8 @@ export function InviteMembersForm({
     permalink,
     onSuccess: ({ invited }) => {
       toast.success({ title: t('sent', { count: invited.length }) });
-      // Keep the role for the next batch; the list of pending invitations shows the new ones.
-      state.form.reset({ organizationId, emails: '', role: state.form.getValues('role') });
+      // The dialog closes (and its form with it); the pending invitations show the new ones.
+      onSent();
       router.refresh();
     },
   });
@@ -71,7 +113,7 @@ export function InviteMembersForm({
           </FormItem>
         )}
       />
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <FormField
           control={state.form.control}
           name="role"

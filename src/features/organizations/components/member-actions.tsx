@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useAction } from '@/platform/http/client/use-action';
 import { toast } from '@/ui/toast';
 import {
   leaveOrganizationAction,
@@ -9,25 +10,33 @@ import {
   resendInvitationAction,
   revokeInvitationAction,
 } from '../server/actions';
-import { ActionButtonForm } from '@/platform/http/client/action-button-form';
 import { ConfirmActionDialog } from './confirm-action-dialog';
 
 /*
- * The members page's buttons that run one action each. Every one shows the
- * server's refusal in the user's language, and on success refreshes the page
- * so the lists are the server's again.
+ * The members page's dialogs and commands that run one action each. Every one
+ * shows the server's refusal in the user's language, and on success refreshes
+ * the page so the tables are the server's again.
  */
+
+/** A dialog opened from a row's menu instead of by its own button: the menu says when, and gets the focus back. */
+export interface OpenedFromMenu {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCloseAutoFocus: (event: Event) => void;
+}
 
 export function RemoveMemberDialog({
   organizationId,
   organizationName,
   memberId,
   memberName,
+  menu,
 }: {
   organizationId: string;
   organizationName: string;
   memberId: string;
   memberName: string;
+  menu: OpenedFromMenu;
 }) {
   const tRemove = useTranslations('organizations.members.remove');
   const router = useRouter();
@@ -35,8 +44,7 @@ export function RemoveMemberDialog({
     <ConfirmActionDialog
       action={removeMemberAction}
       fields={{ organizationId, memberId }}
-      trigger={tRemove('open')}
-      triggerLabel={tRemove('openLabel', { name: memberName })}
+      {...menu}
       title={tRemove('title', { name: memberName })}
       description={tRemove('description', { name: memberName, organization: organizationName })}
       cancelLabel={tRemove('cancel')}
@@ -79,10 +87,12 @@ export function RevokeInvitationDialog({
   organizationId,
   invitationId,
   email,
+  menu,
 }: {
   organizationId: string;
   invitationId: string;
   email: string;
+  menu: OpenedFromMenu;
 }) {
   const tRevoke = useTranslations('organizations.invitations.revoke');
   const router = useRouter();
@@ -90,8 +100,7 @@ export function RevokeInvitationDialog({
     <ConfirmActionDialog
       action={revokeInvitationAction}
       fields={{ organizationId, invitationId }}
-      trigger={tRevoke('open')}
-      triggerLabel={tRevoke('openLabel', { email })}
+      {...menu}
       title={tRevoke('title', { email })}
       description={tRevoke('description')}
       cancelLabel={tRevoke('cancel')}
@@ -105,32 +114,22 @@ export function RevokeInvitationDialog({
   );
 }
 
-export function ResendInvitationButton({
-  organizationId,
-  invitationId,
-  email,
-  permalink,
-}: {
-  organizationId: string;
-  invitationId: string;
-  email: string;
-  permalink: string;
-}) {
+/**
+ * Sends an invitation again (a new link, a new expiry) from a row's menu: the
+ * outcome, or the server's refusal, in a toast.
+ */
+export function useResendInvitation(organizationId: string) {
   const tResend = useTranslations('organizations.invitations.resend');
   const router = useRouter();
-  return (
-    <ActionButtonForm
-      className="contents"
-      action={resendInvitationAction}
-      permalink={permalink}
-      fields={{ organizationId, invitationId }}
-      label={tResend('submit')}
-      pendingLabel={tResend('submitting')}
-      accessibleLabel={tResend('label', { email })}
-      onSuccess={() => {
-        toast.success({ title: tResend('sent', { email }) });
-        router.refresh();
-      }}
-    />
-  );
+  const resend = useAction(resendInvitationAction);
+  const run = async (invitation: { id: string; email: string }) => {
+    const result = await resend.run({ organizationId, invitationId: invitation.id });
+    if (result.ok) {
+      toast.success({ title: tResend('sent', { email: invitation.email }) });
+      router.refresh();
+    } else {
+      toast.error({ title: tResend('failed', { email: invitation.email }), description: result.error.message });
+    }
+  };
+  return { run, pending: resend.pending };
 }

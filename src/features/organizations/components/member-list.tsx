@@ -9,13 +9,13 @@ import { Button } from '@/ui/button';
 import { EmptyState } from '@/ui/empty-state';
 import { Input } from '@/ui/input';
 import { Label } from '@/ui/label';
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/ui/table';
 import { memberControls } from '../member-controls';
 import { MEMBER_SEARCH_MAX_LENGTH, membersPageHref } from '../members-query';
 import { dashboardPath } from '../paths';
 import type { MemberPage } from '../server/members';
-import { RemoveMemberDialog } from './member-actions';
-import { MemberRoleForm } from './member-role-form';
 import { RoleBadge } from './role-badge';
+import { MemberRowActions, type MemberRowActionsProps } from './row-actions';
 
 interface MemberListProps {
   organization: { id: string; name: string; slug: string };
@@ -23,18 +23,29 @@ interface MemberListProps {
   page: MemberPage;
   search: string;
   roleLabels: Record<string, string>;
+  /** When the viewer may hand ownership over: how the dialog asks them to prove it is them. */
+  transfer: MemberRowActionsProps['transfer'];
 }
 
 /**
- * The organization's members, one page at a time, rendered on the server.
- * Search and page live in the URL, so both work before JavaScript loads.
- * Each row offers only the controls the viewer's role allows on that member.
+ * The organization's members as a table, one page at a time, rendered on the
+ * server. Search and page live in the URL, so both work before JavaScript
+ * loads. Each row's menu offers only what the viewer's role allows on that
+ * member (change the role, hand over ownership, remove).
  */
-export async function MemberList({ organization, viewer, page, search, roleLabels }: MemberListProps) {
+export async function MemberList({ organization, viewer, page, search, roleLabels, transfer }: MemberListProps) {
   const [t, format] = await Promise.all([getTranslations('organizations.members.list'), getFormatter()]);
   const permalink = membersPageHref(organization.slug, { search, page: page.page });
   const first = (page.page - 1) * page.pageSize + 1;
   const last = first + page.members.length - 1;
+  const rows = page.members.map((member) => ({
+    member,
+    controls: memberControls(viewer, member),
+    displayName: member.name || member.email,
+    // Ownership goes to anyone else (transferOwnership's rule); owners get the choice in the row.
+    transferable: transfer !== null && member.userId !== viewer.userId,
+  }));
+  const withActions = rows.some((row) => row.controls.roles || row.controls.remove || row.transferable);
 
   return (
     <div className="grid gap-4">
@@ -85,7 +96,7 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
       </div>
 
       {page.members.length === 0 ? (
-        <div className="rounded-md border">
+        <div className="rounded-lg border">
           <EmptyState
             icon={<UserRoundSearch />}
             headingLevel="h3"
@@ -94,63 +105,73 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
           />
         </div>
       ) : (
-        <ul className="divide-y rounded-md border" aria-label={t('label')} data-testid="members">
-          {page.members.map((member) => {
-            const controls = memberControls(viewer, member);
-            const displayName = member.name || member.email;
-            const isViewer = member.userId === viewer.userId;
-            return (
-              <li
-                key={member.id}
-                className="flex flex-col gap-3 p-3 sm:flex-row sm:items-center sm:justify-between sm:p-4"
-                data-member={member.email}
-              >
-                <div className="flex min-w-0 items-start gap-3">
-                  <Avatar name={displayName} src={member.image} decorative />
-                  <div className="grid min-w-0 gap-0.5">
-                    <p className="flex flex-wrap items-center gap-2 font-medium [overflow-wrap:anywhere]">
-                      {displayName}
-                      {isViewer ? <Badge variant="outline">{t('you')}</Badge> : null}
-                      {controls.roles ? null : (
-                        <RoleBadge role={member.role} label={roleLabels[member.role] ?? member.role} />
-                      )}
-                    </p>
-                    {member.name ? (
-                      <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">{member.email}</p>
-                    ) : null}
-                    <p className="text-xs text-muted-foreground">
-                      {t('joined', { date: format.dateTime(member.joinedAt, { dateStyle: 'medium' }) })}
-                    </p>
-                  </div>
-                </div>
-                {controls.roles || controls.remove ? (
-                  <div className="flex flex-wrap items-start gap-2 sm:shrink-0 sm:justify-end">
-                    {controls.roles ? (
-                      <MemberRoleForm
-                        key={member.role}
-                        organizationId={organization.id}
-                        memberId={member.id}
-                        memberName={displayName}
-                        role={member.role}
-                        roles={controls.roles}
-                        roleLabels={roleLabels}
-                        permalink={permalink}
-                      />
-                    ) : null}
-                    {controls.remove ? (
-                      <RemoveMemberDialog
-                        organizationId={organization.id}
-                        organizationName={organization.name}
-                        memberId={member.id}
-                        memberName={displayName}
-                      />
-                    ) : null}
-                  </div>
+        // Columns give way by the table's own width (a container query), not the window's: email, then the date.
+        <div className="@container min-w-0 rounded-lg border">
+          <Table data-testid="members">
+            <TableCaption className="sr-only">{t('label')}</TableCaption>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>{t('columns.member')}</TableHead>
+                <TableHead className="hidden @2xl:table-cell">{t('columns.email')}</TableHead>
+                <TableHead>{t('columns.role')}</TableHead>
+                <TableHead className="hidden @xl:table-cell">{t('columns.joined')}</TableHead>
+                {withActions ? (
+                  <TableHead className="w-12">
+                    <span className="sr-only">{t('columns.actions')}</span>
+                  </TableHead>
                 ) : null}
-              </li>
-            );
-          })}
-        </ul>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map(({ member, controls, displayName, transferable }) => {
+                const joined = format.dateTime(member.joinedAt, { dateStyle: 'medium' });
+                return (
+                  <TableRow key={member.id} data-member={member.email}>
+                    <TableHead scope="row" className="h-auto py-2.5 font-normal whitespace-normal text-foreground">
+                      <div className="flex min-w-0 items-start gap-3 @xl:items-center">
+                        <Avatar name={displayName} src={member.image} size="sm" decorative />
+                        <div className="grid min-w-0 gap-0.5">
+                          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 font-medium [overflow-wrap:anywhere]">
+                            {displayName}
+                            {member.userId === viewer.userId ? <Badge variant="outline">{t('you')}</Badge> : null}
+                          </p>
+                          {member.name ? (
+                            <p className="[overflow-wrap:anywhere] text-muted-foreground @2xl:hidden">{member.email}</p>
+                          ) : null}
+                          <p className="text-xs text-muted-foreground @xl:hidden">{t('joined', { date: joined })}</p>
+                        </div>
+                      </div>
+                    </TableHead>
+                    <TableCell className="hidden [overflow-wrap:anywhere] text-muted-foreground @2xl:table-cell">
+                      {member.email}
+                    </TableCell>
+                    <TableCell>
+                      <RoleBadge role={member.role} label={roleLabels[member.role] ?? member.role} />
+                    </TableCell>
+                    <TableCell className="hidden whitespace-nowrap text-muted-foreground @xl:table-cell">
+                      {joined}
+                    </TableCell>
+                    {withActions ? (
+                      <TableCell className="py-1 text-end">
+                        {controls.roles || controls.remove || transferable ? (
+                          <MemberRowActions
+                            organization={{ id: organization.id, name: organization.name }}
+                            member={{ id: member.id, name: displayName, email: member.email, role: member.role }}
+                            roles={controls.roles}
+                            remove={controls.remove}
+                            transfer={transferable ? transfer : null}
+                            roleLabels={roleLabels}
+                            permalink={permalink}
+                          />
+                        ) : null}
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
       )}
 
       {page.pageCount > 1 ? (

@@ -4,18 +4,41 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { ActionForm, useActionForm } from '@/platform/http/client/action-form';
 import { Button } from '@/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/ui/dialog';
 import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/ui/form';
 import { NativeSelect } from '@/ui/native-select';
 import { toast } from '@/ui/toast';
 import { changeRoleSchema } from '../schemas';
 import { changeMemberRoleAction } from '../server/actions';
+import type { OpenedFromMenu } from './member-actions';
+
+type MemberRoleFormProps = Parameters<typeof MemberRoleForm>[0];
+
+/**
+ * "Change role" from a member's row menu: the form below in a dialog, which
+ * closes once the new role is saved.
+ */
+export function MemberRoleDialog({ menu, ...form }: Omit<MemberRoleFormProps, 'onSaved'> & { menu: OpenedFromMenu }) {
+  const t = useTranslations('organizations.members.role');
+  return (
+    <Dialog open={menu.open} onOpenChange={menu.onOpenChange}>
+      <DialogContent closeLabel={t('cancel')} onCloseAutoFocus={menu.onCloseAutoFocus}>
+        <DialogHeader>
+          <DialogTitle>{t('dialogTitle', { name: form.memberName })}</DialogTitle>
+          <DialogDescription>{t('dialogDescription')}</DialogDescription>
+        </DialogHeader>
+        <MemberRoleForm {...form} onSaved={() => menu.onOpenChange(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
 
 /**
  * A member's role as a select with its own button: a plain form, so it works
  * before JavaScript loads, and nothing changes until the button is pressed.
  * Render it with `key={role}` so a saved change resets it.
  */
-export function MemberRoleForm({
+function MemberRoleForm({
   organizationId,
   memberId,
   memberName,
@@ -23,6 +46,7 @@ export function MemberRoleForm({
   roles,
   roleLabels,
   permalink,
+  onSaved,
 }: {
   organizationId: string;
   memberId: string;
@@ -32,6 +56,8 @@ export function MemberRoleForm({
   roles: string[];
   roleLabels: Record<string, string>;
   permalink: string;
+  /** After the new role is saved (the dialog closes). */
+  onSaved?: () => void;
 }) {
   const t = useTranslations('organizations.members.role');
   const router = useRouter();
@@ -42,6 +68,7 @@ export function MemberRoleForm({
     permalink,
     onSuccess: (saved) => {
       toast.success({ title: t('changed', { name: memberName, role: roleLabels[saved.role] ?? saved.role }) });
+      onSaved?.();
       router.refresh();
     },
   });

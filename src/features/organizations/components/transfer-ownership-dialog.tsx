@@ -22,6 +22,7 @@ import { toast } from '@/ui/toast';
 import { transferOwnershipSchema } from '../schemas';
 import { IdentityProofFields, identityProofDefaults, type IdentityProof } from './identity-proof-fields';
 import { transferOwnershipAction } from '../server/actions';
+import type { OpenedFromMenu } from './member-actions';
 
 export interface TransferCandidate {
   memberId: string;
@@ -48,24 +49,32 @@ export function TransferOwnershipDialog({
   formerOwnerRole,
   proof,
   recentSignInMinutes,
+  menu,
 }: {
   organizationId: string;
   organizationName: string;
+  /** Who may become the owner; with one, the dialog opens with them chosen (from their row's menu). */
   candidates: TransferCandidate[];
   roleLabels: Record<string, string>;
   /** The role the viewer has afterwards. */
   formerOwnerRole: string;
   proof: IdentityProof;
   recentSignInMinutes: number;
+  /** Opened from a member's row menu rather than by its own button. */
+  menu?: OpenedFromMenu;
 }) {
   const t = useTranslations('organizations.members.transfer');
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = menu ? menu.open : ownOpen;
+  const setOpen = menu ? menu.onOpenChange : setOwnOpen;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="outline">{t('open')}</Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t('cancel')}>
+      {menu ? null : (
+        <DialogTrigger asChild>
+          <Button variant="outline">{t('open')}</Button>
+        </DialogTrigger>
+      )}
+      <DialogContent closeLabel={t('cancel')} onCloseAutoFocus={menu?.onCloseAutoFocus}>
         <DialogHeader>
           <DialogTitle>{t('dialogTitle', { organization: organizationName })}</DialogTitle>
           <DialogDescription>
@@ -105,7 +114,11 @@ function TransferOwnershipForm({
   const state = useActionForm({
     schema: transferForm,
     action: transferOwnershipAction,
-    defaultValues: { organizationId, memberId: '', ...identityProofDefaults(proof) },
+    defaultValues: {
+      organizationId,
+      memberId: candidates.length === 1 ? candidates[0]!.memberId : '',
+      ...identityProofDefaults(proof),
+    },
     onSuccess: () => {
       const chosen = candidates.find((candidate) => candidate.memberId === state.form.getValues('memberId'));
       toast.success({ title: t('transferred', { name: chosen ? chosen.name || chosen.email : '' }) });

@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { SettingsSection } from '@/features/auth/components/settings/settings-section';
 import { hasPassword, RECENT_SIGN_IN_MINUTES } from '@/features/auth/server';
 import { InvitationList } from '@/features/organizations/components/invitation-list';
-import { InviteMembersForm } from '@/features/organizations/components/invite-members-form';
-import { LeaveOrganizationDialog } from '@/features/organizations/components/member-actions';
+import { InviteMembersDialog } from '@/features/organizations/components/invite-members-form';
 import { MemberList } from '@/features/organizations/components/member-list';
 import { getRoleLabels } from '@/features/organizations/components/role-labels';
-import { TransferOwnershipDialog } from '@/features/organizations/components/transfer-ownership-dialog';
 import { membersPageHref, parseMembersQuery } from '@/features/organizations';
 import {
   formerOwnerRole,
@@ -32,9 +29,11 @@ export async function generateMetadata({ params }: MembersPageProps): Promise<Me
 }
 
 /**
- * /dashboard/<slug>/members: everyone sees the members; inviting, managing
- * invitations, changing roles and removing people appear as the viewer's
- * role allows (the server refuses the rest anyway).
+ * /dashboard/<slug>/members: everyone sees the members table; the "Invite"
+ * button, the pending invitations and each row's menu (role, ownership,
+ * removal) appear as the viewer's role allows (the server refuses the rest
+ * anyway). Leaving and the other dangerous actions are at the bottom of the
+ * organization's settings.
  */
 export default async function MembersPage({ params, searchParams }: MembersPageProps) {
   const [{ organization: slug }, query] = await Promise.all([params, searchParams]);
@@ -46,93 +45,73 @@ export default async function MembersPage({ params, searchParams }: MembersPageP
   const inviting = invitationRoles(role);
   const transferring = hasPermission(role, 'organization.transferOwnership');
 
-  const [t, roleLabels, members, invitations, candidates, withPassword] = await Promise.all([
+  const [t, roleLabels, members, invitations, withPassword] = await Promise.all([
     getTranslations('organizations'),
     getRoleLabels(),
     listMembers(scope, { search, page }),
     inviting ? listInvitations(scope) : null,
-    // Ownership can go to anyone; the first hundred by role and name (admins first) is plenty for a select.
-    transferring ? listMembers(scope, { pageSize: 100 }) : null,
     transferring ? hasPassword(user.id) : false,
   ]);
   const permalink = membersPageHref(organization.slug, { search, page: members.page });
-  const viewer = { userId: user.id, role };
 
   return (
-    <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
+    <div className="mx-auto grid w-full max-w-5xl grid-cols-1 gap-8">
       <PageHeader
         title={t('members.title')}
         description={t('members.description', { organization: organization.name })}
+        actions={
+          inviting ? (
+            <InviteMembersDialog
+              organizationId={organization.id}
+              roles={inviting.roles}
+              defaultRole={inviting.defaultRole}
+              roleLabels={roleLabels}
+              permalink={permalink}
+              expiryDays={appConfig.organizations.invitationExpiryDays}
+            />
+          ) : null
+        }
         className="pb-0"
       />
 
-      {inviting ? (
-        <SettingsSection
-          title={t('invitations.invite.title')}
-          description={t('invitations.invite.description', { days: appConfig.organizations.invitationExpiryDays })}
-        >
-          <InviteMembersForm
-            organizationId={organization.id}
-            roles={inviting.roles}
-            defaultRole={inviting.defaultRole}
-            roleLabels={roleLabels}
-            permalink={permalink}
-          />
-        </SettingsSection>
-      ) : null}
-
-      <SettingsSection title={t('members.list.title')} data-testid="members-section">
+      <section aria-labelledby="members-heading" className="grid min-w-0 gap-4" data-testid="members-section">
+        <h2 id="members-heading" className="text-lg font-semibold tracking-tight">
+          {t('members.list.title')}
+        </h2>
         <MemberList
           organization={organization}
-          viewer={viewer}
+          viewer={{ userId: user.id, role }}
           page={members}
           search={search}
           roleLabels={roleLabels}
+          transfer={
+            transferring
+              ? {
+                  formerOwnerRole: formerOwnerRole(),
+                  proof: withPassword ? 'password' : user.twoFactorEnabled ? 'code' : 'recentSignIn',
+                  recentSignInMinutes: RECENT_SIGN_IN_MINUTES,
+                }
+              : null
+          }
         />
-      </SettingsSection>
+      </section>
 
       {invitations ? (
-        <SettingsSection title={t('invitations.pending.title')} description={t('invitations.pending.description')}>
+        <section aria-labelledby="invitations-heading" className="grid min-w-0 gap-4">
+          <div className="grid gap-1">
+            <h2 id="invitations-heading" className="text-lg font-semibold tracking-tight">
+              {t('invitations.pending.title')}
+            </h2>
+            <p className="text-sm text-muted-foreground">{t('invitations.pending.description')}</p>
+          </div>
           <InvitationList
             organizationId={organization.id}
             viewerRole={role}
             invitations={invitations}
             roleLabels={roleLabels}
-            permalink={permalink}
           />
-        </SettingsSection>
+        </section>
       ) : null}
-
-      {candidates ? (
-        <SettingsSection
-          title={t('members.transfer.title')}
-          description={t('members.transfer.description', { organization: organization.name })}
-        >
-          {candidates.members.some((member) => member.userId !== user.id) ? (
-            <TransferOwnershipDialog
-              organizationId={organization.id}
-              organizationName={organization.name}
-              candidates={candidates.members
-                .filter((member) => member.userId !== user.id)
-                .map((member) => ({ memberId: member.id, name: member.name, email: member.email, role: member.role }))}
-              roleLabels={roleLabels}
-              formerOwnerRole={formerOwnerRole()}
-              proof={withPassword ? 'password' : user.twoFactorEnabled ? 'code' : 'recentSignIn'}
-              recentSignInMinutes={RECENT_SIGN_IN_MINUTES}
-            />
-          ) : (
-            <p className="text-sm text-muted-foreground">{t('members.transfer.noCandidates')}</p>
-          )}
-        </SettingsSection>
-      ) : null}
-
-      <SettingsSection
-        title={t('members.leave.title')}
-        description={t('members.leave.description', { organization: organization.name })}
-        tone="danger"
-      >
-        <LeaveOrganizationDialog organizationId={organization.id} organizationName={organization.name} />
-      </SettingsSection>
     </div>
   );
 }
