@@ -14,8 +14,6 @@ export interface ConfirmActionDialogProps<R> {
   fields: Record<string, string>;
   /** The button that opens the dialog; leave it out to open the dialog through `open` (from a row's menu). */
   trigger?: ReactNode;
-  /** The fuller name screen readers hear for the trigger ("Remove" → "Remove Ada Lovelace"). */
-  triggerLabel?: string;
   triggerVariant?: ButtonVariantProps['variant'];
   triggerSize?: ButtonVariantProps['size'];
   title: ReactNode;
@@ -43,7 +41,6 @@ export function ConfirmActionDialog<R>({
   action,
   fields,
   trigger,
-  triggerLabel,
   triggerVariant = 'outline',
   triggerSize = 'sm',
   title,
@@ -87,7 +84,7 @@ export function ConfirmActionDialog<R>({
       onCloseAutoFocus={onCloseAutoFocus}
       trigger={
         trigger === undefined ? undefined : (
-          <Button variant={triggerVariant} size={triggerSize} aria-label={triggerLabel}>
+          <Button variant={triggerVariant} size={triggerSize}>
             {trigger}
           </Button>
         )
