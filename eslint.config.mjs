@@ -78,8 +78,8 @@ const config = [
   {
     ignores: [
       '.next/**',
-      '.next-e2e/**',
-      '.next-bench/**',
+      // Every build folder (NEXT_DIST_DIR: the e2e suite, the benchmarks, Lighthouse).
+      '.next-*/**',
       '.content-collections/**',
       'bench/bare-next/.next/**',
       'node_modules/**',
