@@ -143,7 +143,7 @@ test('every form keeps what was typed before its JavaScript ran: a settings fiel
   await hydrated(page, form);
   await expect(name).toHaveValue('Quick Typist');
   await form.getByRole('button', { name: 'Save name' }).click();
-  await expect(page.getByText('Your name was saved.')).toBeVisible();
+  await expect(page.getByText('Your name was saved.', { exact: true })).toBeVisible();
   const [user] = await queryDatabase<{ name: string }>('select name from users where email = $1', [account.email]);
   expect(user?.name).toBe('Quick Typist');
 });

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
 import { nextTotpCode, secretFrom } from '../support/totp';
 import { createPerson, expect, signIn, test } from './fixtures';
-import { queryDatabase, signInThroughUi, waitForHydration } from './support';
+import { expectNoSeriousA11yViolationsInBothThemes, queryDatabase, signInThroughUi, waitForHydration } from './support';
 
 /**
  * Account settings as a user goes through them, starting signed in as a
@@ -108,26 +107,18 @@ test.describe('account settings', () => {
     test.setTimeout(90_000);
     await signIn(context, await createPerson({ name: 'Grace Hopper' }));
     await page.setViewportSize({ width: 375, height: 740 });
-    for (const theme of ['light', 'dark'] as const) {
-      await context.addCookies([{ name: 'keel-theme', value: theme, url: baseURL! }]);
-      for (const section of ['profile', 'account', 'security', 'preferences']) {
-        await page.goto(`/settings/${section}`);
-        await expect(page.getByRole('link', { name: new RegExp(`^${section}$`, 'i') })).toHaveAttribute(
-          'aria-current',
-          'page',
-        );
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        expect({ section, overflow }).toEqual({ section, overflow: 0 });
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-          .analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
-        expect({ section, theme, serious }).toEqual({ section, theme, serious: [] });
-      }
+    await context.addCookies([{ name: 'keel-theme', value: 'light', url: baseURL! }]);
+    for (const section of ['profile', 'account', 'security', 'preferences']) {
+      await page.goto(`/settings/${section}`);
+      await expect(page.getByRole('link', { name: new RegExp(`^${section}$`, 'i') })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect({ section, overflow }).toEqual({ section, overflow: 0 });
+      await expectNoSeriousA11yViolationsInBothThemes(page);
     }
   });
 });
