@@ -6,7 +6,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { appConfig } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
 import { getCsrfToken } from '@/platform/http/csrf-token';
-import { pickMessages } from '@/platform/i18n/messages';
+import { CLIENT_ERROR_MESSAGES, pickMessages } from '@/platform/i18n/messages';
 import { brandCssVariables } from '@/platform/theme/brand-palette';
 import { parseTheme, serverThemeClass, THEME_COOKIE, themeBootScript } from '@/platform/theme/theme';
 import { ThemeProvider } from '@/platform/theme/theme-provider';
@@ -62,7 +62,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         {/* Only what every page's client components use: layouts and pages add theirs (ClientMessages). */}
-        <NextIntlClientProvider messages={pickMessages(locale, ['common', 'errors'])}>
+        <NextIntlClientProvider messages={pickMessages(locale, ['common', ...CLIENT_ERROR_MESSAGES])}>
           <CsrfTokenProvider token={csrfToken}>
             <ThemeProvider initialTheme={theme}>
               <TooltipProvider>

@@ -11,7 +11,7 @@ import { validationMessage, type ErrorsTranslator } from './validation-messages'
  *
  * Built-in checks get a translated message from the `errors.validation`
  * namespace. A schema may give its own message as a translation key in that
- * namespace, e.g. `z.string().min(12, 'validation.passwordTooShort')`.
+ * namespace, e.g. `z.string().min(12, 'validation.tooShort')`.
  */
 export function validateInput<S extends z.ZodType>(
   schema: S,

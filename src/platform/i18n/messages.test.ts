@@ -1,6 +1,8 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@/platform/config/app-config-schema';
-import { messageCatalog, pickMessages } from './messages';
+import { CLIENT_ERROR_MESSAGES, messageCatalog, pickMessages } from './messages';
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -88,5 +90,29 @@ describe('pickMessages', () => {
 
   it('refuses a path that names nothing (a renamed key must not leave a page without its words)', () => {
     expect(() => pickMessages('en', ['tasks.nothingHere'])).toThrow(/tasks\.nothingHere/);
+  });
+
+  it('sends the browser every `errors` message client code translates (the rest stays on the server)', () => {
+    // Client modules that translate in `errors`: each literal key their translator is called with, and every
+    // `validation.*` key a schema anywhere may hand to the browser's resolver.
+    const files = (readdirSync('src', { recursive: true }) as string[])
+      .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+      .map((file) => readFileSync(path.join('src', file), 'utf8'));
+    const used = new Set<string>();
+    for (const source of files) {
+      for (const match of source.matchAll(/['"`](validation\.[A-Za-z.]+)['"`]/g)) used.add(match[1]!);
+      if (!source.startsWith("'use client'")) continue;
+      for (const [, translator] of source.matchAll(/const (\w+) = useTranslations\('errors'\)/g)) {
+        for (const match of source.matchAll(new RegExp(`\\b${translator}\\('([^']+)'`, 'g'))) used.add(match[1]!);
+      }
+    }
+    expect(used).toContain('SERVICE_UNAVAILABLE');
+    expect(used).toContain('image.tooLarge');
+    for (const locale of LOCALES) {
+      const sent = keysOf(pickMessages(locale, CLIENT_ERROR_MESSAGES).errors);
+      for (const key of used) expect(sent, `${locale}: errors.${key}`).toContain(key);
+      // Only a part: the server's own refusals (auth, organizations, admin…) are not sent.
+      expect(sent.length).toBeLessThan(keysOf(messageCatalog[locale].errors).length / 2);
+    }
   });
 });

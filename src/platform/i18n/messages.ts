@@ -97,6 +97,13 @@ export type MessagePath = Namespace | `${Namespace}.${string}`;
  * nothing else (docs/performance.md). A path that names nothing is an error, so a renamed key cannot silently
  * leave a page without its words.
  */
+/**
+ * The part of `errors` client code translates: action forms and `useAction` (a call that got no answer, the
+ * schemas' `validation.*` keys) and the picture fields (`image.*`). The server translates its own refusals,
+ * so the rest of the namespace (about 11 KB) stays on the server.
+ */
+export const CLIENT_ERROR_MESSAGES = ['errors.SERVICE_UNAVAILABLE', 'errors.validation', 'errors.image'] as const;
+
 export function pickMessages(locale: Locale, paths: readonly MessagePath[]): Partial<Messages> {
   const picked: Record<string, unknown> = {};
   for (const path of paths) {

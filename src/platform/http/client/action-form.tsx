@@ -115,7 +115,7 @@ function fieldErrorsForForm(fieldErrors: Record<string, string[]> = {}) {
 }
 
 /**
- * A schema's own messages are translation keys ("validation.passwordTooShort");
+ * A schema's own messages are translation keys ("validation.tooShort");
  * the server translates them in validateInput, this does it in the browser.
  */
 function translatedResolver<V extends FieldValues, O>(

@@ -5,7 +5,7 @@ import { ContactForm } from '@/features/contact';
 import { appConfig } from '@/platform/config/app-config';
 import { CsrfTokenProvider } from '@/platform/http/client/csrf-token-provider';
 import { getCsrfToken } from '@/platform/http/csrf-token';
-import { pickMessages } from '@/platform/i18n/messages';
+import { CLIENT_ERROR_MESSAGES, pickMessages } from '@/platform/i18n/messages';
 import { localizedPath } from '@/platform/seo/localized-path';
 import { publicMetadata } from '@/platform/seo/metadata';
 import { publicPageLocale } from '@/platform/i18n/public-page';
@@ -38,7 +38,7 @@ export default async function ContactPage({ params }: Props) {
         <p className="text-muted-foreground">{t('description', { siteName: appConfig.site.name })}</p>
       </div>
       {/* The public layout sends no messages (its client components take their words as props): the form's own. */}
-      <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['contact', 'errors'])}>
+      <NextIntlClientProvider locale={locale} messages={pickMessages(locale, ['contact', ...CLIENT_ERROR_MESSAGES])}>
         <CsrfTokenProvider token={csrfToken}>
           <ContactForm path={localizedPath(locale, '/contact')} />
         </CsrfTokenProvider>
