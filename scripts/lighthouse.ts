@@ -7,6 +7,7 @@
  *   a blog post and a docs page (the first of each in the sitemap unless `--pages`), each category's score
  *   beside its target (performance ≥ 95; accessibility, best practices, SEO 100) with the audits that cost
  *   points;
+ *   and, first, the bare Next.js page's performance score as a reference from the same browser and minute;
  * - the landing page's scripts (sum of gzip of each script it loads, scripts/lib/page-weight.ts, as
  *   `npm run bench:http` counts them) against a bare Next.js page of the same versions (bench/bare-next) + 15 KB;
  * - time to first byte, median of 30, of a prerendered page (/) and of a public page rendered per request
@@ -189,6 +190,15 @@ async function main() {
       ...Object.keys(TARGETS).map((category) => `${category} (≥${TARGETS[category as Category]})`),
     ];
     console.log(`  ${header.join(' | ')}`);
+    // The bare page first: a reference measured in the same browser and minute as Keel's pages, and the run
+    // that pays the browser's own first start (the first page scored in a fresh Chromium lost 15–20 points).
+    const reference = await lighthouse(
+      `${bareUrl}/`,
+      { port: ports.chromium, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+      desktop ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined,
+    );
+    const referenceScore = Math.round((reference!.lhr.categories.performance?.score ?? 0) * 100);
+    console.log(`  bare Next.js / (reference, performance only) | ${referenceScore}`);
     for (const page of await pagesToScore(keelUrl)) {
       const status = await fetch(`${keelUrl}${page}`).then(
         (r) => r.status,
