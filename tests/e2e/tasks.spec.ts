@@ -292,6 +292,16 @@ test('without JavaScript: the form says what is wrong and creates the task', asy
   await context.close();
 });
 
+/** The organization's home and a task's pages, scanned on a phone and at desktop width. */
+function taskPages(slug: string, taskId: string) {
+  return [
+    `/dashboard/${slug}`,
+    `/dashboard/${slug}/tasks/new`,
+    `/dashboard/${slug}/tasks/${taskId}`,
+    `/dashboard/${slug}/tasks/${taskId}/edit`,
+  ];
+}
+
 test.describe('on a 375 px wide phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
@@ -311,12 +321,7 @@ test.describe('on a 375 px wide phone', () => {
     await insertTask(slug, { title: 'Another one', status: 'done' });
     await signIn(page.context(), owner);
     await page.context().addCookies([{ name: 'keel-theme', value: 'light', url: baseURL! }]);
-    for (const path of [
-      `/dashboard/${slug}`,
-      `/dashboard/${slug}/tasks/new`,
-      `/dashboard/${slug}/tasks/${taskId}`,
-      `/dashboard/${slug}/tasks/${taskId}/edit`,
-    ]) {
+    for (const path of taskPages(slug, taskId)) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(
@@ -354,12 +359,7 @@ test('axe on the pages at desktop width, light and dark, with an empty home too'
     assigneeEmail: owner.email,
     description: 'Some words',
   });
-  for (const path of [
-    `/dashboard/${slug}`,
-    `/dashboard/${slug}/tasks/new`,
-    `/dashboard/${slug}/tasks/${taskId}`,
-    `/dashboard/${slug}/tasks/${taskId}/edit`,
-  ]) {
+  for (const path of taskPages(slug, taskId)) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoSeriousA11yViolationsInBothThemes(page);
