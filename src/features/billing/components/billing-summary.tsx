@@ -40,7 +40,15 @@ export async function InvoiceList({ invoices }: { invoices: ProviderInvoice[] | 
     getLocale(),
   ]);
   if (invoices === null) return <p className="text-sm text-muted-foreground">{tInvoices('unavailable')}</p>;
-  if (invoices.length === 0) return <EmptyState headingLevel="h3" title={tInvoices('empty')} className="py-6" />;
+  if (invoices.length === 0)
+    return (
+      <EmptyState
+        headingLevel="h3"
+        title={tInvoices('empty')}
+        description={tInvoices('emptyDescription')}
+        className="py-6"
+      />
+    );
   return (
     <ul className="divide-y divide-border text-sm">
       {invoices.map((invoice) => (
