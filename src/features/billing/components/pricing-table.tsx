@@ -87,7 +87,8 @@ export function PricingTable({ products, current, initialSeats = 1, contactHref,
           </div>
         ) : null}
       </div>
-      <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+      {/* Wide screens: the cards share the row whatever their number (three no longer leave a fourth gap). */}
+      <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-[repeat(auto-fit,minmax(14rem,1fr))]">
         {products.map((product) => {
           const plan =
             product.plans.find((candidate) => candidate.interval === period) ??
