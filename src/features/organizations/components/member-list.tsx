@@ -139,7 +139,7 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
                           {member.name ? (
                             <p className="[overflow-wrap:anywhere] text-muted-foreground @2xl:hidden">{member.email}</p>
                           ) : null}
-                          {/* On a phone the role joins the date, as in the invitations table, rather than squeeze the name. */}
+                          {/* On a phone the role joins the date, as in the invitations table: no squeezed name. */}
                           <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground @xl:hidden">
                             <span className="@sm:hidden">{role}</span>
                             {t('joined', { date: joined })}

@@ -109,7 +109,8 @@ export default async function AdminOverviewPage() {
               </p>
             </figcaption>
             <SignUpsChart data={signUps} seriesLabel={t('signUps.count')} />
-            {/* The chart's figures for screen readers; a table cannot be sr-only itself (it kept its width: the page scrolled sideways on a phone). */}
+            {/* The chart's figures for screen readers. A table cannot be sr-only itself: it kept its width, and
+                the page scrolled sideways on a phone. */}
             <div className="sr-only">
               <table>
                 <caption>{t('signUps.chartLabel', { count: signUpTotal, max: signUpMax })}</caption>
