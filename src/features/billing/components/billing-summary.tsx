@@ -17,12 +17,13 @@ const STATUS_VARIANTS: Record<SubscriptionStatus, BadgeProps['variant']> = {
   paused: 'outline',
 };
 
-/** The subscription's status as a badge; the free product has none to show and says "Free". */
+/** The subscription's status as a badge; none without a subscription (the plan's name says "Free" already). */
 export async function StatusBadge({ status }: { status: SubscriptionStatus | null }) {
   const t = await getTranslations('billing.page.status');
+  if (!status) return null;
   return (
-    <Badge variant={status ? STATUS_VARIANTS[status] : 'outline'} data-testid="billing-status">
-      {status ? t(status) : t('free')}
+    <Badge variant={STATUS_VARIANTS[status]} data-testid="billing-status">
+      {t(status)}
     </Badge>
   );
 }
