@@ -10,7 +10,7 @@ export function Label({ className, ...props }: LabelProps) {
   return (
     <LabelPrimitive.Root
       className={cn(
-        'inline-flex items-center gap-2 text-sm leading-none font-medium text-foreground select-none',
+        'inline-flex items-center gap-2 text-sm leading-snug font-medium text-foreground select-none',
         'peer-disabled:cursor-not-allowed peer-disabled:opacity-50',
         className,
       )}

@@ -36,6 +36,12 @@ test('the overview draws its charts for the operator, and recharts stays off cus
   await expect(page.getByTestId('sign-ups-chart').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByRole('table', { name: /Bar chart of sign-ups per day/ })).toHaveCount(1);
   await expectNoSeriousA11yViolations(page);
+  // On a phone the page does not scroll sideways (that hidden table once made it 655 px wide).
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+    .toBe(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const adminScripts = await loadedScripts(page);
   expect(

@@ -147,7 +147,8 @@ test('the top bar says where each application page is: organization › section 
 }) => {
   test.setTimeout(120_000);
   const { slug, name } = account.organization;
-  const title = 'Fix the invoice export';
+  // Long enough to be cut short on a phone.
+  const title = 'Fix the invoice export for the yearly customers of every region';
   const [task] = await queryDatabase<{ id: string }>(
     `insert into tasks (organization_id, title, created_by_id)
      select o.id, $2, (select user_id from members where organization_id = o.id limit 1)
@@ -169,6 +170,7 @@ test('the top bar says where each application page is: organization › section 
     ['/settings/profile', ['Settings', 'Profile']],
     ['/settings/security', ['Settings', 'Security']],
     ['/settings/preferences', ['Settings', 'Preferences']],
+    ['/settings/activity', ['Settings', 'Activity']],
   ];
   const bar = page.getByRole('banner').getByRole('navigation', { name: 'Breadcrumb' });
   for (const [path, crumbs] of pages) {
@@ -186,6 +188,10 @@ test('the top bar says where each application page is: organization › section 
   await expect(bar.getByText(name, { exact: true })).toBeHidden();
   await expect(bar.getByRole('link', { name: 'Tasks' })).toBeVisible();
   await expect(bar.getByText(title)).toBeVisible();
+  // The title gives way, not the short section name before it.
+  const cut = (element: HTMLElement) => element.scrollWidth > element.clientWidth;
+  expect(await bar.getByRole('link', { name: 'Tasks' }).evaluate(cut)).toBe(false);
+  expect(await bar.getByText(title).evaluate(cut)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
     0,
   );

@@ -211,7 +211,14 @@ function ShellBreadcrumb({
           <Fragment key={crumb.href}>
             {index > 0 ? <BreadcrumbSeparator className="max-sm:hidden" /> : null}
             {/* On phones the organization gives way to the section (the switcher names it). */}
-            <BreadcrumbItem className={cn('min-w-0', index < crumbs.length - 1 && 'max-sm:hidden')}>
+            <BreadcrumbItem
+              className={cn(
+                'min-w-0',
+                index < crumbs.length - 1 && 'max-sm:hidden',
+                // Before a page's own crumb (a task's title) on a phone: a short section name stays whole.
+                crumb.href !== pathname && 'max-sm:max-w-[40%] max-sm:shrink-0',
+              )}
+            >
               {crumb.href === pathname ? (
                 <BreadcrumbPage className="max-w-[14rem] truncate" title={crumb.label}>
                   {crumb.label}

@@ -1,6 +1,7 @@
 import {
   Building2,
   CreditCard,
+  History,
   Home,
   LayoutDashboard,
   ListTodo,
@@ -23,4 +24,5 @@ export const navigationIcons: Record<NavigationIcon, LucideIcon> = {
   home: Home,
   contact: Mail,
   organization: Building2,
+  audit: History,
 };

@@ -10,7 +10,8 @@ export async function MarketingFooter() {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <footer className="border-t bg-muted/40">
-      <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-[2fr_1fr_1fr]">
+      {/* One row on wide screens, whatever the number of link groups: the brand, then a column per group. */}
+      <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-2 lg:auto-cols-fr lg:grid-flow-col lg:grid-cols-[2fr]">
         <div className="space-y-3">
           <Logo />
           <p className="max-w-sm text-sm text-muted-foreground">{t('common.footer.tagline')}</p>

@@ -492,7 +492,7 @@ export function buildAppConfig(values: Record<string, string | undefined>) {
             {
               labelKey: 'audit.organization.title',
               path: '/dashboard/:organization/settings/audit',
-              icon: 'settings',
+              icon: 'audit',
               roles: ['owner', 'admin'],
             },
           ],

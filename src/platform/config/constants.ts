@@ -24,6 +24,7 @@ export const NAVIGATION_ICONS = [
   'home',
   'contact',
   'organization',
+  'audit',
 ] as const;
 export type NavigationIcon = (typeof NAVIGATION_ICONS)[number];
 

@@ -39,7 +39,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               { path: adminPath, label: t('admin.overview.navLabel'), icon: 'home' },
               { path: adminUsersPath, label: t('admin.nav.users'), icon: 'members' },
               { path: adminOrganizationsPath, label: t('admin.nav.organizations'), icon: 'organization' },
-              { path: adminAuditPath, label: t('admin.nav.audit'), icon: 'settings' },
+              { path: adminAuditPath, label: t('admin.nav.audit'), icon: 'audit' },
               { path: appConfig.paths.dashboard, label: t('admin.nav.back'), icon: 'dashboard' },
             ],
           },

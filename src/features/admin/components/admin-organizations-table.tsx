@@ -165,7 +165,7 @@ export function AdminOrganizationsTable({
         <Label htmlFor={planId}>{t('filters.plan')}</Label>
         <NativeSelect
           id={planId}
-          containerClassName="w-40"
+          containerClassName="w-auto min-w-40"
           value={query.filters.plan?.in[0] ?? ''}
           onChange={(event) => state.setFilter('plan', event.target.value ? { in: [event.target.value] } : undefined)}
         >
@@ -181,7 +181,7 @@ export function AdminOrganizationsTable({
         <Label htmlFor={subscriptionId}>{t('filters.subscription')}</Label>
         <NativeSelect
           id={subscriptionId}
-          containerClassName="w-44"
+          containerClassName="w-auto min-w-44"
           value={query.filters.subscription?.in[0] ?? ''}
           onChange={(event) =>
             state.setFilter(

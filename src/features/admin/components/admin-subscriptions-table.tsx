@@ -186,7 +186,7 @@ export function AdminSubscriptionsTable({
         <Label htmlFor={statusId}>{t('filters.status')}</Label>
         <NativeSelect
           id={statusId}
-          containerClassName="w-40"
+          containerClassName="w-auto min-w-40"
           value={query.filters.status?.in[0] ?? ''}
           onChange={(event) =>
             state.setFilter(
@@ -207,7 +207,7 @@ export function AdminSubscriptionsTable({
         <Label htmlFor={planId}>{t('filters.plan')}</Label>
         <NativeSelect
           id={planId}
-          containerClassName="w-44"
+          containerClassName="w-auto min-w-44"
           value={query.filters.plan?.equals ?? ''}
           onChange={(event) => state.setFilter('plan', event.target.value ? { equals: event.target.value } : undefined)}
         >
@@ -223,7 +223,7 @@ export function AdminSubscriptionsTable({
         <Label htmlFor={providerId}>{t('filters.provider')}</Label>
         <NativeSelect
           id={providerId}
-          containerClassName="w-40"
+          containerClassName="w-auto min-w-40"
           value={query.filters.provider?.in[0] ?? ''}
           onChange={(event) =>
             state.setFilter(

@@ -142,7 +142,7 @@ export function AdminUsersTable({
         <Label htmlFor={statusId}>{t('filters.status')}</Label>
         <NativeSelect
           id={statusId}
-          containerClassName="w-40"
+          containerClassName="w-auto min-w-40"
           value={query.filters.status?.in[0] ?? ''}
           onChange={(event) =>
             state.setFilter('status', event.target.value ? { in: [event.target.value as UserStatus] } : undefined)
@@ -160,7 +160,7 @@ export function AdminUsersTable({
         <Label htmlFor={twoFactorId}>{t('filters.twoFactor')}</Label>
         <NativeSelect
           id={twoFactorId}
-          containerClassName="w-40"
+          containerClassName="w-auto min-w-40"
           value={query.filters.twoFactor?.in[0] ?? ''}
           onChange={(event) =>
             state.setFilter(

@@ -185,7 +185,7 @@ export function AdminWebhooksTable({
         <NativeSelect
           id={stateId}
           name="state"
-          containerClassName="w-44"
+          containerClassName="w-auto min-w-44"
           value={query.filters.state?.in[0] ?? ''}
           onChange={(event) =>
             state.setFilter('state', event.target.value ? { in: [event.target.value as WebhookState] } : undefined)
@@ -204,7 +204,7 @@ export function AdminWebhooksTable({
         <NativeSelect
           id={providerId}
           name="provider"
-          containerClassName="w-40"
+          containerClassName="w-auto min-w-40"
           value={query.filters.provider?.in[0] ?? ''}
           onChange={(event) =>
             state.setFilter(

@@ -101,18 +101,19 @@ export function AuditLogTable({ caption, query: serverQuery, page, actions, acto
           </time>
         ),
       },
-      { id: 'event', header: t('columns.event'), rowHeader: true, className: 'min-w-64', cell: sentence },
+      { id: 'event', header: t('columns.event'), rowHeader: true, className: 'min-w-48 sm:min-w-64', cell: sentence },
+      // The sentence matters most: on small screens the address and the request id give way to it.
       {
         id: 'ip',
         header: t('columns.address'),
-        className: 'whitespace-nowrap text-muted-foreground',
+        className: 'hidden whitespace-nowrap text-muted-foreground md:table-cell',
         cell: (event) => event.ip ?? '—',
       },
       {
         id: 'requestId',
         header: t('columns.requestId'),
-        className: 'font-mono text-xs text-muted-foreground',
-        cell: (event) => event.requestId ?? '—',
+        className: 'hidden text-muted-foreground lg:table-cell',
+        cell: (event) => (event.requestId ? <span className="font-mono text-xs">{event.requestId}</span> : '—'),
       },
     ];
   }, [format, t, tRoles, viewerId]);

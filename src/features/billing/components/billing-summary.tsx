@@ -17,12 +17,13 @@ const STATUS_VARIANTS: Record<SubscriptionStatus, BadgeProps['variant']> = {
   paused: 'outline',
 };
 
-/** The subscription's status as a badge; the free product has none to show and says "Free". */
+/** The subscription's status as a badge; none without a subscription (the plan's name says "Free" already). */
 export async function StatusBadge({ status }: { status: SubscriptionStatus | null }) {
   const t = await getTranslations('billing.page.status');
+  if (!status) return null;
   return (
-    <Badge variant={status ? STATUS_VARIANTS[status] : 'outline'} data-testid="billing-status">
-      {status ? t(status) : t('free')}
+    <Badge variant={STATUS_VARIANTS[status]} data-testid="billing-status">
+      {t(status)}
     </Badge>
   );
 }
@@ -40,7 +41,15 @@ export async function InvoiceList({ invoices }: { invoices: ProviderInvoice[] | 
     getLocale(),
   ]);
   if (invoices === null) return <p className="text-sm text-muted-foreground">{tInvoices('unavailable')}</p>;
-  if (invoices.length === 0) return <EmptyState headingLevel="h3" title={tInvoices('empty')} className="py-6" />;
+  if (invoices.length === 0)
+    return (
+      <EmptyState
+        headingLevel="h3"
+        title={tInvoices('empty')}
+        description={tInvoices('emptyDescription')}
+        className="py-6"
+      />
+    );
   return (
     <ul className="divide-y divide-border text-sm">
       {invoices.map((invoice) => (

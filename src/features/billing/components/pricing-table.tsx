@@ -53,6 +53,8 @@ export function PricingTable({ products, current, initialSeats = 1, contactHref,
   const [seatsText, setSeatsText] = useState(String(Math.max(1, initialSeats)));
   const seats = Math.min(10_000, Math.max(1, Math.floor(Number(seatsText)) || 1));
   const perSeat = products.some((product) => product.plans.some(isPerSeat));
+  // The free product's price is a zero in the others' currency, under its name ("Free", not "Free" twice).
+  const currency = products.flatMap((product) => product.plans)[0]?.currency;
 
   return (
     <div className="grid gap-6">
@@ -85,7 +87,8 @@ export function PricingTable({ products, current, initialSeats = 1, contactHref,
           </div>
         ) : null}
       </div>
-      <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+      {/* Wide screens: the cards share the row whatever their number (three no longer leave a fourth gap). */}
+      <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-[repeat(auto-fit,minmax(14rem,1fr))]">
         {products.map((product) => {
           const plan =
             product.plans.find((candidate) => candidate.interval === period) ??
@@ -107,7 +110,14 @@ export function PricingTable({ products, current, initialSeats = 1, contactHref,
                   <CardDescription>{product.description}</CardDescription>
                 </CardHeader>
                 <CardContent className="grid flex-1 content-start gap-4">
-                  <Price product={product} plan={plan} seats={seats} locale={locale} />
+                  <Price
+                    product={product}
+                    plan={plan}
+                    seats={seats}
+                    locale={locale}
+                    period={period}
+                    currency={currency}
+                  />
                   <ul className="grid gap-2 text-sm">
                     {product.features.map((feature) => (
                       <li key={feature} className="flex gap-2">
@@ -140,13 +150,27 @@ function Price({
   plan,
   seats,
   locale,
+  period,
+  currency,
 }: {
   product: PricingProduct;
   plan: PricedPlan | null;
   seats: number;
   locale: string;
+  period: Period;
+  currency: string | undefined;
 }) {
   const t = useTranslations('billing.pricing');
+  if (product.free && currency)
+    return (
+      <p className="text-3xl font-bold" data-testid="price">
+        {formatMoney(0, currency, locale)}
+        <span className="text-sm font-normal text-muted-foreground">
+          {' '}
+          {period === 'year' ? t('perYear') : t('perMonth')}
+        </span>
+      </p>
+    );
   if (product.free) return <p className="text-3xl font-bold">{t('free')}</p>;
   if (product.contactUs || !plan) return <p className="text-lg font-semibold">{t('custom')}</p>;
   const total = formatMoney(planAmount(plan, seats), plan.currency, locale);

@@ -113,7 +113,7 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
               <TableRow className="hover:bg-transparent">
                 <TableHead>{t('columns.member')}</TableHead>
                 <TableHead className="hidden @2xl:table-cell">{t('columns.email')}</TableHead>
-                <TableHead>{t('columns.role')}</TableHead>
+                <TableHead className="hidden @sm:table-cell">{t('columns.role')}</TableHead>
                 <TableHead className="hidden @xl:table-cell">{t('columns.joined')}</TableHead>
                 {withActions ? (
                   <TableHead className="w-12">
@@ -125,6 +125,7 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
             <TableBody>
               {rows.map(({ member, controls, displayName, transferable }) => {
                 const joined = format.dateTime(member.joinedAt, { dateStyle: 'medium' });
+                const role = <RoleBadge role={member.role} label={roleLabels[member.role] ?? member.role} />;
                 return (
                   <TableRow key={member.id} data-member={member.email}>
                     <TableHead scope="row" className="h-auto py-2.5 font-normal whitespace-normal text-foreground">
@@ -138,16 +139,18 @@ export async function MemberList({ organization, viewer, page, search, roleLabel
                           {member.name ? (
                             <p className="[overflow-wrap:anywhere] text-muted-foreground @2xl:hidden">{member.email}</p>
                           ) : null}
-                          <p className="text-xs text-muted-foreground @xl:hidden">{t('joined', { date: joined })}</p>
+                          {/* On a phone the role joins the date, as in the invitations table: no squeezed name. */}
+                          <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground @xl:hidden">
+                            <span className="@sm:hidden">{role}</span>
+                            {t('joined', { date: joined })}
+                          </p>
                         </div>
                       </div>
                     </TableHead>
                     <TableCell className="hidden [overflow-wrap:anywhere] text-muted-foreground @2xl:table-cell">
                       {member.email}
                     </TableCell>
-                    <TableCell>
-                      <RoleBadge role={member.role} label={roleLabels[member.role] ?? member.role} />
-                    </TableCell>
+                    <TableCell className="hidden @sm:table-cell">{role}</TableCell>
                     <TableCell className="hidden whitespace-nowrap text-muted-foreground @xl:table-cell">
                       {joined}
                     </TableCell>

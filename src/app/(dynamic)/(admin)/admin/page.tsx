@@ -109,25 +109,29 @@ export default async function AdminOverviewPage() {
               </p>
             </figcaption>
             <SignUpsChart data={signUps} seriesLabel={t('signUps.count')} />
-            <table className="sr-only">
-              <caption>{t('signUps.chartLabel', { count: signUpTotal, max: signUpMax })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('signUps.day')}</th>
-                  <th scope="col">{t('signUps.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {signUps.map((day) => (
-                  <tr key={day.day}>
-                    <th scope="row">
-                      {format.dateTime(new Date(`${day.day}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })}
-                    </th>
-                    <td>{day.count}</td>
+            {/* The chart's figures for screen readers. A table cannot be sr-only itself: it kept its width, and
+                the page scrolled sideways on a phone. */}
+            <div className="sr-only">
+              <table>
+                <caption>{t('signUps.chartLabel', { count: signUpTotal, max: signUpMax })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('signUps.day')}</th>
+                    <th scope="col">{t('signUps.count')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {signUps.map((day) => (
+                    <tr key={day.day}>
+                      <th scope="row">
+                        {format.dateTime(new Date(`${day.day}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })}
+                      </th>
+                      <td>{day.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </figure>
         </Card>
         <Card>

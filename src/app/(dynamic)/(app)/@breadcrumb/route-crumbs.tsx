@@ -19,6 +19,7 @@ const pageCrumbs: Record<string, string> = {
   '/settings/account': 'settings.nav.account',
   '/settings/security': 'settings.nav.security',
   '/settings/preferences': 'settings.nav.preferences',
+  '/settings/activity': 'audit.activity.navLabel',
 };
 
 export async function RouteCrumbs({ route }: { route: string }) {

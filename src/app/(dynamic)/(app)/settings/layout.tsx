@@ -16,7 +16,7 @@ const SECTIONS = ['profile', 'account', 'security', 'preferences'] as const;
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const [t, tAudit] = await Promise.all([getTranslations('settings'), getTranslations('audit.activity')]);
   return (
-    <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
+    <div className="grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader title={t('title')} description={t('description')} className="pb-0" />
       <SettingsNav
         label={t('nav.label')}

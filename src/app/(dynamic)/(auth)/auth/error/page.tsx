@@ -38,10 +38,8 @@ export default async function AuthErrorPage({
   const code = Object.hasOwn(MESSAGES, error) ? MESSAGES[error as Known] : 'unknown';
   return (
     <div className="space-y-6 text-center">
-      <AuthHeader title={t('title')} />
-      <p className="text-muted-foreground" data-error-code={code}>
-        {t(`codes.${code}`)}
-      </p>
+      {/* The explanation in the header, as on the other account pages' cards. */}
+      <AuthHeader title={t('title')} description={<span data-error-code={code}>{t(`codes.${code}`)}</span>} />
       <Button asChild className="w-full">
         <Link href={appConfig.paths.signIn}>{t('backToSignIn')}</Link>
       </Button>

@@ -58,7 +58,7 @@ export default async function BillingPage({ params, searchParams }: BillingPageP
     : `free:${product.id}`;
 
   return (
-    <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
+    <div className="grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader
         title={t('title')}
         description={t('description', { organization: organization.name })}

@@ -55,7 +55,7 @@ export default async function MembersPage({ params, searchParams }: MembersPageP
   const permalink = membersPageHref(organization.slug, { search, page: members.page });
 
   return (
-    <div className="mx-auto grid w-full max-w-5xl grid-cols-1 gap-8">
+    <div className="grid w-full max-w-5xl grid-cols-1 gap-8">
       <PageHeader
         title={t('members.title')}
         description={t('members.description', { organization: organization.name })}

@@ -62,7 +62,7 @@ export default async function OrganizationSettingsPage({ params }: OrganizationS
   const dashboardUrl = new URL(dashboardPath(''), appConfig.site.url).toString();
 
   return (
-    <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
+    <div className="grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader
         title={t('title')}
         description={t('description', { organization: organization.name })}

@@ -37,7 +37,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
   const now = new Date();
 
   return (
-    <div className="mx-auto grid w-full max-w-5xl grid-cols-1 gap-6">
+    <div className="grid w-full max-w-5xl grid-cols-1 gap-6">
       <PageHeader
         className="pb-0"
         title={task.title}

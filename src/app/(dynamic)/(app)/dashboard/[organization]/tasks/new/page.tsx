@@ -26,7 +26,7 @@ export default async function NewTaskPage({ params }: NewTaskPageProps) {
   ]);
 
   return (
-    <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
+    <div className="grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader
         className="pb-0"
         title={t('newTitle')}

@@ -29,7 +29,7 @@ export default async function EditTaskPage({ params }: EditTaskPageProps) {
   ]);
 
   return (
-    <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
+    <div className="grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader className="pb-0" title={t('editTitle')} />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
