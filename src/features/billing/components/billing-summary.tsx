@@ -19,8 +19,8 @@ const STATUS_VARIANTS: Record<SubscriptionStatus, BadgeProps['variant']> = {
 
 /** The subscription's status as a badge; none without a subscription (the plan's name says "Free" already). */
 export async function StatusBadge({ status }: { status: SubscriptionStatus | null }) {
-  const t = await getTranslations('billing.page.status');
   if (!status) return null;
+  const t = await getTranslations('billing.page.status');
   return (
     <Badge variant={STATUS_VARIANTS[status]} data-testid="billing-status">
       {t(status)}

@@ -161,29 +161,22 @@ function Price({
   currency: string | undefined;
 }) {
   const t = useTranslations('billing.pricing');
-  if (product.free && currency)
-    return (
-      <p className="text-3xl font-bold" data-testid="price">
-        {formatMoney(0, currency, locale)}
-        <span className="text-sm font-normal text-muted-foreground">
-          {' '}
-          {period === 'year' ? t('perYear') : t('perMonth')}
-        </span>
-      </p>
-    );
+  const amount = (money: string, interval: PricedPlan['interval']) => (
+    <p className="text-3xl font-bold" data-testid="price">
+      {money}
+      <span className="text-sm font-normal text-muted-foreground">
+        {' '}
+        {interval === 'year' ? t('perYear') : interval === 'month' ? t('perMonth') : t('once')}
+      </span>
+    </p>
+  );
+  if (product.free && currency) return amount(formatMoney(0, currency, locale), period);
   if (product.free) return <p className="text-3xl font-bold">{t('free')}</p>;
   if (product.contactUs || !plan) return <p className="text-lg font-semibold">{t('custom')}</p>;
-  const total = formatMoney(planAmount(plan, seats), plan.currency, locale);
   const perSeatItem = plan.lineItems.find((item) => item.type === 'per_seat');
   return (
     <div className="grid gap-1">
-      <p className="text-3xl font-bold" data-testid="price">
-        {total}
-        <span className="text-sm font-normal text-muted-foreground">
-          {' '}
-          {plan.interval === 'year' ? t('perYear') : plan.interval === 'month' ? t('perMonth') : t('once')}
-        </span>
-      </p>
+      {amount(formatMoney(planAmount(plan, seats), plan.currency, locale), plan.interval)}
       {perSeatItem && !perSeatItem.tiers ? (
         <p className="text-sm text-muted-foreground">
           {t('perSeatPrice', { price: formatMoney(perSeatItem.amount, plan.currency, locale), seats })}
